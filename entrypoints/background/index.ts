@@ -1,0 +1,24 @@
+/** The background: owns the database and answers the content scripts. Nothing else lives here. */
+import { articleIdFor } from '@/utils/article/url';
+import { recordArticle } from '@/utils/db/articles-repo';
+import { GlossDb } from '@/utils/db/database';
+import { listen } from '@/utils/messaging/listen';
+import { parseArticleOffThread } from './parse-article';
+
+export default defineBackground(() => {
+  const db = new GlossDb();
+
+  listen(
+    'toBackground',
+    {
+      async extractArticle({ html, url, canonicalUrl }) {
+        const id = articleIdFor(url, canonicalUrl);
+        if (!id) throw new Error('This page has no http(s) address to file the article under');
+        const meta = await parseArticleOffThread(html, url);
+        if (!meta) return null;
+        return recordArticle(db, { id, url, canonicalUrl, meta });
+      },
+    },
+    { answerUnknown: true },
+  );
+});

@@ -1,0 +1,42 @@
+/** The popup: the current tab's article, live from the database, or why there is none. */
+import { ArticleHeader } from '@/components/popup/ArticleHeader';
+import { PageMessage } from '@/components/popup/PageMessage';
+import { usePageState } from '@/components/popup/use-page-state';
+import { useLiveQuery } from '@/components/common/use-live-query';
+import { getArticle } from '@/utils/db/articles-repo';
+import type { GlossDb } from '@/utils/db/database';
+
+export function App({ db, tabId }: { db: GlossDb; tabId: number | null }) {
+  const view = usePageState(tabId);
+  const articleId = 'articleId' in view ? view.articleId : null;
+  const article = useLiveQuery(() => (articleId ? getArticle(db, articleId) : undefined), [db, articleId]);
+
+  return (
+    <main class="popup" aria-live="polite">
+      {article.status === 'ready' && article.value ? (
+        <ArticleHeader article={article.value} />
+      ) : (
+        <Status view={view} dbError={article.status === 'error' ? article.message : null} />
+      )}
+    </main>
+  );
+}
+
+function Status({ view, dbError }: { view: ReturnType<typeof usePageState>; dbError: string | null }) {
+  if (dbError) return <PageMessage title="Gloss can't open its library" detail={dbError} />;
+  switch (view.kind) {
+    case 'loading':
+      return <PageMessage title="Looking at this page…" />;
+    case 'restricted':
+      return <PageMessage title="Gloss can't run on this page" detail="Browser pages and stores are off limits to extensions." />;
+    case 'needs-reload':
+      return <PageMessage title="Reload this page to use Gloss" detail="It was open before Gloss was installed or updated." />;
+    case 'not-article':
+      return <PageMessage title="No article found on this page" />;
+    case 'extracting':
+    case 'article':
+      return <PageMessage title="Reading the article…" />;
+    case 'failed':
+      return <PageMessage title="Gloss couldn't read this article" detail={view.message} />;
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Readability on a document Gloss may spoil: a parsed copy of the page, never the live page
+ * (Readability rewrites the document it reads). Runs where a DOM exists off the page's main
+ * thread: Chrome's offscreen document, Firefox's background page.
+ */
+import { Readability } from '@mozilla/readability';
+import type { ArticleMeta } from './types';
+
+/** Parses a page's HTML into a detached document whose relative links resolve against `url`. */
+export function parsePage(html: string, url: string, parser: DOMParser = new DOMParser()): Document {
+  const doc = parser.parseFromString(html, 'text/html');
+  // A document from DOMParser has the extension's base URL: give it the page's own.
+  const declared = doc.querySelector('base[href]')?.getAttribute('href');
+  let base = doc.querySelector('base');
+  if (!base) {
+    base = doc.createElement('base');
+    doc.head.prepend(base);
+  }
+  base.setAttribute('href', resolveOr(declared, url));
+  return doc;
+}
+
+function resolveOr(href: string | null | undefined, url: string): string {
+  if (!href) return url;
+  try {
+    return new URL(href, url).href;
+  } catch {
+    return url;
+  }
+}
+
+function clean(value: string | null | undefined): string | null {
+  const text = value?.replace(/\s+/g, ' ').trim();
+  return text ? text : null;
+}
+
+/** Runs Readability on `doc` (which it modifies) and returns the article's metadata, or null. */
+export function extractArticleMeta(doc: Document): ArticleMeta | null {
+  const parsed = new Readability(doc).parse();
+  if (!parsed) return null;
+  const dir = parsed.dir?.toLowerCase();
+  return {
+    title: clean(parsed.title) ?? clean(doc.title) ?? '',
+    byline: clean(parsed.byline),
+    siteName: clean(parsed.siteName),
+    publishedTime: clean(parsed.publishedTime),
+    lang: clean(parsed.lang),
+    dir: dir === 'rtl' || dir === 'ltr' ? dir : null,
+    excerpt: clean(parsed.excerpt),
+    length: parsed.length ?? 0,
+  };
+}

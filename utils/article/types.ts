@@ -1,0 +1,28 @@
+/** What Gloss knows of an article: what Readability found, and how Gloss files it. */
+
+/** Metadata Readability extracts from a page. */
+export interface ArticleMeta {
+  title: string;
+  byline: string | null;
+  /** The outlet, e.g. "BBC News". */
+  siteName: string | null;
+  /** As the page gives it (usually ISO 8601); not reinterpreted. */
+  publishedTime: string | null;
+  /** BCP 47 language tag from the page, e.g. "en-GB". */
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  excerpt: string | null;
+  /** Characters of article text. */
+  length: number;
+}
+
+/** An article as stored: its metadata plus the keys Gloss files it under. */
+export interface ArticleRecord extends ArticleMeta {
+  /** The normalized article URL (see `articleIdFor`): one article, one id across visits. */
+  id: string;
+  /** The address it was last read at. */
+  url: string;
+  canonicalUrl: string | null;
+  firstSeenAt: number;
+  lastSeenAt: number;
+}

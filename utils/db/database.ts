@@ -1,0 +1,31 @@
+/**
+ * Gloss's database. It lives only in the extension's origin (background and extension pages):
+ * IndexedDB opened by a content script would belong to the web page, which could read or wipe it.
+ */
+import Dexie, { type EntityTable } from 'dexie';
+import type { ArticleRecord } from '../article/types';
+import { SCHEMA_HISTORY } from './schema';
+
+/** Placeholder shape until reader highlights land: indexed fields only. */
+export interface AnnotationRecord {
+  id: string;
+  articleId: string;
+  createdAt: number;
+  updatedAt: number;
+  tags: string[];
+}
+
+export const DB_NAME = 'gloss';
+
+export class GlossDb extends Dexie {
+  articles!: EntityTable<ArticleRecord, 'id'>;
+  annotations!: EntityTable<AnnotationRecord, 'id'>;
+
+  constructor(name: string = DB_NAME) {
+    super(name);
+    for (const { version, stores, upgrade } of SCHEMA_HISTORY) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
+  }
+}

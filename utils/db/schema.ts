@@ -1,0 +1,21 @@
+/**
+ * Every version of Gloss's IndexedDB schema, oldest first. A published version is never edited:
+ * a change is a new entry (with an `upgrade` where data must be reshaped). A test pins this list.
+ */
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      articles: 'id, siteName, lastSeenAt',
+      annotations: 'id, articleId, createdAt, updatedAt, *tags',
+    },
+  },
+];

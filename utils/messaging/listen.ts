@@ -1,0 +1,23 @@
+/** Wires a receiver into this context's `runtime.onMessage`; returns the function that unwires it. */
+import { browser } from 'wxt/browser';
+import type { Direction } from './protocol';
+import { createReceiver, type Handlers } from './receive';
+
+export function listen<D extends Direction>(
+  direction: D,
+  handlers: Handlers<D>,
+  { answerUnknown = false } = {},
+): () => void {
+  const listener = createReceiver(direction, handlers, {
+    ownId: browser.runtime.id,
+    extensionOrigin: browser.runtime.getURL('/'),
+    answerUnknown,
+  });
+  // The listener answers through sendResponse; the cast bridges Chrome's and WXT's typings.
+  const onMessage = browser.runtime.onMessage as unknown as {
+    addListener(fn: typeof listener): void;
+    removeListener(fn: typeof listener): void;
+  };
+  onMessage.addListener(listener);
+  return () => onMessage.removeListener(listener);
+}

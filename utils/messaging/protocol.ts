@@ -1,0 +1,104 @@
+/**
+ * Every message between Gloss's contexts, one map per direction, one line of doc each. A
+ * payload is plain data, checked against its schema on arrival; a response type is what the
+ * handler's `{ ok: true, value }` carries.
+ */
+import * as v from 'valibot';
+import type { ArticleRecord, ArticleMeta } from '../article/types';
+
+/** Bumped when an envelope's shape changes; a message of another version is refused. */
+export const PROTOCOL_VERSION = 1;
+
+/** Pages larger than this are not sent for extraction (Chrome caps a message at 64 MiB). */
+export const MAX_PAGE_HTML = 16 * 1024 * 1024;
+
+/** Who may send a message: a content script in a tab, or one of Gloss's own pages/workers. */
+export type Origin = 'content' | 'extension';
+
+interface MessageDef<Req extends v.GenericSchema, Res> {
+  from: Origin;
+  request: Req;
+  /** Type-only: never read at run time. */
+  response?: Res;
+}
+
+/** Declares a message answered with `Res`; curried so that the request schema's type is inferred. */
+const def =
+  <Res>() =>
+  <Req extends v.GenericSchema>(from: Origin, request: Req): MessageDef<Req, Res> => ({ from, request });
+
+const httpUrl = v.pipe(v.string(), v.maxLength(8192), v.url(), v.regex(/^https?:/i, 'must be an http(s) URL'));
+const empty = v.strictObject({});
+
+export type PageState =
+  | { kind: 'not-article' }
+  | { kind: 'extracting'; articleId: string }
+  | { kind: 'article'; articleId: string }
+  | { kind: 'failed'; articleId: string | null; message: string };
+
+/** Messages the background answers. */
+export const toBackground = {
+  /** A content script hands over its page's HTML: extract the article off-thread and record it. */
+  extractArticle: def<ArticleRecord | null>()(
+    'content',
+    v.strictObject({
+      html: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PAGE_HTML, 'page is too large')),
+      url: httpUrl,
+      canonicalUrl: v.nullable(httpUrl),
+    }),
+  ),
+};
+
+/** Messages the offscreen document answers (Chrome only; Firefox parses in the background). */
+export const toOffscreen = {
+  /** Parse a page's HTML and run Readability on it. */
+  parseArticle: def<ArticleMeta | null>()(
+    'extension',
+    v.strictObject({
+      html: v.pipe(v.string(), v.maxLength(MAX_PAGE_HTML)),
+      url: httpUrl,
+    }),
+  ),
+};
+
+/** Messages a tab's content script answers. */
+export const toContent = {
+  /** What Gloss made of this page so far. */
+  getPageState: def<PageState>()('extension', empty),
+};
+
+export const protocol = { toBackground, toOffscreen, toContent };
+export type Direction = keyof typeof protocol;
+export type MessagesOf<D extends Direction> = (typeof protocol)[D];
+export type TypeOf<D extends Direction> = keyof MessagesOf<D> & string;
+
+type DefOf<D extends Direction, K extends TypeOf<D>> = MessagesOf<D>[K];
+export type RequestOf<D extends Direction, K extends TypeOf<D>> =
+  DefOf<D, K> extends MessageDef<infer Req, unknown> ? v.InferInput<Req> : never;
+export type ResponseOf<D extends Direction, K extends TypeOf<D>> =
+  DefOf<D, K> extends MessageDef<v.GenericSchema, infer Res> ? Res : never;
+
+/** What travels: a versioned envelope around the payload. */
+export interface Envelope {
+  gloss: typeof PROTOCOL_VERSION;
+  type: string;
+  payload: unknown;
+}
+
+/** Builds the envelope for a message. */
+export function envelope<D extends Direction, K extends TypeOf<D>>(
+  _direction: D,
+  type: K,
+  payload: RequestOf<D, K>,
+): Envelope {
+  return { gloss: PROTOCOL_VERSION, type, payload };
+}
+
+/** The direction a message type belongs to, or null for a type Gloss does not know. */
+export function directionOf(type: unknown): Direction | null {
+  if (typeof type !== 'string') return null;
+  for (const direction of Object.keys(protocol) as Direction[]) {
+    if (Object.hasOwn(protocol[direction], type)) return direction;
+  }
+  return null;
+}

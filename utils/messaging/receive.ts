@@ -1,0 +1,131 @@
+/**
+ * The receiving end of the protocol: one `runtime.onMessage` listener per context, answering
+ * only its own direction's messages. Every message is checked before a handler sees it: the
+ * envelope, the sender (this extension, from the context the message is declared for) and the
+ * payload's schema. A refused message gets an error and reaches no handler, so it writes nothing.
+ */
+import * as v from 'valibot';
+import {
+  PROTOCOL_VERSION,
+  directionOf,
+  protocol,
+  type Direction,
+  type Origin,
+  type ResponseOf,
+  type TypeOf,
+} from './protocol';
+import { errorMessage, fail, ok, type Result } from './result';
+
+/** The part of `runtime.MessageSender` Gloss relies on. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+type Schema<D extends Direction, K extends TypeOf<D>> = (typeof protocol)[D][K] extends { request: infer S }
+  ? S extends v.GenericSchema
+    ? S
+    : never
+  : never;
+
+export type Handlers<D extends Direction> = {
+  [K in TypeOf<D>]: (
+    payload: v.InferOutput<Schema<D, K>>,
+    sender: Sender,
+  ) => Promise<ResponseOf<D, K>> | ResponseOf<D, K>;
+};
+
+export interface ReceiverOptions {
+  /** This extension's id (`runtime.id`). */
+  ownId: string;
+  /** This extension's origin with a trailing slash (`runtime.getURL('/')`). */
+  extensionOrigin: string;
+  /** Answer messages no context of Gloss knows with an error (the background does this). */
+  answerUnknown?: boolean;
+}
+
+export type Listener = (
+  message: unknown,
+  sender: Sender,
+  sendResponse: (result: Result<unknown>) => void,
+) => boolean;
+
+/** Which of Gloss's contexts a message came from, or null when it is not from this extension. */
+export function originOf(sender: Sender, options: ReceiverOptions): Origin | null {
+  if (sender.id !== options.ownId) return null;
+  if (sender.url?.startsWith(options.extensionOrigin)) return 'extension';
+  if (sender.tab) return 'content';
+  return null;
+}
+
+function isEnvelope(message: unknown): message is { gloss: number; type: string; payload: unknown } {
+  return (
+    typeof message === 'object' &&
+    message !== null &&
+    (message as { gloss?: unknown }).gloss === PROTOCOL_VERSION &&
+    typeof (message as { type?: unknown }).type === 'string'
+  );
+}
+
+/**
+ * Checks a message for `direction` without running anything: the handler's key and payload, or
+ * the error to answer. `null` means the message is for another context and is not answered here.
+ */
+export function admit<D extends Direction>(
+  direction: D,
+  message: unknown,
+  sender: Sender,
+  options: ReceiverOptions,
+): { type: TypeOf<D>; payload: unknown } | { error: Result<never> } | null {
+  if (!isEnvelope(message)) {
+    return options.answerUnknown
+      ? { error: fail('invalid-message', 'Not a Gloss message (expected { gloss, type, payload })') }
+      : null;
+  }
+  const messages = protocol[direction];
+  if (!Object.hasOwn(messages, message.type)) {
+    return options.answerUnknown && directionOf(message.type) === null
+      ? { error: fail('invalid-message', `Unknown message type "${message.type}"`) }
+      : null;
+  }
+  const type = message.type as TypeOf<D>;
+  const declared = (messages[type] as { from: Origin }).from;
+  const origin = originOf(sender, options);
+  if (origin !== declared) {
+    return {
+      error: fail('forbidden-sender', `"${type}" is accepted only from Gloss's ${declared} context`),
+    };
+  }
+  const schema = (messages[type] as { request: v.GenericSchema }).request;
+  const parsed = v.safeParse(schema, message.payload);
+  if (!parsed.success) {
+    return { error: fail('invalid-message', `Malformed "${type}": ${v.summarize(parsed.issues)}`) };
+  }
+  return { type, payload: parsed.output };
+}
+
+/** A `runtime.onMessage` listener that answers `direction`'s messages with `handlers`. */
+export function createReceiver<D extends Direction>(
+  direction: D,
+  handlers: Handlers<D>,
+  options: ReceiverOptions,
+): Listener {
+  return (message, sender, sendResponse) => {
+    const admitted = admit(direction, message, sender, options);
+    if (admitted === null) return false;
+    if ('error' in admitted) {
+      sendResponse(admitted.error);
+      return false;
+    }
+    const handler = handlers[admitted.type] as (payload: unknown, sender: Sender) => unknown;
+    // Chrome ignores a returned Promise: answer through sendResponse and keep the port open.
+    Promise.resolve()
+      .then(() => handler(admitted.payload, sender))
+      .then(
+        (value) => sendResponse(ok(value)),
+        (error: unknown) => sendResponse(fail('failed', errorMessage(error))),
+      );
+    return true;
+  };
+}

@@ -1,0 +1,42 @@
+/**
+ * The sending end of the protocol. Transport failures (nobody listening, a closed tab, an
+ * extension reload) come back as `{ ok: false }` results like any other error, never as throws.
+ */
+import { browser } from 'wxt/browser';
+import { envelope, type RequestOf, type ResponseOf, type TypeOf } from './protocol';
+import { errorMessage, fail, type Result } from './result';
+
+function asResult<T>(answer: unknown, who: string): Result<T> {
+  if (typeof answer === 'object' && answer !== null && typeof (answer as { ok?: unknown }).ok === 'boolean') {
+    return answer as Result<T>;
+  }
+  return fail('unreachable', `No answer from ${who}`);
+}
+
+/** Sends a message to the background or the offscreen document. */
+export async function sendToExtension<D extends 'toBackground' | 'toOffscreen', K extends TypeOf<D>>(
+  direction: D,
+  type: K,
+  payload: RequestOf<D, K>,
+): Promise<Result<ResponseOf<D, K>>> {
+  try {
+    const answer: unknown = await browser.runtime.sendMessage(envelope(direction, type, payload));
+    return asResult(answer, direction === 'toBackground' ? "Gloss's background" : "Gloss's parser");
+  } catch (error) {
+    return fail('unreachable', errorMessage(error));
+  }
+}
+
+/** Sends a message to the content script of a tab. */
+export async function sendToTab<K extends TypeOf<'toContent'>>(
+  tabId: number,
+  type: K,
+  payload: RequestOf<'toContent', K>,
+): Promise<Result<ResponseOf<'toContent', K>>> {
+  try {
+    const answer: unknown = await browser.tabs.sendMessage(tabId, envelope('toContent', type, payload));
+    return asResult(answer, 'the page');
+  } catch (error) {
+    return fail('unreachable', errorMessage(error));
+  }
+}

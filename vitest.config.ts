@@ -1,0 +1,14 @@
+import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
+
+// Unit tests: happy-dom, WXT's fake browser, fake-indexeddb. Browser tests live in tests/e2e
+// and run under vitest.e2e.config.ts against real Chromium.
+export default defineConfig({
+  plugins: [WxtVitest()],
+  test: {
+    environment: 'happy-dom',
+    setupFiles: ['fake-indexeddb/auto'],
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/e2e/**'],
+  },
+});

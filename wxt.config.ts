@@ -1,0 +1,25 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// Gloss's build: one manifest for Chrome (MV3) and Firefox, Preact through its Vite preset.
+export default defineConfig({
+  manifest: ({ browser }) => ({
+    name: 'Gloss',
+    description:
+      'Mark up the news you read closely: entities, policy terms, your own highlights and notes — kept on your machine.',
+    // `offscreen` hosts Readability off the page's main thread in Chrome; Firefox's background
+    // page has a DOM of its own and needs no such document.
+    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'gloss@gloss-reader.org',
+          strict_min_version: '128.0',
+          // Gloss collects nothing: every byte stays on the reader's machine.
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+  vite: () => ({ plugins: [preact()] }),
+});
