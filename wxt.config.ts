@@ -10,6 +10,9 @@ export default defineConfig({
     // `offscreen` hosts Readability off the page's main thread in Chrome; Firefox's background
     // page has a DOM of its own and needs no such document.
     permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
+    // The content script already runs on every http(s) page; declaring the same hosts adds no
+    // warning and lets the popup read a tab's address to tell "reload this page" from "can't run".
+    host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

@@ -34,10 +34,17 @@ function clean(value: string | null | undefined): string | null {
   return text ? text : null;
 }
 
+/**
+ * Below this many characters of text, what Readability returns is a scrap of page, not an
+ * article (it returns its best attempt even for a sign-in form). The readerable check asks for
+ * the same length in a single paragraph.
+ */
+export const MIN_ARTICLE_CHARS = 140;
+
 /** Runs Readability on `doc` (which it modifies) and returns the article's metadata, or null. */
 export function extractArticleMeta(doc: Document): ArticleMeta | null {
   const parsed = new Readability(doc).parse();
-  if (!parsed) return null;
+  if (!parsed || (parsed.length ?? 0) < MIN_ARTICLE_CHARS) return null;
   const dir = parsed.dir?.toLowerCase();
   return {
     title: clean(parsed.title) ?? clean(doc.title) ?? '',

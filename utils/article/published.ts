@@ -1,11 +1,21 @@
-/** How a published time is shown: the page's own string when it is not a date Gloss can read. */
+/**
+ * How a published time is shown. Only an ISO 8601 date is read as a date, and as the calendar
+ * day the outlet wrote (a KCNA item dated 09:14 in Pyongyang stays on its day whatever the
+ * reader's time zone). Anything else ("Spring 2024", which JavaScript would read as January 1)
+ * is shown as the page gives it.
+ */
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/;
 
 /** A published time as a reader-facing date, in the article's language when it has one. */
 export function formatPublished(publishedTime: string | null, lang: string | null): string | null {
   if (!publishedTime) return null;
-  const date = new Date(publishedTime);
-  if (Number.isNaN(date.getTime())) return publishedTime;
-  const options: Intl.DateTimeFormatOptions = { dateStyle: 'long' };
+  const match = ISO_DATE.exec(publishedTime);
+  if (!match) return publishedTime;
+  const [, year, month, day] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return publishedTime;
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'long', timeZone: 'UTC' };
   try {
     return date.toLocaleDateString(lang ?? undefined, options);
   } catch {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { GlossDb } from '@/utils/db/database';
+import { SCHEMA_HISTORY } from '@/utils/db/schema';
+
+describe('db/schema', () => {
+  // A published schema version is never edited: this pins each one. A change belongs in a new
+  // version, added below with its upgrade.
+  it('keeps every published version as it was', () => {
+    expect(SCHEMA_HISTORY.map(({ version, stores }) => ({ version, stores }))).toEqual([
+      {
+        version: 1,
+        stores: {
+          articles: 'id, siteName, lastSeenAt',
+          annotations: 'id, articleId, createdAt, updatedAt, *tags',
+        },
+      },
+    ]);
+  });
+
+  it('numbers versions upward without gaps', () => {
+    expect(SCHEMA_HISTORY.map((v) => v.version)).toEqual(SCHEMA_HISTORY.map((_, i) => i + 1));
+  });
+
+  it('opens at the newest version with its tables and indexes', async () => {
+    const db = new GlossDb(`schema-${crypto.randomUUID()}`);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_HISTORY.length);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles']);
+    expect(db.annotations.schema.indexes.find((i) => i.name === 'tags')?.multi).toBe(true);
+    db.close();
+  });
+});

@@ -1,0 +1,97 @@
+/**
+ * A Chromium with the built extension, pages served on 127.0.0.1, and page objects for the
+ * popup. One per test file; `close()` in `afterAll`.
+ */
+import type { Page, Worker } from 'playwright-core';
+import { launch } from '../../../scripts/lib/browser.mjs';
+import { EXTENSION_DIR, FIXTURE_PAGES, SHARED } from '../../../scripts/lib/paths.mjs';
+import { serve } from '../../../scripts/lib/serve.mjs';
+
+export interface GlossBrowser {
+  origin: string;
+  extensionId: string;
+  blocked: string[];
+  worker(): Promise<Worker>;
+  /** Opens a served path and waits until Gloss has finished with the page. */
+  openPage(path: string): Promise<Page>;
+  /** The browser's id for the tab showing `page`. */
+  tabIdOf(page: Page): Promise<number>;
+  openPopup(tabId: number): Promise<PopupPage>;
+  /** Every uncaught error of a page or extension context seen so far. */
+  errors: string[];
+  /** Every request made by the extension's own worker or pages that left the extension. */
+  extensionRequests: string[];
+  close(): Promise<void>;
+}
+
+export async function startGloss(options: { userDataDir?: string } = {}): Promise<GlossBrowser> {
+  const server = await serve({ '/shared/': SHARED, '/fixtures/': FIXTURE_PAGES });
+  const session = await launch({ extensionDir: EXTENSION_DIR, ...options });
+  const extensionId = session.extensionId!;
+  const errors: string[] = [];
+  session.context.on('weberror', (error) => errors.push(error.error().message));
+  const extensionRequests: string[] = [];
+  session.context.on('request', (request) => {
+    const from = request.serviceWorker()?.url() ?? request.frame()?.url() ?? '';
+    if (from.startsWith('chrome-extension://') && !request.url().startsWith('chrome-extension://')) {
+      extensionRequests.push(request.url());
+    }
+  });
+
+  const worker = async () =>
+    session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker'));
+
+  return {
+    origin: server.origin,
+    extensionId,
+    blocked: session.blocked,
+    errors,
+    extensionRequests,
+    worker,
+    async openPage(path) {
+      const page = await session.context.newPage();
+      await page.goto(server.origin + path);
+      await waitForGloss(page);
+      return page;
+    },
+    async tabIdOf(page) {
+      const url = page.url();
+      const tabs = await (await worker()).evaluate(() => chrome.tabs.query({}));
+      const tab = tabs.find((t) => t.url === url);
+      if (!tab?.id) throw new Error(`no tab shows ${url}`);
+      return tab.id;
+    },
+    async openPopup(tabId) {
+      const page = await session.context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+      return new PopupPage(page);
+    },
+    async close() {
+      await session.close();
+      await server.close();
+    },
+  };
+}
+
+/** Waits for the content script's last mark: the readerable check on any page, the round trip on articles. */
+export async function waitForGloss(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const names = performance.getEntriesByType('measure').map((m) => m.name);
+    if (!names.includes('gloss:readerable')) return false;
+    return !names.includes('gloss:serialize') || names.includes('gloss:total');
+  });
+}
+
+/** The popup, opened as a page for a given tab. */
+export class PopupPage {
+  constructor(readonly page: Page) {}
+  title = () => this.page.getByTestId('article-title');
+  outlet = () => this.page.getByTestId('article-outlet');
+  date = () => this.page.getByTestId('article-date');
+  byline = () => this.page.getByTestId('article-byline');
+  message = () => this.page.getByTestId('page-message');
+  /** Sends a raw runtime message from this extension page (to probe the background). */
+  sendRaw(message: unknown): Promise<unknown> {
+    return this.page.evaluate((m) => chrome.runtime.sendMessage(m), message);
+  }
+}

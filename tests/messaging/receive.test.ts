@@ -1,0 +1,154 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createReceiver, originOf, type Handlers, type Sender } from '@/utils/messaging/receive';
+import { PROTOCOL_VERSION, protocol, type Direction } from '@/utils/messaging/protocol';
+import type { Result } from '@/utils/messaging/result';
+
+const options = { ownId: 'gloss-id', extensionOrigin: 'chrome-extension://gloss-id/' };
+const fromContent: Sender = { id: 'gloss-id', url: 'https://news.example/a', tab: { id: 7 } };
+const fromPopup: Sender = { id: 'gloss-id', url: 'chrome-extension://gloss-id/popup.html' };
+const fromPopupTab: Sender = { id: 'gloss-id', url: 'chrome-extension://gloss-id/popup.html?tab=3', tab: { id: 9 } };
+const fromOtherExtension: Sender = { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' };
+
+const page = '<html><body><p>An article.</p></body></html>';
+
+/** One well-formed payload per message type, and malformed variants of it. */
+const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: unknown; bad: unknown[]; sender: Sender } } } = {
+  toBackground: {
+    extractArticle: {
+      good: { html: page, url: 'https://news.example/a', canonicalUrl: null },
+      bad: [
+        undefined,
+        null,
+        'html',
+        {},
+        { html: page, url: 'https://news.example/a' },
+        { html: '', url: 'https://news.example/a', canonicalUrl: null },
+        { html: page, url: 'javascript:alert(1)', canonicalUrl: null },
+        { html: page, url: 'not a url', canonicalUrl: null },
+        { html: page, url: 'https://news.example/a', canonicalUrl: 'file:///etc/passwd' },
+        { html: 42, url: 'https://news.example/a', canonicalUrl: null },
+        { html: page, url: 'https://news.example/a', canonicalUrl: null, extra: true },
+      ],
+      sender: fromContent,
+    },
+  },
+  toOffscreen: {
+    parseArticle: {
+      good: { html: page, url: 'https://news.example/a' },
+      bad: [undefined, {}, { html: page }, { html: page, url: 'ftp://x/' }, { html: [], url: 'https://a.example/' }],
+      sender: { id: 'gloss-id', url: 'chrome-extension://gloss-id/background.js' },
+    },
+  },
+  toContent: {
+    getPageState: {
+      good: {},
+      bad: [undefined, null, { tabId: 1 }, 'x'],
+      sender: fromPopup,
+    },
+  },
+};
+
+function receive(direction: Direction, message: unknown, sender: Sender, answerUnknown = false) {
+  const handler = vi.fn(async () => 'handled');
+  const handlers = Object.fromEntries(Object.keys(protocol[direction]).map((type) => [type, handler]));
+  const listener = createReceiver(direction, handlers as unknown as Handlers<typeof direction>, {
+    ...options,
+    answerUnknown,
+  });
+  let answer: Result<unknown> | undefined;
+  const answered = new Promise<Result<unknown>>((resolve) => {
+    const keptOpen = listener(message, sender, (result) => {
+      answer = result;
+      resolve(result);
+    });
+    if (!keptOpen && answer === undefined) resolve(undefined as unknown as Result<unknown>);
+  });
+  return { handler, answered };
+}
+
+const envelope = (type: string, payload: unknown) => ({ gloss: PROTOCOL_VERSION, type, payload });
+
+describe('messaging/receive', () => {
+  for (const direction of Object.keys(cases) as Direction[]) {
+    for (const [type, { good, bad, sender }] of Object.entries(cases[direction])) {
+      it(`hands a well-formed "${type}" to its handler and answers its value`, async () => {
+        const { handler, answered } = receive(direction, envelope(type, good), sender);
+        expect(await answered).toEqual({ ok: true, value: 'handled' });
+        expect(handler).toHaveBeenCalledOnce();
+      });
+
+      it.each(bad.map((payload) => [JSON.stringify(payload) ?? 'undefined', payload]))(
+        `refuses "${type}" with payload %s and calls no handler`,
+        async (_label, payload) => {
+          const { handler, answered } = receive(direction, envelope(type, payload), sender);
+          expect(await answered).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+          expect(handler).not.toHaveBeenCalled();
+        },
+      );
+
+      it(`refuses "${type}" from another extension`, async () => {
+        const { handler, answered } = receive(direction, envelope(type, good), fromOtherExtension);
+        expect(await answered).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+        expect(handler).not.toHaveBeenCalled();
+      });
+
+      it(`refuses "${type}" from the wrong kind of Gloss context`, async () => {
+        const wrong = sender === fromContent ? fromPopup : fromContent;
+        const { handler, answered } = receive(direction, envelope(type, good), wrong);
+        expect(await answered).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+        expect(handler).not.toHaveBeenCalled();
+      });
+    }
+  }
+
+  it('leaves messages of other directions to their own receivers', () => {
+    const { handler, answered } = receive('toOffscreen', envelope('extractArticle', {}), fromContent);
+    return answered.then((answer) => {
+      expect(answer).toBeUndefined();
+      expect(handler).not.toHaveBeenCalled();
+    });
+  });
+
+  it.each([
+    ['not an object', 'hello'],
+    ['no envelope', { type: 'extractArticle', payload: {} }],
+    ['another protocol version', { gloss: 99, type: 'extractArticle', payload: {} }],
+    ['an unknown type', envelope('dropTables', {})],
+    ['a prototype key as type', envelope('constructor', {})],
+  ])('answers %s with an error when it is the catch-all', async (_label, message) => {
+    const { handler, answered } = receive('toBackground', message, fromContent, true);
+    expect(await answered).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
+    expect(handler).not.toHaveBeenCalled();
+  });
+
+  it('ignores foreign messages when it is not the catch-all', async () => {
+    const { answered } = receive('toContent', { hello: 1 }, fromPopup);
+    expect(await answered).toBeUndefined();
+  });
+
+  it('turns a handler that throws into a "failed" answer', async () => {
+    const listener = createReceiver(
+      'toBackground',
+      {
+        extractArticle: () => {
+          throw new Error('QuotaExceededError: the disk is full');
+        },
+      },
+      options,
+    );
+    const answer = await new Promise<Result<unknown>>((resolve) => {
+      listener(envelope('extractArticle', cases.toBackground.extractArticle.good), fromContent, resolve);
+    });
+    expect(answer).toEqual({ ok: false, error: { code: 'failed', message: 'QuotaExceededError: the disk is full' } });
+  });
+
+  describe('originOf', () => {
+    it('tells content scripts from extension pages, even a popup opened in a tab', () => {
+      expect(originOf(fromContent, options)).toBe('content');
+      expect(originOf(fromPopup, options)).toBe('extension');
+      expect(originOf(fromPopupTab, options)).toBe('extension');
+      expect(originOf(fromOtherExtension, options)).toBeNull();
+      expect(originOf({ id: 'gloss-id' }, options)).toBeNull();
+    });
+  });
+});
