@@ -22,8 +22,9 @@ await page.goto(seedUrl);
 await page.waitForFunction(() => performance.getEntriesByType('measure').some((m) => m.name === 'gloss:total'), null, {
   timeout: 15_000,
 });
-const worker = context.serviceWorkers()[0];
-const tabs = await worker.evaluate(() => globalThis.chrome.tabs.query({}));
+const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+/** @type {{ id?: number, url?: string }[]} */
+const tabs = await worker.evaluate(() => /** @type {any} */ (globalThis).chrome.tabs.query({}));
 const tabId = tabs.find((tab) => tab.url === seedUrl)?.id;
 const popupUrl = `chrome-extension://${extensionId}/popup.html?tab=${tabId}`;
 

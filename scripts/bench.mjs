@@ -1,0 +1,185 @@
+// @ts-check
+/**
+ * `npm run bench`: what Gloss costs the pages it runs on, measured in Debian's Chromium.
+ *
+ * Each page is loaded in a browser with the built extension and in one without, interleaved,
+ * `--runs` times (default 5). Per page it reports the medians of: the renderer's script and task
+ * time (CDP `Performance.getMetrics` ScriptDuration/TaskDuration, with Gloss minus without it —
+ * script time is the figure targets are judged on, task time swings by ±100 ms between identical
+ * runs), the content script's own `gloss:*` measures, and any exception thrown by Gloss's code.
+ * Then the raw and gzip size of every built file.
+ *
+ *   npm run bench -- [--pages DIR] [--runs N] [--out FILE]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { launch } from './lib/browser.mjs';
+import { benchPages } from './lib/pages.mjs';
+import { EXTENSION_DIR } from './lib/paths.mjs';
+import { serve } from './lib/serve.mjs';
+import { bundleSizes } from './lib/sizes.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    pages: { type: 'string' },
+    runs: { type: 'string', default: '5' },
+    out: { type: 'string' },
+    settle: { type: 'string', default: '400' },
+  },
+});
+const runs = Math.max(1, Number(args.runs));
+const settleMs = Number(args.settle);
+const GLOSS_MEASURES = ['readerable', 'serialize', 'extract', 'total'];
+
+/** @param {number[]} values */
+const median = (values) => {
+  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
+  if (!sorted.length) return NaN;
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? /** @type {number} */ (sorted[mid]) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+/**
+ * One visit: load the page, let Gloss finish (when loaded), settle, read the renderer's metrics.
+ * @param {import('./lib/browser.mjs').Session} session
+ * @param {string} url
+ */
+async function visit(session, url) {
+  const page = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  /** @type {string[]} */
+  const glossErrors = [];
+  let pageErrors = 0;
+  cdp.on('Runtime.exceptionThrown', ({ exceptionDetails }) => {
+    const where = [exceptionDetails.url, ...(exceptionDetails.stackTrace?.callFrames ?? []).map((f) => f.url)];
+    if (where.some((u) => u?.startsWith('chrome-extension://'))) {
+      glossErrors.push(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    } else pageErrors++;
+  });
+  await cdp.send('Runtime.enable');
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+  await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
+  if (session.extensionId) {
+    await page
+      .waitForFunction(
+        () => {
+          const names = performance.getEntriesByType('measure').map((m) => m.name);
+          return names.includes('gloss:readerable') && (!names.includes('gloss:serialize') || names.includes('gloss:total'));
+        },
+        null,
+        { timeout: 15_000 },
+      )
+      .catch(() => glossErrors.push('Gloss did not finish within 15 s'));
+  }
+  await page.waitForTimeout(settleMs);
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (/** @type {string} */ name) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
+  /** @type {Record<string, number>} */
+  const measures = await page.evaluate(() =>
+    Object.fromEntries(
+      performance
+        .getEntriesByType('measure')
+        .filter((m) => m.name.startsWith('gloss:'))
+        .map((m) => [m.name.slice(6), m.duration]),
+    ),
+  );
+  await page.close();
+  return { script: metric('ScriptDuration'), task: metric('TaskDuration'), measures, glossErrors, pageErrors };
+}
+
+const { mounts, pages } = benchPages(args.pages ?? null);
+if (!pages.length) throw new Error(`No pages found in ${args.pages}`);
+const server = await serve(mounts);
+const withGloss = await launch({ extensionDir: EXTENSION_DIR });
+const without = await launch();
+
+/** @type {Map<string, { with: Awaited<ReturnType<typeof visit>>[], without: Awaited<ReturnType<typeof visit>>[] }>} */
+const samples = new Map(pages.map((p) => [p.name, { with: [], without: [] }]));
+// Warm both browsers (first start of the worker, the offscreen document, disk caches).
+for (const session of [withGloss, without]) await visit(session, server.origin + (pages[0]?.path ?? '/'));
+for (let run = 0; run < runs; run++) {
+  for (const page of pages) {
+    const url = server.origin + page.path;
+    const entry = samples.get(page.name);
+    if (!entry) continue;
+    // Alternate which browser goes first so neither always meets a warmer machine.
+    if (run % 2) {
+      entry.with.push(await visit(withGloss, url));
+      entry.without.push(await visit(without, url));
+    } else {
+      entry.without.push(await visit(without, url));
+      entry.with.push(await visit(withGloss, url));
+    }
+  }
+  process.stderr.write(`run ${run + 1}/${runs} done\n`);
+}
+await withGloss.close();
+await without.close();
+await server.close();
+
+const rows = pages.map(({ name }) => {
+  const entry = samples.get(name) ?? { with: [], without: [] };
+  const paired = (/** @type {'script' | 'task'} */ key) =>
+    median(entry.with.map((w, i) => w[key] - (entry.without[i]?.[key] ?? NaN)));
+  return {
+    page: name,
+    scriptAddedMs: paired('script'),
+    taskAddedMs: paired('task'),
+    scriptWithoutMs: median(entry.without.map((v) => v.script)),
+    measures: Object.fromEntries(
+      GLOSS_MEASURES.map((key) => [key, median(entry.with.map((v) => v.measures[key] ?? NaN))]),
+    ),
+    article: entry.with.some((v) => 'serialize' in v.measures),
+    glossErrors: [...new Set(entry.with.flatMap((v) => v.glossErrors))],
+    pageErrors: median(entry.with.map((v) => v.pageErrors)),
+  };
+});
+const sizes = bundleSizes(EXTENSION_DIR);
+const articles = rows.filter((r) => r.article);
+const others = rows.filter((r) => !r.article);
+const summary = {
+  runs,
+  pages: rows.length,
+  medianScriptAddedMs: median(rows.map((r) => r.scriptAddedMs)),
+  medianScriptAddedOnArticlesMs: median(articles.map((r) => r.scriptAddedMs)),
+  medianScriptAddedOnOtherPagesMs: median(others.map((r) => r.scriptAddedMs)),
+  maxScriptAddedMs: Math.max(...rows.map((r) => r.scriptAddedMs)),
+  glossErrors: rows.reduce((n, r) => n + r.glossErrors.length, 0),
+};
+
+const f = (/** @type {number} */ v) => (Number.isFinite(v) ? v.toFixed(1) : '–');
+const table = [
+  ['page', 'article', 'script +ms', 'task +ms', 'readerable', 'serialize', 'extract (off-thread)', 'total', 'Gloss errors'],
+  ...rows.map((r) => [
+    r.page,
+    r.article ? 'yes' : 'no',
+    f(r.scriptAddedMs),
+    f(r.taskAddedMs),
+    f(r.measures.readerable ?? NaN),
+    f(r.measures.serialize ?? NaN),
+    f(r.measures.extract ?? NaN),
+    f(r.measures.total ?? NaN),
+    String(r.glossErrors.length),
+  ]),
+];
+const widths = table[0]?.map((_, c) => Math.max(...table.map((row) => row[c]?.length ?? 0))) ?? [];
+const line = (/** @type {string[]} */ row) => row.map((cell, c) => cell.padEnd(widths[c] ?? 0)).join('  ');
+console.log(`\nGloss bench — ${rows.length} pages, median of ${runs} interleaved runs (ms)\n`);
+console.log(line(table[0] ?? []));
+for (const row of table.slice(1)) console.log(line(row));
+console.log(
+  `\nscript time added by Gloss: median ${f(summary.medianScriptAddedMs)} ms over all pages ` +
+    `(articles ${f(summary.medianScriptAddedOnArticlesMs)}, other pages ${f(summary.medianScriptAddedOnOtherPagesMs)}), ` +
+    `max ${f(summary.maxScriptAddedMs)}; errors from Gloss: ${summary.glossErrors}`,
+);
+for (const r of rows.filter((row) => row.glossErrors.length)) console.log(`  ${r.page}: ${r.glossErrors.join(' | ')}`);
+console.log('\nbuilt files (chrome-mv3)');
+for (const s of sizes) console.log(`  ${s.file.padEnd(44)} ${(s.bytes / 1024).toFixed(1).padStart(7)} KB  ${(s.gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
+
+if (args.out) {
+  const out = resolve(args.out);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, sizes }, null, 2));
+  console.log(`\nwrote ${out}`);
+}
