@@ -1,0 +1,95 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { App } from '@/entrypoints/popup/App';
+import { recordArticle } from '@/utils/db/articles-repo';
+import { GlossDb } from '@/utils/db/database';
+import type { PageState } from '@/utils/messaging/protocol';
+
+const ARTICLE_ID = 'https://kcnawatch.example/newstream/speech/';
+
+function answerPageState(state: PageState) {
+  vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: state } as never);
+}
+
+describe('popup/App', () => {
+  let db: GlossDb;
+  let root: HTMLElement;
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    db = new GlossDb(`popup-${crypto.randomUUID()}`);
+    await db.open();
+    root = document.createElement('div');
+    document.body.append(root);
+  });
+  afterEach(async () => {
+    render(null, root);
+    root.remove();
+    vi.restoreAllMocks();
+    await db.delete();
+  });
+
+  const text = () => root.textContent ?? '';
+
+  it("shows the tab's article from the database", async () => {
+    await recordArticle(db, {
+      id: ARTICLE_ID,
+      url: 'http://127.0.0.1/seed.html',
+      canonicalUrl: ARTICLE_ID,
+      meta: {
+        title: 'Kim Jong Un Makes Speech',
+        byline: 'Chongnyon Chonwi (EN)',
+        siteName: 'KCNA Watch',
+        publishedTime: '2024-05-20T09:14:00+09:00',
+        lang: 'en',
+        dir: null,
+        excerpt: null,
+        length: 18_000,
+      },
+    });
+    answerPageState({ kind: 'article', articleId: ARTICLE_ID });
+    render(<App db={db} tabId={4} />, root);
+    await vi.waitFor(() => expect(text()).toContain('Kim Jong Un Makes Speech'));
+    expect(text()).toContain('KCNA Watch');
+    expect(text()).toContain('May 20, 2024');
+    expect(text()).toContain('Chongnyon Chonwi (EN)');
+  });
+
+  it('says there is no article on a page that is not one', async () => {
+    answerPageState({ kind: 'not-article' });
+    render(<App db={db} tabId={4} />, root);
+    await vi.waitFor(() => expect(text()).toContain('No article found on this page'));
+  });
+
+  it('says why when extraction failed', async () => {
+    answerPageState({ kind: 'failed', articleId: ARTICLE_ID, message: 'This page is too large for Gloss to read.' });
+    render(<App db={db} tabId={4} />, root);
+    await vi.waitFor(() => expect(text()).toContain("Gloss couldn't read this article"));
+    expect(text()).toContain('too large');
+  });
+
+  it("says Gloss can't run where no content script answers on a browser page", async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4, url: 'chrome://settings/' } as never);
+    render(<App db={db} tabId={4} />, root);
+    await vi.waitFor(() => expect(text()).toContain("Gloss can't run on this page"));
+  });
+
+  it('asks for a reload on a web page opened before Gloss was installed', async () => {
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
+    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4, url: 'https://news.example/a' } as never);
+    render(<App db={db} tabId={4} />, root);
+    await vi.waitFor(() => expect(text()).toContain('Reload this page to use Gloss'));
+  });
+
+  it('asks the page again while the article is being extracted', async () => {
+    const send = vi
+      .spyOn(fakeBrowser.tabs, 'sendMessage')
+      .mockResolvedValueOnce({ ok: true, value: { kind: 'extracting', articleId: ARTICLE_ID } } as never)
+      .mockResolvedValue({ ok: true, value: { kind: 'not-article' } } as never);
+    render(<App db={db} tabId={4} />, root);
+    await vi.waitFor(() => expect(text()).toContain('Reading the article'));
+    await vi.waitFor(() => expect(text()).toContain('No article found on this page'), { timeout: 2000 });
+    expect(send.mock.calls.length).toBeGreaterThanOrEqual(2);
+  });
+});
