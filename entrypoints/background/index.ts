@@ -14,9 +14,10 @@ export default defineBackground(() => {
       async extractArticle({ html, url, canonicalUrl }) {
         const id = articleIdFor(url, canonicalUrl);
         if (!id) throw new Error('This page has no http(s) address to file the article under');
-        const meta = await parseArticleOffThread(html, url);
-        if (!meta) return null;
-        return recordArticle(db, { id, url, canonicalUrl, meta });
+        const extract = await parseArticleOffThread(html, url);
+        if (!extract) return null;
+        const article = await recordArticle(db, { id, url, canonicalUrl, meta: extract.meta });
+        return { article, texts: extract.texts, timings: extract.timings };
       },
     },
     { answerUnknown: true },

@@ -1,52 +1,61 @@
 /**
  * Gloss in the page. On every http(s) page: the cheap readerable check, and nothing more when it
- * says no. On an article: hand the page's HTML to the background, which extracts and records the
- * article away from this thread. Timings go to `performance.measure` marks named `gloss:*`
- * (read by `npm run bench`).
+ * says no. On an article: Readability runs in the extension on a copy of the page, and the text
+ * it kept is found again in the live DOM as the text model (`utils/text/`). The page is read
+ * again when the article's region changes or the page navigates to another address.
  */
-import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
-import { articleIdFor, canonicalHrefOf } from '@/utils/article/url';
+import type { LocatedArticle } from '@/utils/article/locate-article';
+import { liveChunks } from '@/utils/article/live-chunks';
 import { listen } from '@/utils/messaging/listen';
-import { MAX_PAGE_HTML, type PageState } from '@/utils/messaging/protocol';
-import { sendToExtension } from '@/utils/messaging/send';
+import type { PageState } from '@/utils/messaging/protocol';
+import { readArticle } from './read-article';
+import { watchArticle } from './watch-article';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
     let state: PageState = { kind: 'not-article' };
-    ctx.onInvalidated(listen('toContent', { getPageState: () => state }));
+    let located: LocatedArticle | null = null;
+    let snapshot = '';
+    let generation = 0;
 
-    const start = performance.now();
-    const readerable = isProbablyReaderable(document);
-    performance.measure('gloss:readerable', { start, end: performance.now() });
-    if (!readerable) return;
+    ctx.onInvalidated(
+      listen('toContent', {
+        getPageState: () => state,
+        getArticleText: () =>
+          located && 'articleId' in state && state.articleId
+            ? { articleId: state.articleId, text: located.model.text, matched: located.matched, missed: located.missed }
+            : null,
+      }),
+    );
 
-    const canonicalUrl = canonicalHrefOf(document);
-    const articleId = articleIdFor(location.href, canonicalUrl);
-    if (!articleId) return;
-    const serializeStart = performance.now();
-    const html = document.documentElement.outerHTML;
-    performance.measure('gloss:serialize', { start: serializeStart, end: performance.now() });
-    if (html.length > MAX_PAGE_HTML) {
-      state = { kind: 'failed', articleId, message: 'This page is too large for Gloss to read.' };
-      return;
-    }
+    const read = async (label: string) => {
+      const mine = ++generation;
+      const reading = await readArticle(label, {
+        isStale: () => ctx.isInvalid || mine !== generation,
+        // The first reading shows its progress; a later one keeps the article until it is replaced.
+        onExtracting: (articleId) => {
+          if (!located) state = { kind: 'extracting', articleId };
+        },
+      });
+      if (!reading) return;
+      state = reading.state;
+      located = reading.located;
+      snapshot = located ? regionText(located) : '';
+    };
 
-    state = { kind: 'extracting', articleId };
-    const extractStart = performance.now();
-    void sendToExtension('toBackground', 'extractArticle', {
-      html,
-      url: location.href,
-      canonicalUrl: canonicalUrl?.startsWith('http') ? canonicalUrl : null,
-    }).then((result) => {
-      if (ctx.isInvalid) return;
-      const end = performance.now();
-      performance.measure('gloss:extract', { start: extractStart, end });
-      performance.measure('gloss:total', { start, end });
-      if (!result.ok) state = { kind: 'failed', articleId, message: result.error.message };
-      else if (result.value) state = { kind: 'article', articleId: result.value.id };
-      else state = { kind: 'not-article' };
+    // The region's text as it stands: a mutation that leaves it (and its nodes) alone changes nothing.
+    const regionText = (article: LocatedArticle) => liveChunks(article.root).map((chunk) => chunk.text).join('');
+    const changed = (article: LocatedArticle) =>
+      !article.root.isConnected || article.model.nodes.some((node) => !node.isConnected) || regionText(article) !== snapshot;
+
+    void read('gloss:');
+    watchArticle(ctx, {
+      region: () => located?.root ?? null,
+      onChange: (reason) => {
+        if (reason === 'navigation' || !located || changed(located)) void read('gloss-reread:');
+      },
     });
   },
 });

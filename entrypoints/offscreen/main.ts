@@ -1,7 +1,7 @@
 /** Chrome's offscreen document: parses pages handed over by the background and runs Readability. */
-import { extractArticleMeta, parsePage } from '@/utils/article/extract';
+import { extractFromHtml } from '@/utils/article/extract';
 import { listen } from '@/utils/messaging/listen';
 
 listen('toOffscreen', {
-  parseArticle: ({ html, url }) => extractArticleMeta(parsePage(html, url)),
+  parseArticle: ({ html, url }) => extractFromHtml(html, url),
 });

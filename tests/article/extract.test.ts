@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractArticleMeta, parsePage } from '@/utils/article/extract';
+import { extractArticle, parsePage } from '@/utils/article/extract';
 import { CORPUS_DIR, SHARED } from '../../scripts/lib/paths.mjs';
 import { offlineParser } from '../support/offline-parser';
 
@@ -28,7 +28,7 @@ describe('article/extract', () => {
   it.each(corpus)('extracts the expected metadata from corpus page %s', (name) => {
     const html = readFileSync(join(CORPUS_DIR, name, 'source.html'), 'utf8');
     const expected = JSON.parse(readFileSync(join(CORPUS_DIR, name, 'expected-metadata.json'), 'utf8')) as Expected;
-    const meta = extractArticleMeta(parsePage(html, `http://fakehost/test/${name}/`, offlineParser()));
+    const meta = extractArticle(parsePage(html, `http://fakehost/test/${name}/`, offlineParser()))?.meta ?? null;
     expect(meta).not.toBeNull();
     // Readability 0.6 agrees with every expected file on these fields: no page needs an exception.
     // (Gloss folds runs of white space, as the popup shows them; the files keep the page's own.)
@@ -43,7 +43,7 @@ describe('article/extract', () => {
 
   it('extracts the seed article: title, outlet, byline, date, language', () => {
     const html = readFileSync(join(SHARED, 'seed/kcna-songchon-speech.html'), 'utf8');
-    const meta = extractArticleMeta(parsePage(html, 'http://127.0.0.1/seed.html', offlineParser()));
+    const meta = extractArticle(parsePage(html, 'http://127.0.0.1/seed.html', offlineParser()))?.meta ?? null;
     expect(meta).toMatchObject({
       title:
         'Respected Comrade Kim Jong Un Makes Speech at Ground Breaking Ceremony for Regional-industry Factories in Songchon County',
@@ -57,7 +57,7 @@ describe('article/extract', () => {
 
   it('returns null for a page with no article', () => {
     const doc = parsePage('<html><body><nav><a href="/">Home</a></nav><p>Sign in</p></body></html>', 'https://a.example/');
-    expect(extractArticleMeta(doc)).toBeNull();
+    expect(extractArticle(doc)).toBeNull();
   });
 
   // happy-dom does not resolve links against <base>; Chromium does. What Gloss controls is the base.

@@ -45,6 +45,11 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       bad: [undefined, null, { tabId: 1 }, 'x'],
       sender: fromPopup,
     },
+    getArticleText: {
+      good: {},
+      bad: [undefined, [], { full: true }],
+      sender: fromPopup,
+    },
   },
 };
 

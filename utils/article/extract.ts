@@ -4,7 +4,7 @@
  * thread: Chrome's offscreen document, Firefox's background page.
  */
 import { Readability } from '@mozilla/readability';
-import type { ArticleMeta } from './types';
+import type { ArticleExtract, ArticleMeta } from './types';
 
 /** Parses a page's HTML into a detached document whose relative links resolve against `url`. */
 export function parsePage(html: string, url: string, parser: DOMParser = new DOMParser()): Document {
@@ -41,12 +41,26 @@ function clean(value: string | null | undefined): string | null {
  */
 export const MIN_ARTICLE_CHARS = 140;
 
-/** Runs Readability on `doc` (which it modifies) and returns the article's metadata, or null. */
-export function extractArticleMeta(doc: Document): ArticleMeta | null {
-  const parsed = new Readability(doc).parse();
-  if (!parsed || (parsed.length ?? 0) < MIN_ARTICLE_CHARS) return null;
+/** The data of every text node under `root` that holds more than white space, in order. */
+export function textsOf(root: Node): string[] {
+  const texts: string[] = [];
+  const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4 /* SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const data = (node as Text).data;
+    if (/\S/.test(data)) texts.push(data);
+  }
+  return texts;
+}
+
+/**
+ * Runs Readability on `doc` (which it modifies): the article's metadata and the text of the
+ * nodes it kept, or null when the page holds no article.
+ */
+export function extractArticle(doc: Document): Omit<ArticleExtract, 'timings'> | null {
+  const parsed = new Readability<Element>(doc, { serializer: (element) => element as Element }).parse();
+  if (!parsed?.content || (parsed.length ?? 0) < MIN_ARTICLE_CHARS) return null;
   const dir = parsed.dir?.toLowerCase();
-  return {
+  const meta: ArticleMeta = {
     title: clean(parsed.title) ?? clean(doc.title) ?? '',
     byline: clean(parsed.byline),
     siteName: clean(parsed.siteName),
@@ -56,4 +70,15 @@ export function extractArticleMeta(doc: Document): ArticleMeta | null {
     excerpt: clean(parsed.excerpt),
     length: parsed.length ?? 0,
   };
+  return { meta, texts: textsOf(parsed.content) };
+}
+
+/** Parses a page and extracts its article, timing both steps. */
+export function extractFromHtml(html: string, url: string, parser?: DOMParser): ArticleExtract | null {
+  const start = performance.now();
+  const doc = parsePage(html, url, parser);
+  const parsed = performance.now();
+  const article = extractArticle(doc);
+  const done = performance.now();
+  return article && { ...article, timings: { parseMs: parsed - start, readabilityMs: done - parsed } };
 }

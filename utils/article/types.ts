@@ -26,3 +26,15 @@ export interface ArticleRecord extends ArticleMeta {
   firstSeenAt: number;
   lastSeenAt: number;
 }
+
+/** What the extension sends back to the page after running Readability on a copy of it. */
+export interface ArticleExtract {
+  meta: ArticleMeta;
+  /**
+   * The data of each text node Readability kept, in order (white-space-only nodes left out):
+   * the page finds the same nodes in its live DOM by this text.
+   */
+  texts: string[];
+  /** Milliseconds spent off the page's thread: parsing the HTML, running Readability. */
+  timings: { parseMs: number; readabilityMs: number };
+}

@@ -4,7 +4,7 @@
  * handler's `{ ok: true, value }` carries.
  */
 import * as v from 'valibot';
-import type { ArticleRecord, ArticleMeta } from '../article/types';
+import type { ArticleExtract, ArticleRecord } from '../article/types';
 
 /** Bumped when an envelope's shape changes; a message of another version is refused. */
 export const PROTOCOL_VERSION = 1;
@@ -30,6 +30,20 @@ const def =
 const httpUrl = v.pipe(v.string(), v.maxLength(8192), v.url(), v.regex(/^https?:/i, 'must be an http(s) URL'));
 const empty = v.strictObject({});
 
+export interface ExtractedArticle {
+  article: ArticleRecord;
+  texts: string[];
+  timings: ArticleExtract['timings'];
+}
+
+export interface ArticleText {
+  articleId: string;
+  text: string;
+  /** Readability's texts found in the live page, and those that were not. */
+  matched: number;
+  missed: number;
+}
+
 export type PageState =
   | { kind: 'not-article' }
   | { kind: 'extracting'; articleId: string }
@@ -38,8 +52,11 @@ export type PageState =
 
 /** Messages the background answers. */
 export const toBackground = {
-  /** A content script hands over its page's HTML: extract the article off-thread and record it. */
-  extractArticle: def<ArticleRecord | null>()(
+  /**
+   * A content script hands over its page's HTML: extract the article off-thread, record it, and
+   * answer what the page needs to find it in its live DOM. Null: the page holds no article.
+   */
+  extractArticle: def<ExtractedArticle | null>()(
     'content',
     v.strictObject({
       html: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PAGE_HTML, 'page is too large')),
@@ -52,7 +69,7 @@ export const toBackground = {
 /** Messages the offscreen document answers (Chrome only; Firefox parses in the background). */
 export const toOffscreen = {
   /** Parse a page's HTML and run Readability on it. */
-  parseArticle: def<ArticleMeta | null>()(
+  parseArticle: def<ArticleExtract | null>()(
     'extension',
     v.strictObject({
       html: v.pipe(v.string(), v.maxLength(MAX_PAGE_HTML)),
@@ -65,6 +82,8 @@ export const toOffscreen = {
 export const toContent = {
   /** What Gloss made of this page so far. */
   getPageState: def<PageState>()('extension', empty),
+  /** The article's text as Gloss reads it in the live page (the text model), with its paragraphs. */
+  getArticleText: def<ArticleText | null>()('extension', empty),
 };
 
 export const protocol = { toBackground, toOffscreen, toContent };

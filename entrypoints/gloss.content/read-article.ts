@@ -1,0 +1,66 @@
+/**
+ * One reading of the page: the readerable check, the hand-off of the page's HTML to the
+ * extension (Readability runs there), and locating what it kept in the live DOM. Each step that
+ * runs on the page's thread leaves a `performance.measure` (`<label>readerable`, `serialize`,
+ * `map`), as do the wait for the extension (`extract`) and the time it spent (`offthread`).
+ */
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
+import { locateArticle, type LocatedArticle } from '@/utils/article/locate-article';
+import { articleIdFor, canonicalHrefOf } from '@/utils/article/url';
+import { MAX_PAGE_HTML, type PageState } from '@/utils/messaging/protocol';
+import { sendToExtension } from '@/utils/messaging/send';
+
+export interface Reading {
+  state: PageState;
+  located: LocatedArticle | null;
+}
+
+const notArticle: Reading = { state: { kind: 'not-article' }, located: null };
+
+export interface ReadHooks {
+  /** True once the answer is no longer wanted (the script was invalidated, a newer reading began). */
+  isStale: () => boolean;
+  /** Called when the page's HTML has been handed over for extraction. */
+  onExtracting: (articleId: string) => void;
+}
+
+/** Reads the page; `label` prefixes its measures ("gloss:" for the first reading). */
+export async function readArticle(label: string, { isStale, onExtracting }: ReadHooks): Promise<Reading | null> {
+  const measure = (name: string, start: number, end = performance.now()) =>
+    performance.measure(label + name, { start, end });
+  const start = performance.now();
+  const readerable = isProbablyReaderable(document);
+  measure('readerable', start);
+  if (!readerable) return notArticle;
+
+  const canonicalHref = canonicalHrefOf(document);
+  const canonicalUrl = canonicalHref && /^https?:/.test(canonicalHref) ? canonicalHref : null;
+  const articleId = articleIdFor(location.href, canonicalUrl);
+  if (!articleId) return notArticle;
+  const serializeStart = performance.now();
+  const html = document.documentElement.outerHTML;
+  measure('serialize', serializeStart);
+  if (html.length > MAX_PAGE_HTML) {
+    return { state: { kind: 'failed', articleId, message: 'This page is too large for Gloss to read.' }, located: null };
+  }
+
+  const extractStart = performance.now();
+  onExtracting(articleId);
+  const result = await sendToExtension('toBackground', 'extractArticle', { html, url: location.href, canonicalUrl });
+  if (isStale()) return null;
+  measure('extract', extractStart);
+  if (!result.ok) return { state: { kind: 'failed', articleId, message: result.error.message }, located: null };
+  if (!result.value) return notArticle;
+  const { article, texts, timings } = result.value;
+  performance.measure(label + 'offthread', { start: extractStart, duration: timings.parseMs + timings.readabilityMs });
+
+  const mapStart = performance.now();
+  const located = locateArticle(document, texts);
+  measure('map', mapStart);
+  measure('total', start);
+  if (!located) {
+    const message = 'Gloss found the article but could not locate its text in this page.';
+    return { state: { kind: 'failed', articleId: article.id, message }, located: null };
+  }
+  return { state: { kind: 'article', articleId: article.id }, located };
+}

@@ -1,0 +1,33 @@
+/**
+ * The live page's text as the HTML parser would see it again: a chunk per run of adjacent
+ * sibling text nodes (scripts often leave "Hello, " and "world" as two nodes; serialized and
+ * parsed again they are one). Text inside script, style, noscript and the like is left out.
+ */
+import { TEXTLESS_ELEMENTS } from '../text/elements';
+
+export interface Chunk {
+  nodes: Text[];
+  text: string;
+}
+
+/** The chunks under `root`, in document order. One TreeWalker pass. */
+export function liveChunks(root: Node): Chunk[] {
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
+  const chunks: Chunk[] = [];
+  let last: Chunk | undefined;
+  let lastNode: Text | null = null;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    const parent = node.parentNode;
+    if (parent && TEXTLESS_ELEMENTS.has(parent.nodeName)) continue;
+    if (last && lastNode && node.previousSibling === lastNode) {
+      last.nodes.push(node);
+      last.text += node.data;
+    } else {
+      last = { nodes: [node], text: node.data };
+      chunks.push(last);
+    }
+    lastNode = node;
+  }
+  return chunks;
+}
