@@ -6,8 +6,11 @@
  * `--runs` times (default 5). Per page it reports the medians of: the renderer's script and task
  * time (CDP `Performance.getMetrics` ScriptDuration/TaskDuration, with Gloss minus without it —
  * script time is the figure targets are judged on, task time swings by ±100 ms between identical
- * runs), the content script's own `gloss:*` measures, and any exception thrown by Gloss's code.
- * Then the raw and gzip size of every built file.
+ * runs); long tasks (> 50 ms, Long Tasks API) with Gloss minus without; the content script's own
+ * `gloss:*` measures — its main-thread steps (readerable check, outerHTML, message encoding,
+ * mapping to the live DOM) and its longest one, the extension's off-thread extraction time and
+ * the round trip; and any exception thrown by Gloss's code. Then the raw and gzip size of every
+ * built file.
  *
  *   npm run bench -- [--pages DIR] [--runs N] [--out FILE]
  */
@@ -30,7 +33,14 @@ const { values: args } = parseArgs({
 });
 const runs = Math.max(1, Number(args.runs));
 const settleMs = Number(args.settle);
-const GLOSS_MEASURES = ['readerable', 'serialize', 'extract', 'total'];
+const GLOSS_MEASURES = ['readerable', 'serialize', 'send', 'map', 'offthread', 'extract', 'total'];
+/** The steps that run on the page's main thread. */
+const MAIN_THREAD = ['readerable', 'serialize', 'send', 'map'];
+
+/** Counts the page's long tasks from the start (main world; every world's work is on one thread). */
+const LONG_TASK_PROBE = `window.__glossBenchLongTasks = [];
+new PerformanceObserver((list) => window.__glossBenchLongTasks.push(...list.getEntries().map((e) => e.duration)))
+  .observe({ type: 'longtask', buffered: true });`;
 
 /** @param {number[]} values */
 const median = (values) => {
@@ -84,8 +94,19 @@ async function visit(session, url) {
         .map((m) => [m.name.slice(6), m.duration]),
     ),
   );
+  /** @type {number[]} */
+  const longTasks = await page.evaluate(() => /** @type {any} */ (window).__glossBenchLongTasks ?? []);
   await page.close();
-  return { script: metric('ScriptDuration'), task: metric('TaskDuration'), measures, glossErrors, pageErrors };
+  const mainThread = MAIN_THREAD.reduce((sum, key) => sum + (measures[key] ?? 0), 0);
+  const longestStep = Math.max(0, ...MAIN_THREAD.map((key) => measures[key] ?? 0));
+  return {
+    script: metric('ScriptDuration'),
+    task: metric('TaskDuration'),
+    longTasks: longTasks.length,
+    measures: { ...measures, mainThread, longestStep },
+    glossErrors,
+    pageErrors,
+  };
 }
 
 const { mounts, pages } = benchPages(args.pages ?? null);
@@ -93,6 +114,7 @@ if (!pages.length) throw new Error(`No pages found in ${args.pages}`);
 const server = await serve(mounts);
 const withGloss = await launch({ extensionDir: EXTENSION_DIR });
 const without = await launch();
+for (const session of [withGloss, without]) await session.context.addInitScript(LONG_TASK_PROBE);
 
 /** @type {Map<string, { with: Awaited<ReturnType<typeof visit>>[], without: Awaited<ReturnType<typeof visit>>[] }>} */
 const samples = new Map(pages.map((p) => [p.name, { with: [], without: [] }]));
@@ -120,15 +142,19 @@ await server.close();
 
 const rows = pages.map(({ name }) => {
   const entry = samples.get(name) ?? { with: [], without: [] };
-  const paired = (/** @type {'script' | 'task'} */ key) =>
+  const paired = (/** @type {'script' | 'task' | 'longTasks'} */ key) =>
     median(entry.with.map((w, i) => w[key] - (entry.without[i]?.[key] ?? NaN)));
   return {
     page: name,
     scriptAddedMs: paired('script'),
     taskAddedMs: paired('task'),
+    longTasksAdded: paired('longTasks'),
     scriptWithoutMs: median(entry.without.map((v) => v.script)),
     measures: Object.fromEntries(
-      GLOSS_MEASURES.map((key) => [key, median(entry.with.map((v) => v.measures[key] ?? NaN))]),
+      [...GLOSS_MEASURES, 'mainThread', 'longestStep'].map((key) => [
+        key,
+        median(entry.with.map((v) => /** @type {Record<string, number>} */ (v.measures)[key] ?? NaN)),
+      ]),
     ),
     article: entry.with.some((v) => 'serialize' in v.measures),
     glossErrors: [...new Set(entry.with.flatMap((v) => v.glossErrors))],
@@ -145,21 +171,33 @@ const summary = {
   medianScriptAddedOnArticlesMs: median(articles.map((r) => r.scriptAddedMs)),
   medianScriptAddedOnOtherPagesMs: median(others.map((r) => r.scriptAddedMs)),
   maxScriptAddedMs: Math.max(...rows.map((r) => r.scriptAddedMs)),
+  medianMainThreadMs: median(articles.map((r) => r.measures.mainThread ?? NaN)),
+  longestMainThreadStepMs: Math.max(0, ...rows.map((r) => r.measures.longestStep ?? 0)),
+  medianOffThreadMs: median(articles.map((r) => r.measures.offthread ?? NaN)),
+  pagesWithLongTasksAdded: rows.filter((r) => r.longTasksAdded > 0).length,
   glossErrors: rows.reduce((n, r) => n + r.glossErrors.length, 0),
 };
 
 const f = (/** @type {number} */ v) => (Number.isFinite(v) ? v.toFixed(1) : '–');
 const table = [
-  ['page', 'article', 'script +ms', 'task +ms', 'readerable', 'serialize', 'extract (off-thread)', 'total', 'Gloss errors'],
+  [
+    'page', 'article', 'script +ms', 'task +ms', 'long tasks +', 'main thread', 'longest step',
+    'readerable', 'serialize', 'send', 'map', 'off-thread', 'round trip', 'errors',
+  ],
   ...rows.map((r) => [
     r.page,
     r.article ? 'yes' : 'no',
     f(r.scriptAddedMs),
     f(r.taskAddedMs),
+    f(r.longTasksAdded),
+    f(r.measures.mainThread ?? NaN),
+    f(r.measures.longestStep ?? NaN),
     f(r.measures.readerable ?? NaN),
     f(r.measures.serialize ?? NaN),
+    f(r.measures.send ?? NaN),
+    f(r.measures.map ?? NaN),
+    f(r.measures.offthread ?? NaN),
     f(r.measures.extract ?? NaN),
-    f(r.measures.total ?? NaN),
     String(r.glossErrors.length),
   ]),
 ];
@@ -172,6 +210,11 @@ console.log(
   `\nscript time added by Gloss: median ${f(summary.medianScriptAddedMs)} ms over all pages ` +
     `(articles ${f(summary.medianScriptAddedOnArticlesMs)}, other pages ${f(summary.medianScriptAddedOnOtherPagesMs)}), ` +
     `max ${f(summary.maxScriptAddedMs)}; errors from Gloss: ${summary.glossErrors}`,
+);
+console.log(
+  `content script on the main thread: median ${f(summary.medianMainThreadMs)} ms per article, ` +
+    `longest single step ${f(summary.longestMainThreadStepMs)} ms; off-thread extraction median ` +
+    `${f(summary.medianOffThreadMs)} ms; pages where Gloss added a long task: ${summary.pagesWithLongTasksAdded}`,
 );
 for (const r of rows.filter((row) => row.glossErrors.length)) console.log(`  ${r.page}: ${r.glossErrors.join(' | ')}`);
 console.log('\nbuilt files (chrome-mv3)');

@@ -1,8 +1,9 @@
 /**
  * One reading of the page: the readerable check, the hand-off of the page's HTML to the
  * extension (Readability runs there), and locating what it kept in the live DOM. Each step that
- * runs on the page's thread leaves a `performance.measure` (`<label>readerable`, `serialize`,
- * `map`), as do the wait for the extension (`extract`) and the time it spent (`offthread`).
+ * runs on the page's thread leaves a `performance.measure` (`<label>readerable`, `serialize`
+ * for outerHTML, `send` for the message's synchronous encoding, `map`), as do the wait for the
+ * extension (`extract`) and the time the extension spent (`offthread`).
  */
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { locateArticle, type LocatedArticle } from '@/utils/article/locate-article';
@@ -46,7 +47,9 @@ export async function readArticle(label: string, { isStale, onExtracting }: Read
 
   const extractStart = performance.now();
   onExtracting(articleId);
-  const result = await sendToExtension('toBackground', 'extractArticle', { html, url: location.href, canonicalUrl });
+  const sending = sendToExtension('toBackground', 'extractArticle', { html, url: location.href, canonicalUrl });
+  measure('send', extractStart);
+  const result = await sending;
   if (isStale()) return null;
   measure('extract', extractStart);
   if (!result.ok) return { state: { kind: 'failed', articleId, message: result.error.message }, located: null };

@@ -4,7 +4,7 @@ import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { extractArticle, parsePage } from '@/utils/article/extract';
 import { locateArticle } from '@/utils/article/locate-article';
-import { CORPUS_DIR, SHARED } from '../../scripts/lib/paths.mjs';
+import { CORPUS_DIR, FIXTURE_PAGES, SHARED } from '../../scripts/lib/paths.mjs';
 import { offlineParser } from '../support/offline-parser';
 import { overlap } from '../support/word-overlap';
 
@@ -97,5 +97,19 @@ describe('article/locate-article', () => {
     const live = document.implementation.createHTMLDocument('t');
     live.body.innerHTML = '<p>Something else entirely.</p>';
     expect(locateArticle(live, ['Not on this page.'])).toBeNull();
+  });
+});
+
+describe('article/locate-article on non-Latin pages', () => {
+  it.each([
+    ['korean-article.html', '지방발전 20×10 정책', '지난주 주요 기사'],
+    ['arabic-article.html', 'أعلنت وزارة الاقتصاد يوم الثلاثاء', 'الأكثر قراءة اليوم'],
+  ])('reads %s whole and without its sidebar', (file, inArticle, inSidebar) => {
+    const html = readFileSync(join(FIXTURE_PAGES, file), 'utf8');
+    const { located, reference } = locate(html);
+    expect(located!.model.text).toContain(inArticle);
+    expect(located!.model.text).not.toContain(inSidebar);
+    expect(located!.model.paragraphs()).toHaveLength(6);
+    expect(overlap(reference, located!.model.text).covered).toBe(1);
   });
 });

@@ -3,6 +3,7 @@
  * popup. One per test file; `close()` in `afterAll`.
  */
 import type { Page, Worker } from 'playwright-core';
+import type { ArticleText } from '@/utils/messaging/protocol';
 import { launch } from '../../../scripts/lib/browser.mjs';
 import { EXTENSION_DIR, FIXTURE_PAGES, SHARED } from '../../../scripts/lib/paths.mjs';
 import { serve } from '../../../scripts/lib/serve.mjs';
@@ -17,7 +18,9 @@ export interface GlossBrowser {
   /** The browser's id for the tab showing `page`. */
   tabIdOf(page: Page): Promise<number>;
   openPopup(tabId: number): Promise<PopupPage>;
-  /** Every uncaught error of a page or extension context seen so far. */
+  /** The text model of the article in a tab, as its content script answers it. */
+  articleText(page: Page): Promise<ArticleText | null>;
+  /** Every uncaught error thrown by Gloss's code (in an extension page or a content script). */
   errors: string[];
   /** Every request made by the extension's own worker or pages that left the extension. */
   extensionRequests: string[];
@@ -29,7 +32,12 @@ export async function startGloss(options: { userDataDir?: string } = {}): Promis
   const session = await launch({ extensionDir: EXTENSION_DIR, ...options });
   const extensionId = session.extensionId!;
   const errors: string[] = [];
-  session.context.on('weberror', (error) => errors.push(error.error().message));
+  session.context.on('weberror', (webError) => {
+    const error = webError.error();
+    const fromGloss =
+      webError.page()?.url().startsWith('chrome-extension://') || (error.stack ?? '').includes('chrome-extension://');
+    if (fromGloss) errors.push(error.stack ?? error.message);
+  });
   const extensionRequests: string[] = [];
   session.context.on('request', (request) => {
     const from = request.serviceWorker()?.url() ?? request.frame()?.url() ?? '';
@@ -40,6 +48,14 @@ export async function startGloss(options: { userDataDir?: string } = {}): Promis
 
   const worker = async () =>
     session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker'));
+
+  const tabIdOf = async (page: Page) => {
+    const url = page.url();
+    const tabs = await (await worker()).evaluate(() => chrome.tabs.query({}));
+    const tab = tabs.find((t) => t.url === url);
+    if (!tab?.id) throw new Error(`no tab shows ${url}`);
+    return tab.id;
+  };
 
   return {
     origin: server.origin,
@@ -54,17 +70,20 @@ export async function startGloss(options: { userDataDir?: string } = {}): Promis
       await waitForGloss(page);
       return page;
     },
-    async tabIdOf(page) {
-      const url = page.url();
-      const tabs = await (await worker()).evaluate(() => chrome.tabs.query({}));
-      const tab = tabs.find((t) => t.url === url);
-      if (!tab?.id) throw new Error(`no tab shows ${url}`);
-      return tab.id;
-    },
+    tabIdOf,
     async openPopup(tabId) {
       const page = await session.context.newPage();
       await page.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
       return new PopupPage(page);
+    },
+    async articleText(page) {
+      const tabId = await tabIdOf(page);
+      const answer = await (await worker()).evaluate(
+        (id) => chrome.tabs.sendMessage(id, { gloss: 1, type: 'getArticleText', payload: {} }),
+        tabId,
+      );
+      if (!answer?.ok) throw new Error(`getArticleText failed: ${JSON.stringify(answer)}`);
+      return answer.value as ArticleText | null;
     },
     async close() {
       await session.close();

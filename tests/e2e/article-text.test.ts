@@ -1,0 +1,114 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Readability } from '@mozilla/readability';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePage } from '@/utils/article/extract';
+import { CORPUS_DIR } from '../../scripts/lib/paths.mjs';
+import { offlineParser } from '../support/offline-parser';
+import { overlap } from '../support/word-overlap';
+import { startGloss, waitForGloss, type GlossBrowser } from './support/gloss-browser';
+
+const SEED = '/shared/seed/kcna-songchon-speech.html';
+const corpus = readdirSync(CORPUS_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .map((entry) => entry.name);
+
+describe('e2e/article-text', () => {
+  let gloss: GlossBrowser;
+  beforeAll(async () => {
+    gloss = await startGloss();
+  });
+  afterAll(async () => {
+    await gloss?.close();
+  });
+
+  it('reads the seed article’s 75 body paragraphs in order, and nothing around them', async () => {
+    const page = await gloss.openPage(SEED);
+    const article = await gloss.articleText(page);
+    const { paragraphs, chrome } = await page.evaluate(() => {
+      const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+      const lines = (selector: string) =>
+        [...document.querySelectorAll(selector)].flatMap((element) =>
+          (element as HTMLElement).innerText.split('\n').map(squash).filter((line) => line.length > 3),
+        );
+      return {
+        paragraphs: [...document.querySelectorAll('.article__body p')].map((p) => squash(p.textContent ?? '')),
+        chrome: lines('.site-header, .breadcrumb, .sidebar, .share-bar, .site-footer, .cookie'),
+      };
+    });
+    expect(paragraphs).toHaveLength(75);
+    expect(article!.text.split('\n')).toEqual(paragraphs);
+    expect(chrome.length).toBeGreaterThan(10);
+    for (const line of chrome) expect(article!.text).not.toContain(line);
+    expect(article!.missed).toBe(0);
+  });
+
+  it.each(corpus)('reads corpus page %s: at least 95 percent of Readability’s words, at most 5 percent from elsewhere', async (name) => {
+    const path = `/shared/corpus/${name}/source.html`;
+    const page = await gloss.openPage(path);
+    const article = await gloss.articleText(page);
+    const html = readFileSync(join(CORPUS_DIR, name, 'source.html'), 'utf8');
+    const reference = new Readability(parsePage(html, gloss.origin + path, offlineParser())).parse()?.textContent ?? '';
+    const { covered, extra } = overlap(reference, article!.text);
+    expect(covered).toBeGreaterThanOrEqual(0.95);
+    expect(extra).toBeLessThanOrEqual(0.05);
+    await page.close();
+  });
+
+  it.each([
+    ['korean-article.html', '지방발전 20×10 정책', '지난주 주요 기사'],
+    ['arabic-article.html', 'أعلنت وزارة الاقتصاد يوم الثلاثاء', 'الأكثر قراءة اليوم'],
+  ])('reads the non-Latin page %s', async (file, inArticle, inSidebar) => {
+    const page = await gloss.openPage(`/fixtures/${file}`);
+    const article = await gloss.articleText(page);
+    expect(article!.text).toContain(inArticle);
+    expect(article!.text).not.toContain(inSidebar);
+    expect(article!.text.split('\n')).toHaveLength(6);
+  });
+
+  it('reads a late paragraph the page adds to the article', async () => {
+    const page = await gloss.openPage('/fixtures/article-v1.html');
+    const before = await gloss.articleText(page);
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.textContent = 'Update: the ministry later said the planting period would also start early in the south.';
+      document.querySelector('article')!.append(p);
+    });
+    await expect
+      .poll(async () => (await gloss.articleText(page))?.text, { timeout: 10_000 })
+      .toBe(before!.text + '\nUpdate: the ministry later said the planting period would also start early in the south.');
+  });
+
+  it('ignores changes outside the article', async () => {
+    const page = await gloss.openPage('/fixtures/article-v1.html');
+    await page.evaluate(() => document.querySelector('footer')!.append(' Advertisement that changed.'));
+    await page.waitForTimeout(1500);
+    const rereads = await page.evaluate(
+      () => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('gloss-reread:')).length,
+    );
+    expect(rereads).toBe(0);
+  });
+
+  it('reads the new article after client-side navigation', async () => {
+    const page = await gloss.openPage('/fixtures/article-v1.html');
+    const next = readFileSync(join(process.cwd(), 'tests/fixtures/pages/korean-article.html'), 'utf8');
+    await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      document.body.replaceWith(document.adoptNode(doc.body));
+      history.pushState({}, '', '/fixtures/korean-article.html?spa=1');
+    }, next);
+    await expect.poll(async () => (await gloss.articleText(page))?.text ?? '', { timeout: 10_000 }).toContain('지방발전 20×10 정책');
+  });
+
+  it('does nothing more than the readerable check on a page that is not an article', async () => {
+    const page = await gloss.openPage('/fixtures/non-article.html');
+    await waitForGloss(page);
+    expect(await gloss.articleText(page)).toBeNull();
+    const measures = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name));
+    expect(measures).toEqual(['gloss:readerable']);
+  });
+
+  it('throws no error from Gloss’s code', () => {
+    expect(gloss.errors).toEqual([]);
+  });
+});
