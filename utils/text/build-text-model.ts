@@ -6,8 +6,12 @@
 import { BLOCK_ELEMENTS, TEXTLESS_ELEMENTS, isHiddenByMarkup } from './elements';
 import { TextModel, type Segment } from './text-model';
 
-/** Visible characters, collapsible white space, or invisible format characters. */
-const TOKEN = /([^ \t\n\r\f\u00a0\u00ad\u200b\u2060\ufeff]+)|([ \t\n\r\f\u00a0]+)|[\u00ad\u200b\u2060\ufeff]+/g;
+/**
+ * Text that needs no normalization (visible characters with single plain spaces between them,
+ * read in one piece), other white space, or invisible format characters.
+ */
+const TOKEN =
+  /([^ \t\n\r\f\u00a0\u00ad\u200b\u2060\ufeff]+(?: [^ \t\n\r\f\u00a0\u00ad\u200b\u2060\ufeff]+)*)|([ \t\n\r\f\u00a0]+)|[\u00ad\u200b\u2060\ufeff]+/g;
 
 export interface BuildOptions {
   /** Which text nodes belong to the model (default: every visible one). */
