@@ -9,10 +9,13 @@ export default defineConfig({
       'Mark up the news you read closely: entities, policy terms, your own highlights and notes — kept on your machine.',
     // `offscreen` hosts Readability off the page's main thread in Chrome; Firefox's background
     // page has a DOM of its own and needs no such document.
-    permissions: browser === 'firefox' ? ['storage'] : ['storage', 'offscreen'],
+    // `scripting` starts the article script on article pages only (see entrypoints/gloss-loader).
+    permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'scripting', 'offscreen'],
     // The content script already runs on every http(s) page; declaring the same hosts adds no
     // warning and lets the popup read a tab's address to tell "reload this page" from "can't run".
     host_permissions: ['http://*/*', 'https://*/*'],
+    // The page loader is a plain script on every page; the article script follows on articles.
+    content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['gloss-loader.js'], run_at: 'document_idle' }],
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

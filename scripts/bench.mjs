@@ -18,6 +18,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { launch } from './lib/browser.mjs';
+import { glossDone } from './lib/gloss-done.mjs';
 import { benchPages } from './lib/pages.mjs';
 import { EXTENSION_DIR } from './lib/paths.mjs';
 import { serve } from './lib/serve.mjs';
@@ -72,14 +73,7 @@ async function visit(session, url) {
   await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
   if (session.extensionId) {
     await page
-      .waitForFunction(
-        () => {
-          const names = performance.getEntriesByType('measure').map((m) => m.name);
-          return names.includes('gloss:readerable') && (!names.includes('gloss:serialize') || names.includes('gloss:total'));
-        },
-        null,
-        { timeout: 15_000 },
-      )
+      .waitForFunction(glossDone, null, { timeout: 15_000 })
       .catch(() => glossErrors.push('Gloss did not finish within 15 s'));
   }
   await page.waitForTimeout(settleMs);

@@ -3,6 +3,7 @@ import { articleIdFor } from '@/utils/article/url';
 import { recordArticle } from '@/utils/db/articles-repo';
 import { GlossDb } from '@/utils/db/database';
 import { listen } from '@/utils/messaging/listen';
+import { ARTICLE_SCRIPT_FILE } from '@/utils/page/handoff';
 import { parseArticleOffThread } from './parse-article';
 
 export default defineBackground(() => {
@@ -11,6 +12,15 @@ export default defineBackground(() => {
   listen(
     'toBackground',
     {
+      async startArticle(_payload, sender) {
+        const tabId = sender.tab?.id;
+        if (tabId === undefined) throw new Error('startArticle needs a tab');
+        await browser.scripting.executeScript({
+          target: { tabId, frameIds: [sender.frameId ?? 0] },
+          files: [ARTICLE_SCRIPT_FILE],
+        });
+        return null;
+      },
       async extractArticle({ html, url, canonicalUrl }) {
         const id = articleIdFor(url, canonicalUrl);
         if (!id) throw new Error('This page has no http(s) address to file the article under');

@@ -1,20 +1,23 @@
 /**
- * Gloss in the page. On every http(s) page: the cheap readerable check, and nothing more when it
- * says no. On an article: Readability runs in the extension on a copy of the page, and the text
- * it kept is found again in the live DOM as the text model (`utils/text/`). The page is read
- * again when the article's region changes or the page navigates to another address.
+ * The article script: injected by the background into pages the loader
+ * (`entrypoints/gloss-loader`) found article-like. Readability runs in the extension on a copy of
+ * the page, and the text it kept is found again in the live DOM as the text model
+ * (`utils/text/`). The page is read again when the article's region changes or the page
+ * navigates to another address.
  */
 import type { LocatedArticle } from '@/utils/article/locate-article';
 import { liveChunks } from '@/utils/article/live-chunks';
 import { listen } from '@/utils/messaging/listen';
+import { markArticleScriptRunning } from '@/utils/page/handoff';
 import type { PageState } from '@/utils/messaging/protocol';
 import { readArticle } from './read-article';
 import { watchArticle } from './watch-article';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
-  runAt: 'document_idle',
+  registration: 'runtime',
   main(ctx) {
+    markArticleScriptRunning();
     let state: PageState = { kind: 'not-article' };
     let located: LocatedArticle | null = null;
     let snapshot = '';
@@ -30,9 +33,10 @@ export default defineContentScript({
       }),
     );
 
-    const read = async (label: string) => {
+    const read = async (label: string, checkReaderable: boolean) => {
       const mine = ++generation;
       const reading = await readArticle(label, {
+        checkReaderable,
         isStale: () => ctx.isInvalid || mine !== generation,
         // The first reading shows its progress; a later one keeps the article until it is replaced.
         onExtracting: (articleId) => {
@@ -50,11 +54,12 @@ export default defineContentScript({
     const changed = (article: LocatedArticle) =>
       !article.root.isConnected || article.model.nodes.some((node) => !node.isConnected) || regionText(article) !== snapshot;
 
-    void read('gloss:');
+    // The loader has just found the page readerable: the first reading need not ask again.
+    void read('gloss:', false);
     watchArticle(ctx, {
       region: () => located?.root ?? null,
       onChange: (reason) => {
-        if (reason === 'navigation' || !located || changed(located)) void read('gloss-reread:');
+        if (reason === 'navigation' || !located || changed(located)) void read('gloss-reread:', true);
       },
     });
   },

@@ -19,20 +19,34 @@ export interface Reading {
 const notArticle: Reading = { state: { kind: 'not-article' }, located: null };
 
 export interface ReadHooks {
+  /** Run the readerable check first (the loader already ran it before the first reading). */
+  checkReaderable: boolean;
   /** True once the answer is no longer wanted (the script was invalidated, a newer reading began). */
   isStale: () => boolean;
   /** Called when the page's HTML has been handed over for extraction. */
   onExtracting: (articleId: string) => void;
 }
 
-/** Reads the page; `label` prefixes its measures ("gloss:" for the first reading). */
-export async function readArticle(label: string, { isStale, onExtracting }: ReadHooks): Promise<Reading | null> {
+/**
+ * Reads the page; `label` prefixes its measures ("gloss:" for the first reading), and the last,
+ * `total`, is left however the reading ends.
+ */
+export async function readArticle(label: string, hooks: ReadHooks): Promise<Reading | null> {
+  const start = performance.now();
+  const reading = await read(label, hooks);
+  if (reading) performance.measure(label + 'total', { start, end: performance.now() });
+  return reading;
+}
+
+async function read(label: string, { checkReaderable, isStale, onExtracting }: ReadHooks): Promise<Reading | null> {
   const measure = (name: string, start: number, end = performance.now()) =>
     performance.measure(label + name, { start, end });
-  const start = performance.now();
-  const readerable = isProbablyReaderable(document);
-  measure('readerable', start);
-  if (!readerable) return notArticle;
+  if (checkReaderable) {
+    const start = performance.now();
+    const readerable = isProbablyReaderable(document);
+    measure('readerable', start);
+    if (!readerable) return notArticle;
+  }
 
   const canonicalHref = canonicalHrefOf(document);
   const canonicalUrl = canonicalHref && /^https?:/.test(canonicalHref) ? canonicalHref : null;
@@ -60,7 +74,6 @@ export async function readArticle(label: string, { isStale, onExtracting }: Read
   const mapStart = performance.now();
   const located = locateArticle(document, texts);
   measure('map', mapStart);
-  measure('total', start);
   if (!located) {
     const message = 'Gloss found the article but could not locate its text in this page.';
     return { state: { kind: 'failed', articleId: article.id, message }, located: null };

@@ -100,6 +100,19 @@ describe('e2e/article-text', () => {
     await expect.poll(async () => (await gloss.articleText(page))?.text ?? '', { timeout: 10_000 }).toContain('지방발전 20×10 정책');
   });
 
+  it('starts on an article a page that was not one navigates to on the client', async () => {
+    const page = await gloss.openPage('/fixtures/non-article.html');
+    const next = readFileSync(join(process.cwd(), 'tests/fixtures/pages/article-v1.html'), 'utf8');
+    await page.evaluate((html) => {
+      const doc = new DOMParser().parseFromString(html, 'text/html');
+      document.body.replaceWith(document.adoptNode(doc.body));
+      history.pushState({}, '', '/fixtures/article-v1.html?spa=1');
+    }, next);
+    await expect
+      .poll(async () => (await gloss.articleText(page))?.text ?? '', { timeout: 10_000 })
+      .toContain('after an unusually dry winter left seedbeds short of water');
+  });
+
   it('does nothing more than the readerable check on a page that is not an article', async () => {
     const page = await gloss.openPage('/fixtures/non-article.html');
     await waitForGloss(page);

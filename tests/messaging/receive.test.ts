@@ -14,6 +14,11 @@ const page = '<html><body><p>An article.</p></body></html>';
 /** One well-formed payload per message type, and malformed variants of it. */
 const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: unknown; bad: unknown[]; sender: Sender } } } = {
   toBackground: {
+    startArticle: {
+      good: {},
+      bad: [undefined, null, { tabId: 3 }, 'go'],
+      sender: fromContent,
+    },
     extractArticle: {
       good: { html: page, url: 'https://news.example/a', canonicalUrl: null },
       bad: [
@@ -135,6 +140,7 @@ describe('messaging/receive', () => {
     const listener = createReceiver(
       'toBackground',
       {
+        startArticle: () => null,
         extractArticle: () => {
           throw new Error('QuotaExceededError: the disk is full');
         },

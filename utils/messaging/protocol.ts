@@ -5,15 +5,12 @@
  */
 import * as v from 'valibot';
 import type { ArticleExtract, ArticleRecord } from '../article/types';
+import { PROTOCOL_VERSION, type Envelope, type Origin } from './envelope';
 
-/** Bumped when an envelope's shape changes; a message of another version is refused. */
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION, type Envelope, type Origin };
 
 /** Pages larger than this are not sent for extraction (Chrome caps a message at 64 MiB). */
 export const MAX_PAGE_HTML = 16 * 1024 * 1024;
-
-/** Who may send a message: a content script in a tab, or one of Gloss's own pages/workers. */
-export type Origin = 'content' | 'extension';
 
 interface MessageDef<Req extends v.GenericSchema, Res> {
   from: Origin;
@@ -52,6 +49,8 @@ export type PageState =
 
 /** Messages the background answers. */
 export const toBackground = {
+  /** The page loader found an article-like page: start Gloss's article script in that frame. */
+  startArticle: def<null>()('content', empty),
   /**
    * A content script hands over its page's HTML: extract the article off-thread, record it, and
    * answer what the page needs to find it in its live DOM. Null: the page holds no article.
@@ -96,13 +95,6 @@ export type RequestOf<D extends Direction, K extends TypeOf<D>> =
   DefOf<D, K> extends MessageDef<infer Req, unknown> ? v.InferInput<Req> : never;
 export type ResponseOf<D extends Direction, K extends TypeOf<D>> =
   DefOf<D, K> extends MessageDef<v.GenericSchema, infer Res> ? Res : never;
-
-/** What travels: a versioned envelope around the payload. */
-export interface Envelope {
-  gloss: typeof PROTOCOL_VERSION;
-  type: string;
-  payload: unknown;
-}
 
 /** Builds the envelope for a message. */
 export function envelope<D extends Direction, K extends TypeOf<D>>(

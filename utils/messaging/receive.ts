@@ -5,23 +5,11 @@
  * payload's schema. A refused message gets an error and reaches no handler, so it writes nothing.
  */
 import * as v from 'valibot';
-import {
-  PROTOCOL_VERSION,
-  directionOf,
-  protocol,
-  type Direction,
-  type Origin,
-  type ResponseOf,
-  type TypeOf,
-} from './protocol';
+import { isEnvelope, originOf, type Origin, type OwnIdentity, type Sender } from './envelope';
+import { directionOf, protocol, type Direction, type ResponseOf, type TypeOf } from './protocol';
 import { errorMessage, fail, ok, type Result } from './result';
 
-/** The part of `runtime.MessageSender` Gloss relies on. */
-export interface Sender {
-  id?: string;
-  url?: string;
-  tab?: { id?: number };
-}
+export { originOf, type Sender };
 
 type Schema<D extends Direction, K extends TypeOf<D>> = (typeof protocol)[D][K] extends { request: infer S }
   ? S extends v.GenericSchema
@@ -36,11 +24,7 @@ export type Handlers<D extends Direction> = {
   ) => Promise<ResponseOf<D, K>> | ResponseOf<D, K>;
 };
 
-export interface ReceiverOptions {
-  /** This extension's id (`runtime.id`). */
-  ownId: string;
-  /** This extension's origin with a trailing slash (`runtime.getURL('/')`). */
-  extensionOrigin: string;
+export interface ReceiverOptions extends OwnIdentity {
   /** Answer messages no context of Gloss knows with an error (the background does this). */
   answerUnknown?: boolean;
 }
@@ -50,23 +34,6 @@ export type Listener = (
   sender: Sender,
   sendResponse: (result: Result<unknown>) => void,
 ) => boolean;
-
-/** Which of Gloss's contexts a message came from, or null when it is not from this extension. */
-export function originOf(sender: Sender, options: ReceiverOptions): Origin | null {
-  if (sender.id !== options.ownId) return null;
-  if (sender.url?.startsWith(options.extensionOrigin)) return 'extension';
-  if (sender.tab) return 'content';
-  return null;
-}
-
-function isEnvelope(message: unknown): message is { gloss: number; type: string; payload: unknown } {
-  return (
-    typeof message === 'object' &&
-    message !== null &&
-    (message as { gloss?: unknown }).gloss === PROTOCOL_VERSION &&
-    typeof (message as { type?: unknown }).type === 'string'
-  );
-}
 
 /**
  * Checks a message for `direction` without running anything: the handler's key and payload, or

@@ -5,6 +5,7 @@
 import type { Page, Worker } from 'playwright-core';
 import type { ArticleText } from '@/utils/messaging/protocol';
 import { launch } from '../../../scripts/lib/browser.mjs';
+import { glossDone } from '../../../scripts/lib/gloss-done.mjs';
 import { EXTENSION_DIR, FIXTURE_PAGES, SHARED } from '../../../scripts/lib/paths.mjs';
 import { serve } from '../../../scripts/lib/serve.mjs';
 
@@ -92,13 +93,9 @@ export async function startGloss(options: { userDataDir?: string } = {}): Promis
   };
 }
 
-/** Waits for the content script's last mark: the readerable check on any page, the round trip on articles. */
+/** Waits until Gloss has finished with the page (see `glossDone`). */
 export async function waitForGloss(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const names = performance.getEntriesByType('measure').map((m) => m.name);
-    if (!names.includes('gloss:readerable')) return false;
-    return !names.includes('gloss:serialize') || names.includes('gloss:total');
-  });
+  await page.waitForFunction(glossDone);
 }
 
 /** The popup, opened as a page for a given tab. */

@@ -1,0 +1,22 @@
+/**
+ * The contract between the page loader (on every page) and the article script (injected on
+ * article pages only). Both run in the extension's isolated world of the same frame, so they
+ * share its `window`, which the page's own scripts cannot see.
+ */
+
+/** Set on the isolated world's `window` when the article script starts: the loader steps back. */
+export const ARTICLE_SCRIPT_FLAG = '__glossArticleScript';
+
+/** Performance mark the loader leaves when it hands the page to the article script. */
+export const ARTICLE_DETECTED_MARK = 'gloss:article-detected';
+
+/** The built article script, injected by the background. */
+export const ARTICLE_SCRIPT_FILE = '/content-scripts/gloss.js';
+
+export function articleScriptRunning(): boolean {
+  return (window as unknown as Record<string, unknown>)[ARTICLE_SCRIPT_FLAG] === true;
+}
+
+export function markArticleScriptRunning(): void {
+  (window as unknown as Record<string, unknown>)[ARTICLE_SCRIPT_FLAG] = true;
+}
