@@ -25,7 +25,8 @@ const def =
   <Req extends v.GenericSchema>(from: Origin, request: Req): MessageDef<Req, Res> => ({ from, request });
 
 const httpUrl = v.pipe(v.string(), v.maxLength(8192), v.url(), v.regex(/^https?:/i, 'must be an http(s) URL'));
-const empty = v.strictObject({});
+// An array has no own keys either: refuse it by name.
+const empty = v.pipe(v.strictObject({}), v.check((value) => !Array.isArray(value), 'must be an empty object'));
 
 export interface ExtractedArticle {
   article: ArticleRecord;
