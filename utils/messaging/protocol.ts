@@ -26,7 +26,10 @@ const def =
 
 const httpUrl = v.pipe(v.string(), v.maxLength(8192), v.url(), v.regex(/^https?:/i, 'must be an http(s) URL'));
 // An array has no own keys either: refuse it by name.
-const empty = v.pipe(v.strictObject({}), v.check((value) => !Array.isArray(value), 'must be an empty object'));
+const empty = v.pipe(
+  v.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be an object'),
+  v.strictObject({}),
+);
 
 export interface ExtractedArticle {
   article: ArticleRecord;
