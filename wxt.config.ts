@@ -11,8 +11,8 @@ export default defineConfig({
     // page has a DOM of its own and needs no such document.
     // `scripting` starts the article script on article pages only (see entrypoints/gloss-loader).
     permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'scripting', 'offscreen'],
-    // The content script already runs on every http(s) page; declaring the same hosts adds no
-    // warning and lets the popup read a tab's address to tell "reload this page" from "can't run".
+    // The page loader already runs on every http(s) page; declaring the same hosts adds no
+    // warning, and lets the background start the article script and the popup read the loader.
     host_permissions: ['http://*/*', 'https://*/*'],
     // The page loader is a plain script on every page; the article script follows on articles.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['gloss-loader.js'], run_at: 'document_idle' }],

@@ -1,11 +1,13 @@
 /**
- * What the popup knows of its tab: the content script's page state, asked again while the
- * article is still being extracted, or why there is no content script to ask.
+ * What the popup knows of its tab: the article script's page state (asked by message, again
+ * while the article is still being extracted), else the page loader's (read from its isolated
+ * world: the loader listens for no message), else why Gloss is not on the page at all.
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { PageState } from '@/utils/messaging/protocol';
 import { sendToTab } from '@/utils/messaging/send';
+import { LOADER_STATE_KEY } from '@/utils/page/handoff';
 
 export type TabView =
   | { kind: 'loading' }
@@ -17,9 +19,20 @@ export type TabView =
 
 const POLL_MS = 250;
 
-async function viewWithoutScript(tabId: number): Promise<TabView> {
-  const tab = await browser.tabs.get(tabId).catch(() => null);
-  return tab?.url && /^https?:/.test(tab.url) ? { kind: 'needs-reload' } : { kind: 'restricted' };
+/** The loader's state in the tab's top frame, or why there is none. */
+async function loaderView(tabId: number): Promise<TabView> {
+  try {
+    const [injection] = await browser.scripting.executeScript({
+      target: { tabId },
+      func: (key: string) => (window as unknown as Record<string, unknown>)[key] ?? null,
+      args: [LOADER_STATE_KEY],
+    });
+    const state = injection?.result as PageState | null | undefined;
+    return state ?? { kind: 'needs-reload' };
+  } catch {
+    // Chrome refuses to script its own pages, the web store, and files without access.
+    return { kind: 'restricted' };
+  }
 }
 
 export function usePageState(tabId: number | null): TabView {
@@ -33,7 +46,7 @@ export function usePageState(tabId: number | null): TabView {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const ask = async () => {
       const result = await sendToTab(tabId, 'getPageState', {});
-      const next = result.ok ? result.value : await viewWithoutScript(tabId);
+      const next = result.ok ? result.value : await loaderView(tabId);
       if (stopped) return;
       setView(next);
       if (next.kind === 'extracting') timer = setTimeout(ask, POLL_MS);

@@ -1,51 +1,55 @@
 /**
  * The page loader: the only Gloss code on every http(s) page. It runs the cheap readerable
  * check and, on an article, asks the background to start the article script in this frame; on
- * other pages it does nothing more, except to look again after client-side navigation. It is a
- * plain script (not a WXT content script: that wrapper alone costs a page ~1 ms) and answers the
- * popup's questions to a page (`toContent`) until the article script takes over: the page state,
- * and no article text.
+ * other pages it does nothing more, except to look again after client-side navigation.
+ *
+ * It is kept to the bone because every page pays for it: a plain script (a WXT content script's
+ * wrapper alone costs ~1 ms) that touches no extension API until the page is an article (the
+ * bindings cost about as much again). Its state sits on the isolated world's `window`, where
+ * the popup reads it (`LOADER_STATE_KEY`).
  */
 import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
-import { browser } from 'wxt/browser';
 import { articleIdFor, canonicalHrefOf } from '@/utils/article/url';
-import { isEnvelope, originOf, PROTOCOL_VERSION, type Sender } from '@/utils/messaging/envelope';
+import { PROTOCOL_VERSION } from '@/utils/messaging/envelope';
 import type { PageState } from '@/utils/messaging/protocol';
-import { ARTICLE_DETECTED_MARK, articleScriptRunning } from '@/utils/page/handoff';
+import { ARTICLE_DETECTED_MARK, LOADER_STATE_KEY, articleScriptRunning } from '@/utils/page/handoff';
 import { watchNavigation } from './watch-navigation';
 
+type Runtime = { sendMessage(message: unknown): Promise<unknown> };
+
+function setState(state: PageState): void {
+  (window as unknown as Record<string, unknown>)[LOADER_STATE_KEY] = state;
+}
+
+/** The extension API, looked up only when needed: Firefox's `browser`, else Chrome's `chrome`. */
+function runtime(): Runtime {
+  const scope = globalThis as unknown as { browser?: { runtime: Runtime }; chrome: { runtime: Runtime } };
+  return (scope.browser ?? scope.chrome).runtime;
+}
+
+function startArticleScript(): void {
+  runtime()
+    .sendMessage({ gloss: PROTOCOL_VERSION, type: 'startArticle', payload: {} })
+    .then((answer) => {
+      const result = answer as { ok?: boolean; error?: { message?: string } } | undefined;
+      if (!result?.ok) setState({ kind: 'failed', articleId: null, message: result?.error?.message ?? 'Gloss did not start' });
+    })
+    .catch((error: unknown) => setState({ kind: 'failed', articleId: null, message: String(error) }));
+}
+
 export default defineUnlistedScript(() => {
-  const identity = { ownId: browser.runtime.id, extensionOrigin: browser.runtime.getURL('/') };
-  let state: PageState = { kind: 'not-article' };
-
-  browser.runtime.onMessage.addListener(((message: unknown, sender: Sender, sendResponse: (answer: unknown) => void) => {
-    if (articleScriptRunning() || !isEnvelope(message)) return false;
-    if (message.type !== 'getPageState' && message.type !== 'getArticleText') return false;
-    if (originOf(sender, identity) !== 'extension') {
-      sendResponse({ ok: false, error: { code: 'forbidden-sender', message: `"${message.type}" is accepted only from Gloss` } });
-    } else sendResponse({ ok: true, value: message.type === 'getPageState' ? state : null });
-    return false;
-  }) as Parameters<typeof browser.runtime.onMessage.addListener>[0]);
-
   const check = (first: boolean) => {
     if (articleScriptRunning()) return;
     const start = performance.now();
     const readerable = isProbablyReaderable(document);
     if (first) performance.measure('gloss:readerable', { start, end: performance.now() });
     if (!readerable) {
-      state = { kind: 'not-article' };
+      setState({ kind: 'not-article' });
       return;
     }
-    state = { kind: 'extracting', articleId: articleIdFor(location.href, canonicalHrefOf(document)) ?? location.href };
+    setState({ kind: 'extracting', articleId: articleIdFor(location.href, canonicalHrefOf(document)) ?? location.href });
     if (first) performance.mark(ARTICLE_DETECTED_MARK);
-    browser.runtime
-      .sendMessage({ gloss: PROTOCOL_VERSION, type: 'startArticle', payload: {} })
-      .then((answer: { ok?: boolean; error?: { message?: string } } | undefined) => {
-        if (!answer?.ok) state = { kind: 'failed', articleId: null, message: answer?.error?.message ?? 'Gloss did not start' };
-      })
-      .catch((error: unknown) => {
-        state = { kind: 'failed', articleId: null, message: String(error) };
-      });
+    startArticleScript();
   };
 
   check(true);

@@ -68,16 +68,29 @@ describe('popup/App', () => {
     expect(text()).toContain('too large');
   });
 
-  it("says Gloss can't run where no content script answers on a browser page", async () => {
+  const noArticleScript = () =>
     vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
-    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4, url: 'chrome://settings/' } as never);
+
+  it("reads the page loader's state where no article script runs", async () => {
+    noArticleScript();
+    const read = vi
+      .spyOn(fakeBrowser.scripting, 'executeScript')
+      .mockResolvedValue([{ frameId: 0, result: { kind: 'not-article' } }] as never);
+    render(<App db={db} tabId={4} />, root);
+    await vi.waitFor(() => expect(text()).toContain('No article found on this page'));
+    expect(read).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: 4 }, args: ['__glossLoaderState'] }));
+  });
+
+  it("says Gloss can't run on a page the browser keeps extensions out of", async () => {
+    noArticleScript();
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));
     render(<App db={db} tabId={4} />, root);
     await vi.waitFor(() => expect(text()).toContain("Gloss can't run on this page"));
   });
 
   it('asks for a reload on a web page opened before Gloss was installed', async () => {
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockRejectedValue(new Error('Receiving end does not exist.'));
-    vi.spyOn(fakeBrowser.tabs, 'get').mockResolvedValue({ id: 4, url: 'https://news.example/a' } as never);
+    noArticleScript();
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: null }] as never);
     render(<App db={db} tabId={4} />, root);
     await vi.waitFor(() => expect(text()).toContain('Reload this page to use Gloss'));
   });

@@ -7,6 +7,13 @@
 /** Set on the isolated world's `window` when the article script starts: the loader steps back. */
 export const ARTICLE_SCRIPT_FLAG = '__glossArticleScript';
 
+/**
+ * The loader's page state, on the isolated world's `window`. The loader touches no extension
+ * API on pages that are not articles (their bindings alone cost a page ~1 ms), so the popup
+ * reads this with `scripting.executeScript` instead of asking by message.
+ */
+export const LOADER_STATE_KEY = '__glossLoaderState';
+
 /** Performance mark the loader leaves when it hands the page to the article script. */
 export const ARTICLE_DETECTED_MARK = 'gloss:article-detected';
 

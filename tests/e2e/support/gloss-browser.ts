@@ -2,7 +2,7 @@
  * A Chromium with the built extension, pages served on 127.0.0.1, and page objects for the
  * popup. One per test file; `close()` in `afterAll`.
  */
-import type { Page, Worker } from 'playwright-core';
+import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { ArticleText } from '@/utils/messaging/protocol';
 import { launch } from '../../../scripts/lib/browser.mjs';
 import { glossDone } from '../../../scripts/lib/gloss-done.mjs';
@@ -11,6 +11,7 @@ import { serve } from '../../../scripts/lib/serve.mjs';
 
 export interface GlossBrowser {
   origin: string;
+  context: BrowserContext;
   extensionId: string;
   blocked: string[];
   worker(): Promise<Worker>;
@@ -19,7 +20,7 @@ export interface GlossBrowser {
   /** The browser's id for the tab showing `page`. */
   tabIdOf(page: Page): Promise<number>;
   openPopup(tabId: number): Promise<PopupPage>;
-  /** The text model of the article in a tab, as its content script answers it. */
+  /** The text model of the article in a tab, as its article script answers it; null without one. */
   articleText(page: Page): Promise<ArticleText | null>;
   /** Every uncaught error thrown by Gloss's code (in an extension page or a content script). */
   errors: string[];
@@ -60,6 +61,7 @@ export async function startGloss(options: { userDataDir?: string } = {}): Promis
 
   return {
     origin: server.origin,
+    context: session.context,
     extensionId,
     blocked: session.blocked,
     errors,
@@ -80,11 +82,15 @@ export async function startGloss(options: { userDataDir?: string } = {}): Promis
     async articleText(page) {
       const tabId = await tabIdOf(page);
       const answer = await (await worker()).evaluate(
-        (id) => chrome.tabs.sendMessage(id, { gloss: 1, type: 'getArticleText', payload: {} }),
+        (id) =>
+          chrome.tabs
+            .sendMessage(id, { gloss: 1, type: 'getArticleText', payload: {} })
+            .catch((error: Error) => ({ ok: false, error: { code: 'unreachable', message: error.message } })),
         tabId,
       );
-      if (!answer?.ok) throw new Error(`getArticleText failed: ${JSON.stringify(answer)}`);
-      return answer.value as ArticleText | null;
+      if (answer?.ok) return answer.value as ArticleText | null;
+      if (answer?.error?.code === 'unreachable') return null;
+      throw new Error(`getArticleText failed: ${JSON.stringify(answer)}`);
     },
     async close() {
       await session.close();
