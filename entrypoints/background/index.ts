@@ -5,6 +5,7 @@ import { GlossDb } from '@/utils/db/database';
 import { listen } from '@/utils/messaging/listen';
 import { ARTICLE_SCRIPT_FILE } from '@/utils/page/handoff';
 import { parseArticleOffThread } from './parse-article';
+import { recognizerFor } from './recognizer';
 
 export default defineBackground(() => {
   const db = new GlossDb();
@@ -28,6 +29,12 @@ export default defineBackground(() => {
         if (!extract) return null;
         const article = await recordArticle(db, { id, url, canonicalUrl, meta: extract.meta });
         return { article, texts: extract.texts, timings: extract.timings };
+      },
+      async findEntities({ text }) {
+        const recognizer = await recognizerFor(db);
+        const start = performance.now();
+        const spans = recognizer.recognize(text);
+        return { spans, ms: performance.now() - start };
       },
     },
     { answerUnknown: true },

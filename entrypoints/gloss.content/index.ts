@@ -7,7 +7,9 @@
  */
 import type { LocatedArticle } from '@/utils/article/locate-article';
 import { liveChunks } from '@/utils/article/live-chunks';
+import type { EntitySpan } from '@/utils/entities/types';
 import { listen } from '@/utils/messaging/listen';
+import { sendToExtension } from '@/utils/messaging/send';
 import { markArticleScriptRunning } from '@/utils/page/handoff';
 import type { PageState } from '@/utils/messaging/protocol';
 import { readArticle } from './read-article';
@@ -22,13 +24,20 @@ export default defineContentScript({
     let located: LocatedArticle | null = null;
     let snapshot = '';
     let generation = 0;
+    let entities: EntitySpan[] = [];
 
     ctx.onInvalidated(
       listen('toContent', {
         getPageState: () => state,
         getArticleText: () =>
           located && 'articleId' in state && state.articleId
-            ? { articleId: state.articleId, text: located.model.text, matched: located.matched, missed: located.missed }
+            ? {
+                articleId: state.articleId,
+                text: located.model.text,
+                matched: located.matched,
+                missed: located.missed,
+                entities,
+              }
             : null,
       }),
     );
@@ -47,6 +56,20 @@ export default defineContentScript({
       state = reading.state;
       located = reading.located;
       snapshot = located ? regionText(located) : '';
+      entities = [];
+      if (located) await recognize(label, located, mine);
+    };
+
+    // Entities are found in the background (the lists stay out of the page), on the model's text.
+    const recognize = async (label: string, article: LocatedArticle, mine: number) => {
+      const start = performance.now();
+      const result = await sendToExtension('toBackground', 'findEntities', { text: article.model.text });
+      if (ctx.isInvalid || mine !== generation) return;
+      performance.measure(label + 'entities', { start, end: performance.now() });
+      if (result.ok) {
+        entities = result.value.spans;
+        performance.measure(label + 'recognize', { start, duration: result.value.ms });
+      }
     };
 
     // The region's text as it stands: a mutation that leaves it (and its nodes) alone changes nothing.

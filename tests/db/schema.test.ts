@@ -14,6 +14,7 @@ describe('db/schema', () => {
           annotations: 'id, articleId, createdAt, updatedAt, *tags',
         },
       },
+      { version: 2, stores: { watchlists: 'id, name, updatedAt' } },
     ]);
   });
 
@@ -25,8 +26,27 @@ describe('db/schema', () => {
     const db = new GlossDb(`schema-${crypto.randomUUID()}`);
     await db.open();
     expect(db.verno).toBe(SCHEMA_HISTORY.length);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'watchlists']);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'tags')?.multi).toBe(true);
     db.close();
+  });
+});
+
+describe('db/schema upgrades', () => {
+  it('opens a version 1 database at the newest version and keeps its articles', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const { default: Dexie } = await import('dexie');
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_HISTORY[0]!.stores);
+    await old.open();
+    await old.table('articles').put({ id: 'https://a.example/1', title: 'Kept', lastSeenAt: 1 });
+    old.close();
+
+    const db = new GlossDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_HISTORY.length);
+    expect((await db.articles.get('https://a.example/1'))?.title).toBe('Kept');
+    expect(await db.watchlists.count()).toBe(0);
+    await db.delete();
   });
 });

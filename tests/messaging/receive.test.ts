@@ -36,6 +36,11 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       ],
       sender: fromContent,
     },
+    findEntities: {
+      good: { text: 'Kim Jong Un visited Songchon County.' },
+      bad: [undefined, {}, { text: 42 }, { text: 'x', extra: 1 }, 'Kim Jong Un'],
+      sender: fromContent,
+    },
   },
   toOffscreen: {
     parseArticle: {
@@ -141,6 +146,7 @@ describe('messaging/receive', () => {
       'toBackground',
       {
         startArticle: () => null,
+        findEntities: () => ({ spans: [], ms: 0 }),
         extractArticle: () => {
           throw new Error('QuotaExceededError: the disk is full');
         },

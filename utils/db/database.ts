@@ -4,6 +4,7 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { ArticleRecord } from '../article/types';
+import type { WatchlistRecord } from '../entities/watchlist';
 import { SCHEMA_HISTORY } from './schema';
 
 /** Placeholder shape until reader highlights land: indexed fields only. */
@@ -20,6 +21,7 @@ export const DB_NAME = 'gloss';
 export class GlossDb extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
   annotations!: EntityTable<AnnotationRecord, 'id'>;
+  watchlists!: EntityTable<WatchlistRecord, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);

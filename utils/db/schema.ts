@@ -18,4 +18,11 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       annotations: 'id, articleId, createdAt, updatedAt, *tags',
     },
   },
+  {
+    // The reader's own term watchlists.
+    version: 2,
+    stores: {
+      watchlists: 'id, name, updatedAt',
+    },
+  },
 ];

@@ -5,6 +5,7 @@
  */
 import * as v from 'valibot';
 import type { ArticleExtract, ArticleRecord } from '../article/types';
+import type { EntitySpan } from '../entities/types';
 import { PROTOCOL_VERSION, type Envelope, type Origin } from './envelope';
 
 export { PROTOCOL_VERSION, type Envelope, type Origin };
@@ -43,6 +44,8 @@ export interface ArticleText {
   /** Readability's texts found in the live page, and those that were not. */
   matched: number;
   missed: number;
+  /** What the recognizer found in `text` (empty until it has answered). */
+  entities: EntitySpan[];
 }
 
 export type PageState =
@@ -50,6 +53,15 @@ export type PageState =
   | { kind: 'extracting'; articleId: string }
   | { kind: 'article'; articleId: string }
   | { kind: 'failed'; articleId: string | null; message: string };
+
+/** Most text the recognizer takes in one message (a 5 MB article is ~5 M characters). */
+export const MAX_ENTITY_TEXT = 12 * 1024 * 1024;
+
+export interface FoundEntities {
+  spans: EntitySpan[];
+  /** Milliseconds the recognizer took in the background. */
+  ms: number;
+}
 
 /** Messages the background answers. */
 export const toBackground = {
@@ -66,6 +78,11 @@ export const toBackground = {
       url: httpUrl,
       canonicalUrl: v.nullable(httpUrl),
     }),
+  ),
+  /** Find the people, organizations, places, dates and terms in an article's text (the text model). */
+  findEntities: def<FoundEntities>()(
+    'content',
+    v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_ENTITY_TEXT, 'text is too long')) }),
   ),
 };
 

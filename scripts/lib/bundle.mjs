@@ -1,0 +1,29 @@
+// @ts-check
+/**
+ * Bundles one of Gloss's pure modules into a standalone ES module with Vite, so the bench can
+ * run it in Node and in a Chromium page alike.
+ */
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import { REPO } from './paths.mjs';
+
+/**
+ * @param {string} entry path from the repo root, e.g. "utils/entities/recognizer.ts"
+ * @param {string} name output file name without extension
+ * @returns {Promise<string>} the bundle's absolute path
+ */
+export async function bundle(entry, name) {
+  const outDir = resolve(REPO, '.output/bench');
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    resolve: { alias: { '@': REPO } },
+    build: {
+      outDir,
+      emptyOutDir: false,
+      minify: true,
+      lib: { entry: resolve(REPO, entry), formats: ['es'], fileName: () => `${name}.js` },
+    },
+  });
+  return resolve(outDir, `${name}.js`);
+}

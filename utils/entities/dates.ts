@@ -1,0 +1,82 @@
+/**
+ * Calendar dates as news writes them: "Feb. 28", "February 8", "May 20, 2024", "28 February
+ * 2024", "29/02/2024", "2024-05-20", a year ("in 2024"), a weekday ("on Tuesday"), a month with
+ * a day or a year. Relative expressions ("today", "last year") are not dates here: nothing in
+ * them can be placed on a calendar by itself.
+ */
+import { CAP, DIGIT, HYPHEN_BEFORE, type Tokens } from './tokenize';
+
+const MONTHS = new Map<string, number>([
+  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7],
+  ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
+  ['jan.', 1], ['feb.', 2], ['mar.', 3], ['apr.', 4], ['jun.', 6], ['jul.', 7], ['aug.', 8],
+  ['sep.', 9], ['sept.', 9], ['oct.', 10], ['nov.', 11], ['dec.', 12],
+]);
+const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+/** Months that are also common words: a date only with a day or a year beside them. */
+const AMBIGUOUS_MONTHS = new Set(['may', 'march']);
+const DAY = /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/;
+const YEAR = /^(?:1[89]\d\d|20\d\d|2100)$/;
+const NUMERIC_DATE = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})$/;
+
+const isDay = (tokens: Tokens, i: number) => i < tokens.count && DAY.test(tokens.word[i] as string);
+const isYear = (tokens: Tokens, i: number) => i < tokens.count && YEAR.test(tokens.word[i] as string);
+const gap = (tokens: Tokens, i: number) => tokens.folded.slice(tokens.end[i - 1], tokens.start[i]);
+const plainGap = (tokens: Tokens, i: number) => /^[ \t\u00a0]+$/.test(gap(tokens, i));
+const commaGap = (tokens: Tokens, i: number) => /^,?[ \t\u00a0]+$/.test(gap(tokens, i));
+
+/** Dates among `tokens`, each as the range of its first and last word. */
+export function findDates(tokens: Tokens): { first: number; last: number }[] {
+  const found: { first: number; last: number }[] = [];
+  for (let i = 0; i < tokens.count; i++) {
+    const word = tokens.word[i] as string;
+    const flags = tokens.flags[i] as number;
+    let last = -1;
+    if (flags & CAP && MONTHS.has(word)) {
+      // Month [day][,] [year] | month year | month alone (unless it is also a common word).
+      last = i;
+      if (isDay(tokens, i + 1) && plainGap(tokens, i + 1)) {
+        last = i + 1;
+        if (isYear(tokens, i + 2) && commaGap(tokens, i + 2)) last = i + 2;
+      } else if (isYear(tokens, i + 1) && commaGap(tokens, i + 1)) last = i + 1;
+      else if (AMBIGUOUS_MONTHS.has(word)) last = -1;
+    } else if (flags & DIGIT && isDay(tokens, i) && i + 1 < tokens.count && tokens.flags[i + 1]! & CAP && MONTHS.has(tokens.word[i + 1]!) && plainGap(tokens, i + 1)) {
+      // Day month [year]: "28 February 2024".
+      last = i + 1;
+      if (isYear(tokens, i + 2) && plainGap(tokens, i + 2)) last = i + 2;
+    } else if (flags & DIGIT) {
+      last = numericDate(tokens, i);
+      if (last === -1 && YEAR.test(word) && isStandaloneNumber(tokens, i)) last = i;
+    } else if (flags & CAP && WEEKDAYS.has(word)) last = i;
+    if (last >= i) {
+      found.push({ first: i, last });
+      i = last;
+    }
+  }
+  return found;
+}
+
+/** "29/02/2024", "2024-05-20", "20.5.2024" as three number words with the same separator. */
+function numericDate(tokens: Tokens, i: number): number {
+  if (i + 2 >= tokens.count) return -1;
+  const text = tokens.folded.slice(tokens.start[i], tokens.end[i + 2]);
+  const match = NUMERIC_DATE.exec(text);
+  if (!match) return -1;
+  const [a, b, c] = [Number(match[1]), Number(match[3]), Number(match[4])];
+  const yearFirst = (match[1] as string).length === 4;
+  const [day, month, year] = yearFirst ? [c, b, a] : a > 12 ? [a, b, c] : [b, a, c];
+  if (month < 1 || month > 12 || day < 1 || day > 31 || !(year >= 1800 && year <= 2100) && (match[4] as string).length !== 2) {
+    return -1;
+  }
+  return i + 2;
+}
+
+/** A year standing alone, not part of a figure ("2,024"), a ratio ("20x10"), money or a range of numbers. */
+function isStandaloneNumber(tokens: Tokens, i: number): boolean {
+  const before = tokens.folded[tokens.start[i]! - 1] ?? ' ';
+  const after = tokens.folded[tokens.end[i]!] ?? ' ';
+  if (/[$€£¥.,/:\d]/.test(before) && !(before === '.' || before === ',') ) return false;
+  if ((before === ',' || before === '.') && /\d/.test(tokens.folded[tokens.start[i]! - 2] ?? '')) return false;
+  if (/[%/:\d]/.test(after) || (after === ',' || after === '.') && /\d/.test(tokens.folded[tokens.end[i]! + 1] ?? '')) return false;
+  return !(tokens.flags[i]! & HYPHEN_BEFORE && i > 0 && tokens.flags[i - 1]! & DIGIT);
+}

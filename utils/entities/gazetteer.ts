@@ -1,0 +1,40 @@
+/**
+ * The built-in name lists as one index, built once per context (see `recognizer.ts` for the
+ * cost). Lives in the extension (background), never in the page: the lists are ~100 KB.
+ */
+import { CHINESE_FAMILY_NAMES, KOREAN_FAMILY_NAMES, VIETNAMESE_FAMILY_NAMES } from './data/family-names';
+import { GIVEN_NAMES } from './data/given-names';
+import { ORGANIZATIONS } from './data/organizations';
+import { PEOPLE } from './data/people';
+import { PLACES } from './data/places';
+import type { Entry } from './data/types';
+import type { NameLists } from './names';
+import { PhraseIndex } from './phrase-index';
+import type { EntityType } from './types';
+
+function addAll(index: PhraseIndex, entries: readonly Entry[], type: EntityType): void {
+  for (const entry of entries) {
+    const [key, ...aliases] = typeof entry === 'string' ? [entry] : entry;
+    for (const name of [key, ...aliases]) index.add(name, type, key);
+  }
+}
+
+export function buildNameIndex(): PhraseIndex {
+  const index = new PhraseIndex();
+  // People first, then organizations, then places: on an exact tie the earlier list wins.
+  addAll(index, PEOPLE, 'PERSON');
+  addAll(index, ORGANIZATIONS, 'ORG');
+  addAll(index, PLACES, 'PLACE');
+  return index;
+}
+
+const folded = (names: readonly string[]) => new Set(names.map((name) => name.toLowerCase()));
+
+export function buildNameLists(): NameLists {
+  const korean = folded(KOREAN_FAMILY_NAMES);
+  return {
+    givenNames: folded(GIVEN_NAMES),
+    korean,
+    familyFirst: new Set([...korean, ...folded(CHINESE_FAMILY_NAMES), ...folded(VIETNAMESE_FAMILY_NAMES)]),
+  };
+}

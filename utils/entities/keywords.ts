@@ -1,0 +1,84 @@
+/**
+ * The words news writing uses around names: titles that stand before a person's name (and stay
+ * out of the span), the head words that make a capitalized phrase an organization or a place,
+ * the small words that may sit inside a name, and capitalized words that open sentences without
+ * being names. All folded (lower case).
+ */
+
+/** Titles and honorifics before a person's name: "Comrade", "President", "Mr.". */
+export const TITLES = new Set([
+  'mr.', 'mrs.', 'ms.', 'mr', 'mrs', 'ms', 'dr.', 'dr', 'prof.', 'professor', 'sir', 'dame', 'lord',
+  'lady', 'comrade', 'comrades', 'respected', 'supreme', 'leader', 'marshal', 'president', 'vice',
+  'prime', 'minister', 'premier', 'chancellor', 'chairman', 'chairwoman', 'secretary', 'general',
+  'gen.', 'lt.', 'col.', 'colonel', 'maj.', 'captain', 'capt.', 'sgt.', 'sergeant', 'admiral',
+  'adm.', 'commander', 'senator', 'sen.', 'representative', 'rep.', 'governor', 'gov.', 'mayor',
+  'ambassador', 'envoy', 'king', 'queen', 'prince', 'princess', 'emperor', 'sheikh', 'sheik',
+  'emir', 'pope', 'cardinal', 'bishop', 'archbishop', 'rev.', 'reverend', 'imam', 'rabbi', 'judge',
+  'justice', 'deputy', 'foreign', 'defence', 'defense', 'finance', 'interior', 'hon.', 'madam',
+  'ceo', 'chief', 'executive', 'spokesman', 'spokeswoman', 'spokesperson', 'first',
+]);
+
+/** Head words that make a capitalized phrase an organization: "… Committee", "Ministry of …". */
+export const ORG_HEADS = new Set([
+  'ministry', 'department', 'committee', 'commission', 'council', 'agency', 'bureau', 'office',
+  'party', 'army', 'navy', 'force', 'forces', 'corps', 'guard', 'guards', 'command', 'university',
+  'college', 'institute', 'academy', 'school', 'association', 'federation', 'union', 'league',
+  'organization', 'organisation', 'foundation', 'fund', 'bank', 'company', 'corporation', 'corp.',
+  'inc.', 'ltd.', 'co.', 'group', 'holdings', 'authority', 'administration', 'assembly', 'congress',
+  'parliament', 'senate', 'court', 'tribunal', 'service', 'services', 'police', 'cabinet',
+  'government', 'embassy', 'consulate', 'mission', 'society', 'club', 'network', 'news', 'times',
+  'post', 'journal', 'herald', 'tribune', 'gazette', 'press', 'broadcasting', 'television', 'radio',
+  'newspaper', 'magazine', 'center', 'centre', 'board', 'brigade', 'division', 'battalion',
+  'regiment', 'regiments', 'front', 'movement', 'alliance', 'coalition', 'caucus', 'secretariat',
+  'politburo', 'presidium', 'directorate', 'inspectorate', 'enterprise', 'complex', 'works',
+  'factory', 'mine', 'farm', 'cooperative', 'hospital', 'studio', 'airlines', 'airways', 'motors',
+  'systems', 'technologies', 'laboratory', 'labs', 'church', 'mosque', 'brotherhood', 'taliban',
+  'museum',
+]);
+
+/** Words that open an organization's name: "Ministry of National Defence", "University of …". */
+export const ORG_OPENERS = new Set([
+  'ministry', 'department', 'university', 'bank', 'office', 'bureau', 'council', 'commission',
+  'committee', 'academy', 'institute', 'house', 'court', 'federation', 'union', 'league', 'church',
+  'museum', 'organization', 'organisation', 'school', 'college', 'party', 'army', 'people',
+]);
+
+/** Head words that make a capitalized phrase a place: "Songchon County", "South Phyongan Province". */
+export const PLACE_HEADS = new Set([
+  'county', 'province', 'city', 'district', 'prefecture', 'region', 'oblast', 'krai', 'state',
+  'island', 'islands', 'peninsula', 'mountain', 'mountains', 'mount', 'mt.', 'river', 'sea',
+  'ocean', 'strait', 'straits', 'gulf', 'bay', 'lake', 'valley', 'desert', 'plain', 'plateau',
+  'coast', 'street', 'square', 'avenue', 'road', 'bridge', 'port', 'harbor', 'harbour', 'airport',
+  'station', 'town', 'village', 'township', 'ri', 'dong', 'gun', 'kun', 'si', 'do', 'territory',
+  'territories', 'canal', 'border', 'zone', 'base', 'park', 'heights', 'hills', 'falls', 'beach',
+]);
+
+/** Small words that may stand inside a multi-word name: "Ministry of National Defence". */
+export const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'du', 'des', 'la', 'le', 'del', 'da', 'do', 'dos', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'y', 'e', '&']);
+
+/** Of those, the ones a person's name may hold ("Omar Hassan al-Bashir", "Ludwig van Beethoven"). */
+export const NAME_PARTICLES = new Set(['de', 'du', 'da', 'dos', 'del', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'la', 'le', 'di', 'mac', 'ben']);
+
+/** Capitalized at a sentence start but not names (when not otherwise known). */
+export const SENTENCE_WORDS = new Set([
+  'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'we', 'i',
+  'you', 'his', 'her', 'their', 'our', 'my', 'your', 'there', 'here', 'in', 'on', 'at', 'to',
+  'for', 'from', 'by', 'with', 'without', 'after', 'before', 'since', 'during', 'while', 'when',
+  'where', 'what', 'who', 'why', 'how', 'which', 'if', 'but', 'and', 'or', 'so', 'yet', 'as',
+  'of', 'all', 'some', 'many', 'most', 'more', 'much', 'few', 'no', 'not', 'none', 'one', 'two',
+  'three', 'each', 'every', 'both', 'other', 'another', 'such', 'only', 'also', 'even', 'still',
+  'now', 'then', 'today', 'yesterday', 'tomorrow', 'however', 'meanwhile', 'instead', 'although',
+  'though', 'because', 'despite', 'under', 'over', 'about', 'against', 'between', 'among',
+  'through', 'into', 'onto', 'upon', 'up', 'down', 'out', 'off', 'again', 'once', 'let', 'long',
+  'live', 'forward', 'glory', 'let\'s', 'please', 'thank', 'thanks', 'yes', 'well', 'indeed',
+  'read', 'see', 'photo', 'video', 'credit', 'update', 'advertisement', 'continue', 'related',
+  'according', 'asked', 'speaking', 'last', 'next', 'early', 'late', 'recently', 'already',
+  'although', 'unlike', 'like', 'just', 'perhaps', 'maybe', 'never', 'always', 'often', 'sometimes',
+  'officials', 'sources', 'experts', 'analysts', 'critics', 'supporters', 'residents', 'people',
+  'most', 'several', 'new', 'old', 'first', 'second', 'third', 'whether', 'until', 'unless',
+  'those', 'how', 'do', 'does', 'did', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'have',
+  'has', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall',
+]);
+
+/** Verbs of saying after a name: "…, Smith said". */
+export const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'noted', 'wrote', 'asked', 'argued', 'insisted', 'explained', 'stated', 'declared', 'stressed', 'warned', 'replied']);

@@ -1,0 +1,164 @@
+/**
+ * Capitalized names that no list holds, found by the conventions of news writing: a head word
+ * ("… County", "… Committee", "Ministry of …"), a title before a person ("President …",
+ * "Comrade …"), a known given name or family name, a verb of saying after a name, an all-caps
+ * dateline at the start of a paragraph ("WASHINGTON —").
+ */
+import { CONNECTORS, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, SENTENCE_WORDS, SPEECH_VERBS, TITLES } from './keywords';
+import { CAP, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, gapBefore, type Tokens } from './tokenize';
+import type { EntityType } from './types';
+
+export interface Candidate {
+  first: number;
+  last: number;
+  type: EntityType;
+  /** Canonical key when a list gave one; else derived from the words. */
+  key?: string;
+  /** Lists outrank rules when two candidates cover the same words. */
+  fromList?: boolean;
+}
+
+export interface NameLists {
+  givenNames: ReadonlySet<string>;
+  /** Family names written first (Korean, Chinese, Vietnamese). */
+  familyFirst: ReadonlySet<string>;
+  korean: ReadonlySet<string>;
+}
+
+/** Collective nouns whose possessive stands inside organization names ("People’s Army"). */
+const COLLECTIVE_POSSESSIVES = new Set(['people', 'workers', 'women', 'children', 'farmers', 'youth', 'peoples', 'citizens', 'veterans', 'nations', 'students', 'soldiers']);
+
+const isCap = (tokens: Tokens, i: number) => ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
+const word = (tokens: Tokens, i: number) => tokens.word[i] as string;
+const flag = (tokens: Tokens, i: number, bit: number) => ((tokens.flags[i] as number) & bit) !== 0;
+const spaced = (tokens: Tokens, i: number) => /^[ \t\u00a0]{1,2}$/.test(gapBefore(tokens, i)) || flag(tokens, i, HYPHEN_BEFORE);
+const letters = (tokens: Tokens, i: number) => word(tokens, i).replace(/[^\p{L}]/gu, '').length;
+
+/**
+ * The capitalized runs of the text: words that may belong to one name, left to right, not across
+ * sentences. A run may hold lower-case connectors between capitalized words ("Ministry of
+ * National Defence"), hyphen-joined lower-case syllables ("Jong-un"), and collective possessives.
+ */
+export function capitalizedRuns(tokens: Tokens): [number, number][] {
+  const runs: [number, number][] = [];
+  let i = 0;
+  while (i < tokens.count) {
+    const particleStart = NAME_PARTICLES.has(word(tokens, i)) && i + 1 < tokens.count && flag(tokens, i + 1, HYPHEN_BEFORE) && isCap(tokens, i + 1);
+    if (!isCap(tokens, i) && !particleStart) {
+      i++;
+      continue;
+    }
+    let last = i;
+    for (let j = i + 1; j < tokens.count; j++) {
+      if (flag(tokens, j, SENTENCE) || flag(tokens, j, LINE_START) || !spaced(tokens, j)) break;
+      if (flag(tokens, last, POSSESSIVE) && !COLLECTIVE_POSSESSIVES.has(word(tokens, last))) break;
+      if (isCap(tokens, j)) {
+        last = j;
+        continue;
+      }
+      if (flag(tokens, j, HYPHEN_BEFORE) && letters(tokens, j) <= 5 && letters(tokens, last) <= 5) {
+        last = j; // "Jong-un", "Yo-jong"
+        continue;
+      }
+      // Connectors only between capitalized words: "of the Party", "al-Bashir".
+      let k = j;
+      while (k < tokens.count && k - j < 2 && CONNECTORS.has(word(tokens, k)) && !isCap(tokens, k) && spaced(tokens, k)) k++;
+      if (k > j && k < tokens.count && isCap(tokens, k) && spaced(tokens, k) && !flag(tokens, k, SENTENCE)) {
+        last = k;
+        j = k;
+        continue;
+      }
+      break;
+    }
+    runs.push([i, last]);
+    i = last + 1;
+  }
+  return runs;
+}
+
+/** Rule-based candidates within one capitalized run [a, b]. */
+export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: NameLists): Candidate[] {
+  const found: Candidate[] = [];
+  // Leading titles and sentence-opening words are not part of any name.
+  let start = a;
+  let titled = false;
+  while (start <= b) {
+    const w = word(tokens, start);
+    if (TITLES.has(w)) titled = true;
+    else if (!(start === a && flag(tokens, start, SENTENCE) && SENTENCE_WORDS.has(w))) break;
+    start++;
+  }
+  titled ||= a > 0 && TITLES.has(word(tokens, a - 1)) && spaced(tokens, a);
+
+  headCandidates(tokens, start, b, found);
+  personCandidates(tokens, start, b, titled, lists, found);
+  datelineCandidate(tokens, a, b, found);
+  return found;
+}
+
+function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]): void {
+  for (let h = a; h <= b; h++) {
+    const w = word(tokens, h);
+    const org = ORG_HEADS.has(w);
+    const place = PLACE_HEADS.has(w);
+    const opener = ORG_OPENERS.has(w) && h + 1 <= b && word(tokens, h + 1) === 'of';
+    if (!(org || place || opener) || !isCap(tokens, h)) continue;
+    let first = h;
+    while (first - 1 >= a && isCap(tokens, first - 1) && !TITLES.has(word(tokens, first - 1)) && !(flag(tokens, first - 1, SENTENCE) && SENTENCE_WORDS.has(word(tokens, first - 1)))) first--;
+    let last = h;
+    if (h + 1 <= b && word(tokens, h + 1) === 'of') {
+      let k = h + 2;
+      if (k <= b && word(tokens, k) === 'the') k++;
+      while (k <= b && isCap(tokens, k)) last = k++;
+    }
+    if (first === h && last === h) continue; // a bare head word ("the Party") names nothing by itself
+    found.push({ first, last, type: org || opener ? 'ORG' : 'PLACE' });
+  }
+}
+
+function personCandidates(tokens: Tokens, a: number, b: number, titled: boolean, lists: NameLists, found: Candidate[]): void {
+  if (a > b) return;
+  const w = word(tokens, a);
+  const isHead = (i: number) => ORG_HEADS.has(word(tokens, i)) || PLACE_HEADS.has(word(tokens, i));
+  // Family name first: "Kim Jong Un", "Choe Son Hui", "Xi Jinping", "Moon Jae-in".
+  if (lists.familyFirst.has(w) && a + 1 <= b && !isHead(a + 1)) {
+    const korean = lists.korean.has(w);
+    let last = a + 1;
+    if (korean) {
+      if (letters(tokens, a + 1) > 5) return;
+      if (a + 2 <= b && letters(tokens, a + 2) <= 5 && !isHead(a + 2)) last = a + 2;
+    }
+    found.push({ first: a, last, type: 'PERSON' });
+    return;
+  }
+  const extent = () => {
+    let last = a;
+    for (let i = a + 1; i <= b && i - a < 4; i++) {
+      if (isHead(i) || (!isCap(tokens, i) && !NAME_PARTICLES.has(word(tokens, i)) && !flag(tokens, i, HYPHEN_BEFORE))) break;
+      if (isCap(tokens, i) || flag(tokens, i, HYPHEN_BEFORE)) last = i;
+    }
+    return last;
+  };
+  if (lists.givenNames.has(w) && a + 1 <= b) {
+    const last = extent();
+    if (last > a) found.push({ first: a, last, type: 'PERSON' });
+    return;
+  }
+  const next = b + 1 < tokens.count ? word(tokens, b + 1) : '';
+  const before = a > 0 ? word(tokens, a - 1) : '';
+  const said = SPEECH_VERBS.has(next) || (before === 'said' && !flag(tokens, a, SENTENCE));
+  if (titled || (said && b > a)) {
+    if (isHead(a)) return;
+    found.push({ first: a, last: extent(), type: 'PERSON' });
+  }
+}
+
+/** "WASHINGTON —" / "SEOUL, South Korea —" at the start of a paragraph. */
+function datelineCandidate(tokens: Tokens, a: number, b: number, found: Candidate[]): void {
+  if (!flag(tokens, a, LINE_START)) return;
+  let last = a;
+  while (last + 1 <= b && flag(tokens, last + 1, UPPER)) last++;
+  if (!flag(tokens, a, UPPER)) return;
+  const after = tokens.folded.slice(tokens.end[last], (tokens.start[last + 1] ?? tokens.folded.length) + 0);
+  if (/^,?\s*[—–-]|^\s*\(/.test(after) || /^,\s/.test(after)) found.push({ first: a, last, type: 'PLACE' });
+}

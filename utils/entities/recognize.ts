@@ -1,0 +1,164 @@
+/**
+ * The recognizer: text in, typed spans out. Lists (places, organizations, people, terms) and
+ * rules (names.ts, dates.ts) propose candidates; the longest wins where they overlap (a list
+ * before a rule on a tie); then what the document has already established names its later
+ * mentions: a surname after the full name, a place's short name after "… County", an acronym
+ * after the name it was given for. TERM spans are kept apart and may lie inside another span.
+ */
+import { findDates } from './dates';
+import { candidatesInRun, capitalizedRuns, type Candidate, type NameLists } from './names';
+import type { PhraseIndex } from './phrase-index';
+import { CAP, DIGIT, POSSESSIVE, SENTENCE, UPPER, tokenize, type Tokens } from './tokenize';
+import { NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, SENTENCE_WORDS } from './keywords';
+import type { EntitySpan, EntityType } from './types';
+
+export interface RecognizerData {
+  /** Proper names: places, organizations, people. */
+  names: PhraseIndex;
+  /** Policy terms of every enabled list. */
+  terms: PhraseIndex;
+  nameLists: NameLists;
+}
+
+const MILITARY_UNITS = new Set(['regiment', 'regiments', 'division', 'divisions', 'brigade', 'brigades', 'battalion', 'battalions', 'corps', 'fleet', 'squadron', 'squadrons', 'army']);
+const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
+
+export function recognize(text: string, data: RecognizerData): EntitySpan[] {
+  const tokens = tokenize(text);
+  const candidates: Candidate[] = [];
+
+  for (let i = 0; i < tokens.count; i++) {
+    const flags = tokens.flags[i] as number;
+    if (flags & (CAP | UPPER)) {
+      const match = data.names.match(tokens, i);
+      if (match) {
+        const { phrase, length } = match;
+        candidates.push({ first: i, last: i + length - 1, type: phrase.type, key: phrase.key, fromList: true });
+      }
+    } else if (flags & DIGIT && ORDINAL.test(tokens.word[i] as string) && MILITARY_UNITS.has(tokens.word[i + 1] ?? '')) {
+      candidates.push({ first: i, last: i + 1, type: 'ORG' });
+    }
+  }
+  for (const [a, b] of capitalizedRuns(tokens)) candidates.push(...candidatesInRun(tokens, a, b, data.nameLists));
+  for (const { first, last } of findDates(tokens)) candidates.push({ first, last, type: 'DATE' });
+  theRepublic(tokens, candidates);
+
+  const chosen = resolve(candidates, tokens.count);
+  chosen.push(...laterMentions(text, tokens, chosen));
+  chosen.sort((x, y) => x.first - y.first);
+
+  const spans: EntitySpan[] = chosen.map((c) => ({
+    start: tokens.start[c.first] as number,
+    end: tokens.end[c.last] as number,
+    type: c.type,
+    key: c.key ?? keyOf(text, tokens, c),
+  }));
+  spans.push(...findTerms(tokens, data.terms));
+  return spans.sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+/** Longest first (a list before a rule on a tie); each word goes to one span at most. */
+function resolve(candidates: Candidate[], count: number): Candidate[] {
+  const order = candidates
+    .map((candidate, index) => ({ candidate, index }))
+    .sort(
+      (x, y) =>
+        y.candidate.last - y.candidate.first - (x.candidate.last - x.candidate.first) ||
+        Number(y.candidate.fromList ?? false) - Number(x.candidate.fromList ?? false) ||
+        x.index - y.index,
+    );
+  const taken = new Uint8Array(count);
+  const chosen: Candidate[] = [];
+  for (const { candidate } of order) {
+    let free = true;
+    for (let i = candidate.first; i <= candidate.last && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, candidate.first, candidate.last + 1);
+    chosen.push(candidate);
+  }
+  return chosen;
+}
+
+/** KCNA's "the Republic" (not "the Republic of …") is the country itself. */
+function theRepublic(tokens: Tokens, candidates: Candidate[]): void {
+  for (let i = 1; i < tokens.count; i++) {
+    if (tokens.word[i] !== 'republic' || !((tokens.flags[i] as number) & CAP)) continue;
+    if (tokens.word[i - 1] === 'the' && tokens.word[i + 1] !== 'of') candidates.push({ first: i, last: i, type: 'PLACE', key: 'Republic' });
+  }
+}
+
+/**
+ * Single capitalized words the document has already named: a person's surname (or a Korean
+ * family name when one person has it), the name part of "… County", an acronym given in
+ * parentheses after an organization's name.
+ */
+function laterMentions(text: string, tokens: Tokens, chosen: Candidate[]): Candidate[] {
+  const known = new Map<string, { type: EntityType; key: string } | null>();
+  const teach = (word: string, type: EntityType, key: string) => {
+    const previous = known.get(word);
+    if (previous === undefined) known.set(word, { type, key });
+    else if (previous && previous.key !== key) known.set(word, null); // two people called Kim: ambiguous
+  };
+  const taken = new Uint8Array(tokens.count);
+  for (const c of chosen) {
+    taken.fill(1, c.first, c.last + 1);
+    const key = c.key ?? keyOf(text, tokens, c);
+    const words = tokens.word.slice(c.first, c.last + 1);
+    if (c.type === 'PERSON' && words.length > 1) {
+      const surname = [...words].reverse().find((w) => !NAME_PARTICLES.has(w) && w.length > 2);
+      if (surname) teach(surname, 'PERSON', key);
+      teach(words[0] as string, 'PERSON', key); // family name first, or a lone given name later
+    } else if (c.type === 'PLACE' && words.length === 2 && PLACE_HEADS.has(words[1] as string)) {
+      teach(words[0] as string, 'PLACE', key);
+    } else if (c.type === 'ORG') {
+      const after = tokens.folded.slice(tokens.end[c.last], tokens.start[c.last + 1] ?? tokens.folded.length);
+      const acronym = c.last + 1 < tokens.count && /^\s*\($/.test(after) && (tokens.flags[c.last + 1] as number) & UPPER;
+      if (acronym) teach(tokens.word[c.last + 1] as string, 'ORG', key);
+    }
+  }
+  const found: Candidate[] = [];
+  for (let i = 0; i < tokens.count; i++) {
+    const flags = tokens.flags[i] as number;
+    if (taken[i] || !(flags & (CAP | UPPER))) continue;
+    const word = tokens.word[i] as string;
+    const entry = known.get(word);
+    if (!entry) continue;
+    if (flags & SENTENCE && SENTENCE_WORDS.has(word)) continue;
+    if (ORG_HEADS.has(word) && entry.type !== 'ORG') continue;
+    if (i + 1 < tokens.count && !taken[i + 1] && (tokens.flags[i + 1] as number) & CAP && !(flags & POSSESSIVE)) {
+      // "Obama Administration" is not a mention of Obama alone; leave capitalized runs alone.
+      if (entry.type !== 'PERSON') continue;
+    }
+    found.push({ first: i, last: i, type: entry.type, key: entry.key });
+  }
+  return found;
+}
+
+/** A key from the words themselves: each word capitalized, joined by single spaces. */
+function keyOf(text: string, tokens: Tokens, c: Candidate): string {
+  const words: string[] = [];
+  for (let i = c.first; i <= c.last; i++) {
+    const original = text.slice(tokens.start[i], tokens.end[i]);
+    words.push(original.charAt(0).toUpperCase() + original.slice(1));
+  }
+  return words.join(' ');
+}
+
+function findTerms(tokens: Tokens, terms: PhraseIndex): EntitySpan[] {
+  const spans: EntitySpan[] = [];
+  if (!terms.size) return spans;
+  for (let i = 0; i < tokens.count; i++) {
+    const match = terms.match(tokens, i);
+    if (!match) continue;
+    const last = i + match.length - 1;
+    spans.push({
+      start: tokens.start[i] as number,
+      end: tokens.end[last] as number,
+      type: 'TERM',
+      key: match.phrase.key,
+      list: match.phrase.list,
+    });
+    i = last;
+  }
+  return spans;
+}

@@ -1,0 +1,29 @@
+/**
+ * A ready recognizer: the built-in name lists plus the term lists the reader has enabled.
+ * Building the indexes is the cold-start cost (measured by `npm run bench`); build once per
+ * context and rebuild only the term index when a watchlist changes.
+ */
+import { buildNameIndex, buildNameLists } from './gazetteer';
+import { recognize, type RecognizerData } from './recognize';
+import { BUILT_IN_TERM_LISTS, indexTermLists, type TermList, type TermListProblem } from './term-lists';
+import type { EntitySpan } from './types';
+
+export interface Recognizer {
+  recognize(text: string): EntitySpan[];
+  /** Replaces the term lists (built-in and the reader's); returns the entries that were left out. */
+  setTermLists(lists: readonly TermList[]): TermListProblem[];
+}
+
+export function createRecognizer(termLists: readonly TermList[] = BUILT_IN_TERM_LISTS): Recognizer {
+  const { index, problems } = indexTermLists(termLists);
+  const data: RecognizerData = { names: buildNameIndex(), terms: index, nameLists: buildNameLists() };
+  void problems;
+  return {
+    recognize: (text) => recognize(text, data),
+    setTermLists(lists) {
+      const built = indexTermLists(lists);
+      data.terms = built.index;
+      return built.problems;
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * Term lists: the built-in starter lists and the reader's own watchlists, in one shape. An entry
+ * is a term with its aliases (spelling variants match anyway: case, ×/x, hyphen/space,
+ * apostrophes, a plural last word). Entries are checked one by one: a malformed entry is
+ * reported and left out, and the rest of its list is kept.
+ */
+import { DPRK_POLICY_TERMS } from './data/terms-dprk';
+import { PUBLIC_POLICY_TERMS } from './data/terms-policy';
+import type { Entry } from './data/types';
+import { PhraseIndex } from './phrase-index';
+
+export interface TermEntry {
+  term: string;
+  aliases?: string[];
+  note?: string;
+}
+
+export interface TermList {
+  id: string;
+  name: string;
+  builtIn: boolean;
+  terms: TermEntry[];
+}
+
+export interface TermListProblem {
+  list: string;
+  index: number;
+  message: string;
+}
+
+const MAX_TERM_LENGTH = 200;
+
+const fromEntries = (entries: readonly Entry[]): TermEntry[] =>
+  entries.map((entry) => (typeof entry === 'string' ? { term: entry } : { term: entry[0], aliases: entry.slice(1) }));
+
+export const BUILT_IN_TERM_LISTS: readonly TermList[] = [
+  { id: 'dprk-policy', name: 'North Korean policy and state-media vocabulary', builtIn: true, terms: fromEntries(DPRK_POLICY_TERMS) },
+  { id: 'public-policy', name: 'Public policy', builtIn: true, terms: fromEntries(PUBLIC_POLICY_TERMS) },
+];
+
+function problemWith(entry: unknown): string | null {
+  if (typeof entry !== 'object' || entry === null) return 'is not an object with a "term"';
+  const { term, aliases } = entry as { term?: unknown; aliases?: unknown };
+  if (typeof term !== 'string' || !term.trim()) return 'has no term';
+  if (term.length > MAX_TERM_LENGTH) return `has a term longer than ${MAX_TERM_LENGTH} characters`;
+  if (aliases !== undefined && (!Array.isArray(aliases) || aliases.some((a) => typeof a !== 'string' || a.length > MAX_TERM_LENGTH))) {
+    return 'has aliases that are not a list of short texts';
+  }
+  return null;
+}
+
+/**
+ * Indexes every usable entry of `lists`; what cannot be used is reported, not thrown. The
+ * reader's own lists come first, so on a tie their entry names the match.
+ */
+export function indexTermLists(lists: readonly TermList[]): { index: PhraseIndex; problems: TermListProblem[] } {
+  const index = new PhraseIndex();
+  const problems: TermListProblem[] = [];
+  for (const list of [...lists].sort((a, b) => Number(a.builtIn) - Number(b.builtIn))) {
+    list.terms.forEach((entry, i) => {
+      const problem = problemWith(entry);
+      if (problem) {
+        problems.push({ list: list.id, index: i, message: `Entry ${i + 1} of "${list.name}" ${problem}` });
+        return;
+      }
+      const key = entry.term.trim();
+      for (const name of [entry.term, ...(entry.aliases ?? [])]) {
+        if (!index.add(name, 'TERM', key, list.id)) {
+          problems.push({ list: list.id, index: i, message: `Entry ${i + 1} of "${list.name}": "${name}" has no words` });
+        }
+      }
+    });
+  }
+  return { index, problems };
+}

@@ -1,0 +1,19 @@
+/** What the recognizer finds: typed spans over the text model's string. */
+
+export type EntityType = 'PERSON' | 'ORG' | 'PLACE' | 'DATE' | 'TERM';
+
+export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'DATE', 'TERM'];
+
+export interface EntitySpan {
+  /** Offsets into the text: [start, end). */
+  start: number;
+  end: number;
+  type: EntityType;
+  /**
+   * What the mention refers to, so every mention of one entity groups together: "Kim Jong-un",
+   * "Kim Jong Un" and a later "Kim" share one key; so do "U.S." and "United States".
+   */
+  key: string;
+  /** For TERM: the id of the term list that matched. */
+  list?: string;
+}
