@@ -92,7 +92,6 @@ export async function benchEntities() {
   const page = await session.context.newPage();
   await page.goto(server.origin + '/bench/');
   const chromium = await page.evaluate(
-    // eslint-disable-next-line no-new-func
     ([source, url, s, c]) => new Function(`return (${source})`)()(url, s, c),
     [measure.toString(), `${server.origin}/bench/recognizer.js`, seed, corpusText],
   );

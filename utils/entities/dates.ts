@@ -1,6 +1,6 @@
 /**
  * Calendar dates as news writes them: "Feb. 28", "February 8", "May 20, 2024", "28 February
- * 2024", "29/02/2024", "2024-05-20", a year ("in 2024"), a weekday ("on Tuesday"), a month with
+ * 2024", "29/02/2024", "2024-05-20", a year ("in 2024") or decade ("the 1990s"), a weekday ("on Tuesday"), a month with
  * a day or a year. Relative expressions ("today", "last year") are not dates here: nothing in
  * them can be placed on a calendar by itself.
  */
@@ -17,6 +17,7 @@ const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday'
 const AMBIGUOUS_MONTHS = new Set(['may', 'march']);
 const DAY = /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/;
 const YEAR = /^(?:1[89]\d\d|20\d\d|2100)$/;
+const DECADE = /^(?:1[89]|20)\d0s$/;
 const NUMERIC_DATE = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})$/;
 
 const isDay = (tokens: Tokens, i: number) => i < tokens.count && DAY.test(tokens.word[i] as string);
@@ -46,7 +47,7 @@ export function findDates(tokens: Tokens): { first: number; last: number }[] {
       if (isYear(tokens, i + 2) && plainGap(tokens, i + 2)) last = i + 2;
     } else if (flags & DIGIT) {
       last = numericDate(tokens, i);
-      if (last === -1 && YEAR.test(word) && isStandaloneNumber(tokens, i)) last = i;
+      if (last === -1 && (YEAR.test(word) || DECADE.test(word)) && isStandaloneNumber(tokens, i)) last = i;
     } else if (flags & CAP && WEEKDAYS.has(word)) last = i;
     if (last >= i) {
       found.push({ first: i, last });

@@ -79,8 +79,15 @@ export function capitalizedRuns(tokens: Tokens): [number, number][] {
 /** Rule-based candidates within one capitalized run [a, b]. */
 export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: NameLists): Candidate[] {
   const found: Candidate[] = [];
-  // Leading titles and sentence-opening words are not part of any name.
+  // Leading titles and sentence-opening words are not part of any name, nor what stands before a
+  // title near the start ("Tunisian Prime Minister Habib Essid", "Former President …").
   let start = a;
+  for (let k = a + 1; k <= Math.min(b - 1, a + 2); k++) {
+    if (TITLES.has(word(tokens, k)) && !TITLES.has(word(tokens, a))) {
+      start = k;
+      break;
+    }
+  }
   let titled = false;
   while (start <= b) {
     const w = word(tokens, start);
@@ -103,13 +110,24 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
     const place = PLACE_HEADS.has(w);
     const opener = ORG_OPENERS.has(w) && h + 1 <= b && word(tokens, h + 1) === 'of';
     if (!(org || place || opener) || !isCap(tokens, h)) continue;
+    // Left over capitalized words, and over "and"/"&" between them ("World Travel and Tourism Council").
     let first = h;
-    while (first - 1 >= a && isCap(tokens, first - 1) && !TITLES.has(word(tokens, first - 1)) && !(flag(tokens, first - 1, SENTENCE) && SENTENCE_WORDS.has(word(tokens, first - 1)))) first--;
+    for (let k = h - 1; k >= a; k--) {
+      const w = word(tokens, k);
+      if (isCap(tokens, k)) {
+        if (TITLES.has(w) || (flag(tokens, k, SENTENCE) && SENTENCE_WORDS.has(w))) break;
+        first = k;
+      } else if (!((w === 'and' || w === '&') && k - 1 >= a && isCap(tokens, k - 1))) break;
+    }
+    // Right over "of [the] …" / "for …", and "and" between capitalized words.
     let last = h;
-    if (h + 1 <= b && word(tokens, h + 1) === 'of') {
+    if (h + 1 <= b && (word(tokens, h + 1) === 'of' || word(tokens, h + 1) === 'for')) {
       let k = h + 2;
       if (k <= b && word(tokens, k) === 'the') k++;
-      while (k <= b && isCap(tokens, k)) last = k++;
+      while (k <= b && (isCap(tokens, k) || (CONNECTORS.has(word(tokens, k)) && k + 1 <= b && isCap(tokens, k + 1)))) {
+        if (isCap(tokens, k)) last = k;
+        k++;
+      }
     }
     if (first === h && last === h) continue; // a bare head word ("the Party") names nothing by itself
     found.push({ first, last, type: org || opener ? 'ORG' : 'PLACE' });

@@ -29,7 +29,7 @@ export function recognize(text: string, data: RecognizerData): EntitySpan[] {
 
   for (let i = 0; i < tokens.count; i++) {
     const flags = tokens.flags[i] as number;
-    if (flags & (CAP | UPPER)) {
+    if (flags & (CAP | UPPER) || NAME_PARTICLES.has(tokens.word[i] as string)) {
       const match = data.names.match(tokens, i);
       if (match) {
         const { phrase, length } = match;

@@ -814,7 +814,7 @@ export const ORGANIZATIONS: readonly Entry[] = [
   ["Liberal Democratic Party of Russia", "LDPR"],
   ["Russian Orthodox Church"],
   ["Anti-Corruption Foundation", "FBK"],
-  ["Memorial Human Rights Centre", "Memorial human rights group"],
+  ["Memorial Human Rights Centre"],
   ["Russian Direct Investment Fund", "RDIF"],
   ["Far East Development Corporation"],
 
@@ -1034,7 +1034,7 @@ export const ORGANIZATIONS: readonly Entry[] = [
   ["Tehran Stock Exchange"],
 
   // ─── Jihadist and other armed groups ─────────────────────────────────
-  ["Islamic State", "ISIS", "ISIL", "IS", "Daesh", "Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria", "Islamic State group"],
+  ["Islamic State", "ISIS", "ISIL", "IS", "Daesh", "Islamic State of Iraq and the Levant", "Islamic State of Iraq and Syria"],
   ["Islamic State Khorasan Province", "ISIS-K", "ISKP", "IS-K", "Islamic State-Khorasan"],
   ["Islamic State West Africa Province", "ISWAP"],
   ["Islamic State Sahel Province", "Islamic State in the Greater Sahara", "ISGS"],
