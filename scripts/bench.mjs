@@ -10,13 +10,14 @@
  * `gloss:*` measures — its main-thread steps (readerable check, outerHTML, message encoding,
  * mapping to the live DOM) and its longest one, the extension's off-thread extraction time and
  * the round trip; and any exception thrown by Gloss's code. Then the raw and gzip size of every
- * built file.
+ * built file, and the entity recognizer's speed in Node and Chromium (bench-entities.mjs).
  *
  *   npm run bench -- [--pages DIR] [--runs N] [--out FILE]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchEntities, printEntities } from './bench-entities.mjs';
 import { launch } from './lib/browser.mjs';
 import { glossDone } from './lib/gloss-done.mjs';
 import { benchPages } from './lib/pages.mjs';
@@ -214,9 +215,12 @@ for (const r of rows.filter((row) => row.glossErrors.length)) console.log(`  ${r
 console.log('\nbuilt files (chrome-mv3)');
 for (const s of sizes) console.log(`  ${s.file.padEnd(44)} ${(s.bytes / 1024).toFixed(1).padStart(7)} KB  ${(s.gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
 
+const entities = await benchEntities();
+printEntities(entities);
+
 if (args.out) {
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, sizes }, null, 2));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, sizes, entities }, null, 2));
   console.log(`\nwrote ${out}`);
 }

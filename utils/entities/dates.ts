@@ -4,7 +4,7 @@
  * a day or a year. Relative expressions ("today", "last year") are not dates here: nothing in
  * them can be placed on a calendar by itself.
  */
-import { CAP, DIGIT, HYPHEN_BEFORE, type Tokens } from './tokenize';
+import { CAP, DIGIT, HYPHEN_BEFORE, wordAt, type Tokens } from './tokenize';
 
 const MONTHS = new Map<string, number>([
   ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7],
@@ -20,8 +20,8 @@ const YEAR = /^(?:1[89]\d\d|20\d\d|2100)$/;
 const DECADE = /^(?:1[89]|20)\d0s$/;
 const NUMERIC_DATE = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})$/;
 
-const isDay = (tokens: Tokens, i: number) => i < tokens.count && DAY.test(tokens.word[i] as string);
-const isYear = (tokens: Tokens, i: number) => i < tokens.count && YEAR.test(tokens.word[i] as string);
+const isDay = (tokens: Tokens, i: number) => i < tokens.count && DAY.test(wordAt(tokens, i));
+const isYear = (tokens: Tokens, i: number) => i < tokens.count && YEAR.test(wordAt(tokens, i));
 const gap = (tokens: Tokens, i: number) => tokens.folded.slice(tokens.end[i - 1], tokens.start[i]);
 const plainGap = (tokens: Tokens, i: number) => /^[ \t\u00a0]+$/.test(gap(tokens, i));
 const commaGap = (tokens: Tokens, i: number) => /^,?[ \t\u00a0]+$/.test(gap(tokens, i));
@@ -30,7 +30,7 @@ const commaGap = (tokens: Tokens, i: number) => /^,?[ \t\u00a0]+$/.test(gap(toke
 export function findDates(tokens: Tokens): { first: number; last: number }[] {
   const found: { first: number; last: number }[] = [];
   for (let i = 0; i < tokens.count; i++) {
-    const word = tokens.word[i] as string;
+    const word = wordAt(tokens, i);
     const flags = tokens.flags[i] as number;
     let last = -1;
     if (flags & CAP && MONTHS.has(word)) {
@@ -41,7 +41,7 @@ export function findDates(tokens: Tokens): { first: number; last: number }[] {
         if (isYear(tokens, i + 2) && commaGap(tokens, i + 2)) last = i + 2;
       } else if (isYear(tokens, i + 1) && commaGap(tokens, i + 1)) last = i + 1;
       else if (AMBIGUOUS_MONTHS.has(word)) last = -1;
-    } else if (flags & DIGIT && isDay(tokens, i) && i + 1 < tokens.count && tokens.flags[i + 1]! & CAP && MONTHS.has(tokens.word[i + 1]!) && plainGap(tokens, i + 1)) {
+    } else if (flags & DIGIT && isDay(tokens, i) && i + 1 < tokens.count && tokens.flags[i + 1]! & CAP && MONTHS.has(wordAt(tokens, i + 1)) && plainGap(tokens, i + 1)) {
       // Day month [year]: "28 February 2024".
       last = i + 1;
       if (isYear(tokens, i + 2) && plainGap(tokens, i + 2)) last = i + 2;

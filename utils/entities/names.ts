@@ -5,7 +5,7 @@
  * dateline at the start of a paragraph ("WASHINGTON —").
  */
 import { CONNECTORS, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, SENTENCE_WORDS, SPEECH_VERBS, TITLES } from './keywords';
-import { CAP, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, gapBefore, type Tokens } from './tokenize';
+import { CAP, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, gapBefore, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
 export interface Candidate {
@@ -29,7 +29,7 @@ export interface NameLists {
 const COLLECTIVE_POSSESSIVES = new Set(['people', 'workers', 'women', 'children', 'farmers', 'youth', 'peoples', 'citizens', 'veterans', 'nations', 'students', 'soldiers']);
 
 const isCap = (tokens: Tokens, i: number) => ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
-const word = (tokens: Tokens, i: number) => tokens.word[i] as string;
+const word = (tokens: Tokens, i: number) => wordAt(tokens, i);
 const flag = (tokens: Tokens, i: number, bit: number) => ((tokens.flags[i] as number) & bit) !== 0;
 const spaced = (tokens: Tokens, i: number) => /^[ \t\u00a0]{1,2}$/.test(gapBefore(tokens, i)) || flag(tokens, i, HYPHEN_BEFORE);
 const letters = (tokens: Tokens, i: number) => word(tokens, i).replace(/[^\p{L}]/gu, '').length;
@@ -43,7 +43,7 @@ export function capitalizedRuns(tokens: Tokens): [number, number][] {
   const runs: [number, number][] = [];
   let i = 0;
   while (i < tokens.count) {
-    const particleStart = NAME_PARTICLES.has(word(tokens, i)) && i + 1 < tokens.count && flag(tokens, i + 1, HYPHEN_BEFORE) && isCap(tokens, i + 1);
+    const particleStart = i + 1 < tokens.count && flag(tokens, i + 1, HYPHEN_BEFORE) && isCap(tokens, i + 1) && NAME_PARTICLES.has(word(tokens, i));
     if (!isCap(tokens, i) && !particleStart) {
       i++;
       continue;

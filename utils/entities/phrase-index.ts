@@ -4,7 +4,7 @@
  * "un", "Party" not "party"); terms match in any case, and their last word also in the plural.
  * Between the words of an entry the text may have spaces or hyphens (and commas, for terms).
  */
-import { CAP, UPPER, gapBefore, tokenize, type Tokens } from './tokenize';
+import { CAP, SOFT_HYPHEN, UPPER, gapBefore, tokenize, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
 export interface Phrase {
@@ -31,6 +31,11 @@ export class PhraseIndex {
   private readonly byFirst = new Map<string, Phrase[]>();
   /** Buckets added to since they were last sorted longest first (sorted on first use). */
   private readonly unsorted = new Set<string>();
+  /**
+   * A cheap first test, before any string is made: per pair of first characters, a bit for each
+   * length of a first word that begins with them.
+   */
+  private readonly starts = new Uint32Array(1 << 16);
   size = 0;
 
   /** Adds `name` (a proper name unless `type` is TERM). Returns false for a name with no words. */
@@ -45,11 +50,12 @@ export class PhraseIndex {
         const original = name.slice(tokens.start[i], tokens.end[i]);
         written.push(original);
         if (/\p{Ll}.*\p{Lu}/u.test(original)) caps[i] = 3;
-        else caps[i] = flags & UPPER && tokens.word[i]!.replace(/\./g, '').length <= 5 ? 2 : flags & CAP ? 1 : 0;
+        else caps[i] = flags & UPPER && wordAt(tokens, i).replace(/\./g, '').length <= 5 ? 2 : flags & CAP ? 1 : 0;
       }
     }
-    const phrase: Phrase = { words: tokens.word.slice(0, tokens.count), caps, written, type, key, list };
+    const phrase: Phrase = { words: Array.from({ length: tokens.count }, (_, k) => wordAt(tokens, k)), caps, written, type, key, list };
     const first = phrase.words[0] as string;
+    this.starts[startSlot(first.charCodeAt(0), first.charCodeAt(1))]! |= lengthBit(first.length);
     const bucket = this.byFirst.get(first);
     if (bucket) bucket.push(phrase);
     else this.byFirst.set(first, [phrase]);
@@ -58,12 +64,24 @@ export class PhraseIndex {
     return true;
   }
 
+  /** Sorts, longest first, every bucket added to since the last match. */
+  private sortBuckets(): void {
+    for (const first of this.unsorted) this.byFirst.get(first)?.sort((a, b) => b.words.length - a.words.length);
+    this.unsorted.clear();
+  }
+
   /** The longest entry starting at word `i` of `tokens`, or null. */
   match(tokens: Tokens, i: number): PhraseMatch | null {
-    const first = tokens.word[i] as string;
+    const from = tokens.start[i] as number;
+    const length = (tokens.end[i] as number) - from;
+    if (!((tokens.flags[i] as number) & SOFT_HYPHEN)) {
+      const slot = startSlot(tokens.folded.charCodeAt(from), length > 1 ? tokens.folded.charCodeAt(from + 1) : NaN);
+      if (!((this.starts[slot] as number) & lengthBit(length))) return null;
+    }
+    const first = wordAt(tokens, i);
     const bucket = this.byFirst.get(first);
     if (!bucket) return null;
-    if (this.unsorted.delete(first)) bucket.sort((a, b) => b.words.length - a.words.length);
+    if (this.unsorted.size) this.sortBuckets();
     for (const phrase of bucket) {
       if (matches(phrase, tokens, i)) return { phrase, length: phrase.words.length };
     }
@@ -77,7 +95,7 @@ function matches(phrase: Phrase, tokens: Tokens, i: number): boolean {
   const term = phrase.type === 'TERM';
   for (let k = 0; k < n; k++) {
     const at = i + k;
-    const word = tokens.word[at] as string;
+    const word = wordAt(tokens, at);
     const want = phrase.words[k] as string;
     if (word !== want && !(term && k === n - 1 && isPlural(word, want))) return false;
     const need = phrase.caps[k] as number;
@@ -89,6 +107,9 @@ function matches(phrase: Phrase, tokens: Tokens, i: number): boolean {
   }
   return true;
 }
+
+const startSlot = (first: number, second: number) => ((first * 131) ^ (second || 0)) & 0xffff;
+const lengthBit = (length: number) => 1 << Math.min(length, 31);
 
 function isPlural(word: string, singular: string): boolean {
   if (word.length <= singular.length) return false;

@@ -8,7 +8,7 @@
 import { findDates } from './dates';
 import { candidatesInRun, capitalizedRuns, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
-import { CAP, DIGIT, POSSESSIVE, SENTENCE, UPPER, tokenize, type Tokens } from './tokenize';
+import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, tokenize, wordAt, type Tokens } from './tokenize';
 import { NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, SENTENCE_WORDS } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 
@@ -29,13 +29,14 @@ export function recognize(text: string, data: RecognizerData): EntitySpan[] {
 
   for (let i = 0; i < tokens.count; i++) {
     const flags = tokens.flags[i] as number;
-    if (flags & (CAP | UPPER) || NAME_PARTICLES.has(tokens.word[i] as string)) {
+    const particleLed = ((tokens.flags[i + 1] ?? 0) & HYPHEN_BEFORE) !== 0 && NAME_PARTICLES.has(wordAt(tokens, i));
+    if (flags & (CAP | UPPER) || particleLed) {
       const match = data.names.match(tokens, i);
       if (match) {
         const { phrase, length } = match;
         candidates.push({ first: i, last: i + length - 1, type: phrase.type, key: phrase.key, fromList: true });
       }
-    } else if (flags & DIGIT && ORDINAL.test(tokens.word[i] as string) && MILITARY_UNITS.has(tokens.word[i + 1] ?? '')) {
+    } else if (flags & DIGIT && ORDINAL.test(wordAt(tokens, i)) && MILITARY_UNITS.has(wordAt(tokens, i + 1))) {
       candidates.push({ first: i, last: i + 1, type: 'ORG' });
     }
   }
@@ -82,8 +83,8 @@ function resolve(candidates: Candidate[], count: number): Candidate[] {
 /** KCNA's "the Republic" (not "the Republic of …") is the country itself. */
 function theRepublic(tokens: Tokens, candidates: Candidate[]): void {
   for (let i = 1; i < tokens.count; i++) {
-    if (tokens.word[i] !== 'republic' || !((tokens.flags[i] as number) & CAP)) continue;
-    if (tokens.word[i - 1] === 'the' && tokens.word[i + 1] !== 'of') candidates.push({ first: i, last: i, type: 'PLACE', key: 'Republic' });
+    if (!((tokens.flags[i] as number) & CAP) || wordAt(tokens, i) !== 'republic') continue;
+    if (wordAt(tokens, i - 1) === 'the' && wordAt(tokens, i + 1) !== 'of') candidates.push({ first: i, last: i, type: 'PLACE', key: 'Republic' });
   }
 }
 
@@ -103,7 +104,7 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[]): Candi
   for (const c of chosen) {
     taken.fill(1, c.first, c.last + 1);
     const key = c.key ?? keyOf(text, tokens, c);
-    const words = tokens.word.slice(c.first, c.last + 1);
+    const words = Array.from({ length: c.last - c.first + 1 }, (_, k) => wordAt(tokens, c.first + k));
     if (c.type === 'PERSON' && words.length > 1) {
       const surname = [...words].reverse().find((w) => !NAME_PARTICLES.has(w) && w.length > 2);
       if (surname) teach(surname, 'PERSON', key);
@@ -113,14 +114,14 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[]): Candi
     } else if (c.type === 'ORG') {
       const after = tokens.folded.slice(tokens.end[c.last], tokens.start[c.last + 1] ?? tokens.folded.length);
       const acronym = c.last + 1 < tokens.count && /^\s*\($/.test(after) && (tokens.flags[c.last + 1] as number) & UPPER;
-      if (acronym) teach(tokens.word[c.last + 1] as string, 'ORG', key);
+      if (acronym) teach(wordAt(tokens, c.last + 1), 'ORG', key);
     }
   }
   const found: Candidate[] = [];
   for (let i = 0; i < tokens.count; i++) {
     const flags = tokens.flags[i] as number;
     if (taken[i] || !(flags & (CAP | UPPER))) continue;
-    const word = tokens.word[i] as string;
+    const word = wordAt(tokens, i);
     const entry = known.get(word);
     if (!entry) continue;
     if (flags & SENTENCE && SENTENCE_WORDS.has(word)) continue;

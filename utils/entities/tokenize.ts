@@ -13,13 +13,14 @@ export const SENTENCE = 8; // first word of a sentence, line or text
 export const POSSESSIVE = 16; // followed by 's / ’s (not part of the word)
 export const HYPHEN_BEFORE = 32; // joined to the previous word by a hyphen
 export const LINE_START = 64; // first word of a line (paragraph)
+export const SOFT_HYPHEN = 128; // holds a soft hyphen (left out of the word)
 
 export interface Tokens {
   count: number;
   start: Int32Array;
   end: Int32Array;
-  /** The folded word (see fold.ts), without a trailing possessive. */
-  word: string[];
+  /** Folded words made so far (see `wordAt`): most words are never needed as strings. */
+  words: (string | undefined)[];
   flags: Uint8Array;
   /** Characters of possessive ('s, ’s, ') after each word, outside it. */
   tail: Uint8Array;
@@ -28,13 +29,25 @@ export interface Tokens {
   text: string;
 }
 
+/** Word `i` folded (see fold.ts), without a trailing possessive; '' past the end. */
+export function wordAt(tokens: Tokens, i: number): string {
+  if (i < 0 || i >= tokens.count) return '';
+  let word = tokens.words[i];
+  if (word === undefined) {
+    word = tokens.folded.slice(tokens.start[i], tokens.end[i]);
+    if ((tokens.flags[i] as number) & SOFT_HYPHEN) word = word.replaceAll('\u00ad', '');
+    tokens.words[i] = word;
+  }
+  return word;
+}
+
 /** What stands between word `i - 1` (with its possessive) and word `i`. */
 export function gapBefore(tokens: Tokens, i: number): string {
   return tokens.folded.slice((tokens.end[i - 1] as number) + (tokens.tail[i - 1] as number), tokens.start[i]);
 }
 
-const WORD = /[\p{L}\p{N}\p{M}\u00ad]+(?:['.][\p{L}\p{N}\p{M}\u00ad]+)*/gu;
-const SENTENCE_END = /[.!?:;"“”\n—–]|^$/;
+/** Characters that end a sentence, line or clause when they stand between two words. */
+const SENTENCE_BREAKS = new Set([46, 33, 63, 58, 59, 34, 0x201c, 0x201d, 10, 0x2014, 0x2013]);
 
 /** Abbreviations whose period belongs to the word ("Mr.", "Feb.", "Gen."). */
 const ABBREVIATIONS = new Set([
@@ -43,60 +56,113 @@ const ABBREVIATIONS = new Set([
   'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'ltd', 'co', 'corp', 'no', 'vol', 'mt', 'ft',
 ]);
 
+/** Word characters: letters, digits, marks (any script), and the soft hyphen. Cached per code unit. */
+const wordChar = new Uint8Array(65536); // 0 unknown, 1 word, 2 not
+const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+function isWordChar(code: number): boolean {
+  let known = wordChar[code] as number;
+  if (known === 0) {
+    const word = code === 0xad || (code >= 0xd800 && code <= 0xdfff) || LETTER_OR_DIGIT.test(String.fromCharCode(code));
+    known = word ? 1 : 2;
+    wordChar[code] = known;
+  }
+  return known === 1;
+}
+
 function isUpper(code: number, char: string): boolean {
   if (code < 128) return code >= 65 && code <= 90;
   return char !== char.toLowerCase() && char === char.toUpperCase();
 }
 
+/** Two or more letters, none of them lower case ("UN", "KCNA", "U.S."). */
+function allCapitals(text: string, from: number, to: number): boolean {
+  let upper = 0;
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code >= 65 && code <= 90) upper++;
+    else if (code >= 97 && code <= 122) return false;
+    else if (code >= 128) {
+      const char = text[k] as string;
+      if (char !== char.toUpperCase()) return false;
+      if (char !== char.toLowerCase()) upper++;
+    }
+  }
+  return upper >= 2;
+}
+
 export function tokenize(text: string): Tokens {
   const folded = fold(text);
-  const capacity = Math.max(16, Math.ceil(text.length / 5));
+  const length = folded.length;
+  const capacity = Math.max(16, Math.ceil(length / 5));
   let start = new Int32Array(capacity);
   let end = new Int32Array(capacity);
   let flags = new Uint8Array(capacity);
   let tail = new Uint8Array(capacity);
-  const word: string[] = [];
   let count = 0;
   let previousEnd = 0;
   let previousAbbreviation = false;
 
-  WORD.lastIndex = 0;
-  for (let match = WORD.exec(folded); match; match = WORD.exec(folded)) {
-    const from = match.index;
-    let to = from + match[0].length;
-    let value = match[0];
+  let pos = 0;
+  while (pos < length) {
+    if (!isWordChar(folded.charCodeAt(pos))) {
+      pos++;
+      continue;
+    }
+    const from = pos++;
+    let dotted = false;
+    let softHyphen = false;
+    while (pos < length) {
+      const code = folded.charCodeAt(pos);
+      if (isWordChar(code)) {
+        if (code === 0xad) softHyphen = true;
+        pos++;
+      } else if ((code === 39 || code === 46) && pos + 1 < length && isWordChar(folded.charCodeAt(pos + 1))) {
+        if (code === 46) dotted = true;
+        pos += 2;
+      } else break;
+    }
+    let to = pos;
     let flag = 0;
     let possessive = 0;
-    const gap = folded.slice(previousEnd, from); // previousEnd is after any possessive
-    const periodEnded = !previousAbbreviation && previousEnd > 0 && folded.charCodeAt(previousEnd - 1) === 46;
-    if (count === 0 || SENTENCE_END.test(gap) || (periodEnded && gap.length > 0)) flag |= SENTENCE;
-    if (count === 0 || gap.includes('\n')) flag |= LINE_START;
-    if (gap === '-' || gap === '\u2010' || gap === '\u2011') flag |= HYPHEN_BEFORE;
 
-    if (value.length > 2 && value.endsWith("'s")) {
-      value = value.slice(0, -2);
-      to -= 2;
+    // What stands between this word and the previous one (usually one space: nothing to note).
+    if (count === 0) flag |= SENTENCE | LINE_START;
+    else if (!(from - previousEnd === 1 && folded.charCodeAt(previousEnd) === 32)) {
+      for (let k = previousEnd; k < from; k++) {
+        const code = folded.charCodeAt(k);
+        if (SENTENCE_BREAKS.has(code)) flag |= SENTENCE;
+        if (code === 10) flag |= LINE_START;
+      }
+      if (from - previousEnd === 1) {
+        const code = folded.charCodeAt(previousEnd);
+        if (code === 45 || code === 0x2010 || code === 0x2011) flag |= HYPHEN_BEFORE;
+      }
+    }
+    if (!previousAbbreviation && previousEnd > 0 && from > previousEnd && folded.charCodeAt(previousEnd - 1) === 46) flag |= SENTENCE;
+
+    if (to - from > 2 && folded.charCodeAt(to - 1) === 115 && folded.charCodeAt(to - 2) === 39) {
+      to -= 2; // "people's": the possessive stays outside the word
       flag |= POSSESSIVE;
       possessive = 2;
-    } else if (folded.charCodeAt(to) === 39 /* ' */ && value.endsWith('s') && !/\p{L}/u.test(folded[to + 1] ?? '')) {
+    } else if (folded.charCodeAt(to) === 39 && folded.charCodeAt(to - 1) === 115 && !(to + 1 < length && isWordChar(folded.charCodeAt(to + 1)))) {
       flag |= POSSESSIVE; // plural possessive: "parties'"
       possessive = 1;
     }
     previousAbbreviation = false;
-    if (folded.charCodeAt(to) === 46 /* . */ && (ABBREVIATIONS.has(value) || value.length === 1 || value.includes('.'))) {
-      previousAbbreviation = ABBREVIATIONS.has(value) || value.length === 1;
-      to += 1;
-      value += '.';
+    if (folded.charCodeAt(to) === 46 && possessive === 0) {
+      const abbreviation = to - from === 1 || (to - from <= 5 && ABBREVIATIONS.has(folded.slice(from, to)));
+      if (abbreviation || dotted) {
+        previousAbbreviation = abbreviation;
+        to += 1;
+      }
     }
-    if (value.includes('\u00ad')) value = value.replaceAll('\u00ad', '');
+    if (softHyphen) flag |= SOFT_HYPHEN;
 
     const firstCode = text.charCodeAt(from);
-    const first = text[from] as string;
     if (firstCode >= 48 && firstCode <= 57) flag |= DIGIT;
-    else if (isUpper(firstCode, first)) {
+    else if (firstCode >= 65 && firstCode <= 90 ? true : firstCode >= 128 && isUpper(firstCode, text[from] as string)) {
       flag |= CAP;
-      const original = text.slice(from, to);
-      if (original.length >= 2 && original === original.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(original)) flag |= UPPER;
+      if (allCapitals(text, from, to)) flag |= UPPER;
     }
 
     if (count === start.length) {
@@ -119,9 +185,9 @@ export function tokenize(text: string): Tokens {
     end[count] = to;
     flags[count] = flag;
     tail[count] = possessive;
-    word.push(value);
     count++;
     previousEnd = to + possessive;
+    if (pos < previousEnd) pos = previousEnd;
   }
-  return { count, start, end, word, flags, tail, folded, text };
+  return { count, start, end, words: new Array<string | undefined>(count), flags, tail, folded, text };
 }
