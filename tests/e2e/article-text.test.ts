@@ -43,6 +43,19 @@ describe('e2e/article-text', () => {
     expect(article!.missed).toBe(0);
   });
 
+  it('finds the seed article’s people, places and policy terms in the background', async () => {
+    const page = await gloss.openPage(SEED);
+    await expect.poll(async () => (await gloss.articleText(page))?.entities.length ?? 0, { timeout: 10_000 }).toBeGreaterThan(20);
+    const { text, entities } = (await gloss.articleText(page))!;
+    const surfaces = (type: string) => entities.filter((e) => e.type === type).map((e) => text.slice(e.start, e.end));
+    expect(surfaces('PERSON').filter((s) => s === 'Kim Jong Un')).toHaveLength(text.split('Kim Jong Un').length - 1);
+    expect(surfaces('PLACE')).toContain('Songchon County');
+    expect(surfaces('TERM')).toContain('Regional Development 20×10 Policy');
+    expect(surfaces('ORG')).toContain('Party Central Committee');
+    const measures = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name));
+    expect(measures).toEqual(expect.arrayContaining(['gloss:entities', 'gloss:recognize']));
+  });
+
   it.each(corpus)('reads corpus page %s: at least 95 percent of Readability’s words, at most 5 percent from elsewhere', async (name) => {
     const path = `/shared/corpus/${name}/source.html`;
     const page = await gloss.openPage(path);
