@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePage } from '@/utils/article/extract';
-import { CORPUS_DIR } from '../../scripts/lib/paths.mjs';
+import type { Page } from 'playwright-core';
+import { CORPUS_DIR, FIXTURE_PAGES } from '../../scripts/lib/paths.mjs';
 import { offlineParser } from '../support/offline-parser';
 import { overlap } from '../support/word-overlap';
 import { startGloss, waitForGloss, type GlossBrowser } from './support/gloss-browser';
@@ -12,6 +13,19 @@ const SEED = '/shared/seed/kcna-songchon-speech.html';
 const corpus = readdirSync(CORPUS_DIR, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
+
+/** Client-side navigation as a single-page app does it: new body, new address, no load. */
+async function navigateInPage(page: Page, fixture: string): Promise<void> {
+  const html = readFileSync(join(FIXTURE_PAGES, fixture), 'utf8');
+  await page.evaluate(
+    ([next, path]) => {
+      const doc = new DOMParser().parseFromString(next, 'text/html');
+      document.body.replaceWith(document.adoptNode(doc.body));
+      history.pushState({}, '', path);
+    },
+    [html, `/fixtures/${fixture}?spa=1`] as const,
+  );
+}
 
 describe('e2e/article-text', () => {
   let gloss: GlossBrowser;
@@ -104,23 +118,13 @@ describe('e2e/article-text', () => {
 
   it('reads the new article after client-side navigation', async () => {
     const page = await gloss.openPage('/fixtures/article-v1.html');
-    const next = readFileSync(join(process.cwd(), 'tests/fixtures/pages/korean-article.html'), 'utf8');
-    await page.evaluate((html) => {
-      const doc = new DOMParser().parseFromString(html, 'text/html');
-      document.body.replaceWith(document.adoptNode(doc.body));
-      history.pushState({}, '', '/fixtures/korean-article.html?spa=1');
-    }, next);
+    await navigateInPage(page, 'korean-article.html');
     await expect.poll(async () => (await gloss.articleText(page))?.text ?? '', { timeout: 10_000 }).toContain('지방발전 20×10 정책');
   });
 
   it('starts on an article a page that was not one navigates to on the client', async () => {
     const page = await gloss.openPage('/fixtures/non-article.html');
-    const next = readFileSync(join(process.cwd(), 'tests/fixtures/pages/article-v1.html'), 'utf8');
-    await page.evaluate((html) => {
-      const doc = new DOMParser().parseFromString(html, 'text/html');
-      document.body.replaceWith(document.adoptNode(doc.body));
-      history.pushState({}, '', '/fixtures/article-v1.html?spa=1');
-    }, next);
+    await navigateInPage(page, 'article-v1.html');
     await expect
       .poll(async () => (await gloss.articleText(page))?.text ?? '', { timeout: 10_000 })
       .toContain('after an unusually dry winter left seedbeds short of water');

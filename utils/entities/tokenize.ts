@@ -69,6 +69,12 @@ function isWordChar(code: number): boolean {
   return known === 1;
 }
 
+/** `into`, holding `array`'s values first. */
+function grow<T extends Int32Array | Uint8Array>(array: T, into: T): T {
+  into.set(array);
+  return into;
+}
+
 function isUpper(code: number, char: string): boolean {
   if (code < 128) return code >= 65 && code <= 90;
   return char !== char.toLowerCase() && char === char.toUpperCase();
@@ -160,26 +166,16 @@ export function tokenize(text: string): Tokens {
 
     const firstCode = text.charCodeAt(from);
     if (firstCode >= 48 && firstCode <= 57) flag |= DIGIT;
-    else if (firstCode >= 65 && firstCode <= 90 ? true : firstCode >= 128 && isUpper(firstCode, text[from] as string)) {
+    else if ((firstCode >= 65 && firstCode <= 90) || (firstCode >= 128 && isUpper(firstCode, text[from] as string))) {
       flag |= CAP;
       if (allCapitals(text, from, to)) flag |= UPPER;
     }
 
     if (count === start.length) {
-      const grow = (array: Int32Array) => {
-        const next = new Int32Array(array.length * 2);
-        next.set(array);
-        return next;
-      };
-      start = grow(start);
-      end = grow(end);
-      const growBytes = (array: Uint8Array) => {
-        const next = new Uint8Array(array.length * 2);
-        next.set(array);
-        return next;
-      };
-      flags = growBytes(flags);
-      tail = growBytes(tail);
+      start = grow(start, new Int32Array(count * 2));
+      end = grow(end, new Int32Array(count * 2));
+      flags = grow(flags, new Uint8Array(count * 2));
+      tail = grow(tail, new Uint8Array(count * 2));
     }
     start[count] = from;
     end[count] = to;
