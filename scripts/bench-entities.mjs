@@ -43,7 +43,7 @@ async function measure(/** @type {string} */ bundleUrl, /** @type {string} */ se
     while (text.length < size) text += '\n' + corpusText;
     text = text.slice(0, size);
     const runs = [];
-    for (let i = 0; i < (size > 2e6 ? 3 : 5); i++) {
+    for (let i = 0; i < (size > 2e6 ? 5 : size > 5e5 ? 9 : 21); i++) {
       const s = now();
       recognizer.recognize(text);
       runs.push(now() - s);

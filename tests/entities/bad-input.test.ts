@@ -22,6 +22,14 @@ describe('entities/recognize on bad input', () => {
     for (const span of spans) expect(span.end).toBeLessThanOrEqual(text.length);
   });
 
+  it('answers the same for a text whatever it recognized before (buffers are reused)', () => {
+    const short = 'Talks with al-Qaeda failed, said Kim Jong Un';
+    const alone = createRecognizer().recognize(short);
+    recognizer.recognize('A long text about al-Shabab and al-Qaeda-linked groups, ' + 'and NATO (North Atlantic Treaty Organization) '.repeat(500));
+    expect(recognizer.recognize(short)).toEqual(alone);
+    expect(recognizer.recognize('Seoul al')).toEqual(createRecognizer().recognize('Seoul al'));
+  });
+
   it('reads 5 MB of text and returns spans inside it', () => {
     const paragraph = 'On Feb. 28 President Barack Obama met officials of the Ministry of National Defence in Seoul. ';
     const text = paragraph.repeat(Math.ceil((5 * 1024 * 1024) / paragraph.length));

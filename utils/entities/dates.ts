@@ -30,8 +30,9 @@ const commaGap = (tokens: Tokens, i: number) => /^,?[ \t\u00a0]+$/.test(gap(toke
 export function findDates(tokens: Tokens): { first: number; last: number }[] {
   const found: { first: number; last: number }[] = [];
   for (let i = 0; i < tokens.count; i++) {
-    const word = wordAt(tokens, i);
     const flags = tokens.flags[i] as number;
+    if (!(flags & (CAP | DIGIT)) || !mayBeDateWord(tokens, i)) continue;
+    const word = wordAt(tokens, i);
     let last = -1;
     if (flags & CAP && MONTHS.has(word)) {
       // Month [day][,] [year] | month year | month alone (unless it is also a common word).
@@ -55,6 +56,13 @@ export function findDates(tokens: Tokens): { first: number; last: number }[] {
     }
   }
   return found;
+}
+
+/** Months and weekdays are 3 to 9 letters and start with one of a few letters; numbers, 1 to 5. */
+function mayBeDateWord(tokens: Tokens, i: number): boolean {
+  const length = (tokens.end[i] as number) - (tokens.start[i] as number);
+  if ((tokens.flags[i] as number) & DIGIT) return length <= 6;
+  return length >= 3 && length <= 9 && 'jfmasondtw'.includes(tokens.folded[tokens.start[i] as number] as string);
 }
 
 /** "29/02/2024", "2024-05-20", "20.5.2024" as three number words with the same separator. */

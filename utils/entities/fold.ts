@@ -1,23 +1,17 @@
 /**
- * Folding for matching: the text as the matcher compares it, one character for one character
- * so offsets carry over unchanged. Lower case; typographic apostrophes and backticks become ';
- * the multiplication sign becomes x ("20×10" matches "20x10").
+ * Folding for matching: lower case, one character for one character so offsets carry over
+ * unchanged. (Apostrophes, × and soft hyphens are folded word by word: see `wordAt`.)
  */
 
-const APOSTROPHES = /[\u2019\u2018\u02bc\u0060\u00b4]/g;
-const TIMES = /[\u00d7\u2715\u2716]/g;
-
-/** The folded text; same length as `text`. */
+/** The text in lower case; same length as `text`. */
 export function fold(text: string): string {
-  let lower = text.toLowerCase();
+  const lower = text.toLowerCase();
+  if (lower.length === text.length) return lower;
   // A few characters lower-case to two (İ → i̇): fold those one by one to keep offsets.
-  if (lower.length !== text.length) {
-    let out = '';
-    for (const char of text) {
-      const folded = char.toLowerCase();
-      out += folded.length === char.length ? folded : char;
-    }
-    lower = out;
+  let out = '';
+  for (const char of text) {
+    const folded = char.toLowerCase();
+    out += folded.length === char.length ? folded : char;
   }
-  return lower.replace(APOSTROPHES, "'").replace(TIMES, 'x');
+  return out;
 }

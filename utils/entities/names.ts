@@ -5,7 +5,7 @@
  * dateline at the start of a paragraph ("WASHINGTON —").
  */
 import { CONNECTORS, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, SENTENCE_WORDS, SPEECH_VERBS, TITLES } from './keywords';
-import { CAP, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, gapBefore, wordAt, type Tokens } from './tokenize';
+import { CAP, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, lettersIn, plainGap, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
 export interface Candidate {
@@ -31,8 +31,8 @@ const COLLECTIVE_POSSESSIVES = new Set(['people', 'workers', 'women', 'children'
 const isCap = (tokens: Tokens, i: number) => ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
 const word = (tokens: Tokens, i: number) => wordAt(tokens, i);
 const flag = (tokens: Tokens, i: number, bit: number) => ((tokens.flags[i] as number) & bit) !== 0;
-const spaced = (tokens: Tokens, i: number) => /^[ \t\u00a0]{1,2}$/.test(gapBefore(tokens, i)) || flag(tokens, i, HYPHEN_BEFORE);
-const letters = (tokens: Tokens, i: number) => word(tokens, i).replace(/[^\p{L}]/gu, '').length;
+const spaced = (tokens: Tokens, i: number) => flag(tokens, i, HYPHEN_BEFORE) || plainGap(tokens, i, 2, false);
+const letters = lettersIn;
 
 /**
  * The capitalized runs of the text: words that may belong to one name, left to right, not across
@@ -177,6 +177,6 @@ function datelineCandidate(tokens: Tokens, a: number, b: number, found: Candidat
   let last = a;
   while (last + 1 <= b && flag(tokens, last + 1, UPPER)) last++;
   if (!flag(tokens, a, UPPER)) return;
-  const after = tokens.folded.slice(tokens.end[last], (tokens.start[last + 1] ?? tokens.folded.length) + 0);
+  const after = tokens.folded.slice(tokens.end[last], last + 1 < tokens.count ? tokens.start[last + 1] : tokens.folded.length);
   if (/^,?\s*[—–-]|^\s*\(/.test(after) || /^,\s/.test(after)) found.push({ first: a, last, type: 'PLACE' });
 }

@@ -4,7 +4,7 @@
  * "un", "Party" not "party"); terms match in any case, and their last word also in the plural.
  * Between the words of an entry the text may have spaces or hyphens (and commas, for terms).
  */
-import { CAP, SOFT_HYPHEN, UPPER, gapBefore, tokenize, wordAt, type Tokens } from './tokenize';
+import { CAP, ODD_CHARACTERS, UPPER, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
 export interface Phrase {
@@ -24,8 +24,6 @@ export interface PhraseMatch {
   length: number;
 }
 
-const NAME_GAP = /^[ \t\u00a0-]{1,3}$/;
-const TERM_GAP = /^(?:[ \t\u00a0-]|, ?){1,3}$/;
 
 export class PhraseIndex {
   private readonly byFirst = new Map<string, Phrase[]>();
@@ -74,7 +72,7 @@ export class PhraseIndex {
   match(tokens: Tokens, i: number): PhraseMatch | null {
     const from = tokens.start[i] as number;
     const length = (tokens.end[i] as number) - from;
-    if (!((tokens.flags[i] as number) & SOFT_HYPHEN)) {
+    if (!((tokens.flags[i] as number) & ODD_CHARACTERS)) {
       const slot = startSlot(tokens.folded.charCodeAt(from), length > 1 ? tokens.folded.charCodeAt(from + 1) : NaN);
       if (!((this.starts[slot] as number) & lengthBit(length))) return null;
     }
@@ -103,7 +101,7 @@ function matches(phrase: Phrase, tokens: Tokens, i: number): boolean {
     if (need === 1 && !(flags & CAP)) return false;
     if (need === 2 && !(flags & UPPER)) return false;
     if (need === 3 && tokens.text.slice(tokens.start[at], tokens.end[at]) !== phrase.written[k]) return false;
-    if (k > 0 && !(term ? TERM_GAP : NAME_GAP).test(gapBefore(tokens, at))) return false;
+    if (k > 0 && !plainGap(tokens, at, 3, true, term)) return false;
   }
   return true;
 }

@@ -24,12 +24,12 @@ const MILITARY_UNITS = new Set(['regiment', 'regiments', 'division', 'divisions'
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
 export function recognize(text: string, data: RecognizerData): EntitySpan[] {
-  const tokens = tokenize(text);
+  const tokens = tokenize(text, { reuseBuffers: true });
   const candidates: Candidate[] = [];
 
   for (let i = 0; i < tokens.count; i++) {
     const flags = tokens.flags[i] as number;
-    const particleLed = ((tokens.flags[i + 1] ?? 0) & HYPHEN_BEFORE) !== 0 && NAME_PARTICLES.has(wordAt(tokens, i));
+    const particleLed = i + 1 < tokens.count && ((tokens.flags[i + 1] as number) & HYPHEN_BEFORE) !== 0 && NAME_PARTICLES.has(wordAt(tokens, i));
     if (flags & (CAP | UPPER) || particleLed) {
       const match = data.names.match(tokens, i);
       if (match) {
@@ -103,7 +103,7 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[]): Candi
   const taken = new Uint8Array(tokens.count);
   for (const c of chosen) {
     taken.fill(1, c.first, c.last + 1);
-    const key = c.key ?? keyOf(text, tokens, c);
+    const key = (c.key ??= keyOf(text, tokens, c));
     const words = Array.from({ length: c.last - c.first + 1 }, (_, k) => wordAt(tokens, c.first + k));
     if (c.type === 'PERSON' && words.length > 1) {
       const surname = [...words].reverse().find((w) => !NAME_PARTICLES.has(w) && w.length > 2);
@@ -112,7 +112,7 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[]): Candi
     } else if (c.type === 'PLACE' && words.length === 2 && PLACE_HEADS.has(words[1] as string)) {
       teach(words[0] as string, 'PLACE', key);
     } else if (c.type === 'ORG') {
-      const after = tokens.folded.slice(tokens.end[c.last], tokens.start[c.last + 1] ?? tokens.folded.length);
+      const after = tokens.folded.slice(tokens.end[c.last], c.last + 1 < tokens.count ? tokens.start[c.last + 1] : tokens.folded.length);
       const acronym = c.last + 1 < tokens.count && /^\s*\($/.test(after) && (tokens.flags[c.last + 1] as number) & UPPER;
       if (acronym) teach(wordAt(tokens, c.last + 1), 'ORG', key);
     }

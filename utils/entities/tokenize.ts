@@ -13,8 +13,12 @@ export const SENTENCE = 8; // first word of a sentence, line or text
 export const POSSESSIVE = 16; // followed by 's / ’s (not part of the word)
 export const HYPHEN_BEFORE = 32; // joined to the previous word by a hyphen
 export const LINE_START = 64; // first word of a line (paragraph)
-export const SOFT_HYPHEN = 128; // holds a soft hyphen (left out of the word)
+export const ODD_CHARACTERS = 128; // holds a soft hyphen, × or a typographic apostrophe (see wordAt)
 
+/**
+ * The words of a text. The arrays may be longer than `count` (and hold stale values past it when
+ * buffers are reused): read only below `count`.
+ */
 export interface Tokens {
   count: number;
   start: Int32Array;
@@ -29,13 +33,16 @@ export interface Tokens {
   text: string;
 }
 
-/** Word `i` folded (see fold.ts), without a trailing possessive; '' past the end. */
+/**
+ * Word `i` folded: lower case (fold.ts), typographic apostrophes as ', × as x ("20×10" reads
+ * "20x10"), soft hyphens left out; without a trailing possessive. '' past the end.
+ */
 export function wordAt(tokens: Tokens, i: number): string {
   if (i < 0 || i >= tokens.count) return '';
   let word = tokens.words[i];
   if (word === undefined) {
     word = tokens.folded.slice(tokens.start[i], tokens.end[i]);
-    if ((tokens.flags[i] as number) & SOFT_HYPHEN) word = word.replaceAll('\u00ad', '');
+    if ((tokens.flags[i] as number) & ODD_CHARACTERS) word = word.replace(ODD, (char) => ODD_AS[char] ?? "'");
     tokens.words[i] = word;
   }
   return word;
@@ -44,6 +51,34 @@ export function wordAt(tokens: Tokens, i: number): string {
 /** What stands between word `i - 1` (with its possessive) and word `i`. */
 export function gapBefore(tokens: Tokens, i: number): string {
   return tokens.folded.slice((tokens.end[i - 1] as number) + (tokens.tail[i - 1] as number), tokens.start[i]);
+}
+
+/**
+ * True when only spaces (tabs, no-break spaces), hyphens if `hyphens`, and commas if `commas`
+ * stand between word `i - 1` and word `i`: at most `most` characters. No string is made.
+ */
+export function plainGap(tokens: Tokens, i: number, most: number, hyphens: boolean, commas = false): boolean {
+  const from = (tokens.end[i - 1] as number) + (tokens.tail[i - 1] as number);
+  const to = tokens.start[i] as number;
+  if (to - from < 1 || to - from > most) return false;
+  for (let k = from; k < to; k++) {
+    const code = tokens.folded.charCodeAt(k);
+    if (code === 32 || code === 9 || code === 0xa0) continue;
+    if (hyphens && (code === 45 || code === 0x2010 || code === 0x2011)) continue;
+    if (commas && code === 44) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Letters in word `i` (not counting dots, apostrophes or soft hyphens). */
+export function lettersIn(tokens: Tokens, i: number): number {
+  let letters = 0;
+  for (let k = tokens.start[i] as number, end = tokens.end[i] as number; k < end; k++) {
+    const code = tokens.folded.charCodeAt(k);
+    if (code !== 46 && code !== 39 && code !== 0xad && !isApostrophe(code)) letters++;
+  }
+  return letters;
 }
 
 /** Characters that end a sentence, line or clause when they stand between two words. */
@@ -56,13 +91,23 @@ const ABBREVIATIONS = new Set([
   'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'ltd', 'co', 'corp', 'no', 'vol', 'mt', 'ft',
 ]);
 
-/** Word characters: letters, digits, marks (any script), and the soft hyphen. Cached per code unit. */
+/** Typographic apostrophes and backticks, matched as ' (U+0027). */
+function isApostrophe(code: number): boolean {
+  return code === 39 || code === 0x2019 || code === 0x2018 || code === 0x2bc || code === 0x60 || code === 0xb4;
+}
+
+/** Characters a word may hold that its folded form writes otherwise: apostrophes, ×, soft hyphen. */
+const ODD = /[\u2019\u2018\u02bc\u0060\u00b4\u00d7\u2715\u2716\u00ad]/g;
+const ODD_AS: Record<string, string> = { '\u00d7': 'x', '\u2715': 'x', '\u2716': 'x', '\u00ad': '' };
+
+/** Word characters: letters, digits, marks (any script), ×, and the soft hyphen. Cached per code unit. */
 const wordChar = new Uint8Array(65536); // 0 unknown, 1 word, 2 not
 const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 function isWordChar(code: number): boolean {
   let known = wordChar[code] as number;
   if (known === 0) {
-    const word = code === 0xad || (code >= 0xd800 && code <= 0xdfff) || LETTER_OR_DIGIT.test(String.fromCharCode(code));
+    const word =
+      code === 0xad || code === 0xd7 || code === 0x2715 || code === 0x2716 || (code >= 0xd800 && code <= 0xdfff) || LETTER_OR_DIGIT.test(String.fromCharCode(code));
     known = word ? 1 : 2;
     wordChar[code] = known;
   }
@@ -96,14 +141,22 @@ function allCapitals(text: string, from: number, to: number): boolean {
   return upper >= 2;
 }
 
-export function tokenize(text: string): Tokens {
+/**
+ * Buffers kept between calls that ask for it (the recognizer, which is done with its tokens
+ * before it tokenizes again): a megabyte of text needs ~3 MB of them, and making them anew each
+ * time costs more in garbage collection than the scan itself.
+ */
+let scratch: { start: Int32Array; end: Int32Array; flags: Uint8Array; tail: Uint8Array } | null = null;
+
+export function tokenize(text: string, { reuseBuffers = false } = {}): Tokens {
   const folded = fold(text);
   const length = folded.length;
   const capacity = Math.max(16, Math.ceil(length / 5));
-  let start = new Int32Array(capacity);
-  let end = new Int32Array(capacity);
-  let flags = new Uint8Array(capacity);
-  let tail = new Uint8Array(capacity);
+  const reuse = reuseBuffers && scratch !== null && scratch.start.length >= capacity;
+  let start = reuse ? scratch!.start : new Int32Array(capacity);
+  let end = reuse ? scratch!.end : new Int32Array(capacity);
+  let flags = reuse ? scratch!.flags : new Uint8Array(capacity);
+  let tail = reuse ? scratch!.tail : new Uint8Array(capacity);
   let count = 0;
   let previousEnd = 0;
   let previousAbbreviation = false;
@@ -116,14 +169,15 @@ export function tokenize(text: string): Tokens {
     }
     const from = pos++;
     let dotted = false;
-    let softHyphen = false;
+    let odd = false;
     while (pos < length) {
       const code = folded.charCodeAt(pos);
       if (isWordChar(code)) {
-        if (code === 0xad) softHyphen = true;
+        if (code >= 0xad) odd ||= code === 0xad || code === 0xd7 || code === 0x2715 || code === 0x2716;
         pos++;
-      } else if ((code === 39 || code === 46) && pos + 1 < length && isWordChar(folded.charCodeAt(pos + 1))) {
+      } else if ((code === 46 || isApostrophe(code)) && pos + 1 < length && isWordChar(folded.charCodeAt(pos + 1))) {
         if (code === 46) dotted = true;
+        else if (code !== 39) odd = true;
         pos += 2;
       } else break;
     }
@@ -146,11 +200,11 @@ export function tokenize(text: string): Tokens {
     }
     if (!previousAbbreviation && previousEnd > 0 && from > previousEnd && folded.charCodeAt(previousEnd - 1) === 46) flag |= SENTENCE;
 
-    if (to - from > 2 && folded.charCodeAt(to - 1) === 115 && folded.charCodeAt(to - 2) === 39) {
+    if (to - from > 2 && folded.charCodeAt(to - 1) === 115 && isApostrophe(folded.charCodeAt(to - 2))) {
       to -= 2; // "people's": the possessive stays outside the word
       flag |= POSSESSIVE;
       possessive = 2;
-    } else if (folded.charCodeAt(to) === 39 && folded.charCodeAt(to - 1) === 115 && !(to + 1 < length && isWordChar(folded.charCodeAt(to + 1)))) {
+    } else if (isApostrophe(folded.charCodeAt(to)) && folded.charCodeAt(to - 1) === 115 && !(to + 1 < length && isWordChar(folded.charCodeAt(to + 1)))) {
       flag |= POSSESSIVE; // plural possessive: "parties'"
       possessive = 1;
     }
@@ -162,7 +216,7 @@ export function tokenize(text: string): Tokens {
         to += 1;
       }
     }
-    if (softHyphen) flag |= SOFT_HYPHEN;
+    if (odd) flag |= ODD_CHARACTERS;
 
     const firstCode = text.charCodeAt(from);
     if (firstCode >= 48 && firstCode <= 57) flag |= DIGIT;
@@ -185,5 +239,6 @@ export function tokenize(text: string): Tokens {
     previousEnd = to + possessive;
     if (pos < previousEnd) pos = previousEnd;
   }
+  if (reuseBuffers) scratch = { start, end, flags, tail };
   return { count, start, end, words: new Array<string | undefined>(count), flags, tail, folded, text };
 }
