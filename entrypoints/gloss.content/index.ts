@@ -12,12 +12,15 @@ import { listen } from '@/utils/messaging/listen';
 import { sendToExtension } from '@/utils/messaging/send';
 import { markArticleScriptRunning } from '@/utils/page/handoff';
 import type { PageState } from '@/utils/messaging/protocol';
+import '@/components/page/panel.css';
+import { startHighlights, type HighlightLayer } from './highlights';
 import { readArticle } from './read-article';
 import { watchArticle } from './watch-article';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   registration: 'runtime',
+  cssInjectionMode: 'ui',
   main(ctx) {
     markArticleScriptRunning();
     let state: PageState = { kind: 'not-article' };
@@ -25,6 +28,7 @@ export default defineContentScript({
     let snapshot = '';
     let generation = 0;
     let entities: EntitySpan[] = [];
+    let layer: Promise<HighlightLayer> | null = null;
 
     ctx.onInvalidated(
       listen('toContent', {
@@ -69,6 +73,8 @@ export default defineContentScript({
       if (result.ok) {
         entities = result.value.spans;
         performance.measure(label + 'recognize', { start, duration: result.value.ms });
+        layer ??= startHighlights(ctx);
+        (await layer).show(article.model, entities, label);
       }
     };
 

@@ -1,0 +1,87 @@
+/**
+ * The page panel, in Gloss's shadow root: a corner badge with the number of highlights; opened,
+ * per-type counts and switches, one switch to hide them all, and "never on this site". Keyboard
+ * reachable, labelled for screen readers; Escape closes it.
+ */
+import { useRef, useState } from 'preact/hooks';
+import { ENTITY_TYPES, type EntityType } from '@/utils/entities/types';
+import type { Settings } from '@/utils/settings/settings';
+
+export const TYPE_LABELS: Readonly<Record<EntityType, string>> = {
+  PERSON: 'People',
+  ORG: 'Organizations',
+  PLACE: 'Places',
+  DATE: 'Dates',
+  TERM: 'Policy terms',
+};
+
+export interface PanelProps {
+  counts: Record<EntityType, number>;
+  settings: Settings;
+  site: string;
+  onToggleType: (type: EntityType) => void;
+  onToggleAll: () => void;
+  onDisableSite: () => void;
+}
+
+export function Panel({ counts, settings, site, onToggleType, onToggleAll, onDisableSite }: PanelProps) {
+  const [open, setOpen] = useState(false);
+  const badge = useRef<HTMLButtonElement>(null);
+  const total = ENTITY_TYPES.reduce((sum, type) => sum + counts[type], 0);
+  const close = () => {
+    setOpen(false);
+    badge.current?.focus();
+  };
+  return (
+    <div class="gloss" onKeyDown={(event) => event.key === 'Escape' && open && close()}>
+      {open && (
+        <section class="panel" id="gloss-panel" role="dialog" aria-label="Gloss highlights">
+          <header>
+            <strong>Gloss</strong>
+            <button type="button" class="close" aria-label="Close the Gloss panel" onClick={close}>
+              ×
+            </button>
+          </header>
+          <ul>
+            {ENTITY_TYPES.map((type) => (
+              <li key={type}>
+                <label>
+                  <input
+                    type="checkbox"
+                    data-type={type}
+                    checked={!settings.hiddenTypes.includes(type)}
+                    disabled={settings.hideAll}
+                    onChange={() => onToggleType(type)}
+                  />
+                  <span class={`swatch swatch-${type.toLowerCase()}`} aria-hidden="true" />
+                  {TYPE_LABELS[type]}
+                  <span class="count" aria-label={`${counts[type]} found`}>
+                    {counts[type]}
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+          <label class="all">
+            <input type="checkbox" data-role="hide-all" checked={settings.hideAll} onChange={onToggleAll} />
+            Hide all highlights
+          </label>
+          <button type="button" class="site" onClick={onDisableSite}>
+            Never on {site}
+          </button>
+        </section>
+      )}
+      <button
+        ref={badge}
+        type="button"
+        class="badge"
+        aria-expanded={open}
+        aria-controls="gloss-panel"
+        aria-label={`Gloss: ${total} highlights. ${open ? 'Close' : 'Open'} the panel`}
+        onClick={() => (open ? close() : setOpen(true))}
+      >
+        {total}
+      </button>
+    </div>
+  );
+}

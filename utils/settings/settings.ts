@@ -1,0 +1,59 @@
+/**
+ * The reader's display settings, in extension storage so they persist and every open tab sees a
+ * change at once: which entity types are shown, the one switch that hides them all, and the
+ * sites where Gloss never runs.
+ */
+import { storage } from 'wxt/utils/storage';
+import { ENTITY_TYPES, type EntityType } from '../entities/types';
+
+export interface Settings {
+  hiddenTypes: EntityType[];
+  /** Hide every entity highlight (the types keep their own switches for when this is off). */
+  hideAll: boolean;
+  /** Host names (e.g. "www.example.com") where Gloss does not run. */
+  disabledSites: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = { hiddenTypes: [], hideAll: false, disabledSites: [] };
+
+export const settingsItem = storage.defineItem<Settings>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** The entity types to paint under `settings`. */
+export function visibleTypes(settings: Settings): Set<EntityType> {
+  if (settings.hideAll) return new Set();
+  return new Set(ENTITY_TYPES.filter((type) => !settings.hiddenTypes.includes(type)));
+}
+
+/** Whether Gloss is switched off on the site of `url`. */
+export function isSiteDisabled(settings: Settings, url: string): boolean {
+  try {
+    return settings.disabledSites.includes(new URL(url).hostname);
+  } catch {
+    return false;
+  }
+}
+
+/** Reads the settings, filling in what an older or damaged stored value lacks. */
+export async function readSettings(): Promise<Settings> {
+  return normalizeSettings(await settingsItem.getValue());
+}
+
+export function normalizeSettings(value: unknown): Settings {
+  const raw = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof Settings, unknown>>;
+  const strings = (list: unknown) => (Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : []);
+  return {
+    hiddenTypes: strings(raw.hiddenTypes).filter((type): type is EntityType => (ENTITY_TYPES as string[]).includes(type)),
+    hideAll: raw.hideAll === true,
+    disabledSites: strings(raw.disabledSites),
+  };
+}
+
+/** Applies `change` to the stored settings. */
+export async function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
+  const next = normalizeSettings(change(await readSettings()));
+  await settingsItem.setValue(next);
+  return next;
+}
