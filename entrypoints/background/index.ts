@@ -4,6 +4,7 @@ import { recordArticle } from '@/utils/db/articles-repo';
 import { GlossDb } from '@/utils/db/database';
 import { listen } from '@/utils/messaging/listen';
 import { ARTICLE_SCRIPT_FILE } from '@/utils/page/handoff';
+import { isSiteDisabled, readSettings } from '@/utils/settings/settings';
 import { parseArticleOffThread } from './parse-article';
 import { recognizerFor } from './recognizer';
 
@@ -16,11 +17,12 @@ export default defineBackground(() => {
       async startArticle(_payload, sender) {
         const tabId = sender.tab?.id;
         if (tabId === undefined) throw new Error('startArticle needs a tab');
+        if (isSiteDisabled(await readSettings(), sender.url ?? '')) return { started: false };
         await browser.scripting.executeScript({
           target: { tabId, frameIds: [sender.frameId ?? 0] },
           files: [ARTICLE_SCRIPT_FILE],
         });
-        return null;
+        return { started: true };
       },
       async extractArticle({ html, url, canonicalUrl }) {
         const id = articleIdFor(url, canonicalUrl);

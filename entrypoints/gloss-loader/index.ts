@@ -12,7 +12,7 @@ import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js
 import { articleIdFor, canonicalHrefOf } from '@/utils/article/url';
 import { PROTOCOL_VERSION } from '@/utils/messaging/envelope';
 import type { PageState } from '@/utils/messaging/protocol';
-import { ARTICLE_DETECTED_MARK, LOADER_STATE_KEY, articleScriptRunning } from '@/utils/page/handoff';
+import { ARTICLE_DETECTED_MARK, LOADER_STATE_KEY, SITE_OFF_MARK, articleScriptRunning } from '@/utils/page/handoff';
 import { watchNavigation } from './watch-navigation';
 
 type Runtime = { sendMessage(message: unknown): Promise<unknown> };
@@ -31,8 +31,12 @@ function startArticleScript(): void {
   runtime()
     .sendMessage({ gloss: PROTOCOL_VERSION, type: 'startArticle', payload: {} })
     .then((answer) => {
-      const result = answer as { ok?: boolean; error?: { message?: string } } | undefined;
+      const result = answer as { ok?: boolean; value?: { started?: boolean }; error?: { message?: string } } | undefined;
       if (!result?.ok) setState({ kind: 'failed', articleId: null, message: result?.error?.message ?? 'Gloss did not start' });
+      else if (!result.value?.started) {
+        setState({ kind: 'site-off', site: location.hostname });
+        performance.mark(SITE_OFF_MARK);
+      }
     })
     .catch((error: unknown) => setState({ kind: 'failed', articleId: null, message: String(error) }));
 }

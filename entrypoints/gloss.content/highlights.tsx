@@ -10,15 +10,7 @@ import { Panel } from '@/components/page/Panel';
 import { ENTITY_TYPES, type EntitySpan, type EntityType } from '@/utils/entities/types';
 import { createPainter } from '@/utils/highlight/paint';
 import { highlightCss } from '@/utils/highlight/styles';
-import {
-  isSiteDisabled,
-  normalizeSettings,
-  readSettings,
-  settingsItem,
-  updateSettings,
-  visibleTypes,
-  type Settings,
-} from '@/utils/settings/settings';
+import { isSiteDisabled, readSettings, updateSettings, visibleTypes, watchSettings, type Settings } from '@/utils/settings/settings';
 import type { TextModel } from '@/utils/text/text-model';
 
 export interface HighlightLayer {
@@ -103,8 +95,8 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
   };
 
   ctx.onInvalidated(
-    settingsItem.watch((value) => {
-      settings = normalizeSettings(value);
+    watchSettings((next) => {
+      settings = next;
       paint();
     }),
   );

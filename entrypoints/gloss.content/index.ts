@@ -46,10 +46,9 @@ export default defineContentScript({
       }),
     );
 
-    const read = async (label: string, checkReaderable: boolean) => {
+    const read = async (label: string) => {
       const mine = ++generation;
       const reading = await readArticle(label, {
-        checkReaderable,
         isStale: () => ctx.isInvalid || mine !== generation,
         // The first reading shows its progress; a later one keeps the article until it is replaced.
         onExtracting: (articleId) => {
@@ -83,12 +82,11 @@ export default defineContentScript({
     const changed = (article: LocatedArticle) =>
       !article.root.isConnected || article.model.nodes.some((node) => !node.isConnected) || regionText(article) !== snapshot;
 
-    // The loader has just found the page readerable: the first reading need not ask again.
-    void read('gloss:', false);
+    void read('gloss:');
     watchArticle(ctx, {
       region: () => located?.root ?? null,
       onChange: (reason) => {
-        if (reason === 'navigation' || !located || changed(located)) void read('gloss-reread:', true);
+        if (reason === 'navigation' || !located || changed(located)) void read('gloss-reread:');
       },
     });
   },

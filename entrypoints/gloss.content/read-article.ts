@@ -1,11 +1,11 @@
 /**
- * One reading of the page: the readerable check, the hand-off of the page's HTML to the
- * extension (Readability runs there), and locating what it kept in the live DOM. Each step that
- * runs on the page's thread leaves a `performance.measure` (`<label>readerable`, `serialize`
+ * One reading of the page: the hand-off of the page's HTML to the extension (Readability runs
+ * there; the loader ran the readerable check, and a page that is no longer an article after a
+ * change comes back as one without an article), and locating what Readability kept in the live DOM. Each step that
+ * runs on the page’s thread leaves a `performance.measure` (`<label>serialize`
  * for outerHTML, `send` for the message's synchronous encoding, `map`), as do the wait for the
  * extension (`extract`) and the time the extension spent (`offthread`).
  */
-import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { locateArticle, type LocatedArticle } from '@/utils/article/locate-article';
 import { articleIdFor, canonicalHrefOf } from '@/utils/article/url';
 import { MAX_PAGE_HTML, type PageState } from '@/utils/messaging/protocol';
@@ -19,8 +19,6 @@ export interface Reading {
 const notArticle: Reading = { state: { kind: 'not-article' }, located: null };
 
 export interface ReadHooks {
-  /** Run the readerable check first (the loader already ran it before the first reading). */
-  checkReaderable: boolean;
   /** True once the answer is no longer wanted (the script was invalidated, a newer reading began). */
   isStale: () => boolean;
   /** Called when the page's HTML has been handed over for extraction. */
@@ -38,15 +36,9 @@ export async function readArticle(label: string, hooks: ReadHooks): Promise<Read
   return reading;
 }
 
-async function read(label: string, { checkReaderable, isStale, onExtracting }: ReadHooks): Promise<Reading | null> {
+async function read(label: string, { isStale, onExtracting }: ReadHooks): Promise<Reading | null> {
   const measure = (name: string, start: number, end = performance.now()) =>
     performance.measure(label + name, { start, end });
-  if (checkReaderable) {
-    const start = performance.now();
-    const readerable = isProbablyReaderable(document);
-    measure('readerable', start);
-    if (!readerable) return notArticle;
-  }
 
   const canonicalHref = canonicalHrefOf(document);
   const canonicalUrl = canonicalHref && /^https?:/.test(canonicalHref) ? canonicalHref : null;
@@ -72,7 +64,7 @@ async function read(label: string, { checkReaderable, isStale, onExtracting }: R
   performance.measure(label + 'offthread', { start: extractStart, duration: timings.parseMs + timings.readabilityMs });
 
   const mapStart = performance.now();
-  const located = locateArticle(document, texts);
+  const located = locateArticle(document, texts, article.title);
   measure('map', mapStart);
   if (!located) {
     const message = 'Gloss found the article but could not locate its text in this page.';

@@ -5,6 +5,7 @@ import { usePageState } from '@/components/popup/use-page-state';
 import { useLiveQuery } from '@/components/common/use-live-query';
 import { getArticle } from '@/utils/db/articles-repo';
 import type { GlossDb } from '@/utils/db/database';
+import { updateSettings } from '@/utils/settings/settings';
 
 export function App({ db, tabId }: { db: GlossDb; tabId: number | null }) {
   const view = usePageState(tabId);
@@ -38,5 +39,17 @@ function Status({ view, dbError }: { view: ReturnType<typeof usePageState>; dbEr
       return <PageMessage title="Reading the article…" />;
     case 'failed':
       return <PageMessage title="Gloss couldn't read this article" detail={view.message} />;
+    case 'site-off':
+      return (
+        <PageMessage title={`Gloss is off on ${view.site}`} detail="You chose “Never on this site” in the page panel.">
+          <button
+            type="button"
+            data-testid="site-on"
+            onClick={() => void updateSettings((s) => ({ ...s, disabledSites: s.disabledSites.filter((site) => site !== view.site) }))}
+          >
+            Turn Gloss back on here
+          </button>
+        </PageMessage>
+      );
   }
 }

@@ -16,7 +16,8 @@ function locate(html: string) {
   const copy = parsePage(live.documentElement.outerHTML, URL_OF, offlineParser());
   const extract = extractArticle(copy);
   const readability = new Readability(parsePage(html, URL_OF, offlineParser())).parse();
-  return { live, extract, located: extract && locateArticle(live, extract.texts), reference: readability?.textContent ?? '' };
+  const located = extract && locateArticle(live, extract.texts, extract.meta.title);
+  return { live, extract, located, reference: readability?.textContent ?? '' };
 }
 
 const corpus = readdirSync(CORPUS_DIR, { withFileTypes: true })
@@ -37,6 +38,10 @@ describe('article/locate-article', () => {
     const { live, located } = locate(html);
     const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
     const paragraphs = [...live.querySelectorAll('.article__body p')].map((p) => squash(p.textContent ?? ''));
+
+    it('reads the headline first, though Readability leaves it out of its content', () => {
+      expect(located!.model.paragraphs()[0]).toBe(squash(live.querySelector('h1')!.textContent ?? ''));
+    });
 
     it('holds all 75 body paragraphs, in order, each as a paragraph of its own', () => {
       expect(paragraphs).toHaveLength(75);
@@ -109,7 +114,7 @@ describe('article/locate-article on non-Latin pages', () => {
     const { located, reference } = locate(html);
     expect(located!.model.text).toContain(inArticle);
     expect(located!.model.text).not.toContain(inSidebar);
-    expect(located!.model.paragraphs()).toHaveLength(6);
+    expect(located!.model.paragraphs()).toHaveLength(7); // the headline and six paragraphs
     expect(overlap(reference, located!.model.text).covered).toBe(1);
   });
 });

@@ -36,22 +36,23 @@ describe('e2e/article-text', () => {
     await gloss?.close();
   });
 
-  it('reads the seed article’s 75 body paragraphs in order, and nothing around them', async () => {
+  it('reads the seed article’s headline and 75 body paragraphs in order, and nothing around them', async () => {
     const page = await gloss.openPage(SEED);
     const article = await gloss.articleText(page);
-    const { paragraphs, chrome } = await page.evaluate(() => {
+    const { headline, paragraphs, chrome } = await page.evaluate(() => {
       const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
       const lines = (selector: string) =>
         [...document.querySelectorAll(selector)].flatMap((element) =>
           (element as HTMLElement).innerText.split('\n').map(squash).filter((line) => line.length > 3),
         );
       return {
+        headline: squash(document.querySelector('h1')!.textContent ?? ''),
         paragraphs: [...document.querySelectorAll('.article__body p')].map((p) => squash(p.textContent ?? '')),
         chrome: lines('.site-header, .breadcrumb, .sidebar, .share-bar, .site-footer, .cookie'),
       };
     });
     expect(paragraphs).toHaveLength(75);
-    expect(article!.text.split('\n')).toEqual(paragraphs);
+    expect(article!.text.split('\n')).toEqual([headline, ...paragraphs]);
     expect(chrome.length).toBeGreaterThan(10);
     for (const line of chrome) expect(article!.text).not.toContain(line);
     expect(article!.missed).toBe(0);
@@ -90,7 +91,7 @@ describe('e2e/article-text', () => {
     const article = await gloss.articleText(page);
     expect(article!.text).toContain(inArticle);
     expect(article!.text).not.toContain(inSidebar);
-    expect(article!.text.split('\n')).toHaveLength(6);
+    expect(article!.text.split('\n')).toHaveLength(7); // the headline and six paragraphs
   });
 
   it('reads a late paragraph the page adds to the article', async () => {

@@ -145,7 +145,7 @@ describe('messaging/receive', () => {
     const listener = createReceiver(
       'toBackground',
       {
-        startArticle: () => null,
+        startArticle: () => ({ started: true }),
         findEntities: () => ({ spans: [], ms: 0 }),
         extractArticle: () => {
           throw new Error('QuotaExceededError: the disk is full');

@@ -19,8 +19,12 @@ export interface LocatedArticle {
 
 const BLANK = /^[ \t\n\r\f\u00a0]*$/;
 
-/** Locates Readability's `texts` in `doc`'s live body; null when none is found. */
-export function locateArticle(doc: Document, texts: readonly string[]): LocatedArticle | null {
+/**
+ * Locates Readability's `texts` in `doc`'s live body; null when none is found. Readability drops
+ * the headline from its content (it is the title); when the page has a heading with the
+ * article's `title` before the text, the model reads it too: readers mark up headlines.
+ */
+export function locateArticle(doc: Document, texts: readonly string[], title = ''): LocatedArticle | null {
   if (!doc.body) return null;
   const chunks = liveChunks(doc.body);
   const { matches, matched, missed } = alignTexts(texts, chunks);
@@ -29,7 +33,13 @@ export function locateArticle(doc: Document, texts: readonly string[]): LocatedA
   if (!kept.size) return null;
 
   const ordered = matches.filter((m) => m !== -1);
-  const first = (chunks[Math.min(...ordered)] as { nodes: Text[] }).nodes[0] as Text;
+  let first: Node = (chunks[Math.min(...ordered)] as { nodes: Text[] }).nodes[0] as Text;
+  const headline = headlineBefore(doc, first, title);
+  if (headline) {
+    const walker = doc.createTreeWalker(headline, 4 /* SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) kept.add(node as Text);
+    first = headline;
+  }
   const last = (chunks[Math.max(...ordered)] as { nodes: Text[] }).nodes.at(-1) as Text;
   const root = commonAncestor(first, last);
   const model = buildTextModel(root, { include: (node) => kept.has(node) || BLANK.test(node.data) });
@@ -42,4 +52,18 @@ function commonAncestor(a: Node, b: Node): Node {
   let node: Node = b;
   while (!ancestors.has(node) && node.parentNode) node = node.parentNode;
   return node;
+}
+
+const squash = (text: string) => text.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/** The last h1/h2 before `first` whose text is the article's title. */
+function headlineBefore(doc: Document, first: Node, title: string): Element | null {
+  const wanted = squash(title);
+  if (!wanted) return null;
+  let found: Element | null = null;
+  for (const heading of doc.querySelectorAll('h1, h2')) {
+    if (!(heading.compareDocumentPosition(first) & 4 /* FOLLOWING */)) break;
+    if (squash(heading.textContent ?? '') === wanted) found = heading;
+  }
+  return found;
 }

@@ -50,6 +50,8 @@ export interface ArticleText {
 
 export type PageState =
   | { kind: 'not-article' }
+  /** The reader turned Gloss off on this site ("never on this site"). */
+  | { kind: 'site-off'; site: string }
   | { kind: 'extracting'; articleId: string }
   | { kind: 'article'; articleId: string }
   | { kind: 'failed'; articleId: string | null; message: string };
@@ -65,8 +67,11 @@ export interface FoundEntities {
 
 /** Messages the background answers. */
 export const toBackground = {
-  /** The page loader found an article-like page: start Gloss's article script in that frame. */
-  startArticle: def<null>()('content', empty),
+  /**
+   * The page loader found an article-like page: start Gloss's article script in that frame,
+   * unless the reader turned Gloss off on this site.
+   */
+  startArticle: def<{ started: boolean }>()('content', empty),
   /**
    * A content script hands over its page's HTML: extract the article off-thread, record it, and
    * answer what the page needs to find it in its live DOM. Null: the page holds no article.

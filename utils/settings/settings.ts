@@ -3,7 +3,7 @@
  * change at once: which entity types are shown, the one switch that hides them all, and the
  * sites where Gloss never runs.
  */
-import { storage } from 'wxt/utils/storage';
+import { browser } from 'wxt/browser';
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
 
 export interface Settings {
@@ -16,10 +16,8 @@ export interface Settings {
 
 export const DEFAULT_SETTINGS: Settings = { hiddenTypes: [], hideAll: false, disabledSites: [] };
 
-export const settingsItem = storage.defineItem<Settings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+/** The key in `storage.local` (read and written directly: this module runs in every article tab). */
+const KEY = 'settings';
 
 /** The entity types to paint under `settings`. */
 export function visibleTypes(settings: Settings): Set<EntityType> {
@@ -38,7 +36,17 @@ export function isSiteDisabled(settings: Settings, url: string): boolean {
 
 /** Reads the settings, filling in what an older or damaged stored value lacks. */
 export async function readSettings(): Promise<Settings> {
-  return normalizeSettings(await settingsItem.getValue());
+  const stored = await browser.storage.local.get(KEY);
+  return normalizeSettings(stored[KEY] ?? DEFAULT_SETTINGS);
+}
+
+/** Calls `onChange` with the new settings whenever any context changes them; returns the unwatch. */
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && KEY in changes) onChange(normalizeSettings(changes[KEY]?.newValue ?? DEFAULT_SETTINGS));
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
 }
 
 export function normalizeSettings(value: unknown): Settings {
@@ -54,6 +62,6 @@ export function normalizeSettings(value: unknown): Settings {
 /** Applies `change` to the stored settings. */
 export async function updateSettings(change: (settings: Settings) => Settings): Promise<Settings> {
   const next = normalizeSettings(change(await readSettings()));
-  await settingsItem.setValue(next);
+  await browser.storage.local.set({ [KEY]: next });
   return next;
 }

@@ -51,12 +51,12 @@ export async function startGloss(options: { userDataDir?: string } = {}): Promis
   const worker = async () =>
     session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker'));
 
+  let opened = 0;
   const tabIdOf = async (page: Page) => {
     const url = page.url();
-    const tabs = await (await worker()).evaluate(() => chrome.tabs.query({}));
-    const tab = tabs.find((t) => t.url === url);
-    if (!tab?.id) throw new Error(`no tab shows ${url}`);
-    return tab.id;
+    const tabs = (await (await worker()).evaluate(() => chrome.tabs.query({}))).filter((t) => t.url === url);
+    if (tabs.length !== 1 || !tabs[0]?.id) throw new Error(`${tabs.length} tabs show ${url}`);
+    return tabs[0].id;
   };
 
   return {
@@ -69,7 +69,8 @@ export async function startGloss(options: { userDataDir?: string } = {}): Promis
     worker,
     async openPage(path) {
       const page = await session.context.newPage();
-      await page.goto(server.origin + path);
+      // A fragment of its own tells this tab from others on the same page (article ids ignore it).
+      await page.goto(`${server.origin}${path}#tab-${++opened}`);
       await waitForGloss(page);
       return page;
     },

@@ -1,0 +1,159 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO } from '../../scripts/lib/paths.mjs';
+import { startGloss, waitForGloss, type GlossBrowser } from './support/gloss-browser';
+
+const SEED = '/shared/seed/kcna-songchon-speech.html';
+const SHOTS = join(REPO, 'test-results/highlights');
+
+/** Texts of the ranges registered under `name`, and whether each lies inside the <article>. */
+function highlighted(page: Page, name: string) {
+  return page.evaluate((key) => {
+    const highlight = CSS.highlights.get(key);
+    return [...(highlight ?? [])].map((range) => {
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      const inside = (node: Node) => !!(node.parentElement ?? (node as Element)).closest('article');
+      return { text: live.toString(), inArticle: inside(range.startContainer) && inside(range.endContainer) };
+    });
+  }, name);
+}
+
+async function painted(page: Page) {
+  await waitForGloss(page);
+  await page.waitForFunction(() => performance.getEntriesByName('gloss:paint').length > 0, null, { timeout: 15_000 });
+}
+
+const panel = (page: Page) => page.locator('gloss-panel');
+
+describe('e2e/highlights', () => {
+  let gloss: GlossBrowser;
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    gloss = await startGloss();
+  });
+  afterAll(async () => {
+    await gloss?.close();
+  });
+
+  it('highlights the seed article’s people, places and terms, only inside the article', async () => {
+    const page = await gloss.openPage(SEED);
+    await painted(page);
+    const people = await highlighted(page, 'gloss-person');
+    expect(people.map((r) => r.text)).toEqual(['Kim Jong Un', 'Kim Jong Un', 'Kim Jong Un']);
+    expect((await highlighted(page, 'gloss-place')).map((r) => r.text)).toContain('Songchon County');
+    expect((await highlighted(page, 'gloss-term')).map((r) => r.text)).toContain('Regional Development 20×10 Policy');
+    for (const name of ['gloss-person', 'gloss-org', 'gloss-place', 'gloss-date', 'gloss-term']) {
+      const ranges = await highlighted(page, name);
+      expect(ranges.length, name).toBeGreaterThan(0);
+      expect(ranges.filter((r) => !r.inArticle), name).toEqual([]);
+    }
+    await page.screenshot({ path: join(SHOTS, 'seed.png') });
+  });
+
+  it('switches a type off from the panel and on again, in every open tab', async () => {
+    const page = await gloss.openPage(SEED);
+    const other = await gloss.openPage(SEED);
+    await painted(page);
+    await painted(other);
+    await panel(page).getByRole('button', { name: /Gloss: \d+ highlights/ }).click();
+    const people = panel(page).locator('input[data-type="PERSON"]');
+    await people.click();
+    await expect.poll(() => highlighted(page, 'gloss-person')).toEqual([]);
+    await expect.poll(() => highlighted(other, 'gloss-person')).toEqual([]);
+    expect((await highlighted(page, 'gloss-place')).length).toBeGreaterThan(0);
+    await page.screenshot({ path: join(SHOTS, 'seed-panel.png') });
+    await people.click();
+    await expect.poll(async () => (await highlighted(page, 'gloss-person')).length).toBe(3);
+    await expect.poll(async () => (await highlighted(other, 'gloss-person')).length).toBe(3);
+    // Escape closes the panel and hands focus back to the badge.
+    await people.press('Escape');
+    await expect.poll(() => panel(page).locator('section.panel').count()).toBe(0);
+  });
+
+  it('hides everything with one switch', async () => {
+    const page = await gloss.openPage(SEED);
+    await painted(page);
+    await panel(page).locator('button.badge').click();
+    await panel(page).locator('input[data-role="hide-all"]').click();
+    await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('gloss-')))).toEqual([]);
+    await panel(page).locator('input[data-role="hide-all"]').click();
+    await expect.poll(async () => (await highlighted(page, 'gloss-org')).length).toBeGreaterThan(0);
+  });
+
+  it('leaves the page’s layout and DOM alone: same boxes to the pixel, no mutation but its own host', async () => {
+    const page = await gloss.context.newPage();
+    await page.addInitScript(() => {
+      const seen: string[] = [];
+      (window as unknown as { __mutations: string[] }).__mutations = seen;
+      document.addEventListener('DOMContentLoaded', () => {
+        (window as unknown as { __boxes: string[] }).__boxes = [...document.querySelectorAll('article p, article h1')].map((p) =>
+          JSON.stringify(p.getBoundingClientRect()),
+        );
+        new MutationObserver((records) => {
+          for (const record of records) {
+            const added = [...record.addedNodes].map((n) => n.nodeName).join(',');
+            seen.push(`${record.type}:${record.target.nodeName}:${added}`);
+          }
+        }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+      });
+    });
+    await page.goto(gloss.origin + SEED);
+    await painted(page);
+    const { before, after, mutations } = await page.evaluate(() => {
+      const w = window as unknown as { __boxes: string[]; __mutations: string[] };
+      return {
+        before: w.__boxes,
+        after: [...document.querySelectorAll('article p, article h1')].map((p) => JSON.stringify(p.getBoundingClientRect())),
+        mutations: w.__mutations,
+      };
+    });
+    expect(before.length).toBeGreaterThan(70);
+    expect(after).toEqual(before);
+    expect(mutations).toEqual(['childList:BODY:GLOSS-PANEL']);
+    expect((await highlighted(page, 'gloss-person')).length).toBe(3);
+  });
+
+  it('goes away from a site the reader turns it off on, and comes back when turned on again', async () => {
+    const page = await gloss.openPage(SEED);
+    await painted(page);
+    await panel(page).locator('button.badge').click();
+    await panel(page).getByRole('button', { name: /Never on/ }).click();
+    await expect.poll(() => page.evaluate(() => [...CSS.highlights.keys()].filter((k) => k.startsWith('gloss-')))).toEqual([]);
+    await expect.poll(() => panel(page).count()).toBe(0);
+    await page.reload();
+    await waitForGloss(page);
+    const popup = await gloss.openPopup(await gloss.tabIdOf(page));
+    await expect.poll(() => popup.message().textContent()).toContain('Gloss is off on 127.0.0.1');
+    await popup.page.getByTestId('site-on').click();
+    const worker = await gloss.worker();
+    const disabledSites = () =>
+      worker.evaluate(async () => ((await chrome.storage.local.get('settings')).settings as { disabledSites: string[] }).disabledSites);
+    await expect.poll(disabledSites).toEqual([]);
+    await page.reload();
+    await painted(page);
+    expect((await highlighted(page, 'gloss-person')).length).toBe(3);
+  });
+
+  it.each(['bbc-1', 'nytimes-1', 'wapo-1', 'lemonde-1', 'theverge', 'rtl-1'])(
+    'highlights corpus page %s without errors, only in the article’s text',
+    async (name) => {
+      const page = await gloss.openPage(`/shared/corpus/${name}/source.html`);
+      await painted(page);
+      const article = await gloss.articleText(page);
+      const all = (
+        await Promise.all(['gloss-person', 'gloss-org', 'gloss-place', 'gloss-date', 'gloss-term'].map((n) => highlighted(page, n)))
+      ).flat();
+      for (const range of all) expect(article!.text.replace(/\n/g, ' ')).toContain(range.text.replace(/\s+/g, ' '));
+      if (name === 'bbc-1') await page.screenshot({ path: join(SHOTS, 'bbc-1.png'), fullPage: false });
+      await page.close();
+    },
+  );
+
+  it('throws no error from Gloss’s code', () => {
+    expect(gloss.errors).toEqual([]);
+  });
+});
