@@ -8,8 +8,9 @@
  * script time is the figure targets are judged on, task time swings by ±100 ms between identical
  * runs); long tasks (> 50 ms, Long Tasks API) with Gloss minus without; the content script's own
  * `gloss:*` measures — its main-thread steps (readerable check, outerHTML, message encoding,
- * mapping to the live DOM) and its longest one, the extension's off-thread extraction time and
- * the round trip; and any exception thrown by Gloss's code. Then the raw and gzip size of every
+ * mapping to the live DOM, painting the highlights) and its longest one, the extension's
+ * off-thread extraction time and the round trip, the recognizer's time in the background, and
+ * the number of highlight ranges painted; and any exception thrown by Gloss's code. Then the raw and gzip size of every
  * built file, and the entity recognizer's speed in Node and Chromium (bench-entities.mjs).
  *
  *   npm run bench -- [--pages DIR] [--runs N] [--out FILE]
@@ -35,9 +36,11 @@ const { values: args } = parseArgs({
 });
 const runs = Math.max(1, Number(args.runs));
 const settleMs = Number(args.settle);
-const GLOSS_MEASURES = ['readerable', 'serialize', 'send', 'map', 'offthread', 'extract', 'total'];
+const GLOSS_MEASURES = ['readerable', 'serialize', 'send', 'map', 'offthread', 'extract', 'total', 'entities', 'recognize', 'paint', 'ranges'];
+/** Waits this long at most for the highlights after the article is read (pages without entities never paint). */
+const PAINT_WAIT_MS = 5_000;
 /** The steps that run on the page's main thread. */
-const MAIN_THREAD = ['readerable', 'serialize', 'send', 'map'];
+const MAIN_THREAD = ['readerable', 'serialize', 'send', 'map', 'paint'];
 
 /** Counts the page's long tasks from the start (main world; every world's work is on one thread). */
 const LONG_TASK_PROBE = `window.__glossBenchLongTasks = [];
@@ -76,6 +79,12 @@ async function visit(session, url) {
     await page
       .waitForFunction(glossDone, null, { timeout: 15_000 })
       .catch(() => glossErrors.push('Gloss did not finish within 15 s'));
+    const article = await page.evaluate(() => performance.getEntriesByName('gloss:article-detected').length > 0);
+    if (article) {
+      await page
+        .waitForFunction(() => performance.getEntriesByName('gloss:paint').length > 0, null, { timeout: PAINT_WAIT_MS })
+        .catch(() => undefined);
+    }
   }
   await page.waitForTimeout(settleMs);
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -86,7 +95,11 @@ async function visit(session, url) {
       performance
         .getEntriesByType('measure')
         .filter((m) => m.name.startsWith('gloss:'))
-        .map((m) => [m.name.slice(6), m.duration]),
+        .flatMap((m) => {
+          const entry = /** @type {PerformanceMeasure} */ (m);
+          const ranges = entry.detail?.ranges;
+          return typeof ranges === 'number' ? [[m.name.slice(6), m.duration], ['ranges', ranges]] : [[m.name.slice(6), m.duration]];
+        }),
     ),
   );
   /** @type {number[]} */
@@ -177,7 +190,7 @@ const f = (/** @type {number} */ v) => (Number.isFinite(v) ? v.toFixed(1) : '–
 const table = [
   [
     'page', 'article', 'script +ms', 'task +ms', 'long tasks +', 'main thread', 'longest step',
-    'readerable', 'serialize', 'send', 'map', 'off-thread', 'round trip', 'errors',
+    'readerable', 'serialize', 'send', 'map', 'off-thread', 'round trip', 'recognize', 'paint', 'ranges', 'errors',
   ],
   ...rows.map((r) => [
     r.page,
@@ -193,6 +206,9 @@ const table = [
     f(r.measures.map ?? NaN),
     f(r.measures.offthread ?? NaN),
     f(r.measures.extract ?? NaN),
+    f(r.measures.recognize ?? NaN),
+    f(r.measures.paint ?? NaN),
+    f(r.measures.ranges ?? NaN),
     String(r.glossErrors.length),
   ]),
 ];

@@ -6,12 +6,15 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { EntityCard } from '@/components/page/EntityCard';
 import { Panel } from '@/components/page/Panel';
 import { ENTITY_TYPES, type EntitySpan, type EntityType } from '@/utils/entities/types';
 import { createPainter } from '@/utils/highlight/paint';
+import { SpanIndex } from '@/utils/highlight/span-index';
 import { highlightCss } from '@/utils/highlight/styles';
 import { isSiteDisabled, readSettings, updateSettings, visibleTypes, watchSettings, type Settings } from '@/utils/settings/settings';
 import type { TextModel } from '@/utils/text/text-model';
+import { caretAt, watchHover } from './hover';
 
 export interface HighlightLayer {
   /** Paints `entities` over `model` (replacing what was painted), measured as `<label>paint`. */
@@ -40,6 +43,9 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
   let settings = await readSettings();
   let current: { model: TextModel; entities: readonly EntitySpan[] } | null = null;
   let removeStyles: (() => void) | null = null;
+  /** The painted spans, for hit-testing; empty when nothing is painted. */
+  let index = new SpanIndex([]);
+  let hover: { span: EntitySpan; rect: DOMRect; pinned: boolean } | null = null;
 
   const counts = (): Record<EntityType, number> => {
     const result = Object.fromEntries(ENTITY_TYPES.map((type) => [type, 0])) as Record<EntityType, number>;
@@ -58,14 +64,38 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
     onRemove: (container) => container && render(null, container),
   });
 
+  const mentionsOf = (span: EntitySpan) => index.mentionsOf(span);
+  const step = (by: 1 | -1) => {
+    if (!hover || !current) return;
+    const mentions = mentionsOf(hover.span);
+    const next = mentions[(mentions.indexOf(hover.span) + by + mentions.length) % mentions.length] as EntitySpan;
+    const range = current.model.range(next.start, next.end);
+    if (!range) return;
+    window.scrollBy({ top: range.getBoundingClientRect().top - window.innerHeight / 2 });
+    hover = { span: next, rect: range.getBoundingClientRect(), pinned: true };
+    renderPanel();
+  };
+
   const renderPanel = () => {
     if (!current || isSiteDisabled(settings, location.href)) {
       ui.remove();
       return;
     }
     if (!ui.mounted) ui.mount();
+    const card = hover && (
+      <EntityCard
+        span={hover.span}
+        anchor={{ left: hover.rect.left, bottom: hover.rect.bottom }}
+        mention={mentionsOf(hover.span).indexOf(hover.span) + 1}
+        mentions={mentionsOf(hover.span).length}
+        onStep={step}
+        onClose={() => setHover(null)}
+      />
+    );
     render(
-      <Panel
+      <>
+        {card}
+        <Panel
         counts={counts()}
         settings={settings}
         site={location.hostname}
@@ -77,27 +107,67 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
         }
         onToggleAll={() => change((s) => ({ ...s, hideAll: !s.hideAll }))}
         onDisableSite={() => change((s) => ({ ...s, disabledSites: [...new Set([...s.disabledSites, location.hostname])] }))}
-      />,
+        />
+      </>,
       ui.uiContainer,
     );
   };
 
-  const paint = () => {
+  const setHover = (next: typeof hover) => {
+    if (next?.span === hover?.span && !!next === !!hover) return;
+    hover = next;
+    renderPanel();
+  };
+
+  // The entity under the pointer, if its painted text is really under it (not just nearest).
+  const hovering = watchHover(ctx, (x, y, target) => {
+    if (target === ui.shadowHost || !current) return; // over Gloss's own card or panel
+    if (hover?.pinned) return;
+    const caret = caretAt(x, y);
+    let found: typeof hover = null;
+    if (caret) {
+      const offset = current.model.offsetAt(caret.node, caret.offset);
+      for (const at of [offset, offset - 1]) {
+        const span = index.at(at);
+        const rects = span ? (current.model.range(span.start, span.end)?.getClientRects() ?? []) : [];
+        const rect = [...rects].find((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom);
+        if (span && rect) {
+          found = { span, rect, pinned: false };
+          break;
+        }
+      }
+    }
+    setHover(found);
+  });
+  ctx.addEventListener(document, 'keydown', (event) => {
+    if ((event as KeyboardEvent).key === 'Escape' && hover) setHover(null);
+  });
+
+  /** Paints what is current under the settings; answers how many ranges it painted. */
+  const paint = (): number => {
+    let ranges = 0;
     if (!current || isSiteDisabled(settings, location.href)) {
       painter.clear();
       removeStyles?.();
       removeStyles = null;
     } else {
       removeStyles ??= adoptStyles(document);
-      painter.paint(current.model, current.entities, visibleTypes(settings));
+      const visible = visibleTypes(settings);
+      const { counts } = painter.paint(current.model, current.entities, visible);
+      ranges = Object.values(counts).reduce((sum, n) => sum + n, 0);
+      index = new SpanIndex(current.entities.filter((span) => visible.has(span.type)));
     }
+    if (!current || isSiteDisabled(settings, location.href)) index = new SpanIndex([]);
+    hover = null;
+    hovering.enable(index.size > 0);
     renderPanel();
+    return ranges;
   };
 
   ctx.onInvalidated(
     watchSettings((next) => {
       settings = next;
-      paint();
+      void paint();
     }),
   );
   ctx.onInvalidated(() => {
@@ -110,8 +180,8 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
     show(model, entities, label) {
       const start = performance.now();
       current = { model, entities };
-      paint();
-      performance.measure(label + 'paint', { start, end: performance.now() });
+      const ranges = paint();
+      performance.measure(label + 'paint', { start, end: performance.now(), detail: { ranges } });
     },
   };
 }

@@ -74,6 +74,37 @@ describe('e2e/highlights', () => {
     await expect.poll(() => panel(page).locator('section.panel').count()).toBe(0);
   });
 
+  it('shows a card for the entity under the pointer and steps through its mentions', async () => {
+    const page = await gloss.openPage(SEED);
+    await painted(page);
+    const box = await page.evaluate(() => {
+      const range = [...CSS.highlights.get('gloss-person')!][0] as AbstractRange;
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      const rect = live.getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(box.x, box.y);
+    const card = panel(page).locator('section.card');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.getByTestId('card-name').textContent()).toBe('Kim Jong Un');
+    expect(await card.getByTestId('card-mention').textContent()).toBe('1 of 3 in this article');
+    await card.getByRole('button', { name: 'Next mention' }).click();
+    await expect.poll(() => card.getByTestId('card-mention').textContent()).toBe('2 of 3 in this article');
+    await page.screenshot({ path: join(SHOTS, 'seed-card.png') });
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+    // Plain text under the pointer: no card.
+    const plain = await page.evaluate(() => {
+      const rect = document.querySelectorAll('.article__body p')[1]!.getBoundingClientRect();
+      return { x: rect.left + 20, y: rect.top + rect.height / 2 };
+    });
+    await page.mouse.move(plain.x, plain.y);
+    await page.waitForTimeout(200);
+    expect(await card.count()).toBe(0);
+  });
+
   it('hides everything with one switch', async () => {
     const page = await gloss.openPage(SEED);
     await painted(page);

@@ -1,0 +1,46 @@
+/**
+ * Which entity is at a text offset, in O(log n): spans sorted by start, binary search, then a
+ * short look back (only a term can lie over another span). Also what the hover card needs:
+ * every mention of the same entity, in order.
+ */
+import type { EntitySpan } from '../entities/types';
+
+/** How far back a lookup scans for a span that started earlier and still covers the offset. */
+const LOOK_BACK = 4;
+
+export class SpanIndex {
+  private readonly spans: EntitySpan[];
+
+  constructor(spans: readonly EntitySpan[]) {
+    this.spans = [...spans].sort((a, b) => a.start - b.start || a.end - b.end);
+  }
+
+  get size(): number {
+    return this.spans.length;
+  }
+
+  /** The innermost span covering `offset`, or null. */
+  at(offset: number): EntitySpan | null {
+    let low = 0;
+    let high = this.spans.length - 1;
+    let last = -1;
+    while (low <= high) {
+      const mid = (low + high) >> 1;
+      if ((this.spans[mid] as EntitySpan).start <= offset) {
+        last = mid;
+        low = mid + 1;
+      } else high = mid - 1;
+    }
+    let best: EntitySpan | null = null;
+    for (let i = last; i >= 0 && i > last - LOOK_BACK; i--) {
+      const span = this.spans[i] as EntitySpan;
+      if (span.end > offset && (!best || span.end - span.start < best.end - best.start)) best = span;
+    }
+    return best;
+  }
+
+  /** Every span of the same type and key as `span`, in text order. */
+  mentionsOf(span: EntitySpan): EntitySpan[] {
+    return this.spans.filter((other) => other.type === span.type && other.key === span.key);
+  }
+}
