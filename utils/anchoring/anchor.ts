@@ -7,7 +7,7 @@
  * same few words recur.
  */
 import search from 'approx-string-match';
-import { CONTEXT_LENGTH, type TextPositionSelector, type TextQuoteSelector } from './selectors';
+import type { TextPositionSelector, TextQuoteSelector } from './selectors';
 import { similarity } from './similarity';
 
 export interface Anchored {
