@@ -15,6 +15,7 @@ describe('db/schema', () => {
         },
       },
       { version: 2, stores: { watchlists: 'id, name, updatedAt' } },
+      { version: 3, stores: { annotations: 'id, articleId, createdAt, updatedAt, *tags, color' } },
     ]);
   });
 
@@ -40,6 +41,7 @@ describe('db/schema upgrades', () => {
     old.version(1).stores(SCHEMA_HISTORY[0]!.stores);
     await old.open();
     await old.table('articles').put({ id: 'https://a.example/1', title: 'Kept', lastSeenAt: 1 });
+    await old.table('annotations').put({ id: 'n1', articleId: 'https://a.example/1', createdAt: 1, updatedAt: 1, tags: ['old'] });
     old.close();
 
     const db = new GlossDb(name);
@@ -47,6 +49,8 @@ describe('db/schema upgrades', () => {
     expect(db.verno).toBe(SCHEMA_HISTORY.length);
     expect((await db.articles.get('https://a.example/1'))?.title).toBe('Kept');
     expect(await db.watchlists.count()).toBe(0);
+    // Version 3 gives an old annotation the fields it lacked, and keeps what it had.
+    expect(await db.annotations.get('n1')).toMatchObject({ tags: ['old'], color: 'yellow', note: '', textHash: '' });
     await db.delete();
   });
 });

@@ -3,18 +3,12 @@
  * IndexedDB opened by a content script would belong to the web page, which could read or wipe it.
  */
 import Dexie, { type EntityTable } from 'dexie';
+import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
 import type { WatchlistRecord } from '../entities/watchlist';
 import { SCHEMA_HISTORY } from './schema';
 
-/** Placeholder shape until reader highlights land: indexed fields only. */
-export interface AnnotationRecord {
-  id: string;
-  articleId: string;
-  createdAt: number;
-  updatedAt: number;
-  tags: string[];
-}
+export type { AnnotationRecord } from '../anchoring/annotation';
 
 export const DB_NAME = 'gloss';
 

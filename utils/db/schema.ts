@@ -25,4 +25,22 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       watchlists: 'id, name, updatedAt',
     },
   },
+  {
+    // Reader annotations take their full shape: selectors, color, note, tags, text hash.
+    version: 3,
+    stores: {
+      annotations: 'id, articleId, createdAt, updatedAt, *tags, color',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('annotations')
+        .toCollection()
+        .modify((annotation: Record<string, unknown>) => {
+          annotation.color ??= 'yellow';
+          annotation.note ??= '';
+          annotation.tags ??= [];
+          annotation.textHash ??= '';
+        });
+    },
+  },
 ];

@@ -1,0 +1,21 @@
+/** A reader's annotation as stored: where it is (W3C selectors over the text model) and what they wrote. */
+import type { TextPositionSelector, TextQuoteSelector } from './selectors';
+
+export interface AnnotationRecord {
+  id: string;
+  /** The article it belongs to (its normalized URL, see `articleIdFor`). */
+  articleId: string;
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+  /** A color id ("yellow", "green", …): its name is the reader's, kept in settings. */
+  color: string;
+  /** Plain text with light Markdown, rendered safely (never as HTML). */
+  note: string;
+  tags: string[];
+  createdAt: number;
+  updatedAt: number;
+  /** `textHash` of the article text when the annotation was made or last anchored. */
+  textHash: string;
+}
+
+export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
