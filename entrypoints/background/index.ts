@@ -1,6 +1,7 @@
 /** The background: owns the database and answers the content scripts. Nothing else lives here. */
 import { articleIdFor } from '@/utils/article/url';
 import { recordArticle } from '@/utils/db/articles-repo';
+import { createAnnotation, deleteAnnotation, listArticleAnnotations, restoreAnnotation, updateAnnotation } from '@/utils/db/annotations-repo';
 import { GlossDb } from '@/utils/db/database';
 import { listen } from '@/utils/messaging/listen';
 import { ARTICLE_SCRIPT_FILE } from '@/utils/page/handoff';
@@ -32,6 +33,11 @@ export default defineBackground(() => {
         const article = await recordArticle(db, { id, url, canonicalUrl, meta: extract.meta });
         return { article, texts: extract.texts, timings: extract.timings };
       },
+      saveAnnotation: (annotation) => createAnnotation(db, annotation),
+      updateAnnotation: ({ id, ...edit }) => updateAnnotation(db, id, edit),
+      deleteAnnotation: ({ id }) => deleteAnnotation(db, id),
+      restoreAnnotation: ({ annotation }) => restoreAnnotation(db, annotation),
+      listAnnotations: ({ articleId }) => listArticleAnnotations(db, articleId),
       async findEntities({ text }) {
         const recognizer = await recognizerFor(db);
         const start = performance.now();

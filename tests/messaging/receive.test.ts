@@ -10,6 +10,15 @@ const fromPopupTab: Sender = { id: 'gloss-id', url: 'chrome-extension://gloss-id
 const fromOtherExtension: Sender = { id: 'someone-else', url: 'chrome-extension://someone-else/x.html' };
 
 const page = '<html><body><p>An article.</p></body></html>';
+const annotation = {
+  articleId: 'https://news.example/a',
+  quote: { type: 'TextQuoteSelector', exact: 'Kim Jong Un', prefix: 'Comrade ', suffix: ' made' },
+  position: { type: 'TextPositionSelector', start: 8, end: 19 },
+  color: 'yellow',
+  note: 'first mention',
+  tags: ['speech'],
+  textHash: 'abc:1',
+};
 
 /** One well-formed payload per message type, and malformed variants of it. */
 const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: unknown; bad: unknown[]; sender: Sender } } } = {
@@ -34,6 +43,41 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
         { html: 42, url: 'https://news.example/a', canonicalUrl: null },
         { html: page, url: 'https://news.example/a', canonicalUrl: null, extra: true },
       ],
+      sender: fromContent,
+    },
+    saveAnnotation: {
+      good: annotation,
+      bad: [
+        {},
+        { ...annotation, color: 'octarine' },
+        { ...annotation, quote: { ...annotation.quote, exact: '' } },
+        { ...annotation, position: { type: 'TextPositionSelector', start: 9, end: 3 } },
+        { ...annotation, position: { type: 'TextPositionSelector', start: -1, end: 3 } },
+        { ...annotation, tags: Array(51).fill('t') },
+        { ...annotation, note: 'x'.repeat(100_001) },
+        { ...annotation, articleId: 'javascript:alert(1)' },
+        { ...annotation, id: 'chosen-by-the-page' },
+      ],
+      sender: fromContent,
+    },
+    updateAnnotation: {
+      good: { id: 'a1', note: 'edited', tags: ['t'] },
+      bad: [{}, { id: '' }, { id: 'a1', color: 'black' }, { id: 'a1', createdAt: 5 }],
+      sender: fromContent,
+    },
+    deleteAnnotation: {
+      good: { id: 'a1' },
+      bad: [{}, { id: 7 }, { id: 'a1', all: true }],
+      sender: fromContent,
+    },
+    restoreAnnotation: {
+      good: { annotation: { ...annotation, id: 'a1', createdAt: 1, updatedAt: 2 } },
+      bad: [{}, { annotation }, { annotation: { ...annotation, id: 'a1', createdAt: 'yesterday', updatedAt: 2 } }],
+      sender: fromContent,
+    },
+    listAnnotations: {
+      good: { articleId: 'https://news.example/a' },
+      bad: [{}, { articleId: 'file:///etc' }, { articleId: 'https://news.example/a', limit: 5 }],
       sender: fromContent,
     },
     findEntities: {
@@ -142,11 +186,11 @@ describe('messaging/receive', () => {
   });
 
   it('turns a handler that throws into a "failed" answer', async () => {
+    const handlers = Object.fromEntries(Object.keys(protocol.toBackground).map((type) => [type, () => null]));
     const listener = createReceiver(
       'toBackground',
       {
-        startArticle: () => ({ started: true }),
-        findEntities: () => ({ spans: [], ms: 0 }),
+        ...(handlers as unknown as Handlers<'toBackground'>),
         extractArticle: () => {
           throw new Error('QuotaExceededError: the disk is full');
         },

@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import type { ArticleExtract, ArticleRecord } from '../article/types';
 import type { EntitySpan } from '../entities/types';
+import { ANNOTATION_COLORS, type AnnotationRecord } from '../anchoring/annotation';
 import { PROTOCOL_VERSION, type Envelope, type Origin } from './envelope';
 
 export { PROTOCOL_VERSION, type Envelope, type Origin };
@@ -56,6 +57,34 @@ export type PageState =
   | { kind: 'article'; articleId: string }
   | { kind: 'failed'; articleId: string | null; message: string };
 
+/** Limits on what an annotation may hold: generous for a reader, bounded against a bad message. */
+export const ANNOTATION_LIMITS = { quote: 20_000, context: 64, note: 100_000, tags: 50, tag: 64 } as const;
+
+const quoteSelector = v.strictObject({
+  type: v.literal('TextQuoteSelector'),
+  exact: v.pipe(v.string(), v.minLength(1, 'the quote is empty'), v.maxLength(ANNOTATION_LIMITS.quote)),
+  prefix: v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.context)),
+  suffix: v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.context)),
+});
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const positionSelector = v.pipe(
+  v.strictObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
+  v.check((position) => position.end > position.start, 'the position ends before it starts'),
+);
+const color = v.picklist(ANNOTATION_COLORS);
+const note = v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.note));
+const tags = v.pipe(v.array(v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.tag))), v.maxLength(ANNOTATION_LIMITS.tags));
+const annotationId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+const newAnnotation = {
+  articleId: httpUrl,
+  quote: quoteSelector,
+  position: positionSelector,
+  color,
+  note,
+  tags,
+  textHash: v.pipe(v.string(), v.maxLength(64)),
+};
+
 /** Most text the recognizer takes in one message (a 5 MB article is ~5 M characters). */
 export const MAX_ENTITY_TEXT = 12 * 1024 * 1024;
 
@@ -84,6 +113,24 @@ export const toBackground = {
       canonicalUrl: v.nullable(httpUrl),
     }),
   ),
+  /** Store a new annotation the reader made on the page. */
+  saveAnnotation: def<AnnotationRecord>()('content', v.strictObject(newAnnotation)),
+  /** Change an annotation's note, tags or color. */
+  updateAnnotation: def<AnnotationRecord>()(
+    'content',
+    v.strictObject({ id: annotationId, note: v.optional(note), tags: v.optional(tags), color: v.optional(color) }),
+  ),
+  /** Delete an annotation; answers it, so the page can offer to undo. */
+  deleteAnnotation: def<AnnotationRecord>()('content', v.strictObject({ id: annotationId })),
+  /** Put back an annotation just deleted (undo). */
+  restoreAnnotation: def<AnnotationRecord>()(
+    'content',
+    v.strictObject({
+      annotation: v.strictObject({ ...newAnnotation, id: annotationId, createdAt: offset, updatedAt: offset }),
+    }),
+  ),
+  /** The annotations of one article, in text order. */
+  listAnnotations: def<AnnotationRecord[]>()('content', v.strictObject({ articleId: httpUrl })),
   /** Find the people, organizations, places, dates and terms in an article's text (the text model). */
   findEntities: def<FoundEntities>()(
     'content',
