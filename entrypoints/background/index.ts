@@ -1,9 +1,11 @@
 /** The background: owns the database and answers the content scripts. Nothing else lives here. */
+import { anchorAll } from '@/utils/anchoring/anchor-all';
 import { articleIdFor } from '@/utils/article/url';
 import { recordArticle } from '@/utils/db/articles-repo';
 import { createAnnotation, deleteAnnotation, listArticleAnnotations, restoreAnnotation, updateAnnotation } from '@/utils/db/annotations-repo';
 import { GlossDb } from '@/utils/db/database';
 import { listen } from '@/utils/messaging/listen';
+import { directionOf, toBackground } from '@/utils/messaging/protocol';
 import { ARTICLE_SCRIPT_FILE } from '@/utils/page/handoff';
 import { isSiteDisabled, readSettings } from '@/utils/settings/settings';
 import { parseArticleOffThread } from './parse-article';
@@ -14,6 +16,7 @@ export default defineBackground(() => {
 
   listen(
     'toBackground',
+    toBackground,
     {
       async startArticle(_payload, sender) {
         const tabId = sender.tab?.id;
@@ -38,6 +41,7 @@ export default defineBackground(() => {
       deleteAnnotation: ({ id }) => deleteAnnotation(db, id),
       restoreAnnotation: ({ annotation }) => restoreAnnotation(db, annotation),
       listAnnotations: ({ articleId }) => listArticleAnnotations(db, articleId),
+      anchorAnnotations: async ({ articleId, text }) => anchorAll(await listArticleAnnotations(db, articleId), text),
       async findEntities({ text }) {
         const recognizer = await recognizerFor(db);
         const start = performance.now();
@@ -45,6 +49,6 @@ export default defineBackground(() => {
         return { spans, ms: performance.now() - start };
       },
     },
-    { answerUnknown: true },
+    { isKnownType: (type) => directionOf(type) !== null },
   );
 });

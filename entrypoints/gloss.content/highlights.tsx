@@ -9,7 +9,10 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { EntityCard } from '@/components/page/EntityCard';
 import { Panel } from '@/components/page/Panel';
 import { ENTITY_TYPES, type EntitySpan, type EntityType } from '@/utils/entities/types';
-import { createPainter } from '@/utils/highlight/paint';
+import type { PlacedAnnotation } from '@/utils/anchoring/anchor-all';
+import { noteHighlightName, paintNotes } from '@/utils/highlight/notes';
+import { ANNOTATION_COLORS } from '@/utils/anchoring/annotation';
+import { createPainter, type HighlightScope } from '@/utils/highlight/paint';
 import { SpanIndex } from '@/utils/highlight/span-index';
 import { highlightCss } from '@/utils/highlight/styles';
 import { isSiteDisabled, readSettings, updateSettings, visibleTypes, watchSettings, type Settings } from '@/utils/settings/settings';
@@ -19,6 +22,8 @@ import { caretAt, watchHover } from './hover';
 export interface HighlightLayer {
   /** Paints `entities` over `model` (replacing what was painted), measured as `<label>paint`. */
   show(model: TextModel, entities: readonly EntitySpan[], label: string): void;
+  /** Paints the reader's placed annotations over `model` (replacing what was painted). */
+  showNotes(model: TextModel, placed: readonly PlacedAnnotation[]): void;
 }
 
 /** Adopts Gloss's highlight styles into the page; falls back to a <style> in <head>. */
@@ -170,8 +175,13 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
       void paint();
     }),
   );
+  const scope = window as unknown as HighlightScope;
+  const clearNotes = () => {
+    for (const color of ANNOTATION_COLORS) scope.CSS?.highlights?.delete(noteHighlightName(color));
+  };
   ctx.onInvalidated(() => {
     painter.clear();
+    clearNotes();
     removeStyles?.();
     ui.remove();
   });
@@ -182,6 +192,11 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
       current = { model, entities };
       const ranges = paint();
       performance.measure(label + 'paint', { start, end: performance.now(), detail: { ranges } });
+    },
+    showNotes(model, placed) {
+      if (isSiteDisabled(settings, location.href)) return;
+      removeStyles ??= adoptStyles(document);
+      paintNotes(model, placed, scope);
     },
   };
 }

@@ -7,8 +7,10 @@
  */
 import type { LocatedArticle } from '@/utils/article/locate-article';
 import { liveChunks } from '@/utils/article/live-chunks';
+import type { Placement } from '@/utils/anchoring/anchor-all';
 import type { EntitySpan } from '@/utils/entities/types';
 import { listen } from '@/utils/messaging/listen';
+import { toContent } from '@/utils/messaging/protocol/to-content';
 import { sendToExtension } from '@/utils/messaging/send';
 import { markArticleScriptRunning } from '@/utils/page/handoff';
 import type { PageState } from '@/utils/messaging/protocol';
@@ -28,10 +30,11 @@ export default defineContentScript({
     let snapshot = '';
     let generation = 0;
     let entities: EntitySpan[] = [];
+    let placement: Placement = { placed: [], orphans: [] };
     let layer: Promise<HighlightLayer> | null = null;
 
     ctx.onInvalidated(
-      listen('toContent', {
+      listen('toContent', toContent, {
         getPageState: () => state,
         getArticleText: () =>
           located && 'articleId' in state && state.articleId
@@ -41,6 +44,8 @@ export default defineContentScript({
                 matched: located.matched,
                 missed: located.missed,
                 entities,
+                notes: placement.placed.map(({ annotation, start, end, changed }) => ({ id: annotation.id, start, end, changed })),
+                orphans: placement.orphans.map((annotation) => annotation.id),
               }
             : null,
       }),
@@ -60,7 +65,18 @@ export default defineContentScript({
       located = reading.located;
       snapshot = located ? regionText(located) : '';
       entities = [];
-      if (located) await recognize(label, located, mine);
+      placement = { placed: [], orphans: [] };
+      if (located && state.kind === 'article') await Promise.all([recognize(label, located, mine), placeNotes(state.articleId, located, mine)]);
+    };
+
+    // The reader's annotations are anchored in the background too (their store lives there).
+    const placeNotes = async (articleId: string, article: LocatedArticle, mine: number) => {
+      const result = await sendToExtension('toBackground', 'anchorAnnotations', { articleId, text: article.model.text });
+      if (ctx.isInvalid || mine !== generation || !result.ok) return;
+      placement = result.value;
+      if (!placement.placed.length) return;
+      layer ??= startHighlights(ctx);
+      (await layer).showNotes(article.model, placement.placed);
     };
 
     // Entities are found in the background (the lists stay out of the page), on the model's text.

@@ -7,8 +7,9 @@
  * extension (`extract`) and the time the extension spent (`offthread`).
  */
 import { locateArticle, type LocatedArticle } from '@/utils/article/locate-article';
-import { articleIdFor, canonicalHrefOf } from '@/utils/article/url';
-import { MAX_PAGE_HTML, type PageState } from '@/utils/messaging/protocol';
+import { canonicalHrefOf } from '@/utils/article/url';
+import { MAX_PAGE_HTML } from '@/utils/messaging/protocol/define';
+import type { PageState } from '@/utils/messaging/protocol';
 import { sendToExtension } from '@/utils/messaging/send';
 
 export interface Reading {
@@ -42,13 +43,14 @@ async function read(label: string, { isStale, onExtracting }: ReadHooks): Promis
 
   const canonicalHref = canonicalHrefOf(document);
   const canonicalUrl = canonicalHref && /^https?:/.test(canonicalHref) ? canonicalHref : null;
-  const articleId = articleIdFor(location.href, canonicalUrl);
-  if (!articleId) return notArticle;
+  // Until the background answers with the article's id (it normalizes the address), the page's
+  // own address stands in for it.
+  const articleId = canonicalUrl ?? location.href;
   const serializeStart = performance.now();
   const html = document.documentElement.outerHTML;
   measure('serialize', serializeStart);
   if (html.length > MAX_PAGE_HTML) {
-    return { state: { kind: 'failed', articleId, message: 'This page is too large for Gloss to read.' }, located: null };
+    return { state: { kind: 'failed', articleId: null, message: 'This page is too large for Gloss to read.' }, located: null };
   }
 
   const extractStart = performance.now();
@@ -58,7 +60,7 @@ async function read(label: string, { isStale, onExtracting }: ReadHooks): Promis
   const result = await sending;
   if (isStale()) return null;
   measure('extract', extractStart);
-  if (!result.ok) return { state: { kind: 'failed', articleId, message: result.error.message }, located: null };
+  if (!result.ok) return { state: { kind: 'failed', articleId: null, message: result.error.message }, located: null };
   if (!result.value) return notArticle;
   const { article, texts, timings } = result.value;
   performance.measure(label + 'offthread', { start: extractStart, duration: timings.parseMs + timings.readabilityMs });

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createReceiver, originOf, type Handlers, type Sender } from '@/utils/messaging/receive';
-import { PROTOCOL_VERSION, protocol, type Direction } from '@/utils/messaging/protocol';
+import { PROTOCOL_VERSION, directionOf, protocol, type Direction } from '@/utils/messaging/protocol';
 import type { Result } from '@/utils/messaging/result';
 
 const options = { ownId: 'gloss-id', extensionOrigin: 'chrome-extension://gloss-id/' };
@@ -80,6 +80,11 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       bad: [{}, { articleId: 'file:///etc' }, { articleId: 'https://news.example/a', limit: 5 }],
       sender: fromContent,
     },
+    anchorAnnotations: {
+      good: { articleId: 'https://news.example/a', text: 'Kim Jong Un made a speech.' },
+      bad: [{}, { articleId: 'https://news.example/a' }, { articleId: 'nope', text: 'x' }, { articleId: 'https://news.example/a', text: 3 }],
+      sender: fromContent,
+    },
     findEntities: {
       good: { text: 'Kim Jong Un visited Songchon County.' },
       bad: [undefined, {}, { text: 42 }, { text: 'x', extra: 1 }, 'Kim Jong Un'],
@@ -110,9 +115,9 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
 function receive(direction: Direction, message: unknown, sender: Sender, answerUnknown = false) {
   const handler = vi.fn(async () => 'handled');
   const handlers = Object.fromEntries(Object.keys(protocol[direction]).map((type) => [type, handler]));
-  const listener = createReceiver(direction, handlers as unknown as Handlers<typeof direction>, {
+  const listener = createReceiver(direction, protocol[direction], handlers as unknown as Handlers<typeof direction>, {
     ...options,
-    answerUnknown,
+    isKnownType: answerUnknown ? (type: string) => directionOf(type) !== null : undefined,
   });
   let answer: Result<unknown> | undefined;
   const answered = new Promise<Result<unknown>>((resolve) => {
@@ -189,6 +194,7 @@ describe('messaging/receive', () => {
     const handlers = Object.fromEntries(Object.keys(protocol.toBackground).map((type) => [type, () => null]));
     const listener = createReceiver(
       'toBackground',
+      protocol.toBackground,
       {
         ...(handlers as unknown as Handlers<'toBackground'>),
         extractArticle: () => {

@@ -19,12 +19,21 @@ const declarations = (type: EntityType) => {
   return `background-color: ${tint} !important; text-decoration: underline ${style} ${line} !important; text-decoration-thickness: 2px !important; text-underline-offset: 2px;`;
 };
 
+/** The reader's colors: a marker-pen fill, strong enough to read above an entity's tint. */
+const NOTE_FILLS: Record<string, string> = {
+  yellow: 'rgba(255, 214, 0, 0.55)',
+  green: 'rgba(80, 220, 100, 0.45)',
+  blue: 'rgba(80, 160, 255, 0.45)',
+  pink: 'rgba(255, 110, 170, 0.45)',
+  purple: 'rgba(170, 110, 255, 0.45)',
+};
+
 /** The stylesheet Gloss adopts into the page. */
 export function highlightCss(): string {
-  return (Object.keys(LOOK) as EntityType[])
-    .map((type) => {
-      const rule = declarations(type);
-      return `::highlight(${HIGHLIGHT_NAMES[type]}) { ${rule} }\n${FALLBACK_TAG}[data-gloss-type="${type}"] { ${rule} }`;
-    })
-    .join('\n');
+  const entities = (Object.keys(LOOK) as EntityType[]).map((type) => {
+    const rule = declarations(type);
+    return `::highlight(${HIGHLIGHT_NAMES[type]}) { ${rule} }\n${FALLBACK_TAG}[data-gloss-type="${type}"] { ${rule} }`;
+  });
+  const notes = Object.entries(NOTE_FILLS).map(([color, fill]) => `::highlight(gloss-note-${color}) { background-color: ${fill} !important; }`);
+  return [...entities, ...notes].join('\n');
 }

@@ -46,3 +46,8 @@ export function originOf(sender: Sender, identity: OwnIdentity): Origin | null {
   if (sender.tab) return 'content';
   return null;
 }
+
+/** Wraps a payload for sending. */
+export function envelope(type: string, payload: unknown): Envelope {
+  return { gloss: PROTOCOL_VERSION, type, payload };
+}

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { isEnvelope, originOf, type Origin, type OwnIdentity, type Sender } from './envelope';
-import { directionOf, protocol, type Direction, type ResponseOf, type TypeOf } from './protocol';
+import type { Direction, MessagesOf, ResponseOf, TypeOf, protocol } from './protocol';
 import { errorMessage, fail, ok, type Result } from './result';
 
 export { originOf, type Sender };
@@ -25,8 +25,11 @@ export type Handlers<D extends Direction> = {
 };
 
 export interface ReceiverOptions extends OwnIdentity {
-  /** Answer messages no context of Gloss knows with an error (the background does this). */
-  answerUnknown?: boolean;
+  /**
+   * Set in the one context that answers messages nobody declared (the background): tells the
+   * types Gloss knows (those are left to their own context) from the rest (answered with an error).
+   */
+  isKnownType?: (type: string) => boolean;
 }
 
 export type Listener = (
@@ -40,19 +43,18 @@ export type Listener = (
  * the error to answer. `null` means the message is for another context and is not answered here.
  */
 export function admit<D extends Direction>(
-  direction: D,
+  messages: MessagesOf<D>,
   message: unknown,
   sender: Sender,
   options: ReceiverOptions,
 ): { type: TypeOf<D>; payload: unknown } | { error: Result<never> } | null {
   if (!isEnvelope(message)) {
-    return options.answerUnknown
+    return options.isKnownType
       ? { error: fail('invalid-message', 'Not a Gloss message (expected { gloss, type, payload })') }
       : null;
   }
-  const messages = protocol[direction];
   if (!Object.hasOwn(messages, message.type)) {
-    return options.answerUnknown && directionOf(message.type) === null
+    return options.isKnownType && !options.isKnownType(message.type)
       ? { error: fail('invalid-message', `Unknown message type "${message.type}"`) }
       : null;
   }
@@ -72,14 +74,15 @@ export function admit<D extends Direction>(
   return { type, payload: parsed.output };
 }
 
-/** A `runtime.onMessage` listener that answers `direction`'s messages with `handlers`. */
+/** A `runtime.onMessage` listener that answers one direction's `messages` with `handlers`. */
 export function createReceiver<D extends Direction>(
-  direction: D,
+  _direction: D,
+  messages: MessagesOf<D>,
   handlers: Handlers<D>,
   options: ReceiverOptions,
 ): Listener {
   return (message, sender, sendResponse) => {
-    const admitted = admit(direction, message, sender, options);
+    const admitted = admit(messages, message, sender, options);
     if (admitted === null) return false;
     if ('error' in admitted) {
       sendResponse(admitted.error);

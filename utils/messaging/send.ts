@@ -3,7 +3,8 @@
  * extension reload) come back as `{ ok: false }` results like any other error, never as throws.
  */
 import { browser } from 'wxt/browser';
-import { envelope, type RequestOf, type ResponseOf, type TypeOf } from './protocol';
+import { envelope } from './envelope';
+import type { RequestOf, ResponseOf, TypeOf } from './protocol';
 import { errorMessage, fail, type Result } from './result';
 
 function asResult<T>(answer: unknown, who: string): Result<T> {
@@ -20,7 +21,7 @@ export async function sendToExtension<D extends 'toBackground' | 'toOffscreen', 
   payload: RequestOf<D, K>,
 ): Promise<Result<ResponseOf<D, K>>> {
   try {
-    const answer: unknown = await browser.runtime.sendMessage(envelope(direction, type, payload));
+    const answer: unknown = await browser.runtime.sendMessage(envelope(type, payload));
     return asResult(answer, direction === 'toBackground' ? "Gloss's background" : "Gloss's parser");
   } catch (error) {
     return fail('unreachable', errorMessage(error));
@@ -34,7 +35,7 @@ export async function sendToTab<K extends TypeOf<'toContent'>>(
   payload: RequestOf<'toContent', K>,
 ): Promise<Result<ResponseOf<'toContent', K>>> {
   try {
-    const answer: unknown = await browser.tabs.sendMessage(tabId, envelope('toContent', type, payload));
+    const answer: unknown = await browser.tabs.sendMessage(tabId, envelope(type, payload));
     return asResult(answer, 'the page');
   } catch (error) {
     return fail('unreachable', errorMessage(error));

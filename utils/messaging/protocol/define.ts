@@ -1,0 +1,36 @@
+/**
+ * The building blocks of the protocol: how a message is declared, the schemas several messages
+ * share, and the limits they enforce. Split from the message maps so that each context bundles
+ * only the schemas of the messages it receives.
+ */
+import * as v from 'valibot';
+import type { Origin } from '../envelope';
+
+/** Pages larger than this are not sent for extraction (Chrome caps a message at 64 MiB). */
+export const MAX_PAGE_HTML = 16 * 1024 * 1024;
+
+/** Most text the recognizer (or the anchoring) takes in one message (a 5 MB article is ~5 M characters). */
+export const MAX_ENTITY_TEXT = 12 * 1024 * 1024;
+
+/** Limits on what an annotation may hold: generous for a reader, bounded against a bad message. */
+export const ANNOTATION_LIMITS = { quote: 20_000, context: 64, note: 100_000, tags: 50, tag: 64 } as const;
+
+export interface MessageDef<Req extends v.GenericSchema, Res> {
+  from: Origin;
+  request: Req;
+  /** Type-only: never read at run time. */
+  response?: Res;
+}
+
+/** Declares a message answered with `Res`; curried so that the request schema's type is inferred. */
+export const def =
+  <Res>() =>
+  <Req extends v.GenericSchema>(from: Origin, request: Req): MessageDef<Req, Res> => ({ from, request });
+
+export const httpUrl = v.pipe(v.string(), v.maxLength(8192), v.url(), v.regex(/^https?:/i, 'must be an http(s) URL'));
+
+// An array has no own keys either: refuse it by name.
+export const empty = v.pipe(
+  v.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be an object'),
+  v.strictObject({}),
+);

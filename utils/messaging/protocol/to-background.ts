@@ -1,0 +1,82 @@
+/** Messages the background answers: one line of doc each. */
+import * as v from 'valibot';
+import type { AnnotationRecord } from '../../anchoring/annotation';
+import type { Placement } from '../../anchoring/anchor-all';
+import { ANNOTATION_COLORS } from '../../anchoring/annotation';
+import { ANNOTATION_LIMITS, MAX_ENTITY_TEXT, MAX_PAGE_HTML, def, empty, httpUrl } from './define';
+import type { ExtractedArticle, FoundEntities } from './types';
+
+const quoteSelector = v.strictObject({
+  type: v.literal('TextQuoteSelector'),
+  exact: v.pipe(v.string(), v.minLength(1, 'the quote is empty'), v.maxLength(ANNOTATION_LIMITS.quote)),
+  prefix: v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.context)),
+  suffix: v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.context)),
+});
+const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
+const positionSelector = v.pipe(
+  v.strictObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
+  v.check((position) => position.end > position.start, 'the position ends before it starts'),
+);
+const color = v.picklist(ANNOTATION_COLORS);
+const note = v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.note));
+const tags = v.pipe(v.array(v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.tag))), v.maxLength(ANNOTATION_LIMITS.tags));
+const annotationId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+
+const newAnnotation = {
+  articleId: httpUrl,
+  quote: quoteSelector,
+  position: positionSelector,
+  color,
+  note,
+  tags,
+  textHash: v.pipe(v.string(), v.maxLength(64)),
+};
+
+export const toBackground = {
+  /**
+   * The page loader found an article-like page: start Gloss's article script in that frame,
+   * unless the reader turned Gloss off on this site.
+   */
+  startArticle: def<{ started: boolean }>()('content', empty),
+  /**
+   * A content script hands over its page's HTML: extract the article off-thread, record it, and
+   * answer what the page needs to find it in its live DOM. Null: the page holds no article.
+   */
+  extractArticle: def<ExtractedArticle | null>()(
+    'content',
+    v.strictObject({
+      html: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PAGE_HTML, 'page is too large')),
+      url: httpUrl,
+      canonicalUrl: v.nullable(httpUrl),
+    }),
+  ),
+  /** Store a new annotation the reader made on the page. */
+  saveAnnotation: def<AnnotationRecord>()('content', v.strictObject(newAnnotation)),
+  /** Change an annotation's note, tags or color. */
+  updateAnnotation: def<AnnotationRecord>()(
+    'content',
+    v.strictObject({ id: annotationId, note: v.optional(note), tags: v.optional(tags), color: v.optional(color) }),
+  ),
+  /** Delete an annotation; answers it, so the page can offer to undo. */
+  deleteAnnotation: def<AnnotationRecord>()('content', v.strictObject({ id: annotationId })),
+  /** Put back an annotation just deleted (undo). */
+  restoreAnnotation: def<AnnotationRecord>()(
+    'content',
+    v.strictObject({
+      annotation: v.strictObject({ ...newAnnotation, id: annotationId, createdAt: offset, updatedAt: offset }),
+    }),
+  ),
+  /** The annotations of one article, in text order. */
+  listAnnotations: def<AnnotationRecord[]>()('content', v.strictObject({ articleId: httpUrl })),
+  /** Find an article's annotations in its current text (the text model): placed, or orphaned. */
+  anchorAnnotations: def<Placement>()(
+    'content',
+    v.strictObject({ articleId: httpUrl, text: v.pipe(v.string(), v.maxLength(MAX_ENTITY_TEXT, 'text is too long')) }),
+  ),
+  /** Find the people, organizations, places, dates and terms in an article's text (the text model). */
+  findEntities: def<FoundEntities>()(
+    'content',
+    v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_ENTITY_TEXT, 'text is too long')) }),
+  ),
+};
+

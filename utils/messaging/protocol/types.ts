@@ -1,0 +1,37 @@
+/** The shapes messages answer with (types only). */
+import type { ArticleExtract, ArticleRecord } from '../../article/types';
+import type { EntitySpan } from '../../entities/types';
+
+export interface ExtractedArticle {
+  article: ArticleRecord;
+  texts: string[];
+  timings: ArticleExtract['timings'];
+}
+
+export interface ArticleText {
+  articleId: string;
+  text: string;
+  /** Readability's texts found in the live page, and those that were not. */
+  matched: number;
+  missed: number;
+  /** What the recognizer found in `text` (empty until it has answered). */
+  entities: EntitySpan[];
+  /** The reader's annotations placed in `text`, and the ids of those that could not be. */
+  notes: { id: string; start: number; end: number; changed: boolean }[];
+  orphans: string[];
+}
+
+export type PageState =
+  | { kind: 'not-article' }
+  /** The reader turned Gloss off on this site ("never on this site"). */
+  | { kind: 'site-off'; site: string }
+  | { kind: 'extracting'; articleId: string }
+  | { kind: 'article'; articleId: string }
+  | { kind: 'failed'; articleId: string | null; message: string };
+
+export interface FoundEntities {
+  spans: EntitySpan[];
+  /** Milliseconds the recognizer took in the background. */
+  ms: number;
+}
+
