@@ -7,7 +7,7 @@ import { useRef, useState } from 'preact/hooks';
 import { ENTITY_TYPES, type EntityType } from '@/utils/entities/types';
 import type { Settings } from '@/utils/settings/settings';
 
-export const TYPE_LABELS: Readonly<Record<EntityType, string>> = {
+const TYPE_LABELS: Readonly<Record<EntityType, string>> = {
   PERSON: 'People',
   ORG: 'Organizations',
   PLACE: 'Places',

@@ -48,11 +48,6 @@ export function wordAt(tokens: Tokens, i: number): string {
   return word;
 }
 
-/** What stands between word `i - 1` (with its possessive) and word `i`. */
-export function gapBefore(tokens: Tokens, i: number): string {
-  return tokens.folded.slice((tokens.end[i - 1] as number) + (tokens.tail[i - 1] as number), tokens.start[i]);
-}
-
 /**
  * True when only spaces (tabs, no-break spaces), hyphens if `hyphens`, and commas if `commas`
  * stand between word `i - 1` and word `i`: at most `most` characters. No string is made.

@@ -1,0 +1,52 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import {
+  DEFAULT_SETTINGS,
+  isSiteDisabled,
+  normalizeSettings,
+  readSettings,
+  updateSettings,
+  visibleTypes,
+  watchSettings,
+} from '@/utils/settings/settings';
+
+describe('settings/settings', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('starts from the defaults: every type shown, no site off', async () => {
+    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+    expect([...visibleTypes(DEFAULT_SETTINGS)].sort()).toEqual(['DATE', 'ORG', 'PERSON', 'PLACE', 'TERM']);
+  });
+
+  it('shows the types not hidden, and none when all are hidden', () => {
+    expect([...visibleTypes({ ...DEFAULT_SETTINGS, hiddenTypes: ['PERSON', 'TERM'] })].sort()).toEqual(['DATE', 'ORG', 'PLACE']);
+    expect(visibleTypes({ ...DEFAULT_SETTINGS, hiddenTypes: ['PERSON'], hideAll: true }).size).toBe(0);
+  });
+
+  it('tells a disabled site by its host name', () => {
+    const settings = { ...DEFAULT_SETTINGS, disabledSites: ['kcnawatch.example'] };
+    expect(isSiteDisabled(settings, 'https://kcnawatch.example/newstream/1')).toBe(true);
+    expect(isSiteDisabled(settings, 'https://news.example/')).toBe(false);
+    expect(isSiteDisabled(settings, 'not a url')).toBe(false);
+  });
+
+  it('repairs a damaged stored value instead of failing', () => {
+    expect(normalizeSettings({ hiddenTypes: ['PERSON', 'NOPE', 3], hideAll: 'yes', disabledSites: 'x' })).toEqual({
+      hiddenTypes: ['PERSON'],
+      hideAll: false,
+      disabledSites: [],
+    });
+    expect(normalizeSettings(null)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('stores a change and tells every watcher', async () => {
+    const seen = vi.fn();
+    const unwatch = watchSettings(seen);
+    await updateSettings((s) => ({ ...s, hiddenTypes: ['DATE'] }));
+    expect(await readSettings()).toEqual({ ...DEFAULT_SETTINGS, hiddenTypes: ['DATE'] });
+    await vi.waitFor(() => expect(seen).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, hiddenTypes: ['DATE'] }));
+    unwatch();
+    await updateSettings((s) => ({ ...s, hideAll: true }));
+    expect(seen).toHaveBeenCalledTimes(1);
+  });
+});
