@@ -41,12 +41,12 @@ export default defineBackground(() => {
       deleteAnnotation: ({ id }) => deleteAnnotation(db, id),
       restoreAnnotation: ({ annotation }) => restoreAnnotation(db, annotation),
       listAnnotations: ({ articleId }) => listArticleAnnotations(db, articleId),
-      anchorAnnotations: async ({ articleId, text }) => anchorAll(await listArticleAnnotations(db, articleId), text),
-      async findEntities({ text }) {
-        const recognizer = await recognizerFor(db);
+      async analyzeText({ articleId, text }) {
+        const [recognizer, annotations] = await Promise.all([recognizerFor(db), listArticleAnnotations(db, articleId)]);
         const start = performance.now();
         const spans = recognizer.recognize(text);
-        return { spans, ms: performance.now() - start };
+        const ms = performance.now() - start;
+        return { spans, ms, placement: anchorAll(annotations, text) };
       },
     },
     { isKnownType: (type) => directionOf(type) !== null },

@@ -20,10 +20,11 @@ import type { TextModel } from '@/utils/text/text-model';
 import { caretAt, watchHover } from './hover';
 
 export interface HighlightLayer {
-  /** Paints `entities` over `model` (replacing what was painted), measured as `<label>paint`. */
-  show(model: TextModel, entities: readonly EntitySpan[], label: string): void;
-  /** Paints the reader's placed annotations over `model` (replacing what was painted). */
-  showNotes(model: TextModel, placed: readonly PlacedAnnotation[]): void;
+  /**
+   * Paints `entities` and the reader's `notes` over `model` (replacing what was painted),
+   * measured as `<label>paint`.
+   */
+  show(model: TextModel, entities: readonly EntitySpan[], notes: readonly PlacedAnnotation[], label: string): void;
 }
 
 /** Adopts Gloss's highlight styles into the page; falls back to a <style> in <head>. */
@@ -45,8 +46,12 @@ function adoptStyles(doc: Document): () => void {
 
 export async function startHighlights(ctx: ContentScriptContext): Promise<HighlightLayer> {
   const painter = createPainter(document);
+  const scope = window as unknown as HighlightScope;
+  const clearNotes = () => {
+    for (const color of ANNOTATION_COLORS) scope.CSS?.highlights?.delete(noteHighlightName(color));
+  };
   let settings = await readSettings();
-  let current: { model: TextModel; entities: readonly EntitySpan[] } | null = null;
+  let current: { model: TextModel; entities: readonly EntitySpan[]; notes: readonly PlacedAnnotation[] } | null = null;
   let removeStyles: (() => void) | null = null;
   /** The painted spans, for hit-testing; empty when nothing is painted. */
   let index = new SpanIndex([]);
@@ -153,16 +158,17 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
     let ranges = 0;
     if (!current || isSiteDisabled(settings, location.href)) {
       painter.clear();
+      clearNotes();
       removeStyles?.();
       removeStyles = null;
+      index = new SpanIndex([]);
     } else {
       removeStyles ??= adoptStyles(document);
       const visible = visibleTypes(settings);
       const { counts } = painter.paint(current.model, current.entities, visible);
-      ranges = Object.values(counts).reduce((sum, n) => sum + n, 0);
+      ranges = Object.values(counts).reduce((sum, n) => sum + n, 0) + paintNotes(current.model, current.notes, scope);
       index = new SpanIndex(current.entities.filter((span) => visible.has(span.type)));
     }
-    if (!current || isSiteDisabled(settings, location.href)) index = new SpanIndex([]);
     hover = null;
     hovering.enable(index.size > 0);
     renderPanel();
@@ -175,10 +181,6 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
       void paint();
     }),
   );
-  const scope = window as unknown as HighlightScope;
-  const clearNotes = () => {
-    for (const color of ANNOTATION_COLORS) scope.CSS?.highlights?.delete(noteHighlightName(color));
-  };
   ctx.onInvalidated(() => {
     painter.clear();
     clearNotes();
@@ -187,16 +189,11 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
   });
 
   return {
-    show(model, entities, label) {
+    show(model, entities, notes, label) {
       const start = performance.now();
-      current = { model, entities };
+      current = { model, entities, notes };
       const ranges = paint();
       performance.measure(label + 'paint', { start, end: performance.now(), detail: { ranges } });
-    },
-    showNotes(model, placed) {
-      if (isSiteDisabled(settings, location.href)) return;
-      removeStyles ??= adoptStyles(document);
-      paintNotes(model, placed, scope);
     },
   };
 }

@@ -66,31 +66,20 @@ export default defineContentScript({
       snapshot = located ? regionText(located) : '';
       entities = [];
       placement = { placed: [], orphans: [] };
-      if (located && state.kind === 'article') await Promise.all([recognize(label, located, mine), placeNotes(state.articleId, located, mine)]);
+      if (located && state.kind === 'article') await analyze(label, state.articleId, located, mine);
     };
 
-    // The reader's annotations are anchored in the background too (their store lives there).
-    const placeNotes = async (articleId: string, article: LocatedArticle, mine: number) => {
-      const result = await sendToExtension('toBackground', 'anchorAnnotations', { articleId, text: article.model.text });
-      if (ctx.isInvalid || mine !== generation || !result.ok) return;
-      placement = result.value;
-      if (!placement.placed.length) return;
-      layer ??= startHighlights(ctx);
-      (await layer).showNotes(article.model, placement.placed);
-    };
-
-    // Entities are found in the background (the lists stay out of the page), on the model's text.
-    const recognize = async (label: string, article: LocatedArticle, mine: number) => {
+    // Entities and the reader's annotations are found in the background, where the lists and
+    // the store live, on the model's text.
+    const analyze = async (label: string, articleId: string, article: LocatedArticle, mine: number) => {
       const start = performance.now();
-      const result = await sendToExtension('toBackground', 'findEntities', { text: article.model.text });
-      if (ctx.isInvalid || mine !== generation) return;
+      const result = await sendToExtension('toBackground', 'analyzeText', { articleId, text: article.model.text });
+      if (ctx.isInvalid || mine !== generation || !result.ok) return;
       performance.measure(label + 'entities', { start, end: performance.now() });
-      if (result.ok) {
-        entities = result.value.spans;
-        performance.measure(label + 'recognize', { start, duration: result.value.ms });
-        layer ??= startHighlights(ctx);
-        (await layer).show(article.model, entities, label);
-      }
+      performance.measure(label + 'recognize', { start, duration: result.value.ms });
+      ({ spans: entities, placement } = result.value);
+      layer ??= startHighlights(ctx);
+      (await layer).show(article.model, entities, placement.placed, label);
     };
 
     // The region's text as it stands: a mutation that leaves it (and its nodes) alone changes nothing.

@@ -80,14 +80,17 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       bad: [{}, { articleId: 'file:///etc' }, { articleId: 'https://news.example/a', limit: 5 }],
       sender: fromContent,
     },
-    anchorAnnotations: {
-      good: { articleId: 'https://news.example/a', text: 'Kim Jong Un made a speech.' },
-      bad: [{}, { articleId: 'https://news.example/a' }, { articleId: 'nope', text: 'x' }, { articleId: 'https://news.example/a', text: 3 }],
-      sender: fromContent,
-    },
-    findEntities: {
-      good: { text: 'Kim Jong Un visited Songchon County.' },
-      bad: [undefined, {}, { text: 42 }, { text: 'x', extra: 1 }, 'Kim Jong Un'],
+    analyzeText: {
+      good: { articleId: 'https://news.example/a', text: 'Kim Jong Un visited Songchon County.' },
+      bad: [
+        undefined,
+        {},
+        { articleId: 'https://news.example/a' },
+        { articleId: 'nope', text: 'x' },
+        { articleId: 'https://news.example/a', text: 42 },
+        { articleId: 'https://news.example/a', text: 'x', extra: 1 },
+        'Kim Jong Un',
+      ],
       sender: fromContent,
     },
   },

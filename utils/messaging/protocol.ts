@@ -11,7 +11,7 @@ import { toOffscreen } from './protocol/to-offscreen';
 
 export { PROTOCOL_VERSION, type Envelope, type Origin } from './envelope';
 export { ANNOTATION_LIMITS, MAX_ENTITY_TEXT, MAX_PAGE_HTML } from './protocol/define';
-export type { ArticleText, ExtractedArticle, FoundEntities, PageState } from './protocol/types';
+export type { ArticleText, ExtractedArticle, PageState, TextAnalysis } from './protocol/types';
 export { toBackground, toContent, toOffscreen };
 
 export const protocol = { toBackground, toOffscreen, toContent };

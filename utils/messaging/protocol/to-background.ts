@@ -1,10 +1,9 @@
 /** Messages the background answers: one line of doc each. */
 import * as v from 'valibot';
 import type { AnnotationRecord } from '../../anchoring/annotation';
-import type { Placement } from '../../anchoring/anchor-all';
 import { ANNOTATION_COLORS } from '../../anchoring/annotation';
 import { ANNOTATION_LIMITS, MAX_ENTITY_TEXT, MAX_PAGE_HTML, def, empty, httpUrl } from './define';
-import type { ExtractedArticle, FoundEntities } from './types';
+import type { ExtractedArticle, TextAnalysis } from './types';
 
 const quoteSelector = v.strictObject({
   type: v.literal('TextQuoteSelector'),
@@ -68,15 +67,14 @@ export const toBackground = {
   ),
   /** The annotations of one article, in text order. */
   listAnnotations: def<AnnotationRecord[]>()('content', v.strictObject({ articleId: httpUrl })),
-  /** Find an article's annotations in its current text (the text model): placed, or orphaned. */
-  anchorAnnotations: def<Placement>()(
+  /**
+   * Read an article's text (the text model) in the background, where the lists and the
+   * annotations live: its people, organizations, places, dates and terms, and where the reader's
+   * annotations stand in it now. One message, so the page encodes the text once.
+   */
+  analyzeText: def<TextAnalysis>()(
     'content',
     v.strictObject({ articleId: httpUrl, text: v.pipe(v.string(), v.maxLength(MAX_ENTITY_TEXT, 'text is too long')) }),
-  ),
-  /** Find the people, organizations, places, dates and terms in an article's text (the text model). */
-  findEntities: def<FoundEntities>()(
-    'content',
-    v.strictObject({ text: v.pipe(v.string(), v.maxLength(MAX_ENTITY_TEXT, 'text is too long')) }),
   ),
 };
 

@@ -1,6 +1,7 @@
 /** The shapes messages answer with (types only). */
 import type { ArticleExtract, ArticleRecord } from '../../article/types';
 import type { EntitySpan } from '../../entities/types';
+import type { Placement } from '../../anchoring/anchor-all';
 
 export interface ExtractedArticle {
   article: ArticleRecord;
@@ -29,9 +30,11 @@ export type PageState =
   | { kind: 'article'; articleId: string }
   | { kind: 'failed'; articleId: string | null; message: string };
 
-export interface FoundEntities {
+export interface TextAnalysis {
   spans: EntitySpan[];
   /** Milliseconds the recognizer took in the background. */
   ms: number;
+  /** The reader's annotations of the article, placed in the text or orphaned. */
+  placement: Placement;
 }
 
