@@ -4,6 +4,7 @@
  * order by a longest increasing subsequence); the other texts are matched in order between
  * their neighbouring anchors. Text that cannot be found is left out, never guessed.
  */
+import { lastAtMost } from '../text/sorted';
 import type { Chunk } from './live-chunks';
 
 export interface Alignment {
@@ -23,16 +24,10 @@ function indexByText(chunks: readonly Chunk[]): Map<string, number[]> {
   return index;
 }
 
-/** The first entry of an ascending list that is ≥ `min`, or -1. */
+/** The first entry of an ascending list of integers that is ≥ `min`, or -1. */
 function firstAtLeast(list: readonly number[], min: number): number {
-  let low = 0;
-  let high = list.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if ((list[mid] as number) < min) low = mid + 1;
-    else high = mid;
-  }
-  return low < list.length ? (list[low] as number) : -1;
+  const next = lastAtMost(list.length, (i) => list[i] as number, min - 1) + 1;
+  return next < list.length ? (list[next] as number) : -1;
 }
 
 /** Indices (into `values`) of a longest strictly increasing subsequence. O(n log n). */

@@ -4,6 +4,7 @@
  * every mention of the same entity, in order.
  */
 import type { EntitySpan } from '../entities/types';
+import { lastAtMost } from '../text/sorted';
 
 /** How far back a lookup scans for a span that started earlier and still covers the offset. */
 const LOOK_BACK = 4;
@@ -21,16 +22,7 @@ export class SpanIndex {
 
   /** The innermost span covering `offset`, or null. */
   at(offset: number): EntitySpan | null {
-    let low = 0;
-    let high = this.spans.length - 1;
-    let last = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if ((this.spans[mid] as EntitySpan).start <= offset) {
-        last = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
+    const last = lastAtMost(this.spans.length, (i) => (this.spans[i] as EntitySpan).start, offset);
     let best: EntitySpan | null = null;
     for (let i = last; i >= 0 && i > last - LOOK_BACK; i--) {
       const span = this.spans[i] as EntitySpan;

@@ -13,6 +13,7 @@
  * Each character of `text` is either a character of one text node, or a "\n" separator that
  * stands for a block boundary and has no DOM character of its own.
  */
+import { lastAtMost } from './sorted';
 
 /** A stretch of model characters that are consecutive characters of the node's data. */
 interface Run {
@@ -65,17 +66,7 @@ export class TextModel {
 
   /** Index of the last segment starting at or before `offset`, or -1. O(log n). */
   private segmentIndexAt(offset: number): number {
-    let low = 0;
-    let high = this.segments.length - 1;
-    let found = -1;
-    while (low <= high) {
-      const mid = (low + high) >> 1;
-      if ((this.segments[mid] as Segment).start <= offset) {
-        found = mid;
-        low = mid + 1;
-      } else high = mid - 1;
-    }
-    return found;
+    return lastAtMost(this.segments.length, (i) => (this.segments[i] as Segment).start, offset);
   }
 
   /** The DOM point just before model character `offset` (separators: before the next real character). */
@@ -140,14 +131,7 @@ function isBefore(a: DomPoint, b: DomPoint): boolean {
 /** Raw offset of model character `offset` within `segment`. */
 function rawAt(segment: Segment, offset: number): number {
   const runs = segment.runs;
-  let low = 0;
-  let high = runs.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if ((runs[mid] as Run).model <= offset) low = mid;
-    else high = mid - 1;
-  }
-  const run = runs[low] as Run;
+  const run = runs[Math.max(0, lastAtMost(runs.length, (i) => (runs[i] as Run).model, offset))] as Run;
   return run.raw + Math.min(offset - run.model, run.length);
 }
 
