@@ -11,9 +11,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { Readability } from '@mozilla/readability';
-import { Window } from 'happy-dom';
 import { launch } from './lib/browser.mjs';
 import { bundle } from './lib/bundle.mjs';
+import { offlineParser } from './lib/offline-parser.mjs';
 import { CORPUS_DIR, SHARED } from './lib/paths.mjs';
 import { serve } from './lib/serve.mjs';
 
@@ -65,16 +65,11 @@ async function measure(/** @type {string} */ bundleUrl, /** @type {string} */ se
 
 /** The text of every corpus article (Readability's), and of the seed. */
 function corpusArticles() {
-  const window = new Window({
-    console: /** @type {any} */ (new Proxy({}, { get: () => () => undefined })),
-    settings: { disableJavaScriptFileLoading: true, disableCSSFileLoading: true, disableIframePageLoading: true, handleDisabledFileLoadingAsSuccess: true },
-  });
   const texts = [];
   for (const name of readdirSync(CORPUS_DIR)) {
     const file = join(CORPUS_DIR, name, 'source.html');
     if (!statSync(join(CORPUS_DIR, name)).isDirectory()) continue;
-    const doc = new window.DOMParser().parseFromString(readFileSync(file, 'utf8'), 'text/html');
-    const article = new Readability(/** @type {any} */ (doc)).parse();
+    const article = new Readability(offlineParser().parseFromString(readFileSync(file, 'utf8'), 'text/html')).parse();
     if (article?.textContent) texts.push(article.textContent.replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n'));
   }
   return texts.join('\n');

@@ -14,7 +14,7 @@ import { describeText } from '@/utils/anchoring/selectors';
 import { extractArticle, parsePage } from '@/utils/article/extract';
 import { locateArticle } from '@/utils/article/locate-article';
 import { CORPUS_DIR, SHARED } from '../../scripts/lib/paths.mjs';
-import { offlineParser } from '../support/offline-parser';
+import { offlineParser } from '../../scripts/lib/offline-parser.mjs';
 import { seededRandom } from '../support/random';
 
 const OPEN = '\ue000';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractArticle, parsePage } from '@/utils/article/extract';
 import { CORPUS_DIR, SHARED } from '../../scripts/lib/paths.mjs';
-import { offlineParser } from '../support/offline-parser';
+import { offlineParser } from '../../scripts/lib/offline-parser.mjs';
 
 interface Expected {
   title: string;

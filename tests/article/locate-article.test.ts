@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { extractArticle, parsePage } from '@/utils/article/extract';
 import { locateArticle } from '@/utils/article/locate-article';
 import { CORPUS_DIR, FIXTURE_PAGES, SHARED } from '../../scripts/lib/paths.mjs';
-import { offlineParser } from '../support/offline-parser';
+import { offlineParser } from '../../scripts/lib/offline-parser.mjs';
 import { overlap } from '../support/word-overlap';
 
 const URL_OF = 'http://fakehost/test/page.html';

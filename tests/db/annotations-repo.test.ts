@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { describeText } from '@/utils/anchoring/selectors';
 import {
   cleanTags,
@@ -9,7 +9,8 @@ import {
   updateAnnotation,
   type NewAnnotation,
 } from '@/utils/db/annotations-repo';
-import { GlossDb } from '@/utils/db/database';
+import type { GlossDb } from '@/utils/db/database';
+import { freshDb } from '../support/fresh-db';
 import { textHash } from '@/utils/text/hash';
 
 const TEXT = 'The respected Comrade Kim Jong Un made a speech in Songchon County on Feb. 28.';
@@ -23,11 +24,9 @@ function annotationOf(quote: string, extra: Partial<NewAnnotation> = {}): NewAnn
 
 describe('db/annotations-repo', () => {
   let db: GlossDb;
-  beforeEach(async () => {
-    db = new GlossDb(`annotations-${crypto.randomUUID()}`);
-    await db.open();
+  beforeEach(async (context) => {
+    db = await freshDb(context, 'annotations');
   });
-  afterEach(() => db.delete());
 
   it('stores an annotation with its selectors, note, tags and times', async () => {
     const made = await createAnnotation(db, annotationOf('Kim Jong Un', { note: 'first **public** speech', tags: ['speech', ' Speech ', 'KCNA', ''] }), 1000);

@@ -1,7 +1,8 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleMeta } from '@/utils/article/types';
 import { getArticle, listArticles, recordArticle } from '@/utils/db/articles-repo';
-import { GlossDb } from '@/utils/db/database';
+import type { GlossDb } from '@/utils/db/database';
+import { freshDb } from '../support/fresh-db';
 
 const meta: ArticleMeta = {
   title: 'Kim Jong Un inspects regional factories',
@@ -22,11 +23,9 @@ const visit = (id: string, title = meta.title) => ({
 
 describe('db/articles-repo', () => {
   let db: GlossDb;
-  beforeEach(async () => {
-    db = new GlossDb(`articles-${crypto.randomUUID()}`);
-    await db.open();
+  beforeEach(async (context) => {
+    db = await freshDb(context, 'articles');
   });
-  afterEach(() => db.delete());
 
   it('records a new article with when it was first and last seen', async () => {
     const record = await recordArticle(db, visit('https://a.example/1'), 1000);

@@ -1,14 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { GlossDb } from '@/utils/db/database';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { GlossDb } from '@/utils/db/database';
+import { freshDb } from '../support/fresh-db';
 import { createWatchlist, deleteWatchlist, listWatchlists, updateWatchlist } from '@/utils/db/watchlists-repo';
 
 describe('db/watchlists-repo', () => {
   let db: GlossDb;
-  beforeEach(async () => {
-    db = new GlossDb(`watchlists-${crypto.randomUUID()}`);
-    await db.open();
+  beforeEach(async (context) => {
+    db = await freshDb(context, 'watchlists');
   });
-  afterEach(() => db.delete());
 
   it('creates a watchlist, keeping good entries and reporting bad ones', async () => {
     const { watchlist, problems } = await createWatchlist(

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePage } from '@/utils/article/extract';
 import type { Page } from 'playwright-core';
 import { CORPUS_DIR, FIXTURE_PAGES } from '../../scripts/lib/paths.mjs';
-import { offlineParser } from '../support/offline-parser';
+import { offlineParser } from '../../scripts/lib/offline-parser.mjs';
 import { overlap } from '../support/word-overlap';
 import { startGloss, waitForGloss, type GlossBrowser } from './support/gloss-browser';
 

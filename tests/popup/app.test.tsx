@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { App } from '@/entrypoints/popup/App';
 import { recordArticle } from '@/utils/db/articles-repo';
-import { GlossDb } from '@/utils/db/database';
+import type { GlossDb } from '@/utils/db/database';
+import { freshDb } from '../support/fresh-db';
 import type { PageState } from '@/utils/messaging/protocol';
 
 const ARTICLE_ID = 'https://kcnawatch.example/newstream/speech/';
@@ -15,10 +16,9 @@ function answerPageState(state: PageState) {
 describe('popup/App', () => {
   let db: GlossDb;
   let root: HTMLElement;
-  beforeEach(async () => {
+  beforeEach(async (context) => {
     fakeBrowser.reset();
-    db = new GlossDb(`popup-${crypto.randomUUID()}`);
-    await db.open();
+    db = await freshDb(context, 'popup');
     root = document.createElement('div');
     document.body.append(root);
   });
@@ -26,7 +26,6 @@ describe('popup/App', () => {
     render(null, root);
     root.remove();
     vi.restoreAllMocks();
-    await db.delete();
   });
 
   const text = () => root.textContent ?? '';
