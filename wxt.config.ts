@@ -10,7 +10,21 @@ export default defineConfig({
     // `offscreen` hosts Readability off the page's main thread in Chrome; Firefox's background
     // page has a DOM of its own and needs no such document.
     // `scripting` starts the article script on article pages only (see entrypoints/gloss-loader).
-    permissions: browser === 'firefox' ? ['storage', 'scripting'] : ['storage', 'scripting', 'offscreen'],
+    // `contextMenus` adds "Highlight with Gloss" on a selection. `unlimitedStorage` keeps years of
+    // notes clear of the default quota (no install warning).
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'scripting',
+      'contextMenus',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Highlight the selected text with Gloss',
+      },
+    },
     // The page loader already runs on every http(s) page; declaring the same hosts adds no
     // warning, and lets the background start the article script and the popup read the loader.
     host_permissions: ['http://*/*', 'https://*/*'],

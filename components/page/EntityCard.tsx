@@ -1,7 +1,8 @@
 /**
  * The card for the entity under the pointer: its type, the name its mentions group under, which
- * mention this is, and buttons to step through the others. The actions that act on it arrive
- * with the reader's own highlights and watchlists (later issues): shown, but not yet enabled.
+ * mention this is, and buttons to step through the others. "Highlight and note" makes the
+ * mention a highlight of the reader's own; "Add to a watchlist" arrives with the popup's
+ * watchlists (shown, not yet enabled).
  */
 import type { EntitySpan } from '@/utils/entities/types';
 
@@ -12,6 +13,7 @@ export interface EntityCardProps {
   mention: number;
   mentions: number;
   onStep: (by: 1 | -1) => void;
+  onNote: () => void;
   onClose: () => void;
 }
 
@@ -23,7 +25,7 @@ const SINGULAR: Record<EntitySpan['type'], string> = {
   TERM: 'Policy term',
 };
 
-export function EntityCard({ span, anchor, mention, mentions, onStep, onClose }: EntityCardProps) {
+export function EntityCard({ span, anchor, mention, mentions, onStep, onNote, onClose }: EntityCardProps) {
   const left = Math.max(8, Math.min(anchor.left, window.innerWidth - 280));
   const top = Math.min(anchor.bottom + 6, window.innerHeight - 150);
   return (
@@ -52,7 +54,7 @@ export function EntityCard({ span, anchor, mention, mentions, onStep, onClose }:
         </button>
       </p>
       <p class="card-actions">
-        <button type="button" disabled title="Comes with the reader's own highlights">
+        <button type="button" data-testid="card-note" onClick={onNote}>
           Highlight and note
         </button>
         <button type="button" disabled title="Comes with watchlists in the popup">

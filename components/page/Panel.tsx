@@ -1,7 +1,8 @@
 /**
  * The page panel, in Gloss's shadow root: a corner badge with the number of highlights; opened,
- * per-type counts and switches, one switch to hide them all, and "never on this site". Keyboard
- * reachable, labelled for screen readers; Escape closes it.
+ * per-type counts and switches, one switch to hide them all, "never on this site", and the
+ * reader's highlights that could no longer be found in the article (orphans), which the editor
+ * lists with their quote and note. Keyboard reachable, labelled for screen readers; Escape closes it.
  */
 import { useRef, useState } from 'preact/hooks';
 import { ENTITY_TYPES, type EntityType } from '@/utils/entities/types';
@@ -17,6 +18,9 @@ const TYPE_LABELS: Readonly<Record<EntityType, string>> = {
 
 export interface PanelProps {
   counts: Record<EntityType, number>;
+  /** The reader's highlights that can no longer be found in the article. */
+  orphans: number;
+  onShowOrphans: () => void;
   settings: Settings;
   site: string;
   onToggleType: (type: EntityType) => void;
@@ -24,7 +28,7 @@ export interface PanelProps {
   onDisableSite: () => void;
 }
 
-export function Panel({ counts, settings, site, onToggleType, onToggleAll, onDisableSite }: PanelProps) {
+export function Panel({ counts, orphans, onShowOrphans, settings, site, onToggleType, onToggleAll, onDisableSite }: PanelProps) {
   const [open, setOpen] = useState(false);
   const badge = useRef<HTMLButtonElement>(null);
   const total = ENTITY_TYPES.reduce((sum, type) => sum + counts[type], 0);
@@ -66,6 +70,11 @@ export function Panel({ counts, settings, site, onToggleType, onToggleAll, onDis
             <input type="checkbox" data-role="hide-all" checked={settings.hideAll} onChange={onToggleAll} />
             Hide all highlights
           </label>
+          {orphans > 0 && (
+            <button type="button" class="orphans" data-testid="orphans" onClick={onShowOrphans}>
+              {orphans} of your highlights no longer found: show them
+            </button>
+          )}
           <button type="button" class="site" onClick={onDisableSite}>
             Never on {site}
           </button>

@@ -2,46 +2,54 @@
 import { anchorAll } from '@/utils/anchoring/anchor-all';
 import { articleIdFor } from '@/utils/article/url';
 import { recordArticle } from '@/utils/db/articles-repo';
-import { createAnnotation, deleteAnnotation, listArticleAnnotations, restoreAnnotation, updateAnnotation } from '@/utils/db/annotations-repo';
+import { listArticleAnnotations } from '@/utils/db/annotations-repo';
 import { GlossDb } from '@/utils/db/database';
+import type { Sender } from '@/utils/messaging/envelope';
 import { listen } from '@/utils/messaging/listen';
 import { directionOf, toBackground } from '@/utils/messaging/protocol';
-import { ARTICLE_SCRIPT_FILE } from '@/utils/page/handoff';
+import { ARTICLE_SCRIPT_FILE, EDITOR_SCRIPT_FILE } from '@/utils/page/handoff';
 import { isSiteDisabled, readSettings } from '@/utils/settings/settings';
+import { annotationHandlers } from './annotations';
 import { parseArticleOffThread } from './parse-article';
 import { recognizerFor } from './recognizer';
+import { watchSelectionCommands } from './selection-commands';
+import { assertShowing, forgetTab, rememberTabArticle } from './tab-articles';
 
 export default defineBackground(() => {
   const db = new GlossDb();
+  watchSelectionCommands();
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  const inject = (sender: Sender, file: typeof ARTICLE_SCRIPT_FILE | typeof EDITOR_SCRIPT_FILE) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) throw new Error('Only a tab can start Gloss');
+    return browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] });
+  };
 
   listen(
     'toBackground',
     toBackground,
     {
       async startArticle(_payload, sender) {
-        const tabId = sender.tab?.id;
-        if (tabId === undefined) throw new Error('startArticle needs a tab');
         if (isSiteDisabled(await readSettings(), sender.url ?? '')) return { started: false };
-        await browser.scripting.executeScript({
-          target: { tabId, frameIds: [sender.frameId ?? 0] },
-          files: [ARTICLE_SCRIPT_FILE],
-        });
+        await inject(sender, ARTICLE_SCRIPT_FILE);
         return { started: true };
       },
-      async extractArticle({ html, url, canonicalUrl }) {
+      async loadEditor(_payload, sender) {
+        await inject(sender, EDITOR_SCRIPT_FILE);
+        return { loaded: true };
+      },
+      async extractArticle({ html, url, canonicalUrl }, sender) {
         const id = articleIdFor(url, canonicalUrl);
         if (!id) throw new Error('This page has no http(s) address to file the article under');
         const extract = await parseArticleOffThread(html, url);
         if (!extract) return null;
         const article = await recordArticle(db, { id, url, canonicalUrl, meta: extract.meta });
+        await rememberTabArticle(sender, id);
         return { article, texts: extract.texts, timings: extract.timings };
       },
-      saveAnnotation: (annotation) => createAnnotation(db, annotation),
-      updateAnnotation: ({ id, ...edit }) => updateAnnotation(db, id, edit),
-      deleteAnnotation: ({ id }) => deleteAnnotation(db, id),
-      restoreAnnotation: ({ annotation }) => restoreAnnotation(db, annotation),
-      listAnnotations: ({ articleId }) => listArticleAnnotations(db, articleId),
-      async analyzeText({ articleId, text }) {
+      ...annotationHandlers(db),
+      async analyzeText({ articleId, text }, sender) {
+        await assertShowing(sender, articleId);
         const [recognizer, annotations] = await Promise.all([recognizerFor(db), listArticleAnnotations(db, articleId)]);
         const start = performance.now();
         const spans = recognizer.recognize(text);

@@ -5,26 +5,25 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { EntityCard } from '@/components/page/EntityCard';
 import { Panel } from '@/components/page/Panel';
 import { ENTITY_TYPES, type EntitySpan, type EntityType } from '@/utils/entities/types';
-import type { PlacedAnnotation } from '@/utils/anchoring/anchor-all';
-import { noteHighlightName, paintNotes } from '@/utils/highlight/notes';
-import { ANNOTATION_COLORS } from '@/utils/anchoring/annotation';
-import { createPainter, type HighlightScope } from '@/utils/highlight/paint';
+import type { Placement } from '@/utils/anchoring/anchor-all';
+import type { EditorRequest } from '@/utils/page/editor-bridge';
+import { createPainter } from '@/utils/highlight/paint';
 import { SpanIndex } from '@/utils/highlight/span-index';
 import { highlightCss } from '@/utils/highlight/styles';
+import { createShadowUi } from '@/utils/page/shadow-ui';
 import { isSiteDisabled, readSettings, updateSettings, visibleTypes, watchSettings, type Settings } from '@/utils/settings/settings';
 import type { TextModel } from '@/utils/text/text-model';
 import { caretAt, watchHover } from './hover';
 
 export interface HighlightLayer {
   /**
-   * Paints `entities` and the reader's `notes` over `model` (replacing what was painted),
-   * measured as `<label>paint`.
+   * Paints `entities` and the reader's placed annotations over `model` (replacing what was
+   * painted), measured as `<label>paint`; the panel lists the orphans.
    */
-  show(model: TextModel, entities: readonly EntitySpan[], notes: readonly PlacedAnnotation[], label: string): void;
+  show(model: TextModel, entities: readonly EntitySpan[], notes: Placement, label: string): void;
 }
 
 /** Adopts Gloss's highlight styles into the page; falls back to a <style> in <head>. */
@@ -44,14 +43,10 @@ function adoptStyles(doc: Document): () => void {
   }
 }
 
-export async function startHighlights(ctx: ContentScriptContext): Promise<HighlightLayer> {
+export async function startHighlights(ctx: ContentScriptContext, openEditor: (request: EditorRequest) => void): Promise<HighlightLayer> {
   const painter = createPainter(document);
-  const scope = window as unknown as HighlightScope;
-  const clearNotes = () => {
-    for (const color of ANNOTATION_COLORS) scope.CSS?.highlights?.delete(noteHighlightName(color));
-  };
   let settings = await readSettings();
-  let current: { model: TextModel; entities: readonly EntitySpan[]; notes: readonly PlacedAnnotation[] } | null = null;
+  let current: { model: TextModel; entities: readonly EntitySpan[]; notes: Placement } | null = null;
   let removeStyles: (() => void) | null = null;
   /** The painted spans, for hit-testing; empty when nothing is painted. */
   let index = new SpanIndex([]);
@@ -64,15 +59,7 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
   };
   const change = (edit: (s: Settings) => Settings) => void updateSettings(edit);
 
-  const ui = await createShadowRootUi(ctx, {
-    name: 'gloss-panel',
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    isolateEvents: ['keydown', 'keyup', 'keypress'],
-    onMount: (container) => container,
-    onRemove: (container) => container && render(null, container),
-  });
+  const ui = await createShadowUi(ctx, 'gloss-panel', '/content-scripts/gloss.css');
 
   const mentionsOf = (span: EntitySpan) => index.mentionsOf(span);
   const step = (by: 1 | -1) => {
@@ -99,6 +86,10 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
         mention={mentionsOf(hover.span).indexOf(hover.span) + 1}
         mentions={mentionsOf(hover.span).length}
         onStep={step}
+        onNote={() => {
+          openEditor({ kind: 'range', start: hover!.span.start, end: hover!.span.end });
+          setHover(null);
+        }}
         onClose={() => setHover(null)}
       />
     );
@@ -107,6 +98,8 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
         {card}
         <Panel
         counts={counts()}
+        orphans={current.notes.orphans.length}
+        onShowOrphans={() => openEditor({ kind: 'annotations', ids: current!.notes.orphans.map((orphan) => orphan.id) })}
         settings={settings}
         site={location.hostname}
         onToggleType={(type) =>
@@ -119,7 +112,7 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
         onDisableSite={() => change((s) => ({ ...s, disabledSites: [...new Set([...s.disabledSites, location.hostname])] }))}
         />
       </>,
-      ui.uiContainer,
+      ui.container,
     );
   };
 
@@ -131,7 +124,7 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
 
   // The entity under the pointer, if its painted text is really under it (not just nearest).
   const hovering = watchHover(ctx, (x, y, target) => {
-    if (target === ui.shadowHost || !current) return; // over Gloss's own card or panel
+    if (target === ui.host || !current) return; // over Gloss's own card or panel
     if (hover?.pinned) return;
     const caret = caretAt(x, y);
     let found: typeof hover = null;
@@ -158,15 +151,15 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
     let ranges = 0;
     if (!current || isSiteDisabled(settings, location.href)) {
       painter.clear();
-      clearNotes();
       removeStyles?.();
       removeStyles = null;
       index = new SpanIndex([]);
     } else {
       removeStyles ??= adoptStyles(document);
       const visible = visibleTypes(settings);
-      const { counts } = painter.paint(current.model, current.entities, visible);
-      ranges = Object.values(counts).reduce((sum, n) => sum + n, 0) + paintNotes(current.model, current.notes, scope);
+      const notes = current.notes.placed.map(({ start, end, annotation }) => ({ start, end, color: annotation.color }));
+      const painted = painter.paint(current.model, current.entities, visible, notes);
+      ranges = Object.values(painted.counts).reduce((sum, n) => sum + n, 0) + painted.notes;
       index = new SpanIndex(current.entities.filter((span) => visible.has(span.type)));
     }
     hover = null;
@@ -183,7 +176,6 @@ export async function startHighlights(ctx: ContentScriptContext): Promise<Highli
   );
   ctx.onInvalidated(() => {
     painter.clear();
-    clearNotes();
     removeStyles?.();
     ui.remove();
   });

@@ -15,6 +15,7 @@ import { sendToExtension } from '@/utils/messaging/send';
 import { markArticleScriptRunning } from '@/utils/page/handoff';
 import type { PageState } from '@/utils/messaging/protocol';
 import '@/components/page/panel.css';
+import { linkEditor } from './editor-link';
 import { startHighlights, type HighlightLayer } from './highlights';
 import { readArticle } from './read-article';
 import { watchArticle } from './watch-article';
@@ -32,6 +33,8 @@ export default defineContentScript({
     let entities: EntitySpan[] = [];
     let placement: Placement = { placed: [], orphans: [] };
     let layer: Promise<HighlightLayer> | null = null;
+    let analysis = 0;
+    const editor = linkEditor(ctx, () => located?.root ?? null);
 
     ctx.onInvalidated(
       listen('toContent', toContent, {
@@ -48,6 +51,14 @@ export default defineContentScript({
                 orphans: placement.orphans.map((annotation) => annotation.id),
               }
             : null,
+        annotationsChanged: ({ articleId: changed }) => {
+          if (located && state.kind === 'article' && changed === state.articleId) void analyze('gloss-notes:', changed, located, generation);
+          return null;
+        },
+        highlightSelection: () => {
+          editor.open({ kind: 'selection', explicit: true });
+          return true;
+        },
       }),
     );
 
@@ -73,13 +84,16 @@ export default defineContentScript({
     // the store live, on the model's text.
     const analyze = async (label: string, articleId: string, article: LocatedArticle, mine: number) => {
       const start = performance.now();
+      const turn = ++analysis;
       const result = await sendToExtension('toBackground', 'analyzeText', { articleId, text: article.model.text });
-      if (ctx.isInvalid || mine !== generation || !result.ok) return;
+      if (ctx.isInvalid || mine !== generation || turn !== analysis || !result.ok) return;
       performance.measure(label + 'entities', { start, end: performance.now() });
       performance.measure(label + 'recognize', { start, duration: result.value.ms });
       ({ spans: entities, placement } = result.value);
-      layer ??= startHighlights(ctx);
-      (await layer).show(article.model, entities, placement.placed, label);
+      layer ??= startHighlights(ctx, editor.open);
+      (await layer).show(article.model, entities, placement, label);
+      Object.assign(editor.bridge, { articleId, model: article.model, placement });
+      editor.bridge.onChange?.();
     };
 
     // The region's text as it stands: a mutation that leaves it (and its nodes) alone changes nothing.

@@ -6,6 +6,11 @@ import { buildTextModel } from '@/utils/text/build-text-model';
 const HTML = '<article><p>The respected Comrade <b>Kim Jong</b> Un visited Songchon County.</p><p>Songchon grows.</p></article>';
 const ALL = new Set<EntityType>(['PERSON', 'ORG', 'PLACE', 'DATE', 'TERM']);
 
+/** Reader highlights over the first occurrence of each quote. */
+function notesFor(text: string, found: [string, string][]) {
+  return found.map(([quote, color]) => ({ start: text.indexOf(quote), end: text.indexOf(quote) + quote.length, color }));
+}
+
 function spansFor(text: string, found: [EntityType, string, number?][]): EntitySpan[] {
   return found.map(([type, surface, nth = 0]) => {
     let start = -1;
@@ -38,6 +43,38 @@ describe('highlight/paint', () => {
       expect(document.body.innerHTML).toBe(before);
       expect(model.nodes.map((n) => n.data)).toEqual(nodesBefore);
       expect(document.querySelectorAll('p')[0]!.childNodes).toHaveLength(3);
+    });
+
+    it('wraps reader highlights that overlap entities and each other, each piece carrying both, and restores exactly', () => {
+      const model = buildTextModel(document.body);
+      const before = document.body.innerHTML;
+      const painter = createPainter(document);
+      const result = painter.paint(
+        model,
+        spansFor(model.text, [['PERSON', 'Kim Jong Un'], ['PLACE', 'Songchon County']]),
+        ALL,
+        notesFor(model.text, [
+          ['Comrade Kim', 'yellow'],
+          ['Jong Un visited', 'blue'],
+        ]),
+      );
+      expect(result.notes).toBe(2);
+      const marks = [...document.querySelectorAll('gloss-mark')].map(
+        (m) => `${m.getAttribute('data-gloss-type') ?? '-'}/${m.getAttribute('data-gloss-note') ?? '-'}:${m.textContent}`,
+      );
+      // The later note wins where two overlap; the entity's type stays on every piece of it.
+      expect(marks).toEqual([
+        '-/yellow:Comrade ',
+        'PERSON/yellow:Kim',
+        'PERSON/-: ',
+        'PERSON/blue:Jong',
+        'PERSON/blue: Un',
+        '-/blue: visited',
+        'PLACE/-:Songchon County',
+      ]);
+      expect(document.body.textContent).toBe('The respected Comrade Kim Jong Un visited Songchon County.Songchon grows.');
+      painter.clear();
+      expect(document.body.innerHTML).toBe(before);
     });
 
     it('paints only the visible types', () => {
@@ -77,7 +114,7 @@ describe('highlight/paint', () => {
         spansFor(model.text, [['PERSON', 'Kim Jong Un'], ['PLACE', 'Songchon County'], ['PLACE', 'Songchon', 1], ['TERM', 'Songchon']]),
         ALL,
       );
-      expect(result).toEqual({ mode: 'highlight-api', counts: { PERSON: 1, ORG: 0, PLACE: 2, DATE: 0, TERM: 1 } });
+      expect(result).toEqual({ mode: 'highlight-api', counts: { PERSON: 1, ORG: 0, PLACE: 2, DATE: 0, TERM: 1 }, notes: 0 });
       expect([...registry.keys()].sort()).toEqual(['gloss-person', 'gloss-place', 'gloss-term']);
       const text = (range: AbstractRange) => {
         const live = document.createRange();
@@ -88,6 +125,27 @@ describe('highlight/paint', () => {
       expect(registry.get('gloss-person')!.ranges.map(text)).toEqual(['Kim Jong Un']);
       expect(registry.get('gloss-place')!.ranges.map(text)).toEqual(['Songchon County', 'Songchon']);
       expect(document.body.innerHTML).toBe(HTML);
+    });
+
+    it('registers reader highlights per color above the entities', () => {
+      const model = buildTextModel(document.body);
+      const painter = createPainter(document, scope);
+      const result = painter.paint(
+        model,
+        spansFor(model.text, [['PERSON', 'Kim Jong Un']]),
+        ALL,
+        notesFor(model.text, [
+          ['Comrade Kim', 'yellow'],
+          ['Songchon grows', 'yellow'],
+          ['Jong Un visited', 'blue'],
+        ]),
+      );
+      expect(result.notes).toBe(3);
+      expect(registry.get('gloss-note-yellow')!.ranges).toHaveLength(2);
+      expect(registry.get('gloss-note-blue')!.priority).toBe(1);
+      expect(registry.get('gloss-person')!.priority).toBe(0);
+      painter.paint(model, [], ALL, []);
+      expect(registry.size).toBe(0);
     });
 
     it('removes a type that is switched off, and everything on clear', () => {

@@ -80,6 +80,21 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       bad: [{}, { articleId: 'file:///etc' }, { articleId: 'https://news.example/a', limit: 5 }],
       sender: fromContent,
     },
+    listTags: {
+      good: {},
+      bad: [undefined, { prefix: 'a' }, []],
+      sender: fromContent,
+    },
+    loadEditor: {
+      good: {},
+      bad: [undefined, null, { file: '/evil.js' }],
+      sender: fromContent,
+    },
+    annotationsChanged: {
+      good: { articleId: 'https://news.example/a' },
+      bad: [{}, { articleId: 'javascript:alert(1)' }, { articleId: 'https://news.example/a', tabId: 3 }],
+      sender: fromPopup,
+    },
     analyzeText: {
       good: { articleId: 'https://news.example/a', text: 'Kim Jong Un visited Songchon County.' },
       bad: [
@@ -111,6 +126,16 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       good: {},
       bad: [undefined, [], { full: true }],
       sender: fromPopup,
+    },
+    annotationsChanged: {
+      good: { articleId: 'https://news.example/a' },
+      bad: [undefined, {}, { articleId: 5 }],
+      sender: { id: 'gloss-id', url: 'chrome-extension://gloss-id/background.js' },
+    },
+    highlightSelection: {
+      good: {},
+      bad: [undefined, { text: 'x' }],
+      sender: { id: 'gloss-id', url: 'chrome-extension://gloss-id/background.js' },
     },
   },
 };

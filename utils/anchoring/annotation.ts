@@ -19,3 +19,6 @@ export interface AnnotationRecord {
 }
 
 export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+
+/** Limits on what an annotation may hold: generous for a reader, bounded against a bad message. */
+export const ANNOTATION_LIMITS = { quote: 20_000, context: 64, note: 100_000, tags: 50, tag: 64 } as const;

@@ -58,3 +58,8 @@ export async function listArticleAnnotations(db: GlossDb, articleId: string): Pr
   const annotations = await db.annotations.where('articleId').equals(articleId).toArray();
   return annotations.sort((a, b) => a.position.start - b.position.start || a.createdAt - b.createdAt);
 }
+
+/** Every tag in use, sorted, for autocomplete (read from the tags index, not the records). */
+export async function listTags(db: GlossDb): Promise<string[]> {
+  return (await db.annotations.orderBy('tags').uniqueKeys()).map(String);
+}

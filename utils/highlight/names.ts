@@ -1,4 +1,5 @@
-/** The names Gloss registers its highlights under, one per entity type (reader notes: later). */
+/** The names Gloss registers its highlights under: one per entity type, one per reader color. */
+import { ANNOTATION_COLORS } from '../anchoring/annotation';
 import type { EntityType } from '../entities/types';
 
 export const HIGHLIGHT_NAMES: Readonly<Record<EntityType, string>> = {
@@ -8,6 +9,10 @@ export const HIGHLIGHT_NAMES: Readonly<Record<EntityType, string>> = {
   DATE: 'gloss-date',
   TERM: 'gloss-term',
 };
+
+export const noteHighlightName = (color: string) => `gloss-note-${color}`;
+
+export const NOTE_HIGHLIGHT_NAMES: readonly string[] = ANNOTATION_COLORS.map(noteHighlightName);
 
 /** The element the fallback wraps text in, where the Custom Highlight API is missing. */
 export const FALLBACK_TAG = 'gloss-mark';

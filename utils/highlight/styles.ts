@@ -1,10 +1,11 @@
 /**
  * How entity highlights look. Each type has its own underline style as well as its own hue, so
  * types stay apart for readers who do not tell the hues apart; the translucent tints read on
- * light and dark pages alike. The same rules style the fallback's wrapper elements.
+ * light and dark pages alike. The same rules style the fallback's wrapper elements; the reader's
+ * own colors are a marker-pen fill above them.
  */
 import type { EntityType } from '../entities/types';
-import { FALLBACK_TAG, HIGHLIGHT_NAMES } from './names';
+import { FALLBACK_TAG, HIGHLIGHT_NAMES, noteHighlightName } from './names';
 
 const LOOK: Record<EntityType, { tint: string; line: string; style: string }> = {
   PERSON: { tint: 'rgba(230, 120, 20, 0.20)', line: '#d9660a', style: 'solid' },
@@ -20,7 +21,7 @@ const declarations = (type: EntityType) => {
 };
 
 /** The reader's colors: a marker-pen fill, strong enough to read above an entity's tint. */
-const NOTE_FILLS: Record<string, string> = {
+export const NOTE_FILLS: Record<string, string> = {
   yellow: 'rgba(255, 214, 0, 0.55)',
   green: 'rgba(80, 220, 100, 0.45)',
   blue: 'rgba(80, 160, 255, 0.45)',
@@ -34,6 +35,10 @@ export function highlightCss(): string {
     const rule = declarations(type);
     return `::highlight(${HIGHLIGHT_NAMES[type]}) { ${rule} }\n${FALLBACK_TAG}[data-gloss-type="${type}"] { ${rule} }`;
   });
-  const notes = Object.entries(NOTE_FILLS).map(([color, fill]) => `::highlight(gloss-note-${color}) { background-color: ${fill} !important; }`);
+  // After the entity rules: on a fallback wrapper carrying both, the reader's color wins.
+  const notes = Object.entries(NOTE_FILLS).map(
+    ([color, fill]) =>
+      `::highlight(${noteHighlightName(color)}), ${FALLBACK_TAG}[data-gloss-note="${color}"] { background-color: ${fill} !important; }`,
+  );
   return [...entities, ...notes].join('\n');
 }

@@ -28,14 +28,18 @@ export async function sendToExtension<D extends 'toBackground' | 'toOffscreen', 
   }
 }
 
-/** Sends a message to the content script of a tab. */
+/** Sends a message to the content script of a tab (its top frame, or `frameId`). */
 export async function sendToTab<K extends TypeOf<'toContent'>>(
   tabId: number,
   type: K,
   payload: RequestOf<'toContent', K>,
+  frameId?: number,
 ): Promise<Result<ResponseOf<'toContent', K>>> {
   try {
-    const answer: unknown = await browser.tabs.sendMessage(tabId, envelope(type, payload));
+    const message = envelope(type, payload);
+    const answer: unknown = await (frameId === undefined
+      ? browser.tabs.sendMessage(tabId, message)
+      : browser.tabs.sendMessage(tabId, message, { frameId }));
     return asResult(answer, 'the page');
   } catch (error) {
     return fail('unreachable', errorMessage(error));

@@ -12,8 +12,7 @@ export const MAX_PAGE_HTML = 16 * 1024 * 1024;
 /** Most text the recognizer (or the anchoring) takes in one message (a 5 MB article is ~5 M characters). */
 export const MAX_ENTITY_TEXT = 12 * 1024 * 1024;
 
-/** Limits on what an annotation may hold: generous for a reader, bounded against a bad message. */
-export const ANNOTATION_LIMITS = { quote: 20_000, context: 64, note: 100_000, tags: 50, tag: 64 } as const;
+export { ANNOTATION_LIMITS } from '../../anchoring/annotation';
 
 export interface MessageDef<Req extends v.GenericSchema, Res> {
   from: Origin;

@@ -67,6 +67,12 @@ export const toBackground = {
   ),
   /** The annotations of one article, in text order. */
   listAnnotations: def<AnnotationRecord[]>()('content', v.strictObject({ articleId: httpUrl })),
+  /** Every tag the reader has used, for autocomplete. */
+  listTags: def<string[]>()('content', empty),
+  /** Start the highlight editor (toolbar and cards) in the sender's frame, on first use. */
+  loadEditor: def<{ loaded: boolean }>()('content', empty),
+  /** An extension page (the popup) changed an article's annotations: tell the tabs showing it. */
+  annotationsChanged: def<null>()('extension', v.strictObject({ articleId: httpUrl })),
   /**
    * Read an article's text (the text model) in the background, where the lists and the
    * annotations live: its people, organizations, places, dates and terms, and where the reader's

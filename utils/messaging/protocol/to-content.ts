@@ -1,4 +1,5 @@
 /** Messages a tab's content script answers (and, for a page that is not an article, the loader). */
+import * as v from 'valibot';
 import { def, empty } from './define';
 import type { ArticleText, PageState } from './types';
 
@@ -7,5 +8,12 @@ export const toContent = {
   getPageState: def<PageState>()('extension', empty),
   /** The article's text as Gloss reads it in the live page (the text model), with its paragraphs. */
   getArticleText: def<ArticleText | null>()('extension', empty),
+  /**
+   * The reader's annotations of an article changed (in this tab, another, or the popup): place
+   * them again if it is this page's. (The id is only compared, so a plain string check will do.)
+   */
+  annotationsChanged: def<null>()('extension', v.strictObject({ articleId: v.pipe(v.string(), v.maxLength(8192)) })),
+  /** The reader asked (shortcut or context menu) to highlight the selected text. */
+  highlightSelection: def<boolean>()('extension', empty),
 };
 

@@ -1,0 +1,300 @@
+/**
+ * The reader's highlight editor on the page: the toolbar over a selection, the form for a new
+ * highlight's note and tags, the cards of existing highlights (edit, delete, undo), and short
+ * notices. Every write goes through `actions` (messages to the background); when one fails the
+ * form stays open with the reader's words in it and says why.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { describeText } from '@/utils/anchoring/selectors';
+import { selectText, trimStretch } from '@/utils/anchoring/select-text';
+import type { AnnotationRecord } from '@/utils/anchoring/annotation';
+import type { NewAnnotation } from '@/utils/db/annotations-repo';
+import type { Result } from '@/utils/messaging/result';
+import type { ArticleBridge, EditorRequest } from '@/utils/page/editor-bridge';
+import type { AnnotationColor, ColorNames } from '@/utils/settings/color-names';
+import { textHash } from '@/utils/text/hash';
+import { AnnotationCards, type CardItem } from './AnnotationCards';
+import { AnnotationForm, draftTags, emptyDraft, isDirty, type Draft } from './AnnotationForm';
+import { HighlightToolbar } from './HighlightToolbar';
+
+export interface EditorActions {
+  save(annotation: NewAnnotation): Promise<Result<AnnotationRecord>>;
+  update(edit: { id: string; note: string; tags: string[]; color: AnnotationColor }): Promise<Result<AnnotationRecord>>;
+  remove(id: string): Promise<Result<AnnotationRecord>>;
+  restore(annotation: AnnotationRecord): Promise<Result<AnnotationRecord>>;
+  listTags(): Promise<Result<string[]>>;
+}
+
+export interface EditorProps {
+  bridge: ArticleBridge;
+  actions: EditorActions;
+  colorNames: ColorNames;
+  /** The latest request; a new `seq` is a new request. */
+  request: { seq: number; request: EditorRequest } | null;
+  /** Gloss's shadow host: a click inside it is not a click elsewhere. */
+  host: Element;
+  /** Shows (or clears, with null) the stretch a new highlight will cover. */
+  onPending: (stretch: { start: number; end: number } | null) => void;
+}
+
+type View =
+  | { kind: 'closed' }
+  | { kind: 'toolbar'; start: number; end: number }
+  | { kind: 'compose'; start: number; end: number; focus: 'note' | 'tags' }
+  | { kind: 'cards'; ids: string[]; editing: string | null };
+
+const UNDO_MS = 10_000;
+
+export function Editor({ bridge, actions, colorNames, request, host, onPending }: EditorProps) {
+  const [view, setView] = useState<View>({ kind: 'closed' });
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<{ text: string; undo?: AnnotationRecord } | null>(null);
+  const [lastColor, setLastColor] = useState<AnnotationColor>('yellow');
+  const [suggestions, setSuggestions] = useState<string[]>([]);
+  /** Records as the background last answered them, until the page's placement catches up. */
+  const [recent, setRecent] = useState(new Map<string, AnnotationRecord>());
+  const [, setTick] = useState(0);
+  const rerender = () => setTick((n) => n + 1);
+
+  useEffect(() => {
+    bridge.onChange = rerender;
+    return () => (bridge.onChange = undefined);
+  }, [bridge]);
+
+  const editingRecord = view.kind === 'cards' && view.editing ? find(view.editing)?.annotation : undefined;
+  const dirty = isDirty(draft, editingRecord);
+  const close = () => {
+    setView({ kind: 'closed' });
+    setDraft(null);
+    setError(null);
+  };
+
+  function find(id: string): CardItem | null {
+    const fresh = recent.get(id);
+    const newer = (stored: AnnotationRecord) => (fresh && fresh.updatedAt > stored.updatedAt ? fresh : stored);
+    const placed = bridge.placement.placed.find((p) => p.annotation.id === id);
+    if (placed) return { annotation: newer(placed.annotation), status: placed.changed ? 'changed' : 'placed' };
+    const orphan = bridge.placement.orphans.find((a) => a.id === id);
+    return orphan ? { annotation: newer(orphan), status: 'orphan' } : null;
+  }
+
+  const loadTags = () => void actions.listTags().then((result) => result.ok && setSuggestions(result.value));
+
+  const compose = (start: number, end: number, focus: 'note' | 'tags') => {
+    setView({ kind: 'compose', start, end, focus });
+    setDraft((current) => current ?? emptyDraft(lastColor));
+    setError(null);
+    loadTags();
+  };
+
+  // Each new request from the page (a selection, a mention, a click on a highlight).
+  useEffect(() => {
+    if (!request) return;
+    const { request: asked } = request;
+    const model = bridge.model;
+    if (!model) return;
+    if (asked.kind === 'annotations') {
+      if (dirty) return setNotice({ text: 'Save or cancel the note you are writing first.' });
+      setDraft(null);
+      setError(null);
+      return setView({ kind: 'cards', ids: asked.ids, editing: null });
+    }
+    if (dirty) return; // never drop what the reader is writing for a new selection
+    const selection = getSelection();
+    const picked =
+      asked.kind === 'range'
+        ? trimStretch(model.text, asked.start, asked.end)
+        : selection && !selection.isCollapsed && selection.rangeCount
+          ? selectText(model, selection.getRangeAt(0))
+          : { error: 'Select some text in the article to highlight it.' };
+    if ('error' in picked) {
+      // A stray click or a blank selection is not a request; the shortcut and a long selection are.
+      const said = asked.kind !== 'selection' || asked.explicit || picked.error.startsWith('That selection');
+      if (said) setNotice({ text: picked.error });
+      if (view.kind === 'toolbar') close();
+      return;
+    }
+    setNotice(null);
+    if (asked.kind === 'selection' && !asked.explicit) {
+      setDraft(null);
+      setView({ kind: 'toolbar', ...picked });
+    } else {
+      compose(picked.start, picked.end, 'note');
+    }
+  }, [request?.seq]);
+
+  // The stretch being highlighted stays marked while the reader types (the selection moves away).
+  const pending = view.kind === 'toolbar' || view.kind === 'compose' ? view : null;
+  useEffect(() => {
+    onPending(pending && { start: pending.start, end: pending.end });
+  }, [pending?.start, pending?.end]);
+
+  // Follow the text while the page scrolls; a click elsewhere or Escape closes what holds no words.
+  useEffect(() => {
+    if (view.kind === 'closed') return;
+    const abort = new AbortController();
+    const options = { passive: true, capture: true, signal: abort.signal };
+    addEventListener('scroll', rerender, options);
+    addEventListener('resize', rerender, options);
+    document.addEventListener(
+      'mousedown',
+      (event) => {
+        if (!event.composedPath().includes(host) && !dirty) close();
+      },
+      options,
+    );
+    document.addEventListener('keydown', (event) => event.key === 'Escape' && !dirty && close(), options);
+    return () => abort.abort();
+  }, [view.kind, dirty]);
+
+  useEffect(() => {
+    if (!notice) return;
+    const timer = setTimeout(() => setNotice(null), notice.undo ? UNDO_MS : 5000);
+    return () => clearTimeout(timer);
+  }, [notice]);
+
+  const remember = (record: AnnotationRecord) => setRecent((map) => new Map(map).set(record.id, record));
+
+  const saveNew = async (start: number, end: number, color: AnnotationColor, written: Draft | null) => {
+    const articleId = bridge.articleId;
+    const model = bridge.model;
+    if (!articleId || !model) return;
+    setBusy(true);
+    const result = await actions.save({
+      articleId,
+      ...describeText(model.text, start, end),
+      color,
+      note: written?.note ?? '',
+      tags: written ? draftTags(written) : [],
+      textHash: textHash(model.text),
+    });
+    setBusy(false);
+    setLastColor(color);
+    if (!result.ok) {
+      // Nothing is lost: the form stays (or opens) with what was written, and says why.
+      setDraft(written ?? emptyDraft(color));
+      setView({ kind: 'compose', start, end, focus: 'note' });
+      setError(`Not saved: ${result.error.message}. Your note is still here; try again.`);
+      return;
+    }
+    remember(result.value);
+    getSelection()?.removeAllRanges();
+    close();
+  };
+
+  const saveEdit = async (id: string, written: Draft) => {
+    setBusy(true);
+    const result = await actions.update({ id, note: written.note, tags: draftTags(written), color: written.color });
+    setBusy(false);
+    if (!result.ok) return setError(`Not saved: ${result.error.message}. Your changes are still here; try again.`);
+    remember(result.value);
+    setDraft(null);
+    setError(null);
+    setView({ kind: 'cards', ids: view.kind === 'cards' ? view.ids : [id], editing: null });
+  };
+
+  const remove = async (id: string) => {
+    const result = await actions.remove(id);
+    if (!result.ok) return setNotice({ text: `Not deleted: ${result.error.message}` });
+    const ids = view.kind === 'cards' ? view.ids.filter((other) => other !== id) : [];
+    if (ids.length) setView({ kind: 'cards', ids, editing: null });
+    else close();
+    setNotice({ text: 'Highlight deleted.', undo: result.value });
+  };
+
+  const undo = async (record: AnnotationRecord) => {
+    const result = await actions.restore(record);
+    setNotice(result.ok ? null : { text: `Could not undo: ${result.error.message}` });
+  };
+
+  const box = boxOf(bridge, view);
+  const form = draft && (
+    <AnnotationForm
+      draft={draft}
+      colorNames={colorNames}
+      suggestions={suggestions}
+      focus={view.kind === 'compose' ? view.focus : 'note'}
+      busy={busy}
+      error={error}
+      onDraft={setDraft}
+      onSave={() => {
+        if (view.kind === 'compose') void saveNew(view.start, view.end, draft.color, draft);
+        else if (view.kind === 'cards' && view.editing) void saveEdit(view.editing, draft);
+      }}
+      onCancel={close}
+      onDelete={view.kind === 'cards' && view.editing ? () => void remove(view.editing as string) : undefined}
+    />
+  );
+
+  const items = view.kind === 'cards' ? view.ids.map(find).filter((item): item is CardItem => item !== null) : [];
+  return (
+    <div class="gloss-editor" onKeyDown={(event) => event.key === 'Escape' && !dirty && close()}>
+      {view.kind === 'toolbar' && (
+        <div class="float" style={place(box, 'above')}>
+          <HighlightToolbar
+            colorNames={colorNames}
+            onPick={(color) => void saveNew(view.start, view.end, color, null)}
+            onExpand={(focus) => compose(view.start, view.end, focus)}
+          />
+        </div>
+      )}
+      {view.kind === 'compose' && (
+        <div class="float panel-box" style={place(box, 'below')}>
+          {form}
+        </div>
+      )}
+      {view.kind === 'cards' && items.length > 0 && (
+        <div class="float panel-box" style={place(box, 'below')}>
+          <AnnotationCards
+            items={items}
+            colorNames={colorNames}
+            editing={view.editing}
+            form={form}
+            onEdit={(id) => {
+              const record = find(id)?.annotation;
+              if (!record) return;
+              setDraft({ color: record.color as AnnotationColor, note: record.note, tags: [...record.tags], tagText: '' });
+              setError(null);
+              setView({ ...view, editing: id });
+              loadTags();
+            }}
+            onDelete={(id) => void remove(id)}
+            onClose={close}
+          />
+        </div>
+      )}
+      {notice && (
+        <div class="toast" role="status" data-testid="notice">
+          {notice.text}
+          {notice.undo && (
+            <button type="button" data-testid="undo" onClick={() => void undo(notice.undo as AnnotationRecord)}>
+              Undo
+            </button>
+          )}
+          <button type="button" class="close" aria-label="Dismiss" onClick={() => setNotice(null)}>
+            ×
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The on-screen box of what the editor is showing, or null (an orphan: no place in the text). */
+function boxOf(bridge: ArticleBridge, view: View): DOMRect | null {
+  const model = bridge.model;
+  if (!model || view.kind === 'closed') return null;
+  const stretch =
+    view.kind === 'cards' ? bridge.placement.placed.find((p) => view.ids.includes(p.annotation.id)) : { start: view.start, end: view.end };
+  return (stretch && model.range(stretch.start, stretch.end)?.getBoundingClientRect()) ?? null;
+}
+
+/** Fixed position next to `box` (above or below it), kept on screen; top right without a box. */
+function place(box: DOMRect | null, side: 'above' | 'below') {
+  if (!box) return { right: '16px', top: '16px' };
+  const left = Math.max(8, Math.min(box.left, innerWidth - 360));
+  const top = side === 'above' && box.top > 56 ? box.top - 48 : Math.min(box.bottom + 8, Math.max(8, innerHeight - 420));
+  return { left: `${left}px`, top: `${top}px` };
+}

@@ -1,0 +1,55 @@
+/**
+ * Which article each tab's frame is showing, as the background filed it when the frame's article
+ * was extracted. A content script may read and write only its own article's annotations, and a
+ * change is announced to every frame showing that article. Kept in `storage.session` (one key per
+ * frame, so concurrent writes cannot lose each other), which outlives a service-worker restart
+ * and is not readable from content scripts.
+ */
+import { browser } from 'wxt/browser';
+import type { Sender } from '@/utils/messaging/envelope';
+
+const PREFIX = 'tab:';
+const keyOf = (tabId: number, frameId: number) => `${PREFIX}${tabId}:${frameId}`;
+
+export interface ShowingFrame {
+  tabId: number;
+  frameId: number;
+}
+
+/** Records that the sender's frame now shows `articleId`. */
+export async function rememberTabArticle(sender: Sender, articleId: string): Promise<void> {
+  if (sender.tab?.id === undefined) return;
+  await browser.storage.session.set({ [keyOf(sender.tab.id, sender.frameId ?? 0)]: articleId });
+}
+
+/** The article the sender's frame shows, or null when Gloss filed none for it. */
+export async function tabArticle(sender: Sender): Promise<string | null> {
+  if (sender.tab?.id === undefined) return null;
+  const key = keyOf(sender.tab.id, sender.frameId ?? 0);
+  const value = (await browser.storage.session.get(key))[key];
+  return typeof value === 'string' ? value : null;
+}
+
+/** Refuses a request about an article other than the one the sender's frame shows. */
+export async function assertShowing(sender: Sender, articleId: string): Promise<void> {
+  if ((await tabArticle(sender)) !== articleId) throw new Error("This page is not showing that annotation's article");
+}
+
+/** Every frame showing `articleId`. */
+export async function framesShowing(articleId: string): Promise<ShowingFrame[]> {
+  const all = await browser.storage.session.get(null);
+  const frames: ShowingFrame[] = [];
+  for (const [key, value] of Object.entries(all)) {
+    if (value !== articleId || !key.startsWith(PREFIX)) continue;
+    const [tabId, frameId] = key.slice(PREFIX.length).split(':').map(Number) as [number, number];
+    frames.push({ tabId, frameId });
+  }
+  return frames;
+}
+
+/** Forgets a closed tab's frames. */
+export async function forgetTab(tabId: number): Promise<void> {
+  const all = await browser.storage.session.get(null);
+  const keys = Object.keys(all).filter((key) => key.startsWith(`${PREFIX}${tabId}:`));
+  if (keys.length) await browser.storage.session.remove(keys);
+}

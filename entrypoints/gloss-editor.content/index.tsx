@@ -1,0 +1,73 @@
+/**
+ * The highlight editor: injected by the background into an article's frame on the reader's
+ * first selection, click on a highlight, shortcut or menu item, so that the article script stays
+ * small. It finds the article through the bridge the article script left on the isolated
+ * world's window (utils/page/editor-bridge.ts), mounts its own shadow root, and sends every
+ * write to the background.
+ */
+import { render } from 'preact';
+import { Editor, type EditorActions } from '@/components/page/Editor';
+import '@/components/page/editor.css';
+import { sendToExtension } from '@/utils/messaging/send';
+import { articleBridge, editorApi, shareEditor, type EditorRequest } from '@/utils/page/editor-bridge';
+import { createShadowUi } from '@/utils/page/shadow-ui';
+import { readColorNames, watchColorNames } from '@/utils/settings/color-names';
+import { pendingMarker } from './pending';
+
+const actions: EditorActions = {
+  save: (annotation) => sendToExtension('toBackground', 'saveAnnotation', annotation as never),
+  update: (edit) => sendToExtension('toBackground', 'updateAnnotation', edit),
+  remove: (id) => sendToExtension('toBackground', 'deleteAnnotation', { id }),
+  restore: (annotation) => sendToExtension('toBackground', 'restoreAnnotation', { annotation: annotation as never }),
+  listTags: () => sendToExtension('toBackground', 'listTags', {}),
+};
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  registration: 'runtime',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    const bridge = articleBridge();
+    if (!bridge || editorApi()) return; // no article here, or the editor already runs
+    // Claim the slot at once (a second injection stops above); requests wait until mounted.
+    const early: EditorRequest[] = [];
+    let deliver = (request: EditorRequest) => void early.push(request);
+    shareEditor({ open: (request) => deliver(request) });
+
+    let colorNames = await readColorNames();
+    const ui = await createShadowUi(ctx, 'gloss-editor', '/content-scripts/gloss-editor.css');
+    ui.mount();
+    const pending = pendingMarker(document);
+    let request: { seq: number; request: EditorRequest } | null = null;
+    const draw = () =>
+      render(
+        <Editor
+          bridge={bridge}
+          actions={actions}
+          colorNames={colorNames}
+          request={request}
+          host={ui.host}
+          onPending={(stretch) => pending.show(bridge.model, stretch)}
+        />,
+        ui.container,
+      );
+    deliver = (next) => {
+      request = { seq: (request?.seq ?? 0) + 1, request: next };
+      draw();
+    };
+    for (const next of bridge.pending ? [...early, bridge.pending] : early) deliver(next);
+    bridge.pending = null;
+    draw();
+    ctx.onInvalidated(
+      watchColorNames((names) => {
+        colorNames = names;
+        draw();
+      }),
+    );
+    ctx.onInvalidated(() => {
+      shareEditor(undefined);
+      pending.show(null, null);
+      ui.remove();
+    });
+  },
+});
