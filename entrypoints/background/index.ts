@@ -4,6 +4,7 @@ import { articleIdFor } from '@/utils/article/url';
 import { recordArticle } from '@/utils/db/articles-repo';
 import { listArticleAnnotations } from '@/utils/db/annotations-repo';
 import { GlossDb } from '@/utils/db/database';
+import { requestPersistence } from '@/utils/db/persist';
 import type { Sender } from '@/utils/messaging/envelope';
 import { listen } from '@/utils/messaging/listen';
 import { directionOf, toBackground } from '@/utils/messaging/protocol';
@@ -17,6 +18,7 @@ import { assertShowing, forgetTab, rememberTabArticle } from './tab-articles';
 
 export default defineBackground(() => {
   const db = new GlossDb();
+  void requestPersistence(); // Firefox's background page can ask; Chrome's worker cannot (see persist.ts)
   watchSelectionCommands();
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   const inject = (sender: Sender, file: typeof ARTICLE_SCRIPT_FILE | typeof EDITOR_SCRIPT_FILE) => {

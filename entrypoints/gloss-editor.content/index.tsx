@@ -35,7 +35,8 @@ export default defineContentScript({
     shareEditor({ open: (request) => deliver(request) });
 
     let colorNames = await readColorNames();
-    const ui = await createShadowUi(ctx, 'gloss-editor', '/content-scripts/gloss-editor.css');
+    // Closed: the page cannot read the notes the editor shows.
+    const ui = await createShadowUi(ctx, 'gloss-editor', '/content-scripts/gloss-editor.css', 'closed');
     ui.mount();
     const pending = pendingMarker(document);
     let request: { seq: number; request: EditorRequest } | null = null;

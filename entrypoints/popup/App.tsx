@@ -1,8 +1,16 @@
-/** The popup: the current tab's article, live from the database, or why there is none. */
+/**
+ * The popup: the current tab's article and the reader's highlights in it, live from the
+ * database, or why there is none; the names of the highlight colors.
+ */
 import { ArticleHeader } from '@/components/popup/ArticleHeader';
+import { ArticleNotes } from '@/components/popup/ArticleNotes';
+import { ColorNamesForm } from '@/components/popup/ColorNamesForm';
+import { useArticleText } from '@/components/popup/use-article-text';
+import { useColorNames } from '@/components/popup/use-color-names';
 import { PageMessage } from '@/components/popup/PageMessage';
 import { usePageState } from '@/components/popup/use-page-state';
 import { useLiveQuery } from '@/components/common/use-live-query';
+import { listArticleAnnotations } from '@/utils/db/annotations-repo';
 import { getArticle } from '@/utils/db/articles-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { updateSettings } from '@/utils/settings/settings';
@@ -11,14 +19,21 @@ export function App({ db, tabId }: { db: GlossDb; tabId: number | null }) {
   const view = usePageState(tabId);
   const articleId = 'articleId' in view ? view.articleId : null;
   const article = useLiveQuery(() => (articleId ? getArticle(db, articleId) : undefined), [db, articleId]);
+  const annotations = useLiveQuery(() => (articleId ? listArticleAnnotations(db, articleId) : []), [db, articleId]);
+  const text = useArticleText(tabId, view.kind === 'article' ? view.articleId : null);
+  const colorNames = useColorNames();
 
   return (
     <main class="popup" aria-live="polite">
       {article.status === 'ready' && article.value ? (
-        <ArticleHeader article={article.value} />
+        <>
+          <ArticleHeader article={article.value} />
+          {annotations.status === 'ready' && <ArticleNotes annotations={annotations.value} text={text} colorNames={colorNames} />}
+        </>
       ) : (
         <Status view={view} dbError={article.status === 'error' ? article.message : null} />
       )}
+      <ColorNamesForm names={colorNames} />
     </main>
   );
 }

@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { GlossDb } from '@/utils/db/database';
+import { requestPersistence } from '@/utils/db/persist';
 import { App } from './App';
 import './style.css';
 
@@ -12,5 +13,6 @@ async function targetTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
+void requestPersistence();
 const root = document.getElementById('app');
 if (root) void targetTabId().then((tabId) => render(<App db={new GlossDb()} tabId={tabId} />, root));

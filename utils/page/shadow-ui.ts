@@ -1,5 +1,5 @@
 /**
- * Gloss's in-page UI root: a custom element appended to <body> with an open shadow root that
+ * Gloss's in-page UI root: a custom element appended to <body> with a shadow root that
  * holds the entry's stylesheet and one container, so page CSS cannot reach in and Gloss's cannot
  * leak out. Keyboard events stop at the host, so the page's shortcuts do not fire while the
  * reader types a note. Written here rather than with WXT's `createShadowRootUi`, which brings
@@ -19,7 +19,16 @@ export interface ShadowUi {
   remove(): void;
 }
 
-export async function createShadowUi(ctx: ContentScriptContext, name: string, cssFile: string): Promise<ShadowUi> {
+/**
+ * `mode: 'closed'` keeps the page's scripts from reading what the UI shows (a reader's notes);
+ * Gloss's own scripts reach it through the reference they hold.
+ */
+export async function createShadowUi(
+  ctx: ContentScriptContext,
+  name: string,
+  cssFile: string,
+  mode: ShadowRootMode = 'open',
+): Promise<ShadowUi> {
   let css = '';
   try {
     css = await (await fetch(browser.runtime.getURL(cssFile as '/'))).text();
@@ -30,7 +39,7 @@ export async function createShadowUi(ctx: ContentScriptContext, name: string, cs
   const style = document.createElement('style');
   style.textContent = css;
   const container = document.createElement('div');
-  host.attachShadow({ mode: 'open' }).append(style, container);
+  host.attachShadow({ mode }).append(style, container);
   for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (event) => event.stopPropagation());
   const ui: ShadowUi = {
     host,

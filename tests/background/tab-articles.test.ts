@@ -1,0 +1,30 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { assertShowing, forgetTab, framesShowing, rememberTabArticle, tabArticle } from '@/entrypoints/background/tab-articles';
+
+describe('background/tab-articles', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const frame = (tabId: number, frameId = 0) => ({ id: 'gloss', tab: { id: tabId }, frameId });
+
+  it('remembers the article of each frame, and which frames show an article', async () => {
+    await rememberTabArticle(frame(1), 'https://a.example/x');
+    await rememberTabArticle(frame(1, 7), 'https://b.example/y');
+    await rememberTabArticle(frame(2), 'https://a.example/x');
+    expect(await tabArticle(frame(1, 7))).toBe('https://b.example/y');
+    expect((await framesShowing('https://a.example/x')).sort((a, b) => a.tabId - b.tabId)).toEqual([
+      { tabId: 1, frameId: 0 },
+      { tabId: 2, frameId: 0 },
+    ]);
+    await expect(assertShowing(frame(2), 'https://b.example/y')).rejects.toThrow();
+    await expect(assertShowing(frame(2), 'https://a.example/x')).resolves.toBeUndefined();
+  });
+
+  it('follows a frame to its next article, forgets a closed tab, and knows nothing of a sender without a tab', async () => {
+    await rememberTabArticle(frame(1), 'https://a.example/x');
+    await rememberTabArticle(frame(1), 'https://a.example/z');
+    expect(await framesShowing('https://a.example/x')).toEqual([]);
+    await forgetTab(1);
+    expect(await tabArticle(frame(1))).toBeNull();
+    expect(await tabArticle({ id: 'gloss' })).toBeNull();
+  });
+});

@@ -1,0 +1,149 @@
+import { render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Editor, type EditorActions } from '@/components/page/Editor';
+import { anchorAll } from '@/utils/anchoring/anchor-all';
+import type { AnnotationRecord } from '@/utils/anchoring/annotation';
+import { describeText } from '@/utils/anchoring/selectors';
+import { fail, ok } from '@/utils/messaging/result';
+import type { ArticleBridge, EditorRequest } from '@/utils/page/editor-bridge';
+import { DEFAULT_COLOR_NAMES } from '@/utils/settings/color-names';
+import { buildTextModel } from '@/utils/text/build-text-model';
+import { textHash } from '@/utils/text/hash';
+
+const ARTICLE = 'https://news.example/a';
+
+function record(text: string, quote: string, id: string, note: string): AnnotationRecord {
+  const start = text.indexOf(quote);
+  return { id, articleId: ARTICLE, ...describeText(text, start, start + quote.length), color: 'yellow', note, tags: ['t'], createdAt: 1, updatedAt: 1, textHash: textHash(text) };
+}
+
+describe('components/page/Editor', () => {
+  let root: HTMLElement;
+  let host: HTMLElement;
+  let bridge: ArticleBridge;
+  let actions: { [K in keyof EditorActions]: ReturnType<typeof vi.fn> };
+  let seq = 0;
+
+  beforeEach(() => {
+    document.body.innerHTML = '<article><p>Kim Jong Un visited Songchon County on Feb. 28.</p><p>He spoke of the 20×10 policy.</p></article>';
+    const model = buildTextModel(document.querySelector('article')!);
+    bridge = { articleId: ARTICLE, model, placement: { placed: [], orphans: [] }, pending: null };
+    actions = {
+      save: vi.fn(async (a: Omit<AnnotationRecord, 'id' | 'createdAt' | 'updatedAt'>) => ok({ ...a, id: 'new', createdAt: 2, updatedAt: 2 })),
+      update: vi.fn(),
+      remove: vi.fn(),
+      restore: vi.fn(async (a: AnnotationRecord) => ok(a)),
+      listTags: vi.fn(async () => ok(['policy', 'speech'])),
+    };
+    host = document.createElement('gloss-editor');
+    root = document.createElement('div');
+    host.append(root);
+    document.body.append(host);
+  });
+  afterEach(() => render(null, root));
+
+  const show = async (request: EditorRequest | null) => {
+    await act(() => {
+      render(
+        <Editor
+          bridge={bridge}
+          actions={actions as unknown as EditorActions}
+          colorNames={DEFAULT_COLOR_NAMES}
+          request={request && { seq: ++seq, request }}
+          host={host}
+          onPending={() => undefined}
+        />,
+        root,
+      );
+    });
+  };
+  const $ = <T extends Element>(selector: string) => root.querySelector<T>(selector);
+  const type = async (selector: string, value: string) => {
+    const field = $<HTMLInputElement | HTMLTextAreaElement>(selector)!;
+    await act(() => {
+      field.value = value;
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  };
+  const click = async (selector: string) => {
+    await act(() => $<HTMLElement>(selector)!.click());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  };
+
+  it('keeps every word of a note when the save fails, says why, and saves on retry', async () => {
+    const text = bridge.model!.text;
+    await show({ kind: 'range', start: text.indexOf('Songchon'), end: text.indexOf('County') + 6 });
+    await type('[data-testid="note-input"]', 'Where the **speech** was given');
+    await type('[data-testid="tag-input"]', 'places');
+    actions.save.mockResolvedValueOnce(fail('failed', 'QuotaExceededError: the disk is full'));
+    await click('[data-testid="save"]');
+    expect($('[data-testid="form-error"]')?.textContent).toContain('QuotaExceededError: the disk is full');
+    expect($<HTMLTextAreaElement>('[data-testid="note-input"]')?.value).toBe('Where the **speech** was given');
+    expect($<HTMLInputElement>('[data-testid="tag-input"]')?.value).toBe('places');
+
+    await click('[data-testid="save"]');
+    expect(actions.save).toHaveBeenCalledTimes(2);
+    expect(actions.save.mock.calls[1]![0]).toMatchObject({
+      articleId: ARTICLE,
+      quote: { type: 'TextQuoteSelector', exact: 'Songchon County', prefix: 'Kim Jong Un visited ' },
+      position: { start: text.indexOf('Songchon') },
+      note: 'Where the **speech** was given',
+      tags: ['places'],
+      textHash: textHash(text),
+    });
+    expect($('form')).toBeNull();
+  });
+
+  it('refuses to save a 1 MB note but keeps it whole, and shows a tag with markup as text', async () => {
+    await show({ kind: 'range', start: 0, end: 11 });
+    const huge = 'n'.repeat(1024 * 1024);
+    await type('[data-testid="note-input"]', huge);
+    expect($('[data-testid="form-error"]')?.textContent).toContain('at most 100,000');
+    expect($<HTMLButtonElement>('[data-testid="save"]')?.disabled).toBe(true);
+    expect($<HTMLTextAreaElement>('[data-testid="note-input"]')?.value).toHaveLength(huge.length);
+
+    await type('[data-testid="tag-input"]', '<img src=x onerror=alert(1)>');
+    const input = $<HTMLInputElement>('[data-testid="tag-input"]')!;
+    await act(() => void input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true })));
+    expect($('.chip')?.textContent).toContain('<img src=x onerror=alert(1)>');
+    expect(root.querySelector('img')).toBeNull();
+  });
+
+  it('shows overlapping highlights as cards with their own notes; delete can be undone', async () => {
+    const text = bridge.model!.text;
+    const outer = record(text, 'Kim Jong Un visited Songchon County', 'outer', 'the visit');
+    const inner = record(text, 'Songchon', 'inner', 'the place');
+    bridge.placement = anchorAll([outer, inner], text);
+    await show({ kind: 'annotations', ids: ['outer', 'inner'] });
+    expect([...root.querySelectorAll('[data-testid="note-card"] .note')].map((n) => n.textContent)).toEqual(['the visit', 'the place']);
+
+    actions.remove.mockResolvedValueOnce(ok(inner));
+    await click('[data-id="inner"] [data-testid="delete"]');
+    expect(actions.remove).toHaveBeenCalledWith('inner');
+    expect([...root.querySelectorAll('[data-testid="note-card"]')].map((n) => n.getAttribute('data-id'))).toEqual(['outer']);
+    expect($('[data-testid="notice"]')?.textContent).toContain('Highlight deleted.');
+    await click('[data-testid="undo"]');
+    expect(actions.restore).toHaveBeenCalledWith(inner);
+  });
+
+  it('marks a highlight whose article changed, and an orphan with its quote', async () => {
+    const text = bridge.model!.text;
+    const changed = { ...record(text, 'Feb. 28', 'changed', ''), textHash: 'older' };
+    const orphan = { ...record(text, 'Feb. 28', 'orphan', 'lost one'), quote: { type: 'TextQuoteSelector' as const, exact: 'a sentence the outlet removed', prefix: '', suffix: '' } };
+    bridge.placement = anchorAll([changed, orphan], text);
+    await show({ kind: 'annotations', ids: ['changed', 'orphan'] });
+    expect($('[data-id="changed"] .badge-changed')?.textContent).toBe('article changed');
+    expect($('[data-id="orphan"] .badge-orphan')).not.toBeNull();
+    expect($('[data-id="orphan"] .quote')?.textContent).toBe('a sentence the outlet removed');
+  });
+
+  it('says nothing for a stray blank selection, but explains an empty one asked for by shortcut', async () => {
+    getSelection()?.removeAllRanges();
+    await show({ kind: 'selection' });
+    expect($('[data-testid="notice"]')).toBeNull();
+    expect($('.toolbar')).toBeNull();
+    await show({ kind: 'selection', explicit: true });
+    expect($('[data-testid="notice"]')?.textContent).toContain('Select some text in the article');
+  });
+});

@@ -1,0 +1,113 @@
+/**
+ * The highlight editor on a page, as a reader uses it: text is selected in the page, and the
+ * editor's controls are clicked and typed into with the real mouse and keyboard. The editor's
+ * shadow root is closed (page scripts cannot read the notes it shows), so where its controls are
+ * is asked in Gloss's own isolated world over CDP, with `chrome.dom.openOrClosedShadowRoot`.
+ */
+import type { CDPSession, Page } from 'playwright-core';
+
+export class EditorPage {
+  private world: number | null = null;
+  private constructor(
+    readonly page: Page,
+    private readonly cdp: CDPSession,
+  ) {}
+
+  static async attach(page: Page, extensionId: string): Promise<EditorPage> {
+    const cdp = await page.context().newCDPSession(page);
+    const editor = new EditorPage(page, cdp);
+    const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
+    cdp.on('Runtime.executionContextCreated', ({ context }) => {
+      const aux = context.auxData as { frameId?: string; isDefault?: boolean } | undefined;
+      if (context.origin === `chrome-extension://${extensionId}` && aux?.frameId === frameTree.frame.id) editor.world = context.id;
+    });
+    cdp.on('Runtime.executionContextsCleared', () => (editor.world = null));
+    await cdp.send('Runtime.enable');
+    return editor;
+  }
+
+  /** Runs `expression` in Gloss's isolated world of the top frame, with `root` the editor's shadow root (or null). */
+  async inGloss<T>(expression: string): Promise<T> {
+    for (let i = 0; i < 100 && this.world === null; i++) await this.page.waitForTimeout(50);
+    if (this.world === null) throw new Error("Gloss's isolated world never appeared");
+    const { result, exceptionDetails } = await this.cdp.send('Runtime.evaluate', {
+      contextId: this.world,
+      expression: `(async () => { const host = document.querySelector('gloss-editor'); const root = host && chrome.dom.openOrClosedShadowRoot(host); ${expression} })()`,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value as T;
+  }
+
+  /** The center of the editor's first element matching `selector`, once there is one. */
+  async where(selector: string, timeout = 10_000): Promise<{ x: number; y: number }> {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const box = await this.inGloss<{ x: number; y: number } | null>(
+        `const el = root?.querySelector(${JSON.stringify(selector)}); if (!el) return null; const r = el.getBoundingClientRect(); return r.width ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;`,
+      );
+      if (box) return box;
+      if (Date.now() > deadline) throw new Error(`No ${selector} in the editor`);
+      await this.page.waitForTimeout(50);
+    }
+  }
+
+  async click(selector: string): Promise<void> {
+    const { x, y } = await this.where(selector);
+    await this.page.mouse.click(x, y);
+  }
+
+  /** Text of every element matching `selector` in the editor. */
+  texts(selector: string): Promise<string[]> {
+    return this.inGloss(`return [...(root?.querySelectorAll(${JSON.stringify(selector)}) ?? [])].map((el) => el.textContent);`);
+  }
+
+  /** Selects the first occurrence of `phrase` in the article and releases the mouse, as a reader would. */
+  async select(phrase: string): Promise<void> {
+    await this.page.evaluate((text) => {
+      const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(text);
+        if (at < 0) continue;
+        getSelection()!.setBaseAndExtent(node, at, node, at + text.length);
+        const r = getSelection()!.getRangeAt(0).getBoundingClientRect();
+        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: r.right, clientY: r.bottom }));
+        return;
+      }
+      throw new Error(`"${text}" is not in one text node of the article`);
+    }, phrase);
+  }
+
+  /** The center of `phrase` on screen (its first occurrence in the article). */
+  whereText(phrase: string): Promise<{ x: number; y: number }> {
+    return this.page.evaluate((text) => {
+      const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(text);
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + text.length);
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const r = range.getBoundingClientRect();
+        return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+      }
+      throw new Error(`"${text}" is not in the article`);
+    }, phrase);
+  }
+}
+
+/** Texts of the ranges painted under a highlight name. */
+export function paintedTexts(page: Page, name: string): Promise<string[]> {
+  return page.evaluate(
+    (key) =>
+      [...(CSS.highlights.get(key) ?? [])].map((range) => {
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        return live.toString();
+      }),
+    name,
+  );
+}
