@@ -91,8 +91,11 @@ describe('e2e/editor', () => {
     expect(gloss.errors).toEqual([]);
   });
 
-  it('edits, deletes and undoes, and another tab of the article follows each change', async () => {
+  it('edits, deletes and undoes, and another tab of the article and the popup follow each change', async () => {
     const { page, editor } = first;
+    const popup = await gloss.openPopup(await gloss.tabIdOf(page));
+    const listed = () => popup.page.getByTestId('popup-notes').textContent();
+    await expect.poll(listed).toContain('2024');
     const other = await openSeed();
     await expect.poll(() => paintedTexts(other.page, 'gloss-note-green')).toEqual([PHRASE]);
 
@@ -104,17 +107,21 @@ describe('e2e/editor', () => {
     await editor.click('[data-testid="save"]');
     await expect.poll(async () => (await stored())[0]?.note).toBe('Revised: a claim to check against the 2025 plan');
     await expect.poll(() => paintedTexts(other.page, 'gloss-note-pink')).toEqual([PHRASE]);
+    await expect.poll(listed).toContain('Revised: a claim');
     const id = (await stored())[0]!.id;
 
     await editor.click('[data-testid="delete"]');
     await expect.poll(() => paintedTexts(page, 'gloss-note-pink')).toEqual([]);
     await expect.poll(() => paintedTexts(other.page, 'gloss-note-pink')).toEqual([]);
     expect(await stored()).toEqual([]);
+    await expect.poll(() => popup.page.getByTestId('popup-notes').count()).toBe(0);
 
     await editor.click('[data-testid="undo"]');
     await expect.poll(() => paintedTexts(other.page, 'gloss-note-pink')).toEqual([PHRASE]);
     expect((await stored()).map((r) => [r.id, r.note])).toEqual([[id, 'Revised: a claim to check against the 2025 plan']]);
+    await expect.poll(listed).toContain('Revised: a claim');
     await other.page.close();
+    await popup.page.close();
     expect(gloss.errors).toEqual([]);
   });
 

@@ -62,6 +62,15 @@ describe('e2e/notes', () => {
     const placed = (await gloss.articleText(later))!;
     expect(placed.notes.map((n) => [n.id, n.changed])).toEqual([['kept', true]]);
     expect(placed.orphans).toEqual(['lost']);
+
+    // The orphan is listed, with its quote and note, in the page panel and in the popup.
+    await later.locator('gloss-panel').locator('.badge').click();
+    await expect.poll(() => later.locator('gloss-panel').getByTestId('orphans').textContent()).toContain('1 of your highlights no longer found');
+    const popup = await gloss.openPopup(await gloss.tabIdOf(later));
+    const orphans = popup.page.getByTestId('popup-orphans');
+    await expect.poll(() => orphans.textContent()).toContain('a passage the outlet later deleted entirely');
+    expect(await popup.page.getByTestId('popup-notes').textContent()).toContain('article changed');
+    await popup.page.close();
     expect(gloss.errors).toEqual([]);
   });
 });
