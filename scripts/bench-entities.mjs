@@ -63,23 +63,23 @@ async function measure(/** @type {string} */ bundleUrl, /** @type {string} */ se
   };
 }
 
-/** The text of every corpus article (Readability's), and of the seed. */
-function corpusArticles() {
+/** The text of each corpus article (Readability's), white space tidied. */
+export function corpusTexts() {
   const texts = [];
   for (const name of readdirSync(CORPUS_DIR)) {
     const file = join(CORPUS_DIR, name, 'source.html');
     if (!statSync(join(CORPUS_DIR, name)).isDirectory()) continue;
     const article = new Readability(offlineParser().parseFromString(readFileSync(file, 'utf8'), 'text/html')).parse();
-    if (article?.textContent) texts.push(article.textContent.replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n'));
+    if (article?.textContent) texts.push({ name, text: article.textContent.replace(/[ \t]+/g, ' ').replace(/\n\s*\n+/g, '\n') });
   }
-  return texts.join('\n');
+  return texts;
 }
 
 export async function benchEntities() {
   const file = await bundle('utils/entities/recognizer.ts', 'recognizer');
   const size = readFileSync(file);
   const seed = readFileSync(join(SHARED, 'seed/kcna-songchon-speech.txt'), 'utf8');
-  const corpusText = corpusArticles() + '\n' + seed;
+  const corpusText = corpusTexts().map((article) => article.text).join('\n') + '\n' + seed;
 
   const node = await measure(pathToFileURL(file).href, seed, corpusText);
 

@@ -11,13 +11,15 @@
  * mapping to the live DOM, painting the highlights) and its longest one, the extension's
  * off-thread extraction time and the round trip, the recognizer's time in the background, and
  * the number of highlight ranges painted; and any exception thrown by Gloss's code. Then the raw and gzip size of every
- * built file, and the entity recognizer's speed in Node and Chromium (bench-entities.mjs).
+ * built file, the entity recognizer's speed in Node and Chromium (bench-entities.mjs), and
+ * re-anchoring 500 annotations against a plain fuzzy search (bench-anchoring.mjs).
  *
  *   npm run bench -- [--pages DIR] [--runs N] [--out FILE]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchAnchoring, printAnchoring } from './bench-anchoring.mjs';
 import { benchEntities, printEntities } from './bench-entities.mjs';
 import { launch } from './lib/browser.mjs';
 import { glossDone } from './lib/gloss-done.mjs';
@@ -233,10 +235,12 @@ for (const s of sizes) console.log(`  ${s.file.padEnd(44)} ${(s.bytes / 1024).to
 
 const entities = await benchEntities();
 printEntities(entities);
+const anchoring = await benchAnchoring();
+printAnchoring(anchoring);
 
 if (args.out) {
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, sizes, entities }, null, 2));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, sizes, entities, anchoring }, null, 2));
   console.log(`\nwrote ${out}`);
 }

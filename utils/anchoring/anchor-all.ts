@@ -14,14 +14,30 @@ export interface Placement {
   orphans: AnnotationRecord[];
 }
 
+/** Distinct shifts remembered from the passages placed last. */
+const MOVES_KEPT = 4;
+
+/**
+ * Anchors in stored order of position, so that when text was inserted or removed above a run of
+ * passages, the shift found for one is tried first for the next (see `anchor`).
+ */
 export function anchorAll(annotations: readonly AnnotationRecord[], text: string): Placement {
   const hash = textHash(text);
   const placed: PlacedAnnotation[] = [];
   const orphans: AnnotationRecord[] = [];
-  for (const annotation of annotations) {
-    const found = anchor(text, annotation.quote, annotation.position);
-    if (found) placed.push({ ...found, annotation, changed: annotation.textHash !== hash });
-    else orphans.push(annotation);
+  const moves: number[] = [];
+  const inOrder = [...annotations].sort((a, b) => a.position.start - b.position.start);
+  for (const annotation of inOrder) {
+    const found = anchor(text, annotation.quote, annotation.position, moves);
+    if (!found) {
+      orphans.push(annotation);
+      continue;
+    }
+    placed.push({ ...found, annotation, changed: annotation.textHash !== hash });
+    const move = found.start - annotation.position.start;
+    if (move !== 0 && moves[0] !== move) {
+      moves.splice(0, moves.length, move, ...moves.filter((m) => m !== move).slice(0, MOVES_KEPT - 1));
+    }
   }
   return { placed, orphans };
 }

@@ -1,0 +1,4 @@
+/** What the anchoring bench runs, bundled as one module for Node and Chromium alike. */
+export { anchorAll } from '../../utils/anchoring/anchor-all';
+export { describeText } from '../../utils/anchoring/selectors';
+export { default as search } from 'approx-string-match';
