@@ -140,6 +140,13 @@ describe('export/import-library', () => {
     expect(await readSettings()).toEqual(library.settings);
   });
 
+  it('imports watchlists alone, touching only their table', async () => {
+    const { watchlists } = sampleLibrary();
+    const report = await importLibrary(db, { annotations: [], watchlists }, { onDuplicate: 'skip' });
+    expect(report.watchlists.added).toBe(1);
+    expect(await snapshot()).toEqual({ annotations: [], articles: [], watchlists });
+  });
+
   it('does nothing for an empty import', async () => {
     const report = await importLibrary(db, { annotations: [] }, { onDuplicate: 'skip' });
     expect(report.annotations).toEqual({ added: 0, updated: 0, skipped: 0, duplicates: [] });

@@ -58,9 +58,24 @@ function placeholderArticle(id: string, annotations: readonly AnnotationRecord[]
     dir: null,
     excerpt: null,
     length: 0,
-    firstSeenAt: Math.min(...annotations.map((a) => a.createdAt)),
-    lastSeenAt: Math.max(...annotations.map((a) => a.updatedAt)),
+    firstSeenAt: annotations.reduce((first, a) => Math.min(first, a.createdAt), Infinity),
+    lastSeenAt: annotations.reduce((last, a) => Math.max(last, a.updatedAt), 0),
   };
+}
+
+/** Minimal records for the articles of `annotations` that neither the file nor the library has. */
+async function placeholdersFor(db: GlossDb, annotations: readonly AnnotationRecord[], articles: readonly ArticleRecord[]): Promise<ArticleRecord[]> {
+  const imported = new Set(articles.map((article) => article.id));
+  const byArticle = new Map<string, AnnotationRecord[]>();
+  for (const annotation of annotations) {
+    if (imported.has(annotation.articleId)) continue;
+    const group = byArticle.get(annotation.articleId);
+    if (group) group.push(annotation);
+    else byArticle.set(annotation.articleId, [annotation]);
+  }
+  const wanted = [...byArticle.keys()];
+  const stored = await db.articles.bulkGet(wanted);
+  return wanted.filter((_, i) => !stored[i]).map((id) => placeholderArticle(id, byArticle.get(id)!));
 }
 
 async function write<T extends { id: string }>(table: Table<T, string, InsertType<T, 'id'>>, records: readonly T[], policy: DuplicatePolicy): Promise<ImportCounts> {
@@ -93,16 +108,9 @@ export async function importLibrary(db: GlossDb, data: LibraryImport, options: I
   const report: ImportReport = { annotations: noCounts(), articles: noCounts(), watchlists: noCounts(), settings: 'kept' };
   if (tables.length) {
     await db.transaction('rw', tables, async () => {
-      const imported = new Set(articles.map((article) => article.id));
-      const byArticle = new Map<string, AnnotationRecord[]>();
-      for (const annotation of annotations) {
-        if (imported.has(annotation.articleId)) continue;
-        byArticle.set(annotation.articleId, [...(byArticle.get(annotation.articleId) ?? []), annotation]);
+      if (annotations.length || articles.length) {
+        report.articles = await write(db.articles, [...articles, ...(await placeholdersFor(db, annotations, articles))], onDuplicate);
       }
-      const wanted = [...byArticle.keys()];
-      const stored = await db.articles.bulkGet(wanted);
-      const placeholders = wanted.filter((_, i) => !stored[i]).map((id) => placeholderArticle(id, byArticle.get(id)!));
-      report.articles = await write(db.articles, [...articles, ...placeholders], onDuplicate);
       report.annotations = await write(db.annotations, annotations, onDuplicate);
       report.watchlists = await write(db.watchlists, watchlists, onDuplicate);
     });

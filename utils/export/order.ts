@@ -16,7 +16,7 @@ export interface ArticleGroup {
 function timeOf(group: ArticleGroup): number {
   const published = group.article?.publishedTime ? Date.parse(group.article.publishedTime) : NaN;
   if (Number.isFinite(published)) return published;
-  return group.article?.firstSeenAt ?? Math.min(...group.annotations.map((a) => a.createdAt));
+  return group.article?.firstSeenAt ?? group.annotations.reduce((first, a) => Math.min(first, a.createdAt), Infinity);
 }
 
 const byText = (a: AnnotationRecord, b: AnnotationRecord) =>

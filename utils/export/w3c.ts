@@ -147,7 +147,7 @@ function pageItems(page: Json, path: Path, problems: Problems): Located[] {
     if (!Array.isArray(items)) {
       problems.add([...at, 'items'], items === undefined ? 'is missing: a page holds its annotations in "items"' : 'is not a list');
     } else {
-      found.push(...items.map((value, i) => ({ value, path: [...at, 'items', i] })));
+      items.forEach((value, i) => found.push({ value, path: [...at, 'items', i] }));
     }
     const next: unknown = current.next;
     if (typeof next === 'string') problems.add([...at, 'next'], 'the collection goes on in pages that are not in this file');
