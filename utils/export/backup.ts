@@ -1,0 +1,78 @@
+/**
+ * A full Gloss backup: every annotation, article and watchlist and the settings, in one JSON
+ * file that Gloss reads back exactly. The parser is strict: every record must have the shape
+ * and the limits Gloss stores (see records.ts), and each problem is named by its path
+ * (`annotations[12].color: …`). A backup from a newer Gloss is refused, not half read.
+ */
+import * as v from 'valibot';
+import { duplicateIds, recordsSchemas, settingsSchema, type Library } from './records';
+import { problemsOf, type ImportProblem, type ParseResult } from './problems';
+
+export const BACKUP_FORMAT = 'gloss-backup';
+/** The version this Gloss writes and the newest it reads. */
+export const BACKUP_VERSION = 1;
+
+export interface GlossBackup extends Library {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  /** When the backup was made, ISO 8601. */
+  exportedAt: string;
+}
+
+const backupSchema = v.strictObject({
+  format: v.literal(BACKUP_FORMAT),
+  version: v.literal(BACKUP_VERSION),
+  exportedAt: v.pipe(
+    v.string(),
+    v.check((text) => Number.isFinite(Date.parse(text)), 'is not a date and time'),
+  ),
+  annotations: recordsSchemas.annotations,
+  articles: recordsSchemas.articles,
+  watchlists: recordsSchemas.watchlists,
+  settings: settingsSchema,
+});
+
+/** The backup of `library`, made at `now`. */
+export function createBackup(library: Library, now = Date.now()): GlossBackup {
+  const { annotations, articles, watchlists, settings } = library;
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), annotations, articles, watchlists, settings };
+}
+
+const refuse = (path: string, message: string): ParseResult<GlossBackup> => ({ ok: false, problems: [{ path, message }] });
+
+/** The backup in a parsed JSON value, or every problem with it and where it is. */
+export function validateBackup(value: unknown): ParseResult<GlossBackup> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return refuse('', 'This is not a Gloss backup: the file holds no JSON object');
+  }
+  const { format, version } = value as { format?: unknown; version?: unknown };
+  if (format !== BACKUP_FORMAT) {
+    return refuse('format', `is ${format === undefined ? 'missing' : JSON.stringify(format)}: this is not a Gloss backup (expected "${BACKUP_FORMAT}")`);
+  }
+  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
+    return refuse('version', `is ${version}: this backup was made by a newer Gloss, and this one reads version ${BACKUP_VERSION} at most. Update Gloss, then import it again.`);
+  }
+  if (version !== BACKUP_VERSION) {
+    return refuse('version', `is ${version === undefined ? 'missing' : JSON.stringify(version)}: expected a whole number, ${BACKUP_VERSION} for this Gloss`);
+  }
+  const parsed = v.safeParse(backupSchema, value);
+  if (!parsed.success) return { ok: false, problems: problemsOf(parsed.issues) };
+  const backup = parsed.output;
+  const problems: ImportProblem[] = [
+    ...duplicateIds(backup.annotations, 'annotations'),
+    ...duplicateIds(backup.articles, 'articles'),
+    ...duplicateIds(backup.watchlists, 'watchlists'),
+  ];
+  return problems.length ? { ok: false, problems } : { ok: true, value: backup };
+}
+
+/** The backup in a file's text, or every problem with it and where it is. */
+export function parseBackup(text: string): ParseResult<GlossBackup> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return refuse('', `This is not a Gloss backup: the file is not JSON (${(error as Error).message})`);
+  }
+  return validateBackup(value);
+}

@@ -1,0 +1,131 @@
+/**
+ * Brings an import (a backup, or the annotations of a W3C file) into the library, all or nothing,
+ * and reads the whole library for an export. Everything is checked before the first write; the
+ * writes then run in one read-write transaction over the tables they touch, so a failure midway
+ * (quota, a closed database) leaves the library as it was. An annotation whose article the
+ * library does not have gets a minimal article record (its address as title), so the library
+ * lists it and the article's page fills the rest in on the next visit.
+ *
+ * Settings live in extension storage, outside IndexedDB, and cannot join the transaction: when
+ * asked for, they are written only after the library's writes have committed.
+ */
+import type { InsertType, Table } from 'dexie';
+import type { AnnotationRecord } from '../anchoring/annotation';
+import type { ArticleRecord } from '../article/types';
+import type { GlossDb } from '../db/database';
+import { readSettings, updateSettings } from '../settings/settings';
+import { ImportRefused } from './problems';
+import { checkLibraryImport, type Library, type LibraryImport } from './records';
+
+/** What to do with a record whose id the library already holds: keep the stored one, or take the file's. */
+export type DuplicatePolicy = 'skip' | 'update';
+
+export interface ImportOptions {
+  onDuplicate: DuplicatePolicy;
+  /** Whether a backup's settings replace the reader's (default: keep the reader's). */
+  settings?: 'keep' | 'replace';
+}
+
+export interface ImportCounts {
+  added: number;
+  updated: number;
+  skipped: number;
+  /** The ids the library already held, whether skipped or updated. */
+  duplicates: string[];
+}
+
+export interface ImportReport {
+  annotations: ImportCounts;
+  /** Articles of the file, and the minimal ones made for annotations without one. */
+  articles: ImportCounts;
+  watchlists: ImportCounts;
+  settings: 'kept' | 'replaced';
+}
+
+const noCounts = (): ImportCounts => ({ added: 0, updated: 0, skipped: 0, duplicates: [] });
+
+/** The minimal record of an article known only by its annotations. */
+function placeholderArticle(id: string, annotations: readonly AnnotationRecord[]): ArticleRecord {
+  return {
+    id,
+    url: id,
+    canonicalUrl: null,
+    title: id,
+    byline: null,
+    siteName: null,
+    publishedTime: null,
+    lang: null,
+    dir: null,
+    excerpt: null,
+    length: 0,
+    firstSeenAt: annotations.reduce((first, a) => Math.min(first, a.createdAt), Infinity),
+    lastSeenAt: annotations.reduce((last, a) => Math.max(last, a.updatedAt), 0),
+  };
+}
+
+/** Minimal records for the articles of `annotations` that neither the file nor the library has. */
+async function placeholdersFor(db: GlossDb, annotations: readonly AnnotationRecord[], articles: readonly ArticleRecord[]): Promise<ArticleRecord[]> {
+  const imported = new Set(articles.map((article) => article.id));
+  const byArticle = new Map<string, AnnotationRecord[]>();
+  for (const annotation of annotations) {
+    if (imported.has(annotation.articleId)) continue;
+    const group = byArticle.get(annotation.articleId);
+    if (group) group.push(annotation);
+    else byArticle.set(annotation.articleId, [annotation]);
+  }
+  const wanted = [...byArticle.keys()];
+  const stored = await db.articles.bulkGet(wanted);
+  return wanted.filter((_, i) => !stored[i]).map((id) => placeholderArticle(id, byArticle.get(id)!));
+}
+
+async function write<T extends { id: string }>(table: Table<T, string, InsertType<T, 'id'>>, records: readonly T[], policy: DuplicatePolicy): Promise<ImportCounts> {
+  if (!records.length) return noCounts();
+  const stored = await table.bulkGet(records.map((record) => record.id));
+  const fresh = records.filter((_, i) => !stored[i]);
+  const known = records.filter((_, i) => stored[i]);
+  await table.bulkAdd(fresh);
+  if (policy === 'update') await table.bulkPut(known);
+  return {
+    added: fresh.length,
+    updated: policy === 'update' ? known.length : 0,
+    skipped: policy === 'skip' ? known.length : 0,
+    duplicates: known.map((record) => record.id),
+  };
+}
+
+/** Brings `data` into the library in one transaction; throws `ImportRefused`, writing nothing, when it has problems. */
+export async function importLibrary(db: GlossDb, data: LibraryImport, options: ImportOptions): Promise<ImportReport> {
+  const checked = checkLibraryImport(data);
+  if (!checked.ok) throw new ImportRefused(checked.problems);
+  const { annotations, articles = [], watchlists = [], settings } = checked.value;
+  const { onDuplicate } = options;
+
+  const tables = [
+    ...(annotations.length ? [db.annotations] : []),
+    ...(annotations.length || articles.length ? [db.articles] : []),
+    ...(watchlists.length ? [db.watchlists] : []),
+  ];
+  const report: ImportReport = { annotations: noCounts(), articles: noCounts(), watchlists: noCounts(), settings: 'kept' };
+  if (tables.length) {
+    await db.transaction('rw', tables, async () => {
+      if (annotations.length || articles.length) {
+        report.articles = await write(db.articles, [...articles, ...(await placeholdersFor(db, annotations, articles))], onDuplicate);
+      }
+      report.annotations = await write(db.annotations, annotations, onDuplicate);
+      report.watchlists = await write(db.watchlists, watchlists, onDuplicate);
+    });
+  }
+  if (options.settings === 'replace' && settings) {
+    await updateSettings(() => settings);
+    report.settings = 'replaced';
+  }
+  return report;
+}
+
+/** Everything an export needs: the three tables, read in one transaction, and the settings. */
+export async function readLibrary(db: GlossDb): Promise<Library> {
+  const [annotations, articles, watchlists] = await db.transaction('r', [db.annotations, db.articles, db.watchlists], () =>
+    Promise.all([db.annotations.toArray(), db.articles.toArray(), db.watchlists.toArray()]),
+  );
+  return { annotations, articles, watchlists, settings: await readSettings() };
+}

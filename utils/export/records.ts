@@ -1,0 +1,151 @@
+/**
+ * What Gloss's records may hold on the way in, as valibot schemas: an import is checked against
+ * these before anything is written. Annotations keep the protocol's limits (ANNOTATION_LIMITS),
+ * so an imported annotation is one the page could have saved; the other limits are generous,
+ * there to bound a damaged or hostile file, never to refuse what Gloss itself stored.
+ */
+import * as v from 'valibot';
+import { ANNOTATION_COLORS, type AnnotationRecord } from '../anchoring/annotation';
+import type { ArticleRecord } from '../article/types';
+import { ENTITY_TYPES } from '../entities/types';
+import { MAX_WATCHLIST_TERMS, type WatchlistRecord } from '../entities/watchlist';
+import { ANNOTATION_LIMITS, httpUrl } from '../messaging/protocol/define';
+import type { Settings } from '../settings/settings';
+import { joinPath, problemsOf, type ImportProblem, type ParseResult } from './problems';
+
+/** Everything a backup holds: the three tables and the settings. */
+export interface Library {
+  annotations: AnnotationRecord[];
+  articles: ArticleRecord[];
+  watchlists: WatchlistRecord[];
+  settings: Settings;
+}
+
+/** What an import brings: annotations at least (a W3C file carries nothing else). */
+export interface LibraryImport {
+  annotations: AnnotationRecord[];
+  articles?: ArticleRecord[];
+  watchlists?: WatchlistRecord[];
+  settings?: Settings;
+}
+
+export const IMPORT_LIMITS = {
+  /** Records of one kind in one file. */
+  records: 1_000_000,
+  /** An id (the protocol's bound for annotation ids). */
+  id: 100,
+  /** Article metadata (title, byline, excerpt, …) and watchlist names and notes. */
+  text: 100_000,
+  /** A watchlist term or alias (as term-lists.ts takes them). */
+  term: 200,
+  /** Host names of sites where Gloss is off. */
+  sites: 100_000,
+} as const;
+
+/** The latest time `Date` can hold: later stamps could not be written as ISO dates. */
+const MAX_TIME = 8.64e15;
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `is longer than ${max.toLocaleString('en')} characters`));
+const nonEmpty = (max: number) => v.pipe(text(max), v.minLength(1, 'is empty'));
+const count = v.pipe(v.number(), v.integer('is not a whole number'), v.minValue(0, 'is negative'));
+const timestamp = v.pipe(count, v.maxValue(MAX_TIME, 'is past the last date JavaScript can hold'));
+const id = nonEmpty(IMPORT_LIMITS.id);
+
+const annotationSchema = v.strictObject({
+  id,
+  articleId: httpUrl,
+  quote: v.strictObject({
+    type: v.literal('TextQuoteSelector'),
+    exact: nonEmpty(ANNOTATION_LIMITS.quote),
+    prefix: text(ANNOTATION_LIMITS.context),
+    suffix: text(ANNOTATION_LIMITS.context),
+  }),
+  position: v.pipe(
+    v.strictObject({ type: v.literal('TextPositionSelector'), start: count, end: count }),
+    v.check((position) => position.end > position.start, 'ends before it starts'),
+  ),
+  color: v.picklist(ANNOTATION_COLORS),
+  note: text(ANNOTATION_LIMITS.note),
+  tags: v.pipe(v.array(nonEmpty(ANNOTATION_LIMITS.tag)), v.maxLength(ANNOTATION_LIMITS.tags, `has more than ${ANNOTATION_LIMITS.tags} tags`)),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  textHash: text(64),
+});
+
+const metaText = v.nullable(text(IMPORT_LIMITS.text));
+
+const articleSchema = v.strictObject({
+  id: httpUrl,
+  url: httpUrl,
+  canonicalUrl: v.nullable(httpUrl),
+  title: text(IMPORT_LIMITS.text),
+  byline: metaText,
+  siteName: metaText,
+  publishedTime: metaText,
+  lang: v.nullable(text(100)),
+  dir: v.nullable(v.picklist(['ltr', 'rtl'])),
+  excerpt: metaText,
+  length: count,
+  firstSeenAt: timestamp,
+  lastSeenAt: timestamp,
+});
+
+const termSchema = v.strictObject({
+  term: nonEmpty(IMPORT_LIMITS.term),
+  aliases: v.optional(v.array(text(IMPORT_LIMITS.term))),
+  note: v.optional(text(IMPORT_LIMITS.text)),
+});
+
+const watchlistSchema = v.strictObject({
+  id,
+  name: nonEmpty(IMPORT_LIMITS.text),
+  terms: v.pipe(v.array(termSchema), v.maxLength(MAX_WATCHLIST_TERMS, `has more than ${MAX_WATCHLIST_TERMS.toLocaleString('en')} terms`)),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+
+// Settings gain fields over time and normalizeSettings fills what an older value lacks, so a
+// field this version does not know is dropped rather than refused; the known ones are strict.
+export const settingsSchema = v.object({
+  hiddenTypes: v.array(v.picklist(ENTITY_TYPES)),
+  hideAll: v.boolean(),
+  disabledSites: v.pipe(v.array(text(1000)), v.maxLength(IMPORT_LIMITS.sites)),
+});
+
+const records = <S extends v.GenericSchema>(schema: S) =>
+  v.pipe(v.array(schema), v.maxLength(IMPORT_LIMITS.records, `holds more than ${IMPORT_LIMITS.records.toLocaleString('en')} records`));
+
+export const recordsSchemas = {
+  annotations: records(annotationSchema),
+  articles: records(articleSchema),
+  watchlists: records(watchlistSchema),
+};
+
+// A backup (with its format, version and date) is an import as it stands: other keys are dropped.
+const libraryImportSchema = v.object({
+  annotations: recordsSchemas.annotations,
+  articles: v.optional(recordsSchemas.articles),
+  watchlists: v.optional(recordsSchemas.watchlists),
+  settings: v.optional(settingsSchema),
+});
+
+/** Records of one table that share an id, each named after the first with that id. */
+export function duplicateIds(records: readonly { id: string }[], table: string): ImportProblem[] {
+  const first = new Map<string, number>();
+  const problems: ImportProblem[] = [];
+  records.forEach((record, i) => {
+    const seen = first.get(record.id);
+    if (seen === undefined) first.set(record.id, i);
+    else problems.push({ path: joinPath([table, i, 'id']), message: `is the id of ${table}[${seen}] too` });
+  });
+  return problems;
+}
+
+/** Checks what an import brings: the records' shapes, then ids that appear twice. */
+export function checkLibraryImport(data: unknown): ParseResult<LibraryImport> {
+  const parsed = v.safeParse(libraryImportSchema, data);
+  if (!parsed.success) return { ok: false, problems: problemsOf(parsed.issues) };
+  const { annotations, articles = [], watchlists = [] } = parsed.output;
+  const problems = [...duplicateIds(annotations, 'annotations'), ...duplicateIds(articles, 'articles'), ...duplicateIds(watchlists, 'watchlists')];
+  return problems.length ? { ok: false, problems } : { ok: true, value: parsed.output };
+}
