@@ -5,11 +5,12 @@
  * there to bound a damaged or hostile file, never to refuse what Gloss itself stored.
  */
 import * as v from 'valibot';
-import { ANNOTATION_COLORS, type AnnotationRecord } from '../anchoring/annotation';
+import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
 import { ENTITY_TYPES } from '../entities/types';
 import { MAX_WATCHLIST_TERMS, type WatchlistRecord } from '../entities/watchlist';
-import { ANNOTATION_LIMITS, httpUrl } from '../messaging/protocol/define';
+import { annotationSchema, count, nonEmpty, text, timestamp } from '../messaging/protocol/annotation-schema';
+import { httpUrl } from '../messaging/protocol/define';
 import type { Settings } from '../settings/settings';
 import { joinPath, problemsOf, type ImportProblem, type ParseResult } from './problems';
 
@@ -42,35 +43,8 @@ export const IMPORT_LIMITS = {
   sites: 100_000,
 } as const;
 
-/** The latest time `Date` can hold: later stamps could not be written as ISO dates. */
-const MAX_TIME = 8.64e15;
 
-const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `is longer than ${max.toLocaleString('en')} characters`));
-const nonEmpty = (max: number) => v.pipe(text(max), v.minLength(1, 'is empty'));
-const count = v.pipe(v.number(), v.integer('is not a whole number'), v.minValue(0, 'is negative'));
-const timestamp = v.pipe(count, v.maxValue(MAX_TIME, 'is past the last date JavaScript can hold'));
 const id = nonEmpty(IMPORT_LIMITS.id);
-
-const annotationSchema = v.strictObject({
-  id,
-  articleId: httpUrl,
-  quote: v.strictObject({
-    type: v.literal('TextQuoteSelector'),
-    exact: nonEmpty(ANNOTATION_LIMITS.quote),
-    prefix: text(ANNOTATION_LIMITS.context),
-    suffix: text(ANNOTATION_LIMITS.context),
-  }),
-  position: v.pipe(
-    v.strictObject({ type: v.literal('TextPositionSelector'), start: count, end: count }),
-    v.check((position) => position.end > position.start, 'ends before it starts'),
-  ),
-  color: v.picklist(ANNOTATION_COLORS),
-  note: text(ANNOTATION_LIMITS.note),
-  tags: v.pipe(v.array(nonEmpty(ANNOTATION_LIMITS.tag)), v.maxLength(ANNOTATION_LIMITS.tags, `has more than ${ANNOTATION_LIMITS.tags} tags`)),
-  createdAt: timestamp,
-  updatedAt: timestamp,
-  textHash: text(64),
-});
 
 const metaText = v.nullable(text(IMPORT_LIMITS.text));
 

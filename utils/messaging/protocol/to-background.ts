@@ -1,35 +1,12 @@
 /** Messages the background answers: one line of doc each. */
 import * as v from 'valibot';
 import type { AnnotationRecord } from '../../anchoring/annotation';
-import { ANNOTATION_COLORS } from '../../anchoring/annotation';
-import { ANNOTATION_LIMITS, MAX_ENTITY_TEXT, MAX_PAGE_HTML, def, empty, httpUrl } from './define';
+import { annotationFields, annotationSchema } from './annotation-schema';
+import { MAX_ENTITY_TEXT, MAX_PAGE_HTML, def, empty, httpUrl } from './define';
 import type { ExtractedArticle, TextAnalysis } from './types';
 
-const quoteSelector = v.strictObject({
-  type: v.literal('TextQuoteSelector'),
-  exact: v.pipe(v.string(), v.minLength(1, 'the quote is empty'), v.maxLength(ANNOTATION_LIMITS.quote)),
-  prefix: v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.context)),
-  suffix: v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.context)),
-});
-const offset = v.pipe(v.number(), v.integer(), v.minValue(0));
-const positionSelector = v.pipe(
-  v.strictObject({ type: v.literal('TextPositionSelector'), start: offset, end: offset }),
-  v.check((position) => position.end > position.start, 'the position ends before it starts'),
-);
-const color = v.picklist(ANNOTATION_COLORS);
-const note = v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.note));
-const tags = v.pipe(v.array(v.pipe(v.string(), v.maxLength(ANNOTATION_LIMITS.tag))), v.maxLength(ANNOTATION_LIMITS.tags));
-const annotationId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
-
-const newAnnotation = {
-  articleId: httpUrl,
-  quote: quoteSelector,
-  position: positionSelector,
-  color,
-  note,
-  tags,
-  textHash: v.pipe(v.string(), v.maxLength(64)),
-};
+const { id: annotationId, articleId, quote, position, color, note, tags, textHash } = annotationFields;
+const newAnnotation = { articleId, quote, position, color, note, tags, textHash };
 
 export const toBackground = {
   /**
@@ -61,9 +38,7 @@ export const toBackground = {
   /** Put back an annotation just deleted (undo). */
   restoreAnnotation: def<AnnotationRecord>()(
     'content',
-    v.strictObject({
-      annotation: v.strictObject({ ...newAnnotation, id: annotationId, createdAt: offset, updatedAt: offset }),
-    }),
+    v.strictObject({ annotation: annotationSchema }),
   ),
   /** The annotations of one article, in text order. */
   listAnnotations: def<AnnotationRecord[]>()('content', v.strictObject({ articleId: httpUrl })),

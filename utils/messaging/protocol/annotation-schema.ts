@@ -1,0 +1,41 @@
+/**
+ * What a stored annotation may hold, as valibot schemas: one definition for the messages that
+ * write annotations (to-background.ts) and for importing a library (utils/export/records.ts),
+ * so an imported annotation is exactly one the page could have saved.
+ */
+import * as v from 'valibot';
+import { ANNOTATION_COLORS } from '../../anchoring/annotation';
+import { ANNOTATION_LIMITS, httpUrl } from './define';
+
+export const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `is longer than ${max.toLocaleString('en')} characters`));
+export const nonEmpty = (max: number) => v.pipe(text(max), v.minLength(1, 'is empty'));
+export const count = v.pipe(v.number(), v.integer('is not a whole number'), v.minValue(0, 'is negative'));
+/** The latest time `Date` can hold: later stamps could not be written as ISO dates. */
+const MAX_TIME = 8.64e15;
+export const timestamp = v.pipe(count, v.maxValue(MAX_TIME, 'is past the last date JavaScript can hold'));
+
+export const annotationId = nonEmpty(100);
+
+/** Every field of an annotation; the messages pick the ones they carry. */
+export const annotationFields = {
+  id: annotationId,
+  articleId: httpUrl,
+  quote: v.strictObject({
+    type: v.literal('TextQuoteSelector'),
+    exact: nonEmpty(ANNOTATION_LIMITS.quote),
+    prefix: text(ANNOTATION_LIMITS.context),
+    suffix: text(ANNOTATION_LIMITS.context),
+  }),
+  position: v.pipe(
+    v.strictObject({ type: v.literal('TextPositionSelector'), start: count, end: count }),
+    v.check((position) => position.end > position.start, 'ends before it starts'),
+  ),
+  color: v.picklist(ANNOTATION_COLORS),
+  note: text(ANNOTATION_LIMITS.note),
+  tags: v.pipe(v.array(nonEmpty(ANNOTATION_LIMITS.tag)), v.maxLength(ANNOTATION_LIMITS.tags, `has more than ${ANNOTATION_LIMITS.tags} tags`)),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  textHash: text(64),
+};
+
+export const annotationSchema = v.strictObject(annotationFields);
