@@ -14,7 +14,7 @@ import type { ArticleBridge, EditorRequest } from '@/utils/page/editor-bridge';
 import type { AnnotationColor, ColorNames } from '@/utils/settings/color-names';
 import { textHash } from '@/utils/text/hash';
 import { AnnotationCards, type CardItem } from './AnnotationCards';
-import { AnnotationForm, draftTags, emptyDraft, isDirty, type Draft } from './AnnotationForm';
+import { AnnotationForm, draftTags, emptyDraft, isDirty, type Draft } from '@/components/common/AnnotationForm';
 import { HighlightToolbar } from './HighlightToolbar';
 
 export interface EditorActions {

@@ -2,66 +2,159 @@
  * The reader's highlights of the current article, in page order, each with its color name,
  * quote, note (light Markdown, rendered safely) and tags, marked "article changed" when the text
  * moved since; those that can no longer be found (orphans) are listed apart with their quote, so
- * nothing the reader wrote is ever out of sight.
+ * nothing the reader wrote is ever out of sight. A placed highlight's quote scrolls the tab to
+ * it; Edit changes note, tags and color in place; Delete can be undone.
  */
+import { useState } from 'preact/hooks';
+import { AnnotationForm, draftTags, type Draft } from '@/components/common/AnnotationForm';
 import { NoteText } from '@/components/common/NoteText';
 import { anchorAll } from '@/utils/anchoring/anchor-all';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
+import { errorMessage } from '@/utils/messaging/result';
 import { NOTE_FILLS } from '@/utils/highlight/styles';
 import type { AnnotationColor, ColorNames } from '@/utils/settings/color-names';
+import type { NoteActions } from './note-actions';
 
 export interface ArticleNotesProps {
   annotations: readonly AnnotationRecord[];
   /** The article's text as the tab reads it now; null while unknown (nothing is called an orphan then). */
   text: string | null;
   colorNames: ColorNames;
+  /** Scrolls the tab to a stretch of its text. */
+  onReveal?: (start: number, end: number) => void;
+  actions?: NoteActions;
+  suggestions?: readonly string[];
 }
 
-export function ArticleNotes({ annotations, text, colorNames }: ArticleNotesProps) {
-  if (!annotations.length) return <p class="notes-empty">No highlights yet: select text in the article to make one.</p>;
+interface Item {
+  annotation: AnnotationRecord;
+  at: { start: number; end: number } | null;
+  badge: string | null;
+}
+
+export function ArticleNotes({ annotations, text, colorNames, onReveal, actions, suggestions = [] }: ArticleNotesProps) {
+  const [editing, setEditing] = useState<{ id: string; draft: Draft; error: string | null; busy: boolean } | null>(null);
+  const [deleted, setDeleted] = useState<AnnotationRecord | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!annotations.length && !deleted) return <p class="notes-empty">No highlights yet: select text in the article to make one.</p>;
   const placement = text === null ? null : anchorAll(annotations, text);
-  const placed = placement
-    ? [...placement.placed].sort((a, b) => a.start - b.start).map((p) => ({ annotation: p.annotation, changed: p.changed }))
-    : annotations.map((annotation) => ({ annotation, changed: false }));
-  return (
-    <section class="notes" aria-label="Your highlights in this article">
-      <h2>Your highlights ({annotations.length})</h2>
-      <ol class="note-list" data-testid="popup-notes">
-        {placed.map(({ annotation, changed }) => (
-          <NoteItem key={annotation.id} annotation={annotation} colorNames={colorNames} badge={changed ? 'article changed' : null} />
-        ))}
-      </ol>
-      {placement && placement.orphans.length > 0 && (
-        <>
-          <h3>No longer in the article ({placement.orphans.length})</h3>
-          <ol class="note-list orphans" data-testid="popup-orphans">
-            {placement.orphans.map((annotation) => (
-              <NoteItem key={annotation.id} annotation={annotation} colorNames={colorNames} badge="orphaned" />
-            ))}
-          </ol>
-        </>
-      )}
-    </section>
-  );
-}
+  const placed: Item[] = placement
+    ? [...placement.placed]
+        .sort((a, b) => a.start - b.start)
+        .map((p) => ({ annotation: p.annotation, at: { start: p.start, end: p.end }, badge: p.changed ? 'article changed' : null }))
+    : annotations.map((annotation) => ({ annotation, at: null, badge: null }));
+  const orphans: Item[] = (placement?.orphans ?? []).map((annotation) => ({ annotation, at: null, badge: 'orphaned' }));
 
-function NoteItem({ annotation, colorNames, badge }: { annotation: AnnotationRecord; colorNames: ColorNames; badge: string | null }) {
-  return (
-    <li class="note-item" data-id={annotation.id}>
+  const run = async (work: () => Promise<unknown>) => {
+    setProblem(null);
+    try {
+      await work();
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  };
+  const save = async () => {
+    if (!editing || !actions) return;
+    const { id, draft } = editing;
+    setEditing({ ...editing, busy: true, error: null });
+    try {
+      await actions.update(id, { note: draft.note, tags: draftTags(draft), color: draft.color });
+      setEditing(null);
+    } catch (error) {
+      setEditing({ ...editing, busy: false, error: `Not saved: ${errorMessage(error)}. Your changes are still here.` });
+    }
+  };
+
+  const item = ({ annotation, at, badge }: Item) => (
+    <li key={annotation.id} class="note-item" data-id={annotation.id}>
       <p class="note-head">
         <span class="swatch" style={{ background: NOTE_FILLS[annotation.color] }} aria-hidden="true" />
         {colorNames[annotation.color as AnnotationColor] ?? annotation.color}
         {badge && <span class="note-badge">{badge}</span>}
       </p>
-      <blockquote class="note-quote">{annotation.quote.exact}</blockquote>
-      {annotation.note && <NoteText text={annotation.note} class="note-text" />}
-      {annotation.tags.length > 0 && (
-        <ul class="note-tags" aria-label="Tags">
-          {annotation.tags.map((tag) => (
-            <li key={tag}>{tag}</li>
-          ))}
-        </ul>
+      {at && onReveal ? (
+        <button type="button" class="note-quote as-link" title="Show in the page" onClick={() => onReveal(at.start, at.end)}>
+          {annotation.quote.exact}
+        </button>
+      ) : (
+        <blockquote class="note-quote">{annotation.quote.exact}</blockquote>
+      )}
+      {editing?.id === annotation.id ? (
+        <AnnotationForm
+          draft={editing.draft}
+          colorNames={colorNames}
+          suggestions={suggestions}
+          focus="note"
+          busy={editing.busy}
+          error={editing.error}
+          onDraft={(draft) => setEditing({ ...editing, draft })}
+          onSave={() => void save()}
+          onCancel={() => setEditing(null)}
+        />
+      ) : (
+        <>
+          {annotation.note && <NoteText text={annotation.note} class="note-text" />}
+          {annotation.tags.length > 0 && (
+            <ul class="note-tags" aria-label="Tags">
+              {annotation.tags.map((tag) => (
+                <li key={tag}>{tag}</li>
+              ))}
+            </ul>
+          )}
+          {actions && (
+            <p class="note-actions">
+              <button
+                type="button"
+                data-testid="popup-edit"
+                onClick={() =>
+                  setEditing({
+                    id: annotation.id,
+                    draft: { color: annotation.color as AnnotationColor, note: annotation.note, tags: [...annotation.tags], tagText: '' },
+                    error: null,
+                    busy: false,
+                  })
+                }
+              >
+                Edit
+              </button>
+              <button
+                type="button"
+                data-testid="popup-delete"
+                onClick={() => void run(async () => setDeleted(await actions.remove(annotation.id)))}
+              >
+                Delete
+              </button>
+            </p>
+          )}
+        </>
       )}
     </li>
+  );
+
+  return (
+    <section class="notes" aria-label="Your highlights in this article">
+      <h2>Your highlights ({annotations.length})</h2>
+      {(deleted || problem) && (
+        <p class="notes-status" role="status">
+          {problem ?? 'Highlight deleted.'}
+          {deleted && actions && !problem && (
+            <button type="button" data-testid="popup-undo" onClick={() => void run(async () => (await actions.restore(deleted), setDeleted(null)))}>
+              Undo
+            </button>
+          )}
+        </p>
+      )}
+      <ol class="note-list" data-testid="popup-notes">
+        {placed.map(item)}
+      </ol>
+      {orphans.length > 0 && (
+        <>
+          <h3>No longer in the article ({orphans.length})</h3>
+          <ol class="note-list orphans" data-testid="popup-orphans">
+            {orphans.map(item)}
+          </ol>
+        </>
+      )}
+    </section>
   );
 }

@@ -1,23 +1,24 @@
 /**
- * The article's text as the tab reads it (the text model), asked once the tab has an article:
- * the popup places the reader's annotations in it itself, so its list follows every change to
- * the library at once. Null while unknown or when the tab cannot answer.
+ * The article as the tab reads it (its text model and the entities found in it), asked once the
+ * tab has an article: the popup places the reader's annotations in the text itself, so its list
+ * follows every change to the library at once. Null while unknown or when the tab cannot answer.
  */
 import { useEffect, useState } from 'preact/hooks';
+import type { ArticleText } from '@/utils/messaging/protocol';
 import { sendToTab } from '@/utils/messaging/send';
 
-export function useArticleText(tabId: number | null, articleId: string | null): string | null {
-  const [text, setText] = useState<string | null>(null);
+export function useArticleText(tabId: number | null, articleId: string | null): ArticleText | null {
+  const [reading, setReading] = useState<ArticleText | null>(null);
   useEffect(() => {
-    setText(null);
+    setReading(null);
     if (tabId === null || !articleId) return;
     let stopped = false;
     void sendToTab(tabId, 'getArticleText', {}).then((result) => {
-      if (!stopped && result.ok && result.value?.articleId === articleId) setText(result.value.text);
+      if (!stopped && result.ok && result.value?.articleId === articleId) setReading(result.value);
     });
     return () => {
       stopped = true;
     };
   }, [tabId, articleId]);
-  return text;
+  return reading;
 }

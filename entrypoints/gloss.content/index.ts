@@ -18,6 +18,7 @@ import '@/components/page/panel.css';
 import { linkEditor } from './editor-link';
 import { startHighlights, type HighlightLayer } from './highlights';
 import { readArticle } from './read-article';
+import { reveal } from './reveal';
 import { watchArticle } from './watch-article';
 
 export default defineContentScript({
@@ -55,6 +56,7 @@ export default defineContentScript({
           if (located && state.kind === 'article' && changed === state.articleId) void analyze('gloss-notes:', changed, located, generation);
           return null;
         },
+        revealText: ({ start, end }) => !!located && reveal(located.model, start, end),
         highlightSelection: () => {
           editor.open({ kind: 'selection', explicit: true });
           return true;

@@ -3,16 +3,20 @@
  * database, or why there is none; the names of the highlight colors.
  */
 import { ArticleHeader } from '@/components/popup/ArticleHeader';
+import { ArticleEntities } from '@/components/popup/ArticleEntities';
 import { ArticleNotes } from '@/components/popup/ArticleNotes';
+import { noteActions } from '@/components/popup/note-actions';
 import { ColorNamesForm } from '@/components/popup/ColorNamesForm';
 import { useArticleText } from '@/components/popup/use-article-text';
 import { useColorNames } from '@/components/popup/use-color-names';
 import { PageMessage } from '@/components/popup/PageMessage';
 import { usePageState } from '@/components/popup/use-page-state';
 import { useLiveQuery } from '@/components/common/use-live-query';
-import { listArticleAnnotations } from '@/utils/db/annotations-repo';
+import { useMemo } from 'preact/hooks';
+import { listArticleAnnotations, listTags } from '@/utils/db/annotations-repo';
 import { getArticle } from '@/utils/db/articles-repo';
 import type { GlossDb } from '@/utils/db/database';
+import { sendToTab } from '@/utils/messaging/send';
 import { updateSettings } from '@/utils/settings/settings';
 
 export function App({ db, tabId }: { db: GlossDb; tabId: number | null }) {
@@ -20,15 +24,30 @@ export function App({ db, tabId }: { db: GlossDb; tabId: number | null }) {
   const articleId = 'articleId' in view ? view.articleId : null;
   const article = useLiveQuery(() => (articleId ? getArticle(db, articleId) : undefined), [db, articleId]);
   const annotations = useLiveQuery(() => (articleId ? listArticleAnnotations(db, articleId) : []), [db, articleId]);
-  const text = useArticleText(tabId, view.kind === 'article' ? view.articleId : null);
+  const reading = useArticleText(tabId, view.kind === 'article' ? view.articleId : null);
   const colorNames = useColorNames();
+  const watchlists = useLiveQuery(() => db.watchlists.toArray(), [db]);
+  const tags = useLiveQuery(() => listTags(db), [db]);
+  const actions = useMemo(() => noteActions(db), [db]);
+  const watchlistNames = Object.fromEntries((watchlists.status === 'ready' ? watchlists.value : []).map((w) => [`watchlist:${w.id}`, w.name]));
+  const reveal = (start: number, end: number) => tabId !== null && void sendToTab(tabId, 'revealText', { start, end });
 
   return (
     <main class="popup" aria-live="polite">
       {article.status === 'ready' && article.value ? (
         <>
           <ArticleHeader article={article.value} />
-          {annotations.status === 'ready' && <ArticleNotes annotations={annotations.value} text={text} colorNames={colorNames} />}
+          {annotations.status === 'ready' && (
+            <ArticleNotes
+              annotations={annotations.value}
+              text={reading?.text ?? null}
+              colorNames={colorNames}
+              onReveal={reveal}
+              actions={actions}
+              suggestions={tags.status === 'ready' ? tags.value : []}
+            />
+          )}
+          {reading && <ArticleEntities entities={reading.entities} watchlistNames={watchlistNames} onReveal={reveal} />}
         </>
       ) : (
         <Status view={view} dbError={article.status === 'error' ? article.message : null} />

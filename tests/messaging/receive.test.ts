@@ -132,6 +132,11 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       bad: [undefined, {}, { articleId: 5 }],
       sender: { id: 'gloss-id', url: 'chrome-extension://gloss-id/background.js' },
     },
+    revealText: {
+      good: { start: 4, end: 19 },
+      bad: [undefined, {}, { start: -1, end: 3 }, { start: 1.5, end: 3 }, { start: 1, end: 3, scroll: true }],
+      sender: fromPopup,
+    },
     highlightSelection: {
       good: {},
       bad: [undefined, { text: 'x' }],

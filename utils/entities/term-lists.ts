@@ -4,6 +4,7 @@
  * apostrophes, a plural last word). Entries are checked one by one: a malformed entry is
  * reported and left out, and the rest of its list is kept.
  */
+import { BUILT_IN_LIST_NAMES } from './list-names';
 import { DPRK_POLICY_TERMS } from './data/terms-dprk';
 import { PUBLIC_POLICY_TERMS } from './data/terms-policy';
 import type { Entry } from './data/types';
@@ -34,8 +35,8 @@ const fromEntries = (entries: readonly Entry[]): TermEntry[] =>
   entries.map((entry) => (typeof entry === 'string' ? { term: entry } : { term: entry[0], aliases: entry.slice(1) }));
 
 export const BUILT_IN_TERM_LISTS: readonly TermList[] = [
-  { id: 'dprk-policy', name: 'North Korean policy and state-media vocabulary', builtIn: true, terms: fromEntries(DPRK_POLICY_TERMS) },
-  { id: 'public-policy', name: 'Public policy', builtIn: true, terms: fromEntries(PUBLIC_POLICY_TERMS) },
+  { id: 'dprk-policy', name: BUILT_IN_LIST_NAMES['dprk-policy']!, builtIn: true, terms: fromEntries(DPRK_POLICY_TERMS) },
+  { id: 'public-policy', name: BUILT_IN_LIST_NAMES['public-policy']!, builtIn: true, terms: fromEntries(PUBLIC_POLICY_TERMS) },
 ];
 
 function problemWith(entry: unknown): string | null {

@@ -40,5 +40,6 @@ export function highlightCss(): string {
     ([color, fill]) =>
       `::highlight(${noteHighlightName(color)}), ${FALLBACK_TAG}[data-gloss-note="${color}"] { background-color: ${fill} !important; }`,
   );
-  return [...entities, ...notes].join('\n');
+  const flash = '::highlight(gloss-flash) { background-color: rgba(255, 140, 0, 0.55) !important; }';
+  return [...entities, ...notes, flash].join('\n');
 }

@@ -13,6 +13,11 @@ export const toContent = {
    * them again if it is this page's. (The id is only compared, so a plain string check will do.)
    */
   annotationsChanged: def<null>()('extension', v.strictObject({ articleId: v.pipe(v.string(), v.maxLength(8192)) })),
+  /** Scroll to a stretch of the article's text and flash it (a highlight or a mention chosen in the popup). */
+  revealText: def<boolean>()(
+    'extension',
+    v.strictObject({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  ),
   /** The reader asked (shortcut or context menu) to highlight the selected text. */
   highlightSelection: def<boolean>()('extension', empty),
 };
