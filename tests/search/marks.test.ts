@@ -49,7 +49,11 @@ describe('search/marks', () => {
   });
 
   it('leaves stop words unmarked even when a prefix reaches them', () => {
-    expect(marked('the theory', ['th'])).toBe('the [theory]');
+    expect(marked('this thing', ['thi'])).toBe('this [thing]');
+  });
+
+  it('marks a two-letter word only where it stands whole', () => {
+    expect(marked('The UN and unification', ['un'])).toBe('The [UN] and unification');
   });
 
   it('returns the text unmarked without words, and nothing for no text', () => {

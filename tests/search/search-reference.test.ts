@@ -10,7 +10,7 @@ import { GlossDb } from '@/utils/db/database';
 import { parseQuery, type LibraryFilter } from '@/utils/search/query';
 import { LOAD_AT_MOST, searchLibrary } from '@/utils/search/search';
 import { searchTokens } from '@/utils/search/tokens';
-import { indexWords, queryWords } from '@/utils/search/words';
+import { indexWords, matchesWord, queryWords } from '@/utils/search/words';
 import { seededRandom } from '../support/random';
 
 const ARTICLES = 300;
@@ -93,7 +93,7 @@ describe('search/search against a brute-force reference', () => {
     const kept = annotations.filter((a) => {
       const article = byId.get(a.articleId);
       const words = wordsOf.get(a.id)!;
-      if (!asked.every((w) => words.some((stored) => stored.startsWith(w)))) return false;
+      if (!asked.every((w) => words.some((stored) => matchesWord(stored, w)))) return false;
       if (!tags.every((tag) => a.tags.some((t) => tokensOf(t) === tag))) return false;
       if (filter.colors?.length && !filter.colors.includes(a.color)) return false;
       if (outlets.length && !(article?.siteName && outlets.includes(tokensOf(article.siteName)))) return false;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
-import { createAnnotation, updateAnnotation, type NewAnnotation } from '@/utils/db/annotations-repo';
+import { createAnnotation, storedAnnotation, updateAnnotation, type NewAnnotation } from '@/utils/db/annotations-repo';
 import { recordArticle } from '@/utils/db/articles-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { LOAD_AT_MOST, searchLibrary } from '@/utils/search/search';
@@ -134,5 +134,23 @@ describe('search/search', () => {
     expect(all.annotations.map((a) => a.id)).toEqual(byId);
     const odd = await searchLibrary(db, 'bulk tag:odd', { limit: 1000 });
     expect(odd.annotations.map((a) => a.id)).toEqual(byId.filter((id) => stored.find((a) => a.id === id)!.tags.length));
+  });
+
+  it('pages through many equal times when the matches are the oldest of them', async () => {
+    // 1,000 annotations made at the same moment; "alpha" only on the 400 that come last in
+    // index order (lowest ids): reading newest first must cross many ties to reach them.
+    const at = day(20);
+    const records = Array.from({ length: 1000 }, (_, i) => {
+      const id = `t${String(i).padStart(4, '0')}`;
+      const exact = i < 400 ? `alpha ${i}` : `beta ${i}`;
+      return storedAnnotation({ ...note(BBC, exact), id, createdAt: at, updatedAt: at }, undefined);
+    });
+    await db.annotations.bulkAdd(records);
+    const alpha = records.filter((r) => r.quote.exact.startsWith('alpha')).map((r) => r.id).reverse();
+    for (const [offset, limit] of [[0, 10], [5, 10], [390, 20], [0, 400]] as const) {
+      const result = await searchLibrary(db, 'alpha', { offset, limit });
+      expect(result.total).toBe(400);
+      expect(result.annotations.map((a) => a.id)).toEqual(alpha.slice(offset, offset + limit));
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { searchTokens } from '@/utils/search/tokens';
-import { MAX_WORD_LENGTH, MAX_WORDS, indexWords, queryWords } from '@/utils/search/words';
+import { MAX_WORD_LENGTH, MAX_WORDS, indexWords, matchesWord, outletKey, queryWords } from '@/utils/search/words';
 
 function annotation(exact: string, note = '', tags: string[] = []): Pick<AnnotationRecord, 'quote' | 'note' | 'tags'> {
   return { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, note, tags };
@@ -12,7 +12,7 @@ const words = (exact: string) => indexWords(annotation(exact));
 /** True when every query word is a prefix of a stored word: how the search matches. */
 function finds(stored: string[], query: string): boolean {
   const asked = queryWords(query);
-  return asked.length > 0 && asked.every((word) => stored.some((key) => key.startsWith(word)));
+  return asked.length > 0 && asked.every((word) => stored.some((key) => matchesWord(key, word)));
 }
 
 describe('search/tokens', () => {
@@ -109,7 +109,14 @@ describe('search/words', () => {
 
   it('takes words from tags, outlet, title, quote and note, each once', () => {
     const stored = indexWords(annotation('Seoul talks', 'seoul again', ['Diplomacy', 'inter-Korean']), { title: 'Talks resume', siteName: 'Yonhap' });
-    expect(stored).toEqual(['diplomacy', 'inter', 'korean', 'interkorean', 'yonhap', 'talks', 'resume', 'seoul', 'again']);
+    expect(stored).toEqual([outletKey('Yonhap'), 'diplomacy', 'inter', 'korean', 'interkorean', 'yonhap', 'talks', 'resume', 'seoul', 'again']);
+  });
+
+  it('stores one key for the whole outlet, which spellings share and no search word reaches', () => {
+    expect(outletKey('BBC News')).toBe(outletKey('bbc  news'));
+    expect(outletKey('Al-Jazeera')).toBe(outletKey('Al Jazeera'));
+    expect(outletKey('BBC News')).not.toBe(outletKey('BBC'));
+    expect(queryWords('\u0001outlet:bbc')).toEqual(['outlet', 'bbc']);
   });
 
   it('caps the number of words and their length, and queries are cut alike', () => {
@@ -124,6 +131,13 @@ describe('search/words', () => {
   it('tolerates records missing fields (old data in an upgrade)', () => {
     expect(indexWords({}, undefined)).toEqual([]);
     expect(indexWords({ note: 'only a note' } as never, null)).toEqual(['only', 'note']);
+  });
+
+  it('matches words of three characters or more as prefixes, shorter ones whole', () => {
+    expect(matchesWord('korea', 'kor')).toBe(true);
+    expect(matchesWord('un', 'un')).toBe(true);
+    expect(matchesWord('unification', 'un')).toBe(false);
+    expect(matchesWord('北京', '北')).toBe(true);
   });
 
   it('asks nothing for a query of stop words, one letter or punctuation', () => {

@@ -6,7 +6,7 @@
  * whole of "Jong-un" for "jongun". In CJK text each occurrence of the searched characters is marked.
  */
 import { searchTokens, wordsOf } from './tokens';
-import { keysWithSpans, queryWords } from './words';
+import { keysWithSpans, matchesWord, queryWords } from './words';
 
 export interface MarkSegment {
   text: string;
@@ -35,7 +35,7 @@ export function markMatches(text: string, words: readonly string[]): MarkSegment
     // Keys come part first, then the hyphen groups, then the whole: mark the smallest that matched.
     const keys = keysWithSpans(word);
     for (const ask of asked) {
-      const hit = keys.find(({ key }) => key.startsWith(ask));
+      const hit = keys.find(({ key }) => matchesWord(key, ask));
       if (hit) ranges.push([hit.from.start, hit.to.end]);
     }
   }

@@ -4,7 +4,8 @@
  * an entity or term list picked elsewhere) fill the same filter directly.
  *
  * Search box syntax, terms separated by spaces:
- *   words            each a prefix of a word of the annotation (all must match)
+ *   words            each a prefix of a word of the annotation, all must match (words of one or
+ *                    two letters match whole words: "un", "eu"; one letter and stop words are dropped)
  *   "a phrase"       these words in this order, whole words (an unclosed quote runs to the end)
  *   tag:x  tag:"a b" has this tag, case and diacritics ignored; several: all of them
  *   color:green      one of the annotation colors; several: any of them
@@ -37,7 +38,7 @@ export interface MatchSet {
 
 /** A library search. Every field is optional; an empty filter lists everything, newest first. */
 export interface LibraryFilter {
-  /** Search words, folded or not (they go through `queryWords`); all must match, each as a prefix. */
+  /** Search words, folded or not (they go through `queryWords`); all must match (see `matchesWord`). */
   words?: readonly string[];
   /** Phrases found word for word in the quote, the note, a tag, the article's title or outlet. */
   phrases?: readonly string[];

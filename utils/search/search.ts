@@ -3,32 +3,40 @@
  * one read transaction, indexes first, records only for the page asked for or for a short list
  * of candidates, so the popup never needs the whole library.
  *
- * How a search runs:
- * 1. Each narrowing term gives the primary keys it allows, read from an index (getAllKeys, no
- *    records): a word, from `words` by prefix; a tag, from `tags`; colors, from `color`; outlets
- *    and an entity's or term list's articles, from `articleId`. The sets are intersected.
- * 2. With no such term, the `createdAt` index lists the page directly (newest first) and counts
- *    the total: what the popup shows on opening.
- * 3. Few candidates (≤ LOAD_AT_MOST), or a check that needs the record (a phrase, an `accept`
- *    hook): the candidates are loaded, checked (dates, phrases, hooks), sorted and paged.
- *    Many candidates and nothing to check: the `createdAt` index's keys (in the date range) are
- *    walked newest first, keeping the candidates, and only the page is loaded.
- * Results are newest first; equal times fall back to the id, descending, as the index orders them.
- * A phrase or hook with nothing else narrowing the search (a phrase of stop words only) reads
- * every annotation in the date range: correct, slower.
+ * How a search runs (terms.ts turns the filter into terms):
+ * 1. Nothing to narrow by: the `createdAt` index counts the library and reads the page, newest
+ *    first. That is the popup opening, and a date range alone.
+ * 2. Each term that has an index is counted (IndexedDB counts are cheap). Few annotations in the
+ *    rarest (≤ LOAD_AT_MOST): its records are read through its index and every other term is
+ *    checked on them. Otherwise primary keys are read (getAllKeys, no records) and intersected,
+ *    rarest first, for as long as reading the next term's keys costs less than loading the
+ *    candidates and checking the rest on them.
+ * 3. Terms left over are checked on the loaded candidates (articles read only for phrases and
+ *    hooks). When none are left, the candidate keys are exact: the total is their number, and the
+ *    page comes from whichever is cheapest: loading the candidates, reading the `createdAt` index
+ *    newest first until the page is full, or walking its keys.
+ * The costs weighed are per key and per record, measured in Chromium (see COST_US); they only
+ * choose the plan, never the answer. Results are newest first; equal times by id, descending,
+ * as the index orders them. A phrase or hook with nothing indexed to narrow it (a phrase of stop
+ * words only) reads every annotation: correct, slower.
  */
-import type { Table } from 'dexie';
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
 import { withoutWords } from '../db/annotations-repo';
 import type { GlossDb, StoredAnnotation } from '../db/database';
-import { parseQuery, type LibraryFilter, type MatchSet, type QueryIssue } from './query';
-import { searchTokens } from './tokens';
-import { queryWords } from './words';
+import { parseQuery, type LibraryFilter, type QueryIssue } from './query';
+import { searchWordsOf, termsOf, type Term } from './terms';
+import { isPrefixWord } from './words';
 
 export const DEFAULT_LIMIT = 50;
-/** Up to this many candidates are loaded and sorted; past it the createdAt index orders them. */
-export const LOAD_AT_MOST = 400;
+/** The rarest term's records are read directly when it has at most this many. */
+export const LOAD_AT_MOST = 300;
+
+/**
+ * Microseconds per item in Chromium 10,000 annotations deep: a primary key from getAllKeys, a
+ * record through an index (getAll), a record by key (bulkGet), a record read in index order.
+ */
+const COST_US = { key: 2.5, indexRecord: 20, keyRecord: 30, scanRecord: 14 };
 
 export interface SearchOptions {
   /** Results to return (default DEFAULT_LIMIT). */
@@ -55,130 +63,126 @@ export async function searchLibrary(db: GlossDb, query: string | LibraryFilter, 
   const { filter, issues } = typeof query === 'string' ? parseQuery(query) : { filter: query, issues: [] };
   const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
   const offset = Math.max(0, Math.floor(options.offset ?? 0));
-  const phrases = (filter.phrases ?? []).map(phraseTokens).filter((tokens) => tokens.length > 0);
-  const words = queryWords([...(filter.words ?? []), ...(filter.phrases ?? [])].join(' '));
-  const matchSets = [filter.entity, filter.termList].filter((set): set is MatchSet => set !== undefined);
-  for (const set of matchSets) {
-    if (!set.articleIds && !set.accept) throw new Error(`The filter "${set.key}" gives neither articleIds nor accept`);
-  }
-  const accepts = matchSets.flatMap((set) => (set.accept ? [set.accept] : []));
+  const words = searchWordsOf(filter);
+  const hasDates = filter.from !== undefined || filter.before !== undefined;
   const from = filter.from ?? -Infinity;
   const before = filter.before ?? Infinity;
 
   return db.transaction('r', db.annotations, db.articles, async () => {
-    const candidates = await candidateKeys(db, filter, narrowest(words), matchSets);
-    const inRange = () => (filter.from === undefined && filter.before === undefined ? db.annotations.orderBy('createdAt') : db.annotations.where('createdAt').between(from, before, true, false));
-    const needRecords = phrases.length > 0 || accepts.length > 0;
+    const inRange = () => (hasDates ? db.annotations.where('createdAt').between(from, before, true, false) : db.annotations.orderBy('createdAt'));
+    const terms = await termsOf(db, filter, narrowest(words));
+    const indexed = terms.filter((term) => term.lookup);
     let page: StoredAnnotation[];
     let total: number;
 
-    if (candidates === null && !needRecords) {
+    if (terms.length === 0 || (hasDates && terms.length === 1)) {
+      // Nothing but (maybe) a date range: the createdAt index answers directly.
       [total, page] = await Promise.all([inRange().count(), inRange().reverse().offset(offset).limit(limit).toArray()]);
-    } else if (candidates !== null && !needRecords && candidates.size > LOAD_AT_MOST) {
-      const ordered = (await inRange().primaryKeys()) as string[];
-      const matched: string[] = [];
-      for (let i = ordered.length - 1; i >= 0; i--) if (candidates.has(ordered[i] as string)) matched.push(ordered[i] as string);
-      total = matched.length;
-      page = (await db.annotations.bulkGet(matched.slice(offset, offset + limit))).filter((a): a is StoredAnnotation => a !== undefined);
+    } else if (indexed.length === 0) {
+      ({ total, page } = await checked(db, await inRange().toArray(), terms, offset, limit));
     } else {
-      const loaded =
-        candidates === null
-          ? await inRange().toArray()
-          : (await db.annotations.bulkGet([...candidates])).filter((a): a is StoredAnnotation => a !== undefined);
-      const articles = needRecords ? await articlesOf(db, loaded) : new Map<string, ArticleRecord>();
-      const kept = loaded.filter((annotation) => {
-        if (annotation.createdAt < from || annotation.createdAt >= before) return false;
-        const article = articles.get(annotation.articleId);
-        if (phrases.length > 0 && !phrases.every((phrase) => hasPhrase(annotation, article, phrase))) return false;
-        return accepts.every((accept) => accept(annotation, article));
-      });
-      kept.sort(newestFirst);
-      total = kept.length;
-      page = kept.slice(offset, offset + limit);
+      const counts = await Promise.all(indexed.map((term) => term.lookup!.count()));
+      const order = indexed.map((term, k) => ({ term, count: counts[k] as number })).sort((a, b) => a.count - b.count);
+      const [rarest, second] = order as [{ term: Term; count: number }, ...{ term: Term; count: number }[]];
+      if (rarest.count <= LOAD_AT_MOST && (!second || COST_US.indexRecord * rarest.count <= COST_US.key * (rarest.count + second.count))) {
+        const records = await rarest.term.lookup!.records();
+        ({ total, page } = await checked(db, records, terms.filter((term) => term !== rarest.term), offset, limit));
+      } else {
+        let keys = new Set(await rarest.term.lookup!.keys());
+        const applied = new Set<Term>([rarest.term]);
+        for (const { term, count } of order.slice(1)) {
+          if (keys.size === 0 || COST_US.keyRecord * keys.size <= COST_US.key * count) break;
+          const next = await term.lookup!.keys();
+          const both = new Set<string>();
+          for (const key of next) if (keys.has(key)) both.add(key);
+          keys = both;
+          applied.add(term);
+        }
+        const left = terms.filter((term) => !applied.has(term));
+        if (left.length > 0) {
+          ({ total, page } = await checked(db, await loadAll(db, keys), left, offset, limit));
+        } else {
+          total = keys.size;
+          const rangeCount = hasDates ? (order.find(({ term }) => term.dates)?.count ?? (await inRange().count())) : await db.annotations.count();
+          page = await pageOf(db, keys, inRange, [from, before], rangeCount, offset, limit);
+        }
+      }
     }
     const articles = await articlesOf(db, page);
     return { annotations: page.map(withoutWords), articles: [...articles.values()], total, words, issues };
   });
 }
 
-/**
- * The keys every narrowing term allows (see the module note), or null when no term narrows.
- * Terms go to IndexedDB together, in one transaction.
- */
-async function candidateKeys(db: GlossDb, filter: LibraryFilter, words: string[], matchSets: MatchSet[]): Promise<Set<string> | null> {
-  const lookups: Promise<string[]>[] = words.map((word) => db.annotations.where('words').startsWith(word).primaryKeys());
-  if (filter.tags?.length) {
-    const inUse = db.annotations.orderBy('tags').uniqueKeys() as Promise<string[]>;
-    for (const tag of filter.tags) lookups.push(inUse.then((tags) => keysWhere(db.annotations, 'tags', sameAs(tags, tag))));
+/** The candidates that pass `terms`, newest first: the total and the page. */
+async function checked(db: GlossDb, candidates: StoredAnnotation[], terms: Term[], offset: number, limit: number) {
+  const plain = terms.filter((term) => !term.needsArticle);
+  const withArticle = terms.filter((term) => term.needsArticle);
+  let kept = candidates.filter((annotation) => plain.every((term) => term.test(annotation, undefined)));
+  if (withArticle.length > 0) {
+    const articles = await articlesOf(db, kept);
+    kept = kept.filter((annotation) => withArticle.every((term) => term.test(annotation, articles.get(annotation.articleId))));
   }
-  if (filter.colors?.length) lookups.push(keysWhere(db.annotations, 'color', filter.colors));
-  if (filter.outlets?.length) {
-    const outlets = filter.outlets;
-    lookups.push(
-      (db.articles.orderBy('siteName').uniqueKeys() as Promise<string[]>)
-        .then((names) => keysWhere(db.articles, 'siteName', outlets.flatMap((outlet) => sameAs(names, outlet))))
-        .then((ids) => keysWhere(db.annotations, 'articleId', ids)),
-    );
-  }
-  for (const set of matchSets) {
-    if (set.articleIds) lookups.push(keysWhere(db.annotations, 'articleId', [...set.articleIds]));
-  }
-  if (lookups.length === 0) return null;
-  const lists = (await Promise.all(lookups)).sort((a, b) => a.length - b.length);
-  let keys = new Set(lists[0]);
-  for (const list of lists.slice(1)) {
-    if (keys.size === 0) break;
-    const both = new Set<string>();
-    for (const key of list) if (keys.has(key)) both.add(key);
-    keys = both;
-  }
-  return keys;
+  kept.sort(newestFirst);
+  return { total: kept.length, page: kept.slice(offset, offset + limit) };
 }
 
 /**
- * The primary keys whose `index` holds one of `values`: one getAllKeys per value, all in flight
- * at once. Not `anyOf`, which walks a cursor record by record (hundreds of ms in fake-indexeddb
- * for a few thousand rows, and a round trip per row in a browser).
+ * The page of `keys` (exact candidates) newest first, by the cheapest way: load them all and
+ * sort, read the createdAt range newest first until the page is full, or walk its keys.
  */
-async function keysWhere(table: Table<unknown, string>, index: string, values: readonly string[]): Promise<string[]> {
-  const lists = await Promise.all([...new Set(values)].map((value) => table.where(index).equals(value).primaryKeys()));
-  return lists.flat();
+async function pageOf(
+  db: GlossDb,
+  keys: Set<string>,
+  inRange: () => ReturnType<GlossDb['annotations']['orderBy']>,
+  [from, before]: [number, number],
+  rangeCount: number,
+  offset: number,
+  limit: number,
+): Promise<StoredAnnotation[]> {
+  if (limit === 0 || keys.size <= offset) return [];
+  const want = offset + limit;
+  const toScan = Math.min(rangeCount, (want * rangeCount) / keys.size);
+  const load = COST_US.keyRecord * keys.size;
+  const scan = COST_US.scanRecord * toScan;
+  const walk = COST_US.key * rangeCount + COST_US.keyRecord * limit;
+
+  if (load <= scan && load <= walk) return (await loadAll(db, keys)).sort(newestFirst).slice(offset, want);
+  if (scan <= walk) {
+    // Newest first by key ranges, not offsets (Dexie skips an offset on a range record by record).
+    const found: StoredAnnotation[] = [];
+    const seen = new Set<string>(); // read at the time the next range starts from
+    let upper = before;
+    let inclusive = false;
+    let chunk = Math.ceil(toScan * 1.25) + 20;
+    while (found.length < want) {
+      const records = await db.annotations.where('createdAt').between(from, upper, true, inclusive).reverse().limit(chunk).toArray();
+      for (const annotation of records) {
+        if (annotation.createdAt === upper && seen.has(annotation.id)) continue;
+        if (keys.has(annotation.id)) found.push(annotation);
+      }
+      if (records.length < chunk) break;
+      const last = (records[records.length - 1] as StoredAnnotation).createdAt;
+      if (last !== upper) seen.clear();
+      for (const annotation of records) if (annotation.createdAt === last) seen.add(annotation.id);
+      upper = last;
+      inclusive = true;
+      chunk *= 2;
+    }
+    return found.slice(offset, want);
+  }
+  const ordered = (await inRange().primaryKeys()) as string[];
+  const pageKeys: string[] = [];
+  for (let i = ordered.length - 1; i >= 0 && pageKeys.length < want; i--) if (keys.has(ordered[i] as string)) pageKeys.push(ordered[i] as string);
+  return loadAll(db, pageKeys.slice(offset));
+}
+
+async function loadAll(db: GlossDb, keys: Iterable<string>): Promise<StoredAnnotation[]> {
+  return (await db.annotations.bulkGet([...keys])).filter((annotation): annotation is StoredAnnotation => annotation !== undefined);
 }
 
 /** Words without those another word already implies ("kim" when "kimchi" is asked too). */
 function narrowest(words: string[]): string[] {
-  return words.filter((word) => !words.some((other) => other !== word && other.startsWith(word)));
-}
-
-/** The values among `values` that read as `wanted`: same words, case and diacritics ignored. */
-function sameAs(values: readonly string[], wanted: string): string[] {
-  const key = phraseKey(wanted);
-  return values.filter((value) => phraseKey(value) === key);
-}
-
-function phraseKey(text: string): string {
-  const tokens = phraseTokens(text);
-  return tokens.length > 0 ? tokens.join(' ') : text.trim().toLowerCase();
-}
-
-/** A text's folded tokens in order, stop words and short words kept: what a phrase compares. */
-function phraseTokens(text: string): string[] {
-  return searchTokens(text).map((token) => token.text);
-}
-
-/** True when `phrase`'s tokens stand one after another in one of the annotation's texts. */
-function hasPhrase(annotation: StoredAnnotation, article: ArticleRecord | undefined, phrase: string[]): boolean {
-  const texts = [annotation.quote?.exact, annotation.note, ...(annotation.tags ?? []), article?.title, article?.siteName];
-  return texts.some((text) => {
-    if (!text) return false;
-    const tokens = phraseTokens(text);
-    for (let i = 0; i + phrase.length <= tokens.length; i++) {
-      let k = 0;
-      while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
-      if (k === phrase.length) return true;
-    }
-    return false;
-  });
+  return words.filter((word) => !(isPrefixWord(word) && words.some((other) => other !== word && other.startsWith(word))));
 }
 
 async function articlesOf(db: GlossDb, annotations: readonly AnnotationRecord[]): Promise<Map<string, ArticleRecord>> {

@@ -1,10 +1,10 @@
 /**
  * The words an annotation is found by, and the words a search asks for. Stored in the
  * `annotations.words` multiEntry index (schema version 4); a search word matches an annotation
- * when it is a prefix of one of its words.
+ * when it is a prefix of one of its words (a whole word, for words under MIN_PREFIX_LENGTH).
  *
- * - Sources, in this order until MAX_WORDS: tags, the article's outlet and title, the quote, the
- *   note. Past the cap a long note's last words are not found (a phrase search still checks them
+ * - Sources, in this order until MAX_WORDS: tags, the article's outlet and title, the quote,
+ *   the note. Before them, a key marking the outlet as a whole (outletKey) for outlet filters. Past the cap a long note's last words are not found (a phrase search still checks them
  *   on the candidates it has).
  * - Words are folded (tokens.ts), at least MIN_WORD_LENGTH characters, cut to MAX_WORD_LENGTH
  *   (queries are cut the same way, so a prefix still matches), and not in a short list of English
@@ -30,6 +30,11 @@ import { searchTokens, wordsOf, type SearchToken } from './tokens';
 export const MAX_WORDS = 300;
 export const MAX_WORD_LENGTH = 32;
 export const MIN_WORD_LENGTH = 2;
+/**
+ * Query words shorter than this match whole words only ("un", "eu", "g7"): as prefixes they
+ * would match a large part of the library ("co…") while the reader is still typing.
+ */
+export const MIN_PREFIX_LENGTH = 3;
 
 /** English words too common to find anything by; kept short so real terms ("us", "un", "who") stay. */
 export const STOP_WORDS: ReadonlySet<string> = new Set([
@@ -43,9 +48,38 @@ const ARABIC_PREFIXES = ['وال', 'بال', 'كال', 'فال', 'لل', 'ال']
 type Indexed = Pick<AnnotationRecord, 'quote' | 'note' | 'tags'>;
 type ArticleWords = Pick<ArticleRecord, 'title' | 'siteName'>;
 
+/**
+ * The stored key for an annotation's outlet, so an outlet filter is one exact index lookup. It
+ * starts with U+0001, which no folded word holds, so no search word is ever a prefix of it.
+ */
+export function outletKey(outlet: string): string {
+  return OUTLET_MARK + textKey(outlet).slice(0, 100);
+}
+
+const OUTLET_MARK = '\u0001outlet:';
+
+/** A text's folded words one space apart: what two spellings of a tag or an outlet must share. */
+export function textKey(text: string): string {
+  const tokens = searchTokens(text).map((token) => token.text);
+  return tokens.length > 0 ? tokens.join(' ') : text.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/** True when the query word `asked` matches the stored word `stored` (see MIN_PREFIX_LENGTH). */
+export function matchesWord(stored: string, asked: string): boolean {
+  return isPrefixWord(asked) ? stored.startsWith(asked) : stored === asked;
+}
+
+/** True when a query word matches as a prefix: three characters or more, or CJK (bigram prefixes). */
+export function isPrefixWord(asked: string): boolean {
+  return asked.length >= MIN_PREFIX_LENGTH || CJK_START.test(asked);
+}
+
+const CJK_START = /^[\p{scx=Han}\p{scx=Hiragana}\p{scx=Katakana}\p{scx=Hangul}]/u;
+
 /** The words to store for an annotation (and its article, whose title and outlet it is found by). */
 export function indexWords(annotation: Partial<Indexed>, article?: Partial<ArticleWords> | null): string[] {
   const words = new Set<string>();
+  if (article?.siteName) words.add(outletKey(article.siteName));
   const texts = [...(annotation.tags ?? []), article?.siteName, article?.title, annotation.quote?.exact, annotation.note];
   for (const text of texts) {
     if (!text) continue;
