@@ -16,6 +16,7 @@ describe('db/schema', () => {
       },
       { version: 2, stores: { watchlists: 'id, name, updatedAt' } },
       { version: 3, stores: { annotations: 'id, articleId, createdAt, updatedAt, *tags, color' } },
+      { version: 4, stores: { annotations: 'id, articleId, createdAt, updatedAt, *tags, color, *words' } },
     ]);
   });
 
@@ -29,6 +30,7 @@ describe('db/schema', () => {
     expect(db.verno).toBe(SCHEMA_HISTORY.length);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'watchlists']);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'tags')?.multi).toBe(true);
+    expect(db.annotations.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
     db.close();
   });
 });
@@ -51,6 +53,46 @@ describe('db/schema upgrades', () => {
     expect(await db.watchlists.count()).toBe(0);
     // Version 3 gives an old annotation the fields it lacked, and keeps what it had.
     expect(await db.annotations.get('n1')).toMatchObject({ tags: ['old'], color: 'yellow', note: '', textHash: '' });
+    await db.delete();
+  });
+
+  it('opens a version 3 database at version 4 with search words, losing nothing', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const { default: Dexie } = await import('dexie');
+    const old = new Dexie(name);
+    for (const { version, stores } of SCHEMA_HISTORY.slice(0, 3)) old.version(version).stores(stores);
+    await old.open();
+    const article = {
+      id: 'https://news.example/seoul', url: 'https://news.example/seoul', canonicalUrl: null, title: 'Talks in Seoul',
+      byline: null, siteName: 'Yonhap News', publishedTime: null, lang: 'en', dir: null, excerpt: null, length: 100,
+      firstSeenAt: 1, lastSeenAt: 2,
+    };
+    const annotation = (id: string, articleId: string, exact: string, extra: object = {}) => ({
+      id, articleId, quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: exact.length }, color: 'green', note: '', tags: [],
+      createdAt: 10, updatedAt: 20, textHash: 'abc:1', ...extra,
+    });
+    const kept = [
+      annotation('a1', article.id, 'Kim Jong-un arrived', { note: 'first visit', tags: ['Diplomacy'] }),
+      annotation('a2', article.id, '서울에서 회담'),
+      annotation('a3', 'https://gone.example/', 'An orphan quote'),
+    ];
+    await old.table('articles').put(article);
+    await old.table('annotations').bulkPut(kept);
+    await old.table('watchlists').put({ id: 'w1', name: 'Terms', updatedAt: 5 });
+    old.close();
+
+    const db = new GlossDb(name);
+    await db.open();
+    expect(db.verno).toBe(4);
+    const stored = await db.annotations.orderBy('id').toArray();
+    expect(stored.map(({ words: _words, ...rest }) => rest)).toEqual(kept);
+    expect(stored[0]!.words).toEqual(expect.arrayContaining(['kim', 'jong', 'un', 'jongun', 'first', 'visit', 'diplomacy', 'talks', 'seoul', 'yonhap']));
+    expect(stored[1]!.words).toEqual(expect.arrayContaining(['서울', '회담']));
+    expect(stored[2]!.words).toEqual(['orphan', 'quote']);
+    expect(await db.annotations.where('words').startsWith('yon').primaryKeys()).toEqual(['a1', 'a2']);
+    expect(await db.articles.get(article.id)).toEqual(article);
+    expect(await db.watchlists.get('w1')).toEqual({ id: 'w1', name: 'Terms', updatedAt: 5 });
     await db.delete();
   });
 });

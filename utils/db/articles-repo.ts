@@ -1,5 +1,6 @@
 /** Reading and recording articles. Functions take the database so tests pass a fresh one. */
 import type { ArticleMeta, ArticleRecord } from '../article/types';
+import { reindexArticleAnnotations } from './annotations-repo';
 import type { GlossDb } from './database';
 
 export interface ArticleVisit {
@@ -9,9 +10,12 @@ export interface ArticleVisit {
   meta: ArticleMeta;
 }
 
-/** Records a visit: creates the article or refreshes its metadata, keeping when it was first seen. */
+/**
+ * Records a visit: creates the article or refreshes its metadata, keeping when it was first seen.
+ * When the title or outlet changed, its annotations' search words follow.
+ */
 export async function recordArticle(db: GlossDb, visit: ArticleVisit, now = Date.now()): Promise<ArticleRecord> {
-  return db.transaction('rw', db.articles, async () => {
+  return db.transaction('rw', db.articles, db.annotations, async () => {
     const previous = await db.articles.get(visit.id);
     const record: ArticleRecord = {
       ...visit.meta,
@@ -22,6 +26,7 @@ export async function recordArticle(db: GlossDb, visit: ArticleVisit, now = Date
       lastSeenAt: now,
     };
     await db.articles.put(record);
+    if (previous?.title !== record.title || previous?.siteName !== record.siteName) await reindexArticleAnnotations(db, record);
     return record;
   });
 }

@@ -10,11 +10,19 @@ import { SCHEMA_HISTORY } from './schema';
 
 export type { AnnotationRecord } from '../anchoring/annotation';
 
+/**
+ * An annotation as the `annotations` table holds it: the record plus its search words (see
+ * search/words.ts), kept by the repository and never handed out (`withoutWords`).
+ */
+export interface StoredAnnotation extends AnnotationRecord {
+  words: string[];
+}
+
 export const DB_NAME = 'gloss';
 
 export class GlossDb extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
-  annotations!: EntityTable<AnnotationRecord, 'id'>;
+  annotations!: EntityTable<StoredAnnotation, 'id'>;
   watchlists!: EntityTable<WatchlistRecord, 'id'>;
 
   constructor(name: string = DB_NAME) {

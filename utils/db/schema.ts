@@ -3,6 +3,8 @@
  * a change is a new entry (with an `upgrade` where data must be reshaped). A test pins this list.
  */
 import type { Transaction } from 'dexie';
+import type { ArticleRecord } from '../article/types';
+import { indexWords } from '../search/words';
 
 export interface SchemaVersion {
   version: number;
@@ -40,6 +42,26 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
           annotation.note ??= '';
           annotation.tags ??= [];
           annotation.textHash ??= '';
+        });
+    },
+  },
+  {
+    // Library search: each annotation's words (quote, note, tags, its article's title and
+    // outlet) in a multiEntry index, computed here for the annotations already stored.
+    version: 4,
+    stores: {
+      annotations: 'id, articleId, createdAt, updatedAt, *tags, color, *words',
+    },
+    upgrade: async (tx) => {
+      const articles = new Map<string, ArticleRecord>();
+      await tx
+        .table('articles')
+        .each((article: ArticleRecord) => void articles.set(article.id, article));
+      await tx
+        .table('annotations')
+        .toCollection()
+        .modify((annotation: Record<string, unknown>) => {
+          annotation.words = indexWords(annotation, articles.get(annotation.articleId as string));
         });
     },
   },

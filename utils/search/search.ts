@@ -1,0 +1,198 @@
+/**
+ * Library search over the annotations table, run where the database lives (the background):
+ * one read transaction, indexes first, records only for the page asked for or for a short list
+ * of candidates, so the popup never needs the whole library.
+ *
+ * How a search runs (terms.ts turns the filter into terms):
+ * 1. Nothing to narrow by: the `createdAt` index counts the library and reads the page, newest
+ *    first. That is the popup opening, and a date range alone.
+ * 2. Each term that has an index is counted (IndexedDB counts are cheap). Few annotations in the
+ *    rarest (≤ LOAD_AT_MOST): its records are read through its index and every other term is
+ *    checked on them. Otherwise primary keys are read (getAllKeys, no records) and intersected,
+ *    rarest first, for as long as reading the next term's keys costs less than loading the
+ *    candidates and checking the rest on them.
+ * 3. Terms left over are checked on the loaded candidates (articles read only for phrases and
+ *    hooks). When none are left, the candidate keys are exact: the total is their number, and the
+ *    page comes from whichever is cheapest: loading the candidates, reading the `createdAt` index
+ *    newest first until the page is full, or walking its keys.
+ * The costs weighed are per key and per record, measured in Chromium (see COST_US); they only
+ * choose the plan, never the answer. Results are newest first; equal times by id, descending,
+ * as the index orders them. A phrase or hook with nothing indexed to narrow it (a phrase of stop
+ * words only) reads every annotation: correct, slower.
+ */
+import type { AnnotationRecord } from '../anchoring/annotation';
+import type { ArticleRecord } from '../article/types';
+import { withoutWords } from '../db/annotations-repo';
+import type { GlossDb, StoredAnnotation } from '../db/database';
+import { parseQuery, type LibraryFilter, type QueryIssue } from './query';
+import { searchWordsOf, termsOf, type Term } from './terms';
+import { isPrefixWord } from './words';
+
+export const DEFAULT_LIMIT = 50;
+/** The rarest term's records are read directly when it has at most this many. */
+export const LOAD_AT_MOST = 300;
+
+/**
+ * Microseconds per item in Chromium 10,000 annotations deep: a primary key from getAllKeys, a
+ * record through an index (getAll), a record by key (bulkGet), a record read in index order.
+ */
+const COST_US = { key: 2.5, indexRecord: 20, keyRecord: 30, scanRecord: 14 };
+
+export interface SearchOptions {
+  /** Results to return (default DEFAULT_LIMIT). */
+  limit?: number;
+  /** Results to skip, for the next page. */
+  offset?: number;
+}
+
+export interface SearchResult {
+  /** The page of matching annotations, newest first. */
+  annotations: AnnotationRecord[];
+  /** The articles of those annotations, each once (an annotation whose article is gone has none). */
+  articles: ArticleRecord[];
+  /** How many annotations match in all. */
+  total: number;
+  /** The search words (phrases' words included): give them to `markMatches` to highlight results. */
+  words: string[];
+  /** Filters of the search text that were left out, and why (see query.ts). */
+  issues: QueryIssue[];
+}
+
+/** Searches the library: the search box's text, or a filter from UI controls. */
+export async function searchLibrary(db: GlossDb, query: string | LibraryFilter, options: SearchOptions = {}): Promise<SearchResult> {
+  const { filter, issues } = typeof query === 'string' ? parseQuery(query) : { filter: query, issues: [] };
+  const limit = Math.max(0, Math.floor(options.limit ?? DEFAULT_LIMIT));
+  const offset = Math.max(0, Math.floor(options.offset ?? 0));
+  const words = searchWordsOf(filter);
+  const hasDates = filter.from !== undefined || filter.before !== undefined;
+  const from = filter.from ?? -Infinity;
+  const before = filter.before ?? Infinity;
+
+  return db.transaction('r', db.annotations, db.articles, async () => {
+    const inRange = () => (hasDates ? db.annotations.where('createdAt').between(from, before, true, false) : db.annotations.orderBy('createdAt'));
+    const terms = await termsOf(db, filter, narrowest(words));
+    const indexed = terms.filter((term) => term.lookup);
+    let page: StoredAnnotation[];
+    let total: number;
+
+    if (terms.length === 0 || (hasDates && terms.length === 1)) {
+      // Nothing but (maybe) a date range: the createdAt index answers directly.
+      [total, page] = await Promise.all([inRange().count(), inRange().reverse().offset(offset).limit(limit).toArray()]);
+    } else if (indexed.length === 0) {
+      ({ total, page } = await checked(db, await inRange().toArray(), terms, offset, limit));
+    } else {
+      const counts = await Promise.all(indexed.map((term) => term.lookup!.count()));
+      const order = indexed.map((term, k) => ({ term, count: counts[k] as number })).sort((a, b) => a.count - b.count);
+      const [rarest, second] = order as [{ term: Term; count: number }, ...{ term: Term; count: number }[]];
+      if (rarest.count <= LOAD_AT_MOST && (!second || COST_US.indexRecord * rarest.count <= COST_US.key * (rarest.count + second.count))) {
+        const records = await rarest.term.lookup!.records();
+        ({ total, page } = await checked(db, records, terms.filter((term) => term !== rarest.term), offset, limit));
+      } else {
+        let keys = new Set(await rarest.term.lookup!.keys());
+        const applied = new Set<Term>([rarest.term]);
+        for (const { term, count } of order.slice(1)) {
+          if (keys.size === 0 || COST_US.keyRecord * keys.size <= COST_US.key * count) break;
+          const next = await term.lookup!.keys();
+          const both = new Set<string>();
+          for (const key of next) if (keys.has(key)) both.add(key);
+          keys = both;
+          applied.add(term);
+        }
+        const left = terms.filter((term) => !applied.has(term));
+        if (left.length > 0) {
+          ({ total, page } = await checked(db, await loadAll(db, keys), left, offset, limit));
+        } else {
+          total = keys.size;
+          const rangeCount = hasDates ? (order.find(({ term }) => term.dates)?.count ?? (await inRange().count())) : await db.annotations.count();
+          page = await pageOf(db, keys, inRange, [from, before], rangeCount, offset, limit);
+        }
+      }
+    }
+    const articles = await articlesOf(db, page);
+    return { annotations: page.map(withoutWords), articles: [...articles.values()], total, words, issues };
+  });
+}
+
+/** The candidates that pass `terms`, newest first: the total and the page. */
+async function checked(db: GlossDb, candidates: StoredAnnotation[], terms: Term[], offset: number, limit: number) {
+  const plain = terms.filter((term) => !term.needsArticle);
+  const withArticle = terms.filter((term) => term.needsArticle);
+  let kept = candidates.filter((annotation) => plain.every((term) => term.test(annotation, undefined)));
+  if (withArticle.length > 0) {
+    const articles = await articlesOf(db, kept);
+    kept = kept.filter((annotation) => withArticle.every((term) => term.test(annotation, articles.get(annotation.articleId))));
+  }
+  kept.sort(newestFirst);
+  return { total: kept.length, page: kept.slice(offset, offset + limit) };
+}
+
+/**
+ * The page of `keys` (exact candidates) newest first, by the cheapest way: load them all and
+ * sort, read the createdAt range newest first until the page is full, or walk its keys.
+ */
+async function pageOf(
+  db: GlossDb,
+  keys: Set<string>,
+  inRange: () => ReturnType<GlossDb['annotations']['orderBy']>,
+  [from, before]: [number, number],
+  rangeCount: number,
+  offset: number,
+  limit: number,
+): Promise<StoredAnnotation[]> {
+  if (limit === 0 || keys.size <= offset) return [];
+  const want = offset + limit;
+  const toScan = Math.min(rangeCount, (want * rangeCount) / keys.size);
+  const load = COST_US.keyRecord * keys.size;
+  const scan = COST_US.scanRecord * toScan;
+  const walk = COST_US.key * rangeCount + COST_US.keyRecord * limit;
+
+  if (load <= scan && load <= walk) return (await loadAll(db, keys)).sort(newestFirst).slice(offset, want);
+  if (scan <= walk) {
+    // Newest first by key ranges, not offsets (Dexie skips an offset on a range record by record).
+    const found: StoredAnnotation[] = [];
+    const seen = new Set<string>(); // read at the time the next range starts from
+    let upper = before;
+    let inclusive = false;
+    let chunk = Math.ceil(toScan * 1.25) + 20;
+    while (found.length < want) {
+      const records = await db.annotations.where('createdAt').between(from, upper, true, inclusive).reverse().limit(chunk).toArray();
+      for (const annotation of records) {
+        if (annotation.createdAt === upper && seen.has(annotation.id)) continue;
+        if (keys.has(annotation.id)) found.push(annotation);
+      }
+      if (records.length < chunk) break;
+      const last = (records[records.length - 1] as StoredAnnotation).createdAt;
+      if (last !== upper) seen.clear();
+      for (const annotation of records) if (annotation.createdAt === last) seen.add(annotation.id);
+      upper = last;
+      inclusive = true;
+      chunk *= 2;
+    }
+    return found.slice(offset, want);
+  }
+  const ordered = (await inRange().primaryKeys()) as string[];
+  const pageKeys: string[] = [];
+  for (let i = ordered.length - 1; i >= 0 && pageKeys.length < want; i--) if (keys.has(ordered[i] as string)) pageKeys.push(ordered[i] as string);
+  return loadAll(db, pageKeys.slice(offset));
+}
+
+async function loadAll(db: GlossDb, keys: Iterable<string>): Promise<StoredAnnotation[]> {
+  return (await db.annotations.bulkGet([...keys])).filter((annotation): annotation is StoredAnnotation => annotation !== undefined);
+}
+
+/** Words without those another word already implies ("kim" when "kimchi" is asked too). */
+function narrowest(words: string[]): string[] {
+  return words.filter((word) => !(isPrefixWord(word) && words.some((other) => other !== word && other.startsWith(word))));
+}
+
+async function articlesOf(db: GlossDb, annotations: readonly AnnotationRecord[]): Promise<Map<string, ArticleRecord>> {
+  const ids = [...new Set(annotations.map((annotation) => annotation.articleId))];
+  const articles = new Map<string, ArticleRecord>();
+  for (const article of await db.articles.bulkGet(ids)) if (article) articles.set(article.id, article);
+  return articles;
+}
+
+/** Newest first; equal times by id, descending, the order of the reversed createdAt index. */
+function newestFirst(a: AnnotationRecord, b: AnnotationRecord): number {
+  return b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+}

@@ -1,0 +1,172 @@
+/**
+ * A library filter as search terms. Each term can check a loaded annotation exactly (`test`);
+ * most can also be looked up in an index (`lookup`): how many annotations at most (a cheap
+ * IndexedDB count), their primary keys, or their records. search.ts decides, by those counts,
+ * which terms to look up and which to check on loaded records.
+ *
+ * - a word: the `words` index, by prefix (whole word under MIN_PREFIX_LENGTH);
+ * - a tag: the `tags` index, for every spelling in use that reads the same;
+ * - colors: the `color` index;
+ * - the date range: the `createdAt` index;
+ * - outlets: the outlet key every annotation stores in `words` (see outletKey);
+ * - an entity's or term list's articles: the `articleId` index when there are at most
+ *   MAX_ARTICLE_LOOKUPS of them (one request each), else checked on records;
+ * - phrases and `accept` hooks: checked on records only, with the article.
+ */
+import type { Collection, InsertType } from 'dexie';
+import type { AnnotationRecord } from '../anchoring/annotation';
+import type { ArticleRecord } from '../article/types';
+import type { GlossDb, StoredAnnotation } from '../db/database';
+import type { LibraryFilter, MatchSet } from './query';
+import { searchTokens } from './tokens';
+import { isPrefixWord, matchesWord, outletKey, queryWords, textKey } from './words';
+
+/** Past this many articles, an article filter is checked on records rather than looked up. */
+export const MAX_ARTICLE_LOOKUPS = 200;
+
+export interface Lookup {
+  /** At least as many as the annotations `keys` gives (multiEntry ranges count duplicates). */
+  count(): Promise<number>;
+  keys(): Promise<string[]>;
+  records(): Promise<StoredAnnotation[]>;
+}
+
+export interface Term {
+  /** The index lookup, exact: it gives the annotations the term accepts, no more. */
+  lookup?: Lookup;
+  /** The date range (its lookup is the createdAt index the results are ordered by). */
+  dates?: boolean;
+  /** The check needs the annotation's article (loaded only for annotations passing the rest). */
+  needsArticle: boolean;
+  test(annotation: StoredAnnotation, article: ArticleRecord | undefined): boolean;
+}
+
+type Annotations = GlossDb['annotations'];
+
+/** The terms of a filter; `words` are the search words (query words of words and phrases). */
+export async function termsOf(db: GlossDb, filter: LibraryFilter, words: readonly string[]): Promise<Term[]> {
+  const table = db.annotations;
+  const terms: Term[] = words.map((word) => ({
+    lookup: lookupOf(() => [isPrefixWord(word) ? table.where('words').startsWith(word) : table.where('words').equals(word)]),
+    needsArticle: false,
+    test: (annotation) => annotation.words.some((stored) => matchesWord(stored, word)),
+  }));
+
+  if (filter.tags?.length) {
+    const inUse = (await table.orderBy('tags').uniqueKeys()) as string[];
+    for (const tag of filter.tags) {
+      const spellings = sameAs(inUse, tag);
+      const key = textKey(tag);
+      terms.push({
+        lookup: lookupOf(() => spellings.map((spelling) => table.where('tags').equals(spelling))),
+        needsArticle: false,
+        test: (annotation) => annotation.tags.some((t) => textKey(t) === key),
+      });
+    }
+  }
+
+  if (filter.colors?.length) {
+    const colors = [...new Set(filter.colors)];
+    terms.push({
+      lookup: lookupOf(() => colors.map((color) => table.where('color').equals(color))),
+      needsArticle: false,
+      test: (annotation) => colors.includes(annotation.color),
+    });
+  }
+
+  if (filter.from !== undefined || filter.before !== undefined) {
+    const from = filter.from ?? -Infinity;
+    const before = filter.before ?? Infinity;
+    terms.push({
+      lookup: lookupOf(() => [table.where('createdAt').between(from, before, true, false)]),
+      dates: true,
+      needsArticle: false,
+      test: (annotation) => annotation.createdAt >= from && annotation.createdAt < before,
+    });
+  }
+
+  if (filter.outlets?.length) terms.push(outletTerm(table, filter.outlets));
+
+  for (const set of [filter.entity, filter.termList]) if (set) terms.push(...matchSetTerms(table, set));
+
+  for (const phrase of filter.phrases ?? []) {
+    const tokens = phraseTokens(phrase);
+    if (tokens.length === 0) continue;
+    terms.push({ needsArticle: true, test: (annotation, article) => hasPhrase(annotation, article, tokens) });
+  }
+  return terms;
+}
+
+type Range = Collection<StoredAnnotation, string, InsertType<StoredAnnotation, 'id'>>;
+
+/** A lookup over the union of some index ranges. */
+function lookupOf(rangesOf: () => Range[] | Promise<Range[]>): Lookup {
+  const each = async <T>(read: (range: Range) => Promise<T>) => Promise.all((await rangesOf()).map(read));
+  return {
+    count: async () => (await each((range) => range.count())).reduce((a, b) => a + b, 0),
+    keys: async () => (await each((range) => range.primaryKeys())).flat(),
+    records: async () => {
+      const byId = new Map<string, StoredAnnotation>();
+      for (const list of await each((range) => range.toArray())) for (const annotation of list) byId.set(annotation.id, annotation);
+      return [...byId.values()];
+    },
+  };
+}
+
+/** Outlets: every annotation stores its article's outlet key (words.ts), one exact lookup each. */
+function outletTerm(table: Annotations, outlets: readonly string[]): Term {
+  const keys = [...new Set(outlets.map(outletKey))];
+  return {
+    lookup: lookupOf(() => keys.map((key) => table.where('words').equals(key))),
+    needsArticle: false,
+    test: (annotation) => keys.some((key) => annotation.words.includes(key)),
+  };
+}
+
+/** An entity or term list: its articles (looked up when few) and its hook. */
+function matchSetTerms(table: Annotations, set: MatchSet): Term[] {
+  if (!set.articleIds && !set.accept) throw new Error(`The filter "${set.key}" gives neither articleIds nor accept`);
+  const terms: Term[] = [];
+  if (set.articleIds) {
+    const ids = new Set(set.articleIds);
+    terms.push({
+      lookup: ids.size <= MAX_ARTICLE_LOOKUPS ? lookupOf(() => [...ids].map((id) => table.where('articleId').equals(id))) : undefined,
+      needsArticle: false,
+      test: (annotation) => ids.has(annotation.articleId),
+    });
+  }
+  const accept = set.accept;
+  if (accept) terms.push({ needsArticle: true, test: (annotation, article) => accept(annotation, article) });
+  return terms;
+}
+
+/** The values among `values` that read as `wanted`: same words, case and diacritics ignored. */
+function sameAs(values: readonly string[], wanted: string): string[] {
+  const key = textKey(wanted);
+  return values.filter((value) => textKey(value) === key);
+}
+
+/** A text's folded tokens in order, stop words and short words kept: what a phrase compares. */
+function phraseTokens(text: string): string[] {
+  return searchTokens(text).map((token) => token.text);
+}
+
+/** True when `phrase`'s tokens stand one after another in one of the annotation's texts. */
+function hasPhrase(annotation: AnnotationRecord, article: ArticleRecord | undefined, phrase: string[]): boolean {
+  const texts = [annotation.quote?.exact, annotation.note, ...(annotation.tags ?? []), article?.title, article?.siteName];
+  return texts.some((text) => {
+    if (!text) return false;
+    const tokens = phraseTokens(text);
+    for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      let k = 0;
+      while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
+      if (k === phrase.length) return true;
+    }
+    return false;
+  });
+}
+
+/** The search words of a filter: its words and its phrases' words. */
+export function searchWordsOf(filter: LibraryFilter): string[] {
+  return queryWords([...(filter.words ?? []), ...(filter.phrases ?? [])].join(' '));
+}
