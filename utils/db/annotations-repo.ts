@@ -104,8 +104,3 @@ export async function reindexArticleAnnotations(db: GlossDb, article: ArticleRec
       annotation.words = indexWords(annotation, article);
     });
 }
-
-/** Every tag in use, sorted, for autocomplete (read from the tags index, not the records). */
-export async function listTags(db: GlossDb): Promise<string[]> {
-  return (await db.annotations.orderBy('tags').uniqueKeys()).map(String);
-}

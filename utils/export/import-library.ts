@@ -9,6 +9,7 @@
  * Settings live in extension storage, outside IndexedDB, and cannot join the transaction: when
  * asked for, they are written only after the library's writes have committed.
  */
+import { storedAnnotation, withoutWords } from '../db/annotations-repo';
 import type { InsertType, Table } from 'dexie';
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
@@ -111,7 +112,13 @@ export async function importLibrary(db: GlossDb, data: LibraryImport, options: I
       if (annotations.length || articles.length) {
         report.articles = await write(db.articles, [...articles, ...(await placeholdersFor(db, annotations, articles))], onDuplicate);
       }
-      report.annotations = await write(db.annotations, annotations, onDuplicate);
+      if (annotations.length) {
+        // Stored with their search words, which need each annotation's article (now written).
+        const ids = [...new Set(annotations.map((annotation) => annotation.articleId))];
+        const byId = new Map((await db.articles.bulkGet(ids)).flatMap((article) => (article ? [[article.id, article] as const] : [])));
+        const stored = annotations.map((annotation) => storedAnnotation(annotation, byId.get(annotation.articleId)));
+        report.annotations = await write(db.annotations, stored, onDuplicate);
+      }
       report.watchlists = await write(db.watchlists, watchlists, onDuplicate);
     });
   }
@@ -127,5 +134,5 @@ export async function readLibrary(db: GlossDb): Promise<Library> {
   const [annotations, articles, watchlists] = await db.transaction('r', [db.annotations, db.articles, db.watchlists], () =>
     Promise.all([db.annotations.toArray(), db.articles.toArray(), db.watchlists.toArray()]),
   );
-  return { annotations, articles, watchlists, settings: await readSettings() };
+  return { annotations: annotations.map(withoutWords), articles, watchlists, settings: await readSettings() };
 }
