@@ -162,6 +162,8 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending }
     const model = bridge.model;
     if (!articleId || !model) return;
     setBusy(true);
+    // Done with the selection: cleared now, not after the answer, when the reader may have made another.
+    getSelection()?.removeAllRanges();
     const result = await actions.save({
       articleId,
       ...describeText(model.text, start, end),
@@ -180,7 +182,6 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending }
       return;
     }
     remember(result.value);
-    getSelection()?.removeAllRanges();
     close();
   };
 

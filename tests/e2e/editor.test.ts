@@ -224,6 +224,7 @@ describe('e2e/editor', () => {
     await page.keyboard.type('where the speech was given');
     await page.keyboard.press('ControlOrMeta+Enter');
     await expect.poll(async () => (await stored()).find((r) => r.note === 'where the speech was given')?.quote.exact).toBe('Songchon County');
+    await expect.poll(() => editor.inGloss('return !root?.querySelector("form")')).toBe(true);
 
     // The shortcut's command reaches the tab as a message from the background.
     await editor.select('beloved people');
