@@ -15,7 +15,8 @@ import type { GlossDb } from '@/utils/db/database';
 import type { Handlers } from '@/utils/messaging/receive';
 import type { Sender } from '@/utils/messaging/envelope';
 import { sendToTab } from '@/utils/messaging/send';
-import { assertShowing, framesShowing } from './tab-articles';
+import { browser } from 'wxt/browser';
+import { assertShowing, framesShowing, revealLater } from './tab-articles';
 
 type AnnotationHandlers = Pick<
   Handlers<'toBackground'>,
@@ -26,6 +27,7 @@ type AnnotationHandlers = Pick<
   | 'listAnnotations'
   | 'listTags'
   | 'annotationsChanged'
+  | 'openAnnotation'
 >;
 
 export function annotationHandlers(db: GlossDb): AnnotationHandlers {
@@ -69,6 +71,22 @@ export function annotationHandlers(db: GlossDb): AnnotationHandlers {
       return listArticleAnnotations(db, articleId);
     },
     listTags: () => listTags(db),
+    async openAnnotation({ id }) {
+      const annotation = await db.annotations.get(id);
+      const article = annotation && (await db.articles.get(annotation.articleId));
+      if (!annotation || !article) throw new Error('That annotation or its article is no longer in the library');
+      const [showing] = await framesShowing(article.id);
+      if (showing) {
+        const tab = await browser.tabs.update(showing.tabId, { active: true });
+        if (tab?.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
+        await sendToTab(showing.tabId, 'revealAnnotation', { id }, showing.frameId);
+        return { tabId: showing.tabId };
+      }
+      const tab = await browser.tabs.create({ url: article.url });
+      if (tab.id === undefined) throw new Error('The browser opened no tab');
+      await revealLater(tab.id, id);
+      return { tabId: tab.id };
+    },
     async annotationsChanged({ articleId }) {
       await announce(articleId);
       return null;

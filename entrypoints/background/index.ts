@@ -1,7 +1,7 @@
 /** The background: owns the database and answers the content scripts. Nothing else lives here. */
 import { anchorAll } from '@/utils/anchoring/anchor-all';
 import { articleIdFor } from '@/utils/article/url';
-import { recordArticle } from '@/utils/db/articles-repo';
+import { recordArticle, recordFindings } from '@/utils/db/articles-repo';
 import { listArticleAnnotations } from '@/utils/db/annotations-repo';
 import { GlossDb } from '@/utils/db/database';
 import { requestPersistence } from '@/utils/db/persist';
@@ -14,7 +14,7 @@ import { annotationHandlers } from './annotations';
 import { parseArticleOffThread } from './parse-article';
 import { recognizerFor } from './recognizer';
 import { watchSelectionCommands } from './selection-commands';
-import { assertShowing, forgetTab, rememberTabArticle } from './tab-articles';
+import { assertShowing, forgetTab, rememberTabArticle, takeReveal } from './tab-articles';
 
 export default defineBackground(() => {
   const db = new GlossDb();
@@ -56,7 +56,8 @@ export default defineBackground(() => {
         const start = performance.now();
         const spans = recognizer.recognize(text);
         const ms = performance.now() - start;
-        return { spans, ms, placement: anchorAll(annotations, text) };
+        const [reveal] = await Promise.all([takeReveal(sender), recordFindings(db, articleId, spans)]);
+        return { spans, ms, placement: anchorAll(annotations, text), ...(reveal && { reveal }) };
       },
     },
     { isKnownType: (type) => directionOf(type) !== null },

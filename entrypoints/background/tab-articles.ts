@@ -50,6 +50,23 @@ export async function framesShowing(articleId: string): Promise<ShowingFrame[]> 
 /** Forgets a closed tab's frames. */
 export async function forgetTab(tabId: number): Promise<void> {
   const all = await browser.storage.session.get(null);
-  const keys = Object.keys(all).filter((key) => key.startsWith(`${PREFIX}${tabId}:`));
+  const keys = Object.keys(all).filter((key) => key.startsWith(`${PREFIX}${tabId}:`) || key === revealKey(tabId));
   if (keys.length) await browser.storage.session.remove(keys);
+}
+
+const revealKey = (tabId: number) => `reveal:${tabId}`;
+
+/** Remembers to show `annotationId` in a tab being opened for it. */
+export async function revealLater(tabId: number, annotationId: string): Promise<void> {
+  await browser.storage.session.set({ [revealKey(tabId)]: annotationId });
+}
+
+/** The annotation the sender's tab was opened to show, if any (asked once). */
+export async function takeReveal(sender: Sender): Promise<string | undefined> {
+  if (sender.tab?.id === undefined || (sender.frameId ?? 0) !== 0) return undefined;
+  const key = revealKey(sender.tab.id);
+  const value = (await browser.storage.session.get(key))[key];
+  if (value === undefined) return undefined;
+  await browser.storage.session.remove(key);
+  return typeof value === 'string' ? value : undefined;
 }

@@ -57,6 +57,7 @@ export default defineContentScript({
           return null;
         },
         revealText: ({ start, end }) => !!located && reveal(located.model, start, end),
+        revealAnnotation: ({ id }) => show(id),
         highlightSelection: () => {
           editor.open({ kind: 'selection', explicit: true });
           return true;
@@ -96,6 +97,15 @@ export default defineContentScript({
       (await layer).show(article.model, entities, placement, label);
       Object.assign(editor.bridge, { articleId, model: article.model, placement });
       editor.bridge.onChange?.();
+      if (result.value.reveal) show(result.value.reveal);
+    };
+
+    /** Scrolls to one of the reader's annotations; an orphan has no place, so its card opens. */
+    const show = (id: string) => {
+      const placed = placement.placed.find((p) => p.annotation.id === id);
+      if (placed && located) return reveal(located.model, placed.start, placed.end);
+      if (placement.orphans.some((orphan) => orphan.id === id)) editor.open({ kind: 'annotations', ids: [id] });
+      return false;
     };
 
     // The region's text as it stands: a mutation that leaves it (and its nodes) alone changes nothing.

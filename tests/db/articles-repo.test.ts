@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleMeta } from '@/utils/article/types';
-import { getArticle, listArticles, recordArticle } from '@/utils/db/articles-repo';
+import { getArticle, listArticles, recordArticle, recordFindings } from '@/utils/db/articles-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { freshDb } from '../support/fresh-db';
 
@@ -53,5 +53,28 @@ describe('db/articles-repo', () => {
 
   it('answers undefined for an article it never saw', async () => {
     expect(await getArticle(db, 'https://nowhere.example/')).toBeUndefined();
+  });
+});
+
+describe('db/articles-repo findings', () => {
+  it('keeps the entities and term lists found in an article, most frequent first within the cap, and finds articles by them', async (context) => {
+    const db = await freshDb(context, 'findings');
+    const meta = { title: 'T', byline: null, siteName: 'KCNA', publishedTime: null, lang: 'en', dir: null, excerpt: null, length: 10 };
+    await recordArticle(db, { id: 'https://a.example/1', url: 'https://a.example/1', canonicalUrl: null, meta });
+    const span = (type: 'PERSON' | 'PLACE' | 'TERM', key: string, list?: string) => ({ type, key, start: 0, end: 1, ...(list && { list }) });
+    await recordFindings(db, 'https://a.example/1', [
+      span('PERSON', 'Kim Jong Un'),
+      span('PERSON', 'Kim Jong Un'),
+      span('PLACE', 'Songchon County'),
+      span('TERM', '20x10 policy', 'dprk-policy'),
+    ]);
+    expect(await db.articles.where('entityKeys').equals('PERSON:Kim Jong Un').primaryKeys()).toEqual(['https://a.example/1']);
+    expect(await db.articles.where('termLists').equals('dprk-policy').primaryKeys()).toEqual(['https://a.example/1']);
+    // A later visit keeps them.
+    await recordArticle(db, { id: 'https://a.example/1', url: 'https://a.example/1', canonicalUrl: null, meta: { ...meta, title: 'T2' } });
+    expect((await db.articles.get('https://a.example/1'))?.entityKeys).toEqual(['PERSON:Kim Jong Un', 'PLACE:Songchon County']);
+    // An unknown article gains nothing (nothing is created).
+    await recordFindings(db, 'https://a.example/none', [span('PERSON', 'X')]);
+    expect(await db.articles.count()).toBe(1);
   });
 });

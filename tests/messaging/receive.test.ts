@@ -95,6 +95,11 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       bad: [{}, { articleId: 'javascript:alert(1)' }, { articleId: 'https://news.example/a', tabId: 3 }],
       sender: fromPopup,
     },
+    openAnnotation: {
+      good: { id: 'a1' },
+      bad: [{}, { id: '' }, { id: 'a1', url: 'https://evil.example/' }],
+      sender: fromPopup,
+    },
     analyzeText: {
       good: { articleId: 'https://news.example/a', text: 'Kim Jong Un visited Songchon County.' },
       bad: [
@@ -131,6 +136,11 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       good: { articleId: 'https://news.example/a' },
       bad: [undefined, {}, { articleId: 5 }],
       sender: { id: 'gloss-id', url: 'chrome-extension://gloss-id/background.js' },
+    },
+    revealAnnotation: {
+      good: { id: 'a1' },
+      bad: [undefined, {}, { id: 3 }],
+      sender: fromPopup,
     },
     revealText: {
       good: { start: 4, end: 19 },

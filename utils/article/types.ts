@@ -25,6 +25,10 @@ export interface ArticleRecord extends ArticleMeta {
   canonicalUrl: string | null;
   firstSeenAt: number;
   lastSeenAt: number;
+  /** What the recognizer found when the article was last read: `TYPE:key` of its entities … */
+  entityKeys?: string[];
+  /** … and the ids of the term lists that matched in it (filters of the library). */
+  termLists?: string[];
 }
 
 /** What the extension sends back to the page after running Readability on a copy of it. */

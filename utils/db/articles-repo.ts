@@ -1,6 +1,7 @@
 /** Reading and recording articles. Functions take the database so tests pass a fresh one. */
 import type { ArticleMeta, ArticleRecord } from '../article/types';
 import { reindexArticleAnnotations } from './annotations-repo';
+import type { EntitySpan } from '../entities/types';
 import type { GlossDb } from './database';
 
 export interface ArticleVisit {
@@ -18,6 +19,7 @@ export async function recordArticle(db: GlossDb, visit: ArticleVisit, now = Date
   return db.transaction('rw', db.articles, db.annotations, async () => {
     const previous = await db.articles.get(visit.id);
     const record: ArticleRecord = {
+      ...previous,
       ...visit.meta,
       id: visit.id,
       url: visit.url,
@@ -40,3 +42,26 @@ export function getArticle(db: GlossDb, id: string): Promise<ArticleRecord | und
 export function listArticles(db: GlossDb, limit = 100): Promise<ArticleRecord[]> {
   return db.articles.orderBy('lastSeenAt').reverse().limit(limit).toArray();
 }
+
+/** Most entity keys kept per article (a very long article keeps its most frequent). */
+export const MAX_ENTITY_KEYS = 500;
+
+/** Keeps what the recognizer found in an article, for the library's filters; writes only on change. */
+export async function recordFindings(db: GlossDb, id: string, spans: readonly EntitySpan[]): Promise<void> {
+  const counts = new Map<string, number>();
+  const lists = new Set<string>();
+  for (const span of spans) {
+    if (span.type === 'TERM') {
+      if (span.list) lists.add(span.list);
+    } else counts.set(`${span.type}:${span.key}`, (counts.get(`${span.type}:${span.key}`) ?? 0) + 1);
+  }
+  const entityKeys = [...counts].sort((a, b) => b[1] - a[1]).slice(0, MAX_ENTITY_KEYS).map(([key]) => key).sort();
+  const termLists = [...lists].sort();
+  await db.transaction('rw', db.articles, async () => {
+    const article = await db.articles.get(id);
+    if (!article || (same(article.entityKeys, entityKeys) && same(article.termLists, termLists))) return;
+    await db.articles.update(id, { entityKeys, termLists });
+  });
+}
+
+const same = (a: readonly string[] | undefined, b: readonly string[]) => !!a && a.length === b.length && a.every((x, i) => x === b[i]);

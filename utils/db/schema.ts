@@ -65,4 +65,12 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // Library filters by entity and term list: what the recognizer found in each article when it
+    // was last read (no upgrade: an article gains them on its next visit).
+    version: 5,
+    stores: {
+      articles: 'id, siteName, lastSeenAt, *entityKeys, *termLists',
+    },
+  },
 ];

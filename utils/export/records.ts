@@ -62,6 +62,8 @@ const articleSchema = v.strictObject({
   length: count,
   firstSeenAt: timestamp,
   lastSeenAt: timestamp,
+  entityKeys: v.optional(v.pipe(v.array(text(IMPORT_LIMITS.term)), v.maxLength(10_000))),
+  termLists: v.optional(v.pipe(v.array(text(IMPORT_LIMITS.term)), v.maxLength(10_000))),
 });
 
 const termSchema = v.strictObject({

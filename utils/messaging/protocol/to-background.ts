@@ -46,6 +46,11 @@ export const toBackground = {
   listTags: def<string[]>()('content', empty),
   /** Start the highlight editor (toolbar and cards) in the sender's frame, on first use. */
   loadEditor: def<{ loaded: boolean }>()('content', empty),
+  /**
+   * Show an annotation in its article: the tab already showing it, else a new tab, which scrolls
+   * to it once its annotations are placed (the library's "open").
+   */
+  openAnnotation: def<{ tabId: number }>()('extension', v.strictObject({ id: annotationId })),
   /** An extension page (the popup) changed an article's annotations: tell the tabs showing it. */
   annotationsChanged: def<null>()('extension', v.strictObject({ articleId: httpUrl })),
   /**

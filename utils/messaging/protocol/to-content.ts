@@ -18,6 +18,8 @@ export const toContent = {
     'extension',
     v.strictObject({ start: v.pipe(v.number(), v.integer(), v.minValue(0)), end: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   ),
+  /** Scroll to one of the reader's annotations and flash it (or show its card, if it is an orphan). */
+  revealAnnotation: def<boolean>()('extension', v.strictObject({ id: v.pipe(v.string(), v.maxLength(100)) })),
   /** The reader asked (shortcut or context menu) to highlight the selected text. */
   highlightSelection: def<boolean>()('extension', empty),
 };

@@ -36,5 +36,7 @@ export interface TextAnalysis {
   ms: number;
   /** The reader's annotations of the article, placed in the text or orphaned. */
   placement: Placement;
+  /** An annotation to scroll to once painted (the tab was opened from the library to show it). */
+  reveal?: string;
 }
 
