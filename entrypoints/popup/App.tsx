@@ -1,89 +1,50 @@
 /**
- * The popup: the current tab's article and the reader's highlights in it, live from the
- * database, or why there is none; the names of the highlight colors.
+ * The popup: this tab's article and the reader's highlights in it; the whole library with its
+ * search; the settings. Sections are tabs, kept mounted only while shown.
  */
-import { ArticleHeader } from '@/components/popup/ArticleHeader';
-import { ArticleEntities } from '@/components/popup/ArticleEntities';
-import { ArticleNotes } from '@/components/popup/ArticleNotes';
-import { noteActions } from '@/components/popup/note-actions';
+import { useState } from 'preact/hooks';
+import { ArticleView } from '@/components/popup/ArticleView';
 import { ColorNamesForm } from '@/components/popup/ColorNamesForm';
-import { useArticleText } from '@/components/popup/use-article-text';
+import { LibraryView } from '@/components/popup/library/LibraryView';
 import { useColorNames } from '@/components/popup/use-color-names';
-import { PageMessage } from '@/components/popup/PageMessage';
 import { usePageState } from '@/components/popup/use-page-state';
-import { useLiveQuery } from '@/components/common/use-live-query';
-import { useMemo } from 'preact/hooks';
-import { listArticleAnnotations, listTags } from '@/utils/db/annotations-repo';
-import { getArticle } from '@/utils/db/articles-repo';
 import type { GlossDb } from '@/utils/db/database';
-import { sendToTab } from '@/utils/messaging/send';
-import { updateSettings } from '@/utils/settings/settings';
 
-export function App({ db, tabId }: { db: GlossDb; tabId: number | null }) {
+export type Section = 'article' | 'library' | 'settings';
+
+const SECTIONS: { id: Section; label: string }[] = [
+  { id: 'article', label: 'This article' },
+  { id: 'library', label: 'Library' },
+  { id: 'settings', label: 'Settings' },
+];
+
+export function App({ db, tabId, section: initial = 'article' }: { db: GlossDb; tabId: number | null; section?: Section }) {
   const view = usePageState(tabId);
-  const articleId = 'articleId' in view ? view.articleId : null;
-  const article = useLiveQuery(() => (articleId ? getArticle(db, articleId) : undefined), [db, articleId]);
-  const annotations = useLiveQuery(() => (articleId ? listArticleAnnotations(db, articleId) : []), [db, articleId]);
-  const reading = useArticleText(tabId, view.kind === 'article' ? view.articleId : null);
   const colorNames = useColorNames();
-  const watchlists = useLiveQuery(() => db.watchlists.toArray(), [db]);
-  const tags = useLiveQuery(() => listTags(db), [db]);
-  const actions = useMemo(() => noteActions(db), [db]);
-  const watchlistNames = Object.fromEntries((watchlists.status === 'ready' ? watchlists.value : []).map((w) => [`watchlist:${w.id}`, w.name]));
-  const reveal = (start: number, end: number) => tabId !== null && void sendToTab(tabId, 'revealText', { start, end });
-
+  const [section, setSection] = useState<Section>(initial);
   return (
-    <main class="popup" aria-live="polite">
-      {article.status === 'ready' && article.value ? (
-        <>
-          <ArticleHeader article={article.value} />
-          {annotations.status === 'ready' && (
-            <ArticleNotes
-              annotations={annotations.value}
-              text={reading?.text ?? null}
-              colorNames={colorNames}
-              onReveal={reveal}
-              actions={actions}
-              suggestions={tags.status === 'ready' ? tags.value : []}
-            />
-          )}
-          {reading && <ArticleEntities entities={reading.entities} watchlistNames={watchlistNames} onReveal={reveal} />}
-        </>
-      ) : (
-        <Status view={view} dbError={article.status === 'error' ? article.message : null} />
-      )}
-      <ColorNamesForm names={colorNames} />
+    <main class="popup">
+      <nav class="sections" role="tablist" aria-label="Gloss">
+        {SECTIONS.map(({ id, label }) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`tab-${id}`}
+            aria-selected={section === id}
+            aria-controls={`panel-${id}`}
+            data-testid={`section-${id}`}
+            onClick={() => setSection(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </nav>
+      <div role="tabpanel" id={`panel-${section}`} aria-labelledby={`tab-${section}`} aria-live="polite">
+        {section === 'article' && <ArticleView db={db} tabId={tabId} view={view} colorNames={colorNames} />}
+        {section === 'library' && <LibraryView db={db} colorNames={colorNames} />}
+        {section === 'settings' && <ColorNamesForm names={colorNames} />}
+      </div>
     </main>
   );
-}
-
-function Status({ view, dbError }: { view: ReturnType<typeof usePageState>; dbError: string | null }) {
-  if (dbError) return <PageMessage title="Gloss can't open its library" detail={dbError} />;
-  switch (view.kind) {
-    case 'loading':
-      return <PageMessage title="Looking at this page…" />;
-    case 'restricted':
-      return <PageMessage title="Gloss can't run on this page" detail="Browser pages and stores are off limits to extensions." />;
-    case 'needs-reload':
-      return <PageMessage title="Reload this page to use Gloss" detail="It was open before Gloss was installed or updated." />;
-    case 'not-article':
-      return <PageMessage title="No article found on this page" />;
-    case 'extracting':
-    case 'article':
-      return <PageMessage title="Reading the article…" />;
-    case 'failed':
-      return <PageMessage title="Gloss couldn't read this article" detail={view.message} />;
-    case 'site-off':
-      return (
-        <PageMessage title={`Gloss is off on ${view.site}`} detail="You chose “Never on this site” in the page panel.">
-          <button
-            type="button"
-            data-testid="site-on"
-            onClick={() => void updateSettings((s) => ({ ...s, disabledSites: s.disabledSites.filter((site) => site !== view.site) }))}
-          >
-            Turn Gloss back on here
-          </button>
-        </PageMessage>
-      );
-  }
 }

@@ -1,9 +1,12 @@
-/** Popup entry: finds the tab it speaks for (`?tab=<id>`, else the active tab) and renders. */
+/**
+ * Popup entry: finds the tab it speaks for (`?tab=<id>`, else the active tab) and the section to
+ * open (`?section=library`, else this article), and renders.
+ */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { GlossDb } from '@/utils/db/database';
 import { requestPersistence } from '@/utils/db/persist';
-import { App } from './App';
+import { App, type Section } from './App';
 import './style.css';
 
 async function targetTabId(): Promise<number | null> {
@@ -13,6 +16,10 @@ async function targetTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
+const SECTIONS: readonly string[] = ['article', 'library', 'settings'];
+const asked = new URLSearchParams(location.search).get('section') ?? '';
+const section = (SECTIONS.includes(asked) ? asked : 'article') as Section;
+
 void requestPersistence();
 const root = document.getElementById('app');
-if (root) void targetTabId().then((tabId) => render(<App db={new GlossDb()} tabId={tabId} />, root));
+if (root) void targetTabId().then((tabId) => render(<App db={new GlossDb()} tabId={tabId} section={section} />, root));

@@ -1,0 +1,115 @@
+/**
+ * The library's filter controls: tag, color, outlet, a date range, an entity and a term list,
+ * each a labelled native control filled from what the library holds.
+ */
+import { useLiveQuery } from '@/components/common/use-live-query';
+import { ANNOTATION_COLORS } from '@/utils/anchoring/annotation';
+import { listTags } from '@/utils/db/annotations-repo';
+import type { GlossDb } from '@/utils/db/database';
+import { BUILT_IN_LIST_NAMES } from '@/utils/entities/list-names';
+import type { ColorNames } from '@/utils/settings/color-names';
+import type { FilterControls } from './library-filter';
+
+export interface LibraryFiltersProps {
+  db: GlossDb;
+  controls: FilterControls;
+  colorNames: ColorNames;
+  onChange: (controls: FilterControls) => void;
+}
+
+async function options(db: GlossDb) {
+  const [tags, outlets, entities, lists, watchlists] = await Promise.all([
+    listTags(db),
+    db.articles.orderBy('siteName').uniqueKeys(),
+    db.articles.orderBy('entityKeys').uniqueKeys(),
+    db.articles.orderBy('termLists').uniqueKeys(),
+    db.watchlists.toArray(),
+  ]);
+  const names = new Map(watchlists.map((w) => [`watchlist:${w.id}`, w.name]));
+  return {
+    tags,
+    outlets: outlets.map(String),
+    entities: entities.map(String),
+    lists: lists.map(String).map((id) => ({ id, name: BUILT_IN_LIST_NAMES[id] ?? names.get(id) ?? id })),
+  };
+}
+
+export function LibraryFilters({ db, controls, colorNames, onChange }: LibraryFiltersProps) {
+  const known = useLiveQuery(() => options(db), [db]);
+  const values = known.status === 'ready' ? known.value : { tags: [], outlets: [], entities: [], lists: [] };
+  const set = (key: keyof FilterControls) => (event: { currentTarget: { value: string } }) => onChange({ ...controls, [key]: event.currentTarget.value });
+  const active = Object.values(controls).filter(Boolean).length;
+  return (
+    <details class="library-filters">
+      <summary>Filters{active > 0 && ` (${active})`}</summary>
+      <div class="filter-grid">
+        <label>
+          Tag
+          <select value={controls.tag} onChange={set('tag')} data-filter="tag">
+            <option value="">Any</option>
+            {values.tags.map((tag) => (
+              <option key={tag} value={tag}>
+                {tag}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Color
+          <select value={controls.color} onChange={set('color')} data-filter="color">
+            <option value="">Any</option>
+            {ANNOTATION_COLORS.map((color) => (
+              <option key={color} value={color}>
+                {colorNames[color]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Outlet
+          <select value={controls.outlet} onChange={set('outlet')} data-filter="outlet">
+            <option value="">Any</option>
+            {values.outlets.map((outlet) => (
+              <option key={outlet} value={outlet}>
+                {outlet}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          From
+          <input type="date" value={controls.from} onChange={set('from')} data-filter="from" />
+        </label>
+        <label>
+          To
+          <input type="date" value={controls.to} onChange={set('to')} data-filter="to" />
+        </label>
+        <label>
+          Entity
+          <input list="gloss-entity-keys" value={controls.entity} onChange={set('entity')} placeholder="PERSON:Kim Jong Un" data-filter="entity" />
+          <datalist id="gloss-entity-keys">
+            {values.entities.slice(0, 2000).map((key) => (
+              <option key={key} value={key} />
+            ))}
+          </datalist>
+        </label>
+        <label>
+          Term list
+          <select value={controls.termList} onChange={set('termList')} data-filter="termList">
+            <option value="">Any</option>
+            {values.lists.map((list) => (
+              <option key={list.id} value={list.id}>
+                {list.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {active > 0 && (
+          <button type="button" onClick={() => onChange(Object.fromEntries(Object.keys(controls).map((k) => [k, ''])) as unknown as FilterControls)}>
+            Clear filters
+          </button>
+        )}
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,138 @@
+/**
+ * The whole library: every annotation, newest first, flat or grouped by article; a search over
+ * quotes, notes, tags, titles and outlets (utils/search/) with the matched words marked; filters;
+ * a virtualized list that loads more as the reader scrolls. It follows the database live.
+ * Opening an item shows the highlight in its article's tab.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useLiveQuery } from '@/components/common/use-live-query';
+import type { AnnotationRecord } from '@/utils/anchoring/annotation';
+import type { ArticleRecord } from '@/utils/article/types';
+import type { GlossDb } from '@/utils/db/database';
+import { sendToExtension } from '@/utils/messaging/send';
+import { searchLibrary } from '@/utils/search/search';
+import type { ColorNames } from '@/utils/settings/color-names';
+import { VirtualList } from '../VirtualList';
+import { NO_CONTROLS, libraryFilter, type FilterControls } from './library-filter';
+import { LibraryFilters } from './LibraryFilters';
+import { LibraryItem } from './LibraryItem';
+
+const PAGE = 100;
+const ITEM_HEIGHT = 104;
+const HEADER_HEIGHT = 44;
+const VIEWPORT = 400;
+
+type Row = { kind: 'article'; article: ArticleRecord | undefined; articleId: string } | { kind: 'item'; annotation: AnnotationRecord };
+
+async function run(db: GlossDb, text: string, controls: FilterControls, limit: number) {
+  const start = performance.now();
+  const { filter, issues } = await libraryFilter(db, text, controls);
+  const result = await searchLibrary(db, filter, { limit });
+  performance.measure('gloss:library-search', { start, end: performance.now(), detail: { total: result.total } });
+  return { ...result, issues: [...issues, ...result.issues] };
+}
+
+export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: ColorNames }) {
+  const [text, setText] = useState('');
+  const [controls, setControls] = useState<FilterControls>(NO_CONTROLS);
+  const [grouped, setGrouped] = useState(false);
+  const [limit, setLimit] = useState(PAGE);
+  const [openError, setOpenError] = useState<string | null>(null);
+  const painted = useRef(false);
+  const search = useLiveQuery(() => run(db, text, controls, limit), [db, text, controls, limit]);
+  // The last answer stays on screen while the next is on its way: no flash of emptiness.
+  const [shown, setShown] = useState<Awaited<ReturnType<typeof run>> | null>(null);
+  useEffect(() => {
+    if (search.status === 'ready') setShown(search.value);
+  }, [search]);
+  useEffect(() => {
+    if (shown && !painted.current) {
+      painted.current = true;
+      performance.mark('gloss:library-painted');
+    }
+  }, [shown]);
+
+  const articles = useMemo(() => new Map((shown?.articles ?? []).map((a) => [a.id, a])), [shown]);
+  const rows = useMemo<Row[]>(() => {
+    const annotations = shown?.annotations ?? [];
+    if (!grouped) return annotations.map((annotation) => ({ kind: 'item', annotation }));
+    const byArticle = new Map<string, AnnotationRecord[]>();
+    for (const annotation of annotations) byArticle.set(annotation.articleId, [...(byArticle.get(annotation.articleId) ?? []), annotation]);
+    return [...byArticle].flatMap(([articleId, items]): Row[] => [
+      { kind: 'article', articleId, article: articles.get(articleId) },
+      ...items.map((annotation) => ({ kind: 'item' as const, annotation })),
+    ]);
+  }, [shown, grouped, articles]);
+
+  const open = async (annotation: AnnotationRecord) => {
+    const result = await sendToExtension('toBackground', 'openAnnotation', { id: annotation.id });
+    setOpenError(result.ok ? null : result.error.message);
+  };
+  const reset = (change: () => void) => {
+    change();
+    setLimit(PAGE);
+  };
+
+  return (
+    <section class="library" aria-label="Library">
+      <div class="library-bar">
+        <input
+          type="search"
+          class="library-search"
+          aria-label="Search quotes, notes, tags, titles and outlets"
+          placeholder='Search… (tag:x color:green outlet:"BBC News" from:2026-01-01)'
+          value={text}
+          data-testid="library-search"
+          onInput={(event) => reset(() => setText(event.currentTarget.value))}
+        />
+        <label class="library-group">
+          <input type="checkbox" checked={grouped} onChange={() => setGrouped(!grouped)} /> By article
+        </label>
+      </div>
+      <LibraryFilters db={db} controls={controls} colorNames={colorNames} onChange={(next) => reset(() => setControls(next))} />
+      <p class="library-count" role="status" data-testid="library-count">
+        {shown ? `${shown.total.toLocaleString()} ${shown.total === 1 ? 'highlight' : 'highlights'}` : ' '}
+        {shown?.issues.map((issue) => (
+          <span key={issue.term} class="library-issue">
+            {' '}
+            “{issue.term}”: {issue.message}
+          </span>
+        ))}
+      </p>
+      {openError && (
+        <p class="error" role="alert">
+          {openError}
+        </p>
+      )}
+      {search.status === 'error' && (
+        <p class="error" role="alert">
+          The search failed: {search.message}
+        </p>
+      )}
+      <VirtualList
+        rows={rows}
+        viewport={VIEWPORT}
+        label="Highlights"
+        height={(row) => (row.kind === 'article' ? HEADER_HEIGHT : ITEM_HEIGHT)}
+        onNearEnd={() => shown && shown.annotations.length < shown.total && limit <= shown.annotations.length && setLimit(limit + PAGE)}
+        render={(row) =>
+          row.kind === 'article' ? (
+            <h3 class="library-article-head" title={row.article?.url ?? row.articleId}>
+              {row.article?.title || row.articleId}
+              {row.article?.siteName && <span> · {row.article.siteName}</span>}
+            </h3>
+          ) : (
+            <LibraryItem
+              annotation={row.annotation}
+              article={articles.get(row.annotation.articleId)}
+              words={shown?.words ?? []}
+              colorNames={colorNames}
+              grouped={grouped}
+              onOpen={(annotation) => void open(annotation)}
+            />
+          )
+        }
+      />
+    </section>
+  );
+}
