@@ -5,6 +5,7 @@
 import { useState } from 'preact/hooks';
 import { ArticleView } from '@/components/popup/ArticleView';
 import { ColorNamesForm } from '@/components/popup/ColorNamesForm';
+import { ExportImport } from '@/components/popup/ExportImport';
 import { LibraryView } from '@/components/popup/library/LibraryView';
 import { useColorNames } from '@/components/popup/use-color-names';
 import { usePageState } from '@/components/popup/use-page-state';
@@ -43,7 +44,12 @@ export function App({ db, tabId, section: initial = 'article' }: { db: GlossDb; 
       <div role="tabpanel" id={`panel-${section}`} aria-labelledby={`tab-${section}`} aria-live="polite">
         {section === 'article' && <ArticleView db={db} tabId={tabId} view={view} colorNames={colorNames} />}
         {section === 'library' && <LibraryView db={db} colorNames={colorNames} />}
-        {section === 'settings' && <ColorNamesForm names={colorNames} />}
+        {section === 'settings' && (
+          <>
+            <ColorNamesForm names={colorNames} />
+            <ExportImport db={db} />
+          </>
+        )}
       </div>
     </main>
   );

@@ -1,0 +1,140 @@
+/**
+ * Export the library (Markdown for Obsidian and Logseq, CSV, W3C Web Annotation JSON-LD, a full
+ * Gloss backup) and import a backup or a W3C file: read and checked whole first, then a summary
+ * and the reader's choice for annotations already in the library (skip or update), then one
+ * all-or-nothing write. A bad file gets a message saying what is wrong and where; nothing changes.
+ */
+import { useState } from 'preact/hooks';
+import type { GlossDb } from '@/utils/db/database';
+import { createBackup } from '@/utils/export/backup';
+import { exportCsv } from '@/utils/export/csv';
+import { importLibrary, readLibrary, type DuplicatePolicy, type ImportReport } from '@/utils/export/import-library';
+import { exportMarkdown } from '@/utils/export/markdown';
+import { describeProblems } from '@/utils/export/problems';
+import { MAX_IMPORT_BYTES, readImportFile, type ReadImport } from '@/utils/export/read-file';
+import { exportW3c } from '@/utils/export/w3c';
+import { errorMessage } from '@/utils/messaging/result';
+
+type Format = 'markdown' | 'csv' | 'w3c' | 'backup';
+
+const FORMATS: { id: Format; label: string; extension: string; type: string }[] = [
+  { id: 'markdown', label: 'Markdown', extension: 'md', type: 'text/markdown' },
+  { id: 'csv', label: 'CSV', extension: 'csv', type: 'text/csv' },
+  { id: 'w3c', label: 'W3C annotations', extension: 'jsonld', type: 'application/ld+json' },
+  { id: 'backup', label: 'Gloss backup', extension: 'json', type: 'application/json' },
+];
+
+/** The library in one format, as text. */
+export async function exportLibrary(db: GlossDb, format: Format): Promise<string> {
+  const library = await readLibrary(db);
+  switch (format) {
+    case 'markdown':
+      return exportMarkdown(library.annotations, library.articles);
+    case 'csv':
+      return exportCsv(library.annotations, library.articles, { bom: true });
+    case 'w3c':
+      return JSON.stringify(exportW3c(library.annotations, library.articles), null, 2);
+    case 'backup':
+      return JSON.stringify(createBackup(library));
+  }
+}
+
+function download(text: string, name: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ExportImport({ db }: { db: GlossDb }) {
+  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  const [pending, setPending] = useState<{ file: string; read: ReadImport; duplicates: number } | null>(null);
+  const [policy, setPolicy] = useState<DuplicatePolicy>('skip');
+
+  const exportAs = async (format: (typeof FORMATS)[number]) => {
+    try {
+      const day = new Date().toISOString().slice(0, 10);
+      download(await exportLibrary(db, format.id), `gloss-${format.id}-${day}.${format.extension}`, format.type);
+      setStatus({ text: `Exported as ${format.label}.` });
+    } catch (error) {
+      setStatus({ text: `Export failed: ${errorMessage(error)}`, error: true });
+    }
+  };
+
+  const choose = async (file: File | undefined) => {
+    setPending(null);
+    if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES) {
+      return setStatus({ text: `${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; Gloss imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, error: true });
+    }
+    const read = readImportFile(await file.text());
+    if (!read.ok) return setStatus({ text: `${file.name} was not imported. ${describeProblems(read.problems)}`, error: true });
+    const ids = read.value.data.annotations.map((a) => a.id);
+    const duplicates = (await db.annotations.bulkGet(ids)).filter(Boolean).length;
+    setStatus(null);
+    setPending({ file: file.name, read: read.value, duplicates });
+  };
+
+  const confirm = async () => {
+    if (!pending) return;
+    try {
+      const report: ImportReport = await importLibrary(db, pending.read.data, { onDuplicate: policy, settings: 'keep' });
+      const a = report.annotations;
+      setStatus({ text: `Imported ${pending.file}: ${a.added} added, ${a.updated} updated, ${a.skipped} skipped.` });
+      setPending(null);
+    } catch (error) {
+      setStatus({ text: `${pending.file} was not imported; the library is unchanged. ${errorMessage(error)}`, error: true });
+    }
+  };
+
+  return (
+    <section class="exchange" aria-label="Export and import">
+      <h2>Export the library</h2>
+      <p class="exchange-buttons">
+        {FORMATS.map((format) => (
+          <button key={format.id} type="button" data-export={format.id} onClick={() => void exportAs(format)}>
+            {format.label}
+          </button>
+        ))}
+      </p>
+      <h2>Import</h2>
+      <label class="exchange-file">
+        A Gloss backup or W3C annotations (.json, .jsonld)
+        <input type="file" accept=".json,.jsonld,application/json,application/ld+json" data-testid="import-file" onChange={(event) => void choose(event.currentTarget.files?.[0])} />
+      </label>
+      {pending && (
+        <div class="exchange-confirm" data-testid="import-summary">
+          <p>
+            {pending.file}: {pending.read.data.annotations.length} highlights
+            {pending.read.kind === 'backup' && `, ${pending.read.data.articles?.length ?? 0} articles, ${pending.read.data.watchlists?.length ?? 0} watchlists`}.
+            {pending.duplicates > 0 && ` ${pending.duplicates} are already in your library.`}
+          </p>
+          {pending.duplicates > 0 && (
+            <fieldset>
+              <legend>Highlights already in the library</legend>
+              <label>
+                <input type="radio" name="duplicates" checked={policy === 'skip'} onChange={() => setPolicy('skip')} /> Keep mine (skip them)
+              </label>
+              <label>
+                <input type="radio" name="duplicates" checked={policy === 'update'} onChange={() => setPolicy('update')} /> Take the file's
+              </label>
+            </fieldset>
+          )}
+          <p class="exchange-buttons">
+            <button type="button" data-testid="import-confirm" onClick={() => void confirm()}>
+              Import
+            </button>
+            <button type="button" onClick={() => setPending(null)}>
+              Cancel
+            </button>
+          </p>
+        </div>
+      )}
+      {status && (
+        <p class={status.error ? 'error' : 'exchange-status'} role={status.error ? 'alert' : 'status'} data-testid="exchange-status">
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+}
