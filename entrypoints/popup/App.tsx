@@ -3,15 +3,17 @@
  * search; the settings. Sections are tabs, kept mounted only while shown.
  */
 import { useState } from 'preact/hooks';
-import { ArticleView } from '@/components/popup/ArticleView';
-import { ColorNamesForm } from '@/components/popup/ColorNamesForm';
-import { ExportImport } from '@/components/popup/ExportImport';
-import { LibraryView } from '@/components/popup/library/LibraryView';
+import { lazy } from '@/components/common/lazy';
 import { useColorNames } from '@/components/popup/use-color-names';
 import { usePageState } from '@/components/popup/use-page-state';
 import type { GlossDb } from '@/utils/db/database';
 
 export type Section = 'article' | 'library' | 'settings';
+
+// Each section is its own chunk: the popup loads only the one it opens on.
+const ArticleView = lazy(() => import('@/components/popup/ArticleView').then((m) => m.ArticleView));
+const LibraryView = lazy(() => import('@/components/popup/library/LibraryView').then((m) => m.LibraryView));
+const SettingsSection = lazy(() => import('@/components/popup/SettingsSection').then((m) => m.SettingsSection));
 
 const SECTIONS: { id: Section; label: string }[] = [
   { id: 'article', label: 'This article' },
@@ -44,12 +46,7 @@ export function App({ db, tabId, section: initial = 'article' }: { db: GlossDb; 
       <div role="tabpanel" id={`panel-${section}`} aria-labelledby={`tab-${section}`} aria-live="polite">
         {section === 'article' && <ArticleView db={db} tabId={tabId} view={view} colorNames={colorNames} />}
         {section === 'library' && <LibraryView db={db} colorNames={colorNames} />}
-        {section === 'settings' && (
-          <>
-            <ColorNamesForm names={colorNames} />
-            <ExportImport db={db} />
-          </>
-        )}
+        {section === 'settings' && <SettingsSection db={db} colorNames={colorNames} />}
       </div>
     </main>
   );

@@ -2,6 +2,7 @@
  * The library's filter controls: tag, color, outlet, a date range, an entity and a term list,
  * each a labelled native control filled from what the library holds.
  */
+import { useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/common/use-live-query';
 import { ANNOTATION_COLORS } from '@/utils/anchoring/annotation';
 import { listTags } from '@/utils/db/annotations-repo';
@@ -35,12 +36,14 @@ async function options(db: GlossDb) {
 }
 
 export function LibraryFilters({ db, controls, colorNames, onChange }: LibraryFiltersProps) {
-  const known = useLiveQuery(() => options(db), [db]);
-  const values = known.status === 'ready' ? known.value : { tags: [], outlets: [], entities: [], lists: [] };
+  // What to offer is read once the reader opens the filters, not while the library first paints.
+  const [open, setOpen] = useState(false);
+  const known = useLiveQuery(() => (open ? options(db) : undefined), [db, open]);
+  const values = (known.status === 'ready' && known.value) || { tags: [], outlets: [], entities: [], lists: [] };
   const set = (key: keyof FilterControls) => (event: { currentTarget: { value: string } }) => onChange({ ...controls, [key]: event.currentTarget.value });
   const active = Object.values(controls).filter(Boolean).length;
   return (
-    <details class="library-filters">
+    <details class="library-filters" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Filters{active > 0 && ` (${active})`}</summary>
       <div class="filter-grid">
         <label>

@@ -39,12 +39,28 @@ export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: Color
   const [limit, setLimit] = useState(PAGE);
   const [openError, setOpenError] = useState<string | null>(null);
   const painted = useRef(false);
-  const search = useLiveQuery(() => run(db, text, controls, limit), [db, text, controls, limit]);
+  // Searches run as plain reads (a live query would track every key they touch, which costs a
+  // large library dearly); a cheap live query of the library's size and latest edit re-runs the
+  // search when anything changes, in any context.
+  const changes = useLiveQuery(() => Promise.all([db.annotations.count(), db.annotations.orderBy('updatedAt').lastKey()]), [db]);
+  const version = changes.status === 'ready' ? changes.value.join(':') : '';
   // The last answer stays on screen while the next is on its way: no flash of emptiness.
   const [shown, setShown] = useState<Awaited<ReturnType<typeof run>> | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
-    if (search.status === 'ready') setShown(search.value);
-  }, [search]);
+    let stale = false;
+    run(db, text, controls, limit).then(
+      (result) => {
+        if (stale) return;
+        setShown(result);
+        setFailure(null);
+      },
+      (error: unknown) => !stale && setFailure(String(error)),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [db, text, controls, limit, version]);
   useEffect(() => {
     if (shown && !painted.current) {
       painted.current = true;
@@ -104,9 +120,9 @@ export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: Color
           {openError}
         </p>
       )}
-      {search.status === 'error' && (
+      {failure && (
         <p class="error" role="alert">
-          The search failed: {search.message}
+          The search failed: {failure}
         </p>
       )}
       <VirtualList

@@ -1,0 +1,218 @@
+// @ts-check
+/**
+ * The popup with a large library, in Chromium with the built extension: 10,000 annotations over
+ * 1,000 articles (seeded, written from the corpus's words) are imported as a Gloss backup through
+ * the popup's own import; then the library's first paint in a freshly opened popup, the time
+ * from typing a search to its results on screen for several kinds of query, and exporting the
+ * library in each format.
+ *
+ *   node scripts/bench-library.mjs [--out FILE]   (also run by `npm run bench`)
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { corpusTexts } from './bench-entities.mjs';
+import { launch } from './lib/browser.mjs';
+import { EXTENSION_DIR } from './lib/paths.mjs';
+
+const ANNOTATIONS = 10_000;
+const ARTICLES = 1_000;
+const RUNS = 5;
+
+/** mulberry32: the same library on every run. */
+function random(/** @type {number} */ seed) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A Gloss backup of a synthetic library. */
+export function syntheticLibrary() {
+  const next = random(11);
+  const pick = (/** @type {readonly any[]} */ list) => list[Math.floor(next() * list.length)];
+  const words = corpusTexts()
+    .map((a) => a.text)
+    .join(' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 1);
+  const phrase = (/** @type {number} */ n) => Array.from({ length: n }, () => pick(words)).join(' ');
+  const outlets = ['KCNA', 'Rodong Sinmun', 'Yonhap', 'BBC News', 'The New York Times', 'Reuters', 'NK News', 'The Washington Post', 'Le Monde', 'Xinhua'];
+  const tags = ['policy', 'economy', 'military', 'diplomacy', 'claim', 'check', 'quote', 'leadership', 'agriculture', 'sanctions', 'energy', 'health', '20x10', 'Juche', 'follow-up'];
+  const colors = ['yellow', 'green', 'blue', 'pink', 'purple'];
+  const start = Date.UTC(2023, 0, 1);
+  const span = 3 * 365 * 86_400_000;
+  const articles = Array.from({ length: ARTICLES }, (_, i) => {
+    const seen = start + Math.floor(next() * span);
+    return {
+      id: `https://news${i % 40}.example/article/${i}`,
+      url: `https://news${i % 40}.example/article/${i}`,
+      canonicalUrl: null,
+      title: phrase(6 + Math.floor(next() * 8)),
+      byline: null,
+      siteName: pick(outlets),
+      publishedTime: new Date(seen).toISOString(),
+      lang: 'en',
+      dir: null,
+      excerpt: null,
+      length: 8000,
+      firstSeenAt: seen,
+      lastSeenAt: seen,
+    };
+  });
+  const annotations = Array.from({ length: ANNOTATIONS }, (_, i) => {
+    const article = /** @type {(typeof articles)[number]} */ (articles[i % ARTICLES]);
+    const exact = phrase(3 + Math.floor(next() * 30));
+    const at = Math.floor(next() * 7000);
+    const created = article.firstSeenAt + Math.floor(next() * 30 * 86_400_000);
+    return {
+      id: `bench-${i}`,
+      articleId: article.id,
+      quote: { type: 'TextQuoteSelector', exact, prefix: phrase(5).slice(-32), suffix: phrase(5).slice(0, 32) },
+      position: { type: 'TextPositionSelector', start: at, end: at + exact.length },
+      color: pick(colors),
+      note: next() < 0.6 ? phrase(5 + Math.floor(next() * 60)) : '',
+      tags: Array.from(new Set(Array.from({ length: Math.floor(next() * 3) }, () => pick(tags)))),
+      createdAt: created,
+      updatedAt: created,
+      textHash: '',
+    };
+  });
+  const settings = { hiddenTypes: [], hideAll: false, disabledSites: [] };
+  return { format: 'gloss-backup', version: 1, exportedAt: new Date(start + span).toISOString(), annotations, articles, watchlists: [], settings };
+}
+
+const median = (/** @type {number[]} */ runs) => [...runs].sort((a, b) => a - b)[runs.length >> 1] ?? NaN;
+
+export async function benchLibrary() {
+  const backup = syntheticLibrary();
+  const dir = mkdtempSync(join(tmpdir(), 'gloss-library-'));
+  const file = join(dir, 'library.json');
+  writeFileSync(file, JSON.stringify(backup));
+  const session = await launch({ extensionDir: EXTENSION_DIR });
+  const popupUrl = `chrome-extension://${session.extensionId}/popup.html`;
+  try {
+    // Import through the popup, as a reader would.
+    const setup = await session.context.newPage();
+    await setup.goto(`${popupUrl}?section=settings`);
+    const importStart = Date.now();
+    await setup.getByTestId('import-file').setInputFiles(file);
+    await setup.getByTestId('import-confirm').click();
+    await setup.getByTestId('exchange-status').filter({ hasText: 'added' }).waitFor({ timeout: 120_000 });
+    const importMs = Date.now() - importStart;
+
+    // Exports, each format, timed from the click to the file.
+    /** @type {Record<string, number>} */
+    const exportMs = {};
+    for (const format of ['markdown', 'csv', 'w3c', 'backup']) {
+      const clicked = Date.now();
+      const [download] = await Promise.all([setup.waitForEvent('download', { timeout: 120_000 }), setup.locator(`[data-export="${format}"]`).click()]);
+      await download.path();
+      exportMs[format] = Date.now() - clicked;
+    }
+    await setup.close();
+
+    // First paint of the library in a fresh popup: navigation start to the first list on screen.
+    const paints = [];
+    for (let i = 0; i < RUNS; i++) {
+      const page = await session.context.newPage();
+      await page.goto(`${popupUrl}?section=library`);
+      await page.waitForFunction(() => performance.getEntriesByName('gloss:library-painted').length > 0, null, { timeout: 30_000 });
+      paints.push(await page.evaluate(() => performance.getEntriesByName('gloss:library-painted')[0]?.startTime ?? NaN));
+      await page.close();
+    }
+
+    // Searches: from the input event to the new count on screen.
+    const page = await session.context.newPage();
+    await page.goto(`${popupUrl}?section=library`);
+    await page.waitForFunction(() => performance.getEntriesByName('gloss:library-painted').length > 0);
+    const note = (/** @type {number} */ i) => /** @type {(typeof backup.annotations)[number]} */ (backup.annotations[i]);
+    const queries = [
+      ['rare word', pick(note(4321).note || note(4321).quote.exact)],
+      ['common word', 'people'],
+      ['two words', `${firstWord(note(77).quote.exact)} ${firstWord(note(78).quote.exact)}`],
+      ['prefix', 'gov'],
+      ['tag', 'tag:sanctions'],
+      ['color', 'color:green'],
+      ['outlet', 'outlet:"Rodong Sinmun"'],
+      ['word + outlet + dates', 'party outlet:KCNA from:2024-01-01 to:2024-12-31'],
+      ['phrase', `"${note(1234).quote.exact.split(' ').slice(0, 3).join(' ')}"`],
+    ];
+    const searches = [];
+    for (const [kind, query] of queries) {
+      const runs = [];
+      const searchRuns = [];
+      let total = '';
+      for (let i = 0; i < RUNS; i++) {
+        const result = await page.evaluate(timeSearch, query);
+        runs.push(result.ms);
+        searchRuns.push(result.searchMs);
+        total = result.count;
+        await page.evaluate(timeSearch, 'zz'); // a query with no results between runs
+      }
+      searches.push({ kind, query, toResultsMs: median(runs), searchMs: median(searchRuns), count: total });
+    }
+    await page.close();
+    return { annotations: ANNOTATIONS, articles: ARTICLES, importMs, exportMs, firstPaintMs: median(paints), firstPaintRuns: paints, searches };
+  } finally {
+    await session.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function pick(/** @type {string} */ text) {
+  const words = text.split(/\s+/).filter((w) => /^[a-z]{6,}$/i.test(w));
+  return words[words.length >> 1] ?? text.split(/\s+/)[0];
+}
+
+function firstWord(/** @type {string} */ text) {
+  return text.split(/\s+/).find((w) => /^[a-z]{4,}$/i.test(w)) ?? 'party';
+}
+
+/**
+ * In the popup: types `query` into the search box and answers the time until its search has
+ * answered (the `gloss:library-search` measure) and the next frame has been painted.
+ */
+async function timeSearch(/** @type {string} */ query) {
+  const input = /** @type {HTMLInputElement} */ (document.querySelector('[data-testid="library-search"]'));
+  const count = /** @type {HTMLElement} */ (document.querySelector('[data-testid="library-count"]'));
+  const start = performance.now();
+  /** @type {Promise<number>} */
+  const answered = new Promise((resolve) => {
+    const observer = new PerformanceObserver((list) => {
+      const mine = list.getEntriesByName('gloss:library-search').find((entry) => entry.startTime >= start);
+      if (!mine) return;
+      observer.disconnect();
+      resolve(mine.duration);
+    });
+    observer.observe({ type: 'measure' });
+  });
+  input.value = query;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  const searchMs = await answered;
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return { ms: performance.now() - start, searchMs, count: count.textContent ?? '' };
+}
+
+/** @param {Awaited<ReturnType<typeof benchLibrary>>} result */
+export function printLibrary(result) {
+  const f = (/** @type {number} */ v) => v.toFixed(1);
+  console.log(`\nlibrary: ${result.annotations.toLocaleString('en')} annotations over ${result.articles.toLocaleString('en')} articles (targets: first paint ≤ 150 ms, search ≤ 50 ms)`);
+  console.log(`  first paint of the library (popup opened): median ${f(result.firstPaintMs)} ms (${result.firstPaintRuns.map(f).join(', ')})`);
+  console.log('  search (kind, query)                      to results on screen   of which the search   results');
+  for (const s of result.searches) {
+    console.log(`  ${s.kind.padEnd(22)} ${s.query.slice(0, 18).padEnd(18)} ${`${f(s.toResultsMs)} ms`.padEnd(22)} ${`${f(s.searchMs)} ms`.padEnd(21)} ${s.count.trim()}`);
+  }
+  console.log(`  import of the backup (${result.annotations.toLocaleString('en')} annotations): ${result.importMs} ms`);
+  console.log(`  export: ${Object.entries(result.exportMs).map(([k, v]) => `${k} ${v} ms`).join(', ')}`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const result = await benchLibrary();
+  printLibrary(result);
+  const out = process.argv.indexOf('--out');
+  if (out > 0 && process.argv[out + 1]) writeFileSync(process.argv[out + 1] ?? '', JSON.stringify(result, null, 2));
+}
