@@ -130,8 +130,9 @@ export async function benchLibrary() {
     await page.goto(`${popupUrl}?section=library`);
     await page.waitForFunction(() => performance.getEntriesByName('gloss:library-painted').length > 0);
     const note = (/** @type {number} */ i) => /** @type {(typeof backup.annotations)[number]} */ (backup.annotations[i]);
+    /** @type {[string, string][]} */
     const queries = [
-      ['rare word', pick(note(4321).note || note(4321).quote.exact)],
+      ['rare word', pick(note(4321).note || note(4321).quote.exact) ?? 'welfare'],
       ['common word', 'people'],
       ['two words', `${firstWord(note(77).quote.exact)} ${firstWord(note(78).quote.exact)}`],
       ['prefix', 'gov'],
