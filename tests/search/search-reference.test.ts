@@ -159,6 +159,17 @@ describe('search/search against a brute-force reference', () => {
     expect(small).toBeGreaterThan(20);
   }, 30_000);
 
+  it('answers the same when it is given the library order to pick pages from', async () => {
+    const order = (await db.annotations.orderBy('createdAt').primaryKeys()) as string[];
+    for (let c = 0; c < CASES / 2; c++) {
+      const text = someQuery();
+      const limit = random.pick([1, 10, 50]);
+      const offset = random.chance(0.3) ? random.int(60) : 0;
+      const result = await searchLibrary(db, text, { limit, offset, order });
+      expect({ text, total: result.total, ids: result.annotations.map((a) => a.id) }).toEqual({ text, ...reference(parseQuery(text).filter, limit, offset) });
+    }
+  }, 30_000);
+
   it('answers random structured filters with entity articles and hooks as the reference does', async () => {
     for (let c = 0; c < CASES / 3; c++) {
       const filter: LibraryFilter = parseQuery(someQuery()).filter;

@@ -43,6 +43,12 @@ export interface SearchOptions {
   limit?: number;
   /** Results to skip, for the next page. */
   offset?: number;
+  /**
+   * Every annotation's id, oldest first (`orderBy('createdAt').primaryKeys()`), when the caller
+   * keeps it (the popup reads it once per change of the library): a page of matches is then
+   * picked from it without reading the matches themselves, only the page.
+   */
+  order?: readonly string[];
 }
 
 export interface SearchResult {
@@ -104,7 +110,9 @@ export async function searchLibrary(db: GlossDb, query: string | LibraryFilter, 
         } else {
           total = keys.size;
           const rangeCount = hasDates ? (order.find(({ term }) => term.dates)?.count ?? (await inRange().count())) : await db.annotations.count();
-          page = await pageOf(db, keys, inRange, [from, before], rangeCount, offset, limit);
+          page = options.order
+            ? await pageInOrder(db, keys, options.order, offset, limit)
+            : await pageOf(db, keys, inRange, [from, before], rangeCount, offset, limit);
         }
       }
     }
@@ -174,6 +182,14 @@ async function pageOf(
   const pageKeys: string[] = [];
   for (let i = ordered.length - 1; i >= 0 && pageKeys.length < want; i--) if (keys.has(ordered[i] as string)) pageKeys.push(ordered[i] as string);
   return loadAll(db, pageKeys.slice(offset));
+}
+
+/** The page of `keys` newest first, picked from the library's order (ids oldest first). */
+async function pageInOrder(db: GlossDb, keys: Set<string>, order: readonly string[], offset: number, limit: number): Promise<StoredAnnotation[]> {
+  const want = offset + limit;
+  const picked: string[] = [];
+  for (let i = order.length - 1; i >= 0 && picked.length < want; i--) if (keys.has(order[i] as string)) picked.push(order[i] as string);
+  return loadAll(db, picked.slice(offset));
 }
 
 async function loadAll(db: GlossDb, keys: Iterable<string>): Promise<StoredAnnotation[]> {

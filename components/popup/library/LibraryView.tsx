@@ -4,7 +4,7 @@
  * a virtualized list that loads more as the reader scrolls. It follows the database live.
  * Opening an item shows the highlight in its article's tab.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/common/use-live-query';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import type { ArticleRecord } from '@/utils/article/types';
@@ -17,17 +17,18 @@ import { NO_CONTROLS, libraryFilter, type FilterControls } from './library-filte
 import { LibraryFilters } from './LibraryFilters';
 import { LibraryItem } from './LibraryItem';
 
-const PAGE = 100;
+/** Results read at first (a screenful and more), then this many more each time the reader nears the end. */
+const PAGE = 40;
 const ITEM_HEIGHT = 104;
 const HEADER_HEIGHT = 44;
 const VIEWPORT = 400;
 
 type Row = { kind: 'article'; article: ArticleRecord | undefined; articleId: string } | { kind: 'item'; annotation: AnnotationRecord };
 
-async function run(db: GlossDb, text: string, controls: FilterControls, limit: number) {
+async function run(db: GlossDb, text: string, controls: FilterControls, limit: number, order: readonly string[] | undefined) {
   const start = performance.now();
   const { filter, issues } = await libraryFilter(db, text, controls);
-  const result = await searchLibrary(db, filter, { limit });
+  const result = await searchLibrary(db, filter, { limit, order });
   performance.measure('gloss:library-search', { start, end: performance.now(), detail: { total: result.total } });
   return { ...result, issues: [...issues, ...result.issues] };
 }
@@ -38,18 +39,32 @@ export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: Color
   const [grouped, setGrouped] = useState(false);
   const [limit, setLimit] = useState(PAGE);
   const [openError, setOpenError] = useState<string | null>(null);
-  const painted = useRef(false);
+  const [painted, setPainted] = useState(false);
   // Searches run as plain reads (a live query would track every key they touch, which costs a
   // large library dearly); a cheap live query of the library's size and latest edit re-runs the
   // search when anything changes, in any context.
   const changes = useLiveQuery(() => Promise.all([db.annotations.count(), db.annotations.orderBy('updatedAt').lastKey()]), [db]);
   const version = changes.status === 'ready' ? changes.value.join(':') : '';
+  // The library's order, read once per change and after the first paint: a search then reads
+  // only the page of results it shows, however many match.
+  const [order, setOrder] = useState<{ version: string; ids: readonly string[] } | null>(null);
+  useEffect(() => {
+    if (!version || !painted) return;
+    let stale = false;
+    void db.annotations
+      .orderBy('createdAt')
+      .primaryKeys()
+      .then((ids) => !stale && setOrder({ version, ids }));
+    return () => {
+      stale = true;
+    };
+  }, [db, version, painted]);
   // The last answer stays on screen while the next is on its way: no flash of emptiness.
   const [shown, setShown] = useState<Awaited<ReturnType<typeof run>> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   useEffect(() => {
     let stale = false;
-    run(db, text, controls, limit).then(
+    run(db, text, controls, limit, order?.version === version ? order.ids : undefined).then(
       (result) => {
         if (stale) return;
         setShown(result);
@@ -60,10 +75,10 @@ export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: Color
     return () => {
       stale = true;
     };
-  }, [db, text, controls, limit, version]);
+  }, [db, text, controls, limit, version, order]);
   useEffect(() => {
-    if (shown && !painted.current) {
-      painted.current = true;
+    if (shown && !painted) {
+      setPainted(true);
       performance.mark('gloss:library-painted');
     }
   }, [shown]);
