@@ -16,21 +16,21 @@ import { pathToFileURL } from 'node:url';
 import { corpusTexts } from './bench-entities.mjs';
 import { launch } from './lib/browser.mjs';
 import { bundle } from './lib/bundle.mjs';
+import { seededRandom } from './lib/random.mjs';
 import { serve } from './lib/serve.mjs';
 
 const COUNT = 500;
 
 /** Runs in Node and, serialized, in the page. */
-async function measure(/** @type {string} */ bundleUrl, /** @type {{ name: string, text: string }[]} */ texts, /** @type {number} */ count) {
+async function measure(
+  /** @type {string} */ bundleUrl,
+  /** @type {{ name: string, text: string }[]} */ texts,
+  /** @type {number} */ count,
+  /** @type {string} */ randomSource,
+) {
   const { anchorAll, describeText, search } = await import(bundleUrl);
-  // mulberry32: exact in 32-bit integer arithmetic, so the same draws in Node and Chromium.
-  let seed = 42;
-  const random = () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // The shared seeded generator, passed as source: this function also runs serialized in a page.
+  const random = new Function(`return (${randomSource})`)()(42);
   const median = (/** @type {number[]} */ runs) => runs.sort((a, b) => a - b)[runs.length >> 1] ?? NaN;
   const time = (/** @type {() => unknown} */ run, /** @type {number} */ times) => {
     const runs = [];
@@ -82,13 +82,8 @@ async function measure(/** @type {string} */ bundleUrl, /** @type {{ name: strin
 /** About `size` characters of sentences and paragraphs drawn at (seeded) random from `source`'s words. */
 function syntheticArticle(/** @type {string} */ source, /** @type {number} */ size) {
   const words = source.split(/\s+/).filter(Boolean);
-  let seed = 7;
-  const pick = (/** @type {number} */ n) => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
+  const random = seededRandom(7);
+  const pick = (/** @type {number} */ n) => Math.floor(random() * n);
   const paragraphs = [];
   let length = 0;
   while (length < size) {
@@ -111,14 +106,14 @@ export async function benchAnchoring() {
     { name: `longest corpus page (${longest.name})`, text: longest.text },
     { name: '1 MB synthetic article', text: syntheticArticle(articles.map((a) => a.text).join(' '), 1024 * 1024) },
   ];
-  const node = await measure(pathToFileURL(file).href, texts, COUNT);
+  const node = await measure(pathToFileURL(file).href, texts, COUNT, seededRandom.toString());
   const server = await serve({ '/bench/': join(file, '..') });
   const session = await launch();
   const page = await session.context.newPage();
   await page.goto(server.origin + '/bench/');
   const chromium = await page.evaluate(
-    ([source, url, t, n]) => new Function(`return (${source})`)()(url, t, n),
-    /** @type {const} */ ([measure.toString(), `${server.origin}/bench/anchoring.js`, texts, COUNT]),
+    ([source, url, t, n, r]) => new Function(`return (${source})`)()(url, t, n, r),
+    /** @type {const} */ ([measure.toString(), `${server.origin}/bench/anchoring.js`, texts, COUNT, seededRandom.toString()]),
   );
   await session.close();
   await server.close();

@@ -15,24 +15,15 @@ import { pathToFileURL } from 'node:url';
 import { corpusTexts } from './bench-entities.mjs';
 import { launch } from './lib/browser.mjs';
 import { EXTENSION_DIR } from './lib/paths.mjs';
+import { seededRandom } from './lib/random.mjs';
 
 const ANNOTATIONS = 10_000;
 const ARTICLES = 1_000;
 const RUNS = 5;
 
-/** mulberry32: the same library on every run. */
-function random(/** @type {number} */ seed) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** A Gloss backup of a synthetic library. */
 export function syntheticLibrary() {
-  const next = random(11);
+  const next = seededRandom(11); // the same library on every run
   const pick = (/** @type {readonly any[]} */ list) => list[Math.floor(next() * list.length)];
   const words = corpusTexts()
     .map((a) => a.text)
