@@ -5,16 +5,8 @@
  * lists with their quote and note. Keyboard reachable, labelled for screen readers; Escape closes it.
  */
 import { useRef, useState } from 'preact/hooks';
-import { ENTITY_TYPES, type EntityType } from '@/utils/entities/types';
+import { ENTITY_TYPE_LABELS, ENTITY_TYPES, type EntityType } from '@/utils/entities/types';
 import type { Settings } from '@/utils/settings/settings';
-
-const TYPE_LABELS: Readonly<Record<EntityType, string>> = {
-  PERSON: 'People',
-  ORG: 'Organizations',
-  PLACE: 'Places',
-  DATE: 'Dates',
-  TERM: 'Policy terms',
-};
 
 export interface PanelProps {
   counts: Record<EntityType, number>;
@@ -58,7 +50,7 @@ export function Panel({ counts, orphans, onShowOrphans, settings, site, onToggle
                     onChange={() => onToggleType(type)}
                   />
                   <span class={`swatch swatch-${type.toLowerCase()}`} aria-hidden="true" />
-                  {TYPE_LABELS[type]}
+                  {ENTITY_TYPE_LABELS[type]}
                   <span class="count" aria-label={`${counts[type]} found`}>
                     {counts[type]}
                   </span>

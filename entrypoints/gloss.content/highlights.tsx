@@ -27,17 +27,17 @@ export interface HighlightLayer {
 }
 
 /** Adopts Gloss's highlight styles into the page; falls back to a <style> in <head>. */
-function adoptStyles(doc: Document): () => void {
+function adoptStyles(doc: Document, settings: Settings): () => void {
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(highlightCss());
+    sheet.replaceSync(highlightCss(settings));
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
     return () => {
       doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
     };
   } catch {
     const style = doc.createElement('style');
-    style.textContent = highlightCss();
+    style.textContent = highlightCss(settings);
     doc.head.append(style);
     return () => style.remove();
   }
@@ -155,7 +155,7 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
       removeStyles = null;
       index = new SpanIndex([]);
     } else {
-      removeStyles ??= adoptStyles(document);
+      removeStyles ??= adoptStyles(document, settings);
       const visible = visibleTypes(settings);
       const notes = current.notes.placed.map(({ start, end, annotation }) => ({ start, end, color: annotation.color }));
       const painted = painter.paint(current.model, current.entities, visible, notes);
@@ -171,6 +171,9 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
   ctx.onInvalidated(
     watchSettings((next) => {
       settings = next;
+      // The type colors may have changed: paint() adopts the stylesheet afresh.
+      removeStyles?.();
+      removeStyles = null;
       void paint();
     }),
   );

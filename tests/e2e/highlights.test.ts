@@ -151,6 +151,35 @@ describe('e2e/highlights', () => {
     expect((await highlighted(page, 'gloss-person')).length).toBe(3);
   });
 
+  it("repaints a type in the reader's color, and in Gloss's own once reset", async () => {
+    const page = await gloss.openPage(SEED);
+    await painted(page);
+    const worker = await gloss.worker();
+    const setColors = (typeColors: Record<string, string>) =>
+      worker.evaluate(async (colors) => {
+        const { settings } = await chrome.storage.local.get('settings');
+        await chrome.storage.local.set({ settings: { hiddenTypes: [], hideAll: false, disabledSites: [], ...(settings as object), typeColors: colors } });
+      }, typeColors);
+    // The rule the page's adopted stylesheets hold for people (the content script adopts them).
+    const personRule = () =>
+      page.evaluate(
+        () =>
+          [...document.adoptedStyleSheets]
+            .flatMap((sheet) => [...sheet.cssRules])
+            .map((rule) => rule.cssText)
+            .find((text) => text.startsWith('::highlight(gloss-person)')) ?? '',
+      );
+    expect(await personRule()).toContain('rgb(217, 102, 10)');
+    await setColors({ PERSON: '#00aa88' });
+    await expect.poll(personRule).toContain('rgba(0, 170, 136, 0.2)');
+    expect(await personRule()).toContain('rgb(0, 170, 136)');
+    expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(1);
+    expect((await highlighted(page, 'gloss-person')).length).toBe(3);
+    await setColors({});
+    await expect.poll(personRule).toContain('rgb(217, 102, 10)');
+    await page.close();
+  });
+
   it('goes away from a site the reader turns it off on, and comes back when turned on again', async () => {
     const page = await gloss.openPage(SEED);
     await painted(page);

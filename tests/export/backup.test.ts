@@ -63,6 +63,7 @@ describe('export/backup', () => {
     json.articles[1].dir = 'up';
     json.watchlists[2].terms = [{ term: '' }];
     json.settings.hiddenTypes = ['PERSON', 'GHOST'];
+    json.settings.typeColors = { PERSON: 'red' };
     json.exportedAt = 'soon';
     expect(problems(json)).toEqual([
       'exportedAt: is not a date and time',
@@ -77,6 +78,7 @@ describe('export/backup', () => {
       'articles[1].dir: Invalid type: Expected ("ltr" | "rtl") but received "up"',
       'watchlists[2].terms[0].term: is empty',
       'settings.hiddenTypes[1]: Invalid type: Expected ("PERSON" | "ORG" | "PLACE" | "DATE" | "TERM") but received "GHOST"',
+      'settings.typeColors.PERSON: is not a #rrggbb color',
     ]);
   });
 

@@ -49,4 +49,22 @@ describe('settings/settings', () => {
     await updateSettings((s) => ({ ...s, hideAll: true }));
     expect(seen).toHaveBeenCalledTimes(1);
   });
+
+  it("keeps the reader's type colors as #rrggbb only, for known types, and drops the rest", () => {
+    const settings = normalizeSettings({
+      ...DEFAULT_SETTINGS,
+      typeColors: { PERSON: '#AA3300', ORG: 'red', PLACE: '#abc', DATE: '#12345678', TERM: 'url(x)', GHOST: '#000000' },
+    });
+    expect(settings.typeColors).toEqual({ PERSON: '#aa3300' });
+    for (const typeColors of [{}, 'x', null, ['#000000'], { PERSON: 7 }, { ORG: '#12345g' }, { DATE: '#123456; color: red' }]) {
+      expect(normalizeSettings({ ...DEFAULT_SETTINGS, typeColors })).toEqual(DEFAULT_SETTINGS);
+    }
+  });
+
+  it('stores a type color and takes it away again', async () => {
+    await updateSettings((s) => ({ ...s, typeColors: { ...s.typeColors, TERM: '#336699' } }));
+    expect((await readSettings()).typeColors).toEqual({ TERM: '#336699' });
+    await updateSettings((s) => ({ ...s, typeColors: {} }));
+    expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
+  });
 });

@@ -77,7 +77,7 @@ export function sampleLibrary(): Library {
     watchlists: [
       { id: 'w1', name: 'Sanctions', terms: [{ term: 'maximum pressure', note: 'US policy' }, { term: 'snapback', aliases: ['snap-back'] }], createdAt: 1000, updatedAt: 2000 },
     ],
-    settings: { hiddenTypes: ['DATE'], hideAll: false, disabledSites: ['noisy.example'] },
+    settings: { hiddenTypes: ['DATE'], hideAll: false, disabledSites: ['noisy.example'], typeColors: { ORG: '#0a7d4f' } },
   };
 }
 

@@ -4,6 +4,15 @@ export type EntityType = 'PERSON' | 'ORG' | 'PLACE' | 'DATE' | 'TERM';
 
 export const ENTITY_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'DATE', 'TERM'];
 
+/** What the reader sees a type called (the page panel, the popup's settings). */
+export const ENTITY_TYPE_LABELS: Readonly<Record<EntityType, string>> = {
+  PERSON: 'People',
+  ORG: 'Organizations',
+  PLACE: 'Places',
+  DATE: 'Dates',
+  TERM: 'Policy terms',
+};
+
 export interface EntitySpan {
   /** Offsets into the text: [start, end). */
   start: number;

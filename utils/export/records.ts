@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
-import { ENTITY_TYPES } from '../entities/types';
+import { ENTITY_TYPES, type EntityType } from '../entities/types';
 import { MAX_WATCHLIST_TERMS, type WatchlistRecord } from '../entities/watchlist';
 import { annotationSchema, count, nonEmpty, text, timestamp } from '../messaging/protocol/annotation-schema';
 import { httpUrl } from '../messaging/protocol/define';
@@ -80,12 +80,15 @@ const watchlistSchema = v.strictObject({
   updatedAt: timestamp,
 });
 
+const hexColor = v.optional(v.pipe(v.string(), v.regex(/^#[\da-f]{6}$/i, 'is not a #rrggbb color')));
+
 // Settings gain fields over time and normalizeSettings fills what an older value lacks, so a
 // field this version does not know is dropped rather than refused; the known ones are strict.
 export const settingsSchema = v.object({
   hiddenTypes: v.array(v.picklist(ENTITY_TYPES)),
   hideAll: v.boolean(),
   disabledSites: v.pipe(v.array(text(1000)), v.maxLength(IMPORT_LIMITS.sites)),
+  typeColors: v.optional(v.object({ PERSON: hexColor, ORG: hexColor, PLACE: hexColor, DATE: hexColor, TERM: hexColor } satisfies Record<EntityType, unknown>)),
 });
 
 const records = <S extends v.GenericSchema>(schema: S) =>

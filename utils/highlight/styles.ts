@@ -5,20 +5,31 @@
  * own colors are a marker-pen fill above them.
  */
 import type { EntityType } from '../entities/types';
+import type { Settings } from '../settings/settings';
 import { FALLBACK_TAG, HIGHLIGHT_NAMES, noteHighlightName } from './names';
 
-const LOOK: Record<EntityType, { tint: string; line: string; style: string }> = {
-  PERSON: { tint: 'rgba(230, 120, 20, 0.20)', line: '#d9660a', style: 'solid' },
-  ORG: { tint: 'rgba(40, 110, 230, 0.18)', line: '#2563d9', style: 'double' },
-  PLACE: { tint: 'rgba(20, 160, 110, 0.20)', line: '#0f9668', style: 'dotted' },
-  DATE: { tint: 'rgba(140, 90, 220, 0.18)', line: '#7c4fd6', style: 'dashed' },
-  TERM: { tint: 'rgba(210, 40, 110, 0.16)', line: '#c9246a', style: 'wavy' },
+/** Gloss's own look per type: the fill's `r, g, b` (drawn at `alpha`), the underline's color and style. */
+export const ENTITY_LOOK: Readonly<Record<EntityType, { tint: string; alpha: number; line: string; style: string }>> = {
+  PERSON: { tint: '230, 120, 20', alpha: 0.2, line: '#d9660a', style: 'solid' },
+  ORG: { tint: '40, 110, 230', alpha: 0.18, line: '#2563d9', style: 'double' },
+  PLACE: { tint: '20, 160, 110', alpha: 0.2, line: '#0f9668', style: 'dotted' },
+  DATE: { tint: '140, 90, 220', alpha: 0.18, line: '#7c4fd6', style: 'dashed' },
+  TERM: { tint: '210, 40, 110', alpha: 0.16, line: '#c9246a', style: 'wavy' },
 };
 
-const declarations = (type: EntityType) => {
-  const { tint, line, style } = LOOK[type];
-  return `background-color: ${tint} !important; text-decoration: underline ${style} ${line} !important; text-decoration-thickness: 2px !important; text-underline-offset: 2px;`;
-};
+/**
+ * How `type` looks under the reader's settings: their color (`#rrggbb`, checked by
+ * normalizeSettings) replaces both the tint, at Gloss's alpha for the type, and the line.
+ */
+export function entityLook(type: EntityType, settings?: Pick<Settings, 'typeColors'>): { tint: string; line: string; style: string } {
+  const { tint, alpha, line, style } = ENTITY_LOOK[type];
+  const color = settings?.typeColors?.[type];
+  const rgb = color ? [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16)).join(', ') : tint;
+  return { tint: `rgba(${rgb}, ${alpha})`, line: color ?? line, style };
+}
+
+const declarations = (look: { tint: string; line: string; style: string }) =>
+  `background-color: ${look.tint} !important; text-decoration: underline ${look.style} ${look.line} !important; text-decoration-thickness: 2px !important; text-underline-offset: 2px;`;
 
 /** The reader's colors: a marker-pen fill, strong enough to read above an entity's tint. */
 export const NOTE_FILLS: Record<string, string> = {
@@ -29,10 +40,10 @@ export const NOTE_FILLS: Record<string, string> = {
   purple: 'rgba(170, 110, 255, 0.45)',
 };
 
-/** The stylesheet Gloss adopts into the page. */
-export function highlightCss(): string {
-  const entities = (Object.keys(LOOK) as EntityType[]).map((type) => {
-    const rule = declarations(type);
+/** The stylesheet Gloss adopts into the page, in the reader's type colors where they chose one. */
+export function highlightCss(settings?: Pick<Settings, 'typeColors'>): string {
+  const entities = (Object.keys(ENTITY_LOOK) as EntityType[]).map((type) => {
+    const rule = declarations(entityLook(type, settings));
     return `::highlight(${HIGHLIGHT_NAMES[type]}) { ${rule} }\n${FALLBACK_TAG}[data-gloss-type="${type}"] { ${rule} }`;
   });
   // After the entity rules: on a fallback wrapper carrying both, the reader's color wins.

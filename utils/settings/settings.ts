@@ -1,7 +1,7 @@
 /**
  * The reader's display settings, in extension storage so they persist and every open tab sees a
- * change at once: which entity types are shown, the one switch that hides them all, and the
- * sites where Gloss never runs.
+ * change at once: which entity types are shown and in what color, the one switch that hides them
+ * all, and the sites where Gloss never runs.
  */
 import { browser } from 'wxt/browser';
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
@@ -12,6 +12,8 @@ export interface Settings {
   hideAll: boolean;
   /** Host names (e.g. "www.example.com") where Gloss does not run. */
   disabledSites: string[];
+  /** The reader's color (`#rrggbb`) for an entity type, in place of Gloss's own; absent for none. */
+  typeColors?: Partial<Record<EntityType, string>>;
 }
 
 export const DEFAULT_SETTINGS: Settings = { hiddenTypes: [], hideAll: false, disabledSites: [] };
@@ -52,10 +54,19 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
 export function normalizeSettings(value: unknown): Settings {
   const raw = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof Settings, unknown>>;
   const strings = (list: unknown) => (Array.isArray(list) ? list.filter((item): item is string => typeof item === 'string') : []);
+  const colors = (raw.typeColors ?? {}) as Record<string, unknown>;
+  // Only known types, only #rrggbb: the color goes into the page's stylesheet as it is.
+  const typeColors = Object.fromEntries(
+    ENTITY_TYPES.flatMap((type) => {
+      const color = colors[type];
+      return typeof color === 'string' && /^#[\da-f]{6}$/i.test(color) ? [[type, color.toLowerCase()]] : [];
+    }),
+  );
   return {
     hiddenTypes: strings(raw.hiddenTypes).filter((type): type is EntityType => (ENTITY_TYPES as string[]).includes(type)),
     hideAll: raw.hideAll === true,
     disabledSites: strings(raw.disabledSites),
+    ...(Object.keys(typeColors).length ? { typeColors } : {}),
   };
 }
 

@@ -1,0 +1,28 @@
+/**
+ * The popup's settings: entity types and their colors, the reader's watchlists, the names of the
+ * highlight colors, the sites where Gloss is off, and the storage the library takes. Each part
+ * is a disclosure, so the popup stays short and nothing below moves while a part loads.
+ */
+import type { GlossDb } from '@/utils/db/database';
+import { ColorNamesForm } from '../ColorNamesForm';
+import { useColorNames } from '../use-color-names';
+import { EntityTypeSettings } from './EntityTypeSettings';
+import { SiteSettings } from './SiteSettings';
+import { StorageSettings } from './StorageSettings';
+import { useSettings } from './use-settings';
+import { WatchlistSettings } from './WatchlistSettings';
+
+export function SettingsView({ db, storage }: { db: GlossDb; storage?: StorageManager }) {
+  const settings = useSettings();
+  const colorNames = useColorNames();
+  return (
+    <section class="settings" aria-labelledby="gloss-settings-title" data-testid="settings">
+      <h2 id="gloss-settings-title">Settings</h2>
+      <EntityTypeSettings settings={settings} />
+      <WatchlistSettings db={db} />
+      <ColorNamesForm names={colorNames} />
+      <SiteSettings settings={settings} />
+      <StorageSettings storage={storage} />
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { ENTITY_LOOK, entityLook, highlightCss } from '@/utils/highlight/styles';
+
+/** The declarations of the rule for `selector` in `css`. */
+const rule = (css: string, selector: string) => css.split('\n').find((line) => line.startsWith(selector + ' {')) ?? '';
+
+describe('highlight/styles', () => {
+  it("paints each type in Gloss's own look without the reader's colors", () => {
+    const css = highlightCss();
+    expect(rule(css, '::highlight(gloss-person)')).toContain('background-color: rgba(230, 120, 20, 0.2) !important');
+    expect(rule(css, '::highlight(gloss-person)')).toContain('text-decoration: underline solid #d9660a !important');
+    expect(rule(css, 'gloss-mark[data-gloss-type="TERM"]')).toContain('underline wavy #c9246a');
+    expect(highlightCss({})).toBe(css);
+  });
+
+  it("uses the reader's color for both the tint, at the type's alpha, and the line", () => {
+    const css = highlightCss({ typeColors: { ORG: '#00aa88' } });
+    for (const selector of ['::highlight(gloss-org)', 'gloss-mark[data-gloss-type="ORG"]']) {
+      expect(rule(css, selector)).toContain(`background-color: rgba(0, 170, 136, ${ENTITY_LOOK.ORG.alpha}) !important`);
+      expect(rule(css, selector)).toContain('text-decoration: underline double #00aa88 !important');
+    }
+    // The other types keep their look.
+    expect(rule(css, '::highlight(gloss-place)')).toBe(rule(highlightCss(), '::highlight(gloss-place)'));
+  });
+
+  it('keeps the style of the underline whatever the color', () => {
+    expect(entityLook('DATE', { typeColors: { DATE: '#ffffff' } })).toEqual({ tint: 'rgba(255, 255, 255, 0.18)', line: '#ffffff', style: 'dashed' });
+    expect(entityLook('DATE')).toEqual({ tint: 'rgba(140, 90, 220, 0.18)', line: '#7c4fd6', style: 'dashed' });
+  });
+});

@@ -1,0 +1,40 @@
+/** Driving rendered Preact components in happy-dom the way a reader would: typing, choosing, submitting. */
+
+/** Lets Preact render what the last event changed (it renders on a later task, as it does for a reader). */
+export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** Types `value` into a text field (one input event, as after a paste), and lets the form see it. */
+export async function typeInto(input: Element | null, value: string): Promise<void> {
+  if (!(input instanceof HTMLInputElement)) throw new Error(`Not an input: ${String(input)}`);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+  await settle();
+}
+
+/** Sets a field's value and commits it (a color picker closing, a field left). */
+export function commit(input: Element | null, value: string): void {
+  if (!(input instanceof HTMLInputElement)) throw new Error(`Not an input: ${String(input)}`);
+  input.value = value;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Chooses `files` in an `<input type=file>`. */
+export function chooseFiles(input: Element | null, files: File[]): void {
+  if (!(input instanceof HTMLInputElement)) throw new Error(`Not an input: ${String(input)}`);
+  Object.defineProperty(input, 'files', { value: files, configurable: true });
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Clicks the element matching `selector` under `root`, failing when there is none. */
+export function click(root: ParentNode, selector: string): void {
+  const element = root.querySelector<HTMLElement>(selector);
+  if (!element) throw new Error(`Nothing matches ${selector}`);
+  element.click();
+}
+
+/** A container in the document for one test to render into (the test removes it). */
+export function container(): HTMLElement {
+  const root = document.createElement('div');
+  document.body.append(root);
+  return root;
+}

@@ -1,0 +1,23 @@
+/**
+ * Host names as the reader types them into the list of sites where Gloss is off. The list is
+ * matched against `new URL(page).hostname` (settings.ts), so a name is stored in that form:
+ * lower case, international names in punycode.
+ */
+
+const LABEL = /^(?!-)[a-z\d-]{1,63}(?<!-)$/;
+
+/** The host name in `input` (a bare host or a whole address), or null when it is not one. */
+export function parseHost(input: string): string | null {
+  const trimmed = input.trim();
+  if (!trimmed || /\s/.test(trimmed)) return null;
+  let host: string;
+  try {
+    host = new URL(/^[a-z][a-z\d+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`).hostname;
+  } catch {
+    return null;
+  }
+  host = host.replace(/\.$/, '');
+  if (host.startsWith('[')) return host; // an IPv6 address, as URL wrote it
+  if (host.length > 253 || !host.split('.').every((label) => LABEL.test(label))) return null;
+  return host;
+}
