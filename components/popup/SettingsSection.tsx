@@ -1,13 +1,12 @@
-/** The popup's settings: the names of the highlight colors, and export and import. */
+/** The popup's settings section: the reader's settings, then export and import of the library. */
 import type { GlossDb } from '@/utils/db/database';
-import type { ColorNames } from '@/utils/settings/color-names';
-import { ColorNamesForm } from './ColorNamesForm';
 import { ExportImport } from './ExportImport';
+import { SettingsView } from './settings/SettingsView';
 
-export function SettingsSection({ db, colorNames }: { db: GlossDb; colorNames: ColorNames }) {
+export function SettingsSection({ db }: { db: GlossDb }) {
   return (
     <>
-      <ColorNamesForm names={colorNames} />
+      <SettingsView db={db} />
       <ExportImport db={db} />
     </>
   );

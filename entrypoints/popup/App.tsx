@@ -46,7 +46,7 @@ export function App({ db, tabId, section: initial = 'article' }: { db: GlossDb; 
       <div role="tabpanel" id={`panel-${section}`} aria-labelledby={`tab-${section}`} aria-live="polite">
         {section === 'article' && <ArticleView db={db} tabId={tabId} view={view} colorNames={colorNames} />}
         {section === 'library' && <LibraryView db={db} colorNames={colorNames} />}
-        {section === 'settings' && <SettingsSection db={db} colorNames={colorNames} />}
+        {section === 'settings' && <SettingsSection db={db} />}
       </div>
     </main>
   );
