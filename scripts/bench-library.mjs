@@ -131,7 +131,8 @@ export async function benchLibrary() {
       ['color', 'color:green'],
       ['outlet', 'outlet:"Rodong Sinmun"'],
       ['word + outlet + dates', 'party outlet:KCNA from:2024-01-01 to:2024-12-31'],
-      ['phrase', `"${note(1234).quote.exact.split(' ').slice(0, 3).join(' ')}"`],
+      ['phrase', `"${contentPhrase(backup.annotations)}"`],
+      ['phrase of small words', '"to the up"'],
     ];
     const searches = [];
     for (const [kind, query] of queries) {
@@ -158,6 +159,18 @@ export async function benchLibrary() {
 function pick(/** @type {string} */ text) {
   const words = text.split(/\s+/).filter((w) => /^[a-z]{6,}$/i.test(w));
   return words[words.length >> 1] ?? text.split(/\s+/)[0];
+}
+
+/** Three words of four letters or more, side by side in some quote. */
+function contentPhrase(/** @type {{ quote: { exact: string } }[]} */ annotations) {
+  for (const annotation of annotations.slice(1234)) {
+    const words = annotation.quote.exact.split(' ');
+    for (let i = 0; i + 3 <= words.length; i++) {
+      const three = words.slice(i, i + 3);
+      if (three.every((w) => /^[a-z]{4,}$/i.test(w))) return three.join(' ');
+    }
+  }
+  return 'regional development policy';
 }
 
 function firstWord(/** @type {string} */ text) {

@@ -12,7 +12,8 @@
  * off-thread extraction time and the round trip, the recognizer's time in the background, and
  * the number of highlight ranges painted; and any exception thrown by Gloss's code. Then the raw and gzip size of every
  * built file, the entity recognizer's speed in Node and Chromium (bench-entities.mjs), and
- * re-anchoring 500 annotations against a plain fuzzy search (bench-anchoring.mjs).
+ * re-anchoring 500 annotations against a plain fuzzy search (bench-anchoring.mjs), and the
+ * popup with a library of 10,000 annotations (bench-library.mjs).
  *
  *   npm run bench -- [--pages DIR] [--runs N] [--out FILE]
  */
@@ -21,6 +22,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchAnchoring, printAnchoring } from './bench-anchoring.mjs';
 import { benchEntities, printEntities } from './bench-entities.mjs';
+import { benchLibrary, printLibrary } from './bench-library.mjs';
 import { launch } from './lib/browser.mjs';
 import { glossDone } from './lib/gloss-done.mjs';
 import { benchPages } from './lib/pages.mjs';
@@ -237,10 +239,12 @@ const entities = await benchEntities();
 printEntities(entities);
 const anchoring = await benchAnchoring();
 printAnchoring(anchoring);
+const library = await benchLibrary();
+printLibrary(library);
 
 if (args.out) {
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, sizes, entities, anchoring }, null, 2));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, sizes, entities, anchoring, library }, null, 2));
   console.log(`\nwrote ${out}`);
 }

@@ -5,16 +5,23 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 
-export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
+export type LazyComponent<P extends object> = ComponentType<P> & {
+  /** Starts loading now (when it is known to be needed before it renders). */
+  preload(): void;
+};
+
+export function lazy<P extends object>(load: () => Promise<ComponentType<P>>): LazyComponent<P> {
   let loaded: ComponentType<P> | null = null;
   let loading: Promise<ComponentType<P>> | null = null;
-  return function Lazy(props: P) {
+  const preload = () => void (loading ??= load().then((component) => (loaded = component)));
+  function Lazy(props: P) {
     const [Component, setComponent] = useState<ComponentType<P> | null>(() => loaded);
     useEffect(() => {
       if (Component) return;
-      loading ??= load().then((component) => (loaded = component));
-      void loading.then((component) => setComponent(() => component));
+      preload();
+      void loading!.then((component) => setComponent(() => component));
     }, []);
     return Component ? <Component {...props} /> : null;
-  };
+  }
+  return Object.assign(Lazy, { preload });
 }

@@ -21,6 +21,9 @@ const SECTIONS: { id: Section; label: string }[] = [
   { id: 'settings', label: 'Settings' },
 ];
 
+/** Starts loading a section's code before the popup first renders it. */
+export const preloadSection = (section: Section) => ({ article: ArticleView, library: LibraryView, settings: SettingsSection })[section].preload();
+
 export function App({ db, tabId, section: initial = 'article' }: { db: GlossDb; tabId: number | null; section?: Section }) {
   const view = usePageState(tabId);
   const colorNames = useColorNames();

@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { GlossDb } from '@/utils/db/database';
 import { requestPersistence } from '@/utils/db/persist';
-import { App, type Section } from './App';
+import { App, preloadSection, type Section } from './App';
 import './style.css';
 
 async function targetTabId(): Promise<number | null> {
@@ -20,6 +20,10 @@ const SECTIONS: readonly string[] = ['article', 'library', 'settings'];
 const asked = new URLSearchParams(location.search).get('section') ?? '';
 const section = (SECTIONS.includes(asked) ? asked : 'article') as Section;
 
+// Everything the first screen waits for starts at once: its section's code, the database, the tab.
+preloadSection(section);
+const db = new GlossDb();
+void db.open().catch(() => undefined); // a failure is shown by the first query that needs it
 void requestPersistence();
 const root = document.getElementById('app');
-if (root) void targetTabId().then((tabId) => render(<App db={new GlossDb()} tabId={tabId} section={section} />, root));
+if (root) void targetTabId().then((tabId) => render(<App db={db} tabId={tabId} section={section} />, root));

@@ -49,6 +49,13 @@ export interface SearchOptions {
    * picked from it without reading the matches themselves, only the page.
    */
   order?: readonly string[];
+  /** Every tag spelling in use (`listTags`), when the caller keeps it: spares reading them per search. */
+  tags?: readonly string[];
+  /**
+   * False: when nothing filters the library, leave `total` out (NaN). Counting ten thousand
+   * entries costs more than the page itself, and a caller may know the size already.
+   */
+  withTotal?: boolean;
 }
 
 export interface SearchResult {
@@ -56,7 +63,7 @@ export interface SearchResult {
   annotations: AnnotationRecord[];
   /** The articles of those annotations, each once (an annotation whose article is gone has none). */
   articles: ArticleRecord[];
-  /** How many annotations match in all. */
+  /** How many annotations match in all (NaN when left out, see `withTotal`). */
   total: number;
   /** The search words (phrases' words included): give them to `markMatches` to highlight results. */
   words: string[];
@@ -76,14 +83,15 @@ export async function searchLibrary(db: GlossDb, query: string | LibraryFilter, 
 
   return db.transaction('r', db.annotations, db.articles, async () => {
     const inRange = () => (hasDates ? db.annotations.where('createdAt').between(from, before, true, false) : db.annotations.orderBy('createdAt'));
-    const terms = await termsOf(db, filter, narrowest(words));
+    const terms = await termsOf(db, filter, narrowest(words), options.tags);
     const indexed = terms.filter((term) => term.lookup);
     let page: StoredAnnotation[];
     let total: number;
 
     if (terms.length === 0 || (hasDates && terms.length === 1)) {
       // Nothing but (maybe) a date range: the createdAt index answers directly.
-      [total, page] = await Promise.all([inRange().count(), inRange().reverse().offset(offset).limit(limit).toArray()]);
+      const counted = options.withTotal === false && !hasDates ? NaN : inRange().count();
+      [total, page] = await Promise.all([counted, inRange().reverse().offset(offset).limit(limit).toArray()]);
     } else if (indexed.length === 0) {
       ({ total, page } = await checked(db, await inRange().toArray(), terms, offset, limit));
     } else {

@@ -43,8 +43,11 @@ export interface Term {
 
 type Annotations = GlossDb['annotations'];
 
-/** The terms of a filter; `words` are the search words (query words of words and phrases). */
-export async function termsOf(db: GlossDb, filter: LibraryFilter, words: readonly string[]): Promise<Term[]> {
+/**
+ * The terms of a filter; `words` are the search words (query words of words and phrases);
+ * `tagsInUse`, every tag spelling in the library, read here when the caller does not keep it.
+ */
+export async function termsOf(db: GlossDb, filter: LibraryFilter, words: readonly string[], tagsInUse?: readonly string[]): Promise<Term[]> {
   const table = db.annotations;
   const terms: Term[] = words.map((word) => ({
     lookup: lookupOf(() => [isPrefixWord(word) ? table.where('words').startsWith(word) : table.where('words').equals(word)]),
@@ -53,7 +56,7 @@ export async function termsOf(db: GlossDb, filter: LibraryFilter, words: readonl
   }));
 
   if (filter.tags?.length) {
-    const inUse = (await table.orderBy('tags').uniqueKeys()) as string[];
+    const inUse = tagsInUse ?? ((await table.orderBy('tags').uniqueKeys()) as string[]);
     for (const tag of filter.tags) {
       const spellings = sameAs(inUse, tag);
       const key = textKey(tag);

@@ -4,10 +4,11 @@
  * a virtualized list that loads more as the reader scrolls. It follows the database live.
  * Opening an item shows the highlight in its article's tab.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useLiveQuery } from '@/components/common/use-live-query';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import type { ArticleRecord } from '@/utils/article/types';
+import { listTags } from '@/utils/db/annotations-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { sendToExtension } from '@/utils/messaging/send';
 import { searchLibrary } from '@/utils/search/search';
@@ -25,10 +26,20 @@ const VIEWPORT = 400;
 
 type Row = { kind: 'article'; article: ArticleRecord | undefined; articleId: string } | { kind: 'item'; annotation: AnnotationRecord };
 
-async function run(db: GlossDb, text: string, controls: FilterControls, limit: number, order: readonly string[] | undefined) {
+/** What the view keeps of the library between searches (read once per change of it). */
+interface Kept {
+  version: string;
+  /** Every annotation's id, oldest first. */
+  order: readonly string[];
+  /** Every tag spelling in use. */
+  tags: readonly string[];
+}
+
+async function run(db: GlossDb, text: string, controls: FilterControls, limit: number, kept: Kept | undefined) {
   const start = performance.now();
   const { filter, issues } = await libraryFilter(db, text, controls);
-  const result = await searchLibrary(db, filter, { limit, order });
+  // The whole library's size is known from the live query below: no count for the plain list.
+  const result = await searchLibrary(db, filter, { limit, order: kept?.order, tags: kept?.tags, withTotal: false });
   performance.measure('gloss:library-search', { start, end: performance.now(), detail: { total: result.total } });
   return { ...result, issues: [...issues, ...result.issues] };
 }
@@ -39,22 +50,30 @@ export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: Color
   const [grouped, setGrouped] = useState(false);
   const [limit, setLimit] = useState(PAGE);
   const [openError, setOpenError] = useState<string | null>(null);
-  const [painted, setPainted] = useState(false);
   // Searches run as plain reads (a live query would track every key they touch, which costs a
   // large library dearly); a cheap live query of the library's size and latest edit re-runs the
   // search when anything changes, in any context.
-  const changes = useLiveQuery(() => Promise.all([db.annotations.count(), db.annotations.orderBy('updatedAt').lastKey()]), [db]);
-  const version = changes.status === 'ready' ? changes.value.join(':') : '';
-  // The library's order, read once per change and after the first paint: a search then reads
-  // only the page of results it shows, however many match.
-  const [order, setOrder] = useState<{ version: string; ids: readonly string[] } | null>(null);
+  // (It starts once the first page is on screen: the first read has the database to itself.)
+  const [painted, setPainted] = useState(false);
+  const changes = useLiveQuery(
+    () => (painted ? Promise.all([db.annotations.orderBy('createdAt').count(), db.annotations.orderBy('updatedAt').lastKey()]) : undefined),
+    [db, painted],
+  );
+  const version = changes.status === 'ready' && changes.value ? changes.value.join(':') : '';
+  // The first answer of that live query only says what the library is: the search already
+  // running reads the same. Only a later change of it runs the search again.
+  const firstVersion = useRef<string | null>(null);
+  if (version && firstVersion.current === null) firstVersion.current = version;
+  const changedSince = version !== firstVersion.current ? version : '';
+  // The library's order and tags, read once per change and after the first paint: a search then
+  // reads only the page of results it shows, however many match.
+  const [kept, setKept] = useState<Kept | null>(null);
   useEffect(() => {
     if (!version || !painted) return;
     let stale = false;
-    void db.annotations
-      .orderBy('createdAt')
-      .primaryKeys()
-      .then((ids) => !stale && setOrder({ version, ids }));
+    void Promise.all([db.annotations.orderBy('createdAt').primaryKeys(), listTags(db)]).then(
+      ([order, tags]) => !stale && setKept({ version, order, tags }),
+    );
     return () => {
       stale = true;
     };
@@ -62,9 +81,10 @@ export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: Color
   // The last answer stays on screen while the next is on its way: no flash of emptiness.
   const [shown, setShown] = useState<Awaited<ReturnType<typeof run>> | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
+  // A layout effect: the search starts as soon as the box changes, not a frame later.
+  useLayoutEffect(() => {
     let stale = false;
-    run(db, text, controls, limit, order?.version === version ? order.ids : undefined).then(
+    run(db, text, controls, limit, kept?.version === version ? kept : undefined).then(
       (result) => {
         if (stale) return;
         setShown(result);
@@ -75,7 +95,7 @@ export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: Color
     return () => {
       stale = true;
     };
-  }, [db, text, controls, limit, version, order]);
+  }, [db, text, controls, limit, changedSince, kept]);
   useEffect(() => {
     if (shown && !painted) {
       setPainted(true);
@@ -83,6 +103,7 @@ export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: Color
     }
   }, [shown]);
 
+  const total = shown && (Number.isNaN(shown.total) ? (changes.status === 'ready' && changes.value ? changes.value[0] : null) : shown.total);
   const articles = useMemo(() => new Map((shown?.articles ?? []).map((a) => [a.id, a])), [shown]);
   const rows = useMemo<Row[]>(() => {
     const annotations = shown?.annotations ?? [];
@@ -122,7 +143,7 @@ export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: Color
       </div>
       <LibraryFilters db={db} controls={controls} colorNames={colorNames} onChange={(next) => reset(() => setControls(next))} />
       <p class="library-count" role="status" data-testid="library-count">
-        {shown ? `${shown.total.toLocaleString()} ${shown.total === 1 ? 'highlight' : 'highlights'}` : ' '}
+        {typeof total === 'number' ? `${total.toLocaleString()} ${total === 1 ? 'highlight' : 'highlights'}` : ' '}
         {shown?.issues.map((issue) => (
           <span key={issue.term} class="library-issue">
             {' '}
@@ -145,7 +166,7 @@ export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: Color
         viewport={VIEWPORT}
         label="Highlights"
         height={(row) => (row.kind === 'article' ? HEADER_HEIGHT : ITEM_HEIGHT)}
-        onNearEnd={() => shown && shown.annotations.length < shown.total && limit <= shown.annotations.length && setLimit(limit + PAGE)}
+        onNearEnd={() => shown && !(shown.annotations.length >= (total ?? Infinity)) && limit <= shown.annotations.length && setLimit(limit + PAGE)}
         render={(row) =>
           row.kind === 'article' ? (
             <h3 class="library-article-head" title={row.article?.url ?? row.articleId}>
