@@ -14,7 +14,9 @@ export function useArticleText(tabId: number | null, articleId: string | null): 
     if (tabId === null || !articleId) return;
     let stopped = false;
     void sendToTab(tabId, 'getArticleText', {}).then((result) => {
-      if (!stopped && result.ok && result.value?.articleId === articleId) setReading(result.value);
+      const reading = result.ok ? result.value : null;
+      // An answer of another shape (an older article script after an update) is no answer.
+      if (!stopped && reading?.articleId === articleId && typeof reading.text === 'string' && Array.isArray(reading.entities)) setReading(reading);
     });
     return () => {
       stopped = true;

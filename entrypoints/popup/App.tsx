@@ -30,7 +30,20 @@ export function App({ db, tabId, section: initial = 'article' }: { db: GlossDb; 
   const [section, setSection] = useState<Section>(initial);
   return (
     <main class="popup">
-      <nav class="sections" role="tablist" aria-label="Gloss">
+      <nav
+        class="sections"
+        role="tablist"
+        aria-label="Gloss"
+        onKeyDown={(event) => {
+          // Arrow keys move between the sections, as in any tab list.
+          const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+          if (!step) return;
+          const index = SECTIONS.findIndex(({ id }) => id === section);
+          const next = SECTIONS[(index + step + SECTIONS.length) % SECTIONS.length]!.id;
+          setSection(next);
+          event.currentTarget.querySelector<HTMLElement>(`#tab-${next}`)?.focus();
+        }}
+      >
         {SECTIONS.map(({ id, label }) => (
           <button
             key={id}
@@ -38,6 +51,7 @@ export function App({ db, tabId, section: initial = 'article' }: { db: GlossDb; 
             role="tab"
             id={`tab-${id}`}
             aria-selected={section === id}
+            tabIndex={section === id ? 0 : -1}
             aria-controls={`panel-${id}`}
             data-testid={`section-${id}`}
             onClick={() => setSection(id)}

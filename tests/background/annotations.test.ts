@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { annotationHandlers } from '@/entrypoints/background/annotations';
-import { rememberTabArticle } from '@/entrypoints/background/tab-articles';
+import { forgetTab, rememberTabArticle, takeReveal } from '@/entrypoints/background/tab-articles';
 import { describeText } from '@/utils/anchoring/selectors';
 import { withoutWords } from '@/utils/db/annotations-repo';
 import type { GlossDb } from '@/utils/db/database';
@@ -88,5 +88,42 @@ describe('background/annotations', () => {
     await handlers.saveAnnotation(draft(A), tabA);
     await handlers.saveAnnotation({ ...draft(B), tags: ['<b>bold</b>', 'DPRK'] }, tabB);
     expect(await handlers.listTags({}, tabA)).toEqual(['<b>bold</b>', 'DPRK', 'policy', 'speech']);
+  });
+});
+
+describe('background/annotations openAnnotation', () => {
+  let db: GlossDb;
+  beforeEach(async (context) => {
+    fakeBrowser.reset();
+    db = await freshDb(context, 'open-annotation');
+    const meta = { title: 'A', byline: null, siteName: null, publishedTime: null, lang: null, dir: null, excerpt: null, length: 1 };
+    await db.articles.put({ ...meta, id: A, url: `${A}?utm_source=x`, canonicalUrl: null, firstSeenAt: 1, lastSeenAt: 1 });
+  });
+
+  it('shows the annotation in the tab already showing its article', async () => {
+    const handlers = annotationHandlers(db);
+    const tab = await fakeBrowser.tabs.create({ url: A });
+    await rememberTabArticle({ id: 'gloss', url: A, tab: { id: tab.id }, frameId: 0 }, A);
+    const saved = await handlers.saveAnnotation(draft(A), { id: 'gloss', url: A, tab: { id: tab.id }, frameId: 0 });
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: true } as never);
+    vi.spyOn(fakeBrowser.windows, 'update').mockResolvedValue({} as never);
+    expect(await handlers.openAnnotation({ id: saved.id }, { id: 'gloss', url: 'chrome-extension://gloss/popup.html' })).toEqual({ tabId: tab.id });
+    expect(sent).toHaveBeenCalledWith(tab.id, expect.objectContaining({ type: 'revealAnnotation', payload: { id: saved.id } }), { frameId: 0 });
+  });
+
+  it('opens the article in a new tab that will scroll to it once placed', async () => {
+    const handlers = annotationHandlers(db);
+    const tab = await fakeBrowser.tabs.create({ url: 'https://elsewhere.example/' });
+    await rememberTabArticle({ id: 'gloss', url: A, tab: { id: tab.id }, frameId: 0 }, A);
+    const saved = await handlers.saveAnnotation(draft(A), { id: 'gloss', url: A, tab: { id: tab.id }, frameId: 0 });
+    await forgetTab(tab.id!);
+    const { tabId } = await handlers.openAnnotation({ id: saved.id }, { id: 'gloss', url: 'chrome-extension://gloss/popup.html' });
+    expect((await fakeBrowser.tabs.get(tabId)).url).toBe(`${A}?utm_source=x`);
+    expect(await takeReveal({ id: 'gloss', tab: { id: tabId }, frameId: 0 })).toBe(saved.id);
+    expect(await takeReveal({ id: 'gloss', tab: { id: tabId }, frameId: 0 })).toBeUndefined(); // once
+  });
+
+  it('says so when the annotation is gone', async () => {
+    await expect(annotationHandlers(db).openAnnotation({ id: 'gone' }, { id: 'gloss' })).rejects.toThrow(/no longer in the library/);
   });
 });

@@ -105,3 +105,26 @@ describe('popup/App', () => {
     expect(send.mock.calls.length).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('popup/App sections', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('moves between sections with the arrow keys, as a tab list does', async (context) => {
+    const db = await freshDb(context, 'popup-sections');
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: { kind: 'not-article' } } as never);
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(<App db={db} tabId={4} />, root);
+    const selected = () => root.querySelector('[role="tab"][aria-selected="true"]')?.textContent;
+    await vi.waitFor(() => expect(selected()).toBe('This article'));
+    root.querySelector('[role="tablist"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
+    await vi.waitFor(() => expect(selected()).toBe('Library'));
+    root.querySelector('[role="tablist"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    await vi.waitFor(() => expect(selected()).toBe('This article'));
+    root.querySelector('[role="tablist"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
+    await vi.waitFor(() => expect(selected()).toBe('Settings'));
+    expect(root.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')!.tabIndex).toBe(0);
+    render(null, root);
+    root.remove();
+  });
+});
