@@ -80,6 +80,8 @@ export default defineContentScript({
       snapshot = located ? regionText(located) : '';
       entities = [];
       placement = { placed: [], orphans: [] };
+      // Until the new reading is placed, the editor has no article to write into.
+      Object.assign(editor.bridge, { articleId: null, model: null, placement });
       if (located && state.kind === 'article') await analyze(label, state.articleId, located, mine);
     };
 
