@@ -161,6 +161,13 @@ export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: Color
           The search failed: {failure}
         </p>
       )}
+      {total === 0 && (
+        <p class="notes-empty" data-testid="library-empty">
+          {text.trim() || Object.values(controls).some(Boolean)
+            ? 'Nothing in the library matches.'
+            : 'No highlights yet: select text in an article to make your first.'}
+        </p>
+      )}
       <VirtualList
         rows={rows}
         viewport={VIEWPORT}
