@@ -46,39 +46,9 @@ export function LibraryFilters({ db, controls, colorNames, onChange }: LibraryFi
     <details class="library-filters" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>Filters{active > 0 && ` (${active})`}</summary>
       <div class="filter-grid">
-        <label>
-          Tag
-          <select value={controls.tag} onChange={set('tag')} data-filter="tag">
-            <option value="">Any</option>
-            {values.tags.map((tag) => (
-              <option key={tag} value={tag}>
-                {tag}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Color
-          <select value={controls.color} onChange={set('color')} data-filter="color">
-            <option value="">Any</option>
-            {ANNOTATION_COLORS.map((color) => (
-              <option key={color} value={color}>
-                {colorNames[color]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Outlet
-          <select value={controls.outlet} onChange={set('outlet')} data-filter="outlet">
-            <option value="">Any</option>
-            {values.outlets.map((outlet) => (
-              <option key={outlet} value={outlet}>
-                {outlet}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Tag" name="tag" controls={controls} onChange={onChange} options={values.tags.map((tag) => [tag, tag])} />
+        <Choice label="Color" name="color" controls={controls} onChange={onChange} options={ANNOTATION_COLORS.map((color) => [color, colorNames[color]])} />
+        <Choice label="Outlet" name="outlet" controls={controls} onChange={onChange} options={values.outlets.map((outlet) => [outlet, outlet])} />
         <label>
           From
           <input type="date" value={controls.from} onChange={set('from')} data-filter="from" />
@@ -96,17 +66,7 @@ export function LibraryFilters({ db, controls, colorNames, onChange }: LibraryFi
             ))}
           </datalist>
         </label>
-        <label>
-          Term list
-          <select value={controls.termList} onChange={set('termList')} data-filter="termList">
-            <option value="">Any</option>
-            {values.lists.map((list) => (
-              <option key={list.id} value={list.id}>
-                {list.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <Choice label="Term list" name="termList" controls={controls} onChange={onChange} options={values.lists.map((list) => [list.id, list.name])} />
         {active > 0 && (
           <button type="button" onClick={() => onChange(Object.fromEntries(Object.keys(controls).map((k) => [k, ''])) as unknown as FilterControls)}>
             Clear filters
@@ -114,5 +74,29 @@ export function LibraryFilters({ db, controls, colorNames, onChange }: LibraryFi
         )}
       </div>
     </details>
+  );
+}
+
+/** One filter chosen from a list ("Any" first): `options` are [value, label] pairs. */
+function Choice(props: {
+  label: string;
+  name: keyof FilterControls;
+  controls: FilterControls;
+  onChange: (controls: FilterControls) => void;
+  options: readonly (readonly [string, string])[];
+}) {
+  const { label, name, controls, onChange, options } = props;
+  return (
+    <label>
+      {label}
+      <select value={controls[name]} onChange={(event) => onChange({ ...controls, [name]: event.currentTarget.value })} data-filter={name}>
+        <option value="">Any</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -4,19 +4,17 @@
  * a virtualized list that loads more as the reader scrolls. It follows the database live.
  * Opening an item shows the highlight in its article's tab.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { useLiveQuery } from '@/components/common/use-live-query';
+import { useMemo, useState } from 'preact/hooks';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import type { ArticleRecord } from '@/utils/article/types';
-import { listTags } from '@/utils/db/annotations-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { sendToExtension } from '@/utils/messaging/send';
-import { searchLibrary } from '@/utils/search/search';
 import type { ColorNames } from '@/utils/settings/color-names';
 import { VirtualList } from '../VirtualList';
-import { NO_CONTROLS, libraryFilter, type FilterControls } from './library-filter';
+import { NO_CONTROLS, type FilterControls } from './library-filter';
 import { LibraryFilters } from './LibraryFilters';
 import { LibraryItem } from './LibraryItem';
+import { useLibrarySearch } from './use-library-search';
 
 /** Results read at first (a screenful and more), then this many more each time the reader nears the end. */
 const PAGE = 40;
@@ -26,84 +24,13 @@ const VIEWPORT = 400;
 
 type Row = { kind: 'article'; article: ArticleRecord | undefined; articleId: string } | { kind: 'item'; annotation: AnnotationRecord };
 
-/** What the view keeps of the library between searches (read once per change of it). */
-interface Kept {
-  version: string;
-  /** Every annotation's id, oldest first. */
-  order: readonly string[];
-  /** Every tag spelling in use. */
-  tags: readonly string[];
-}
-
-async function run(db: GlossDb, text: string, controls: FilterControls, limit: number, kept: Kept | undefined) {
-  const start = performance.now();
-  const { filter, issues } = await libraryFilter(db, text, controls);
-  // The whole library's size is known from the live query below: no count for the plain list.
-  const result = await searchLibrary(db, filter, { limit, order: kept?.order, tags: kept?.tags, withTotal: false });
-  performance.measure('gloss:library-search', { start, end: performance.now(), detail: { total: result.total } });
-  return { ...result, issues: [...issues, ...result.issues] };
-}
-
 export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: ColorNames }) {
   const [text, setText] = useState('');
   const [controls, setControls] = useState<FilterControls>(NO_CONTROLS);
   const [grouped, setGrouped] = useState(false);
   const [limit, setLimit] = useState(PAGE);
   const [openError, setOpenError] = useState<string | null>(null);
-  // Searches run as plain reads (a live query would track every key they touch, which costs a
-  // large library dearly); a cheap live query of the library's size and latest edit re-runs the
-  // search when anything changes, in any context.
-  // (It starts once the first page is on screen: the first read has the database to itself.)
-  const [painted, setPainted] = useState(false);
-  const changes = useLiveQuery(
-    () => (painted ? Promise.all([db.annotations.orderBy('createdAt').count(), db.annotations.orderBy('updatedAt').lastKey()]) : undefined),
-    [db, painted],
-  );
-  const version = changes.status === 'ready' && changes.value ? changes.value.join(':') : '';
-  // The first answer of that live query only says what the library is: the search already
-  // running reads the same. Only a later change of it runs the search again.
-  const firstVersion = useRef<string | null>(null);
-  if (version && firstVersion.current === null) firstVersion.current = version;
-  const changedSince = version !== firstVersion.current ? version : '';
-  // The library's order and tags, read once per change and after the first paint: a search then
-  // reads only the page of results it shows, however many match.
-  const [kept, setKept] = useState<Kept | null>(null);
-  useEffect(() => {
-    if (!version || !painted) return;
-    let stale = false;
-    void Promise.all([db.annotations.orderBy('createdAt').primaryKeys(), listTags(db)]).then(
-      ([order, tags]) => !stale && setKept({ version, order, tags }),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [db, version, painted]);
-  // The last answer stays on screen while the next is on its way: no flash of emptiness.
-  const [shown, setShown] = useState<Awaited<ReturnType<typeof run>> | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  // A layout effect: the search starts as soon as the box changes, not a frame later.
-  useLayoutEffect(() => {
-    let stale = false;
-    run(db, text, controls, limit, kept?.version === version ? kept : undefined).then(
-      (result) => {
-        if (stale) return;
-        setShown(result);
-        setFailure(null);
-      },
-      (error: unknown) => !stale && setFailure(String(error)),
-    );
-    return () => {
-      stale = true;
-    };
-  }, [db, text, controls, limit, changedSince, kept]);
-  useEffect(() => {
-    if (shown && !painted) {
-      setPainted(true);
-      performance.mark('gloss:library-painted');
-    }
-  }, [shown]);
-
-  const total = shown && (Number.isNaN(shown.total) ? (changes.status === 'ready' && changes.value ? changes.value[0] : null) : shown.total);
+  const { shown, total, failure } = useLibrarySearch(db, text, controls, limit);
   const articles = useMemo(() => new Map((shown?.articles ?? []).map((a) => [a.id, a])), [shown]);
   const rows = useMemo<Row[]>(() => {
     const annotations = shown?.annotations ?? [];
