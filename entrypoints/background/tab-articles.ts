@@ -8,6 +8,20 @@
 import { browser } from 'wxt/browser';
 import type { Sender } from '@/utils/messaging/envelope';
 
+type Area = Pick<typeof browser.storage.session, 'get' | 'set' | 'remove'>;
+
+/**
+ * `storage.session`, or where a browser lacks it, a map in the background's memory: enough for
+ * Firefox's MV2 background page, which stays alive as long as the browser does.
+ */
+const memory = new Map<string, unknown>();
+const inMemory: Area = {
+  get: (async (key: string | null) => (key === null ? Object.fromEntries(memory) : { [key]: memory.get(key) })) as Area['get'],
+  set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([key, value]) => memory.set(key, value)),
+  remove: async (keys: string | string[]) => void [keys].flat().forEach((key) => memory.delete(key)),
+};
+const session = (): Area => browser.storage.session ?? inMemory;
+
 const PREFIX = 'tab:';
 const keyOf = (tabId: number, frameId: number) => `${PREFIX}${tabId}:${frameId}`;
 
@@ -19,14 +33,14 @@ export interface ShowingFrame {
 /** Records that the sender's frame now shows `articleId`. */
 export async function rememberTabArticle(sender: Sender, articleId: string): Promise<void> {
   if (sender.tab?.id === undefined) return;
-  await browser.storage.session.set({ [keyOf(sender.tab.id, sender.frameId ?? 0)]: articleId });
+  await session().set({ [keyOf(sender.tab.id, sender.frameId ?? 0)]: articleId });
 }
 
 /** The article the sender's frame shows, or null when Gloss filed none for it. */
 export async function tabArticle(sender: Sender): Promise<string | null> {
   if (sender.tab?.id === undefined) return null;
   const key = keyOf(sender.tab.id, sender.frameId ?? 0);
-  const value = (await browser.storage.session.get(key))[key];
+  const value = (await session().get(key))[key];
   return typeof value === 'string' ? value : null;
 }
 
@@ -37,7 +51,7 @@ export async function assertShowing(sender: Sender, articleId: string): Promise<
 
 /** Every frame showing `articleId`. */
 export async function framesShowing(articleId: string): Promise<ShowingFrame[]> {
-  const all = await browser.storage.session.get(null);
+  const all = await session().get(null);
   const frames: ShowingFrame[] = [];
   for (const [key, value] of Object.entries(all)) {
     if (value !== articleId || !key.startsWith(PREFIX)) continue;
@@ -49,24 +63,24 @@ export async function framesShowing(articleId: string): Promise<ShowingFrame[]> 
 
 /** Forgets a closed tab's frames. */
 export async function forgetTab(tabId: number): Promise<void> {
-  const all = await browser.storage.session.get(null);
+  const all = await session().get(null);
   const keys = Object.keys(all).filter((key) => key.startsWith(`${PREFIX}${tabId}:`) || key === revealKey(tabId));
-  if (keys.length) await browser.storage.session.remove(keys);
+  if (keys.length) await session().remove(keys);
 }
 
 const revealKey = (tabId: number) => `reveal:${tabId}`;
 
 /** Remembers to show `annotationId` in a tab being opened for it. */
 export async function revealLater(tabId: number, annotationId: string): Promise<void> {
-  await browser.storage.session.set({ [revealKey(tabId)]: annotationId });
+  await session().set({ [revealKey(tabId)]: annotationId });
 }
 
 /** The annotation the sender's tab was opened to show, if any (asked once). */
 export async function takeReveal(sender: Sender): Promise<string | undefined> {
   if (sender.tab?.id === undefined || (sender.frameId ?? 0) !== 0) return undefined;
   const key = revealKey(sender.tab.id);
-  const value = (await browser.storage.session.get(key))[key];
+  const value = (await session().get(key))[key];
   if (value === undefined) return undefined;
-  await browser.storage.session.remove(key);
+  await session().remove(key);
   return typeof value === 'string' ? value : undefined;
 }

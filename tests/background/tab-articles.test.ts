@@ -28,3 +28,22 @@ describe('background/tab-articles', () => {
     expect(await tabArticle({ id: 'gloss' })).toBeNull();
   });
 });
+
+describe('background/tab-articles without storage.session', () => {
+  it('keeps the same records in the background’s memory', async () => {
+    fakeBrowser.reset();
+    const storage = fakeBrowser.storage as { session?: unknown };
+    const session = storage.session;
+    delete storage.session;
+    try {
+      const frame = { id: 'gloss', tab: { id: 5 }, frameId: 0 };
+      await rememberTabArticle(frame, 'https://a.example/x');
+      expect(await tabArticle(frame)).toBe('https://a.example/x');
+      expect(await framesShowing('https://a.example/x')).toEqual([{ tabId: 5, frameId: 0 }]);
+      await forgetTab(5);
+      expect(await tabArticle(frame)).toBeNull();
+    } finally {
+      storage.session = session;
+    }
+  });
+});
