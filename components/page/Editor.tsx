@@ -103,6 +103,13 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending }
     }
     if (dirty) return; // never drop what the reader is writing for a new selection
     const selection = getSelection();
+    // The shortcut with the caret in a highlight (caret browsing) opens its cards: the keyboard's
+    // way to what a click on a highlight does.
+    if (asked.kind === 'selection' && asked.explicit && selection?.isCollapsed && selection.focusNode) {
+      const at = model.offsetAt(selection.focusNode, selection.focusOffset);
+      const ids = bridge.placement.placed.filter(({ start, end }) => start <= at && at <= end).map((p) => p.annotation.id);
+      if (ids.length) return setView({ kind: 'cards', ids, editing: null });
+    }
     const picked =
       asked.kind === 'range'
         ? trimStretch(model.text, asked.start, asked.end)

@@ -147,3 +147,39 @@ describe('components/page/Editor', () => {
     expect($('[data-testid="notice"]')?.textContent).toContain('Select some text in the article');
   });
 });
+
+describe('components/page/Editor from the keyboard', () => {
+  it('opens the cards of the highlight the caret is in when the shortcut is pressed', async () => {
+    document.body.innerHTML = '<article><p>Kim Jong Un visited Songchon County on Feb. 28.</p></article>';
+    const model = buildTextModel(document.querySelector('article')!);
+    const text = model.text;
+    const start = text.indexOf('Songchon');
+    const annotation: AnnotationRecord = {
+      id: 'here',
+      articleId: ARTICLE,
+      ...describeText(text, start, start + 15),
+      color: 'green',
+      note: 'the county',
+      tags: [],
+      createdAt: 1,
+      updatedAt: 1,
+      textHash: textHash(text),
+    };
+    const bridge: ArticleBridge = { articleId: ARTICLE, model, placement: anchorAll([annotation], text), pending: null };
+    const host = document.createElement('gloss-editor');
+    const root = document.createElement('div');
+    host.append(root);
+    document.body.append(host);
+    const node = document.querySelector('p')!.firstChild!;
+    getSelection()!.collapse(node, start + 3);
+    const actions = { listTags: vi.fn(async () => ok([])) } as unknown as EditorActions;
+    await act(() =>
+      render(
+        <Editor bridge={bridge} actions={actions} colorNames={DEFAULT_COLOR_NAMES} request={{ seq: 1, request: { kind: 'selection', explicit: true } }} host={host} onPending={() => undefined} />,
+        root,
+      ),
+    );
+    expect(root.querySelector('[data-testid="note-card"]')?.getAttribute('data-id')).toBe('here');
+    render(null, root);
+  });
+});
