@@ -156,6 +156,17 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending }
     return () => abort.abort();
   }, [view.kind, dirty]);
 
+  // Leaving or reloading the page with words not yet saved asks first.
+  useEffect(() => {
+    if (!dirty) return;
+    const keep = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    addEventListener('beforeunload', keep);
+    return () => removeEventListener('beforeunload', keep);
+  }, [dirty]);
+
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => setNotice(null), notice.undo ? UNDO_MS : 5000);
@@ -167,7 +178,13 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending }
   const saveNew = async (start: number, end: number, color: AnnotationColor, written: Draft | null) => {
     const articleId = bridge.articleId;
     const model = bridge.model;
-    if (!articleId || !model) return;
+    if (!articleId || !model) {
+      // The page is being read again (it changed or navigated): keep the words, say so.
+      setDraft(written ?? emptyDraft(color));
+      setView({ kind: 'compose', start, end, focus: 'note' });
+      setError('Not saved: the page is changing under this note. Your note is still here; try again in a moment.');
+      return;
+    }
     setBusy(true);
     // Done with the selection: cleared now, not after the answer, when the reader may have made another.
     getSelection()?.removeAllRanges();

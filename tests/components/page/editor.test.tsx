@@ -183,3 +183,47 @@ describe('components/page/Editor from the keyboard', () => {
     render(null, root);
   });
 });
+
+describe('components/page/Editor keeps unsaved words', () => {
+  it('asks before the page is left while a note is being written, and not after it is saved', async () => {
+    document.body.innerHTML = '<article><p>Kim Jong Un visited Songchon County on Feb. 28.</p></article>';
+    const model = buildTextModel(document.querySelector('article')!);
+    const bridge: ArticleBridge = { articleId: ARTICLE, model, placement: { placed: [], orphans: [] }, pending: null };
+    const host = document.createElement('gloss-editor');
+    const root = document.createElement('div');
+    host.append(root);
+    document.body.append(host);
+    const actions = {
+      listTags: vi.fn(async () => ok([])),
+      save: vi.fn(async (a: AnnotationRecord) => ok({ ...a, id: 'x', createdAt: 1, updatedAt: 1 })),
+    } as unknown as EditorActions;
+    const show = (request: EditorRequest) =>
+      act(() => render(<Editor bridge={bridge} actions={actions} colorNames={DEFAULT_COLOR_NAMES} request={{ seq: 1, request }} host={host} onPending={() => undefined} />, root));
+    const leaving = () => {
+      const event = new Event('beforeunload', { cancelable: true });
+      window.dispatchEvent(event);
+      return event.defaultPrevented;
+    };
+    await show({ kind: 'range', start: 0, end: 11 });
+    expect(leaving()).toBe(false);
+    const note = root.querySelector<HTMLTextAreaElement>('[data-testid="note-input"]')!;
+    await act(() => {
+      note.value = 'half a thought';
+      note.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    expect(leaving()).toBe(true);
+
+    // The page is read again while the form is open: a save keeps the words and says why.
+    bridge.model = null;
+    await act(() => root.querySelector<HTMLElement>('[data-testid="save"]')!.click());
+    expect(root.querySelector('[data-testid="form-error"]')?.textContent).toContain('the page is changing');
+    expect(root.querySelector<HTMLTextAreaElement>('[data-testid="note-input"]')!.value).toBe('half a thought');
+
+    bridge.model = model;
+    await act(() => root.querySelector<HTMLElement>('[data-testid="save"]')!.click());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect(root.querySelector('form')).toBeNull();
+    expect(leaving()).toBe(false);
+    render(null, root);
+  });
+});
