@@ -19,6 +19,15 @@ export default defineConfig({
       'contextMenus',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
+    // The note form is an extension page the editor shows in an iframe (what the reader types
+    // stays out of the page's reach); dynamic URLs keep pages from probing for Gloss by address.
+    web_accessible_resources: [
+      {
+        resources: ['note-form.html', 'chunks/*', 'assets/*'],
+        matches: ['http://*/*', 'https://*/*'],
+        use_dynamic_url: true,
+      },
+    ],
     commands: {
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },

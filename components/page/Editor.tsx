@@ -14,7 +14,8 @@ import type { ArticleBridge, EditorRequest } from '@/utils/page/editor-bridge';
 import type { AnnotationColor, ColorNames } from '@/utils/settings/color-names';
 import { textHash } from '@/utils/text/hash';
 import { AnnotationCards, type CardItem } from './AnnotationCards';
-import { AnnotationForm, draftTags, emptyDraft, isDirty, type Draft } from '@/components/common/AnnotationForm';
+import type { ComponentType } from 'preact';
+import { draftTags, emptyDraft, isDirty, type AnnotationFormProps, type Draft } from '@/components/common/AnnotationForm';
 import { HighlightToolbar } from './HighlightToolbar';
 
 export interface EditorActions {
@@ -35,6 +36,8 @@ export interface EditorProps {
   host: Element;
   /** Shows (or clears, with null) the stretch a new highlight will cover. */
   onPending: (stretch: { start: number; end: number } | null) => void;
+  /** The note form: in the page, an iframe of Gloss's own (NoteFrame), so typing is out of the page's sight. */
+  Form: ComponentType<AnnotationFormProps>;
 }
 
 type View =
@@ -45,7 +48,7 @@ type View =
 
 const UNDO_MS = 10_000;
 
-export function Editor({ bridge, actions, colorNames, request, host, onPending }: EditorProps) {
+export function Editor({ bridge, actions, colorNames, request, host, onPending, Form }: EditorProps) {
   const [view, setView] = useState<View>({ kind: 'closed' });
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -236,7 +239,7 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending }
 
   const box = boxOf(bridge, view);
   const form = draft && (
-    <AnnotationForm
+    <Form
       draft={draft}
       colorNames={colorNames}
       suggestions={suggestions}

@@ -7,6 +7,7 @@
  */
 import { render } from 'preact';
 import { Editor, type EditorActions } from '@/components/page/Editor';
+import { NoteFrame } from '@/components/page/NoteFrame';
 import '@/components/page/editor.css';
 import { sendToExtension } from '@/utils/messaging/send';
 import { articleBridge, editorApi, shareEditor, type EditorRequest } from '@/utils/page/editor-bridge';
@@ -49,6 +50,7 @@ export default defineContentScript({
           request={request}
           host={ui.host}
           onPending={(stretch) => pending.show(bridge.model, stretch)}
+          Form={NoteFrame}
         />,
         ui.container,
       );

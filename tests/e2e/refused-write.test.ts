@@ -34,7 +34,7 @@ describe('e2e/refused-write', () => {
     await (await gloss.worker()).evaluate(() => chrome.storage.session.clear());
     await editor.click('[data-testid="save"]');
     await expect.poll(async () => (await editor.texts('[data-testid="form-error"]'))[0] ?? '', { timeout: 10_000 }).toMatch(/^Not saved: .+Your note is still here/);
-    expect(await editor.inGloss('return root.querySelector("[data-testid=note-input]").value')).toBe('A note that must not be lost');
+    expect(await editor.value('[data-testid="note-input"]')).toBe('A note that must not be lost');
     expect(await paintedTexts(page, 'gloss-note-yellow')).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { AnnotationForm } from '@/components/common/AnnotationForm';
 import { Editor, type EditorActions } from '@/components/page/Editor';
 import { anchorAll } from '@/utils/anchoring/anchor-all';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
@@ -53,6 +54,7 @@ describe('components/page/Editor', () => {
           request={request && { seq: ++seq, request }}
           host={host}
           onPending={() => undefined}
+          Form={AnnotationForm}
         />,
         root,
       );
@@ -175,7 +177,7 @@ describe('components/page/Editor from the keyboard', () => {
     const actions = { listTags: vi.fn(async () => ok([])) } as unknown as EditorActions;
     await act(() =>
       render(
-        <Editor bridge={bridge} actions={actions} colorNames={DEFAULT_COLOR_NAMES} request={{ seq: 1, request: { kind: 'selection', explicit: true } }} host={host} onPending={() => undefined} />,
+        <Editor bridge={bridge} actions={actions} colorNames={DEFAULT_COLOR_NAMES} request={{ seq: 1, request: { kind: 'selection', explicit: true } }} host={host} onPending={() => undefined} Form={AnnotationForm} />,
         root,
       ),
     );
@@ -198,7 +200,7 @@ describe('components/page/Editor keeps unsaved words', () => {
       save: vi.fn(async (a: AnnotationRecord) => ok({ ...a, id: 'x', createdAt: 1, updatedAt: 1 })),
     } as unknown as EditorActions;
     const show = (request: EditorRequest) =>
-      act(() => render(<Editor bridge={bridge} actions={actions} colorNames={DEFAULT_COLOR_NAMES} request={{ seq: 1, request }} host={host} onPending={() => undefined} />, root));
+      act(() => render(<Editor bridge={bridge} actions={actions} colorNames={DEFAULT_COLOR_NAMES} request={{ seq: 1, request }} host={host} onPending={() => undefined} Form={AnnotationForm} />, root));
     const leaving = () => {
       const event = new Event('beforeunload', { cancelable: true });
       window.dispatchEvent(event);

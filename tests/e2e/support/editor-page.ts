@@ -2,20 +2,23 @@
  * The highlight editor on a page, as a reader uses it: text is selected in the page, and the
  * editor's controls are clicked and typed into with the real mouse and keyboard. The editor's
  * shadow root is closed (page scripts cannot read the notes it shows), so where its controls are
- * is asked in Gloss's own isolated world over CDP, with `chrome.dom.openOrClosedShadowRoot`.
+ * is asked in Gloss's own isolated world over CDP, with `chrome.dom.openOrClosedShadowRoot`. The
+ * note form itself is an extension page in an iframe (typing is out of the page's sight): its
+ * controls are found through Playwright's frame of it.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { CDPSession, Frame, Page } from 'playwright-core';
 
 export class EditorPage {
   private world: number | null = null;
   private constructor(
     readonly page: Page,
     private readonly cdp: CDPSession,
+    private readonly extensionId: string,
   ) {}
 
   static async attach(page: Page, extensionId: string): Promise<EditorPage> {
     const cdp = await page.context().newCDPSession(page);
-    const editor = new EditorPage(page, cdp);
+    const editor = new EditorPage(page, cdp, extensionId);
     const { frameTree } = (await cdp.send('Page.getFrameTree')) as { frameTree: { frame: { id: string } } };
     cdp.on('Runtime.executionContextCreated', ({ context }) => {
       const aux = context.auxData as { frameId?: string; isDefault?: boolean } | undefined;
@@ -40,13 +43,20 @@ export class EditorPage {
     return result.value as T;
   }
 
-  /** The center of the editor's first element matching `selector`, once there is one. */
+  /** The note form's frame, when the form is open. */
+  noteFrame(): Frame | undefined {
+    return this.page.frames().find((frame) => frame.url().startsWith(`chrome-extension://${this.extensionId}/note-form.html`));
+  }
+
+  /** The center of the editor's first element matching `selector` (in the note form too), once there is one. */
   async where(selector: string, timeout = 10_000): Promise<{ x: number; y: number }> {
     const deadline = Date.now() + timeout;
     for (;;) {
-      const box = await this.inGloss<{ x: number; y: number } | null>(
+      let box = await this.inGloss<{ x: number; y: number } | null>(
         `const el = root?.querySelector(${JSON.stringify(selector)}); if (!el) return null; const r = el.getBoundingClientRect(); return r.width ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;`,
       );
+      const inForm = box ? null : await this.noteFrame()?.locator(selector).first().boundingBox({ timeout: 200 }).catch(() => null);
+      if (inForm && inForm.width) box = { x: inForm.x + inForm.width / 2, y: inForm.y + inForm.height / 2 };
       if (box) return box;
       if (Date.now() > deadline) throw new Error(`No ${selector} in the editor`);
       await this.page.waitForTimeout(50);
@@ -58,9 +68,21 @@ export class EditorPage {
     await this.page.mouse.click(x, y);
   }
 
-  /** Text of every element matching `selector` in the editor. */
-  texts(selector: string): Promise<string[]> {
-    return this.inGloss(`return [...(root?.querySelectorAll(${JSON.stringify(selector)}) ?? [])].map((el) => el.textContent);`);
+  /** Text of every element matching `selector` in the editor (and in its note form). */
+  async texts(selector: string): Promise<string[]> {
+    const inEditor = await this.inGloss<string[]>(`return [...(root?.querySelectorAll(${JSON.stringify(selector)}) ?? [])].map((el) => el.textContent);`);
+    const inForm = (await this.noteFrame()?.locator(selector).allTextContents().catch(() => [])) ?? [];
+    return [...inEditor, ...inForm];
+  }
+
+  /** The value of a field of the note form. */
+  async value(selector: string): Promise<string | undefined> {
+    return this.noteFrame()?.locator(selector).inputValue();
+  }
+
+  /** Whether the note form is open. */
+  formOpen(): boolean {
+    return this.noteFrame() !== undefined;
   }
 
   /** Selects the first occurrence of `phrase` in the article and releases the mouse, as a reader would. */
