@@ -5,8 +5,7 @@
  * reader does in it. The port reaches the frame in a message that carries the nonce of the
  * frame's own URL fragment, which the page cannot read, so a page's forged message is ignored.
  */
-import type { Draft } from '@/components/common/AnnotationForm';
-import type { ColorNames } from '../settings/color-names';
+import type { AnnotationFormProps, Draft } from '@/components/common/AnnotationForm';
 
 export const NOTE_FRAME_PAGE = '/note-form.html';
 
@@ -15,17 +14,11 @@ export interface PortHandover {
   glossNoteFrame: string;
 }
 
-/** Editor → frame: the form as it should show. */
-export interface FormState {
-  kind: 'state';
-  draft: Draft;
-  colorNames: ColorNames;
-  suggestions: readonly string[];
-  focus: 'note' | 'tags';
-  busy: boolean;
-  error: string | null;
-  canDelete: boolean;
-}
+/** Editor → frame: the form as it should show (the form's own props, less its callbacks). */
+export type FormState = { kind: 'state'; canDelete: boolean } & Pick<
+  AnnotationFormProps,
+  'draft' | 'colorNames' | 'suggestions' | 'focus' | 'busy' | 'error'
+>;
 
 /** Frame → editor: what the reader did. */
 export type FormEvent =
