@@ -5,7 +5,7 @@
  * nothing the reader wrote is ever out of sight. A placed highlight's quote scrolls the tab to
  * it; Edit changes note, tags and color in place; Delete can be undone.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { AnnotationForm, draftTags, type Draft } from '@/components/common/AnnotationForm';
 import { NoteText } from '@/components/common/NoteText';
 import { anchorAll } from '@/utils/anchoring/anchor-all';
@@ -36,8 +36,9 @@ export function ArticleNotes({ annotations, text, colorNames, onReveal, actions,
   const [editing, setEditing] = useState<{ id: string; draft: Draft; error: string | null; busy: boolean } | null>(null);
   const [deleted, setDeleted] = useState<AnnotationRecord | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  // Placed once per change of the annotations or the text, not on every keystroke of an edit.
+  const placement = useMemo(() => (text === null ? null : anchorAll(annotations, text)), [annotations, text]);
   if (!annotations.length && !deleted) return <p class="notes-empty">No highlights yet: select text in the article to make one.</p>;
-  const placement = text === null ? null : anchorAll(annotations, text);
   const placed: Item[] = placement
     ? [...placement.placed]
         .sort((a, b) => a.start - b.start)
