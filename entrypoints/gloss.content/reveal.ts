@@ -3,6 +3,7 @@
  * mention the reader picked in the popup). The flash is one more Custom Highlight, above the
  * others; where the API is missing the page only scrolls.
  */
+import { FLASH_HIGHLIGHT } from '@/utils/highlight/names';
 import type { HighlightScope } from '@/utils/highlight/paint';
 import type { TextModel } from '@/utils/text/text-model';
 
@@ -18,9 +19,9 @@ export function reveal(model: TextModel, start: number, end: number): boolean {
   if (Highlight && registry) {
     const flash = new Highlight(range);
     flash.priority = 2;
-    registry.set('gloss-flash', flash);
+    registry.set(FLASH_HIGHLIGHT, flash);
     clearTimeout(timer);
-    timer = setTimeout(() => registry.delete('gloss-flash'), FLASH_MS);
+    timer = setTimeout(() => registry.delete(FLASH_HIGHLIGHT), FLASH_MS);
   }
   return true;
 }

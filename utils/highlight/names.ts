@@ -14,5 +14,11 @@ export const noteHighlightName = (color: string) => `gloss-note-${color}`;
 
 export const NOTE_HIGHLIGHT_NAMES: readonly string[] = ANNOTATION_COLORS.map(noteHighlightName);
 
+/** A stretch flashed for a moment (a highlight or a mention picked in the popup). */
+export const FLASH_HIGHLIGHT = 'gloss-flash';
+
+/** The stretch a new highlight will cover, while the reader writes its note. */
+export const PENDING_HIGHLIGHT = 'gloss-pending';
+
 /** The element the fallback wraps text in, where the Custom Highlight API is missing. */
 export const FALLBACK_TAG = 'gloss-mark';

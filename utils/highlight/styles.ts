@@ -6,7 +6,7 @@
  */
 import type { EntityType } from '../entities/types';
 import type { Settings } from '../settings/settings';
-import { FALLBACK_TAG, HIGHLIGHT_NAMES, noteHighlightName } from './names';
+import { FALLBACK_TAG, FLASH_HIGHLIGHT, HIGHLIGHT_NAMES, PENDING_HIGHLIGHT, noteHighlightName } from './names';
 
 /** Gloss's own look per type: the fill's `r, g, b` (drawn at `alpha`), the underline's color and style. */
 export const ENTITY_LOOK: Readonly<Record<EntityType, { tint: string; alpha: number; line: string; style: string }>> = {
@@ -51,6 +51,9 @@ export function highlightCss(settings?: Pick<Settings, 'typeColors'>): string {
     ([color, fill]) =>
       `::highlight(${noteHighlightName(color)}), ${FALLBACK_TAG}[data-gloss-note="${color}"] { background-color: ${fill} !important; }`,
   );
-  const flash = '::highlight(gloss-flash) { background-color: rgba(255, 140, 0, 0.55) !important; }';
-  return [...entities, ...notes, flash].join('\n');
+  const marks = [
+    `::highlight(${FLASH_HIGHLIGHT}) { background-color: rgba(255, 140, 0, 0.55) !important; }`,
+    `::highlight(${PENDING_HIGHLIGHT}) { background-color: rgba(37, 99, 217, 0.25) !important; }`,
+  ];
+  return [...entities, ...notes, ...marks].join('\n');
 }
