@@ -59,6 +59,10 @@ export default defineBackground(() => {
         const [reveal] = await Promise.all([takeReveal(sender), recordFindings(db, articleId, spans)]);
         return { spans, ms, placement: anchorAll(annotations, text), ...(reveal && { reveal }) };
       },
+      async placeAnnotations({ articleId, text }, sender) {
+        await assertShowing(sender, articleId);
+        return anchorAll(await listArticleAnnotations(db, articleId), text);
+      },
     },
     { isKnownType: (type) => directionOf(type) !== null },
   );

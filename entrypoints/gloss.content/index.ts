@@ -53,7 +53,9 @@ export default defineContentScript({
               }
             : null,
         annotationsChanged: ({ articleId: changed }) => {
-          if (located && state.kind === 'article' && changed === state.articleId) void analyze('gloss-notes:', changed, located, generation);
+          if (!located || state.kind !== 'article' || changed !== state.articleId) return null;
+          // Before the first analysis has painted, it is redone whole; after, only the notes move.
+          void (layer ? place(changed, located, generation) : analyze('gloss-notes:', changed, located, generation));
           return null;
         },
         revealText: ({ start, end }) => !!located && reveal(located.model, start, end),
@@ -94,12 +96,25 @@ export default defineContentScript({
       if (ctx.isInvalid || mine !== generation || turn !== analysis || !result.ok) return;
       performance.measure(label + 'entities', { start, end: performance.now() });
       performance.measure(label + 'recognize', { start, duration: result.value.ms });
-      ({ spans: entities, placement } = result.value);
+      entities = result.value.spans;
       layer ??= startHighlights(ctx, editor.open);
-      (await layer).show(article.model, entities, placement, label);
+      await apply(label, articleId, article, result.value.placement);
+      if (result.value.reveal) show(result.value.reveal);
+    };
+
+    // The reader's annotations changed: placed again in the same text, entities kept.
+    const place = async (articleId: string, article: LocatedArticle, mine: number) => {
+      const turn = ++analysis;
+      const result = await sendToExtension('toBackground', 'placeAnnotations', { articleId, text: article.model.text });
+      if (ctx.isInvalid || mine !== generation || turn !== analysis || !result.ok) return;
+      await apply('gloss-notes:', articleId, article, result.value);
+    };
+
+    const apply = async (label: string, articleId: string, article: LocatedArticle, placed: Placement) => {
+      placement = placed;
+      (await layer!).show(article.model, entities, placement, label);
       Object.assign(editor.bridge, { articleId, model: article.model, placement });
       editor.bridge.onChange?.();
-      if (result.value.reveal) show(result.value.reveal);
     };
 
     /** Scrolls to one of the reader's annotations; an orphan has no place, so its card opens. */

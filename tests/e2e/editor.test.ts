@@ -108,6 +108,11 @@ describe('e2e/editor', () => {
     await expect.poll(async () => (await stored())[0]?.note).toBe('Revised: a claim to check against the 2025 plan');
     await expect.poll(() => paintedTexts(other.page, 'gloss-note-pink')).toEqual([PHRASE]);
     await expect.poll(listed).toContain('Revised: a claim');
+    // The other tab placed the notes again without running the recognizer a second time.
+    expect(await other.page.evaluate(() => ['gloss-notes:paint', 'gloss-notes:recognize'].map((name) => performance.getEntriesByName(name).length > 0))).toEqual([
+      true,
+      false,
+    ]);
     const id = (await stored())[0]!.id;
 
     await editor.click('[data-testid="delete"]');

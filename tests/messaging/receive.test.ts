@@ -113,6 +113,19 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       ],
       sender: fromContent,
     },
+    placeAnnotations: {
+      good: { articleId: 'https://news.example/a', text: 'Kim Jong Un visited Songchon County.' },
+      bad: [
+        undefined,
+        {},
+        { articleId: 'https://news.example/a' },
+        { articleId: 'nope', text: 'x' },
+        { articleId: 'https://news.example/a', text: 42 },
+        { articleId: 'https://news.example/a', text: 'x', extra: 1 },
+        'Kim Jong Un',
+      ],
+      sender: fromContent,
+    },
   },
   toOffscreen: {
     parseArticle: {

@@ -3,10 +3,14 @@ import * as v from 'valibot';
 import type { AnnotationRecord } from '../../anchoring/annotation';
 import { annotationFields, annotationSchema } from './annotation-schema';
 import { MAX_ENTITY_TEXT, MAX_PAGE_HTML, def, empty, httpUrl } from './define';
+import type { Placement } from '../../anchoring/anchor-all';
 import type { ExtractedArticle, TextAnalysis } from './types';
 
 const { id: annotationId, articleId, quote, position, color, note, tags, textHash } = annotationFields;
 const newAnnotation = { articleId, quote, position, color, note, tags, textHash };
+
+/** An article's text as a page reads it (the text model). */
+const articleText = v.strictObject({ articleId: httpUrl, text: v.pipe(v.string(), v.maxLength(MAX_ENTITY_TEXT, 'text is too long')) });
 
 export const toBackground = {
   /**
@@ -58,9 +62,11 @@ export const toBackground = {
    * annotations live: its people, organizations, places, dates and terms, and where the reader's
    * annotations stand in it now. One message, so the page encodes the text once.
    */
-  analyzeText: def<TextAnalysis>()(
-    'content',
-    v.strictObject({ articleId: httpUrl, text: v.pipe(v.string(), v.maxLength(MAX_ENTITY_TEXT, 'text is too long')) }),
-  ),
+  analyzeText: def<TextAnalysis>()('content', articleText),
+  /**
+   * Place the reader's annotations of an article in its text again (they changed): the entities
+   * found in the same text are still right, so the recognizer does not run.
+   */
+  placeAnnotations: def<Placement>()('content', articleText),
 };
 
