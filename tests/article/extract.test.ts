@@ -1,7 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractArticle, parsePage } from '@/utils/article/extract';
+import { extractArticle, parsePage, textsOf } from '@/utils/article/extract';
+import { liveChunks } from '@/utils/article/live-chunks';
 import { CORPUS_DIR, SHARED } from '../../scripts/lib/paths.mjs';
 import { offlineParser } from '../../scripts/lib/offline-parser.mjs';
 
@@ -72,5 +73,17 @@ describe('article/extract', () => {
     const doc = parsePage(html, 'https://n.example/x/y');
     expect(doc.querySelectorAll('base')).toHaveLength(1);
     expect(doc.querySelector('base')!.getAttribute('href')).toBe('https://n.example/en/');
+  });
+
+  // Chromium before 156 cut parsed text nodes at 65,536 characters, while a script-made node in
+  // the live page stays whole: both sides must read one text per run of adjacent text nodes.
+  it('reads a run of adjacent text nodes as one text, however the parser cut it', () => {
+    const doc = parsePage('<html><body><article><p>x</p><p>Second <b>bold</b> tail</p></article></body></html>', 'https://n.example/');
+    const p = doc.querySelector('p')!;
+    p.textContent = '';
+    p.append('a'.repeat(65_536), 'b'.repeat(34_464), doc.createTextNode('  '));
+    const texts = textsOf(doc.querySelector('article')!);
+    expect(texts).toEqual(['a'.repeat(65_536) + 'b'.repeat(34_464) + '  ', 'Second ', 'bold', ' tail']);
+    expect(texts).toEqual(liveChunks(doc.querySelector('article')!).map((chunk) => chunk.text).filter((t) => /\S/.test(t)));
   });
 });

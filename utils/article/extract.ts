@@ -41,14 +41,27 @@ function clean(value: string | null | undefined): string | null {
  */
 export const MIN_ARTICLE_CHARS = 140;
 
-/** The data of every text node under `root` that holds more than white space, in order. */
+/**
+ * The text under `root` as the live side reads it (see live-chunks.ts): one string per run of
+ * adjacent sibling text nodes that holds more than white space, in order. Runs, not nodes: an
+ * HTML parser may cut one long text into several nodes (Chromium before 156 cut text nodes at
+ * 65,536 characters), so the parsed copy and the live page need not agree on where nodes end.
+ */
 export function textsOf(root: Node): string[] {
   const texts: string[] = [];
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4 /* SHOW_TEXT */);
+  let run = '';
+  let last: Node | null = null;
+  const flush = () => {
+    if (/\S/.test(run)) texts.push(run);
+    run = '';
+  };
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const data = (node as Text).data;
-    if (/\S/.test(data)) texts.push(data);
+    if (last && node.previousSibling !== last) flush();
+    run += (node as Text).data;
+    last = node;
   }
+  flush();
   return texts;
 }
 
