@@ -1,5 +1,10 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
+import pkg from './package.json' with { type: 'json' };
+
+// The oldest browsers Gloss is tested in (package.json "gloss.browsers"; scripts/ensure-browsers.sh
+// installs or upgrades to them): Chromium 150 and Firefox ESR 140, Debian bookworm's own releases.
+const floor = pkg.gloss.browsers;
 
 // Gloss's build: one manifest for Chrome (MV3) and Firefox, Preact through its Vite preset.
 export default defineConfig({
@@ -39,11 +44,14 @@ export default defineConfig({
     host_permissions: ['http://*/*', 'https://*/*'],
     // The page loader is a plain script on every page; the article script follows on articles.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['gloss-loader.js'], run_at: 'document_idle' }],
+    ...(browser !== 'firefox' && { minimum_chrome_version: String(floor.chromium) }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
+        // Firefox for Android is not tested; 142 is the first that reads data_collection_permissions.
+        gecko_android: { strict_min_version: '142.0' },
         gecko: {
           id: 'gloss@gloss-reader.org',
-          strict_min_version: '128.0',
+          strict_min_version: `${floor.firefox}.0`,
           // Gloss collects nothing: every byte stays on the reader's machine.
           data_collection_permissions: { required: ['none'] },
         },
