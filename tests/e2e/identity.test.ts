@@ -5,6 +5,8 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_PATH, SHARED } from '../../scripts/lib/paths.mjs';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
+import { describeText } from '@/utils/anchoring/selectors';
+import { textHash } from '@/utils/text/hash';
 import type { ArticleRecord } from '@/utils/article/types';
 import { NEW_ARTICLES_PER_TAB } from '@/entrypoints/background/article-identity';
 import { EditorPage, paintedTexts } from './support/editor-page';
@@ -121,6 +123,32 @@ describe('e2e/identity', () => {
   });
 
   it("files a page on another site that carries the seed's canonical link as its own article: it cannot pose as the seed or reach its notes", async () => {
+    // The seed, read on its own site, with the reader's note (put straight in the database when
+    // the test above could not make one).
+    const seedPage = await gloss.openPage('/identity/seed.html', 'news.test');
+    const seedText = (await gloss.articleText(seedPage))!;
+    if ((await stored()).length === 0) {
+      const start = seedText.text.indexOf(PHRASE);
+      const { quote, position } = describeText(seedText.text, start, start + PHRASE.length);
+      const record: AnnotationRecord = {
+        id: 'seed-note', articleId: seedText.articleId, quote, position, color: 'yellow', note: 'the reader’s note', tags: ['t'],
+        createdAt: 1, updatedAt: 1, textHash: textHash(seedText.text),
+      };
+      await (await gloss.worker()).evaluate(
+        (value) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('gloss');
+            open.onsuccess = () => {
+              const tx = open.result.transaction('annotations', 'readwrite');
+              tx.objectStore('annotations').put(value);
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        record,
+      );
+    }
+    await seedPage.close();
     const [note] = await stored();
     expect(note?.articleId).toBe(seedId);
     const before = await article(seedId);
