@@ -14,7 +14,7 @@ import { NewArticleLimit, fileArticle, senderPage } from './article-identity';
 import { parseArticleOffThread } from './parse-article';
 import { recognizerFor } from './recognizer';
 import { watchSelectionCommands } from './selection-commands';
-import { assertShowing, forgetTab, rememberTabArticle, takeReveal } from './tab-articles';
+import { assertShowing, followTabAddress, forgetTab, rememberTabArticle, takeReveal } from './tab-articles';
 
 export default defineBackground(() => {
   const db = new GlossDb();
@@ -22,6 +22,7 @@ export default defineBackground(() => {
   void requestPersistence(); // Firefox's background page can ask; Chrome's worker cannot (see persist.ts)
   watchSelectionCommands();
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => void (change.url && followTabAddress(tabId, change.url)));
   const inject = (sender: Sender, file: typeof ARTICLE_SCRIPT_FILE | typeof EDITOR_SCRIPT_FILE) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error('Only a tab can start Gloss');
