@@ -17,4 +17,17 @@ export default tseslint.config(
     files: ['**/*.ts', '**/*.tsx'],
     rules: { 'no-undef': 'off' },
   },
+  {
+    // Code that runs in pages (and the note frame inside them) may be on plain http, which is no
+    // secure context: these APIs are missing there (utils/ids.ts makes ids with getRandomValues).
+    files: ['entrypoints/gloss*/**', 'entrypoints/note-form/**', 'components/page/**', 'components/common/**', 'utils/page/**', 'utils/highlight/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'crypto', property: 'randomUUID', message: 'Not in insecure contexts: use randomId() from utils/ids.ts.' },
+        { object: 'crypto', property: 'subtle', message: 'Not in insecure contexts (plain-http pages).' },
+        { object: 'navigator', property: 'clipboard', message: 'Not in insecure contexts (plain-http pages).' },
+      ],
+    },
+  },
 );

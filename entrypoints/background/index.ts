@@ -1,7 +1,6 @@
 /** The background: owns the database and answers the content scripts. Nothing else lives here. */
 import { anchorAll } from '@/utils/anchoring/anchor-all';
-import { articleIdFor } from '@/utils/article/url';
-import { recordArticle, recordFindings } from '@/utils/db/articles-repo';
+import { recordFindings } from '@/utils/db/articles-repo';
 import { listArticleAnnotations } from '@/utils/db/annotations-repo';
 import { GlossDb } from '@/utils/db/database';
 import { requestPersistence } from '@/utils/db/persist';
@@ -11,16 +10,19 @@ import { directionOf, toBackground } from '@/utils/messaging/protocol';
 import { ARTICLE_SCRIPT_FILE, EDITOR_SCRIPT_FILE } from '@/utils/page/handoff';
 import { isSiteDisabled, readSettings } from '@/utils/settings/settings';
 import { annotationHandlers } from './annotations';
+import { NewArticleLimit, fileArticle, senderPage } from './article-identity';
 import { parseArticleOffThread } from './parse-article';
 import { recognizerFor } from './recognizer';
 import { watchSelectionCommands } from './selection-commands';
-import { assertShowing, forgetTab, rememberTabArticle, takeReveal } from './tab-articles';
+import { assertShowing, followTabAddress, forgetTab, rememberTabArticle, takeReveal } from './tab-articles';
 
 export default defineBackground(() => {
   const db = new GlossDb();
+  const newArticles = new NewArticleLimit();
   void requestPersistence(); // Firefox's background page can ask; Chrome's worker cannot (see persist.ts)
   watchSelectionCommands();
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => void (change.url && followTabAddress(tabId, change.url)));
   const inject = (sender: Sender, file: typeof ARTICLE_SCRIPT_FILE | typeof EDITOR_SCRIPT_FILE) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error('Only a tab can start Gloss');
@@ -40,13 +42,14 @@ export default defineBackground(() => {
         await inject(sender, EDITOR_SCRIPT_FILE);
         return { loaded: true };
       },
-      async extractArticle({ html, url, canonicalUrl }, sender) {
-        const id = articleIdFor(url, canonicalUrl);
-        if (!id) throw new Error('This page has no http(s) address to file the article under');
+      // The page's address is the browser's word for the sending frame, not the payload's `url`.
+      async extractArticle({ html, canonicalUrl }, sender) {
+        const url = senderPage(sender);
         const extract = await parseArticleOffThread(html, url);
         if (!extract) return null;
-        const article = await recordArticle(db, { id, url, canonicalUrl, meta: extract.meta });
-        await rememberTabArticle(sender, id);
+        const { mirrors = [] } = await readSettings();
+        const article = await fileArticle(db, sender, { url, canonicalUrl, meta: extract.meta }, { mirrors, limit: newArticles });
+        await rememberTabArticle(sender, article.id);
         return { article, texts: extract.texts, timings: extract.timings };
       },
       ...annotationHandlers(db),

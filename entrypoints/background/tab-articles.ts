@@ -6,6 +6,7 @@
  * and is not readable from content scripts.
  */
 import { browser } from 'wxt/browser';
+import { siteOf } from '@/utils/article/site';
 import type { Sender } from '@/utils/messaging/envelope';
 
 type Area = Pick<typeof browser.storage.session, 'get' | 'set' | 'remove'>;
@@ -30,10 +31,27 @@ export interface ShowingFrame {
   frameId: number;
 }
 
-/** Records that the sender's frame now shows `articleId`. */
+/** The site of the page a tab showed when Gloss last filed an article in it. */
+const siteKey = (tabId: number) => `site:${tabId}`;
+
+/** Records that the sender's frame now shows `articleId` (and on which site its tab is). */
 export async function rememberTabArticle(sender: Sender, articleId: string): Promise<void> {
   if (sender.tab?.id === undefined) return;
-  await session().set({ [keyOf(sender.tab.id, sender.frameId ?? 0)]: articleId });
+  const items: Record<string, string> = { [keyOf(sender.tab.id, sender.frameId ?? 0)]: articleId };
+  const site = siteOf(sender.tab.url ?? ((sender.frameId ?? 0) === 0 ? (sender.url ?? '') : ''));
+  if (site) items[siteKey(sender.tab.id)] = site;
+  await session().set(items);
+}
+
+/**
+ * A tab moved to `url` (the browser's `tabs.onUpdated`): on another site, none of its frames
+ * shows what Gloss filed any more, so they are forgotten — the library's "open" and the change
+ * announcements must not go to whatever page the tab shows now.
+ */
+export async function followTabAddress(tabId: number, url: string): Promise<void> {
+  const key = siteKey(tabId);
+  const site = (await session().get(key))[key];
+  if (typeof site === 'string' && siteOf(url) !== site) await forgetTab(tabId);
 }
 
 /** The article the sender's frame shows, or null when Gloss filed none for it. */
@@ -64,7 +82,7 @@ export async function framesShowing(articleId: string): Promise<ShowingFrame[]> 
 /** Forgets a closed tab's frames. */
 export async function forgetTab(tabId: number): Promise<void> {
   const all = await session().get(null);
-  const keys = Object.keys(all).filter((key) => key.startsWith(`${PREFIX}${tabId}:`) || key === revealKey(tabId));
+  const keys = Object.keys(all).filter((key) => key.startsWith(`${PREFIX}${tabId}:`) || key === revealKey(tabId) || key === siteKey(tabId));
   if (keys.length) await session().remove(keys);
 }
 

@@ -1,7 +1,9 @@
 // @ts-check
 /**
  * Debian's Chromium driven by playwright-core, with or without the built extension. Nothing but
- * 127.0.0.1 is reachable: host names do not resolve, and any other request is aborted.
+ * 127.0.0.1 is reachable: host names do not resolve, and any other request is aborted. Names
+ * under `.test` (news.test, evil.test) resolve to 127.0.0.1: sites other than 127.0.0.1, and,
+ * unlike loopback, not secure contexts over http.
  */
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,14 +20,14 @@ const ARGS = [
   '--disable-sync',
   '--disable-background-networking',
   '--disable-component-update',
-  '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
+  '--host-resolver-rules=MAP *.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1',
 ];
 
 /**
  * @typedef {object} Session
  * @property {import('playwright-core').BrowserContext} context
  * @property {string | null} extensionId
- * @property {string[]} blocked URLs refused because they were not on 127.0.0.1
+ * @property {string[]} blocked URLs refused because they were not on 127.0.0.1 (or a .test name)
  * @property {() => Promise<void>} close
  */
 
@@ -55,7 +57,8 @@ export async function launch({ extensionDir = null, headless = true, userDataDir
   const blocked = [];
   await context.route(/^(https?|wss?):/, (route) => {
     const url = route.request().url();
-    if (new URL(url).hostname === '127.0.0.1') return route.continue();
+    const host = new URL(url).hostname;
+    if (host === '127.0.0.1' || host.endsWith('.test')) return route.continue();
     blocked.push(url);
     return route.abort('blockedbyclient');
   });

@@ -31,6 +31,14 @@ describe('article/url', () => {
     expect(articleIdFor('https://n.example/a#x', 'javascript:void(0)')).toBe('https://n.example/a');
     expect(articleIdFor('https://n.example/a', null)).toBe('https://n.example/a');
     expect(articleIdFor('about:blank', null)).toBeNull();
+    expect(articleIdFor('about:blank', 'https://n.example/a')).toBeNull();
+  });
+
+  it('trusts a canonical link only where the check allows: by default on the same host', () => {
+    expect(articleIdFor('https://evil.example/copy', 'https://n.example/a')).toBe('https://evil.example/copy');
+    expect(articleIdFor('https://www.n.example/a', 'https://n.example/a')).toBe('https://www.n.example/a');
+    const anySubdomain = (own: string, canonical: string) => new URL(own).hostname.endsWith(new URL(canonical).hostname);
+    expect(articleIdFor('https://www.n.example/a', 'https://n.example/a', anySubdomain)).toBe('https://n.example/a');
   });
 
   it("reads a document's canonical link", () => {

@@ -1,6 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { assertShowing, forgetTab, framesShowing, rememberTabArticle, tabArticle } from '@/entrypoints/background/tab-articles';
+import {
+  assertShowing,
+  followTabAddress,
+  forgetTab,
+  framesShowing,
+  rememberTabArticle,
+  revealLater,
+  tabArticle,
+  takeReveal,
+} from '@/entrypoints/background/tab-articles';
 
 describe('background/tab-articles', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -26,6 +35,28 @@ describe('background/tab-articles', () => {
     await forgetTab(1);
     expect(await tabArticle(frame(1))).toBeNull();
     expect(await tabArticle({ id: 'gloss' })).toBeNull();
+  });
+});
+
+describe('background/tab-articles when a tab moves', () => {
+  beforeEach(() => fakeBrowser.reset());
+  const page = (url: string, tabId = 1, frameId = 0) => ({ id: 'gloss', url, tab: { id: tabId, url }, frameId });
+
+  it('keeps the frames of a tab that moves within the site, and forgets them when it leaves for another site', async () => {
+    await rememberTabArticle(page('https://news.example/a'), 'https://news.example/a');
+    await rememberTabArticle({ ...page('https://news.example/a'), url: 'https://video.example/embed', frameId: 3 }, 'https://video.example/embed');
+    await followTabAddress(1, 'https://www.news.example/a?page=2');
+    expect(await tabArticle(page('https://news.example/a'))).toBe('https://news.example/a');
+    await followTabAddress(1, 'http://evil.example/landing');
+    expect(await framesShowing('https://news.example/a')).toEqual([]);
+    expect(await framesShowing('https://video.example/embed')).toEqual([]);
+    await expect(assertShowing(page('http://evil.example/landing'), 'https://news.example/a')).rejects.toThrow();
+  });
+
+  it('leaves alone a tab Gloss filed nothing in (a tab opened to reveal an annotation keeps its reveal)', async () => {
+    await revealLater(7, 'note-1');
+    await followTabAddress(7, 'https://news.example/a');
+    expect(await takeReveal(page('https://news.example/a', 7))).toBe('note-1');
   });
 });
 

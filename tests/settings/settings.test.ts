@@ -23,6 +23,13 @@ describe('settings/settings', () => {
     expect(visibleTypes({ ...DEFAULT_SETTINGS, hiddenTypes: ['PERSON'], hideAll: true }).size).toBe(0);
   });
 
+  it('keeps only well-formed pairs of mirror sites, and none when there are none', () => {
+    const mirrors = [['kcna.kp', 'kcnawatch.org'], ['a.example'], ['same.example', 'same.example'], ['x.example', 7], 'y.example', ['', 'z.example']];
+    expect(normalizeSettings({ mirrors }).mirrors).toEqual([['kcna.kp', 'kcnawatch.org']]);
+    expect('mirrors' in normalizeSettings({ mirrors: 'kcna.kp' })).toBe(false);
+    expect(normalizeSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+  });
+
   it('tells a disabled site by its host name', () => {
     const settings = { ...DEFAULT_SETTINGS, disabledSites: ['kcnawatch.example'] };
     expect(isSiteDisabled(settings, 'https://kcnawatch.example/newstream/1')).toBe(true);

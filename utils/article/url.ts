@@ -1,7 +1,9 @@
 /**
  * Article identity. One article read through a share link, a newsletter link or its canonical
  * address must file under one id: the normalized URL — scheme, host and path, the query
- * parameters that choose content (sorted), no tracking parameters and no fragment.
+ * parameters that choose content (sorted), no tracking parameters and no fragment. A page's
+ * canonical link names its article only where the caller trusts it: the background lets a page
+ * claim only its own outlet's articles (entrypoints/background/article-identity.ts).
  */
 
 /** Query parameters that track the reader instead of choosing the content. */
@@ -36,16 +38,30 @@ export function normalizeArticleUrl(raw: string, base?: string): string | null {
   return url.toString();
 }
 
+/** Whether a canonical link may name the article of a page (see `utils/article/site.ts`). */
+export type CanonicalCheck = (location: string, canonical: string) => boolean;
+
+/** The cheapest check, for a stand-in id before the background files the page: the same host. */
+export const sameHost: CanonicalCheck = (location, canonical) => {
+  try {
+    return new URL(location).hostname === new URL(canonical).hostname;
+  } catch {
+    return false;
+  }
+};
+
 /**
  * The id of the article at `location`: its canonical link when the page gives a valid http(s)
- * one, else the page's own address. Null when neither is an http(s) URL.
+ * one that `trusted` accepts (a page may not file itself under another outlet's article), else
+ * the page's own address. Null when neither is an http(s) URL.
  */
-export function articleIdFor(location: string, canonicalHref: string | null): string | null {
-  if (canonicalHref) {
+export function articleIdFor(location: string, canonicalHref: string | null, trusted: CanonicalCheck = sameHost): string | null {
+  const own = normalizeArticleUrl(location);
+  if (canonicalHref && own) {
     const canonical = normalizeArticleUrl(canonicalHref, location);
-    if (canonical) return canonical;
+    if (canonical && trusted(own, canonical)) return canonical;
   }
-  return normalizeArticleUrl(location);
+  return own;
 }
 
 /** The canonical link a document declares, resolved against its address. */

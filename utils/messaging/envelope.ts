@@ -19,7 +19,8 @@ export type Origin = 'content' | 'extension';
 export interface Sender {
   id?: string;
   url?: string;
-  tab?: { id?: number };
+  /** The sender's tab; its `url` is the top-level page's address (the browser's word, not the page's). */
+  tab?: { id?: number; url?: string };
   frameId?: number;
 }
 

@@ -1,9 +1,10 @@
 /**
  * The reader's display settings, in extension storage so they persist and every open tab sees a
  * change at once: which entity types are shown and in what color, the one switch that hides them
- * all, and the sites where Gloss never runs.
+ * all, the sites where Gloss never runs, and the sites the reader declared to be one outlet.
  */
 import { browser } from 'wxt/browser';
+import type { MirrorPair } from '../article/site';
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
 
 export interface Settings {
@@ -14,6 +15,12 @@ export interface Settings {
   disabledSites: string[];
   /** The reader's color (`#rrggbb`) for an entity type, in place of Gloss's own; absent for none. */
   typeColors?: Partial<Record<EntityType, string>>;
+  /**
+   * Pairs of sites (registrable domains, e.g. "kcna.kp" and "kcnawatch.org") the reader says
+   * publish the same outlet's articles: a page on one may file itself under a canonical link
+   * on the other. Absent for none.
+   */
+  mirrors?: MirrorPair[];
 }
 
 export const DEFAULT_SETTINGS: Settings = { hiddenTypes: [], hideAll: false, disabledSites: [] };
@@ -62,11 +69,16 @@ export function normalizeSettings(value: unknown): Settings {
       return typeof color === 'string' && /^#[\da-f]{6}$/i.test(color) ? [[type, color.toLowerCase()]] : [];
     }),
   );
+  const mirrors = (Array.isArray(raw.mirrors) ? raw.mirrors : []).filter(
+    (pair): pair is [string, string] =>
+      Array.isArray(pair) && pair.length === 2 && pair.every((site) => typeof site === 'string' && site !== '') && pair[0] !== pair[1],
+  );
   return {
     hiddenTypes: strings(raw.hiddenTypes).filter((type): type is EntityType => (ENTITY_TYPES as string[]).includes(type)),
     hideAll: raw.hideAll === true,
     disabledSites: strings(raw.disabledSites),
     ...(Object.keys(typeColors).length ? { typeColors } : {}),
+    ...(mirrors.length ? { mirrors: mirrors.map(([a, b]) => [a, b] as [string, string]) } : {}),
   };
 }
 

@@ -1,12 +1,15 @@
 /**
  * The popup's settings: entity types and their colors, the reader's watchlists, the names of the
- * highlight colors, the sites where Gloss is off, and the storage the library takes. Each part
+ * highlight colors, the sites where Gloss is off, sites that are one outlet, the storage the
+ * library takes, and what each permission is for. Each part
  * is a disclosure, so the popup stays short and nothing below moves while a part loads.
  */
 import type { GlossDb } from '@/utils/db/database';
 import { ColorNamesForm } from '../ColorNamesForm';
 import { useColorNames } from '../use-color-names';
 import { EntityTypeSettings } from './EntityTypeSettings';
+import { MirrorSettings } from './MirrorSettings';
+import { PermissionSettings } from './PermissionSettings';
 import { SiteSettings } from './SiteSettings';
 import { StorageSettings } from './StorageSettings';
 import { useSettings } from './use-settings';
@@ -22,7 +25,9 @@ export function SettingsView({ db, storage }: { db: GlossDb; storage?: StorageMa
       <WatchlistSettings db={db} />
       <ColorNamesForm names={colorNames} />
       <SiteSettings settings={settings} />
+      <MirrorSettings settings={settings} />
       <StorageSettings storage={storage} />
+      <PermissionSettings />
     </section>
   );
 }

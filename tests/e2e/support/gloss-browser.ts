@@ -15,8 +15,10 @@ export interface GlossBrowser {
   extensionId: string;
   blocked: string[];
   worker(): Promise<Worker>;
-  /** Opens a served path and waits until Gloss has finished with the page. */
-  openPage(path: string): Promise<Page>;
+  /** The server's origin under another host name (a `.test` name: another site, not a secure context). */
+  originOn(host: string): string;
+  /** Opens a served path (on `host`, 127.0.0.1 unless told) and waits until Gloss has finished with the page. */
+  openPage(path: string, host?: string): Promise<Page>;
   /** The browser's id for the tab showing `page`. */
   tabIdOf(page: Page): Promise<number>;
   openPopup(tabId: number): Promise<PopupPage>;
@@ -29,8 +31,9 @@ export interface GlossBrowser {
   close(): Promise<void>;
 }
 
-export async function startGloss(options: { userDataDir?: string } = {}): Promise<GlossBrowser> {
-  const server = await serve({ '/shared/': SHARED, '/fixtures/': FIXTURE_PAGES });
+/** `mounts`: more URL prefixes to serve, each from a folder (e.g. pages a test writes). */
+export async function startGloss({ mounts = {}, ...options }: { userDataDir?: string; mounts?: Record<string, string> } = {}): Promise<GlossBrowser> {
+  const server = await serve({ '/shared/': SHARED, '/fixtures/': FIXTURE_PAGES, ...mounts });
   const session = await launch({ extensionDir: EXTENSION_DIR, ...options });
   const extensionId = session.extensionId!;
   const errors: string[] = [];
@@ -51,6 +54,7 @@ export async function startGloss(options: { userDataDir?: string } = {}): Promis
   const worker = async () =>
     session.context.serviceWorkers()[0] ?? (await session.context.waitForEvent('serviceworker'));
 
+  const originOn = (host: string) => server.origin.replace('127.0.0.1', host);
   let opened = 0;
   const tabIdOf = async (page: Page) => {
     const url = page.url();
@@ -67,10 +71,11 @@ export async function startGloss(options: { userDataDir?: string } = {}): Promis
     errors,
     extensionRequests,
     worker,
-    async openPage(path) {
+    originOn,
+    async openPage(path, host = '127.0.0.1') {
       const page = await session.context.newPage();
       // A fragment of its own tells this tab from others on the same page (article ids ignore it).
-      await page.goto(`${server.origin}${path}#tab-${++opened}`);
+      await page.goto(`${originOn(host)}${path}#tab-${++opened}`);
       await waitForGloss(page);
       return page;
     },

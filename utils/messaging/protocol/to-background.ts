@@ -21,6 +21,8 @@ export const toBackground = {
   /**
    * A content script hands over its page's HTML: extract the article off-thread, record it, and
    * answer what the page needs to find it in its live DOM. Null: the page holds no article.
+   * `url` is informative only: the background files the page under the address the browser
+   * reports for the sending frame (a page cannot pose as another address).
    */
   extractArticle: def<ExtractedArticle | null>()(
     'content',
