@@ -1,9 +1,30 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { createBackup } from '@/utils/export/backup';
+import { importLibrary, readLibrary } from '@/utils/export/import-library';
+import { describeProblems } from '@/utils/export/problems';
 import { readImportFile } from '@/utils/export/read-file';
 import { exportW3c } from '@/utils/export/w3c';
 import { DEFAULT_SETTINGS } from '@/utils/settings/settings';
-import { sampleLibrary } from '../support/library';
+import { freshDb } from '../support/fresh-db';
+import { HOSTILE_TAGS, hostileTags, seededRandom } from '../support/hostile';
+import { byId, sampleLibrary } from '../support/library';
+
+/** The same annotations as a Gloss backup and as a W3C file, each carrying `tags[i]` exactly as given. */
+function bothFiles(tags: string[][]): { backup: string; w3c: string } {
+  const base = sampleLibrary().annotations[1]!;
+  const annotations: AnnotationRecord[] = tags.map((list, i) => ({ ...base, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`, tags: list, textHash: '' }));
+  const w3c = exportW3c(annotations);
+  // The exporter writes what it is given; a file from elsewhere may carry any tag.
+  return { backup: JSON.stringify(createBackup({ ...sampleLibrary(), annotations, settings: DEFAULT_SETTINGS })), w3c: JSON.stringify(w3c) };
+}
+
+const tagsOf = (text: string) => {
+  const read = readImportFile(text);
+  if (!read.ok) throw new Error(describeProblems(read.problems));
+  return byId(read.value.data.annotations).map((a) => a.tags);
+};
 
 describe('export/read-file', () => {
   it('tells a Gloss backup from a W3C file and reads each', () => {
@@ -26,5 +47,52 @@ describe('export/read-file', () => {
     const newer = readImportFile(JSON.stringify({ ...backup, version: 99 }));
     expect(!newer.ok && newer.problems[0]!.message).toMatch(/newer/);
     expect(readImportFile('{"hello": "world"}').ok).toBe(false);
+  });
+
+  describe('tags', () => {
+    it('are cleaned the same way from a backup and from a W3C file', () => {
+      const { backup, w3c } = bothFiles([[' ', '  a  ', 'A', 'a'], ['Juche', ' juche', 'self \n reliance', ''], HOSTILE_TAGS]);
+      expect(tagsOf(backup)).toEqual([['a'], ['Juche', 'self reliance'], tagsOf(w3c)[2]]);
+      expect(tagsOf(w3c)).toEqual(tagsOf(backup));
+    });
+
+    it('are cleaned the same way from both files (random hostile tags)', () => {
+      const random = seededRandom(99);
+      const tags = Array.from({ length: 300 }, () => hostileTags(random));
+      const { backup, w3c } = bothFiles(tags);
+      const fromBackup = tagsOf(backup);
+      expect(tagsOf(w3c)).toEqual(fromBackup);
+      for (const list of fromBackup) {
+        expect(list.every((tag) => tag === tag.trim() && tag !== '' && !/\s\s/.test(tag))).toBe(true);
+        expect(new Set(list.map((tag) => tag.toLowerCase())).size).toBe(list.length);
+      }
+    });
+
+    it('measure a tag as it will be stored, in both files', () => {
+      const padded = `   ${'t'.repeat(64)}   `;
+      const { backup, w3c } = bothFiles([[padded]]);
+      expect(tagsOf(backup)).toEqual([['t'.repeat(64)]]);
+      expect(tagsOf(w3c)).toEqual([['t'.repeat(64)]]);
+      const long = bothFiles([['t'.repeat(65)]]);
+      expect(readImportFile(long.backup).ok).toBe(false);
+      expect(readImportFile(long.w3c).ok).toBe(false);
+    });
+
+    describe('stored', () => {
+      beforeEach(() => fakeBrowser.reset());
+
+      it('end up the same in the library whichever file brought them', async (context) => {
+        const random = seededRandom(7);
+        const { backup, w3c } = bothFiles(Array.from({ length: 40 }, () => hostileTags(random)));
+        const stored = async (text: string, name: string) => {
+          const db = await freshDb(context, name);
+          const read = readImportFile(text);
+          if (!read.ok) throw new Error(describeProblems(read.problems));
+          await importLibrary(db, read.value.data, { onDuplicate: 'skip' });
+          return byId((await readLibrary(db)).annotations).map((a) => a.tags);
+        };
+        expect(await stored(w3c, 'tags-w3c')).toEqual(await stored(backup, 'tags-backup'));
+      });
+    });
   });
 });
