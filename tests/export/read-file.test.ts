@@ -49,6 +49,43 @@ describe('export/read-file', () => {
     expect(readImportFile('{"hello": "world"}').ok).toBe(false);
   });
 
+  it('never throws: lists nested deep, a byte-order mark, the wrong kind of JSON, an empty file', () => {
+    const depth = 200_000;
+    const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const deepId = readImportFile(`[{"type":"Annotation","id":${nested}}]`);
+    expect(!deepId.ok && deepId.problems.map((p) => `${p.path}: ${p.message}`)).toContain('[0].id: is a list, not an IRI');
+    const deepBackup = readImportFile(`{"format":"gloss-backup","version":1,"annotations":${nested}}`);
+    expect(deepBackup.ok).toBe(false);
+    const bom = readImportFile(`\ufeff${JSON.stringify(exportW3c(sampleLibrary().annotations))}`);
+    expect(bom.ok && bom.value.data.annotations.length).toBe(4);
+    for (const text of ['', 'null', '"text"', '42', '{}', '[[]]', JSON.stringify({ rows: [{ id: 1, uri: 'https://x.example/' }] })]) {
+      const read = readImportFile(text);
+      expect(read.ok, text).toBe(false);
+      expect(!read.ok && read.problems.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('reads only ISO 8601 times and safe offsets from a W3C file', () => {
+    const item = (extra: Record<string, unknown>) => ({
+      id: 'urn:uuid:11111111-2222-4333-8444-555555555555',
+      type: 'Annotation',
+      target: { source: 'https://news.example/a', selector: [{ type: 'TextQuoteSelector', exact: 'words' }, { type: 'TextPositionSelector', start: 3, end: 8 }] },
+      ...extra,
+    });
+    const problem = (extra: Record<string, unknown>) => {
+      const read = readImportFile(JSON.stringify([item(extra)]));
+      return read.ok ? null : read.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+    };
+    // Date.parse alone reads "7" as July 2001.
+    expect(problem({ created: '7' })).toBe('[0].created: is not a date and time: "7"');
+    expect(problem({ created: 'Fri, 01 Mar 2024 09:00:00 GMT' })).toBe('[0].created: is not a date and time: "Fri, 01 Mar 2024 09:00:00 GMT"');
+    expect(problem({ created: '2024-03-01' })).toBeNull();
+    expect(problem({ created: '2024-03-01T09:00:00.5+09:00' })).toBeNull();
+    expect(problem({ target: { source: 'https://news.example/a', selector: [{ type: 'TextQuoteSelector', exact: 'w' }, { type: 'TextPositionSelector', start: 1e300, end: 1e301 }] } })).toBe(
+      '[0].target.selector[1].start: is 1e+300, not a whole number of characters\n[0].target.selector[1].end: is 1e+301, not a whole number of characters',
+    );
+  });
+
   describe('tags', () => {
     it('are cleaned the same way from a backup and from a W3C file', () => {
       const { backup, w3c } = bothFiles([[' ', '  a  ', 'A', 'a'], ['Juche', ' juche', 'self \n reliance', ''], HOSTILE_TAGS]);

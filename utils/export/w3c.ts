@@ -28,6 +28,7 @@ import { newId } from '../ids';
 import { cleanTags } from '../notes/tags';
 import { groupByArticle } from './order';
 import { joinPath, type ImportProblem, type ParseResult } from './problems';
+import { withoutBom } from './read-text';
 import { annotationIri, idOfIri, isKeptTime, UUID_URN, xsdDateTime } from './w3c-values';
 
 export { annotationIri, idOfIri };
@@ -119,7 +120,14 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 /** Whether a node has `type` (JSON-LD allows a list of types, and the `oa:` prefixed form). */
 const hasType = (node: Json, type: string) => asList(node.type).some((t) => t === type || t === `oa:${type}`);
-const shown = (value: unknown) => (value === undefined ? 'missing' : JSON.stringify(value)?.slice(0, 60) ?? String(value));
+/** A value as a problem names it: short, and never by walking it (a file can nest lists thousands deep). */
+function shown(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return String(value);
+}
 
 class Problems {
   readonly list: ImportProblem[] = [];
@@ -174,10 +182,13 @@ function locateItems(root: unknown, problems: Problems): Located[] {
   return [];
 }
 
+const ISO_DATE_TIME = /^[+-]?\d{4,6}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/i;
+
 function readTime(node: Json, key: string, path: Path, problems: Problems): number | undefined {
   const value = node[key];
   if (value === undefined) return undefined;
-  const time = typeof value === 'string' ? Date.parse(value) : NaN;
+  // ISO 8601 only, as xsd:dateTime is: Date.parse would also take "7" (as July 2001).
+  const time = typeof value === 'string' && ISO_DATE_TIME.test(value) ? Date.parse(value) : NaN;
   if (!Number.isFinite(time)) {
     problems.add([...path, key], `is not a date and time: ${shown(value)}`);
     return undefined;
@@ -189,7 +200,7 @@ function readTime(node: Json, key: string, path: Path, problems: Problems): numb
   return time;
 }
 
-const isOffset = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const isOffset = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 function readSelectors(target: Json, path: Path, problems: Problems): Pick<AnnotationRecord, 'quote' | 'position'> | null {
   const at = [...path, 'selector'];
@@ -332,7 +343,7 @@ export function annotationsFromW3c(root: unknown, { now = Date.now() } = {}): Pa
 export function parseW3c(text: string, options: { now?: number } = {}): ParseResult<AnnotationRecord[]> {
   let root: unknown;
   try {
-    root = JSON.parse(text);
+    root = JSON.parse(withoutBom(text));
   } catch (error) {
     return { ok: false, problems: [{ path: '', message: `The file is not JSON (${(error as Error).message})` }] };
   }
