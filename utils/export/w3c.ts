@@ -14,10 +14,10 @@
  * properties); what an annotation cannot do without (its id, its type, the article's address,
  * the quote and its position) is a problem, named with its place in the file. An id that is there
  * but is no IRI Gloss keeps (`" "`, `javascript:…`) is replaced by a `urn:uuid:` made from it,
- * and a time must fall in 1970–9999 (see w3c-values.ts); tags are cleaned as everywhere else
- * (notes/tags.ts). The model has no
- * place for the hash of the article's text, so an imported annotation has none ('', as the schema
- * upgrade gives older ones) and anchoring reports the text as changed since it was made.
+ * and a time must be ISO 8601 within 1970–9999 (see w3c-values.ts); tags are cleaned as
+ * everywhere else (notes/tags.ts). The model has no place for the hash of the article's text, so
+ * an imported annotation has none ('', as the schema upgrade gives older ones) and anchoring
+ * reports the text as changed since it was made.
  */
 import { ANNOTATION_COLORS, type AnnotationRecord } from '../anchoring/annotation';
 import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/selectors';
@@ -67,7 +67,6 @@ export interface W3cCollection {
   total: number;
   first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: W3cAnnotation[] };
 }
-
 
 /** One annotation in the Web Annotation model. */
 export function toW3cAnnotation(annotation: AnnotationRecord): W3cAnnotation {
