@@ -159,7 +159,7 @@ describe('export/w3c', () => {
     expect(problemsOf(page([foreign(), foreign({ id: 'urn:uuid:b' }), foreign({ id: 'urn:uuid:c' }), noQuote]))).toBe(
       'first.items[3].target.selector: no TextQuoteSelector',
     );
-    expect(problemsOf([foreign({ id: undefined, type: 'Note' })])).toBe('[0].type: is "Note", not "Annotation"\n[0].id: is missing');
+    expect(problemsOf([foreign(), foreign({ id: undefined, type: 'Note' })])).toBe('[1].type: is "Note", not "Annotation"\n[1].id: is missing');
     expect(problemsOf([foreign({ created: 'last Tuesday' })])).toBe('[0].created: is not a date and time: "last Tuesday"');
     expect(problemsOf([foreign({ target: 'https://news.example/a' })])).toBe('[0].target: is only a link: the quoted passage (its selectors) is not there');
     expect(problemsOf([foreign({ target: { source: 'ftp://x.example/', selector: foreign().target.selector } })])).toBe(
@@ -184,7 +184,11 @@ describe('export/w3c', () => {
     expect(problemsOf({ type: 'AnnotationPage' })).toBe('items: is missing: a page holds its annotations in "items"');
     expect(problemsOf({ hello: 'world' })).toBe('type: is missing: expected an AnnotationCollection, an AnnotationPage or a list of Annotations');
     expect(problemsOf('text')).toBe('is not a W3C annotation file: expected an AnnotationCollection, an AnnotationPage or a list of Annotations');
-    expect(problemsOf([7])).toBe('[0]: is not an object (an Annotation)');
+    expect(problemsOf([foreign(), 7])).toBe('[1]: is not an object (an Annotation)');
+    // A list from another tool is named once, not field by field.
+    const hypothesis = { id: 'AbC123', uri: 'https://news.example/a', text: 'note', tags: ['x'], target: [{ source: 'https://news.example/a', selector: [] }] };
+    expect(problemsOf([hypothesis, hypothesis, hypothesis])).toBe('is not a W3C annotation file: none of its 3 entries is an Annotation (with "type": "Annotation")');
+    expect(problemsOf([7])).toBe('is not a W3C annotation file: its one entry is not an Annotation (with "type": "Annotation")');
   });
 
   it('refuses a file that is not JSON', () => {

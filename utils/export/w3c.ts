@@ -162,7 +162,16 @@ function pageItems(page: Json, path: Path, problems: Problems): Located[] {
 
 /** Where the annotations are in a parsed file, whichever of the accepted shapes it has. */
 function locateItems(root: unknown, problems: Problems): Located[] {
-  if (Array.isArray(root)) return root.map((value, i) => ({ value, path: [i] }));
+  if (Array.isArray(root)) {
+    // A list from another tool (a Hypothesis or Readwise export, a list of notes) is named as such
+    // once, rather than as every field of every entry missing.
+    if (root.length && !root.some((value) => isObject(value) && hasType(value, 'Annotation'))) {
+      const entries = root.length === 1 ? 'its one entry is not' : `none of its ${root.length.toLocaleString('en')} entries is`;
+      problems.add([], `is not a W3C annotation file: ${entries} an Annotation (with "type": "Annotation")`);
+      return [];
+    }
+    return root.map((value, i) => ({ value, path: [i] }));
+  }
   if (!isObject(root)) {
     problems.add([], 'is not a W3C annotation file: expected an AnnotationCollection, an AnnotationPage or a list of Annotations');
     return [];
