@@ -5,6 +5,7 @@
  * tag typed but not yet added is still saved.
  */
 import { ANNOTATION_LIMITS } from '@/utils/anchoring/annotation';
+import { cleanTags } from '@/utils/notes/tags';
 
 export interface TagInputProps {
   id: string;
@@ -14,11 +15,9 @@ export interface TagInputProps {
   onChange: (tags: string[], text: string) => void;
 }
 
-/** `tags` with `text` added as a tag, unless it is empty or already there (ignoring case). */
+/** `tags` with `text` added as a tag, unless it is empty or already there (ignoring case): cleaned as every import cleans them. */
 export function addTag(tags: readonly string[], text: string): string[] {
-  const tag = text.replace(/\s+/g, ' ').trim();
-  if (!tag || tags.some((t) => t.toLowerCase() === tag.toLowerCase())) return [...tags];
-  return [...tags, tag];
+  return cleanTags([...tags, text]);
 }
 
 /** Why these tags cannot be saved, or null. */

@@ -7,13 +7,13 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AnnotationFormProps } from '@/components/common/AnnotationForm';
-import { randomId } from '@/utils/ids';
+import { newId } from '@/utils/ids';
 import { NOTE_FRAME_PAGE, isFormEvent, type FormState, type PortHandover } from '@/utils/page/note-frame-protocol';
 
 export function NoteFrame(props: AnnotationFormProps) {
   const frame = useRef<HTMLIFrameElement>(null);
   const [channel] = useState(() => new MessageChannel());
-  const [nonce] = useState(randomId); // not randomUUID: an http page is no secure context
+  const [nonce] = useState(newId); // not randomUUID: an http page is no secure context
   const [height, setHeight] = useState(300);
   const latest = useRef(props);
   latest.current = props;

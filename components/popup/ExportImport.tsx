@@ -67,7 +67,14 @@ export function ExportImport({ db }: { db: GlossDb }) {
     if (file.size > MAX_IMPORT_BYTES) {
       return setStatus({ text: `${file.name} is ${(file.size / 1024 / 1024).toFixed(0)} MB; Gloss imports files up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB.`, error: true });
     }
-    const read = readImportFile(await file.text());
+    let text: string;
+    try {
+      text = await file.text();
+    } catch (error) {
+      // A file moved or deleted after it was chosen, or unreadable: say so rather than do nothing.
+      return setStatus({ text: `${file.name} could not be read (${errorMessage(error)}); nothing was imported.`, error: true });
+    }
+    const read = readImportFile(text);
     if (!read.ok) return setStatus({ text: `${file.name} was not imported. ${describeProblems(read.problems)}`, error: true });
     const ids = read.value.data.annotations.map((a) => a.id);
     const duplicates = (await db.annotations.bulkGet(ids)).filter(Boolean).length;

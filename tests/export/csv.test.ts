@@ -97,6 +97,15 @@ describe('export/csv', () => {
     expect(rows[3]![5]).toBe('\'=HYPERLINK("http://evil.example")');
   });
 
+  it('takes bidi embedding, override and isolate controls out of every text cell, then defuses what is left', () => {
+    const { annotations, articles } = sampleLibrary();
+    const hostile = { ...annotations[0]!, note: '\u202e=cmd|calc', quote: { ...annotations[0]!.quote, exact: 'a\u2066b\u2069c \u200fkept' } };
+    const text = exportCsv([hostile], [{ ...articles[0]!, title: 'Title\u202e reversed', siteName: '\u202bOutlet\u202c' }]);
+    expect(text).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+    const row = readCsv(text)[1]!;
+    expect([row[1], row[3], row[5], row[11]]).toEqual(['Title reversed', 'Outlet', 'abc \u200fkept', "'=cmd|calc"]);
+  });
+
   it('puts a byte-order mark first only when asked (for Excel)', () => {
     const { annotations, articles } = sampleLibrary();
     expect(exportCsv(annotations, articles).startsWith('id,')).toBe(true);
@@ -116,7 +125,7 @@ describe('export/csv', () => {
           a.id, article?.title ?? '', a.articleId, article?.siteName ?? '', article?.publishedTime ?? '',
           a.quote.exact, a.quote.prefix, a.quote.suffix, String(a.position.start), String(a.position.end), a.color,
           a.note, a.tags.join('; '), new Date(a.createdAt).toISOString(), new Date(a.updatedAt).toISOString(),
-        ].map((cell, column) => (column === 8 || column === 9 ? cell : defuseFormula(cell))),
+        ].map((cell, column) => (column === 8 || column === 9 ? cell : defuseFormula(cell.replace(/[\u202a-\u202e\u2066-\u2069]/g, '')))),
       );
     });
   });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { containNote, exportMarkdown, markdownTag } from '@/utils/export/markdown';
 import { groupByArticle } from '@/utils/export/order';
+import { hostileTags, hostileText, seededRandom } from '../support/hostile';
 import { randomLibrary, sampleLibrary } from '../support/library';
+
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/;
 
 /** The ATX headings of a document, leaving out lines inside fenced code (CommonMark's fence rule). */
 function headingsOutsideCode(markdown: string): string[] {
@@ -109,6 +112,58 @@ describe('export/markdown', () => {
     const { annotations, articles } = randomLibrary(7, { articles: 60, annotations: 600, watchlists: 0 });
     const headings = headingsOutsideCode(exportMarkdown(annotations, articles));
     expect(headings.length).toBe(groupByArticle(annotations, articles).length);
+    expect(headings.every((line) => line.startsWith('## '))).toBe(true);
+  });
+  it("escapes Obsidian's and Logseq's syntax in page text and takes out its bidi controls", () => {
+    const { annotations, articles } = sampleLibrary();
+    const article = {
+      ...articles[0]!,
+      title: '{{embed [[Secret]]}} \u202eevil.exe',
+      siteName: 'alias:: x ((ref))',
+      publishedTime: '\u2066today\u2069',
+    };
+    const quote = { ...annotations[0]!, note: '', tags: [], quote: { ...annotations[0]!.quote, exact: '#tag ^block-id {{{video https://evil.example}}}\nkey:: value\n\u202b> quoted\u202c\n\u2067- item\u2069\n\u202a    not code' } };
+    expect(exportMarkdown([quote], [article]).split('\n')).toEqual([
+      '## \\{\\{embed \\[\\[Secret\\]\\]\\}\\} evil.exe',
+      '',
+      '<https://news.example/2024/kim-speech>',
+      'alias\\:\\: x \\(\\(ref\\)\\) · today',
+      '',
+      '> \\#tag \\^block-id \\{\\{\\{video https://evil.example\\}\\}\\}',
+      '> key\\:\\: value',
+      '> \\> quoted',
+      '> \\- item',
+      '> not code',
+      '',
+    ]);
+  });
+
+  it('keeps the reader’s note but not HTML, character references, Logseq macros or bidi controls', () => {
+    expect(containNote('See {{query (todo now)}} and [[Kim]] #juche')).toBe('See \\{\\{query (todo now)}} and [[Kim]] #juche');
+    expect(containNote('<iframe src="https://evil.example"></iframe> &#x202e; Q&A')).toBe('\\<iframe src="https://evil.example">\\</iframe> \\&#x202e; Q\\&A');
+    expect(containNote('a\u202eb\u2066c\u2069 \u200fmark')).toBe('abc \u200fmark');
+    expect(containNote('```\n{{embed x}} <b>\n```')).toBe('```\n\\{\\{embed x}} <b>\n```');
+    expect(containNote('one\u2028# two')).toBe('one\n\\# two');
+  });
+
+  it('writes no Logseq macro and no bidi control, and still one heading per article (random hostile libraries)', () => {
+    const random = seededRandom(31);
+    const { annotations, articles } = randomLibrary(8, { articles: 40, annotations: 400, watchlists: 0 });
+    const hostileArticles = articles.map((article) => ({
+      ...article,
+      title: hostileText(random, 10),
+      siteName: random.chance(0.7) ? hostileText(random, 4) : null,
+      publishedTime: random.chance(0.3) ? hostileText(random, 2) : article.publishedTime,
+    }));
+    const hostileAnnotations = annotations.map((annotation) => {
+      const exact = hostileText(random, 12).trim() || '{{x}}';
+      return { ...annotation, quote: { ...annotation.quote, exact }, note: random.chance(0.6) ? hostileText(random, 20) : '', tags: hostileTags(random) };
+    });
+    const markdown = exportMarkdown(hostileAnnotations, hostileArticles);
+    expect(markdown).not.toContain('{{');
+    expect(markdown).not.toMatch(BIDI_CONTROLS);
+    const headings = headingsOutsideCode(markdown);
+    expect(headings.length).toBe(groupByArticle(hostileAnnotations, hostileArticles).length);
     expect(headings.every((line) => line.startsWith('## '))).toBe(true);
   });
 });

@@ -4,8 +4,12 @@ import type { GlossDb } from '@/utils/db/database';
 import { importLibrary, readLibrary } from '@/utils/export/import-library';
 import { describeProblems } from '@/utils/export/problems';
 import { ANNO_CONTEXT, annotationsFromW3c, exportW3c, parseW3c, toW3cAnnotation } from '@/utils/export/w3c';
+import { isKeptIri } from '@/utils/export/w3c-values';
+import { MAX_TIME } from '@/utils/messaging/protocol/annotation-schema';
 import { freshDb } from '../support/fresh-db';
+import { hostileId, hostileTags, hostileText, seededRandom } from '../support/hostile';
 import { byId, randomLibrary, sampleLibrary } from '../support/library';
+import { isAbsoluteIri, isXsdDateTime, w3cProblems } from '../support/w3c-validity';
 
 const [tagged, plain] = sampleLibrary().annotations as [AnnotationRecord, AnnotationRecord];
 
@@ -96,9 +100,9 @@ describe('export/w3c', () => {
   });
 
   it('follows pages embedded one after another', () => {
-    const second = foreign({ id: 'urn:uuid:second' });
+    const second = foreign({ id: 'https://anno.example/second' });
     const result = annotationsFromW3c({ type: 'AnnotationCollection', first: { type: 'AnnotationPage', items: [foreign()], next: { type: 'AnnotationPage', items: [second] } } });
-    expect(result.ok && result.value.map((a) => a.id)).toEqual(['11111111-2222-4333-8444-555555555555', 'second']);
+    expect(result.ok && result.value.map((a) => a.id)).toEqual(['11111111-2222-4333-8444-555555555555', 'https://anno.example/second']);
   });
 
   it('tolerates what it does not use and fills in what a foreign file leaves out', () => {
@@ -155,7 +159,7 @@ describe('export/w3c', () => {
     expect(problemsOf(page([foreign(), foreign({ id: 'urn:uuid:b' }), foreign({ id: 'urn:uuid:c' }), noQuote]))).toBe(
       'first.items[3].target.selector: no TextQuoteSelector',
     );
-    expect(problemsOf([foreign({ id: undefined, type: 'Note' })])).toBe('[0].type: is "Note", not "Annotation"\n[0].id: is missing');
+    expect(problemsOf([foreign(), foreign({ id: undefined, type: 'Note' })])).toBe('[1].type: is "Note", not "Annotation"\n[1].id: is missing');
     expect(problemsOf([foreign({ created: 'last Tuesday' })])).toBe('[0].created: is not a date and time: "last Tuesday"');
     expect(problemsOf([foreign({ target: 'https://news.example/a' })])).toBe('[0].target: is only a link: the quoted passage (its selectors) is not there');
     expect(problemsOf([foreign({ target: { source: 'ftp://x.example/', selector: foreign().target.selector } })])).toBe(
@@ -180,7 +184,11 @@ describe('export/w3c', () => {
     expect(problemsOf({ type: 'AnnotationPage' })).toBe('items: is missing: a page holds its annotations in "items"');
     expect(problemsOf({ hello: 'world' })).toBe('type: is missing: expected an AnnotationCollection, an AnnotationPage or a list of Annotations');
     expect(problemsOf('text')).toBe('is not a W3C annotation file: expected an AnnotationCollection, an AnnotationPage or a list of Annotations');
-    expect(problemsOf([7])).toBe('[0]: is not an object (an Annotation)');
+    expect(problemsOf([foreign(), 7])).toBe('[1]: is not an object (an Annotation)');
+    // A list from another tool is named once, not field by field.
+    const hypothesis = { id: 'AbC123', uri: 'https://news.example/a', text: 'note', tags: ['x'], target: [{ source: 'https://news.example/a', selector: [] }] };
+    expect(problemsOf([hypothesis, hypothesis, hypothesis])).toBe('is not a W3C annotation file: none of its 3 entries is an Annotation (with "type": "Annotation")');
+    expect(problemsOf([7])).toBe('is not a W3C annotation file: its one entry is not an Annotation (with "type": "Annotation")');
   });
 
   it('refuses a file that is not JSON', () => {
@@ -195,7 +203,8 @@ describe('export/w3c', () => {
       db = await freshDb(context, 'w3c');
     });
 
-    it('carries quote, position, note, tags, color, times and source through JSON-LD and into a fresh library', async () => {
+    // 2,000 annotations through IndexedDB: seconds on a loaded machine.
+    it('carries quote, position, note, tags, color, times and source through JSON-LD and into a fresh library', { timeout: 60_000 }, async () => {
       const library = randomLibrary(2024);
       const text = JSON.stringify(exportW3c(library.annotations, library.articles));
       const parsed = parseW3c(text, { now: 0 });
@@ -210,6 +219,113 @@ describe('export/w3c', () => {
       const stored = await readLibrary(db);
       expect(byId(stored.annotations)).toEqual(carried);
       expect(new Set(stored.articles.map((a) => a.id))).toEqual(sources);
+    });
+  });
+  describe('exports that validate', () => {
+    const random = seededRandom(2026);
+    const KEPT_SCHEME = /^(?:urn:uuid:|https?:|tag:)/i;
+    const TIMES = [0, 1, 1_700_000_000_000, MAX_TIME - 1, MAX_TIME];
+
+    /** An annotation as a hostile file or an old library could have stored it: any id, any kept time, hostile text. */
+    const hostileRecord = (n: number): AnnotationRecord => {
+      const exact = hostileText(random).trim() || 'x';
+      const createdAt = random.pick(TIMES);
+      return {
+        id: hostileId(random) || `id-${n}`,
+        articleId: `https://news.example/${n}?q=${encodeURIComponent(hostileText(random, 2))}`,
+        quote: { type: 'TextQuoteSelector', exact, prefix: hostileText(random, 2).slice(-64), suffix: hostileText(random, 2).slice(0, 64) },
+        position: { type: 'TextPositionSelector', start: n, end: n + exact.length },
+        color: 'yellow',
+        note: random.chance(0.5) ? hostileText(random, 12) : '',
+        tags: [],
+        createdAt,
+        // Also the latest time a library from before the 9999 bound may hold.
+        updatedAt: random.chance(0.05) ? 8.64e15 : Math.max(createdAt, random.pick(TIMES)),
+        textHash: '',
+      };
+    };
+
+    it('gives every annotation an absolute IRI of a kept scheme and every time an xsd:dateTime (random hostile annotations)', () => {
+      const annotations = Array.from({ length: 400 }, (_, n) => hostileRecord(n));
+      const file = JSON.parse(JSON.stringify(exportW3c(annotations)));
+      expect(w3cProblems(file)).toEqual([]);
+      for (const item of file.first.items) {
+        expect(item.id).toMatch(KEPT_SCHEME);
+        expect(isAbsoluteIri(item.id)).toBe(true);
+        expect(isXsdDateTime(item.created) && isXsdDateTime(item.modified)).toBe(true);
+      }
+      expect(isAbsoluteIri(file.id)).toBe(true);
+    });
+
+    it('turns the ids it cannot keep into urn:uuid ids, the same on every import, and keeps the ids it can', () => {
+      const file = (id: string) => [foreign({ id })];
+      for (const id of [' ', 'javascript:alert(1)', 'urn:uuid:not-a-uuid', 'https://e.example/\u202eevil', 'a'.repeat(101)]) {
+        const once = annotationsFromW3c(file(id), { now: 0 });
+        const again = annotationsFromW3c(file(id), { now: 0 });
+        if (!once.ok || !again.ok) throw new Error(`${JSON.stringify(id)} was refused`);
+        expect(once.value[0]!.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(again.value[0]!.id).toBe(once.value[0]!.id);
+        expect(toW3cAnnotation(once.value[0]!).id).toBe(`urn:uuid:${once.value[0]!.id}`);
+      }
+      const hypothesis = annotationsFromW3c(file('https://hypothes.is/a/AbC123'), { now: 0 });
+      expect(hypothesis.ok && toW3cAnnotation(hypothesis.value[0]!).id).toBe('https://hypothes.is/a/AbC123');
+      // Two annotations that shared an id in the file still do, and are refused as such.
+      expect(problemsOf([foreign({ id: ' ' }), foreign({ id: ' ' })])).toBe('[1].id: is the id of [0] too');
+      expect(problemsOf([foreign({ id: 7 })])).toBe('[0].id: is 7, not an IRI');
+    });
+
+    it('refuses a time outside 1970–9999 and reads the last one that has a four-digit year', () => {
+      expect(problemsOf([foreign({ created: '+275760-09-13T00:00:00.000Z' })])).toBe(
+        '[0].created: is "+275760-09-13T00:00:00.000Z": Gloss keeps times from 1970 to the end of 9999',
+      );
+      expect(problemsOf([foreign({ modified: '10000-01-01T00:00:00Z' })])).toMatch(/^\[0\]\.modified: is (?:not a date and time|"10000-01-01T00:00:00Z": Gloss keeps)/);
+      expect(problemsOf([foreign({ created: '1969-12-31T23:59:59Z' })])).toBe('[0].created: is "1969-12-31T23:59:59Z": Gloss keeps times from 1970 to the end of 9999');
+      const last = annotationsFromW3c([foreign({ created: '9999-12-31T23:59:59.999Z' })], { now: 0 });
+      if (!last.ok) throw new Error(describeProblems(last.problems));
+      expect(last.value[0]!.createdAt).toBe(MAX_TIME);
+      expect(toW3cAnnotation(last.value[0]!).created).toBe('9999-12-31T23:59:59.999Z');
+    });
+
+    describe('round trips', () => {
+      let db: GlossDb;
+      beforeEach(async (context) => {
+        db = await freshDb(context, 'w3c-valid');
+      });
+
+      /** A foreign file of annotations with hostile ids, times Gloss keeps, and hostile tags. */
+      const hostileFile = (count: number) => {
+        const ids = new Set<string>();
+        const items: unknown[] = [];
+        while (items.length < count) {
+          const id = hostileId(random);
+          if (ids.has(id)) continue;
+          ids.add(id);
+          const time = new Date(random.pick(TIMES)).toISOString();
+          const tags = hostileTags(random).map((value) => ({ type: 'TextualBody', purpose: 'tagging', value }));
+          items.push(foreign({ id, created: time, modified: time, body: [{ type: 'TextualBody', value: hostileText(random) }, ...tags] }));
+        }
+        return { '@context': ANNO_CONTEXT, type: 'AnnotationCollection', first: { type: 'AnnotationPage', items } };
+      };
+
+      it("exports what it imported as valid JSON-LD, and a re-import of its own export adds nothing", { timeout: 60_000 }, async () => {
+        const file = hostileFile(150);
+        const imported = annotationsFromW3c(file, { now: 0 });
+        if (!imported.ok) throw new Error(describeProblems(imported.problems));
+        // Distinct bad ids stay distinct: nothing was merged or lost.
+        expect(new Set(imported.value.map((a) => a.id)).size).toBe(150);
+        expect(imported.value.every((a) => isKeptIri(a.id) || /^[0-9a-f-]{36}$/i.test(a.id))).toBe(true);
+        expect((await importLibrary(db, { annotations: imported.value }, { onDuplicate: 'skip' })).annotations.added).toBe(150);
+
+        const exported = JSON.parse(JSON.stringify(exportW3c((await readLibrary(db)).annotations)));
+        expect(w3cProblems(exported)).toEqual([]);
+        const reread = annotationsFromW3c(exported, { now: 0 });
+        if (!reread.ok) throw new Error(describeProblems(reread.problems));
+        expect(byId(reread.value)).toEqual(byId(imported.value));
+        expect((await importLibrary(db, { annotations: reread.value }, { onDuplicate: 'skip' })).annotations).toMatchObject({ added: 0, skipped: 150 });
+        // The foreign file itself, imported a second time, finds its annotations too.
+        const again = annotationsFromW3c(file, { now: 0 });
+        expect(again.ok && (await importLibrary(db, { annotations: again.value }, { onDuplicate: 'skip' })).annotations.added).toBe(0);
+      });
     });
   });
 });

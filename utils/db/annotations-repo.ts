@@ -7,24 +7,15 @@
  */
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
+import { cleanTags } from '../notes/tags';
 import { indexWords } from '../search/words';
 import type { GlossDb, StoredAnnotation } from './database';
 
 export type NewAnnotation = Omit<AnnotationRecord, 'id' | 'createdAt' | 'updatedAt'>;
 export type AnnotationEdit = Partial<Pick<AnnotationRecord, 'note' | 'tags' | 'color'>>;
 
-/** Tags as stored: trimmed, case kept, no empties, no duplicates (ignoring case). */
-export function cleanTags(tags: readonly string[]): string[] {
-  const seen = new Set<string>();
-  const kept: string[] = [];
-  for (const tag of tags) {
-    const clean = tag.replace(/\s+/g, ' ').trim();
-    if (!clean || seen.has(clean.toLowerCase())) continue;
-    seen.add(clean.toLowerCase());
-    kept.push(clean);
-  }
-  return kept;
-}
+// Tags are cleaned by the one function every path shares (notes/tags.ts); re-exported for the callers that import it from here.
+export { cleanTags };
 
 /** The annotation as stored: with its search words, from it and its article. */
 export function storedAnnotation(annotation: AnnotationRecord, article: ArticleRecord | undefined): StoredAnnotation {

@@ -7,6 +7,7 @@
 import * as v from 'valibot';
 import { duplicateIds, recordsSchemas, settingsSchema, type Library } from './records';
 import { problemsOf, type ImportProblem, type ParseResult } from './problems';
+import { withoutBom } from './read-text';
 
 export const BACKUP_FORMAT = 'gloss-backup';
 /** The version this Gloss writes and the newest it reads. */
@@ -70,7 +71,7 @@ export function validateBackup(value: unknown): ParseResult<GlossBackup> {
 export function parseBackup(text: string): ParseResult<GlossBackup> {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = JSON.parse(withoutBom(text));
   } catch (error) {
     return refuse('', `This is not a Gloss backup: the file is not JSON (${(error as Error).message})`);
   }

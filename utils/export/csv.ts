@@ -9,11 +9,15 @@
  * before one) as a formula, and a quote or note from a web page could carry one ("CSV
  * injection"): such a text cell gets a leading apostrophe, which the spreadsheet shows as text.
  * The cost is an apostrophe in front of, say, a quote starting with "-" when the file is read by
- * a program instead; numbers are never changed.
+ * a program instead; numbers are never changed. Bidi embedding, override and isolate controls are
+ * taken out of every text cell first (bidi.ts), so a cell cannot show in another order than it
+ * reads, nor hide a formula's `=` behind one.
  */
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
+import { stripBidiControls } from './bidi';
 import { groupByArticle } from './order';
+import { xsdDateTime } from './w3c-values';
 
 export const CSV_COLUMNS = [
   'id', 'article title', 'url', 'outlet', 'published', 'quote', 'prefix', 'suffix',
@@ -30,11 +34,10 @@ export function defuseFormula(text: string): string {
 
 /** One field as RFC 4180 writes it. */
 export function csvField(value: string | number): string {
-  const text = typeof value === 'number' ? String(value) : defuseFormula(value);
+  const text = typeof value === 'number' ? String(value) : defuseFormula(stripBidiControls(value));
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const iso = (time: number) => new Date(time).toISOString();
 
 /** The annotations as CSV; `bom` starts it with the byte-order mark Excel needs to read UTF-8. */
 export function exportCsv(annotations: readonly AnnotationRecord[], articles: readonly ArticleRecord[], { bom = false } = {}): string {
@@ -55,8 +58,8 @@ export function exportCsv(annotations: readonly AnnotationRecord[], articles: re
         annotation.color,
         annotation.note,
         annotation.tags.join(CSV_TAG_SEPARATOR),
-        iso(annotation.createdAt),
-        iso(annotation.updatedAt),
+        xsdDateTime(annotation.createdAt),
+        xsdDateTime(annotation.updatedAt),
       ]);
     }
   }

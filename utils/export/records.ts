@@ -9,8 +9,10 @@ import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
 import { MAX_WATCHLIST_TERMS, type WatchlistRecord } from '../entities/watchlist';
-import { annotationSchema, count, nonEmpty, text, timestamp } from '../messaging/protocol/annotation-schema';
+import { ANNOTATION_LIMITS } from '../anchoring/annotation';
+import { annotationFields, count, nonEmpty, text, timestamp } from '../messaging/protocol/annotation-schema';
 import { httpUrl } from '../messaging/protocol/define';
+import { cleanTags } from '../notes/tags';
 import type { Settings } from '../settings/settings';
 import { joinPath, problemsOf, type ImportProblem, type ParseResult } from './problems';
 
@@ -45,6 +47,19 @@ export const IMPORT_LIMITS = {
 
 
 const id = nonEmpty(IMPORT_LIMITS.id);
+
+// Tags come in as a file has them and are cleaned as the editor and every import clean them
+// (" a  b " is "a b", "A" beside "a" is one tag, " " is none) before the limits apply.
+const importedTags = v.pipe(
+  v.array(text(IMPORT_LIMITS.text)),
+  v.maxLength(IMPORT_LIMITS.term * ANNOTATION_LIMITS.tags, 'holds far more tags than an annotation can have'),
+  v.transform((tags: string[]) => cleanTags(tags)),
+  v.check((tags) => tags.every((tag) => tag.length <= ANNOTATION_LIMITS.tag), `holds a tag longer than ${ANNOTATION_LIMITS.tag} characters`),
+  v.maxLength(ANNOTATION_LIMITS.tags, `has more than ${ANNOTATION_LIMITS.tags} tags`),
+);
+
+/** An annotation as an import brings it: what the page could have saved, its tags cleaned. */
+const importedAnnotationSchema = v.strictObject({ ...annotationFields, tags: importedTags });
 
 const metaText = v.nullable(text(IMPORT_LIMITS.text));
 
@@ -95,7 +110,7 @@ const records = <S extends v.GenericSchema>(schema: S) =>
   v.pipe(v.array(schema), v.maxLength(IMPORT_LIMITS.records, `holds more than ${IMPORT_LIMITS.records.toLocaleString('en')} records`));
 
 export const recordsSchemas = {
-  annotations: records(annotationSchema),
+  annotations: records(importedAnnotationSchema),
   articles: records(articleSchema),
   watchlists: records(watchlistSchema),
 };

@@ -12,19 +12,26 @@
  * The importer reads such a collection back, and also a lone AnnotationPage, a bare list of
  * Annotations, or one Annotation. It tolerates what it does not use (other bodies, selectors,
  * properties); what an annotation cannot do without (its id, its type, the article's address,
- * the quote and its position) is a problem, named with its place in the file. The model has no
- * place for the hash of the article's text, so an imported annotation has none ('', as the schema
- * upgrade gives older ones) and anchoring reports the text as changed since it was made.
+ * the quote and its position) is a problem, named with its place in the file. An id that is there
+ * but is no IRI Gloss keeps (`" "`, `javascript:…`) is replaced by a `urn:uuid:` made from it,
+ * and a time must be ISO 8601 within 1970–9999 (see w3c-values.ts); tags are cleaned as
+ * everywhere else (notes/tags.ts). The model has no place for the hash of the article's text, so
+ * an imported annotation has none ('', as the schema upgrade gives older ones) and anchoring
+ * reports the text as changed since it was made.
  */
 import { ANNOTATION_COLORS, type AnnotationRecord } from '../anchoring/annotation';
 import type { TextPositionSelector, TextQuoteSelector } from '../anchoring/selectors';
 import type { ArticleRecord } from '../article/types';
 import { normalizeArticleUrl } from '../article/url';
-import { cleanTags } from '../db/annotations-repo';
 import { ANNOTATION_LIMITS } from '../messaging/protocol/define';
+import { newId } from '../ids';
+import { cleanTags } from '../notes/tags';
 import { groupByArticle } from './order';
 import { joinPath, type ImportProblem, type ParseResult } from './problems';
-import { IMPORT_LIMITS } from './records';
+import { withoutBom } from './read-text';
+import { annotationIri, idOfIri, isKeptTime, UUID_URN, xsdDateTime } from './w3c-values';
+
+export { annotationIri, idOfIri };
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** The style class of a Gloss color: the name Gloss paints it under, too. */
@@ -61,17 +68,6 @@ export interface W3cCollection {
   first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: W3cAnnotation[] };
 }
 
-const IRI_SCHEME = /^[a-z][a-z0-9+.-]*:/i;
-const UUID_URN = 'urn:uuid:';
-
-/** The IRI of an annotation: `urn:uuid:<id>` (an id that is already an IRI stays as it is). */
-export const annotationIri = (id: string): string => (IRI_SCHEME.test(id) ? id : `${UUID_URN}${id}`);
-
-/** The Gloss id of an annotation IRI (the inverse of `annotationIri`). */
-export const idOfIri = (iri: string): string => (iri.toLowerCase().startsWith(UUID_URN) ? iri.slice(UUID_URN.length) : iri);
-
-const iso = (time: number) => new Date(time).toISOString();
-
 /** One annotation in the Web Annotation model. */
 export function toW3cAnnotation(annotation: AnnotationRecord): W3cAnnotation {
   const body: W3cTextualBody[] = [];
@@ -82,8 +78,8 @@ export function toW3cAnnotation(annotation: AnnotationRecord): W3cAnnotation {
   return {
     id: annotationIri(annotation.id),
     type: 'Annotation',
-    created: iso(annotation.createdAt),
-    modified: iso(annotation.updatedAt),
+    created: xsdDateTime(annotation.createdAt),
+    modified: xsdDateTime(annotation.updatedAt),
     motivation: annotation.note ? 'commenting' : 'highlighting',
     ...(body.length ? { body } : {}),
     target: {
@@ -101,7 +97,7 @@ export function toW3cAnnotation(annotation: AnnotationRecord): W3cAnnotation {
 export function exportW3c(
   annotations: readonly AnnotationRecord[],
   articles: readonly ArticleRecord[] = [],
-  { id = `${UUID_URN}${crypto.randomUUID()}`, label = 'Gloss annotations' } = {},
+  { id = `${UUID_URN}${newId()}`, label = 'Gloss annotations' } = {},
 ): W3cCollection {
   const items = groupByArticle(annotations, articles).flatMap((group) => group.annotations.map(toW3cAnnotation));
   return {
@@ -123,7 +119,14 @@ const isObject = (value: unknown): value is Json => typeof value === 'object' &&
 const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 /** Whether a node has `type` (JSON-LD allows a list of types, and the `oa:` prefixed form). */
 const hasType = (node: Json, type: string) => asList(node.type).some((t) => t === type || t === `oa:${type}`);
-const shown = (value: unknown) => (value === undefined ? 'missing' : JSON.stringify(value)?.slice(0, 60) ?? String(value));
+/** A value as a problem names it: short, and never by walking it (a file can nest lists thousands deep). */
+function shown(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  return String(value);
+}
 
 class Problems {
   readonly list: ImportProblem[] = [];
@@ -159,7 +162,16 @@ function pageItems(page: Json, path: Path, problems: Problems): Located[] {
 
 /** Where the annotations are in a parsed file, whichever of the accepted shapes it has. */
 function locateItems(root: unknown, problems: Problems): Located[] {
-  if (Array.isArray(root)) return root.map((value, i) => ({ value, path: [i] }));
+  if (Array.isArray(root)) {
+    // A list from another tool (a Hypothesis or Readwise export, a list of notes) is named as such
+    // once, rather than as every field of every entry missing.
+    if (root.length && !root.some((value) => isObject(value) && hasType(value, 'Annotation'))) {
+      const entries = root.length === 1 ? 'its one entry is not' : `none of its ${root.length.toLocaleString('en')} entries is`;
+      problems.add([], `is not a W3C annotation file: ${entries} an Annotation (with "type": "Annotation")`);
+      return [];
+    }
+    return root.map((value, i) => ({ value, path: [i] }));
+  }
   if (!isObject(root)) {
     problems.add([], 'is not a W3C annotation file: expected an AnnotationCollection, an AnnotationPage or a list of Annotations');
     return [];
@@ -178,18 +190,25 @@ function locateItems(root: unknown, problems: Problems): Located[] {
   return [];
 }
 
+const ISO_DATE_TIME = /^[+-]?\d{4,6}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?$/i;
+
 function readTime(node: Json, key: string, path: Path, problems: Problems): number | undefined {
   const value = node[key];
   if (value === undefined) return undefined;
-  const time = typeof value === 'string' ? Date.parse(value) : NaN;
+  // ISO 8601 only, as xsd:dateTime is: Date.parse would also take "7" (as July 2001).
+  const time = typeof value === 'string' && ISO_DATE_TIME.test(value) ? Date.parse(value) : NaN;
   if (!Number.isFinite(time)) {
     problems.add([...path, key], `is not a date and time: ${shown(value)}`);
+    return undefined;
+  }
+  if (!isKeptTime(time)) {
+    problems.add([...path, key], `is ${shown(value)}: Gloss keeps times from 1970 to the end of 9999`);
     return undefined;
   }
   return time;
 }
 
-const isOffset = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+const isOffset = (value: unknown): value is number => typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
 function readSelectors(target: Json, path: Path, problems: Problems): Pick<AnnotationRecord, 'quote' | 'position'> | null {
   const at = [...path, 'selector'];
@@ -280,7 +299,8 @@ function readBodies(annotation: Json, path: Path, problems: Problems): { note: s
     if (!hasType(body, 'TextualBody') && !('value' in body)) return; // Another kind of body.
     if (typeof body.value !== 'string') return problems.add([...at, 'value'], `is ${shown(body.value)}, not text`);
     if (asList(body.purpose).includes('tagging')) {
-      if (body.value.trim().length > ANNOTATION_LIMITS.tag) problems.add([...at, 'value'], `is a tag longer than ${ANNOTATION_LIMITS.tag} characters`);
+      // Measured as it will be stored: cleaned as every import and the editor clean tags.
+      if ((cleanTags([body.value])[0]?.length ?? 0) > ANNOTATION_LIMITS.tag) problems.add([...at, 'value'], `is a tag longer than ${ANNOTATION_LIMITS.tag} characters`);
       tags.push(body.value);
     } else {
       notes.push(body.value);
@@ -298,9 +318,9 @@ function readAnnotation({ value, path }: Located, now: number, problems: Problem
   const before = problems.list.length;
   if (!hasType(value, 'Annotation')) problems.add([...path, 'type'], `is ${shown(value.type)}, not "Annotation"`);
   const iri = value.id;
+  // An id that is no IRI Gloss keeps is replaced (see w3c-values.ts); only a missing one is a problem.
   const id = typeof iri === 'string' ? idOfIri(iri) : '';
-  if (typeof iri !== 'string' || !id) problems.add([...path, 'id'], iri === undefined ? 'is missing' : `is ${shown(iri)}, not an IRI`);
-  else if (id.length > IMPORT_LIMITS.id) problems.add([...path, 'id'], `is longer than ${IMPORT_LIMITS.id} characters`);
+  if (typeof iri !== 'string') problems.add([...path, 'id'], iri === undefined ? 'is missing' : `is ${shown(iri)}, not an IRI`);
   const created = readTime(value, 'created', path, problems);
   const modified = readTime(value, 'modified', path, problems);
   const target = readTarget(value, path, problems);
@@ -331,7 +351,7 @@ export function annotationsFromW3c(root: unknown, { now = Date.now() } = {}): Pa
 export function parseW3c(text: string, options: { now?: number } = {}): ParseResult<AnnotationRecord[]> {
   let root: unknown;
   try {
-    root = JSON.parse(text);
+    root = JSON.parse(withoutBom(text));
   } catch (error) {
     return { ok: false, problems: [{ path: '', message: `The file is not JSON (${(error as Error).message})` }] };
   }

@@ -10,9 +10,13 @@ import { ANNOTATION_LIMITS, httpUrl } from './define';
 export const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `is longer than ${max.toLocaleString('en')} characters`));
 export const nonEmpty = (max: number) => v.pipe(text(max), v.minLength(1, 'is empty'));
 export const count = v.pipe(v.number(), v.integer('is not a whole number'), v.minValue(0, 'is negative'));
-/** The latest time `Date` can hold: later stamps could not be written as ISO dates. */
-const MAX_TIME = 8.64e15;
-export const timestamp = v.pipe(count, v.maxValue(MAX_TIME, 'is past the last date JavaScript can hold'));
+/**
+ * The latest time Gloss keeps, 9999-12-31T23:59:59.999Z: the last one `toISOString` writes with a
+ * four-digit year. Later ones (up to 8.64e15, the last `Date` holds) come out as `+275760-…`,
+ * which is no `xsd:dateTime`, so an export could not carry them.
+ */
+export const MAX_TIME = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+export const timestamp = v.pipe(count, v.maxValue(MAX_TIME, 'is after the year 9999'));
 
 export const annotationId = nonEmpty(100);
 
