@@ -36,10 +36,10 @@ export interface GlossFirefox {
   site(host: 'news' | 'evil'): string;
   /** Gloss's popup page in a tab, used to act with the extension's privileges. */
   desk: Page;
-  /** Opens a served URL (or path) in a new tab and waits until Gloss has read its article. */
-  openArticle(url: string): Promise<Tab>;
+  /** Opens a served URL (or path) in a new tab and waits until Gloss has read its article; `prepare` runs before it loads. */
+  openArticle(url: string, prepare?: (page: Page) => Promise<void>): Promise<Tab>;
   /** Opens a served URL in a new tab and waits for the page to load (no article expected). */
-  openTab(url: string): Promise<Tab>;
+  openTab(url: string, prepare?: (page: Page) => Promise<void>): Promise<Tab>;
   /** The text model of the article in a tab, as its article script answers it; null without one. */
   articleText(tab: Tab): Promise<ArticleText | null>;
   /** Waits until the article in `tab` is read and painted again (after a reload, say). */
@@ -93,8 +93,9 @@ export async function startGloss(options: { profile?: string; server?: Server } 
     await tab.page.waitForFunction(() => CSS.highlights.has('gloss-person'), { timeout: 30_000 });
   };
 
-  const openTab = async (url: string): Promise<Tab> => {
+  const openTab = async (url: string, prepare?: (page: Page) => Promise<void>): Promise<Tab> => {
     const page = await session.browser.newPage();
+    await prepare?.(page);
     const full = `${resolveUrl(url)}#tab-${++opened}`;
     await page.goto(full);
     return { page, id: await tabIdOf(full) };
@@ -107,8 +108,8 @@ export async function startGloss(options: { profile?: string; server?: Server } 
     site: (host) => `http://${host}.test:${port}`,
     desk,
     openTab,
-    async openArticle(url) {
-      const tab = await openTab(url);
+    async openArticle(url, prepare) {
+      const tab = await openTab(url, prepare);
       await waitForArticle(tab);
       return tab;
     },
