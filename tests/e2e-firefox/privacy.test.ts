@@ -141,4 +141,8 @@ describe('e2e-firefox/privacy', () => {
     expect(await articleCount(gloss)).toBe(before);
     expect((await gloss.stored()).map((r) => r.note)).toEqual([NOTE]);
   });
+
+  it('throws no error from Gloss’s code', () => {
+    expect(gloss.errors).toEqual([]);
+  });
 });

@@ -99,6 +99,7 @@ describe('e2e-firefox/reader', () => {
     await editor.where('[data-testid="note-card"]');
     expect(await editor.texts('.note strong')).toEqual(['reason']);
     expect(await editor.texts('.chip')).toEqual(['terrain', 'Songchon']);
+    expect(gloss.errors).toEqual([]);
   });
 
   it('lists the highlight in the popup, and the library finds it by a word of its note', async () => {
@@ -137,6 +138,7 @@ describe('e2e-firefox/reader', () => {
     tab = await gloss.openArticle(SEED);
     await expect.poll(() => texts(tab.page, 'gloss-note-green'), { timeout: 15_000 }).toEqual([PHRASE]);
     expect((await gloss.stored()).map((r) => r.note)).toEqual([NOTE]);
+    expect(gloss.errors).toEqual([]);
   });
 
   it('imports the backup into a fresh profile, and refuses a broken file whole', async () => {
@@ -160,6 +162,7 @@ describe('e2e-firefox/reader', () => {
       expect((await fresh.stored()).map((r) => [r.note, r.tags, r.color])).toEqual([[NOTE, ['terrain', 'Songchon'], 'green']]);
       const other = await fresh.openArticle(SEED);
       await expect.poll(() => texts(other.page, 'gloss-note-green'), { timeout: 15_000 }).toEqual([PHRASE]);
+      expect(fresh.errors).toEqual([]);
     } finally {
       await fresh.close();
     }

@@ -46,6 +46,11 @@ export interface GlossFirefox {
   waitForArticle(tab: Tab): Promise<void>;
   /** Opens the popup's page for a tab, as the toolbar button shows it. */
   openPopup(tabId: number): Promise<Page>;
+  /**
+   * Every uncaught error thrown by Gloss's content scripts in a tab this opened (Firefox reports
+   * them as the page's errors, with `moz-extension://` in the stack: checked with a deliberate throw).
+   */
+  errors: string[];
   /** Every annotation in Gloss's database. */
   stored(): Promise<AnnotationRecord[]>;
   close(): Promise<void>;
@@ -93,8 +98,13 @@ export async function startGloss(options: { profile?: string; server?: Server } 
     await tab.page.waitForFunction(() => CSS.highlights.has('gloss-person'), { timeout: 30_000 });
   };
 
+  const errors: string[] = [];
   const openTab = async (url: string, prepare?: (page: Page) => Promise<void>): Promise<Tab> => {
     const page = await session.browser.newPage();
+    page.on('pageerror', (error) => {
+      const text = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+      if (text.includes('moz-extension://')) errors.push(text);
+    });
     await prepare?.(page);
     const full = `${resolveUrl(url)}#tab-${++opened}`;
     await page.goto(full);
@@ -107,6 +117,7 @@ export async function startGloss(options: { profile?: string; server?: Server } 
     origin: server.origin,
     site: (host) => `http://${host}.test:${port}`,
     desk,
+    errors,
     openTab,
     async openArticle(url, prepare) {
       const tab = await openTab(url, prepare);
