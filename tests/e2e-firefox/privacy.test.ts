@@ -1,6 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Editor, painted, SEED, startGloss, type GlossFirefox } from './support/gloss-firefox';
+import { Editor, painted, SEED, servePages, startGloss, type GlossFirefox, type Server } from './support/gloss-firefox';
 
 /**
  * Gloss in Firefox against what it must not trust or lose: Readability runs in the background page
@@ -63,13 +66,28 @@ const articleCount = (gloss: GlossFirefox) =>
   );
 
 describe('e2e-firefox/privacy', () => {
+  const generated = mkdtempSync(join(tmpdir(), 'gloss-firefox-pages-'));
+  let server: Server;
   let gloss: GlossFirefox;
   beforeAll(async () => {
-    gloss = await startGloss();
+    writeFileSync(
+      join(generated, 'frame.html'),
+      '<!doctype html><html><body><p>Host page.</p><iframe src="/fixtures/article-v1.html" width="800" height="600"></iframe></body></html>',
+    );
+    server = await servePages({ '/generated/': generated });
+    gloss = await startGloss({ server });
   });
   afterAll(async () => {
     await gloss?.close();
+    await server?.close();
+    rmSync(generated, { recursive: true, force: true });
   });
+
+  const pageMessage = async (tabId: number) => {
+    const popup = await gloss.openPopup(tabId);
+    const read = () => popup.evaluate(() => document.querySelector('[data-testid="page-message"]')?.textContent ?? '');
+    return { popup, read };
+  };
 
   it("runs Readability in the background page, and the page's main thread is never held long", async () => {
     const parses = await countBackgroundParses(gloss);
@@ -140,6 +158,15 @@ describe('e2e-firefox/privacy', () => {
     });
     expect(await articleCount(gloss)).toBe(before);
     expect((await gloss.stored()).map((r) => r.note)).toEqual([NOTE]);
+  });
+
+  it('leaves frames alone: only the top page is read', async () => {
+    const tab = await gloss.openTab('/generated/frame.html');
+    const { popup, read } = await pageMessage(tab.id);
+    await expect.poll(read, { timeout: 30_000 }).toContain('No article found on this page');
+    const frame = tab.page.frames().find((f) => f !== tab.page.mainFrame())!;
+    expect(await frame.evaluate(() => [CSS.highlights.size, document.querySelector('gloss-panel')])).toEqual([0, null]);
+    await popup.close();
   });
 
   it('throws no error from Gloss’s code', () => {

@@ -17,8 +17,9 @@ export const SEED = '/shared/seed/kcna-songchon-speech.html';
 type Box = { x: number; y: number };
 export type Server = Awaited<ReturnType<typeof serve>>;
 
-/** The seed and the fixture pages on loopback. */
-export const servePages = (): Promise<Server> => serve({ '/shared/': SHARED, '/fixtures/': FIXTURE_PAGES });
+/** The seed and the fixture pages on loopback, and any `more` folders (URL prefix → folder). */
+export const servePages = (more: Record<string, string> = {}): Promise<Server> =>
+  serve({ '/shared/': SHARED, '/fixtures/': FIXTURE_PAGES, ...more });
 
 /** A browser's page, and the id of its tab as the extension knows it. */
 export interface Tab {
