@@ -57,6 +57,10 @@ const prefs = (downloads) => ({
   'browser.download.always_ask_before_handling_new_types': false,
   'browser.download.start_downloads_in_tmp_dir': false,
   'layout.css.devPixelsPerPx': '1.0',
+  // Timers in a tab behind others keep their time (Firefox slows them to 1 s by default): tests
+  // open many tabs, and one watches its page's main thread with a 10 ms timer.
+  'dom.min_background_timeout_value': 4,
+  'dom.timeout.enable_budget_timer_throttling': false,
 });
 
 /**

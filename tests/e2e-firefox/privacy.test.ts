@@ -93,17 +93,27 @@ describe('e2e-firefox/privacy', () => {
     const parses = await countBackgroundParses(gloss);
     let longestTask = async () => NaN;
     const tab = await gloss.openArticle(SEED, async (page) => {
+      await page.bringToFront();
       longestTask = await watchMainThread(page);
     });
     expect((await gloss.articleText(tab))?.text).toContain('the ground breaking ceremony');
     expect(await parses()).toBeGreaterThanOrEqual(1);
     // No offscreen document in Firefox: the API is not there to ask.
     expect(await gloss.desk.evaluate(() => typeof (browser as unknown as { offscreen?: unknown }).offscreen)).toBe('undefined');
-    const longest = await longestTask();
-    console.info(`Firefox: longest task on the seed page's main thread while Gloss read it: ${Math.round(longest)} ms`);
-    // The budget holds on a busy 2-core machine (201 ms seen at load 20): a task this long is
-    // something Gloss should not do in a page (Readability itself, the recognizer's lists).
-    expect(longest).toBeLessThan(400);
+
+    // The longest task on the page's thread, the least of three readings: on a busy machine the
+    // process is sometimes left waiting for a core, which is not Gloss's cost.
+    const longest = [await longestTask()];
+    for (let i = 0; i < 2; i++) {
+      await tab.page.reload();
+      await gloss.waitForArticle(tab);
+      longest.push(await longestTask());
+    }
+    console.info(`Firefox: longest task on the seed page's main thread while Gloss read it: ${longest.map(Math.round).join(', ')} ms`);
+    // 250 ms holds on a busy 2-core machine; a task this long is something Gloss should not do in
+    // a page (Readability itself, the recognizer's lists).
+    expect(Math.min(...longest)).toBeLessThan(250);
+    await tab.page.close();
   });
 
   it("keeps the notes and the database out of a hostile page's reach: it can neither read nor wipe them", async () => {
@@ -167,6 +177,19 @@ describe('e2e-firefox/privacy', () => {
     const frame = tab.page.frames().find((f) => f !== tab.page.mainFrame())!;
     expect(await frame.evaluate(() => [CSS.highlights.size, document.querySelector('gloss-panel')])).toEqual([0, null]);
     await popup.close();
+  });
+
+  it('reaches nothing but loopback; a .test host is the local server, another site on plain http', async () => {
+    const tab = await gloss.openTab(`${gloss.site('evil')}/fixtures/non-article.html`);
+    const probe = await tab.page.evaluate(async () => ({
+      secure: isSecureContext,
+      outside: await fetch('http://example.com/', { mode: 'no-cors' }).then(
+        () => 'reached',
+        () => 'refused',
+      ),
+    }));
+    expect(probe).toEqual({ secure: false, outside: 'refused' });
+    await tab.page.close();
   });
 
   it('throws no error from Gloss’s code', () => {
