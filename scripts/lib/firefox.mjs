@@ -6,8 +6,9 @@
  *
  * Gloss is installed as a temporary add-on (as "Load Temporary Add-on…" does) with a fixed UUID,
  * so its `moz-extension://` origin, and with it its database, is the same in every run on a
- * profile. Firefox drops a temporary add-on when it closes; two prefs keep its UUID and its
- * storage, so reinstalling it on the next launch is what a reader's permanent install looks like.
+ * profile. Firefox forgets a temporary add-on when it closes, not its data: installed again on
+ * the next launch with the same UUID, it finds its IndexedDB and `storage.local` as it left them
+ * (checked), which is what a reader's permanent install sees.
  *
  * BiDi refuses to navigate a tab to a `moz-extension://` page. Firefox started with
  * `-remote-allow-system-access` lists its chrome windows over BiDi (`"moz:scope": "chrome"`), and
@@ -34,8 +35,6 @@ export const LOCAL_HOSTS = ['news.test', 'evil.test'];
 /** @param {string} downloads */
 const prefs = (downloads) => ({
   'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: GLOSS_UUID }),
-  'extensions.webextensions.keepUuidOnUninstall': true,
-  'extensions.webextensions.keepStorageOnUninstall': true,
   // Every request but loopback goes to a proxy on a port where nothing listens.
   'network.proxy.type': 1,
   'network.proxy.http': '127.0.0.1',
