@@ -282,14 +282,3 @@ export function painted(page: Page, name: string): Promise<{ text: string; inArt
     name,
   );
 }
-
-/** Polls `read` until `accept` holds, or throws with the last value after `timeout`. */
-export async function until<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeout = 15_000): Promise<T> {
-  const deadline = Date.now() + timeout;
-  for (;;) {
-    const value = await read();
-    if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`Still ${JSON.stringify(value)?.slice(0, 500)} after ${timeout} ms`);
-    await new Promise((done) => setTimeout(done, 100));
-  }
-}
