@@ -20,6 +20,6 @@ export default defineConfig({
     },
     setupFiles: ['fake-indexeddb/auto'],
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-    exclude: ['tests/e2e/**'],
+    exclude: ['tests/e2e/**', 'tests/e2e-firefox/**'],
   },
 });
