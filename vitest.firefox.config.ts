@@ -10,5 +10,7 @@ export default defineConfig({
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 90_000,
+    // Polls wait for what they ask, not for a clock (see vitest.e2e.config.ts).
+    expect: { poll: { timeout: 15_000, interval: 50 } },
   },
 });

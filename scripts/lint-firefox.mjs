@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * `web-ext lint`, Mozilla's own add-on linter, on the Firefox build: fails on any error and on
+ * `web-ext lint`, Mozilla's own add-on linter, on the Firefox build (`npm run build:firefox` first; `npm run e2e:firefox` runs it): fails on any error and on
  * any warning that is not explained below (and in the README). Run after `wxt build -b firefox`.
  */
 import { execFileSync } from 'node:child_process';
