@@ -1,7 +1,8 @@
 // @ts-check
 /**
- * `web-ext lint`, Mozilla's own add-on linter, on the Firefox build (`npm run build:firefox` first; `npm run e2e:firefox` runs it): fails on any error and on
- * any warning that is not explained below (and in the README). Run after `wxt build -b firefox`.
+ * `web-ext lint`, Mozilla's own add-on linter, on the Firefox build (`npm run e2e:firefox` runs it
+ * after building; alone, run `npm run build:firefox` first): fails on any error and on any
+ * warning that is not explained below (and in the README).
  */
 import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
