@@ -186,7 +186,7 @@ describe('e2e/editor', () => {
         document.addEventListener(type, listen, true);
       }
     });
-    await editor.select('beloved people');
+    await editor.drag('beloved people'); // the mouse, not a key: the page would hear the key
     await editor.click('[data-testid="toolbar-note"]');
     await editor.click('[data-testid="note-input"]');
     await page.keyboard.type('secret source: Q');

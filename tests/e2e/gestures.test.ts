@@ -207,4 +207,24 @@ describe('e2e/gestures', () => {
     await expect.poll(async () => (await storedOn(OTHER)).length).toBe(count);
     await page.close();
   });
+
+  it("saves from the note form only while the reader can see it", async () => {
+    const { page, editor } = await openSeed();
+    await editor.drag(PHRASE);
+    await editor.click('[data-testid="toolbar-note"]');
+    await editor.click('[data-testid="note-input"]');
+    await page.keyboard.type('written where the page hid it');
+    const save = await editor.where('[data-testid="save"]');
+    const hiding = await page.evaluateHandle(() =>
+      document.head.appendChild(Object.assign(document.createElement('style'), { textContent: 'body { opacity: 0 !important; }' })),
+    );
+    await page.mouse.click(save.x, save.y);
+    await page.waitForTimeout(700);
+    expect(await storedOn(PHRASE)).toEqual([]);
+    // Shown again, the same click saves.
+    await hiding.evaluate((style) => style.remove());
+    await page.mouse.click(save.x, save.y);
+    await expect.poll(async () => (await storedOn(PHRASE)).map((record) => record.note)).toEqual(['written where the page hid it']);
+    await page.close();
+  });
 });

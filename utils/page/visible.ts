@@ -40,7 +40,7 @@ export function hostShows(host: Element, topLayer = false): boolean {
   if (!host.isConnected || !host.getClientRects) return false;
   const view = host.ownerDocument.defaultView;
   if (!view) return false;
-  if (view.getComputedStyle(host).visibility !== 'visible') return false;
+  if (['hidden', 'collapse'].includes(view.getComputedStyle(host).visibility)) return false;
   let opacity = 1;
   for (let el: Element | null = host; el; el = el.parentElement ?? (el.parentNode instanceof ShadowRoot ? el.parentNode.host : null)) {
     const style = view.getComputedStyle(el);
