@@ -59,12 +59,12 @@ export function glossSteps(worker, url, frameUrl = url) {
 
 /**
  * Waits until `until` holds for the steps of the top frame of the tab showing `page` (by default,
- * until Gloss is done with the page).
+ * until Gloss is done with the page), as long as Playwright's own waits (30 s).
  * @param {import('playwright-core').Page} page
  * @param {(steps: Record<string, number> | null) => boolean} [until]
  * @param {number} [timeout]
  */
-export async function waitForSteps(page, until = doneWith, timeout = 15_000) {
+export async function waitForSteps(page, until = doneWith, timeout = 30_000) {
   const context = page.context();
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const deadline = Date.now() + timeout;
@@ -72,7 +72,7 @@ export async function waitForSteps(page, until = doneWith, timeout = 15_000) {
     const steps = await glossSteps(worker, page.url()).catch(() => null);
     if (until(steps)) return steps;
     if (Date.now() > deadline) throw new Error(`Gloss's steps on ${page.url()} never got there: ${JSON.stringify(steps)}`);
-    await page.waitForTimeout(50);
+    await page.waitForTimeout(100);
   }
 }
 

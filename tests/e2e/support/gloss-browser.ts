@@ -114,7 +114,7 @@ export async function waitForGloss(page: Page): Promise<void> {
 }
 
 /** Waits until Gloss's step `name` (e.g. `gloss:paint`) has happened at least `times` times on the page. */
-export async function waitForStep(page: Page, name: string, times = 1, timeout = 15_000): Promise<void> {
+export async function waitForStep(page: Page, name: string, times = 1, timeout = 30_000): Promise<void> {
   await waitForSteps(page, (steps) => (steps?.[name] ?? 0) >= times, timeout);
 }
 
