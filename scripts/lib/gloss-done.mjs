@@ -38,14 +38,13 @@ export function glossSteps(worker, url, frameUrl = url) {
       try {
         // The top frame alone unless another is asked for (a frame still loading would hold the answer up).
         const target = frameUrl === url ? { tabId: tabs[0].id, frameIds: [0] } : { tabId: tabs[0].id, allFrames: true };
-        const asking = chrome.scripting.executeScript({
+        // Asked one at a time: a page busy for long answers once it can (asking again would pile up).
+        const results = await chrome.scripting.executeScript({
           target,
           injectImmediately: true,
           func: (/** @type {string} */ name) => ({ url: location.href, steps: /** @type {any} */ (window)[name] ?? null }),
           args: [key],
         });
-        // A page busy for long answers later: ask again rather than wait.
-        const results = await Promise.race([asking, new Promise((resolve) => setTimeout(() => resolve([]), 2000))]);
         const frame =
           frameUrl === url ? results[0] : results.find((/** @type {{ result?: { url: string } }} */ r) => r.result?.url === frameUrl);
         return frame?.result?.steps ?? null;
