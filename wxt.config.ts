@@ -6,8 +6,16 @@ import pkg from './package.json' with { type: 'json' };
 // installs or upgrades to them): Chromium 150 and Firefox ESR 140, Debian bookworm's own releases.
 const floor = pkg.gloss.browsers;
 
+/**
+ * The bench's build (`GLOSS_MEASURES=1`, made by scripts/bench.mjs) leaves `performance` marks
+ * and measures on the pages it runs on, which any page can read; the shipped build writes none
+ * (utils/page/timeline.ts). It goes to its own folder, so it is never mistaken for the other.
+ */
+const measures = process.env.GLOSS_MEASURES === '1';
+
 // Gloss's build: one manifest for Chrome (MV3) and Firefox, Preact through its Vite preset.
 export default defineConfig({
+  ...(measures && { outDir: '.output-bench' }),
   manifest: ({ browser }) => ({
     name: 'Gloss',
     description:
@@ -58,5 +66,5 @@ export default defineConfig({
       },
     }),
   }),
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], define: { 'import.meta.env.GLOSS_MEASURES': JSON.stringify(measures) } }),
 });

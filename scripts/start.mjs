@@ -8,7 +8,7 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launch } from './lib/browser.mjs';
-import { glossDone } from './lib/gloss-done.mjs';
+import { waitForSteps } from './lib/gloss-done.mjs';
 import { EXTENSION_DIR, FIXTURE_PAGES, REPO, SEED_PATH, SHARED } from './lib/paths.mjs';
 import { serve } from './lib/serve.mjs';
 
@@ -20,7 +20,7 @@ const { context, extensionId } = session;
 const page = await context.newPage();
 const seedUrl = server.origin + SEED_PATH;
 await page.goto(seedUrl);
-await page.waitForFunction(glossDone, null, { timeout: 15_000 });
+await waitForSteps(page);
 const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 /** @type {{ id?: number, url?: string }[]} */
 const tabs = await worker.evaluate(() => /** @type {any} */ (globalThis).chrome.tabs.query({}));

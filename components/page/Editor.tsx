@@ -4,7 +4,7 @@
  * notices. Every write goes through `actions` (messages to the background); when one fails the
  * form stays open with the reader's words in it and says why.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeText } from '@/utils/anchoring/selectors';
 import { selectText, trimStretch } from '@/utils/anchoring/select-text';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
@@ -170,6 +170,14 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
     return () => removeEventListener('beforeunload', keep);
   }, [dirty]);
 
+  // Notices (a delete's undo above all) go to the top layer, where the page's stacking, opacity,
+  // filters and clips on Gloss's ancestors cannot hide them.
+  const toast = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = toast.current;
+    if (el && !el.matches(':popover-open')) el.showPopover?.();
+  }, [notice]);
+
   useEffect(() => {
     if (!notice) return;
     const timer = setTimeout(() => setNotice(null), notice.undo ? UNDO_MS : 5000);
@@ -294,7 +302,7 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
         </div>
       )}
       {notice && (
-        <div class="toast" role="status" data-testid="notice">
+        <div class="toast" role="status" data-testid="notice" popover="manual" ref={toast}>
           {notice.text}
           {notice.undo && (
             <button type="button" data-testid="undo" onClick={() => void undo(notice.undo as AnnotationRecord)}>

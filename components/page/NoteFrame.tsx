@@ -8,7 +8,30 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AnnotationFormProps } from '@/components/common/AnnotationForm';
 import { newId } from '@/utils/ids';
+import { hostAt, hostShows } from '@/utils/page/visible';
 import { NOTE_FRAME_PAGE, isFormEvent, type FormState, type PortHandover } from '@/utils/page/note-frame-protocol';
+
+/**
+ * Whether the frame shows as the reader would see it: Gloss's host shows (utils/page/visible.ts)
+ * and nothing of the page's lies over the frame (its corners and center are Gloss's). A click in
+ * the frame never reaches this document, so its point cannot be checked; the frame's box is.
+ */
+function frameShows(frame: HTMLIFrameElement | null): boolean {
+  const root = frame?.getRootNode();
+  if (!frame || !(root instanceof ShadowRoot) || !hostShows(root.host)) return false;
+  // The part of the frame that is on screen: inside the viewport and every scrolling box around it.
+  let { left, top, right, bottom } = frame.getBoundingClientRect();
+  [left, top, right, bottom] = [Math.max(left, 0), Math.max(top, 0), Math.min(right, innerWidth), Math.min(bottom, innerHeight)];
+  for (let el = frame.parentElement; el; el = el.parentElement) {
+    if (getComputedStyle(el).overflow === 'visible') continue;
+    const clip = el.getBoundingClientRect();
+    [left, top, right, bottom] = [Math.max(left, clip.left), Math.max(top, clip.top), Math.min(right, clip.right), Math.min(bottom, clip.bottom)];
+  }
+  if (right - left < 8 || bottom - top < 8) return false;
+  const xs = [left + 3, (left + right) / 2, right - 3];
+  const ys = [top + 3, (top + bottom) / 2, bottom - 3];
+  return xs.every((x) => ys.every((y) => hostAt(root.host, x, y)));
+}
 
 export function NoteFrame(props: AnnotationFormProps) {
   const frame = useRef<HTMLIFrameElement>(null);
@@ -26,13 +49,14 @@ export function NoteFrame(props: AnnotationFormProps) {
       switch (data.kind) {
         case 'draft':
           return now.onDraft({ ...data.draft, color: data.draft.color as typeof now.draft.color });
+        // Saving and deleting only from a form the reader can see (a page could hide it and let a click through).
         case 'save':
-          return now.onSave();
+          return frameShows(frame.current) ? now.onSave() : undefined;
         case 'cancel':
         case 'escape':
           return now.onCancel();
         case 'delete':
-          return now.onDelete?.();
+          return frameShows(frame.current) ? now.onDelete?.() : undefined;
         case 'height':
           return setHeight(Math.min(Math.max(80, Math.ceil(data.px)), 2000));
       }

@@ -13,6 +13,7 @@ import { articleIdFor, canonicalHrefOf } from '@/utils/article/url';
 import { PROTOCOL_VERSION } from '@/utils/messaging/envelope';
 import type { PageState } from '@/utils/messaging/protocol';
 import { ARTICLE_DETECTED_MARK, LOADER_STATE_KEY, SITE_OFF_MARK, articleScriptRunning } from '@/utils/page/handoff';
+import { mark, measure } from '@/utils/page/timeline';
 import { watchNavigation } from './watch-navigation';
 
 type Runtime = { sendMessage(message: unknown): Promise<unknown> };
@@ -35,7 +36,7 @@ function startArticleScript(): void {
       if (!result?.ok) setState({ kind: 'failed', articleId: null, message: result?.error?.message ?? 'Gloss did not start' });
       else if (!result.value?.started) {
         setState({ kind: 'site-off', site: location.hostname });
-        performance.mark(SITE_OFF_MARK);
+        mark(SITE_OFF_MARK);
       }
     })
     .catch((error: unknown) => setState({ kind: 'failed', articleId: null, message: String(error) }));
@@ -46,13 +47,13 @@ export default defineUnlistedScript(() => {
     if (articleScriptRunning()) return;
     const start = performance.now();
     const readerable = isProbablyReaderable(document);
-    if (first) performance.measure('gloss:readerable', { start, end: performance.now() });
+    if (first) measure('gloss:readerable', { start, end: performance.now() });
     if (!readerable) {
       setState({ kind: 'not-article' });
       return;
     }
     setState({ kind: 'extracting', articleId: articleIdFor(location.href, canonicalHrefOf(document)) ?? location.href });
-    if (first) performance.mark(ARTICLE_DETECTED_MARK);
+    if (first) mark(ARTICLE_DETECTED_MARK);
     startArticleScript();
   };
 

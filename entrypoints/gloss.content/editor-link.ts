@@ -45,7 +45,8 @@ export function linkEditor(ctx: ContentScriptContext, region: () => Node | null)
 
   const check = (event: Event) => {
     const root = region();
-    if (isGloss(event.target) || !root) return;
+    // Only the reader's own gestures: a page's made-up mouseup must not open the toolbar or cards.
+    if (!event.isTrusted || isGloss(event.target) || !root) return;
     const selection = getSelection();
     if (selection && !selection.isCollapsed && selection.rangeCount && selection.getRangeAt(0).intersectsNode(root)) {
       open({ kind: 'selection' });

@@ -12,8 +12,9 @@ import type { Placement } from '@/utils/anchoring/anchor-all';
 import type { EditorRequest } from '@/utils/page/editor-bridge';
 import { createPainter } from '@/utils/highlight/paint';
 import { SpanIndex } from '@/utils/highlight/span-index';
-import { highlightCss } from '@/utils/highlight/styles';
+import { highlightCss, type PaintedStyles } from '@/utils/highlight/styles';
 import { createShadowUi } from '@/utils/page/shadow-ui';
+import { measure } from '@/utils/page/timeline';
 import { isSiteDisabled, readSettings, updateSettings, visibleTypes, watchSettings, type Settings } from '@/utils/settings/settings';
 import type { TextModel } from '@/utils/text/text-model';
 import { caretAt, watchHover } from './hover';
@@ -27,17 +28,17 @@ export interface HighlightLayer {
 }
 
 /** Adopts Gloss's highlight styles into the page; falls back to a <style> in <head>. */
-function adoptStyles(doc: Document, settings: Settings): () => void {
+function adoptStyles(doc: Document, settings: Settings, painted: PaintedStyles): () => void {
   try {
     const sheet = new CSSStyleSheet();
-    sheet.replaceSync(highlightCss(settings));
+    sheet.replaceSync(highlightCss(settings, painted));
     doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
     return () => {
       doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
     };
   } catch {
     const style = doc.createElement('style');
-    style.textContent = highlightCss(settings);
+    style.textContent = highlightCss(settings, painted);
     doc.head.append(style);
     return () => style.remove();
   }
@@ -45,6 +46,8 @@ function adoptStyles(doc: Document, settings: Settings): () => void {
 
 export async function startHighlights(ctx: ContentScriptContext, openEditor: (request: EditorRequest) => void): Promise<HighlightLayer> {
   const painter = createPainter(document);
+  // Same test as createPainter's: where the API is missing, the fallback's wrappers need their rules.
+  const highlightApi = 'Highlight' in window && !!globalThis.CSS?.highlights;
   let settings = await readSettings();
   let current: { model: TextModel; entities: readonly EntitySpan[]; notes: Placement } | null = null;
   let removeStyles: (() => void) | null = null;
@@ -155,8 +158,8 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
       removeStyles = null;
       index = new SpanIndex([]);
     } else {
-      removeStyles ??= adoptStyles(document, settings);
       const visible = visibleTypes(settings);
+      removeStyles ??= adoptStyles(document, settings, { types: visible, fallback: !highlightApi });
       const notes = current.notes.placed.map(({ start, end, annotation }) => ({ start, end, color: annotation.color }));
       const painted = painter.paint(current.model, current.entities, visible, notes);
       ranges = Object.values(painted.counts).reduce((sum, n) => sum + n, 0) + painted.notes;
@@ -188,7 +191,7 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
       const start = performance.now();
       current = { model, entities, notes };
       const ranges = paint();
-      performance.measure(label + 'paint', { start, end: performance.now(), detail: { ranges } });
+      measure(label + 'paint', { start, end: performance.now(), detail: { ranges } });
     },
   };
 }

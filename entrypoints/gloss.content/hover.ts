@@ -47,6 +47,7 @@ export function watchHover(
         document.addEventListener(
           'pointermove',
           (event) => {
+            if (!event.isTrusted) return; // a page's made-up pointer does not open cards
             last = event;
             frame ||= requestAnimationFrame(() => {
               frame = 0;

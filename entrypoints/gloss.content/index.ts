@@ -13,6 +13,7 @@ import { listen } from '@/utils/messaging/listen';
 import { toContent } from '@/utils/messaging/protocol/to-content';
 import { sendToExtension } from '@/utils/messaging/send';
 import { markArticleScriptRunning } from '@/utils/page/handoff';
+import { measure } from '@/utils/page/timeline';
 import type { PageState } from '@/utils/messaging/protocol';
 import '@/components/page/panel.css';
 import { linkEditor } from './editor-link';
@@ -94,8 +95,8 @@ export default defineContentScript({
       const turn = ++analysis;
       const result = await sendToExtension('toBackground', 'analyzeText', { articleId, text: article.model.text });
       if (ctx.isInvalid || mine !== generation || turn !== analysis || !result.ok) return;
-      performance.measure(label + 'entities', { start, end: performance.now() });
-      performance.measure(label + 'recognize', { start, duration: result.value.ms });
+      measure(label + 'entities', { start, end: performance.now() });
+      measure(label + 'recognize', { start, duration: result.value.ms });
       entities = result.value.spans;
       layer ??= startHighlights(ctx, editor.open);
       await apply(label, articleId, article, result.value.placement);

@@ -2,15 +2,16 @@
  * One reading of the page: the hand-off of the page's HTML to the extension (Readability runs
  * there; the loader ran the readerable check, and a page that is no longer an article after a
  * change comes back as one without an article), and locating what Readability kept in the live DOM. Each step that
- * runs on the page’s thread leaves a `performance.measure` (`<label>serialize`
- * for outerHTML, `send` for the message's synchronous encoding, `map`), as do the wait for the
- * extension (`extract`) and the time the extension spent (`offthread`).
+ * runs on the page’s thread is measured (`<label>serialize` for outerHTML, `send` for the
+ * message's synchronous encoding, `map`), as are the wait for the extension (`extract`) and the
+ * time the extension spent (`offthread`): see utils/page/timeline.ts.
  */
 import { locateArticle, type LocatedArticle } from '@/utils/article/locate-article';
 import { canonicalHrefOf } from '@/utils/article/url';
 import { MAX_PAGE_HTML } from '@/utils/messaging/protocol/define';
 import type { PageState } from '@/utils/messaging/protocol';
 import { sendToExtension } from '@/utils/messaging/send';
+import { measure } from '@/utils/page/timeline';
 
 export interface Reading {
   state: PageState;
@@ -33,13 +34,12 @@ export interface ReadHooks {
 export async function readArticle(label: string, hooks: ReadHooks): Promise<Reading | null> {
   const start = performance.now();
   const reading = await read(label, hooks);
-  if (reading) performance.measure(label + 'total', { start, end: performance.now() });
+  if (reading) measure(label + 'total', { start, end: performance.now() });
   return reading;
 }
 
 async function read(label: string, { isStale, onExtracting }: ReadHooks): Promise<Reading | null> {
-  const measure = (name: string, start: number, end = performance.now()) =>
-    performance.measure(label + name, { start, end });
+  const step = (name: string, start: number, end = performance.now()) => measure(label + name, { start, end });
 
   const canonicalHref = canonicalHrefOf(document);
   const canonicalUrl = canonicalHref && /^https?:/.test(canonicalHref) ? canonicalHref : null;
@@ -48,7 +48,7 @@ async function read(label: string, { isStale, onExtracting }: ReadHooks): Promis
   const articleId = canonicalUrl ?? location.href;
   const serializeStart = performance.now();
   const html = document.documentElement.outerHTML;
-  measure('serialize', serializeStart);
+  step('serialize', serializeStart);
   if (html.length > MAX_PAGE_HTML) {
     return { state: { kind: 'failed', articleId: null, message: 'This page is too large for Gloss to read.' }, located: null };
   }
@@ -56,18 +56,18 @@ async function read(label: string, { isStale, onExtracting }: ReadHooks): Promis
   const extractStart = performance.now();
   onExtracting(articleId);
   const sending = sendToExtension('toBackground', 'extractArticle', { html, url: location.href, canonicalUrl });
-  measure('send', extractStart);
+  step('send', extractStart);
   const result = await sending;
   if (isStale()) return null;
-  measure('extract', extractStart);
+  step('extract', extractStart);
   if (!result.ok) return { state: { kind: 'failed', articleId: null, message: result.error.message }, located: null };
   if (!result.value) return notArticle;
   const { article, texts, timings } = result.value;
-  performance.measure(label + 'offthread', { start: extractStart, duration: timings.parseMs + timings.readabilityMs });
+  measure(label + 'offthread', { start: extractStart, duration: timings.parseMs + timings.readabilityMs });
 
   const mapStart = performance.now();
   const located = locateArticle(document, texts, article.title);
-  measure('map', mapStart);
+  step('map', mapStart);
   if (!located) {
     const message = 'Gloss found the article but could not locate its text in this page.';
     return { state: { kind: 'failed', articleId: article.id, message }, located: null };

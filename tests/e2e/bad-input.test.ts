@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGloss, waitForGloss, type GlossBrowser } from './support/gloss-browser';
+import { startGloss, waitForGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
 
 /** A long article page of about `megabytes` MB, made of distinct paragraphs. */
 function bigArticle(megabytes: number): string {
@@ -47,7 +47,7 @@ describe('e2e/bad-input', () => {
   it('survives a page that navigates away while its article is being extracted', async () => {
     const page = await gloss.context.newPage();
     await page.goto(gloss.origin + '/generated/5mb.html', { waitUntil: 'domcontentloaded' });
-    await page.waitForFunction(() => performance.getEntriesByName('gloss:article-detected').length > 0);
+    await waitForStep(page, 'gloss:article-detected');
     await page.goto(gloss.origin + '/fixtures/article-v2.html');
     await waitForGloss(page);
     expect((await gloss.articleText(page))!.text).toContain('unusually dry winter');
@@ -58,7 +58,7 @@ describe('e2e/bad-input', () => {
     const frame = page.frames().find((f) => f.url().includes('article-v1'))!;
     await frame.waitForLoadState('load');
     await page.waitForTimeout(500);
-    expect(await frame.evaluate(() => performance.getEntries().filter((e) => e.name.startsWith('gloss')).length)).toBe(0);
+    expect(await gloss.steps(page, frame.url())).toBeNull();
     const popup = await gloss.openPopup(await gloss.tabIdOf(page));
     await expect.poll(() => popup.message().textContent()).toContain('No article found on this page');
   });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../../scripts/lib/paths.mjs';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { EditorPage, paintedTexts } from './support/editor-page';
-import { startGloss, waitForGloss, type GlossBrowser } from './support/gloss-browser';
+import { startGloss, waitForGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
 
 /**
  * The reader's own highlights, made and changed with the editor on the seed page in Chromium:
@@ -42,7 +42,7 @@ describe('e2e/editor', () => {
 
   const openSeed = async () => {
     const page = await gloss.openPage(SEED);
-    await page.waitForFunction(() => performance.getEntriesByName('gloss:paint').length > 0);
+    await waitForStep(page, 'gloss:paint');
     return { page, editor: await EditorPage.attach(page, gloss.extensionId) };
   };
 
@@ -109,10 +109,9 @@ describe('e2e/editor', () => {
     await expect.poll(() => paintedTexts(other.page, 'gloss-note-pink')).toEqual([PHRASE]);
     await expect.poll(listed).toContain('Revised: a claim');
     // The other tab placed the notes again without running the recognizer a second time.
-    expect(await other.page.evaluate(() => ['gloss-notes:paint', 'gloss-notes:recognize'].map((name) => performance.getEntriesByName(name).length > 0))).toEqual([
-      true,
-      false,
-    ]);
+    const steps = await gloss.steps(other.page);
+    expect(steps?.['gloss-notes:paint'] ?? 0).toBeGreaterThan(0);
+    expect(steps?.['gloss-notes:recognize'] ?? 0).toBe(0);
     const id = (await stored())[0]!.id;
 
     await editor.click('[data-testid="delete"]');
@@ -187,7 +186,7 @@ describe('e2e/editor', () => {
         document.addEventListener(type, listen, true);
       }
     });
-    await editor.select('beloved people');
+    await editor.drag('beloved people'); // the mouse, not a key: the page would hear the key
     await editor.click('[data-testid="toolbar-note"]');
     await editor.click('[data-testid="note-input"]');
     await page.keyboard.type('secret source: Q');
@@ -207,8 +206,8 @@ describe('e2e/editor', () => {
       const space = document.createTextNode('   ');
       p.append(space);
       getSelection()!.setBaseAndExtent(space, 0, space, 3);
-      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     });
+    await editor.release();
     await page.waitForTimeout(300);
     expect(await editor.inGloss('return !!root?.querySelector(".toolbar")')).toBe(false);
 
@@ -219,8 +218,8 @@ describe('e2e/editor', () => {
       let text = walker.nextNode() as Text;
       while (!text.data.startsWith('The respected Comrade')) text = walker.nextNode() as Text;
       getSelection()!.setBaseAndExtent(header, 0, text, 14);
-      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     });
+    await editor.release();
     await editor.click('.pick[data-color="blue"]');
     await expect.poll(async () => (await stored()).find((r) => r.color === 'blue')?.quote.exact).toMatch(/^Respected Comrade Kim Jong Un Makes Speech.*\n*The respected$/s);
 
@@ -231,12 +230,12 @@ describe('e2e/editor', () => {
       p.textContent = 'x'.repeat(100_000);
       document.querySelector('article')!.append(p);
     });
-    await page.waitForFunction(() => performance.getEntriesByName('gloss-reread:paint').length > 0);
+    await waitForStep(page, 'gloss-reread:paint');
     await page.evaluate(() => {
       const p = document.querySelector('article')!.lastElementChild!;
       getSelection()!.selectAllChildren(p);
-      document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true }));
     });
+    await editor.release();
     await expect.poll(async () => (await editor.texts('[data-testid="notice"]'))[0]).toContain('at most 20,000');
     expect((await stored()).length).toBe(before);
     expect(gloss.errors).toEqual([]);

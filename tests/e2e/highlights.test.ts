@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CORPUS_DIR, REPO } from '../../scripts/lib/paths.mjs';
-import { startGloss, waitForGloss, type GlossBrowser } from './support/gloss-browser';
+import { startGloss, waitForGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
 
 const SEED = '/shared/seed/kcna-songchon-speech.html';
 const corpus = readdirSync(CORPUS_DIR, { withFileTypes: true })
@@ -27,7 +27,7 @@ function highlighted(page: Page, name: string) {
 
 async function painted(page: Page) {
   await waitForGloss(page);
-  await page.waitForFunction(() => performance.getEntriesByName('gloss:paint').length > 0, null, { timeout: 15_000 });
+  await waitForStep(page, 'gloss:paint');
 }
 
 const panel = (page: Page) => page.locator('gloss-panel');

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../../scripts/lib/paths.mjs';
 import { EditorPage } from './support/editor-page';
-import { startGloss, type GlossBrowser, type PopupPage } from './support/gloss-browser';
+import { startGloss, waitForStep, type GlossBrowser, type PopupPage } from './support/gloss-browser';
 
 /**
  * The popup as the reader's desk: the article's highlights in page order, the library searched by
@@ -40,7 +40,7 @@ describe('e2e/library', () => {
 
   it('lists the two highlights of the article in page order, whatever order they were made in', async () => {
     page = await gloss.openPage(SEED);
-    await page.waitForFunction(() => performance.getEntriesByName('gloss:paint').length > 0);
+    await waitForStep(page, 'gloss:paint');
     const editor = await EditorPage.attach(page, gloss.extensionId);
     await highlight(editor, SECOND, 'Terrain argument: mountains as the reason for lagging industry');
     await highlight(editor, FIRST, 'Direct address to the locals, a rally register');

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startGloss, type GlossBrowser } from './support/gloss-browser';
+import type { Page } from 'playwright-core';
+import { startGloss, waitForGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
 
 describe('e2e/privacy', () => {
   let gloss: GlossBrowser;
@@ -52,5 +53,57 @@ describe('e2e/privacy', () => {
       }),
     ).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
     expect(await count()).toBe(before);
+  });
+
+  /** Every `performance` entry of Gloss's the page can read, however it looks. */
+  const glossEntries = (page: Page) =>
+    page.evaluate(() =>
+      performance
+        .getEntries()
+        .map((entry) => entry.name)
+        .filter((name) => /gloss/i.test(name)),
+    );
+  const setSettings = async (settings: object) =>
+    (await gloss.worker()).evaluate(async (value) => chrome.storage.local.set({ settings: value }), settings);
+
+  it('leaves no performance entry on an article, on other pages, nor where the reader turned Gloss off', async () => {
+    const article = await gloss.openPage('/shared/seed/kcna-songchon-speech.html');
+    await waitForStep(article, 'gloss:paint');
+    expect(await glossEntries(article)).toEqual([]);
+    // Gloss did run: its steps were counted where the page cannot see them.
+    expect(await gloss.steps(article)).toMatchObject({ 'gloss:readerable': 1, 'gloss:total': 1, 'gloss:paint': 1 });
+
+    const other = await gloss.openPage('/fixtures/non-article.html');
+    expect(await glossEntries(other)).toEqual([]);
+
+    await setSettings({ hiddenTypes: [], hideAll: false, disabledSites: ['127.0.0.1'] });
+    try {
+      const off = await gloss.context.newPage();
+      await off.goto(`${gloss.origin}/shared/seed/kcna-songchon-speech.html#off`);
+      await waitForGloss(off);
+      expect(await gloss.steps(off)).toMatchObject({ 'gloss:site-off': 1 });
+      expect(await glossEntries(off)).toEqual([]);
+    } finally {
+      await setSettings({ hiddenTypes: [], hideAll: false, disabledSites: [] });
+    }
+  });
+
+  it("shows the page no more of the reader's settings in Gloss's stylesheet than painting needs", async () => {
+    await setSettings({ hiddenTypes: ['ORG'], hideAll: false, disabledSites: [], typeColors: { ORG: '#00aa88', PERSON: '#123456' } });
+    try {
+      const page = await gloss.openPage('/shared/seed/kcna-songchon-speech.html');
+      await waitForStep(page, 'gloss:paint');
+      const rules = await page.evaluate(() => [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)));
+      expect(rules.length).toBeGreaterThan(0);
+      // Only ::highlight rules of Gloss's own names: no fallback wrappers, no rule for the type that is off.
+      for (const rule of rules) expect(rule).toMatch(/^::highlight\(gloss-[a-z-]+\) \{[^{}]*\}$/);
+      const text = rules.join('\n');
+      expect(text).not.toContain('gloss-org');
+      expect(text).not.toMatch(/0, 170, 136|00aa88/i);
+      // The color of a type that is painted has to be there to be painted.
+      expect(text).toContain('rgb(18, 52, 86)');
+    } finally {
+      await setSettings({ hiddenTypes: [], hideAll: false, disabledSites: [] });
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EditorPage, paintedTexts } from './support/editor-page';
-import { startGloss, type GlossBrowser } from './support/gloss-browser';
+import { startGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
 
 /**
  * A write the background refuses, in the real browser, tells the reader and keeps every word of
@@ -23,7 +23,7 @@ describe('e2e/refused-write', () => {
 
   it('keeps the unsaved note and says why when the write is refused', async () => {
     const page = await gloss.openPage(SEED);
-    await page.waitForFunction(() => performance.getEntriesByName('gloss:paint').length > 0);
+    await waitForStep(page, 'gloss:paint');
     const editor = await EditorPage.attach(page, gloss.extensionId);
     await editor.select(PHRASE);
     await editor.click('[data-testid="toolbar-note"]');

@@ -27,4 +27,17 @@ describe('highlight/styles', () => {
     expect(entityLook('DATE', { typeColors: { DATE: '#ffffff' } })).toEqual({ tint: 'rgba(255, 255, 255, 0.18)', line: '#ffffff', style: 'dashed' });
     expect(entityLook('DATE')).toEqual({ tint: 'rgba(140, 90, 220, 0.18)', line: '#7c4fd6', style: 'dashed' });
   });
+
+  it('carries only the rules painting needs: the painted types, and the wrappers only for the fallback', () => {
+    const css = highlightCss({ typeColors: { ORG: '#00aa88', PERSON: '#123456' } }, { types: ['PERSON', 'PLACE'], fallback: false });
+    expect(rule(css, '::highlight(gloss-person)')).toContain('#123456');
+    expect(rule(css, '::highlight(gloss-place)')).not.toBe('');
+    // The type the reader turned off has no rule, so its color is not in the page either.
+    expect(css).not.toContain('gloss-org');
+    expect(css).not.toContain('00aa88');
+    expect(css).not.toContain('gloss-mark');
+    // Every rule is a ::highlight rule of Gloss's own names.
+    for (const line of css.split('\n')) expect(line).toMatch(/^::highlight\(gloss-[a-z]+(-[a-z]+)?\) \{ [^{}]+ \}$/);
+    expect(highlightCss(undefined, { types: [] })).not.toContain('gloss-person');
+  });
 });

@@ -4,7 +4,7 @@
  * light and dark pages alike. The same rules style the fallback's wrapper elements; the reader's
  * own colors are a marker-pen fill above them.
  */
-import type { EntityType } from '../entities/types';
+import { ENTITY_TYPES, type EntityType } from '../entities/types';
 import type { Settings } from '../settings/settings';
 import { FALLBACK_TAG, FLASH_HIGHLIGHT, HIGHLIGHT_NAMES, PENDING_HIGHLIGHT, noteHighlightName } from './names';
 
@@ -40,16 +40,30 @@ export const NOTE_FILLS: Record<string, string> = {
   purple: 'rgba(170, 110, 255, 0.45)',
 };
 
-/** The stylesheet Gloss adopts into the page, in the reader's type colors where they chose one. */
-export function highlightCss(settings?: Pick<Settings, 'typeColors'>): string {
-  const entities = (Object.keys(ENTITY_LOOK) as EntityType[]).map((type) => {
+/** What the adopted stylesheet is for: the entity types painted, and whether the fallback's wrappers are. */
+export interface PaintedStyles {
+  types?: Iterable<EntityType>;
+  fallback?: boolean;
+}
+
+/**
+ * The stylesheet Gloss adopts into the page, in the reader's type colors where they chose one.
+ * The page can read it (`document.adoptedStyleSheets`), so it carries only what painting needs:
+ * rules for the types painted now (none for types the reader turned off, so neither their
+ * colors), the fallback's wrapper rules only where the fallback paints, and no names of the
+ * reader's (settings, color names). The colors of painted types must be there to be painted.
+ */
+export function highlightCss(settings?: Pick<Settings, 'typeColors'>, { types = ENTITY_TYPES, fallback = true }: PaintedStyles = {}): string {
+  const painted = new Set(types);
+  const entities = ENTITY_TYPES.filter((type) => painted.has(type)).map((type) => {
     const rule = declarations(entityLook(type, settings));
-    return `::highlight(${HIGHLIGHT_NAMES[type]}) { ${rule} }\n${FALLBACK_TAG}[data-gloss-type="${type}"] { ${rule} }`;
+    const api = `::highlight(${HIGHLIGHT_NAMES[type]}) { ${rule} }`;
+    return fallback ? `${api}\n${FALLBACK_TAG}[data-gloss-type="${type}"] { ${rule} }` : api;
   });
   // After the entity rules: on a fallback wrapper carrying both, the reader's color wins.
   const notes = Object.entries(NOTE_FILLS).map(
     ([color, fill]) =>
-      `::highlight(${noteHighlightName(color)}), ${FALLBACK_TAG}[data-gloss-note="${color}"] { background-color: ${fill} !important; }`,
+      `::highlight(${noteHighlightName(color)})${fallback ? `, ${FALLBACK_TAG}[data-gloss-note="${color}"]` : ''} { background-color: ${fill} !important; }`,
   );
   const marks = [
     `::highlight(${FLASH_HIGHLIGHT}) { background-color: rgba(255, 140, 0, 0.55) !important; }`,

@@ -14,10 +14,10 @@ export const ARTICLE_SCRIPT_FLAG = '__glossArticleScript';
  */
 export const LOADER_STATE_KEY = '__glossLoaderState';
 
-/** Performance mark the loader leaves when it hands the page to the article script. */
+/** The loader's step (utils/page/timeline.ts) when it hands the page to the article script. */
 export const ARTICLE_DETECTED_MARK = 'gloss:article-detected';
 
-/** Performance mark the loader leaves when the background declines: Gloss is off on this site. */
+/** The loader's step when the background declines: Gloss is off on this site. */
 export const SITE_OFF_MARK = 'gloss:site-off';
 
 /** The built article script, injected by the background. */

@@ -6,10 +6,17 @@
  * about 3 KB gzip of machinery these scripts do not use (auto-mounting, waiting for anchors,
  * custom-element name checks) into an article script with a 20 KB budget. The stylesheet is the
  * one WXT builds for the entry (`cssInjectionMode: 'ui'`), read from the extension.
+ *
+ * A page may not make the host invisible or click-through to steer a real click onto a control
+ * the reader cannot see: the host's look is pinned by inline `!important` declarations (which
+ * beat any page stylesheet) and put back when the page edits its attributes; every click,
+ * change or input inside is stopped before Gloss's handlers unless it is the reader's own, on a
+ * UI that shows (utils/page/visible.ts).
  */
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { readersGesture } from './visible';
 
 export interface ShadowUi {
   host: HTMLElement;
@@ -17,6 +24,56 @@ export interface ShadowUi {
   readonly mounted: boolean;
   mount(): void;
   remove(): void;
+}
+
+/**
+ * The host's own look, whatever the page's CSS says: a zero-size box at the top of the stacking
+ * order (the UI inside is `position: fixed`), opaque, visible, clickable, untransformed.
+ */
+const PINNED: Record<string, string> = {
+  display: 'block',
+  position: 'fixed',
+  top: '0',
+  left: '0',
+  width: '0',
+  height: '0',
+  margin: '0',
+  overflow: 'visible',
+  'z-index': '2147483647',
+  opacity: '1',
+  visibility: 'visible',
+  'pointer-events': 'auto',
+  filter: 'none',
+  'backdrop-filter': 'none',
+  transform: 'none',
+  translate: 'none',
+  scale: 'none',
+  rotate: 'none',
+  zoom: '1',
+  clip: 'auto',
+  'clip-path': 'none',
+  mask: 'none',
+  contain: 'none',
+  'content-visibility': 'visible',
+  'mix-blend-mode': 'normal',
+  isolation: 'isolate',
+  animation: 'none',
+  transition: 'none',
+};
+const PINNED_STYLE = Object.entries(PINNED)
+  .map(([name, value]) => `${name}: ${value} !important;`)
+  .join(' ');
+
+/** Pins the host's look and keeps it pinned (only the host's own attributes are watched: cheap). */
+function pin(host: HTMLElement): () => void {
+  const apply = () => {
+    if (host.getAttribute('style') !== PINNED_STYLE) host.setAttribute('style', PINNED_STYLE);
+    for (const name of [...host.getAttributeNames()]) if (name !== 'style') host.removeAttribute(name);
+  };
+  apply();
+  const observer = new MutationObserver(apply);
+  observer.observe(host, { attributes: true });
+  return () => observer.disconnect();
 }
 
 /**
@@ -39,8 +96,22 @@ export async function createShadowUi(
   const style = document.createElement('style');
   style.textContent = css;
   const container = document.createElement('div');
-  host.attachShadow({ mode }).append(style, container);
+  const shadow = host.attachShadow({ mode });
+  shadow.append(style, container);
   for (const type of ['keydown', 'keyup', 'keypress']) host.addEventListener(type, (event) => event.stopPropagation());
+  // Captured at the shadow root, before any control's own handler.
+  for (const type of ['click', 'change', 'input']) {
+    shadow.addEventListener(
+      type,
+      (event) => {
+        if (readersGesture(event, host)) return;
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      },
+      true,
+    );
+  }
+  const unpin = pin(host);
   const ui: ShadowUi = {
     host,
     container,
@@ -54,5 +125,6 @@ export async function createShadowUi(
     },
   };
   ctx.onInvalidated(ui.remove);
+  ctx.onInvalidated(unpin);
   return ui;
 }

@@ -85,7 +85,10 @@ export class EditorPage {
     return this.noteFrame() !== undefined;
   }
 
-  /** Selects the first occurrence of `phrase` in the article and releases the mouse, as a reader would. */
+  /**
+   * Selects the first occurrence of `phrase` in the article and ends the gesture with a real key
+   * (Gloss acts only on the reader's own, trusted, events; a page's made-up mouseup is ignored).
+   */
   async select(phrase: string): Promise<void> {
     await this.page.evaluate((text) => {
       const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
@@ -93,12 +96,42 @@ export class EditorPage {
         const at = node.data.indexOf(text);
         if (at < 0) continue;
         getSelection()!.setBaseAndExtent(node, at, node, at + text.length);
-        const r = getSelection()!.getRangeAt(0).getBoundingClientRect();
-        document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true, clientX: r.right, clientY: r.bottom }));
         return;
       }
       throw new Error(`"${text}" is not in one text node of the article`);
     }, phrase);
+    await this.release();
+  }
+
+  /** The reader's gesture that ends a selection (a real key, released): Gloss looks at the selection. */
+  async release(): Promise<void> {
+    await this.page.keyboard.press('Shift');
+  }
+
+  /** Selects the first occurrence of `phrase` by dragging the real mouse across it, as a reader does. */
+  async drag(phrase: string): Promise<void> {
+    const { from, to } = await this.page.evaluate((text) => {
+      const walker = document.createTreeWalker(document.querySelector('article') ?? document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const at = node.data.indexOf(text);
+        if (at < 0) continue;
+        node.parentElement?.scrollIntoView({ block: 'center' });
+        const box = (start: number) => {
+          const range = document.createRange();
+          range.setStart(node, start);
+          range.setEnd(node, start + 1);
+          return range.getBoundingClientRect();
+        };
+        const first = box(at);
+        const last = box(at + text.length - 1);
+        return { from: { x: first.left + 1, y: first.top + first.height / 2 }, to: { x: last.right - 1, y: last.top + last.height / 2 } };
+      }
+      throw new Error(`"${text}" is not in one text node of the article`);
+    }, phrase);
+    await this.page.mouse.move(from.x, from.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(to.x, to.y, { steps: 5 });
+    await this.page.mouse.up();
   }
 
   /** The center of `phrase` on screen (its first occurrence in the article). */

@@ -5,7 +5,7 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { ArticleText } from '@/utils/messaging/protocol';
 import { launch } from '../../../scripts/lib/browser.mjs';
-import { glossDone } from '../../../scripts/lib/gloss-done.mjs';
+import { glossSteps, waitForSteps } from '../../../scripts/lib/gloss-done.mjs';
 import { EXTENSION_DIR, FIXTURE_PAGES, SHARED } from '../../../scripts/lib/paths.mjs';
 import { serve } from '../../../scripts/lib/serve.mjs';
 
@@ -24,6 +24,11 @@ export interface GlossBrowser {
   openPopup(tabId: number): Promise<PopupPage>;
   /** The text model of the article in a tab, as its article script answers it; null without one. */
   articleText(page: Page): Promise<ArticleText | null>;
+  /**
+   * Gloss's steps on the page (`gloss:readerable`, `gloss:paint`… with how often each happened),
+   * as counted in its isolated world, out of the page's sight; in `frameUrl`'s frame if given.
+   */
+  steps(page: Page, frameUrl?: string): Promise<Record<string, number> | null>;
   /** Every uncaught error thrown by Gloss's code (in an extension page or a content script). */
   errors: string[];
   /** Every request made by the extension's own worker or pages that left the extension. */
@@ -80,6 +85,9 @@ export async function startGloss({ mounts = {}, ...options }: { userDataDir?: st
       return page;
     },
     tabIdOf,
+    async steps(page, frameUrl) {
+      return glossSteps(await worker(), page.url(), frameUrl);
+    },
     async openPopup(tabId) {
       const page = await session.context.newPage();
       await page.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
@@ -105,9 +113,14 @@ export async function startGloss({ mounts = {}, ...options }: { userDataDir?: st
   };
 }
 
-/** Waits until Gloss has finished with the page (see `glossDone`). */
+/** Waits until Gloss has finished with the page (see `doneWith` in scripts/lib/gloss-done.mjs). */
 export async function waitForGloss(page: Page): Promise<void> {
-  await page.waitForFunction(glossDone);
+  await waitForSteps(page);
+}
+
+/** Waits until Gloss's step `name` (e.g. `gloss:paint`) has happened at least `times` times on the page. */
+export async function waitForStep(page: Page, name: string, times = 1, timeout = 30_000): Promise<void> {
+  await waitForSteps(page, (steps) => (steps?.[name] ?? 0) >= times, timeout);
 }
 
 /** The popup, opened as a page for a given tab. */

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowUi } from '@/utils/page/shadow-ui';
+
+const ctx = { onInvalidated: () => () => {} } as unknown as ContentScriptContext;
+const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('page/shadow-ui', () => {
+  it("pins the host's look with !important inline styles and puts it back when the page changes them", async () => {
+    const ui = await createShadowUi(ctx, 'gloss-test', '/missing.css');
+    ui.mount();
+    const pinned = ui.host.getAttribute('style');
+    expect(pinned).toContain('opacity: 1 !important');
+    expect(pinned).toContain('pointer-events: auto !important');
+    expect(pinned).toContain('visibility: visible !important');
+    ui.host.style.setProperty('opacity', '0', 'important');
+    ui.host.setAttribute('hidden', '');
+    await tick();
+    expect(ui.host.getAttribute('style')).toBe(pinned);
+    expect(ui.host.hasAttribute('hidden')).toBe(false);
+    ui.remove();
+  });
+
+  it("stops a made-up click before Gloss's own handler", async () => {
+    const ui = await createShadowUi(ctx, 'gloss-test', '/missing.css');
+    ui.mount();
+    const button = ui.container.appendChild(document.createElement('button'));
+    let pressed = 0;
+    button.addEventListener('click', () => pressed++);
+    button.click();
+    button.dispatchEvent(new Event('change', { bubbles: true }));
+    expect(pressed).toBe(0);
+    ui.remove();
+  });
+});
