@@ -21,5 +21,8 @@ export default defineConfig({
     setupFiles: ['fake-indexeddb/auto'],
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     exclude: ['tests/e2e/**', 'tests/e2e-firefox/**'],
+    // A guard against a hung test, not a speed bound (speed is the bench's): 5 s failed tests of
+    // 5 MB inputs on a busy 2-core machine.
+    testTimeout: 30_000,
   },
 });
