@@ -212,7 +212,12 @@ export function locate(text: string, quote: TextQuoteSelector, position?: TextPo
     for (const move of new Set([0, ...moves])) {
       const from = Math.max(0, position.start + move - reach);
       const to = position.end + move + reach;
-      if (contextClosed(text.slice(from, to), quote)) break;
+      const stretch = text.slice(from, to);
+      if (contextClosed(stretch, quote)) break;
+      // The same words here, with the passage's context: it moved a little (the cheap, common case).
+      for (let at = stretch.indexOf(exact); at !== -1; at = stretch.indexOf(exact, at + 1)) {
+        if (nearPassage(text, from + at, from + at + exact.length, quote, exact.length)) return { start: from + at, end: from + at + exact.length, method: 'quote' };
+      }
       const found = fuzzy(text, quote, position.start + move, from, to, true);
       if (found?.confident) return found.at;
     }
