@@ -34,7 +34,7 @@ export interface Unplaced {
   suggestion: { start: number; end: number } | null;
 }
 
-/** A quote at least this long is distinctive by itself at its stored position. */
+/** Below this length a quote is short: its few words recur, so it is judged by most of its whole context (SHORT_CONTEXT, SHORT_SIDE_AGREES). */
 const DISTINCTIVE = 24;
 /** Shorter quotes are not matched fuzzily. */
 const MIN_FUZZY = 16;
