@@ -31,4 +31,12 @@ describe('anchoring/anchor-all', () => {
     expect(placed.map((p) => [p.annotation.id, edited.slice(p.start, p.end), p.changed])).toEqual([['kim', 'Kim Jong Un made a speech', true]]);
     expect(orphans.map((o) => o.id)).toEqual(['party']);
   });
+
+  it('suggests, for an orphan, another copy of its words without placing it there', () => {
+    const edited = TEXT.replace('\nThe Party will carry out the policy.', '\nIn short: The Party will carry out the policy. (caption)').replace('Kim Jong Un made a speech in', 'Kim Jong Un spoke in');
+    const { placed, orphans, suggestions } = anchorAll([party], edited);
+    expect(placed).toEqual([]);
+    expect(orphans.map((o) => o.id)).toEqual(['party']);
+    expect(suggestions?.map((s) => [s.id, edited.slice(s.start, s.end)])).toEqual([['party', 'The Party will carry out the policy.']]);
+  });
 });

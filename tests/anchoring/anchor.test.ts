@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchor } from '@/utils/anchoring/anchor';
+import { anchor, locate } from '@/utils/anchoring/anchor';
 import { describeText } from '@/utils/anchoring/selectors';
 
 const ARTICLE = [
@@ -53,6 +53,56 @@ describe('anchoring/anchor', () => {
     const { quote, position } = at(ARTICLE, 'The Party', 1);
     const edited = ARTICLE.replace('the policy. The Party will never forget the people.', 'it.').replace('He said', 'The Party said');
     expect(anchor(edited, quote, position)).toBeNull();
+  });
+
+  describe('a passage the page repeats (a caption)', () => {
+    const QUOTE = 'the regional factories would be completed within three years';
+    const PAGE = [
+      'Officials met in the capital on Monday.',
+      `Pictured: ${QUOTE}`,
+      `The minister said ${QUOTE}, and that the work would start in spring. Critics doubted it.`,
+      'Other news followed in the afternoon session of the assembly.',
+    ].join('\n');
+    const body = () => at(PAGE, QUOTE, 1);
+    const bodyStart = PAGE.lastIndexOf(QUOTE);
+
+    it('keeps an edited body passage on the body, not on the caption that still has its words', () => {
+      const { quote, position } = body();
+      for (const edited of [PAGE.replace(`said ${QUOTE}`, `said ${QUOTE.replace('completed', 'finished')}`), PAGE.replace(`said ${QUOTE},`, `said ${QUOTE.replace('factories ', 'factories, ')};`)]) {
+        const found = anchor(edited, quote, position)!;
+        expect(found.start).toBeGreaterThan(edited.indexOf('The minister'));
+      }
+    });
+
+    it('makes an orphan of a body passage whose paragraph was removed, suggesting the caption', () => {
+      const { quote, position } = body();
+      const edited = PAGE.split('\n').filter((p) => !p.startsWith('The minister')).join('\n');
+      const found = locate(edited, quote, position);
+      expect(found).toEqual({ method: 'orphan', suggestion: { start: edited.indexOf(QUOTE), end: edited.indexOf(QUOTE) + QUOTE.length } });
+    });
+
+    it("makes an orphan of the caption's own highlight when the caption is removed, even if the body has nearly its words", () => {
+      const { quote, position } = at(PAGE, QUOTE);
+      const edited = PAGE.replace(`Pictured: ${QUOTE}\n`, '').replace(QUOTE, QUOTE.replace('three', '3'));
+      expect(anchor(edited, quote, position)).toBeNull();
+      expect(bodyStart).toBeGreaterThan(0);
+    });
+  });
+
+  it('snaps a fuzzy match to word boundaries', () => {
+    const text = 'It was late. Through the window all thought of sleep vanished from her mind that night.\nMore.';
+    const { quote, position } = at(text, 'window all thought of sleep vanished from her mind');
+    const edited = text.replace('window all thought', 'windows all thoughts');
+    const found = anchor(edited, quote, position)!;
+    expect(edited.slice(found.start, found.end)).toBe('windows all thoughts of sleep vanished from her mind');
+  });
+
+  it('finds a moved paragraph by its own text when neither side of its context came with it', () => {
+    const moved = 'A unique paragraph of well over forty characters, which the outlet later moved lower down the page.';
+    const text = ['First paragraph of the story.', moved, 'Second paragraph of the story.', 'Third paragraph, near the end.'].join('\n');
+    const { quote, position } = at(text, moved);
+    const edited = ['First paragraph of the story.', 'Second paragraph of the story.', 'Third paragraph, near the end.', moved].join('\n');
+    expect(anchor(edited, quote, position)).toMatchObject({ start: edited.indexOf(moved), method: 'quote' });
   });
 
   it('refuses an empty quote', () => {

@@ -1,6 +1,6 @@
 /** Anchors every stored annotation of an article in its current text: placed, or orphaned. */
 import { textHash } from '../text/hash';
-import { anchor, type Anchored } from './anchor';
+import { locate, type Anchored } from './anchor';
 import type { AnnotationRecord } from './annotation';
 
 export interface PlacedAnnotation extends Anchored {
@@ -9,9 +9,18 @@ export interface PlacedAnnotation extends Anchored {
   changed: boolean;
 }
 
+/** Where an orphan's words (or nearly them) are now, for the reader to accept or not: never painted as theirs. */
+export interface Suggestion {
+  id: string;
+  start: number;
+  end: number;
+}
+
 export interface Placement {
   placed: PlacedAnnotation[];
   orphans: AnnotationRecord[];
+  /** For some orphans (by annotation id): another copy of their words, e.g. a caption's. */
+  suggestions?: Suggestion[];
 }
 
 /** Distinct shifts remembered from the passages placed last. */
@@ -25,12 +34,14 @@ export function anchorAll(annotations: readonly AnnotationRecord[], text: string
   const hash = textHash(text);
   const placed: PlacedAnnotation[] = [];
   const orphans: AnnotationRecord[] = [];
+  const suggestions: Suggestion[] = [];
   const moves: number[] = [];
   const inOrder = [...annotations].sort((a, b) => a.position.start - b.position.start);
   for (const annotation of inOrder) {
-    const found = anchor(text, annotation.quote, annotation.position, moves);
-    if (!found) {
+    const found = locate(text, annotation.quote, annotation.position, moves);
+    if (found.method === 'orphan') {
       orphans.push(annotation);
+      if (found.suggestion) suggestions.push({ id: annotation.id, ...found.suggestion });
       continue;
     }
     placed.push({ ...found, annotation, changed: annotation.textHash !== hash });
@@ -39,5 +50,5 @@ export function anchorAll(annotations: readonly AnnotationRecord[], text: string
       moves.splice(0, moves.length, move, ...moves.filter((m) => m !== move).slice(0, MOVES_KEPT - 1));
     }
   }
-  return { placed, orphans };
+  return { placed, orphans, suggestions };
 }
