@@ -3,7 +3,7 @@ import { createRecognizer } from '@/utils/entities/recognizer';
 import { FOLDS, NAME_TYPES, TUNING_FOLDS, f1Of, formatFold, loadPage, precisionOf, recallOf, scorePages, type Tally } from './folds';
 
 const recognizer = createRecognizer();
-const recognize = (text: string) => recognizer.recognize(text);
+const recognize = (text: string, lang: string | null) => recognizer.recognize(text, { lang });
 
 describe('entities on corpus pages, by fold (tests/entities/folds.ts)', () => {
   const folds = FOLDS.map((fold) => fold.map(loadPage));

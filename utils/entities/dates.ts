@@ -89,3 +89,31 @@ function isStandaloneNumber(tokens: Tokens, i: number): boolean {
   if (/[%/:\d]/.test(after) || (after === ',' || after === '.') && /\d/.test(tokens.folded[tokens.end[i]! + 1] ?? '')) return false;
   return !(tokens.flags[i]! & HYPHEN_BEFORE && i > 0 && tokens.flags[i - 1]! & DIGIT);
 }
+
+const FRENCH_MONTHS = new Set(['janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre']);
+const FRENCH_WEEKDAYS = new Set(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']);
+const FRENCH_DAY = /^(?:1er|[1-9]|[12]\d|3[01])$/;
+
+/**
+ * Dates as French writes them, in lower case: "mardi 5 mai", "5 mai 2015", "1er janvier",
+ * "mai 2015", a weekday alone ("jeudi"). A month alone is not one ("mars" is also the planet).
+ */
+export function findFrenchDates(tokens: Tokens): { first: number; last: number }[] {
+  const found: { first: number; last: number }[] = [];
+  const isMonth = (i: number) => i < tokens.count && FRENCH_MONTHS.has(wordAt(tokens, i));
+  const isFrenchDay = (i: number) => i < tokens.count && FRENCH_DAY.test(wordAt(tokens, i)) && plainGap(tokens, i);
+  for (let i = 0; i < tokens.count; i++) {
+    const word = wordAt(tokens, i);
+    let last = -1;
+    if (FRENCH_WEEKDAYS.has(word)) {
+      last = i;
+      if (isFrenchDay(i + 1) && isMonth(i + 2) && plainGap(tokens, i + 2)) last = i + 2;
+    } else if (FRENCH_DAY.test(word) && isMonth(i + 1) && plainGap(tokens, i + 1)) last = i + 1;
+    else if (isMonth(i) && isYear(tokens, i + 1) && plainGap(tokens, i + 1)) last = i + 1;
+    if (last === -1) continue;
+    if (last > i && isMonth(last) && isYear(tokens, last + 1) && plainGap(tokens, last + 1)) last++;
+    found.push({ first: i, last });
+    i = last;
+  }
+  return found;
+}

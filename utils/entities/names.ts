@@ -145,6 +145,8 @@ function personCandidates(tokens: Tokens, a: number, b: number, titled: boolean,
     if (korean) {
       if (letters(tokens, a + 1) > 5) return;
       if (a + 2 <= b && letters(tokens, a + 2) <= 5 && !isHead(a + 2)) last = a + 2;
+    } else if (a + 2 <= b && isCap(tokens, a + 2) && !isHead(a + 2) && (a + 3 > b || !isCap(tokens, a + 3))) {
+      last = a + 2; // three-part names: "Nguyen Van Thieu", "Man Haron Monis"
     }
     found.push({ first: a, last, type: 'PERSON' });
     return;

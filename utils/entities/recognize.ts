@@ -5,7 +5,9 @@
  * mentions: a surname after the full name, a place's short name after "… County", an acronym
  * after the name it was given for. TERM spans are kept apart and may lie inside another span.
  */
-import { findDates } from './dates';
+import { findDates, findFrenchDates } from './dates';
+import { namesRecognizedIn, primaryLanguage } from './language';
+import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
 import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, tokenize, wordAt, type Tokens } from './tokenize';
@@ -23,8 +25,14 @@ export interface RecognizerData {
 const MILITARY_UNITS = new Set(['regiment', 'regiments', 'division', 'divisions', 'brigade', 'brigades', 'battalion', 'battalions', 'corps', 'fleet', 'squadron', 'squadrons', 'army']);
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
-export function recognize(text: string, data: RecognizerData): EntitySpan[] {
+export interface RecognizeOptions {
+  /** The page's language (BCP 47, as the article gives it); names are recognized in English only. */
+  lang?: string | null;
+}
+
+export function recognize(text: string, data: RecognizerData, options: RecognizeOptions = {}): EntitySpan[] {
   const tokens = tokenize(text, { reuseBuffers: true });
+  if (!namesRecognizedIn(options.lang)) return datesAndTerms(text, tokens, data, primaryLanguage(options.lang));
   const candidates: Candidate[] = [];
 
   for (let i = 0; i < tokens.count; i++) {
@@ -40,11 +48,15 @@ export function recognize(text: string, data: RecognizerData): EntitySpan[] {
       candidates.push({ first: i, last: i + 1, type: 'ORG' });
     }
   }
-  for (const [a, b] of capitalizedRuns(tokens)) candidates.push(...candidatesInRun(tokens, a, b, data.nameLists));
+  const runs = capitalizedRuns(tokens);
+  for (const [a, b] of runs) candidates.push(...candidatesInRun(tokens, a, b, data.nameLists));
   for (const { first, last } of findDates(tokens)) candidates.push({ first, last, type: 'DATE' });
   theRepublic(tokens, candidates);
 
   const chosen = resolve(candidates, tokens.count);
+  const taken = new Uint8Array(tokens.count);
+  for (const c of chosen) taken.fill(1, c.first, c.last + 1);
+  chosen.push(...openWorldCandidates(tokens, runs, taken, chosen, data.nameLists));
   chosen.push(...laterMentions(text, tokens, chosen));
   chosen.sort((x, y) => x.first - y.first);
 
@@ -53,6 +65,19 @@ export function recognize(text: string, data: RecognizerData): EntitySpan[] {
     end: tokens.end[c.last] as number,
     type: c.type,
     key: c.key ?? keyOf(text, tokens, c),
+  }));
+  spans.push(...findTerms(tokens, data.terms));
+  return spans.sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+/** Another language: its dates (when dates.ts knows how it writes them) and the terms. */
+function datesAndTerms(text: string, tokens: Tokens, data: RecognizerData, language: string): EntitySpan[] {
+  const dates = language === 'fr' ? findFrenchDates(tokens) : findDates(tokens);
+  const spans: EntitySpan[] = dates.map((c) => ({
+    start: tokens.start[c.first] as number,
+    end: tokens.end[c.last] as number,
+    type: 'DATE',
+    key: keyOf(text, tokens, { ...c, type: 'DATE' }),
   }));
   spans.push(...findTerms(tokens, data.terms));
   return spans.sort((x, y) => x.start - y.start || y.end - x.end);
