@@ -34,6 +34,8 @@ const PERSON_NOUNS = new Set([
   'colleague', 'former', 'resident', 'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'student',
   'teacher', 'doctor', 'scientist', 'senior', 'retired', 'veteran', 'member', 'leader', 'manager', 'partner',
   'co-founder', 'cofounder', 'chairman', 'chairwoman', 'president', 'vice', 'deputy', 'head', 'chief',
+  'priest', 'pastor', 'activist', 'candidate', 'actor', 'actress', 'singer', 'artist', 'businessman',
+  'businesswoman', 'entrepreneur', 'photographer', 'correspondent', 'historian', 'journalist', 'judge',
 ]);
 /** Words before a name that make it a company: "rival Lyft", "retailers such as …", "developer Mojang". */
 const ORG_BEFORE = new Set([
@@ -180,7 +182,8 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     }
     entity.mentions.push([s, e]);
     const initial = flag(tokens, s, SENTENCE) && s === from;
-    if (!initial) entity.inside = true;
+    // A single capitalized word opening a sentence may be a capital of style; two are a name.
+    if (!initial || e > s) entity.inside = true;
     if (headline[s]) return;
     // A title before the name: capitalized ("Mr", "President"), or in lower case before a full name.
     const titleBefore = s > 0 && TITLES.has(wordAt(tokens, s - 1)) && spaceBefore(tokens, s) && (isCap(tokens, s - 1) || e > s);
@@ -203,6 +206,8 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (/^[ \t\u00a0]*:[ \t\u00a0]*$/.test(gap) && CREDIT_BEFORE.has(before) && multi) score[PERSON] += 2;
     if (/^[ \t\u00a0]+$/.test(gapAfter) && SPEECH_VERBS.has(next)) score[multi ? PERSON : ORG] += multi ? 2 : 0.5;
     if (plainBefore && before === 'said') score[PERSON] += 1;
+    // "The priest, Fidelis Mukonori, …": a person's noun, then the name set off by commas.
+    if (multi && /^,[ \t\u00a0]*$/.test(gap) && PERSON_NOUNS.has(before)) score[PERSON] += 2;
     if (possessive && PERSON_POSSESSIONS.has(next)) score[PERSON] += 2;
     if (possessive && ORG_POSSESSIONS.has(next)) score[ORG] += 2;
     if (!possessive && /^[ \t\u00a0]+$/.test(gapAfter) && ORG_POSSESSIONS.has(next) && !multi) score[ORG] += 0.5;
