@@ -84,6 +84,8 @@ const HOLIDAY_NEEDS_SECOND = new Set(['new', 'independence', 'labor', 'labour', 
 
 /** The last word of a holiday starting at `i`, or -1. */
 function holidayAt(tokens: Tokens, i: number): number {
+  const length = (tokens.end[i] as number) - (tokens.start[i] as number);
+  if (length < 3 || length > 12 || !'cethrdpnilmvb'.includes(tokens.folded[tokens.start[i] as number] as string)) return -1;
   const seconds = HOLIDAYS.get(wordAt(tokens, i));
   if (!seconds) return -1;
   const next = wordAt(tokens, i + 1);

@@ -14,18 +14,16 @@ interface Known {
   key?: string;
 }
 
-const surfaceOf = (tokens: Tokens, c: Candidate) => {
-  const words: string[] = [];
-  for (let i = c.first; i <= c.last; i++) words.push(wordAt(tokens, i));
-  return words;
-};
+/** The folded words of a mention, single-spaced (hyphens read as spaces): one string per mention. */
+const surfaceOf = (tokens: Tokens, c: Candidate) =>
+  c.first === c.last ? wordAt(tokens, c.first) : tokens.folded.slice(tokens.start[c.first], tokens.end[c.last]).replace(/[\s\u2010\u2011-]+/g, ' ');
 
 /** Makes the types of `chosen` agree per name (in place); returns the mentions it adds. */
 export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Array): Candidate[] {
   const votes = new Map<string, { group: Candidate[]; count: Map<EntityType, number> }>();
   for (const c of chosen) {
     if (c.type === 'DATE') continue;
-    const surface = surfaceOf(tokens, c).join(' ');
+    const surface = surfaceOf(tokens, c);
     let entry = votes.get(surface);
     if (!entry) votes.set(surface, (entry = { group: [], count: new Map() }));
     entry.group.push(c);

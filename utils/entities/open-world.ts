@@ -79,7 +79,8 @@ const LEAD = 1.5;
 const LONGEST = 5;
 
 interface OpenEntity {
-  mentions: [number, number][];
+  /** First and last word of each mention, flat. */
+  mentions: number[];
   score: [number, number, number];
   /** Seen where it is not the first word of a sentence. */
   inside: boolean;
@@ -91,10 +92,25 @@ const PLURAL_GROUP = /(?:ists|ites|ians|ans|ese|ers|ics|ims)$/;
 
 const flag = (tokens: Tokens, i: number, bit: number) => i >= 0 && i < tokens.count && ((tokens.flags[i] as number) & bit) !== 0;
 const isCap = (tokens: Tokens, i: number) => flag(tokens, i, CAP | UPPER);
-/** What stands between word i - 1 and word i (empty at the edges). */
-const gapBefore = (tokens: Tokens, i: number) =>
-  i <= 0 || i >= tokens.count ? '' : tokens.folded.slice((tokens.end[i - 1] as number) + (tokens.tail[i - 1] as number), tokens.start[i]);
-const spaceBefore = (tokens: Tokens, i: number) => i > 0 && i < tokens.count && /^[ \t\u00a0]+$/.test(gapBefore(tokens, i));
+/** Only spaces (at most three) between word i - 1 and word i; with `comma`, one comma before them. */
+function gapIs(tokens: Tokens, i: number, comma: boolean, colon = false): boolean {
+  if (i <= 0 || i >= tokens.count) return false;
+  let k = (tokens.end[i - 1] as number) + (tokens.tail[i - 1] as number);
+  const to = tokens.start[i] as number;
+  if (comma || colon) {
+    const code = tokens.folded.charCodeAt(k);
+    if (code !== (comma ? 44 : 58)) return false;
+    k++;
+    if (colon) while (k < to && tokens.folded.charCodeAt(k) === 32) k++;
+  }
+  if (to - k > 3 || (!comma && !colon && to === k)) return false;
+  for (; k < to; k++) {
+    const code = tokens.folded.charCodeAt(k);
+    if (code !== 32 && code !== 9 && code !== 0xa0) return false;
+  }
+  return true;
+}
+const spaceBefore = (tokens: Tokens, i: number) => gapIs(tokens, i, false);
 
 /**
  * Sentences whose words are all capitalized (three or more words of four letters or more):
@@ -171,16 +187,18 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     }
     if (s > e || e - s + 1 > LONGEST) return;
     if (s === e && (lettersIn(tokens, s) < 2 || flag(tokens, s, DIGIT))) return;
-    const words: string[] = [];
-    for (let k = s; k <= e; k++) words.push(wordAt(tokens, k));
-    if (s === e && (personParts.has(words[0] as string) || BARE.has(words[0] as string) || PLURAL_GROUP.test(words[0] as string))) return;
-    const key = words.join(' ');
+    if (s === e) {
+      const only = wordAt(tokens, s);
+      if (personParts.has(only) || BARE.has(only) || PLURAL_GROUP.test(only)) return;
+    }
+    // The folded words with what stands between them (hyphen or space): one string per mention.
+    const key = tokens.folded.slice(tokens.start[s], tokens.end[e]).replace(/[\s\u2010\u2011-]+/g, ' ');
     let entity = entities.get(key);
     if (!entity) {
       entity = { mentions: [], score: [0, 0, 0], inside: false };
       entities.set(key, entity);
     }
-    entity.mentions.push([s, e]);
+    entity.mentions.push(s, e);
     const initial = flag(tokens, s, SENTENCE) && s === from;
     // A single capitalized word opening a sentence may be a capital of style; two are a name.
     if (!initial || e > s) entity.inside = true;
@@ -194,28 +212,29 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     const multi = e > s;
     const first = wordAt(tokens, s);
     const before = s > 0 ? wordAt(tokens, s - 1) : '';
-    const gap = gapBefore(tokens, s);
-    const plainBefore = !initial && /^[ \t\u00a0]+$/.test(gap);
+    const plainBefore = !initial && gapIs(tokens, s, false);
+    const commaBefore = gapIs(tokens, s, true);
     const next = e + 1 < tokens.count ? wordAt(tokens, e + 1) : '';
-    const gapAfter = gapBefore(tokens, e + 1);
+    const plainAfter = gapIs(tokens, e + 1, false);
+    const commaAfter = gapIs(tokens, e + 1, true);
     const possessive = flag(tokens, e, POSSESSIVE);
 
     if (titled) score[PERSON] += 3;
     if (multi && lists.givenNames.has(first)) score[PERSON] += 2;
     if (multi && flag(tokens, s, UPPER) && plainBefore && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
-    if (/^[ \t\u00a0]*:[ \t\u00a0]*$/.test(gap) && CREDIT_BEFORE.has(before) && multi) score[PERSON] += 2;
-    if (/^[ \t\u00a0]+$/.test(gapAfter) && SPEECH_VERBS.has(next)) score[multi ? PERSON : ORG] += multi ? 2 : 0.5;
+    if (multi && gapIs(tokens, s, false, true) && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
+    if (plainAfter && SPEECH_VERBS.has(next)) score[multi ? PERSON : ORG] += multi ? 2 : 0.5;
     if (plainBefore && before === 'said') score[PERSON] += 1;
     // "The priest, Fidelis Mukonori, …": a person's noun, then the name set off by commas.
-    if (multi && /^,[ \t\u00a0]*$/.test(gap) && PERSON_NOUNS.has(before)) score[PERSON] += 2;
+    if (multi && commaBefore && PERSON_NOUNS.has(before)) score[PERSON] += 2;
     if (possessive && PERSON_POSSESSIONS.has(next)) score[PERSON] += 2;
     if (possessive && ORG_POSSESSIONS.has(next)) score[ORG] += 2;
-    if (!possessive && /^[ \t\u00a0]+$/.test(gapAfter) && ORG_POSSESSIONS.has(next) && !multi) score[ORG] += 0.5;
-    if (/^[ \t\u00a0]+$/.test(gapAfter) && ORG_VERBS.has(next)) score[ORG] += 1;
+    if (!possessive && plainAfter && ORG_POSSESSIONS.has(next) && !multi) score[ORG] += 0.5;
+    if (plainAfter && ORG_VERBS.has(next)) score[ORG] += 1;
     if (plainBefore && ORG_BEFORE.has(before) && !isCap(tokens, s - 1)) score[ORG] += 2;
     // "like Walmart", "such as Uber": examples among companies are companies only with other evidence.
     // Appositive: ", a company …", ", a 67-year-old …", ", who …".
-    if (/^,[ \t\u00a0]*$/.test(gapAfter)) {
+    if (commaAfter) {
       if (next === 'who') score[PERSON] += 2;
       else if (next === 'which') score[ORG] += 1;
       else if (next === 'a' || next === 'an' || next === 'the') {
@@ -256,15 +275,18 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
 
   // Full names first: a single word that is part of a person's name is left to the surname rule.
   const found: Candidate[] = [];
-  const decided = [...entities.entries()].sort((x, y) => y[0].split(' ').length - x[0].split(' ').length);
-  for (const [key, entity] of decided) {
+  const size = (key: string) => { let n = 1; for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) === 32) n++; return n; };
+  const decided = [...entities.entries()].map(([key, entity]) => ({ key, entity, words: size(key) })).sort((x, y) => y.words - x.words);
+  for (const { key, entity } of decided) {
     if (!entity.inside) continue; // only ever sentence-initial: a capital of style
     if (!key.includes(' ') && personParts.has(key)) continue;
     const [best, second] = rank(entity.score);
     const [top, next] = [entity.score[best] as number, entity.score[second] as number];
     if (top < ENOUGH || top - next < LEAD) continue;
     if (best === PERSON) for (const part of key.split(' ')) personParts.add(part);
-    for (const [first, last] of entity.mentions) found.push({ first, last, type: TYPES[best] as EntityType });
+    for (let k = 0; k < entity.mentions.length; k += 2) {
+      found.push({ first: entity.mentions[k] as number, last: entity.mentions[k + 1] as number, type: TYPES[best] as EntityType });
+    }
   }
   return found;
 }
