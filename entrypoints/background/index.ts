@@ -55,9 +55,10 @@ export default defineBackground(() => {
       ...annotationHandlers(db),
       async analyzeText({ articleId, text }, sender) {
         await assertShowing(sender, articleId);
-        const [recognizer, annotations] = await Promise.all([recognizerFor(db), listArticleAnnotations(db, articleId)]);
+        const [recognizer, annotations, article] = await Promise.all([recognizerFor(db), listArticleAnnotations(db, articleId), db.articles.get(articleId)]);
         const start = performance.now();
-        const spans = recognizer.recognize(text);
+        // Names are recognized in English only: on a page in another language, dates and terms.
+        const spans = recognizer.recognize(text, { lang: article?.lang ?? null });
         const ms = performance.now() - start;
         const [reveal] = await Promise.all([takeReveal(sender), recordFindings(db, articleId, spans)]);
         return { spans, ms, placement: anchorAll(annotations, text), ...(reveal && { reveal }) };

@@ -43,6 +43,10 @@ describe('article/locate-article', () => {
       expect(located!.model.paragraphs()[0]).toBe(squash(live.querySelector('h1')!.textContent ?? ''));
     });
 
+    it('reads the date and source line between the headline and the text, which Readability leaves out too', () => {
+      expect(located!.model.paragraphs()[1]).toBe('Date: 29/02/2024 | Source: Chongnyon Chonwi (EN) | Read original version at source');
+    });
+
     it('holds all 75 body paragraphs, in order, each as a paragraph of its own', () => {
       expect(paragraphs).toHaveLength(75);
       const model = located!.model.paragraphs();

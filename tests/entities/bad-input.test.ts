@@ -37,4 +37,40 @@ describe('entities/recognize on bad input', () => {
     expect(spans.length).toBeGreaterThan(200_000);
     expect(spans.at(-1)!.end).toBeLessThanOrEqual(text.length);
   });
+
+  describe('pages the open-world rules could run away on', () => {
+    /** Spans inside the text, in bounded time (generous: the machine is shared). */
+    const check = (text: string) => {
+      const start = performance.now();
+      const spans = recognizer.recognize(text);
+      const ms = performance.now() - start;
+      for (const span of spans) {
+        expect(span.start).toBeGreaterThanOrEqual(0);
+        expect(span.end).toBeLessThanOrEqual(text.length);
+        expect(span.end).toBeGreaterThan(span.start);
+      }
+      expect(ms).toBeLessThan(5_000);
+      return spans;
+    };
+
+    it('a page entirely in capitals marks no run of common words as a name', () => {
+      const text = 'THE MINISTER SAID ON TUESDAY THAT THE PLAN WOULD GO AHEAD IN SEOUL. '.repeat(2_000);
+      const spans = check(text);
+      const surfaces = new Set(spans.map((s) => text.slice(s.start, s.end)));
+      for (const surface of surfaces) expect(surface.split(' ').length, surface).toBeLessThanOrEqual(2);
+    });
+
+    it('a page of title-case lines (a list of headlines) gets no names from capitals alone', () => {
+      const lines = Array.from({ length: 3_000 }, (_, i) => `Markets Rally As Traders Weigh Rate Cut Number ${i}`).join('\n');
+      const names = check(lines).filter((s) => s.type === 'PERSON' || s.type === 'ORG' || s.type === 'PLACE');
+      expect(names).toEqual([]);
+    });
+
+    it('a table of 5,000 names, and a text with no sentence punctuation', () => {
+      const table = Array.from({ length: 5_000 }, (_, i) => `Zorbo${i} Quentrell\tCEO\tAcme${i} Inc.\t${1990 + (i % 30)}`).join('\n');
+      check(table);
+      const run = 'the report by Harriet Quimby said rates rose in Oskaloosa County and Zorblax acquired Quentor '.repeat(20_000);
+      expect(check(run).length).toBeGreaterThan(20_000);
+    });
+  });
 });

@@ -22,7 +22,9 @@ const BLANK = /^[ \t\n\r\f\u00a0]*$/;
 /**
  * Locates Readability's `texts` in `doc`'s live body; null when none is found. Readability drops
  * the headline from its content (it is the title); when the page has a heading with the
- * article's `title` before the text, the model reads it too: readers mark up headlines.
+ * article's `title` before the text, the model reads it too (readers mark up headlines), and the
+ * short lines between it and the text ("Date: 29/02/2024 | Source: …"), which Readability also
+ * leaves out and which hold the article's own date and source.
  */
 export function locateArticle(doc: Document, texts: readonly string[], title = ''): LocatedArticle | null {
   if (!doc.body) return null;
@@ -38,6 +40,7 @@ export function locateArticle(doc: Document, texts: readonly string[], title = '
   if (headline) {
     const walker = doc.createTreeWalker(headline, 4 /* SHOW_TEXT */);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) kept.add(node as Text);
+    for (const node of headerLines(doc, headline, first)) kept.add(node);
     first = headline;
   }
   const last = (chunks[Math.max(...ordered)] as { nodes: Text[] }).nodes.at(-1) as Text;
@@ -66,4 +69,32 @@ function headlineBefore(doc: Document, first: Node, title: string): Element | nu
     if (squash(heading.textContent ?? '') === wanted) found = heading;
   }
   return found;
+}
+
+/** Between the headline and the text, at most this much: a dateline or a source line, not a sidebar. */
+const HEADER_LINES_MOST = 160;
+const MEDIA = 'img, picture, video, audio, iframe, figure, svg, canvas, object, embed';
+const NOT_READ = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'BUTTON', 'SELECT']);
+
+/**
+ * The text of the headline's next siblings up to the one that holds `first` (the article text),
+ * when they are short and hold no media; else none. A byline or a "Date: … | Source: …" line
+ * passes; a photo with its caption or a video promo stops it.
+ */
+function headerLines(doc: Document, headline: Element, first: Node): Text[] {
+  const nodes: Text[] = [];
+  let length = 0;
+  for (let sibling = headline.nextElementSibling; sibling && !sibling.contains(first); sibling = sibling.nextElementSibling) {
+    if (!(sibling.compareDocumentPosition(first) & 4 /* FOLLOWING */)) break;
+    if (sibling.matches(MEDIA) || sibling.querySelector(MEDIA)) break;
+    const walker = doc.createTreeWalker(sibling, 4 /* SHOW_TEXT */);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node as Text;
+      if (BLANK.test(text.data) || NOT_READ.has(text.parentElement?.tagName ?? '')) continue;
+      length += text.data.trim().length;
+      if (length > HEADER_LINES_MOST) return [];
+      nodes.push(text);
+    }
+  }
+  return nodes;
 }

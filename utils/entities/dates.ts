@@ -4,7 +4,7 @@
  * a day or a year. Relative expressions ("today", "last year") are not dates here: nothing in
  * them can be placed on a calendar by itself.
  */
-import { CAP, DIGIT, HYPHEN_BEFORE, wordAt, type Tokens } from './tokenize';
+import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, wordAt, type Tokens } from './tokenize';
 
 const MONTHS = new Map<string, number>([
   ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7],
@@ -31,7 +31,15 @@ export function findDates(tokens: Tokens): { first: number; last: number }[] {
   const found: { first: number; last: number }[] = [];
   for (let i = 0; i < tokens.count; i++) {
     const flags = tokens.flags[i] as number;
-    if (!(flags & (CAP | DIGIT)) || !mayBeDateWord(tokens, i)) continue;
+    if (!(flags & (CAP | DIGIT))) continue;
+    if (!mayBeDateWord(tokens, i)) {
+      const holiday = flags & CAP ? holidayAt(tokens, i) : -1;
+      if (holiday >= i) {
+        found.push({ first: i, last: holiday });
+        i = holiday;
+      }
+      continue;
+    }
     const word = wordAt(tokens, i);
     let last = -1;
     if (flags & CAP && MONTHS.has(word)) {
@@ -41,7 +49,7 @@ export function findDates(tokens: Tokens): { first: number; last: number }[] {
         last = i + 1;
         if (isYear(tokens, i + 2) && commaGap(tokens, i + 2)) last = i + 2;
       } else if (isYear(tokens, i + 1) && commaGap(tokens, i + 1)) last = i + 1;
-      else if (AMBIGUOUS_MONTHS.has(word)) last = -1;
+      else if (AMBIGUOUS_MONTHS.has(word) && !(i > 0 && MONTH_BEFORE.has(wordAt(tokens, i - 1)) && plainGap(tokens, i))) last = -1;
     } else if (flags & DIGIT && isDay(tokens, i) && i + 1 < tokens.count && tokens.flags[i + 1]! & CAP && MONTHS.has(wordAt(tokens, i + 1)) && plainGap(tokens, i + 1)) {
       // Day month [year]: "28 February 2024".
       last = i + 1;
@@ -49,13 +57,44 @@ export function findDates(tokens: Tokens): { first: number; last: number }[] {
     } else if (flags & DIGIT) {
       last = numericDate(tokens, i);
       if (last === -1 && (YEAR.test(word) || DECADE.test(word)) && isStandaloneNumber(tokens, i)) last = i;
+      // "the 19th century"
+      if (last === -1 && CENTURY.test(word) && wordAt(tokens, i + 1) === 'century' && plainGap(tokens, i + 1)) last = i + 1;
     } else if (flags & CAP && WEEKDAYS.has(word)) last = i;
+    else if (flags & CAP) last = holidayAt(tokens, i);
     if (last >= i) {
       found.push({ first: i, last });
       i = last;
     }
   }
   return found;
+}
+
+/** Words before "May" or "March" that make it the month: "last March", "in May". */
+const MONTH_BEFORE = new Set(['last', 'next', 'this', 'early', 'late', 'mid', 'in', 'since', 'until', 'by', 'through', 'during', 'of', 'from', 'before', 'after']);
+const CENTURY = /^(?:[1-9]|1\d|2[01])(?:st|nd|rd|th)$/;
+/** Holidays that name a day or a season on the calendar; the second word, when one follows. */
+const HOLIDAYS = new Map<string, ReadonlySet<string>>([
+  ['christmas', new Set(['eve', 'day'])], ['easter', new Set(['sunday', 'monday'])], ['thanksgiving', new Set(['day'])],
+  ['ramadan', new Set()], ['hanukkah', new Set()], ['diwali', new Set()], ['passover', new Set()], ['halloween', new Set()],
+  ['new', new Set(['year'])], ['independence', new Set(['day'])], ['labor', new Set(['day'])], ['labour', new Set(['day'])],
+  ['memorial', new Set(['day'])], ['victory', new Set(['day'])], ['valentine', new Set(['day'])], ['boxing', new Set(['day'])],
+]);
+/** Holidays that are dates only as two words ("New Year", not "New"). */
+const HOLIDAY_NEEDS_SECOND = new Set(['new', 'independence', 'labor', 'labour', 'memorial', 'victory', 'valentine', 'boxing']);
+
+/** The last word of a holiday starting at `i`, or -1. */
+function holidayAt(tokens: Tokens, i: number): number {
+  const length = (tokens.end[i] as number) - (tokens.start[i] as number);
+  if (length < 3 || length > 12 || !'cethrdpnilmvb'.includes(tokens.folded[tokens.start[i] as number] as string)) return -1;
+  const seconds = HOLIDAYS.get(wordAt(tokens, i));
+  if (!seconds) return -1;
+  const next = wordAt(tokens, i + 1);
+  if (seconds.has(next) && tokens.flags[i + 1]! & CAP && plainGap(tokens, i + 1)) {
+    // "New Year's Day": the possessive stays outside a word, and "Day" follows it.
+    if (next === 'year' && wordAt(tokens, i + 2) === 'day' && tokens.flags[i + 1]! & POSSESSIVE) return i + 2;
+    return i + 1;
+  }
+  return HOLIDAY_NEEDS_SECOND.has(wordAt(tokens, i)) ? -1 : i;
 }
 
 /** Months and weekdays are 3 to 9 letters and start with one of a few letters; numbers, 1 to 5. */
@@ -88,4 +127,32 @@ function isStandaloneNumber(tokens: Tokens, i: number): boolean {
   if ((before === ',' || before === '.') && /\d/.test(tokens.folded[tokens.start[i]! - 2] ?? '')) return false;
   if (/[%/:\d]/.test(after) || (after === ',' || after === '.') && /\d/.test(tokens.folded[tokens.end[i]! + 1] ?? '')) return false;
   return !(tokens.flags[i]! & HYPHEN_BEFORE && i > 0 && tokens.flags[i - 1]! & DIGIT);
+}
+
+const FRENCH_MONTHS = new Set(['janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre']);
+const FRENCH_WEEKDAYS = new Set(['lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi', 'dimanche']);
+const FRENCH_DAY = /^(?:1er|[1-9]|[12]\d|3[01])$/;
+
+/**
+ * Dates as French writes them, in lower case: "mardi 5 mai", "5 mai 2015", "1er janvier",
+ * "mai 2015", a weekday alone ("jeudi"). A month alone is not one ("mars" is also the planet).
+ */
+export function findFrenchDates(tokens: Tokens): { first: number; last: number }[] {
+  const found: { first: number; last: number }[] = [];
+  const isMonth = (i: number) => i < tokens.count && FRENCH_MONTHS.has(wordAt(tokens, i));
+  const isFrenchDay = (i: number) => i < tokens.count && FRENCH_DAY.test(wordAt(tokens, i)) && plainGap(tokens, i);
+  for (let i = 0; i < tokens.count; i++) {
+    const word = wordAt(tokens, i);
+    let last = -1;
+    if (FRENCH_WEEKDAYS.has(word)) {
+      last = i;
+      if (isFrenchDay(i + 1) && isMonth(i + 2) && plainGap(tokens, i + 2)) last = i + 2;
+    } else if (FRENCH_DAY.test(word) && isMonth(i + 1) && plainGap(tokens, i + 1)) last = i + 1;
+    else if (isMonth(i) && isYear(tokens, i + 1) && plainGap(tokens, i + 1)) last = i + 1;
+    if (last === -1) continue;
+    if (last > i && isMonth(last) && isYear(tokens, last + 1) && plainGap(tokens, last + 1)) last++;
+    found.push({ first: i, last });
+    i = last;
+  }
+  return found;
 }

@@ -50,7 +50,8 @@ export const PLACE_HEADS = new Set([
   'ocean', 'strait', 'straits', 'gulf', 'bay', 'lake', 'valley', 'desert', 'plain', 'plateau',
   'coast', 'street', 'square', 'avenue', 'road', 'bridge', 'port', 'harbor', 'harbour', 'airport',
   'station', 'town', 'village', 'township', 'ri', 'dong', 'gun', 'kun', 'si', 'do', 'territory',
-  'territories', 'canal', 'border', 'zone', 'base', 'park', 'heights', 'hills', 'falls', 'beach',
+  'territories', 'canal', 'border', 'zone', 'base', 'park', 'heights', 'hills', 'falls', 'beach', 'cape',
+  'fort', 'isle',
 ]);
 
 /** Small words that may stand inside a multi-word name: "Ministry of National Defence". */

@@ -103,6 +103,8 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
   return found;
 }
 
+const LEADING_HEADS = new Set(['lake', 'mount', 'mt.', 'cape', 'fort', 'isle', 'gulf', 'port']);
+
 function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]): void {
   for (let h = a; h <= b; h++) {
     const w = word(tokens, h);
@@ -116,6 +118,7 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
       const w = word(tokens, k);
       if (isCap(tokens, k)) {
         if (TITLES.has(w) || (flag(tokens, k, SENTENCE) && SENTENCE_WORDS.has(w))) break;
+        if (flag(tokens, k, UPPER) && SENTENCE_WORDS.has(w)) break; // in capitals: "… IS THE NINE NETWORK"
         first = k;
       } else if (!((w === 'and' || w === '&') && k - 1 >= a && isCap(tokens, k - 1))) break;
     }
@@ -129,6 +132,8 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
         k++;
       }
     }
+    // Heads that come first: "Lake Tarnow", "Mount Paektu", "Cape Cod".
+    if (first === h && last === h && place && LEADING_HEADS.has(w)) while (last + 1 <= b && isCap(tokens, last + 1) && !TITLES.has(word(tokens, last + 1))) last++;
     if (first === h && last === h) continue; // a bare head word ("the Party") names nothing by itself
     found.push({ first, last, type: org || opener ? 'ORG' : 'PLACE' });
   }
@@ -145,6 +150,8 @@ function personCandidates(tokens: Tokens, a: number, b: number, titled: boolean,
     if (korean) {
       if (letters(tokens, a + 1) > 5) return;
       if (a + 2 <= b && letters(tokens, a + 2) <= 5 && !isHead(a + 2)) last = a + 2;
+    } else if (a + 2 <= b && isCap(tokens, a + 2) && !isHead(a + 2) && (a + 3 > b || !isCap(tokens, a + 3))) {
+      last = a + 2; // three-part names: "Nguyen Van Thieu", "Man Haron Monis"
     }
     found.push({ first: a, last, type: 'PERSON' });
     return;
@@ -153,6 +160,8 @@ function personCandidates(tokens: Tokens, a: number, b: number, titled: boolean,
     let last = a;
     for (let i = a + 1; i <= b && i - a < 4; i++) {
       if (isHead(i) || (!isCap(tokens, i) && !NAME_PARTICLES.has(word(tokens, i)) && !flag(tokens, i, HYPHEN_BEFORE))) break;
+      // A name in capitals (a credit, a byline) stops at a common word: "LAURIE OAKES IS THE …".
+      if (flag(tokens, i, UPPER) && (SENTENCE_WORDS.has(word(tokens, i)) || TITLES.has(word(tokens, i)))) break;
       if (isCap(tokens, i) || flag(tokens, i, HYPHEN_BEFORE)) last = i;
     }
     return last;

@@ -5,7 +5,10 @@
  * mentions: a surname after the full name, a place's short name after "… County", an acronym
  * after the name it was given for. TERM spans are kept apart and may lie inside another span.
  */
-import { findDates } from './dates';
+import { findDates, findFrenchDates } from './dates';
+import { decideOnce } from './decide-once';
+import { namesRecognizedIn, primaryLanguage } from './language';
+import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
 import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, tokenize, wordAt, type Tokens } from './tokenize';
@@ -21,10 +24,17 @@ export interface RecognizerData {
 }
 
 const MILITARY_UNITS = new Set(['regiment', 'regiments', 'division', 'divisions', 'brigade', 'brigades', 'battalion', 'battalions', 'corps', 'fleet', 'squadron', 'squadrons', 'army']);
+const CORPORATE_SUFFIXES = new Set(['inc.', 'inc', 'corp.', 'corp', 'ltd.', 'ltd', 'co.', 'llc', 'plc', 'group', 'holdings', 'corporation', 'company']);
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
-export function recognize(text: string, data: RecognizerData): EntitySpan[] {
+export interface RecognizeOptions {
+  /** The page's language (BCP 47, as the article gives it); names are recognized in English only. */
+  lang?: string | null;
+}
+
+export function recognize(text: string, data: RecognizerData, options: RecognizeOptions = {}): EntitySpan[] {
   const tokens = tokenize(text, { reuseBuffers: true });
+  if (!namesRecognizedIn(options.lang)) return datesAndTerms(text, tokens, data, primaryLanguage(options.lang));
   const candidates: Candidate[] = [];
 
   for (let i = 0; i < tokens.count; i++) {
@@ -32,7 +42,7 @@ export function recognize(text: string, data: RecognizerData): EntitySpan[] {
     const particleLed = i + 1 < tokens.count && ((tokens.flags[i + 1] as number) & HYPHEN_BEFORE) !== 0 && NAME_PARTICLES.has(wordAt(tokens, i));
     if (flags & (CAP | UPPER) || particleLed) {
       const match = data.names.match(tokens, i);
-      if (match) {
+      if (match && !partOfLonger(tokens, i, i + match.length - 1)) {
         const { phrase, length } = match;
         candidates.push({ first: i, last: i + length - 1, type: phrase.type, key: phrase.key, fromList: true });
       }
@@ -40,11 +50,19 @@ export function recognize(text: string, data: RecognizerData): EntitySpan[] {
       candidates.push({ first: i, last: i + 1, type: 'ORG' });
     }
   }
-  for (const [a, b] of capitalizedRuns(tokens)) candidates.push(...candidatesInRun(tokens, a, b, data.nameLists));
+  const runs = capitalizedRuns(tokens);
+  for (const [a, b] of runs) candidates.push(...candidatesInRun(tokens, a, b, data.nameLists));
   for (const { first, last } of findDates(tokens)) candidates.push({ first, last, type: 'DATE' });
   theRepublic(tokens, candidates);
 
   const chosen = resolve(candidates, tokens.count);
+  const taken = new Uint8Array(tokens.count);
+  for (const c of chosen) taken.fill(1, c.first, c.last + 1);
+  for (const c of openWorldCandidates(tokens, runs, taken, chosen, data.nameLists)) {
+    taken.fill(1, c.first, c.last + 1);
+    chosen.push(c);
+  }
+  chosen.push(...decideOnce(tokens, chosen, taken));
   chosen.push(...laterMentions(text, tokens, chosen));
   chosen.sort((x, y) => x.first - y.first);
 
@@ -53,6 +71,34 @@ export function recognize(text: string, data: RecognizerData): EntitySpan[] {
     end: tokens.end[c.last] as number,
     type: c.type,
     key: c.key ?? keyOf(text, tokens, c),
+  }));
+  spans.push(...findTerms(tokens, data.terms));
+  return spans.sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+/**
+ * A listed name that is only part of the words it stands in: one half of a hyphenated name
+ * ("Quimby-Vance"), or a common word in a line of capitals ("… IS THE …" is not the "IS" of a list).
+ */
+function partOfLonger(tokens: Tokens, first: number, last: number): boolean {
+  const capital = (i: number) => i >= 0 && i < tokens.count && ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
+  if ((tokens.flags[first] as number) & HYPHEN_BEFORE && capital(first - 1)) return true;
+  if (last + 1 < tokens.count && (tokens.flags[last + 1] as number) & HYPHEN_BEFORE && capital(last + 1)) return true;
+  if (first === last && (tokens.flags[first] as number) & UPPER && SENTENCE_WORDS.has(wordAt(tokens, first))) {
+    const upper = (i: number) => i >= 0 && i < tokens.count && ((tokens.flags[i] as number) & UPPER) !== 0;
+    return upper(first - 1) || upper(first + 1);
+  }
+  return false;
+}
+
+/** Another language: its dates (when dates.ts knows how it writes them) and the terms. */
+function datesAndTerms(text: string, tokens: Tokens, data: RecognizerData, language: string): EntitySpan[] {
+  const dates = language === 'fr' ? findFrenchDates(tokens) : findDates(tokens);
+  const spans: EntitySpan[] = dates.map((c) => ({
+    start: tokens.start[c.first] as number,
+    end: tokens.end[c.last] as number,
+    type: 'DATE',
+    key: keyOf(text, tokens, { ...c, type: 'DATE' }),
   }));
   spans.push(...findTerms(tokens, data.terms));
   return spans.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -111,6 +157,8 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[]): Candi
       teach(words[0] as string, 'PERSON', key); // family name first, or a lone given name later
     } else if (c.type === 'PLACE' && words.length === 2 && PLACE_HEADS.has(words[1] as string)) {
       teach(words[0] as string, 'PLACE', key);
+    } else if (c.type === 'ORG' && words.length === 2 && CORPORATE_SUFFIXES.has(words[1] as string)) {
+      teach(words[0] as string, 'ORG', key); // "Zorblax Inc.", then "Zorblax"
     } else if (c.type === 'ORG') {
       const after = tokens.folded.slice(tokens.end[c.last], c.last + 1 < tokens.count ? tokens.start[c.last + 1] : tokens.folded.length);
       const acronym = c.last + 1 < tokens.count && /^\s*\($/.test(after) && (tokens.flags[c.last + 1] as number) & UPPER;

@@ -4,12 +4,13 @@
  * context and rebuild only the term index when a watchlist changes.
  */
 import { buildNameIndex, buildNameLists } from './gazetteer';
-import { recognize, type RecognizerData } from './recognize';
+import { recognize, type RecognizeOptions, type RecognizerData } from './recognize';
 import { BUILT_IN_TERM_LISTS, indexTermLists, type TermList, type TermListProblem } from './term-lists';
 import type { EntitySpan } from './types';
 
 export interface Recognizer {
-  recognize(text: string): EntitySpan[];
+  /** Spans in `text`; on a page whose `lang` is not English, dates and terms only. */
+  recognize(text: string, options?: RecognizeOptions): EntitySpan[];
   /** Replaces the term lists (built-in and the reader's); returns the entries that were left out. */
   setTermLists(lists: readonly TermList[]): TermListProblem[];
 }
@@ -18,7 +19,7 @@ export function createRecognizer(termLists: readonly TermList[] = BUILT_IN_TERM_
   // The built-in lists have no unusable entry (a test checks); the reader's come in by setTermLists.
   const data: RecognizerData = { names: buildNameIndex(), terms: indexTermLists(termLists).index, nameLists: buildNameLists() };
   return {
-    recognize: (text) => recognize(text, data),
+    recognize: (text, options) => recognize(text, data, options),
     setTermLists(lists) {
       const built = indexTermLists(lists);
       data.terms = built.index;

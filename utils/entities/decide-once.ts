@@ -1,0 +1,95 @@
+/**
+ * One decision per entity per document. Every mention of a name gets one type: the type most of
+ * its mentions were given (a list's word counts double). And a name of two or more words that the
+ * document has typed marks its other mentions that the rules left free: the same full name at the
+ * start of a sentence, in a headline, before a word that hid it.
+ */
+import type { Candidate } from './names';
+import { CAP, UPPER, plainGap, wordAt, type Tokens } from './tokenize';
+import type { EntityType } from './types';
+
+interface Known {
+  words: string[];
+  type: EntityType;
+  key?: string;
+}
+
+/** The folded words of a mention, single-spaced (hyphens read as spaces): one string per mention. */
+const surfaceOf = (tokens: Tokens, c: Candidate) =>
+  c.first === c.last ? wordAt(tokens, c.first) : tokens.folded.slice(tokens.start[c.first], tokens.end[c.last]).replace(/[\s\u2010\u2011-]+/g, ' ');
+
+/** Makes the types of `chosen` agree per name (in place); returns the mentions it adds. */
+export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Array): Candidate[] {
+  const votes = new Map<string, { group: Candidate[]; count: Map<EntityType, number> }>();
+  for (const c of chosen) {
+    if (c.type === 'DATE') continue;
+    const surface = surfaceOf(tokens, c);
+    let entry = votes.get(surface);
+    if (!entry) votes.set(surface, (entry = { group: [], count: new Map() }));
+    entry.group.push(c);
+    entry.count.set(c.type, (entry.count.get(c.type) ?? 0) + (c.fromList ? 2 : 1));
+  }
+  const byFirst = new Map<string, Known[]>();
+  for (const [surface, { group, count }] of votes) {
+    let type = group[0]!.type;
+    for (const [t, n] of count) if (n > (count.get(type) ?? 0)) type = t;
+    const key = group.find((c) => c.type === type && c.key)?.key;
+    for (const c of group) {
+      if (c.type === type) continue;
+      c.type = type;
+      c.key = key;
+    }
+    const words = surface.split(' ');
+    if (words.length < 2) continue;
+    const list = byFirst.get(words[0] as string) ?? [];
+    list.push({ words, type, get key() {
+      return group[0]!.key;
+    } });
+    byFirst.set(words[0] as string, list);
+  }
+  joinShortForms(tokens, votes);
+  if (!byFirst.size) return [];
+
+  const found: Candidate[] = [];
+  for (let i = 0; i < tokens.count; i++) {
+    if (taken[i] || !((tokens.flags[i] as number) & (CAP | UPPER))) continue;
+    const known = byFirst.get(wordAt(tokens, i));
+    if (!known) continue;
+    for (const name of known) {
+      const last = i + name.words.length - 1;
+      let match = last < tokens.count;
+      for (let k = 1; match && k < name.words.length; k++) {
+        match = !taken[i + k] && wordAt(tokens, i + k) === name.words[k] && plainGap(tokens, i + k, 3, true);
+      }
+      if (!match) continue;
+      found.push({ first: i, last, type: name.type, ...(name.key && { key: name.key }) });
+      taken.fill(1, i, last + 1);
+      i = last;
+      break;
+    }
+  }
+  return found;
+}
+
+/** The key a mention gets when no list gave one: its words as written, capitalized. */
+function keyFrom(tokens: Tokens, c: Candidate): string {
+  const words: string[] = [];
+  for (let i = c.first; i <= c.last; i++) {
+    const word = tokens.text.slice(tokens.start[i], tokens.end[i]);
+    words.push(word.charAt(0).toUpperCase() + word.slice(1));
+  }
+  return words.join(' ');
+}
+
+/** A person's shorter name ("Quimby-Vance") takes the key of the one full name that ends with it. */
+function joinShortForms(tokens: Tokens, votes: Map<string, { group: Candidate[] }>): void {
+  const people = [...votes.entries()].filter(([, { group }]) => group[0]!.type === 'PERSON');
+  for (const [surface, { group }] of people) {
+    const longer = people.filter(([other]) => other.length > surface.length && other.endsWith(' ' + surface));
+    if (longer.length !== 1) continue;
+    const full = longer[0]![1].group[0]!;
+    const key = full.key ?? keyFrom(tokens, full);
+    full.key ??= key;
+    for (const c of group) c.key = key;
+  }
+}

@@ -1,0 +1,297 @@
+/**
+ * Names no list holds, typed by what the document says around them, and decided once per
+ * document: every capitalized run the lists and rules left free is a candidate; each of its
+ * mentions adds evidence (a title before it, "X said", an appositive ", a company", "in X",
+ * "X-based", "X's shares", ", California" after it…); the candidate takes the type with clearly
+ * the most evidence, or stays unmarked. All mentions then get that type, the sentence-initial
+ * ones too. Mentions inside title-case or all-caps lines (headlines, menus) add no evidence.
+ */
+import { NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, SENTENCE_WORDS, SPEECH_VERBS, TITLES } from './keywords';
+import type { Candidate, NameLists } from './names';
+import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, lettersIn, wordAt, type Tokens } from './tokenize';
+import type { EntityType } from './types';
+
+const PERSON = 0;
+const ORG = 1;
+const PLACE = 2;
+const TYPES: EntityType[] = ['PERSON', 'ORG', 'PLACE'];
+
+/** What an appositive's noun says the name before it is: ", a company that …", ", a town in …". */
+const ORG_NOUNS = new Set([
+  'company', 'firm', 'startup', 'start-up', 'retailer', 'maker', 'manufacturer', 'giant', 'chain', 'bank', 'lender',
+  'insurer', 'agency', 'publisher', 'developer', 'studio', 'brand', 'carrier', 'airline', 'operator', 'network',
+  'website', 'site', 'newspaper', 'magazine', 'outlet', 'union', 'charity', 'nonprofit', 'non-profit', 'group',
+  'organization', 'organisation', 'party', 'conglomerate', 'subsidiary', 'automaker', 'carmaker', 'chipmaker',
+  'broadcaster', 'consultancy', 'platform', 'service', 'app', 'foundation', 'institute', 'think', 'club', 'team',
+]);
+const PLACE_NOUNS = new Set([
+  'town', 'city', 'village', 'suburb', 'county', 'state', 'region', 'province', 'capital', 'island', 'country',
+  'district', 'neighborhood', 'neighbourhood', 'port', 'river', 'lake', 'valley', 'municipality', 'hamlet',
+]);
+const PERSON_NOUNS = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'professor', 'analyst', 'director', 'founder', 'executive',
+  'economist', 'lawyer', 'attorney', 'author', 'writer', 'researcher', 'official', 'editor', 'reporter',
+  'colleague', 'former', 'resident', 'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'student',
+  'teacher', 'doctor', 'scientist', 'senior', 'retired', 'veteran', 'member', 'leader', 'manager', 'partner',
+  'co-founder', 'cofounder', 'chairman', 'chairwoman', 'president', 'vice', 'deputy', 'head', 'chief',
+  'priest', 'pastor', 'activist', 'candidate', 'actor', 'actress', 'singer', 'artist', 'businessman',
+  'businesswoman', 'entrepreneur', 'photographer', 'correspondent', 'historian', 'journalist', 'judge',
+]);
+/** Words before a name that make it a company: "rival Lyft", "retailers such as …", "developer Mojang". */
+const ORG_BEFORE = new Set([
+  'company', 'firm', 'startup', 'retailer', 'retailers', 'rival', 'rivals', 'giant', 'maker', 'developer',
+  'publisher', 'studio', 'automaker', 'carmaker', 'chipmaker', 'brand', 'airline', 'insurer', 'lender',
+  'subsidiary', 'conglomerate', 'outlet', 'newspaper', 'broadcaster', 'network', 'agency', 'partnered',
+]);
+/** What a company has: "X's shares", "X's drivers". */
+const ORG_POSSESSIONS = new Set([
+  'shares', 'stock', 'ceo', 'founder', 'founders', 'customers', 'drivers', 'employees', 'workers', 'workforce',
+  'app', 'apps', 'platform', 'headquarters', 'subsidiary', 'products', 'product', 'software', 'service',
+  'services', 'pricing', 'prices', 'fans', 'users', 'board', 'executives', 'website', 'algorithm', 'business',
+  'rivals', 'revenue', 'profits', 'profit', 'earnings', 'brand', 'stores', 'devices', 'shareholders', 'investors',
+  'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'engineers', 'offices', 'factory', 'factories', 'tweet',
+  'network', 'model', 'system', 'policy', 'policies', 'lawyers', 'valuation', 'market', 'acquisition',
+]);
+/** What a person has: "X's wife", "X's campaign". */
+const PERSON_POSSESSIONS = new Set([
+  'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'mother', 'father', 'family', 'brother', 'sister',
+  'children', 'career', 'life', 'death', 'campaign', 'lawyer', 'lawyers', 'attorney', 'book', 'memoir', 'phrase',
+  'remarks', 'comments', 'successor', 'predecessor', 'aides', 'aide', 'friend', 'friends', 'parents', 'widow',
+]);
+/** Verbs after a name that companies do more than people: "X acquired", "X shipped". */
+const ORG_VERBS = new Set([
+  'acquired', 'shipped', 'launched', 'unveiled', 'hired', 'employs', 'sued', 'partnered', 'raised',
+  'slashed', 'charged', 'charges', 'tweeted', 'reported', 'announced', 'promised', 'manufactures', 'sells',
+  'sold', 'bought', 'invested', 'releases', 'released', 'offers', 'offered', 'operates', 'underpays',
+  'preaches', 'practices', 'claims', 'deceives', 'monitors', 'pushes',
+]);
+const PLACE_BEFORE = new Set(['in', 'near', 'outside', 'across', 'around', 'throughout', 'inside', 'to', 'from']);
+/** "the state of X", "the city of X". */
+const PLACE_OF = new Set(['state', 'city', 'town', 'village', 'province', 'county', 'capital', 'island', 'region', 'republic']);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
+/** Credits and bylines: "Photo: JANE DOE", "By Jane Doe". */
+const CREDIT_BEFORE = new Set(['by', 'credit', 'photo', 'photograph', 'photographs', 'image', 'courtesy', 'reporting', 'writes']);
+
+/** Clear enough: the best type needs this much evidence and this lead over the next. */
+const ENOUGH = 2;
+const LEAD = 1.5;
+/** Longer runs are titles of works or headlines, not names. */
+const LONGEST = 5;
+
+interface OpenEntity {
+  /** First and last word of each mention, flat. */
+  mentions: number[];
+  score: [number, number, number];
+  /** Seen where it is not the first word of a sentence. */
+  inside: boolean;
+}
+
+/** Single words that name nothing by themselves: "the Party", "the Government", "Islamists". */
+const BARE = new Set([...ORG_HEADS, ...PLACE_HEADS, ...TITLES]);
+const PLURAL_GROUP = /(?:ists|ites|ians|ans|ese|ers|ics|ims)$/;
+
+const flag = (tokens: Tokens, i: number, bit: number) => i >= 0 && i < tokens.count && ((tokens.flags[i] as number) & bit) !== 0;
+const isCap = (tokens: Tokens, i: number) => flag(tokens, i, CAP | UPPER);
+/** Only spaces (at most three) between word i - 1 and word i; with `comma`, one comma before them. */
+function gapIs(tokens: Tokens, i: number, comma: boolean, colon = false): boolean {
+  if (i <= 0 || i >= tokens.count) return false;
+  let k = (tokens.end[i - 1] as number) + (tokens.tail[i - 1] as number);
+  const to = tokens.start[i] as number;
+  if (comma || colon) {
+    const code = tokens.folded.charCodeAt(k);
+    if (code !== (comma ? 44 : 58)) return false;
+    k++;
+    if (colon) while (k < to && tokens.folded.charCodeAt(k) === 32) k++;
+  }
+  if (to - k > 3 || (!comma && !colon && to === k)) return false;
+  for (; k < to; k++) {
+    const code = tokens.folded.charCodeAt(k);
+    if (code !== 32 && code !== 9 && code !== 0xa0) return false;
+  }
+  return true;
+}
+const spaceBefore = (tokens: Tokens, i: number) => gapIs(tokens, i, false);
+
+/**
+ * Sentences whose words are all capitalized (three or more words of four letters or more):
+ * headlines, menus, lines in capitals. Marks their words in the returned array.
+ */
+function titleCaseWords(tokens: Tokens): Uint8Array {
+  const marks = new Uint8Array(tokens.count);
+  let from = 0;
+  let long = 0;
+  let capital = 0;
+  const close = (to: number) => {
+    if (long >= 3 && capital === long) marks.fill(1, from, to);
+  };
+  for (let i = 0; i < tokens.count; i++) {
+    if (flag(tokens, i, SENTENCE | LINE_START) && i > from) {
+      close(i);
+      from = i;
+      long = 0;
+      capital = 0;
+    }
+    if (flag(tokens, i, DIGIT) || (tokens.end[i] as number) - (tokens.start[i] as number) < 4) continue;
+    long++;
+    if (isCap(tokens, i)) capital++;
+  }
+  close(tokens.count);
+  return marks;
+}
+
+/**
+ * Open-world candidates over the words `taken` leaves free, among the capitalized `runs`.
+ * `chosen` are the spans already decided (their types give evidence: ", California").
+ */
+export function openWorldCandidates(tokens: Tokens, runs: readonly [number, number][], taken: Uint8Array, chosen: readonly Candidate[], lists: NameLists): Candidate[] {
+  const typeAt = new Map<number, EntityType>();
+  for (const c of chosen) typeAt.set(c.first, c.type);
+  const headline = titleCaseWords(tokens);
+  const entities = new Map<string, OpenEntity>();
+  // Names a person already holds in the document: their parts are left to the surname rule.
+  const personParts = new Set<string>();
+  for (const c of chosen) if (c.type === 'PERSON') for (let i = c.first; i <= c.last; i++) personParts.add(wordAt(tokens, i));
+
+  for (const [a, b] of runs) {
+    let s = a;
+    while (s <= b) {
+      // The next free stretch of the run.
+      while (s <= b && taken[s]) s++;
+      let e = s;
+      while (e + 1 <= b && !taken[e + 1]) e++;
+      if (s <= b) consider(s, e);
+      s = e + 1;
+    }
+  }
+
+  function consider(from: number, to: number): void {
+    let s = from;
+    let titled = false;
+    // Leading titles and sentence words ("The", "Mr") are not part of the name.
+    while (s <= to) {
+      const w = wordAt(tokens, s);
+      if (TITLES.has(w) && isCap(tokens, s)) titled = true;
+      else if (!(SENTENCE_WORDS.has(w) && (flag(tokens, s, SENTENCE) || !isCap(tokens, s) || flag(tokens, s, UPPER)))) break;
+      s++;
+    }
+    let e = to;
+    while (e >= s && !isCap(tokens, e)) e--;
+    // In capitals, a name stops at the first common word ("LAURIE OAKES IS THE …").
+    if (flag(tokens, s, UPPER)) {
+      for (let k = s + 1; k <= e; k++) {
+        if (SENTENCE_WORDS.has(wordAt(tokens, k)) || TITLES.has(wordAt(tokens, k))) {
+          e = k - 1;
+          break;
+        }
+      }
+    }
+    if (s > e || e - s + 1 > LONGEST) return;
+    if (s === e && (lettersIn(tokens, s) < 2 || flag(tokens, s, DIGIT))) return;
+    if (s === e) {
+      const only = wordAt(tokens, s);
+      if (personParts.has(only) || BARE.has(only) || PLURAL_GROUP.test(only)) return;
+    }
+    // The folded words with what stands between them (hyphen or space): one string per mention.
+    const key = tokens.folded.slice(tokens.start[s], tokens.end[e]).replace(/[\s\u2010\u2011-]+/g, ' ');
+    let entity = entities.get(key);
+    if (!entity) {
+      entity = { mentions: [], score: [0, 0, 0], inside: false };
+      entities.set(key, entity);
+    }
+    entity.mentions.push(s, e);
+    const initial = flag(tokens, s, SENTENCE) && s === from;
+    // A single capitalized word opening a sentence may be a capital of style; two are a name.
+    if (!initial || e > s) entity.inside = true;
+    if (headline[s]) return;
+    // A title before the name: capitalized ("Mr", "President"), or in lower case before a full name.
+    const titleBefore = s > 0 && TITLES.has(wordAt(tokens, s - 1)) && spaceBefore(tokens, s) && (isCap(tokens, s - 1) || e > s);
+    addEvidence(entity.score, s, e, titled || titleBefore, initial);
+  }
+
+  function addEvidence(score: [number, number, number], s: number, e: number, titled: boolean, initial: boolean): void {
+    const multi = e > s;
+    const first = wordAt(tokens, s);
+    const before = s > 0 ? wordAt(tokens, s - 1) : '';
+    const plainBefore = !initial && gapIs(tokens, s, false);
+    const commaBefore = gapIs(tokens, s, true);
+    const next = e + 1 < tokens.count ? wordAt(tokens, e + 1) : '';
+    const plainAfter = gapIs(tokens, e + 1, false);
+    const commaAfter = gapIs(tokens, e + 1, true);
+    const possessive = flag(tokens, e, POSSESSIVE);
+
+    if (titled) score[PERSON] += 3;
+    if (multi && lists.givenNames.has(first)) score[PERSON] += 2;
+    if (multi && flag(tokens, s, UPPER) && plainBefore && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
+    if (multi && gapIs(tokens, s, false, true) && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
+    if (plainAfter && SPEECH_VERBS.has(next)) score[multi ? PERSON : ORG] += multi ? 2 : 0.5;
+    if (plainBefore && before === 'said') score[PERSON] += 1;
+    // "The priest, Fidelis Mukonori, …": a person's noun, then the name set off by commas.
+    if (multi && commaBefore && PERSON_NOUNS.has(before)) score[PERSON] += 2;
+    if (possessive && PERSON_POSSESSIONS.has(next)) score[PERSON] += 2;
+    if (possessive && ORG_POSSESSIONS.has(next)) score[ORG] += 2;
+    if (!possessive && plainAfter && ORG_POSSESSIONS.has(next) && !multi) score[ORG] += 0.5;
+    if (plainAfter && ORG_VERBS.has(next)) score[ORG] += 1;
+    if (plainBefore && ORG_BEFORE.has(before) && !isCap(tokens, s - 1)) score[ORG] += 2;
+    // "like Walmart", "such as Uber": examples among companies are companies only with other evidence.
+    // Appositive: ", a company …", ", a 67-year-old …", ", who …".
+    if (commaAfter) {
+      if (next === 'who') score[PERSON] += 2;
+      else if (next === 'which') score[ORG] += 1;
+      else if (next === 'a' || next === 'an' || next === 'the') {
+        for (let k = e + 2; k < Math.min(tokens.count, e + 6); k++) {
+          const w = wordAt(tokens, k);
+          if (flag(tokens, k, SENTENCE)) break;
+          if (w.endsWith('year-old') || (w === 'old' && wordAt(tokens, k - 1) === 'year') || PERSON_NOUNS.has(w)) {
+            score[PERSON] += 3;
+            break;
+          }
+          if (ORG_NOUNS.has(w)) {
+            score[ORG] += 3;
+            break;
+          }
+          if (PLACE_NOUNS.has(w)) {
+            score[PLACE] += 3;
+            break;
+          }
+        }
+      } else if (typeAt.get(e + 1) === 'PLACE' && !multi) score[PLACE] += 3; // "Cupertino, California"
+    }
+    if (flag(tokens, e + 1, HYPHEN_BEFORE) && next === 'based') score[PLACE] += 3;
+    if (plainBefore && PLACE_BEFORE.has(before) && !flag(tokens, s - 1, CAP)) score[PLACE] += before === 'to' || before === 'from' ? 0.5 : 1;
+    if (plainBefore && before === 'of' && PLACE_OF.has(wordAt(tokens, s - 2))) score[PLACE] += 3;
+    // He or she soon after a full name.
+    if (multi) {
+      for (let k = e + 1; k < Math.min(tokens.count, e + 12); k++) {
+        if (isCap(tokens, k) && !flag(tokens, k, SENTENCE)) break;
+        if (PERSON_PRONOUNS.has(wordAt(tokens, k))) {
+          score[PERSON] += 1;
+          break;
+        }
+      }
+    }
+    // Particles inside ("bin", "van der") mark a person's name.
+    for (let k = s + 1; k < e; k++) if (!isCap(tokens, k) && NAME_PARTICLES.has(wordAt(tokens, k))) score[PERSON] += 1;
+  }
+
+  // Full names first: a single word that is part of a person's name is left to the surname rule.
+  const found: Candidate[] = [];
+  const size = (key: string) => { let n = 1; for (let k = 0; k < key.length; k++) if (key.charCodeAt(k) === 32) n++; return n; };
+  const decided = [...entities.entries()].map(([key, entity]) => ({ key, entity, words: size(key) })).sort((x, y) => y.words - x.words);
+  for (const { key, entity } of decided) {
+    if (!entity.inside) continue; // only ever sentence-initial: a capital of style
+    if (!key.includes(' ') && personParts.has(key)) continue;
+    const [best, second] = rank(entity.score);
+    const [top, next] = [entity.score[best] as number, entity.score[second] as number];
+    if (top < ENOUGH || top - next < LEAD) continue;
+    if (best === PERSON) for (const part of key.split(' ')) personParts.add(part);
+    for (let k = 0; k < entity.mentions.length; k += 2) {
+      found.push({ first: entity.mentions[k] as number, last: entity.mentions[k + 1] as number, type: TYPES[best] as EntityType });
+    }
+  }
+  return found;
+}
+
+function rank(score: [number, number, number]): [number, number] {
+  const order = [0, 1, 2].sort((x, y) => score[y]! - score[x]!);
+  return [order[0] as number, order[1] as number];
+}
