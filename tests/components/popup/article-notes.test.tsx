@@ -10,7 +10,7 @@ const TEXT = 'Kim Jong Un visited Songchon County on Feb. 28. He spoke of the 20
 
 function note(quote: string, id: string, extra: Partial<AnnotationRecord> = {}): AnnotationRecord {
   const start = TEXT.indexOf(quote);
-  return { id, articleId: 'https://a.example/', ...describeText(TEXT, start, start + quote.length), color: 'pink', note: `note ${id}`, tags: ['<b>tag</b>'], createdAt: 1, updatedAt: 1, textHash: textHash(TEXT), ...extra };
+  return { id, articleId: 'https://a.example/', ...describeText(TEXT, start, start + quote.length), color: 'pink', note: `note ${id}`, tags: ['<b>tag</b>'], createdAt: 1, updatedAt: 1, textHash: textHash(TEXT), rev: 1, ...extra };
 }
 
 describe('components/popup/ArticleNotes', () => {
