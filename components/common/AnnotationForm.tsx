@@ -145,15 +145,13 @@ function ConflictNotice({ conflict }: { conflict: Conflict }) {
   return (
     <div class="conflict" role="alert" data-testid="conflict">
       <p>
-        This highlight was changed elsewhere while you edited it. Both versions are below; the form holds them merged
-        {noteClash ? ' (the note with your words: merge the stored one in by hand)' : ''}. Check it and save again.
+        Changed elsewhere while you edited. The form below holds both merged
+        {noteClash ? ' (the note is yours: bring in the stored one by hand)' : ''}; check it and save again.
       </p>
-      <p class="conflict-label">Stored now</p>
+      <p class="conflict-label">Stored now · tags: {theirs.tags.join(', ') || 'none'}</p>
       <pre class="conflict-text" data-testid="conflict-theirs">{theirs.note || '(no note)'}</pre>
-      <p class="conflict-tags">Tags: {theirs.tags.join(', ') || 'none'}</p>
-      <p class="conflict-label">Yours</p>
+      <p class="conflict-label">Yours · tags: {mine.tags.join(', ') || 'none'}</p>
       <pre class="conflict-text" data-testid="conflict-mine">{mine.note || '(no note)'}</pre>
-      <p class="conflict-tags">Tags: {mine.tags.join(', ') || 'none'}</p>
     </div>
   );
 }
