@@ -169,8 +169,18 @@ describe('e2e/writes', () => {
       textHash: textHash(article.text),
       rev: 1,
     };
+    // Records as a backup from before revisions holds them (no `rev`): still read, at revision 1.
     const backup = (records: AnnotationRecord[]) =>
-      Buffer.from(JSON.stringify(createBackup({ annotations: records, articles: [], watchlists: [], settings: { hiddenTypes: [], hideAll: false, disabledSites: [] } })));
+      Buffer.from(
+        JSON.stringify(
+          createBackup({
+            annotations: records.map(({ rev: _rev, ...rest }) => rest) as never,
+            articles: [],
+            watchlists: [],
+            settings: { hiddenTypes: [], hideAll: false, disabledSites: [] },
+          }),
+        ),
+      );
     const popup = await gloss.openPopup(await gloss.tabIdOf(page));
     await popup.page.getByTestId('section-settings').click();
     await popup.page.getByTestId('import-file').setInputFiles({ name: 'add.json', mimeType: 'application/json', buffer: backup([record]) });
