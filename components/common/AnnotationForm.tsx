@@ -10,6 +10,7 @@ import { ANNOTATION_COLORS, ANNOTATION_LIMITS } from '@/utils/anchoring/annotati
 import type { AnnotationColor, ColorNames } from '@/utils/settings/color-names';
 import { TagInput, addTag, tagProblem } from './TagInput';
 import { NOTE_FILLS } from '@/utils/highlight/styles';
+import type { Conflict } from './merge-draft';
 
 export interface Draft {
   color: AnnotationColor;
@@ -41,6 +42,8 @@ export interface AnnotationFormProps {
   onSave: () => void;
   onCancel: () => void;
   onDelete?: () => void;
+  /** The highlight changed elsewhere while the reader edited: both texts, shown above the merged draft. */
+  conflict?: Conflict | null;
 }
 
 /** Why the draft cannot be saved as it is, or null. */
@@ -52,7 +55,7 @@ export function draftProblem(draft: Draft): string | null {
 }
 
 export function AnnotationForm(props: AnnotationFormProps) {
-  const { draft, colorNames, suggestions, focus, busy, error, onDraft, onSave, onCancel, onDelete } = props;
+  const { draft, colorNames, suggestions, focus, busy, error, onDraft, onSave, onCancel, onDelete, conflict } = props;
   const [preview, setPreview] = useState(false);
   const note = useRef<HTMLTextAreaElement>(null);
   const form = useRef<HTMLFormElement>(null);
@@ -76,6 +79,7 @@ export function AnnotationForm(props: AnnotationFormProps) {
         }
       }}
     >
+      {conflict && <ConflictNotice conflict={conflict} />}
       <fieldset class="colors">
         <legend>Color</legend>
         {ANNOTATION_COLORS.map((color) => (
@@ -132,5 +136,22 @@ export function AnnotationForm(props: AnnotationFormProps) {
         )}
       </p>
     </form>
+  );
+}
+
+/** Both versions of a highlight edited in two places at once; the form below holds their merge. */
+function ConflictNotice({ conflict }: { conflict: Conflict }) {
+  const { theirs, mine, noteClash } = conflict;
+  return (
+    <div class="conflict" role="alert" data-testid="conflict">
+      <p>
+        Changed elsewhere while you edited. The form below holds both merged
+        {noteClash ? ' (the note is yours: bring in the stored one by hand)' : ''}; check it and save again.
+      </p>
+      <p class="conflict-label">Stored now · tags: {theirs.tags.join(', ') || 'none'}</p>
+      <pre class="conflict-text" data-testid="conflict-theirs">{theirs.note || '(no note)'}</pre>
+      <p class="conflict-label">Yours · tags: {mine.tags.join(', ') || 'none'}</p>
+      <pre class="conflict-text" data-testid="conflict-mine">{mine.note || '(no note)'}</pre>
+    </div>
   );
 }

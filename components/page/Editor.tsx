@@ -16,11 +16,15 @@ import { textHash } from '@/utils/text/hash';
 import { AnnotationCards, type CardItem } from './AnnotationCards';
 import type { ComponentType } from 'preact';
 import { draftTags, emptyDraft, isDirty, type AnnotationFormProps, type Draft } from '@/components/common/AnnotationForm';
+import { mergeDraft, type Conflict } from '@/components/common/merge-draft';
+import { newId } from '@/utils/ids';
 import { HighlightToolbar } from './HighlightToolbar';
 
 export interface EditorActions {
-  save(annotation: NewAnnotation): Promise<Result<AnnotationRecord>>;
-  update(edit: { id: string; note: string; tags: string[]; color: AnnotationColor }): Promise<Result<AnnotationRecord>>;
+  /** Saving again with the same id is safe: the background answers the stored record. */
+  save(annotation: NewAnnotation & { id: string }): Promise<Result<AnnotationRecord>>;
+  /** Refused with a 'conflict' error (carrying the stored record) when `baseRev` is no longer current. */
+  update(edit: { id: string; baseRev: number; note: string; tags: string[]; color: AnnotationColor }): Promise<Result<AnnotationRecord>>;
   remove(id: string): Promise<Result<AnnotationRecord>>;
   restore(annotation: AnnotationRecord): Promise<Result<AnnotationRecord>>;
   listTags(): Promise<Result<string[]>>;
@@ -40,10 +44,12 @@ export interface EditorProps {
   Form: ComponentType<AnnotationFormProps>;
 }
 
+// A new highlight's id is made when the toolbar opens, before the first try to save it: a retry
+// (after an answer that never came) sends the same id, and the background never stores it twice.
 type View =
   | { kind: 'closed' }
-  | { kind: 'toolbar'; start: number; end: number }
-  | { kind: 'compose'; start: number; end: number; focus: 'note' | 'tags' }
+  | { kind: 'toolbar'; start: number; end: number; id: string }
+  | { kind: 'compose'; start: number; end: number; id: string; focus: 'note' | 'tags' }
   | { kind: 'cards'; ids: string[]; editing: string | null };
 
 const UNDO_MS = 10_000;
@@ -56,6 +62,9 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
   const [notice, setNotice] = useState<{ text: string; undo?: AnnotationRecord } | null>(null);
   const [lastColor, setLastColor] = useState<AnnotationColor>('yellow');
   const [suggestions, setSuggestions] = useState<string[]>([]);
+  /** The record an edit is based on (its revision is what the update names), and a refused edit's two versions. */
+  const [base, setBase] = useState<AnnotationRecord | null>(null);
+  const [conflict, setConflict] = useState<Conflict | null>(null);
   /** Records as the background last answered them, until the page's placement catches up. */
   const [recent, setRecent] = useState(new Map<string, AnnotationRecord>());
   const [, setTick] = useState(0);
@@ -72,11 +81,13 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
     setView({ kind: 'closed' });
     setDraft(null);
     setError(null);
+    setBase(null);
+    setConflict(null);
   };
 
   function find(id: string): CardItem | null {
     const fresh = recent.get(id);
-    const newer = (stored: AnnotationRecord) => (fresh && fresh.updatedAt > stored.updatedAt ? fresh : stored);
+    const newer = (stored: AnnotationRecord) => (fresh && fresh.rev > stored.rev ? fresh : stored);
     const placed = bridge.placement.placed.find((p) => p.annotation.id === id);
     if (placed) return { annotation: newer(placed.annotation), status: placed.changed ? 'changed' : 'placed' };
     const orphan = bridge.placement.orphans.find((a) => a.id === id);
@@ -85,8 +96,8 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
 
   const loadTags = () => void actions.listTags().then((result) => result.ok && setSuggestions(result.value));
 
-  const compose = (start: number, end: number, focus: 'note' | 'tags') => {
-    setView({ kind: 'compose', start, end, focus });
+  const compose = (start: number, end: number, focus: 'note' | 'tags', id = newId()) => {
+    setView({ kind: 'compose', start, end, focus, id });
     setDraft((current) => current ?? emptyDraft(lastColor));
     setError(null);
     loadTags();
@@ -129,7 +140,7 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
     setNotice(null);
     if (asked.kind === 'selection' && !asked.explicit) {
       setDraft(null);
-      setView({ kind: 'toolbar', ...picked });
+      setView({ kind: 'toolbar', ...picked, id: newId() });
     } else {
       compose(picked.start, picked.end, 'note');
     }
@@ -186,13 +197,13 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
 
   const remember = (record: AnnotationRecord) => setRecent((map) => new Map(map).set(record.id, record));
 
-  const saveNew = async (start: number, end: number, color: AnnotationColor, written: Draft | null) => {
+  const saveNew = async (id: string, start: number, end: number, color: AnnotationColor, written: Draft | null) => {
     const articleId = bridge.articleId;
     const model = bridge.model;
     if (!articleId || !model) {
       // The page is being read again (it changed or navigated): keep the words, say so.
       setDraft(written ?? emptyDraft(color));
-      setView({ kind: 'compose', start, end, focus: 'note' });
+      setView({ kind: 'compose', start, end, id, focus: 'note' });
       setError('Not saved: the page is changing under this note. Your note is still here; try again in a moment.');
       return;
     }
@@ -200,6 +211,7 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
     // Done with the selection: cleared now, not after the answer, when the reader may have made another.
     getSelection()?.removeAllRanges();
     const result = await actions.save({
+      id,
       articleId,
       ...describeText(model.text, start, end),
       color,
@@ -212,7 +224,7 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
     if (!result.ok) {
       // Nothing is lost: the form stays (or opens) with what was written, and says why.
       setDraft(written ?? emptyDraft(color));
-      setView({ kind: 'compose', start, end, focus: 'note' });
+      setView({ kind: 'compose', start, end, id, focus: 'note' });
       setError(`Not saved: ${result.error.message}. Your note is still here; try again.`);
       return;
     }
@@ -221,13 +233,27 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
   };
 
   const saveEdit = async (id: string, written: Draft) => {
+    const basedOn = base ?? find(id)?.annotation;
+    if (!basedOn) return setError('Not saved: this highlight no longer exists. Your changes are still here.');
     setBusy(true);
-    const result = await actions.update({ id, note: written.note, tags: draftTags(written), color: written.color });
+    const result = await actions.update({ id, baseRev: basedOn.rev, note: written.note, tags: draftTags(written), color: written.color });
     setBusy(false);
-    if (!result.ok) return setError(`Not saved: ${result.error.message}. Your changes are still here; try again.`);
+    if (!result.ok) {
+      const current = result.error.code === 'conflict' ? result.error.current : undefined;
+      if (!current) return setError(`Not saved: ${result.error.message}. Your changes are still here; try again.`);
+      // Changed elsewhere since the form opened: show both, hold their merge, based on the stored one.
+      const merged = mergeDraft(basedOn, written, current);
+      remember(current);
+      setBase(current);
+      setDraft(merged.draft);
+      setConflict(merged.conflict);
+      return setError(null);
+    }
     remember(result.value);
     setDraft(null);
     setError(null);
+    setBase(null);
+    setConflict(null);
     setView({ kind: 'cards', ids: view.kind === 'cards' ? view.ids : [id], editing: null });
   };
 
@@ -254,9 +280,10 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
       focus={view.kind === 'compose' ? view.focus : 'note'}
       busy={busy}
       error={error}
+      conflict={conflict}
       onDraft={setDraft}
       onSave={() => {
-        if (view.kind === 'compose') void saveNew(view.start, view.end, draft.color, draft);
+        if (view.kind === 'compose') void saveNew(view.id, view.start, view.end, draft.color, draft);
         else if (view.kind === 'cards' && view.editing) void saveEdit(view.editing, draft);
       }}
       onCancel={close}
@@ -271,8 +298,8 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
         <div class="float" style={place(box, 'above')}>
           <HighlightToolbar
             colorNames={colorNames}
-            onPick={(color) => void saveNew(view.start, view.end, color, null)}
-            onExpand={(focus) => compose(view.start, view.end, focus)}
+            onPick={(color) => void saveNew(view.id, view.start, view.end, color, null)}
+            onExpand={(focus) => compose(view.start, view.end, focus, view.id)}
           />
         </div>
       )}
@@ -292,6 +319,8 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
               const record = find(id)?.annotation;
               if (!record) return;
               setDraft({ color: record.color as AnnotationColor, note: record.note, tags: [...record.tags], tagText: '' });
+              setBase(record);
+              setConflict(null);
               setError(null);
               setView({ ...view, editing: id });
               loadTags();

@@ -75,9 +75,10 @@ export function NoteFrame(props: AnnotationFormProps) {
       busy: props.busy,
       error: props.error,
       canDelete: !!props.onDelete,
+      conflict: props.conflict ?? null,
     };
     channel.port1.postMessage(state);
-  }, [props.draft, props.colorNames, props.suggestions, props.focus, props.busy, props.error, !!props.onDelete]);
+  }, [props.draft, props.colorNames, props.suggestions, props.focus, props.busy, props.error, !!props.onDelete, props.conflict]);
 
   const src = `${browser.runtime.getURL(NOTE_FRAME_PAGE as '/note-form.html')}#${nonce}`;
   return (

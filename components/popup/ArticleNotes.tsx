@@ -7,13 +7,14 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { AnnotationForm, draftTags, type Draft } from '@/components/common/AnnotationForm';
+import { mergeDraft, type Conflict } from '@/components/common/merge-draft';
 import { NoteText } from '@/components/common/NoteText';
 import { anchorAll } from '@/utils/anchoring/anchor-all';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { errorMessage } from '@/utils/messaging/result';
 import { NOTE_FILLS } from '@/utils/highlight/styles';
 import type { AnnotationColor, ColorNames } from '@/utils/settings/color-names';
-import type { NoteActions } from './note-actions';
+import { NoteWriteError, type NoteActions } from './note-actions';
 
 export interface ArticleNotesProps {
   annotations: readonly AnnotationRecord[];
@@ -33,7 +34,15 @@ interface Item {
 }
 
 export function ArticleNotes({ annotations, text, colorNames, onReveal, actions, suggestions = [] }: ArticleNotesProps) {
-  const [editing, setEditing] = useState<{ id: string; draft: Draft; error: string | null; busy: boolean } | null>(null);
+  // `base`: the record the edit started from (its revision is what the update names).
+  const [editing, setEditing] = useState<{
+    id: string;
+    base: AnnotationRecord;
+    draft: Draft;
+    error: string | null;
+    busy: boolean;
+    conflict: Conflict | null;
+  } | null>(null);
   const [deleted, setDeleted] = useState<AnnotationRecord | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   // Placed once per change of the annotations or the text, not on every keystroke of an edit.
@@ -56,12 +65,18 @@ export function ArticleNotes({ annotations, text, colorNames, onReveal, actions,
   };
   const save = async () => {
     if (!editing || !actions) return;
-    const { id, draft } = editing;
+    const { id, draft, base } = editing;
     setEditing({ ...editing, busy: true, error: null });
     try {
-      await actions.update(id, { note: draft.note, tags: draftTags(draft), color: draft.color });
+      await actions.update(id, { baseRev: base.rev, note: draft.note, tags: draftTags(draft), color: draft.color });
       setEditing(null);
     } catch (error) {
+      const current = error instanceof NoteWriteError && error.error.code === 'conflict' ? error.error.current : undefined;
+      if (current) {
+        // Changed elsewhere since Edit: both versions shown, their merge in the form, based on the stored one.
+        const merged = mergeDraft(base, draft, current);
+        return setEditing({ id, base: current, draft: merged.draft, error: null, busy: false, conflict: merged.conflict });
+      }
       setEditing({ ...editing, busy: false, error: `Not saved: ${errorMessage(error)}. Your changes are still here.` });
     }
   };
@@ -88,6 +103,7 @@ export function ArticleNotes({ annotations, text, colorNames, onReveal, actions,
           focus="note"
           busy={editing.busy}
           error={editing.error}
+          conflict={editing.conflict}
           onDraft={(draft) => setEditing({ ...editing, draft })}
           onSave={() => void save()}
           onCancel={() => setEditing(null)}
@@ -110,6 +126,8 @@ export function ArticleNotes({ annotations, text, colorNames, onReveal, actions,
                 onClick={() =>
                   setEditing({
                     id: annotation.id,
+                    base: annotation,
+                    conflict: null,
                     draft: { color: annotation.color as AnnotationColor, note: annotation.note, tags: [...annotation.tags], tagText: '' },
                     error: null,
                     busy: false,

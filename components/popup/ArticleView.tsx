@@ -25,7 +25,7 @@ export function ArticleView({ db, tabId, view, colorNames }: { db: GlossDb; tabI
   const reading = useArticleText(tabId, view.kind === 'article' ? view.articleId : null);
   const watchlists = useLiveQuery(() => db.watchlists.toArray(), [db]);
   const tags = useLiveQuery(() => listTags(db), [db]);
-  const actions = useMemo(() => noteActions(db), [db]);
+  const actions = useMemo(() => noteActions(), []);
   const watchlistNames = Object.fromEntries((watchlists.status === 'ready' ? watchlists.value : []).map((w) => [`watchlist:${w.id}`, w.name]));
   const reveal = (start: number, end: number) => tabId !== null && void sendToTab(tabId, 'revealText', { start, end });
 

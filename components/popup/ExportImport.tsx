@@ -2,18 +2,23 @@
  * Export the library (Markdown for Obsidian and Logseq, CSV, W3C Web Annotation JSON-LD, a full
  * Gloss backup) and import a backup or a W3C file: read and checked whole first, then a summary
  * and the reader's choice for annotations already in the library (skip or update), then one
- * all-or-nothing write. A bad file gets a message saying what is wrong and where; nothing changes.
+ * all-or-nothing write, run by the background (the popup may close meanwhile: it shows the
+ * progress again when reopened), which announces the new records to the open tabs. A bad file
+ * gets a message saying what is wrong and where; nothing changes.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { GlossDb } from '@/utils/db/database';
 import { createBackup } from '@/utils/export/backup';
 import { exportCsv } from '@/utils/export/csv';
-import { importLibrary, readLibrary, type DuplicatePolicy, type ImportReport } from '@/utils/export/import-library';
+import { readLibrary, type DuplicatePolicy } from '@/utils/export/import-library';
+import { readImportProgress, watchImportProgress, type ImportProgress } from '@/utils/export/import-progress';
+import { stageImport } from '@/utils/export/staged-import';
 import { exportMarkdown } from '@/utils/export/markdown';
 import { describeProblems } from '@/utils/export/problems';
 import { MAX_IMPORT_BYTES, readImportFile, type ReadImport } from '@/utils/export/read-file';
 import { exportW3c } from '@/utils/export/w3c';
 import { errorMessage } from '@/utils/messaging/result';
+import { sendToExtension } from '@/utils/messaging/send';
 
 type Format = 'markdown' | 'csv' | 'w3c' | 'backup';
 
@@ -48,8 +53,15 @@ function download(text: string, name: string, type: string) {
 
 export function ExportImport({ db }: { db: GlossDb }) {
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
-  const [pending, setPending] = useState<{ file: string; read: ReadImport; duplicates: number } | null>(null);
+  const [pending, setPending] = useState<{ file: string; blob: Blob; read: ReadImport; duplicates: number } | null>(null);
   const [policy, setPolicy] = useState<DuplicatePolicy>('skip');
+
+  // An import runs in the background: its progress shows here, also after the popup reopens.
+  useEffect(() => {
+    const show = (progress: ImportProgress) => setStatus(progressStatus(progress));
+    void readImportProgress().then((progress) => progress && progress.state !== 'done' && progress.state !== 'failed' && show(progress));
+    return watchImportProgress(show);
+  }, []);
 
   const exportAs = async (format: (typeof FORMATS)[number]) => {
     try {
@@ -79,18 +91,22 @@ export function ExportImport({ db }: { db: GlossDb }) {
     const ids = read.value.data.annotations.map((a) => a.id);
     const duplicates = (await db.annotations.bulkGet(ids)).filter(Boolean).length;
     setStatus(null);
-    setPending({ file: file.name, read: read.value, duplicates });
+    setPending({ file: file.name, blob: file, read: read.value, duplicates });
   };
 
   const confirm = async () => {
     if (!pending) return;
+    const { file, blob } = pending;
+    setPending(null);
+    setStatus({ text: `Importing ${file}…` });
     try {
-      const report: ImportReport = await importLibrary(db, pending.read.data, { onDuplicate: policy, settings: 'keep' });
-      const a = report.annotations;
-      setStatus({ text: `Imported ${pending.file}: ${a.added} added, ${a.updated} updated, ${a.skipped} skipped.` });
-      setPending(null);
+      const staged = await stageImport(file, blob);
+      const result = await sendToExtension('toBackground', 'libraryImport', { staged, onDuplicate: policy, settings: 'keep' });
+      if (!result.ok) throw new Error(result.error.message);
+      const a = result.value.annotations;
+      setStatus({ text: `Imported ${file}: ${a.added} added, ${a.updated} updated, ${a.skipped} skipped.` });
     } catch (error) {
-      setStatus({ text: `${pending.file} was not imported; the library is unchanged. ${errorMessage(error)}`, error: true });
+      setStatus({ text: `${file} was not imported; the library is unchanged. ${errorMessage(error)}`, error: true });
     }
   };
 
@@ -144,4 +160,18 @@ export function ExportImport({ db }: { db: GlossDb }) {
       )}
     </section>
   );
+}
+
+/** What the popup says of an import the background runs. */
+function progressStatus(progress: ImportProgress): { text: string; error?: boolean } {
+  switch (progress.state) {
+    case 'reading':
+      return { text: `Importing ${progress.file}: reading…` };
+    case 'writing':
+      return { text: `Importing ${progress.file}: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} records…` };
+    case 'done':
+      return { text: `Imported ${progress.file}: ${progress.added} added, ${progress.updated} updated, ${progress.skipped} skipped.` };
+    case 'failed':
+      return { text: `${progress.file} was not imported; the library is unchanged. ${progress.message}`, error: true };
+  }
 }

@@ -1,12 +1,13 @@
 /**
- * The popup's edits to the reader's annotations: written to the database here (the popup is an
- * extension page), then announced through the background so every tab showing the article
- * repaints. A failed write rejects with a message the popup shows; nothing is half-written.
+ * The popup's edits to the reader's annotations: sent to the background, the one writer, which
+ * announces each change to every tab showing the article. A failed write rejects with a message
+ * the popup shows (a stale edit with a `RevisionConflict`-like error carrying the stored record);
+ * nothing is half-written.
  */
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
-import { deleteAnnotation, restoreAnnotation, updateAnnotation, type AnnotationEdit } from '@/utils/db/annotations-repo';
-import type { GlossDb } from '@/utils/db/database';
+import type { AnnotationEdit } from '@/utils/db/annotations-repo';
 import { sendToExtension } from '@/utils/messaging/send';
+import type { GlossError, Result } from '@/utils/messaging/result';
 
 export interface NoteActions {
   update(id: string, edit: AnnotationEdit): Promise<AnnotationRecord>;
@@ -14,15 +15,23 @@ export interface NoteActions {
   restore(annotation: AnnotationRecord): Promise<AnnotationRecord>;
 }
 
-export function noteActions(db: GlossDb): NoteActions {
-  const announced = async (write: Promise<AnnotationRecord>) => {
-    const record = await write;
-    await sendToExtension('toBackground', 'annotationsChanged', { articleId: record.articleId });
-    return record;
-  };
+/** A write the background refused; `error.current` is the stored record when it was a conflict. */
+export class NoteWriteError extends Error {
+  constructor(readonly error: GlossError) {
+    super(error.message);
+  }
+}
+
+const value = async <T>(answer: Promise<Result<T>>): Promise<T> => {
+  const result = await answer;
+  if (!result.ok) throw new NoteWriteError(result.error);
+  return result.value;
+};
+
+export function noteActions(): NoteActions {
   return {
-    update: (id, edit) => announced(updateAnnotation(db, id, edit)),
-    remove: (id) => announced(deleteAnnotation(db, id)),
-    restore: (annotation) => announced(restoreAnnotation(db, annotation)),
+    update: (id, edit) => value(sendToExtension('toBackground', 'libraryUpdate', { id, ...edit } as never)),
+    remove: (id) => value(sendToExtension('toBackground', 'libraryDelete', { id })),
+    restore: (annotation) => value(sendToExtension('toBackground', 'libraryRestore', { annotation: annotation as never })),
   };
 }

@@ -1,19 +1,20 @@
 /**
- * The reader's annotations as the background serves them to pages: a frame may read and change
- * only the annotations of the article it shows (see tab-articles.ts), and every change is
- * announced to each frame showing that article, so all its tabs repaint at once.
+ * The reader's annotations as the background serves them: a frame may read and change only the
+ * annotations of the article it shows (see tab-articles.ts), the popup any (it is Gloss's own
+ * page), and imports run here, where closing the popup cannot abort them. Every write goes
+ * through the one library writer (utils/db/library-writer.ts), whose announcements reach each
+ * frame showing the article with the records that changed.
  */
-import {
-  createAnnotation,
-  deleteAnnotation,
-  listArticleAnnotations,
-  listTags,
-  restoreAnnotation,
-  updateAnnotation,
-} from '@/utils/db/annotations-repo';
+import { listArticleAnnotations, listTags } from '@/utils/db/annotations-repo';
 import type { GlossDb } from '@/utils/db/database';
+import { libraryWriter, type LibraryChange } from '@/utils/db/library-writer';
+import { writeImportProgress } from '@/utils/export/import-progress';
+import { describeProblems } from '@/utils/export/problems';
+import { readImportFile } from '@/utils/export/read-file';
+import { takeStagedImport } from '@/utils/export/staged-import';
 import type { Handlers } from '@/utils/messaging/receive';
 import type { Sender } from '@/utils/messaging/envelope';
+import { errorMessage } from '@/utils/messaging/result';
 import { sendToTab } from '@/utils/messaging/send';
 import { browser } from 'wxt/browser';
 import { assertShowing, framesShowing, revealLater } from './tab-articles';
@@ -26,45 +27,70 @@ type AnnotationHandlers = Pick<
   | 'restoreAnnotation'
   | 'listAnnotations'
   | 'listTags'
-  | 'annotationsChanged'
   | 'openAnnotation'
+  | 'libraryUpdate'
+  | 'libraryDelete'
+  | 'libraryRestore'
+  | 'libraryImport'
 >;
 
-export function annotationHandlers(db: GlossDb): AnnotationHandlers {
-  /** Tells every frame showing the article to place its annotations again. */
-  const announce = async (articleId: string) => {
-    const frames = await framesShowing(articleId);
-    await Promise.all(frames.map(({ tabId, frameId }) => sendToTab(tabId, 'annotationsChanged', { articleId }, frameId)));
-  };
+/** Tells every frame showing the article what changed in its annotations. */
+export async function announceToTabs(change: LibraryChange): Promise<void> {
+  const frames = await framesShowing(change.articleId);
+  await Promise.all(frames.map(({ tabId, frameId }) => sendToTab(tabId, 'annotationsChanged', change as never, frameId)));
+}
+
+export function annotationHandlers(db: GlossDb, announce = announceToTabs): AnnotationHandlers {
+  const writer = libraryWriter(db, announce);
   const ownAnnotation = async (id: string, sender: Sender) => {
     const annotation = await db.annotations.get(id);
     if (!annotation) throw new Error('That annotation no longer exists');
     await assertShowing(sender, annotation.articleId);
   };
-  const announced = async <T extends { articleId: string }>(write: Promise<T>): Promise<T> => {
-    const record = await write;
-    await announce(record.articleId);
-    return record;
-  };
 
   return {
     async saveAnnotation(input, sender) {
       await assertShowing(sender, input.articleId);
-      return announced(createAnnotation(db, input));
+      return writer.create(input);
     },
     async updateAnnotation({ id, ...edit }, sender) {
       await ownAnnotation(id, sender);
-      return announced(updateAnnotation(db, id, edit));
+      return writer.update(id, edit);
     },
     async deleteAnnotation({ id }, sender) {
       await ownAnnotation(id, sender);
-      return announced(deleteAnnotation(db, id));
+      return writer.remove(id);
     },
     async restoreAnnotation({ annotation }, sender) {
       await assertShowing(sender, annotation.articleId);
       const existing = await db.annotations.get(annotation.id);
       if (existing && existing.articleId !== annotation.articleId) throw new Error('That id belongs to another article');
-      return announced(restoreAnnotation(db, annotation));
+      return writer.restore(annotation);
+    },
+    libraryUpdate: ({ id, ...edit }) => writer.update(id, edit),
+    libraryDelete: ({ id }) => writer.remove(id),
+    libraryRestore: ({ annotation }) => writer.restore(annotation),
+    async libraryImport({ staged, onDuplicate, settings }) {
+      const file = await takeStagedImport(staged);
+      if (!file) throw new Error('The file to import is no longer there; choose it again');
+      const progress = (next: Parameters<typeof writeImportProgress>[0]) => writeImportProgress(next).catch(() => {});
+      try {
+        await progress({ file: file.name, state: 'reading' });
+        const read = readImportFile(file.text);
+        if (!read.ok) throw new Error(describeProblems(read.problems));
+        const report = await writer.import(read.value.data, {
+          onDuplicate,
+          settings,
+          // Not awaited: it is called inside the import's transaction.
+          onProgress: (done, total) => void progress({ file: file.name, state: 'writing', done, total }),
+        });
+        const { added, updated, skipped } = report.annotations;
+        await progress({ file: file.name, state: 'done', added, updated, skipped });
+        return { file: file.name, annotations: { added, updated, skipped } };
+      } catch (error) {
+        await progress({ file: file.name, state: 'failed', message: errorMessage(error) });
+        throw error;
+      }
     },
     async listAnnotations({ articleId }, sender) {
       await assertShowing(sender, articleId);
@@ -86,10 +112,6 @@ export function annotationHandlers(db: GlossDb): AnnotationHandlers {
       if (tab.id === undefined) throw new Error('The browser opened no tab');
       await revealLater(tab.id, id);
       return { tabId: tab.id };
-    },
-    async annotationsChanged({ articleId }) {
-      await announce(articleId);
-      return null;
     },
   };
 }

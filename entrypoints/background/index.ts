@@ -63,9 +63,11 @@ export default defineBackground(() => {
         const [reveal] = await Promise.all([takeReveal(sender), recordFindings(db, articleId, spans)]);
         return { spans, ms, placement: anchorAll(annotations, text), ...(reveal && { reveal }) };
       },
-      async placeAnnotations({ articleId, text }, sender) {
+      async placeAnnotations({ articleId, text, ids }, sender) {
         await assertShowing(sender, articleId);
-        return anchorAll(await listArticleAnnotations(db, articleId), text);
+        const annotations = await listArticleAnnotations(db, articleId);
+        const wanted = ids && new Set(ids);
+        return anchorAll(wanted ? annotations.filter((annotation) => wanted.has(annotation.id)) : annotations, text);
       },
     },
     { isKnownType: (type) => directionOf(type) !== null },

@@ -15,8 +15,20 @@ import { createShadowUi } from '@/utils/page/shadow-ui';
 import { readColorNames, watchColorNames } from '@/utils/settings/color-names';
 import { pendingMarker } from './pending';
 
+/**
+ * A save whose answer never came (the background's worker was stopped mid-save) is sent once more
+ * by itself: it carries the id made before the first try, so the background answers the record if
+ * the first try was stored, and stores it once if not.
+ */
+async function saveOnce(annotation: Parameters<EditorActions['save']>[0]) {
+  const first = await sendToExtension('toBackground', 'saveAnnotation', annotation as never);
+  if (first.ok || first.error.code !== 'unreachable') return first;
+  await new Promise((resolve) => setTimeout(resolve, 250));
+  return sendToExtension('toBackground', 'saveAnnotation', annotation as never);
+}
+
 const actions: EditorActions = {
-  save: (annotation) => sendToExtension('toBackground', 'saveAnnotation', annotation as never),
+  save: saveOnce,
   update: (edit) => sendToExtension('toBackground', 'updateAnnotation', edit),
   remove: (id) => sendToExtension('toBackground', 'deleteAnnotation', { id }),
   restore: (annotation) => sendToExtension('toBackground', 'restoreAnnotation', { annotation: annotation as never }),

@@ -14,6 +14,8 @@ import { toContent } from '@/utils/messaging/protocol/to-content';
 import { sendToExtension } from '@/utils/messaging/send';
 import { markArticleScriptRunning } from '@/utils/page/handoff';
 import { measure } from '@/utils/page/timeline';
+import { applyChange, mergePlacement, type AnnotationChange } from '@/utils/page/apply-change';
+import { textHash } from '@/utils/text/hash';
 import type { PageState } from '@/utils/messaging/protocol';
 import '@/components/page/panel.css';
 import { linkEditor } from './editor-link';
@@ -31,11 +33,16 @@ export default defineContentScript({
     let state: PageState = { kind: 'not-article' };
     let located: LocatedArticle | null = null;
     let snapshot = '';
+    /** The fingerprint of `located`'s text, for telling which announced records were made on it. */
+    let hash = '';
     let generation = 0;
     let entities: EntitySpan[] = [];
     let placement: Placement = { placed: [], orphans: [] };
     let layer: Promise<HighlightLayer> | null = null;
     let analysis = 0;
+    /** An analysis is on its way, and whether a change was announced meanwhile (its answer may predate it). */
+    let analyzing = false;
+    let changedMeanwhile = false;
     const editor = linkEditor(ctx, () => located?.root ?? null);
 
     ctx.onInvalidated(
@@ -53,10 +60,11 @@ export default defineContentScript({
                 orphans: placement.orphans.map((annotation) => annotation.id),
               }
             : null,
-        annotationsChanged: ({ articleId: changed }) => {
+        annotationsChanged: ({ articleId: changed, ...change }) => {
           if (!located || state.kind !== 'article' || changed !== state.articleId) return null;
-          // Before the first analysis has painted, it is redone whole; after, only the notes move.
-          void (layer ? place(changed, located, generation) : analyze('gloss-notes:', changed, located, generation));
+          // Before the first analysis has painted, it is redone whole; after, the change is
+          // applied to what is painted (see apply-change.ts).
+          void (layer ? update(changed, change as AnnotationChange, located, generation) : analyze('gloss-notes:', changed, located, generation));
           return null;
         },
         revealText: ({ start, end }) => !!located && reveal(located.model, start, end),
@@ -81,6 +89,7 @@ export default defineContentScript({
       state = reading.state;
       located = reading.located;
       snapshot = located ? regionText(located) : '';
+      hash = located ? textHash(located.model.text) : '';
       entities = [];
       placement = { placed: [], orphans: [] };
       // Until the new reading is placed, the editor has no article to write into.
@@ -93,19 +102,43 @@ export default defineContentScript({
     const analyze = async (label: string, articleId: string, article: LocatedArticle, mine: number) => {
       const start = performance.now();
       const turn = ++analysis;
+      analyzing = true;
+      changedMeanwhile = false;
       const result = await sendToExtension('toBackground', 'analyzeText', { articleId, text: article.model.text });
+      if (turn === analysis) analyzing = false;
       if (ctx.isInvalid || mine !== generation || turn !== analysis || !result.ok) return;
       measure(label + 'entities', { start, end: performance.now() });
       measure(label + 'recognize', { start, duration: result.value.ms });
       entities = result.value.spans;
       layer ??= startHighlights(ctx, editor.open);
       await apply(label, articleId, article, result.value.placement);
+      if (changedMeanwhile) {
+        changedMeanwhile = false;
+        await place(articleId, article, mine);
+      }
       if (result.value.reveal) show(result.value.reveal);
     };
 
-    // The reader's annotations changed: placed again in the same text, entities kept.
+    // The reader's annotations changed: the announced records applied to what is painted,
+    // entities kept; only records made on another version of the text go to the background's
+    // anchoring (with the text, and just their ids).
+    const update = async (articleId: string, change: AnnotationChange, article: LocatedArticle, mine: number) => {
+      if (analyzing) return void (changedMeanwhile = true);
+      const { placement: next, unplaced } = applyChange(placement, change, article.model.text, hash);
+      await apply('gloss-notes:', articleId, article, next);
+      if (!unplaced.length) return;
+      const result = await sendToExtension('toBackground', 'placeAnnotations', {
+        articleId,
+        text: article.model.text,
+        ids: unplaced.map((record) => record.id),
+      });
+      if (ctx.isInvalid || mine !== generation || !result.ok) return;
+      await apply('gloss-notes:', articleId, article, mergePlacement(placement, result.value));
+    };
+
+    // Placed again whole, after an analysis whose answer may predate a change announced meanwhile.
     const place = async (articleId: string, article: LocatedArticle, mine: number) => {
-      const turn = ++analysis;
+      const turn = analysis;
       const result = await sendToExtension('toBackground', 'placeAnnotations', { articleId, text: article.model.text });
       if (ctx.isInvalid || mine !== generation || turn !== analysis || !result.ok) return;
       await apply('gloss-notes:', articleId, article, result.value);

@@ -37,6 +37,7 @@ function connect(port: MessagePort) {
           focus={state.focus}
           busy={state.busy}
           error={state.error}
+          conflict={state.conflict}
           onDraft={(next) => {
             draft = next;
             sent.add(key(next));

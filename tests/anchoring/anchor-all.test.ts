@@ -9,7 +9,7 @@ const TEXT = 'The respected Comrade Kim Jong Un made a speech in Songchon County
 function stored(quote: string, id: string): AnnotationRecord {
   const start = TEXT.indexOf(quote);
   const { quote: q, position } = describeText(TEXT, start, start + quote.length);
-  return { id, articleId: 'https://a.example/', quote: q, position, color: 'yellow', note: '', tags: [], createdAt: 1, updatedAt: 1, textHash: textHash(TEXT) };
+  return { id, articleId: 'https://a.example/', quote: q, position, color: 'yellow', note: '', tags: [], createdAt: 1, updatedAt: 1, textHash: textHash(TEXT), rev: 1 };
 }
 
 describe('anchoring/anchor-all', () => {

@@ -15,7 +15,9 @@ const tabA: Sender = { id: 'gloss', url: A, tab: { id: 1 }, frameId: 0 };
 const otherTabA: Sender = { id: 'gloss', url: A, tab: { id: 3 }, frameId: 0 };
 const tabB: Sender = { id: 'gloss', url: B, tab: { id: 2 }, frameId: 0 };
 
+let made = 0;
 const draft = (articleId: string) => ({
+  id: `n${++made}`,
   articleId,
   ...(describeText(TEXT, 0, 11) as { quote: { type: 'TextQuoteSelector'; exact: string; prefix: string; suffix: string }; position: { type: 'TextPositionSelector'; start: number; end: number } }),
   color: 'yellow' as const,
@@ -47,7 +49,8 @@ describe('background/annotations', () => {
     expect(saved.tags).toEqual(['speech', 'policy']);
     expect(await db.annotations.count()).toBe(1);
     expect(sent.map((s) => s.tabId).sort()).toEqual([1, 3]);
-    expect(sent[0]!.message).toMatchObject({ type: 'annotationsChanged', payload: { articleId: A } });
+    // The announcement carries the record as stored, not just "something changed".
+    expect(sent[0]!.message).toMatchObject({ type: 'annotationsChanged', payload: { articleId: A, changed: [saved], removed: [] } });
   });
 
   it("refuses a frame that claims another tab's article, and writes nothing", async () => {
@@ -55,7 +58,7 @@ describe('background/annotations', () => {
     await expect(handlers.saveAnnotation(draft(A), { id: 'gloss', url: A, tab: { id: 9 } })).rejects.toThrow(/not showing/);
     expect(await db.annotations.count()).toBe(0);
     const saved = await handlers.saveAnnotation(draft(A), tabA);
-    await expect(handlers.updateAnnotation({ id: saved.id, note: 'hijacked' }, tabB)).rejects.toThrow(/not showing/);
+    await expect(handlers.updateAnnotation({ id: saved.id, note: 'hijacked', baseRev: 1 }, tabB)).rejects.toThrow(/not showing/);
     await expect(handlers.deleteAnnotation({ id: saved.id }, tabB)).rejects.toThrow(/not showing/);
     await expect(handlers.listAnnotations({ articleId: A }, tabB)).rejects.toThrow(/not showing/);
     expect((await db.annotations.get(saved.id))?.note).toBe('the leader');
@@ -64,13 +67,21 @@ describe('background/annotations', () => {
   it('edits, deletes and restores, announcing each change', async () => {
     const saved = await handlers.saveAnnotation(draft(A), tabA);
     sent = [];
-    const edited = await handlers.updateAnnotation({ id: saved.id, note: 'edited', color: 'blue' }, otherTabA);
+    const edited = await handlers.updateAnnotation({ id: saved.id, note: 'edited', color: 'blue', baseRev: 1 }, otherTabA);
     expect(edited).toMatchObject({ note: 'edited', color: 'blue', tags: ['speech', 'policy'] });
     const deleted = await handlers.deleteAnnotation({ id: saved.id }, tabA);
     expect(await db.annotations.count()).toBe(0);
     await handlers.restoreAnnotation({ annotation: deleted as never }, tabA);
     expect(withoutWords((await db.annotations.get(saved.id))!)).toEqual(edited);
     expect(sent).toHaveLength(6); // three changes, two tabs each
+    expect(sent.map((s) => (s.message as { payload: unknown }).payload)).toEqual([
+      { articleId: A, changed: [edited], removed: [] },
+      { articleId: A, changed: [edited], removed: [] },
+      { articleId: A, changed: [], removed: [saved.id] },
+      { articleId: A, changed: [], removed: [saved.id] },
+      { articleId: A, changed: [edited], removed: [] },
+      { articleId: A, changed: [edited], removed: [] },
+    ]);
   });
 
   it('will not let a restore overwrite another article’s annotation that shares its id', async () => {
@@ -81,7 +92,83 @@ describe('background/annotations', () => {
   });
 
   it('answers a missing annotation with a clear error', async () => {
-    await expect(handlers.updateAnnotation({ id: 'gone', note: 'x' }, tabA)).rejects.toThrow('That annotation no longer exists');
+    await expect(handlers.updateAnnotation({ id: 'gone', note: 'x', baseRev: 1 }, tabA)).rejects.toThrow('That annotation no longer exists');
+  });
+
+  it('answers a save sent again with the same id with the stored record: one record, announced as it is', async () => {
+    const input = draft(A);
+    const first = await handlers.saveAnnotation(input, tabA);
+    const again = await handlers.saveAnnotation(input, tabA);
+    expect(again).toEqual(first);
+    expect(await db.annotations.count()).toBe(1);
+  });
+
+  it('refuses an edit based on an old revision with a conflict carrying the stored record, and keeps it', async () => {
+    const saved = await handlers.saveAnnotation(draft(A), tabA);
+    const fromA = await handlers.updateAnnotation({ id: saved.id, baseRev: 1, note: 'tab A text' }, tabA);
+    await expect(handlers.updateAnnotation({ id: saved.id, baseRev: 1, note: 'the leader', tags: ['speech', 'policy', 'b'] }, otherTabA)).rejects.toMatchObject({
+      error: { code: 'conflict', current: fromA },
+    });
+    expect(withoutWords((await db.annotations.get(saved.id))!)).toEqual(fromA);
+  });
+
+  it("writes the popup's edits, deletes and undos itself and announces each with its records", async () => {
+    const saved = await handlers.saveAnnotation(draft(A), tabA);
+    sent = [];
+    const popup: Sender = { id: 'gloss', url: 'chrome-extension://gloss/popup.html' };
+    const edited = await handlers.libraryUpdate({ id: saved.id, baseRev: 1, note: 'from the popup' }, popup);
+    expect(edited).toMatchObject({ note: 'from the popup', rev: 2 });
+    await expect(handlers.libraryUpdate({ id: saved.id, baseRev: 1, note: 'stale' }, popup)).rejects.toMatchObject({ error: { code: 'conflict' } });
+    const deleted = await handlers.libraryDelete({ id: saved.id }, popup);
+    await handlers.libraryRestore({ annotation: deleted as never }, popup);
+    const payloads = sent.filter((s) => s.tabId === 1).map((s) => (s.message as { payload: unknown }).payload);
+    expect(payloads).toEqual([
+      { articleId: A, changed: [edited], removed: [] },
+      { articleId: A, changed: [], removed: [saved.id] },
+      { articleId: A, changed: [edited], removed: [] },
+    ]);
+  });
+
+  it('imports a staged file in the background, tells its progress, and announces the new records to the tabs of their article', async () => {
+    const existing = await handlers.saveAnnotation(draft(A), tabA);
+    sent = [];
+    const imported = { ...draft(A), id: 'imported-1', note: 'from the backup', createdAt: 5, updatedAt: 6 };
+    const onB = { ...draft(B), id: 'imported-2', createdAt: 5, updatedAt: 6 };
+    const { stageImport } = await import('@/utils/export/staged-import');
+    const { createBackup } = await import('@/utils/export/backup');
+    const { readImportProgress } = await import('@/utils/export/import-progress');
+    const backup = createBackup({
+      annotations: [imported, onB, { ...existing, note: 'changed by the file' }].map((a) => ({ ...a, tags: ['t'], rev: 1 })) as never,
+      articles: [],
+      watchlists: [],
+      settings: { hiddenTypes: [], hideAll: false, disabledSites: [] },
+    });
+    const staged = await stageImport('backup.json', JSON.stringify(backup));
+    const popup: Sender = { id: 'gloss', url: 'chrome-extension://gloss/popup.html' };
+    expect(await handlers.libraryImport({ staged, onDuplicate: 'update' }, popup)).toEqual({
+      file: 'backup.json',
+      annotations: { added: 2, updated: 1, skipped: 0 },
+    });
+    expect(await readImportProgress()).toEqual({ file: 'backup.json', state: 'done', added: 2, updated: 1, skipped: 0 });
+    // The file's copy of an annotation already stored gets a revision past it: a form based on the old one is refused.
+    expect((await db.annotations.get(existing.id))?.rev).toBe(2);
+    const toA = sent.filter((s) => s.tabId === 1).map((s) => (s.message as { payload: { changed: { id: string; rev: number }[]; removed: string[] } }).payload);
+    expect(toA).toHaveLength(1);
+    expect(toA[0]!.changed.map((a) => [a.id, a.rev]).sort()).toEqual([['imported-1', 1], [existing.id, 2]]);
+    const toB = sent.filter((s) => s.tabId === 2).map((s) => (s.message as { payload: { changed: { id: string }[] } }).payload);
+    expect(toB.map((p) => p.changed.map((a) => a.id))).toEqual([['imported-2']]);
+    // The staged file is taken: the same id imports nothing twice.
+    await expect(handlers.libraryImport({ staged, onDuplicate: 'update' }, popup)).rejects.toThrow(/no longer there/);
+  });
+
+  it('refuses a bad staged file with what is wrong, changes nothing, and says so in its progress', async () => {
+    const { stageImport } = await import('@/utils/export/staged-import');
+    const { readImportProgress } = await import('@/utils/export/import-progress');
+    const staged = await stageImport('bad.json', '{"format":"gloss-backup","version":1}');
+    await expect(handlers.libraryImport({ staged, onDuplicate: 'skip' }, { id: 'gloss', url: 'chrome-extension://gloss/popup.html' })).rejects.toThrow(/annotations/);
+    expect(await readImportProgress()).toMatchObject({ file: 'bad.json', state: 'failed' });
+    expect(await db.annotations.count()).toBe(0);
+    expect(sent).toHaveLength(0);
   });
 
   it('lists the tags in use, for autocomplete', async () => {

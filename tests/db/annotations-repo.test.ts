@@ -7,6 +7,7 @@ import {
   listArticleAnnotations,
   listTags,
   restoreAnnotation,
+  RevisionConflict,
   updateAnnotation,
   withoutWords,
   type NewAnnotation,
@@ -42,8 +43,8 @@ describe('db/annotations-repo', () => {
 
   it('edits note, tags and color and keeps the rest', async () => {
     const made = await createAnnotation(db, annotationOf('Songchon County'), 1000);
-    const edited = await updateAnnotation(db, made.id, { note: 'new note', color: 'green', tags: ['place'] }, 2000);
-    expect(edited).toMatchObject({ id: made.id, note: 'new note', color: 'green', tags: ['place'], createdAt: 1000, updatedAt: 2000, quote: made.quote });
+    const edited = await updateAnnotation(db, made.id, { note: 'new note', color: 'green', tags: ['place'], baseRev: 1 }, 2000);
+    expect(edited).toMatchObject({ id: made.id, note: 'new note', color: 'green', tags: ['place'], createdAt: 1000, updatedAt: 2000, quote: made.quote, rev: 2 });
   });
 
   it('deletes and undoes the delete exactly', async () => {
@@ -66,7 +67,7 @@ describe('db/annotations-repo', () => {
 
   it('keeps the words current through edits, restores and a renamed article', async () => {
     const made = await createAnnotation(db, annotationOf('Songchon County', { note: 'old note' }), 1000);
-    await updateAnnotation(db, made.id, { note: 'fresh remark', tags: ['Agriculture'] }, 2000);
+    await updateAnnotation(db, made.id, { note: 'fresh remark', tags: ['Agriculture'], baseRev: 1 }, 2000);
     let words = (await db.annotations.get(made.id))?.words;
     expect(words).toEqual(expect.arrayContaining(['fresh', 'remark', 'agriculture']));
     expect(words).not.toContain('old');
@@ -98,9 +99,72 @@ describe('db/annotations-repo', () => {
   });
 
   it('refuses to edit or delete what is not there, and writes nothing', async () => {
-    await expect(updateAnnotation(db, 'missing', { note: 'x' })).rejects.toThrow('No annotation missing');
+    await expect(updateAnnotation(db, 'missing', { note: 'x', baseRev: 1 })).rejects.toThrow('No annotation missing');
     await expect(deleteAnnotation(db, 'missing')).rejects.toThrow('No annotation missing');
     expect(await db.annotations.count()).toBe(0);
+  });
+
+  it('makes an annotation at revision 1 under the id its writer chose', async () => {
+    const made = await createAnnotation(db, annotationOf('Kim Jong Un', { id: 'client-made' }), 1000);
+    expect(made).toMatchObject({ id: 'client-made', rev: 1 });
+  });
+
+  it('answers a save sent again (its first answer lost) with the stored record, and stores it once', async () => {
+    const first = await createAnnotation(db, annotationOf('Kim Jong Un', { id: 'n1', note: 'leader', tags: ['a'] }), 1000);
+    const again = await createAnnotation(db, annotationOf('Kim Jong Un', { id: 'n1', note: 'leader', tags: [' a '] }), 5000);
+    expect(again).toEqual(first);
+    expect(await db.annotations.count()).toBe(1);
+  });
+
+  it('takes the newer words of a retry while only its writer knew the highlight, and refuses them once it was edited elsewhere', async () => {
+    await createAnnotation(db, annotationOf('Kim Jong Un', { id: 'n1', note: 'first try' }), 1000);
+    const retried = await createAnnotation(db, annotationOf('Kim Jong Un', { id: 'n1', note: 'second try' }), 2000);
+    expect(retried).toMatchObject({ note: 'second try', rev: 2, createdAt: 1000, updatedAt: 2000 });
+    await updateAnnotation(db, 'n1', { note: 'edited in another tab', baseRev: 2 });
+    const refused = createAnnotation(db, annotationOf('Kim Jong Un', { id: 'n1', note: 'third try' }));
+    await expect(refused).rejects.toBeInstanceOf(RevisionConflict);
+    await expect(refused).rejects.toMatchObject({ current: { note: 'edited in another tab', rev: 3 } });
+    expect(await db.annotations.count()).toBe(1);
+  });
+
+  it('refuses an id that names another passage', async () => {
+    await createAnnotation(db, annotationOf('Kim Jong Un', { id: 'n1' }));
+    await expect(createAnnotation(db, annotationOf('Songchon County', { id: 'n1' }))).rejects.toThrow('another highlight');
+    await expect(createAnnotation(db, { ...annotationOf('Kim Jong Un', { id: 'n1' }), articleId: 'https://other.example/' })).rejects.toThrow('another highlight');
+    expect((await db.annotations.get('n1'))?.quote.exact).toBe('Kim Jong Un');
+  });
+
+  it('numbers each edit and refuses one based on an older revision, with the stored record', async () => {
+    const made = await createAnnotation(db, annotationOf('Songchon County', { note: 'base', tags: ['x'] }), 1000);
+    const a = await updateAnnotation(db, made.id, { note: 'tab A text', baseRev: 1 }, 2000);
+    expect(a.rev).toBe(2);
+    // Tab B opened the form at revision 1 and adds a tag.
+    let conflict: unknown;
+    try {
+      await updateAnnotation(db, made.id, { note: 'base', tags: ['x', 'b'], baseRev: 1 }, 3000);
+    } catch (error) {
+      conflict = error;
+    }
+    expect(conflict).toBeInstanceOf(RevisionConflict);
+    expect((conflict as RevisionConflict).error).toMatchObject({ code: 'conflict', current: { note: 'tab A text', tags: ['x'], rev: 2 } });
+    expect(withoutWords((await db.annotations.get(made.id))!)).toEqual(a);
+    // Merged and saved on the new base: both kept.
+    const merged = await updateAnnotation(db, made.id, { note: 'tab A text', tags: ['x', 'b'], baseRev: 2 }, 4000);
+    expect(merged).toMatchObject({ note: 'tab A text', tags: ['x', 'b'], rev: 3, updatedAt: 4000 });
+  });
+
+  it('answers an edit sent again after a lost answer with the stored record, not a conflict', async () => {
+    const made = await createAnnotation(db, annotationOf('Feb. 28'));
+    const edited = await updateAnnotation(db, made.id, { note: 'same edit', color: 'blue', baseRev: 1 });
+    expect(await updateAnnotation(db, made.id, { note: 'same edit', color: 'blue', baseRev: 1 })).toEqual(edited);
+    expect((await db.annotations.get(made.id))?.rev).toBe(2);
+  });
+
+  it('counts a record from before revisions as revision 1', async () => {
+    const made = await createAnnotation(db, annotationOf('Feb. 28'));
+    await db.annotations.update(made.id, { rev: undefined as never });
+    expect((await listArticleAnnotations(db, ARTICLE))[0]!.rev).toBe(1);
+    expect((await updateAnnotation(db, made.id, { note: 'x', baseRev: 1 })).rev).toBe(2);
   });
 
   it('cleans tags: trimmed, folded spaces, no empties or case-duplicates', () => {

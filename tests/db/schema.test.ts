@@ -18,6 +18,7 @@ describe('db/schema', () => {
       { version: 3, stores: { annotations: 'id, articleId, createdAt, updatedAt, *tags, color' } },
       { version: 4, stores: { annotations: 'id, articleId, createdAt, updatedAt, *tags, color, *words' } },
       { version: 5, stores: { articles: 'id, siteName, lastSeenAt, *entityKeys, *termLists' } },
+      { version: 6, stores: {} },
     ]);
   });
 
@@ -87,13 +88,36 @@ describe('db/schema upgrades', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_HISTORY.length);
     const stored = await db.annotations.orderBy('id').toArray();
-    expect(stored.map(({ words: _words, ...rest }) => rest)).toEqual(kept);
+    expect(stored.map(({ words: _words, ...rest }) => rest)).toEqual(kept.map((a) => ({ ...a, rev: 1 })));
     expect(stored[0]!.words).toEqual(expect.arrayContaining(['kim', 'jong', 'un', 'jongun', 'first', 'visit', 'diplomacy', 'talks', 'seoul', 'yonhap']));
     expect(stored[1]!.words).toEqual(expect.arrayContaining(['서울', '회담']));
     expect(stored[2]!.words).toEqual(['orphan', 'quote']);
     expect(await db.annotations.where('words').startsWith('yon').primaryKeys()).toEqual(['a1', 'a2']);
     expect(await db.articles.get(article.id)).toEqual(article);
     expect(await db.watchlists.get('w1')).toEqual({ id: 'w1', name: 'Terms', updatedAt: 5 });
+    await db.delete();
+  });
+
+  it('opens a version 5 database at the newest version with every annotation at revision 1, losing nothing', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const { default: Dexie } = await import('dexie');
+    const old = new Dexie(name);
+    for (const { version, stores } of SCHEMA_HISTORY.slice(0, 5)) old.version(version).stores(stores);
+    await old.open();
+    const annotation = {
+      id: 'a1', articleId: 'https://news.example/a', quote: { type: 'TextQuoteSelector', exact: 'Kim', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 3 }, color: 'blue', note: 'kept', tags: ['t'],
+      createdAt: 10, updatedAt: 20, textHash: 'abc:1', words: ['kim', 'kept', 't'],
+    };
+    await old.table('annotations').bulkPut([annotation, { ...annotation, id: 'a2', note: 'second', words: ['kim', 'second'] }]);
+    old.close();
+
+    const db = new GlossDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_HISTORY.length);
+    expect(await db.annotations.get('a1')).toEqual({ ...annotation, rev: 1 });
+    expect((await db.annotations.get('a2'))?.rev).toBe(1);
+    expect(await db.annotations.where('words').equals('kept').primaryKeys()).toEqual(['a1']);
     await db.delete();
   });
 });

@@ -99,7 +99,7 @@ describe('e2e/anchoring-repeats', () => {
       const start = on === 'body' ? copies[bodyFirst ? 0 : 1]! : copies[bodyFirst ? 1 : 0]!;
       const { quote, position } = describeText(article.text, start, start + QUOTE.length);
       const id = `repeat-${i}`;
-      await store([{ id, articleId: article.articleId, quote, position, color: 'yellow', note: '', tags: [], createdAt: 1, updatedAt: 1, textHash: textHash(article.text) }]);
+      await store([{ id, articleId: article.articleId, quote, position, color: 'yellow', note: '', tags: [], createdAt: 1, updatedAt: 1, rev: 1, textHash: textHash(article.text) }]);
       await page.reload();
       await waitForGloss(page);
       await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual([{ text: QUOTE, inCaption: on === 'caption' }]);

@@ -132,7 +132,7 @@ describe('e2e/identity', () => {
       const { quote, position } = describeText(seedText.text, start, start + PHRASE.length);
       const record: AnnotationRecord = {
         id: 'seed-note', articleId: seedText.articleId, quote, position, color: 'yellow', note: 'the reader’s note', tags: ['t'],
-        createdAt: 1, updatedAt: 1, textHash: textHash(seedText.text),
+        createdAt: 1, updatedAt: 1, rev: 1, textHash: textHash(seedText.text),
       };
       await (await gloss.worker()).evaluate(
         (value) =>

@@ -34,7 +34,7 @@ describe('e2e/notes', () => {
     const make = (quote: string, id: string): AnnotationRecord => {
       const start = article.text.indexOf(quote);
       const { quote: q, position } = describeText(article.text, start, start + quote.length);
-      return { id, articleId: article.articleId, quote: q, position, color: 'yellow', note: 'n', tags: [], createdAt: 1, updatedAt: 1, textHash: textHash(article.text) };
+      return { id, articleId: article.articleId, quote: q, position, color: 'yellow', note: 'n', tags: [], createdAt: 1, updatedAt: 1, textHash: textHash(article.text), rev: 1 };
     };
     const kept = make('after an unusually dry winter left seedbeds short of water', 'kept');
     // A passage the outlet has since deleted: its quote is nowhere in the article any more.

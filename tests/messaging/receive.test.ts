@@ -19,6 +19,7 @@ const annotation = {
   tags: ['speech'],
   textHash: 'abc:1',
 };
+const saved = { ...annotation, id: 'a1' };
 
 /** One well-formed payload per message type, and malformed variants of it. */
 const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: unknown; bad: unknown[]; sender: Sender } } } = {
@@ -46,24 +47,47 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       sender: fromContent,
     },
     saveAnnotation: {
-      good: annotation,
+      good: saved,
       bad: [
         {},
-        { ...annotation, color: 'octarine' },
-        { ...annotation, quote: { ...annotation.quote, exact: '' } },
-        { ...annotation, position: { type: 'TextPositionSelector', start: 9, end: 3 } },
-        { ...annotation, position: { type: 'TextPositionSelector', start: -1, end: 3 } },
-        { ...annotation, tags: Array(51).fill('t') },
-        { ...annotation, note: 'x'.repeat(100_001) },
-        { ...annotation, articleId: 'javascript:alert(1)' },
-        { ...annotation, id: 'chosen-by-the-page' },
+        annotation, // no id: a retry could not be told from a new highlight
+        { ...annotation, id: '' },
+        { ...annotation, id: 'x'.repeat(101) },
+        { ...annotation, id: 'a1', rev: 3 },
+        { ...saved, color: 'octarine' },
+        { ...saved, quote: { ...annotation.quote, exact: '' } },
+        { ...saved, position: { type: 'TextPositionSelector', start: 9, end: 3 } },
+        { ...saved, position: { type: 'TextPositionSelector', start: -1, end: 3 } },
+        { ...saved, tags: Array(51).fill('t') },
+        { ...saved, note: 'x'.repeat(100_001) },
+        { ...saved, articleId: 'javascript:alert(1)' },
       ],
       sender: fromContent,
     },
     updateAnnotation: {
-      good: { id: 'a1', note: 'edited', tags: ['t'] },
-      bad: [{}, { id: '' }, { id: 'a1', color: 'black' }, { id: 'a1', createdAt: 5 }],
+      good: { id: 'a1', baseRev: 1, note: 'edited', tags: ['t'] },
+      bad: [{}, { id: '' }, { id: 'a1', note: 'no base' }, { id: 'a1', baseRev: 0 }, { id: 'a1', baseRev: 1.5 }, { id: 'a1', baseRev: 1, color: 'black' }, { id: 'a1', baseRev: 1, createdAt: 5 }],
       sender: fromContent,
+    },
+    libraryUpdate: {
+      good: { id: 'a1', baseRev: 2, note: 'edited in the popup' },
+      bad: [{}, { id: 'a1', note: 'no base' }, { id: 'a1', baseRev: -1 }, { id: 'a1', baseRev: 1, articleId: 'https://news.example/b' }],
+      sender: fromPopup,
+    },
+    libraryDelete: {
+      good: { id: 'a1' },
+      bad: [{}, { id: 7 }, { id: 'a1', all: true }],
+      sender: fromPopup,
+    },
+    libraryRestore: {
+      good: { annotation: { ...annotation, id: 'a1', createdAt: 1, updatedAt: 2, rev: 3 } },
+      bad: [{}, { annotation }, { annotation: { ...annotation, id: 'a1', createdAt: 1, updatedAt: 2, rev: 0 } }],
+      sender: fromPopup,
+    },
+    libraryImport: {
+      good: { staged: 'f1', onDuplicate: 'skip' },
+      bad: [{}, { staged: 'f1' }, { staged: 'f1', onDuplicate: 'merge' }, { staged: 'x'.repeat(101), onDuplicate: 'skip' }, { staged: 'f1', onDuplicate: 'skip', text: '{}' }],
+      sender: fromPopup,
     },
     deleteAnnotation: {
       good: { id: 'a1' },
@@ -89,11 +113,6 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       good: {},
       bad: [undefined, null, { file: '/evil.js' }],
       sender: fromContent,
-    },
-    annotationsChanged: {
-      good: { articleId: 'https://news.example/a' },
-      bad: [{}, { articleId: 'javascript:alert(1)' }, { articleId: 'https://news.example/a', tabId: 3 }],
-      sender: fromPopup,
     },
     openAnnotation: {
       good: { id: 'a1' },
@@ -122,6 +141,8 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
         { articleId: 'nope', text: 'x' },
         { articleId: 'https://news.example/a', text: 42 },
         { articleId: 'https://news.example/a', text: 'x', extra: 1 },
+        { articleId: 'https://news.example/a', text: 'x', ids: 'a1' },
+        { articleId: 'https://news.example/a', text: 'x', ids: [''] },
         'Kim Jong Un',
       ],
       sender: fromContent,
@@ -146,8 +167,15 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       sender: fromPopup,
     },
     annotationsChanged: {
-      good: { articleId: 'https://news.example/a' },
-      bad: [undefined, {}, { articleId: 5 }],
+      good: { articleId: 'https://news.example/a', changed: [{ ...annotation, id: 'a1', createdAt: 1, updatedAt: 2, rev: 2 }], removed: ['a2'] },
+      bad: [
+        undefined,
+        {},
+        { articleId: 'https://news.example/a' },
+        { articleId: 5, changed: [], removed: [] },
+        { articleId: 'https://news.example/a', changed: [{ id: 'a1' }], removed: [] },
+        { articleId: 'https://news.example/a', changed: [], removed: [7] },
+      ],
       sender: { id: 'gloss-id', url: 'chrome-extension://gloss-id/background.js' },
     },
     revealAnnotation: {

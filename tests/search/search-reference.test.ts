@@ -62,6 +62,7 @@ describe('search/search against a brute-force reference', () => {
         createdAt,
         updatedAt: createdAt,
         textHash: '',
+        rev: 1,
       });
     }
     // An article may be gone: one annotation points at none.

@@ -119,7 +119,7 @@ describe('search/search', () => {
   });
 
   it('finds an annotation by its new words after an edit', async () => {
-    await updateAnnotation(db, made.seoul!.id, { note: 'Unification ministry briefing' }, day(6));
+    await updateAnnotation(db, made.seoul!.id, { note: 'Unification ministry briefing', baseRev: 1 }, day(6));
     expect(ids(await searchLibrary(db, 'unification'))).toEqual(['Seoul proposed talks']);
     expect(ids(await searchLibrary(db, '2018'))).toEqual([]);
   });
@@ -143,7 +143,7 @@ describe('search/search', () => {
     const records = Array.from({ length: 1000 }, (_, i) => {
       const id = `t${String(i).padStart(4, '0')}`;
       const exact = i < 400 ? `alpha ${i}` : `beta ${i}`;
-      return storedAnnotation({ ...note(BBC, exact), id, createdAt: at, updatedAt: at }, undefined);
+      return storedAnnotation({ ...note(BBC, exact), id, createdAt: at, updatedAt: at, rev: 1 }, undefined);
     });
     await db.annotations.bulkAdd(records);
     const alpha = records.filter((r) => r.quote.exact.startsWith('alpha')).map((r) => r.id).reverse();

@@ -42,6 +42,7 @@ const annotation = (id: string, articleId: string, exact: string, start: number,
   createdAt: Date.UTC(2024, 2, 1, 12),
   updatedAt: Date.UTC(2024, 2, 2, 12),
   textHash: 'a1b2c3d4:5000',
+  rev: 1,
   ...extra,
 });
 
@@ -153,6 +154,7 @@ function randomAnnotation(random: Random, articleId: string): AnnotationRecord {
     createdAt,
     updatedAt: createdAt + random.int(10_000_000),
     textHash: `${hex(random, 8)}:${random.int(100_000)}`,
+    rev: 1 + random.int(5),
   };
 }
 

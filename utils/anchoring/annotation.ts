@@ -16,6 +16,11 @@ export interface AnnotationRecord {
   updatedAt: number;
   /** `textHash` of the article text when the annotation was made or last anchored. */
   textHash: string;
+  /**
+   * The revision: 1 when made, one more with each edit. An edit names the revision it was based
+   * on and is refused when that is no longer the stored one (see annotations-repo.ts).
+   */
+  rev: number;
 }
 
 export const ANNOTATION_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;

@@ -4,15 +4,51 @@
  * leaves what was stored. Each write stores the annotation's search words (search/words.ts),
  * reading its article in the same transaction for the title and outlet; what this module hands
  * back never carries them.
+ *
+ * Writes are safe to repeat and never overwrite unseen work: a new annotation comes with the id
+ * its writer made before the first try, so a retry after a lost answer finds it stored and gets
+ * it back (no duplicate); an edit names the revision it was based on and is refused with a
+ * `RevisionConflict` (carrying the stored record) when someone else changed it since.
  */
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
+import { newId } from '../ids';
+import { GlossFailure } from '../messaging/result';
 import { cleanTags } from '../notes/tags';
 import { indexWords } from '../search/words';
 import type { GlossDb, StoredAnnotation } from './database';
 
-export type NewAnnotation = Omit<AnnotationRecord, 'id' | 'createdAt' | 'updatedAt'>;
-export type AnnotationEdit = Partial<Pick<AnnotationRecord, 'note' | 'tags' | 'color'>>;
+/** A new annotation: with the id its writer made (one is made here when it has none). */
+export type NewAnnotation = Omit<AnnotationRecord, 'id' | 'createdAt' | 'updatedAt' | 'rev'> & { id?: string };
+/** An edit of note, tags or color, based on the revision `baseRev` the writer last saw. */
+export type AnnotationEdit = Partial<Pick<AnnotationRecord, 'note' | 'tags' | 'color'>> & { baseRev: number };
+
+/** An edit refused because the annotation changed since the revision it was based on. */
+export class RevisionConflict extends GlossFailure {
+  constructor(readonly current: AnnotationRecord) {
+    super({
+      code: 'conflict',
+      message: 'This highlight was changed elsewhere while you edited it',
+      current,
+    });
+  }
+}
+
+/** The revision of a stored record (records from before revisions count as 1). */
+const revOf = (annotation: { rev?: number }) => annotation.rev ?? 1;
+
+/** Whether two records say the same: same note, tags and color (the rest never changes by an edit). */
+const sameContent = (a: Pick<AnnotationRecord, 'note' | 'tags' | 'color'>, b: Pick<AnnotationRecord, 'note' | 'tags' | 'color'>) =>
+  a.note === b.note && a.color === b.color && a.tags.join('\n') === b.tags.join('\n');
+
+/** Whether two records mark the same passage of the same article. */
+const samePassage = (a: AnnotationRecord, b: AnnotationRecord) =>
+  a.articleId === b.articleId &&
+  a.quote.exact === b.quote.exact &&
+  a.quote.prefix === b.quote.prefix &&
+  a.quote.suffix === b.quote.suffix &&
+  a.position.start === b.position.start &&
+  a.position.end === b.position.end;
 
 // Tags are cleaned by the one function every path shares (notes/tags.ts); re-exported for the callers that import it from here.
 export { cleanTags };
@@ -36,17 +72,47 @@ async function putWithWords(db: GlossDb, annotation: AnnotationRecord, mode: 'ad
   await (mode === 'add' ? db.annotations.add(stored) : db.annotations.put(stored));
 }
 
+/**
+ * Stores a new annotation. Saving again with the same id (a retry whose first answer was lost)
+ * hands back what is stored when it says the same; when the retry carries newer words and the
+ * stored one was never edited (only its writer knew it), they replace them; once someone else
+ * edited it, the retry is a `RevisionConflict`. An id already used for another passage is refused.
+ */
 export async function createAnnotation(db: GlossDb, input: NewAnnotation, now = Date.now()): Promise<AnnotationRecord> {
-  const annotation: AnnotationRecord = { ...input, tags: cleanTags(input.tags), id: crypto.randomUUID(), createdAt: now, updatedAt: now };
-  await db.transaction('rw', db.annotations, db.articles, () => putWithWords(db, annotation, 'add'));
-  return annotation;
+  const annotation: AnnotationRecord = { ...input, tags: cleanTags(input.tags), id: input.id ?? newId(), rev: 1, createdAt: now, updatedAt: now };
+  return db.transaction('rw', db.annotations, db.articles, async () => {
+    const stored = await db.annotations.get(annotation.id);
+    if (!stored) {
+      await putWithWords(db, annotation, 'add');
+      return annotation;
+    }
+    const previous = withoutWords({ ...stored, rev: revOf(stored) });
+    if (!samePassage(previous, annotation)) throw new Error('That id belongs to another highlight');
+    if (sameContent(previous, annotation)) return previous;
+    if (previous.rev !== 1) throw new RevisionConflict(previous);
+    const next = { ...previous, note: annotation.note, tags: annotation.tags, color: annotation.color, rev: 2, updatedAt: now };
+    await putWithWords(db, next, 'put');
+    return next;
+  });
 }
 
+/**
+ * Edits an annotation that is still at revision `edit.baseRev`, making the next revision. An edit
+ * based on an older revision is refused (`RevisionConflict`), unless the stored record already
+ * says what it asks for (the same edit sent again after a lost answer): that is handed back.
+ */
 export async function updateAnnotation(db: GlossDb, id: string, edit: AnnotationEdit, now = Date.now()): Promise<AnnotationRecord> {
   return db.transaction('rw', db.annotations, db.articles, async () => {
-    const previous = await db.annotations.get(id);
-    if (!previous) throw new Error(`No annotation ${id}`);
-    const next = withoutWords({ ...previous, ...edit, tags: cleanTags(edit.tags ?? previous.tags), updatedAt: now });
+    const stored = await db.annotations.get(id);
+    if (!stored) throw new Error(`No annotation ${id}`);
+    const previous = withoutWords({ ...stored, rev: revOf(stored) });
+    const { baseRev, ...change } = edit;
+    const wanted = { ...previous, ...change, tags: cleanTags(change.tags ?? previous.tags) };
+    if (previous.rev !== baseRev) {
+      if (sameContent(previous, wanted)) return previous;
+      throw new RevisionConflict(previous);
+    }
+    const next = { ...wanted, rev: previous.rev + 1, updatedAt: now };
     await putWithWords(db, next, 'put');
     return next;
   });
@@ -64,7 +130,7 @@ export async function deleteAnnotation(db: GlossDb, id: string): Promise<Annotat
 
 /** Puts a deleted annotation back as it was (undo). */
 export async function restoreAnnotation(db: GlossDb, annotation: AnnotationRecord): Promise<AnnotationRecord> {
-  const restored = withoutWords(annotation);
+  const restored = withoutWords({ ...annotation, rev: revOf(annotation) });
   await db.transaction('rw', db.annotations, db.articles, () => putWithWords(db, restored, 'put'));
   return restored;
 }
@@ -72,7 +138,8 @@ export async function restoreAnnotation(db: GlossDb, annotation: AnnotationRecor
 /** An article's annotations in text order. */
 export async function listArticleAnnotations(db: GlossDb, articleId: string): Promise<AnnotationRecord[]> {
   const annotations = await db.annotations.where('articleId').equals(articleId).toArray();
-  return annotations.map(withoutWords).sort((a, b) => a.position.start - b.position.start || a.createdAt - b.createdAt);
+  return annotations
+    .map((annotation) => withoutWords({ ...annotation, rev: revOf(annotation) })).sort((a, b) => a.position.start - b.position.start || a.createdAt - b.createdAt);
 }
 
 /**

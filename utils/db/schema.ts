@@ -73,4 +73,18 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       articles: 'id, siteName, lastSeenAt, *entityKeys, *termLists',
     },
   },
+  {
+    // Versioned writes: each annotation carries a revision, 1 for those already stored (no index:
+    // it is only compared with the revision an edit was based on).
+    version: 6,
+    stores: {},
+    upgrade: async (tx) => {
+      await tx
+        .table('annotations')
+        .toCollection()
+        .modify((annotation: Record<string, unknown>) => {
+          annotation.rev ??= 1;
+        });
+    },
+  },
 ];

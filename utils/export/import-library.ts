@@ -25,6 +25,8 @@ export interface ImportOptions {
   onDuplicate: DuplicatePolicy;
   /** Whether a backup's settings replace the reader's (default: keep the reader's). */
   settings?: 'keep' | 'replace';
+  /** Told how many of the file's records are written so far, of how many (called inside the transaction: do not wait on it). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ImportCounts {
@@ -44,6 +46,9 @@ export interface ImportReport {
 }
 
 const noCounts = (): ImportCounts => ({ added: 0, updated: 0, skipped: 0, duplicates: [] });
+
+/** Records written per step, between which the import tells its progress. */
+const STEP = 2000;
 
 /** The minimal record of an article known only by its annotations. */
 function placeholderArticle(id: string, annotations: readonly AnnotationRecord[]): ArticleRecord {
@@ -79,13 +84,36 @@ async function placeholdersFor(db: GlossDb, annotations: readonly AnnotationReco
   return wanted.filter((_, i) => !stored[i]).map((id) => placeholderArticle(id, byArticle.get(id)!));
 }
 
-async function write<T extends { id: string }>(table: Table<T, string, InsertType<T, 'id'>>, records: readonly T[], policy: DuplicatePolicy): Promise<ImportCounts> {
+/**
+ * Writes `records`, in steps that report progress. An annotation the file updates gets a revision
+ * past the stored one, so an edit based on what was there before is refused, not lost.
+ */
+async function write<T extends { id: string; rev?: number }>(
+  table: Table<T, string, InsertType<T, 'id'>>,
+  records: readonly T[],
+  policy: DuplicatePolicy,
+  progress: (written: number) => void = () => {},
+): Promise<ImportCounts> {
   if (!records.length) return noCounts();
   const stored = await table.bulkGet(records.map((record) => record.id));
   const fresh = records.filter((_, i) => !stored[i]);
-  const known = records.filter((_, i) => stored[i]);
-  await table.bulkAdd(fresh);
-  if (policy === 'update') await table.bulkPut(known);
+  const known: T[] = [];
+  records.forEach((record, i) => {
+    const before = stored[i];
+    if (!before) return;
+    known.push(before.rev === undefined ? record : { ...record, rev: Math.max(record.rev ?? 1, before.rev + 1) });
+  });
+  for (let i = 0; i < fresh.length; i += STEP) {
+    const step = fresh.slice(i, i + STEP);
+    await table.bulkAdd(step);
+    progress(step.length);
+  }
+  for (let i = 0; policy === 'update' && i < known.length; i += STEP) {
+    const step = known.slice(i, i + STEP);
+    await table.bulkPut(step);
+    progress(step.length);
+  }
+  if (policy === 'skip') progress(known.length);
   return {
     added: fresh.length,
     updated: policy === 'update' ? known.length : 0,
@@ -107,19 +135,24 @@ export async function importLibrary(db: GlossDb, data: LibraryImport, options: I
     ...(watchlists.length ? [db.watchlists] : []),
   ];
   const report: ImportReport = { annotations: noCounts(), articles: noCounts(), watchlists: noCounts(), settings: 'kept' };
+  const total = annotations.length + articles.length + watchlists.length;
+  let done = 0;
+  const progress = (written: number) => options.onProgress?.((done = Math.min(total, done + written)), total);
   if (tables.length) {
     await db.transaction('rw', tables, async () => {
       if (annotations.length || articles.length) {
-        report.articles = await write(db.articles, [...articles, ...(await placeholdersFor(db, annotations, articles))], onDuplicate);
+        const placeholders = await placeholdersFor(db, annotations, articles);
+        // (Placeholders are not in the file's count: progress stops at the total.)
+        report.articles = await write(db.articles, [...articles, ...placeholders], onDuplicate, progress);
       }
       if (annotations.length) {
         // Stored with their search words, which need each annotation's article (now written).
         const ids = [...new Set(annotations.map((annotation) => annotation.articleId))];
         const byId = new Map((await db.articles.bulkGet(ids)).flatMap((article) => (article ? [[article.id, article] as const] : [])));
         const stored = annotations.map((annotation) => storedAnnotation(annotation, byId.get(annotation.articleId)));
-        report.annotations = await write(db.annotations, stored, onDuplicate);
+        report.annotations = await write(db.annotations, stored, onDuplicate, progress);
       }
-      report.watchlists = await write(db.watchlists, watchlists, onDuplicate);
+      report.watchlists = await write(db.watchlists, watchlists, onDuplicate, progress);
     });
   }
   if (options.settings === 'replace' && settings) {

@@ -327,7 +327,7 @@ function readAnnotation({ value, path }: Located, now: number, problems: Problem
   const { note, tags } = readBodies(value, path, problems);
   if (!target || problems.list.length > before) return null;
   const createdAt = created ?? now;
-  return { id, ...target, note, tags, createdAt, updatedAt: modified ?? createdAt, textHash: '' };
+  return { id, ...target, note, tags, createdAt, updatedAt: modified ?? createdAt, textHash: '', rev: 1 };
 }
 
 /** The annotations of a parsed W3C file, or what is wrong and where; `now` stands in for a missing `created`. */

@@ -7,7 +7,7 @@
 import * as v from 'valibot';
 import { isEnvelope, originOf, type Origin, type OwnIdentity, type Sender } from './envelope';
 import type { Direction, MessagesOf, ResponseOf, TypeOf, protocol } from './protocol';
-import { errorMessage, fail, ok, type Result } from './result';
+import { GlossFailure, errorMessage, fail, ok, type Result } from './result';
 
 export { originOf, type Sender };
 
@@ -94,7 +94,8 @@ export function createReceiver<D extends Direction>(
       .then(() => handler(admitted.payload, sender))
       .then(
         (value) => sendResponse(ok(value)),
-        (error: unknown) => sendResponse(fail('failed', errorMessage(error))),
+        (error: unknown) =>
+          sendResponse(error instanceof GlossFailure ? { ok: false, error: error.error } : fail('failed', errorMessage(error))),
       );
     return true;
   };

@@ -1,3 +1,5 @@
+import type { AnnotationRecord } from '../anchoring/annotation';
+
 /**
  * The answer every Gloss message gets: a value, or an error that says what went wrong. Handlers
  * never throw across a context boundary; they answer with one of these.
@@ -11,11 +13,15 @@ export type ErrorCode =
   /** The handler ran and failed (quota, closed database, unparsable page, …). */
   | 'failed'
   /** Nobody answered: the other side is not there (no content script, a closed tab). */
-  | 'unreachable';
+  | 'unreachable'
+  /** An edit was based on a revision that is no longer the stored one: `current` is. */
+  | 'conflict';
 
 export interface GlossError {
   code: ErrorCode;
   message: string;
+  /** With 'conflict': the record as stored now, so the reader can merge. */
+  current?: AnnotationRecord;
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: GlossError };
@@ -28,6 +34,16 @@ export const fail = <T = never>(code: ErrorCode, message: string): Result<T> => 
   ok: false,
   error: { code, message },
 });
+
+/**
+ * A failure that says more than 'failed': thrown by a handler (or what it calls), answered with
+ * its own code and details.
+ */
+export class GlossFailure extends Error {
+  constructor(readonly error: GlossError) {
+    super(error.message);
+  }
+}
 
 /** The message of any thrown value, for an error result. */
 export function errorMessage(error: unknown): string {

@@ -17,7 +17,7 @@ export interface PortHandover {
 /** Editor → frame: the form as it should show (the form's own props, less its callbacks). */
 export type FormState = { kind: 'state'; canDelete: boolean } & Pick<
   AnnotationFormProps,
-  'draft' | 'colorNames' | 'suggestions' | 'focus' | 'busy' | 'error'
+  'draft' | 'colorNames' | 'suggestions' | 'focus' | 'busy' | 'error' | 'conflict'
 >;
 
 /** Frame → editor: what the reader did. */

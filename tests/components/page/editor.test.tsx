@@ -16,7 +16,7 @@ const ARTICLE = 'https://news.example/a';
 
 function record(text: string, quote: string, id: string, note: string): AnnotationRecord {
   const start = text.indexOf(quote);
-  return { id, articleId: ARTICLE, ...describeText(text, start, start + quote.length), color: 'yellow', note, tags: ['t'], createdAt: 1, updatedAt: 1, textHash: textHash(text) };
+  return { id, articleId: ARTICLE, ...describeText(text, start, start + quote.length), color: 'yellow', note, tags: ['t'], createdAt: 1, updatedAt: 1, textHash: textHash(text), rev: 1 };
 }
 
 describe('components/page/Editor', () => {
@@ -166,6 +166,7 @@ describe('components/page/Editor from the keyboard', () => {
       createdAt: 1,
       updatedAt: 1,
       textHash: textHash(text),
+      rev: 1,
     };
     const bridge: ArticleBridge = { articleId: ARTICLE, model, placement: anchorAll([annotation], text), pending: null };
     const host = document.createElement('gloss-editor');

@@ -20,6 +20,9 @@ export const timestamp = v.pipe(count, v.maxValue(MAX_TIME, 'is after the year 9
 
 export const annotationId = nonEmpty(100);
 
+/** A revision number: 1 when made, one more with each edit. */
+export const revision = v.pipe(count, v.minValue(1, 'is not a revision (they start at 1)'));
+
 /** Every field of an annotation; the messages pick the ones they carry. */
 export const annotationFields = {
   id: annotationId,
@@ -40,6 +43,8 @@ export const annotationFields = {
   createdAt: timestamp,
   updatedAt: timestamp,
   textHash: text(64),
+  // Backups made before revisions carry none: such a record is at its first.
+  rev: v.optional(revision, 1),
 };
 
 export const annotationSchema = v.strictObject(annotationFields);

@@ -1,16 +1,19 @@
 /** Messages the background answers: one line of doc each. */
 import * as v from 'valibot';
 import type { AnnotationRecord } from '../../anchoring/annotation';
-import { annotationFields, annotationSchema } from './annotation-schema';
+import { annotationFields, annotationSchema, revision } from './annotation-schema';
 import { MAX_ENTITY_TEXT, MAX_PAGE_HTML, def, empty, httpUrl } from './define';
 import type { Placement } from '../../anchoring/anchor-all';
-import type { ExtractedArticle, TextAnalysis } from './types';
+import type { ExtractedArticle, ImportSummary, TextAnalysis } from './types';
 
 const { id: annotationId, articleId, quote, position, color, note, tags, textHash } = annotationFields;
-const newAnnotation = { articleId, quote, position, color, note, tags, textHash };
+// A new annotation comes with the id its writer made, so that sending it again cannot duplicate it.
+const newAnnotation = { id: annotationId, articleId, quote, position, color, note, tags, textHash };
 
 /** An article's text as a page reads it (the text model). */
 const articleText = v.strictObject({ articleId: httpUrl, text: v.pipe(v.string(), v.maxLength(MAX_ENTITY_TEXT, 'text is too long')) });
+
+const annotationEdit = v.strictObject({ id: annotationId, baseRev: revision, note: v.optional(note), tags: v.optional(tags), color: v.optional(color) });
 
 export const toBackground = {
   /**
@@ -32,13 +35,10 @@ export const toBackground = {
       canonicalUrl: v.nullable(httpUrl),
     }),
   ),
-  /** Store a new annotation the reader made on the page. */
+  /** Store a new annotation the reader made on the page (again with the same id: the stored one is answered). */
   saveAnnotation: def<AnnotationRecord>()('content', v.strictObject(newAnnotation)),
-  /** Change an annotation's note, tags or color. */
-  updateAnnotation: def<AnnotationRecord>()(
-    'content',
-    v.strictObject({ id: annotationId, note: v.optional(note), tags: v.optional(tags), color: v.optional(color) }),
-  ),
+  /** Change an annotation's note, tags or color, based on revision `baseRev` (else a 'conflict' with the stored one). */
+  updateAnnotation: def<AnnotationRecord>()('content', annotationEdit),
   /** Delete an annotation; answers it, so the page can offer to undo. */
   deleteAnnotation: def<AnnotationRecord>()('content', v.strictObject({ id: annotationId })),
   /** Put back an annotation just deleted (undo). */
@@ -57,8 +57,24 @@ export const toBackground = {
    * to it once its annotations are placed (the library's "open").
    */
   openAnnotation: def<{ tabId: number }>()('extension', v.strictObject({ id: annotationId })),
-  /** An extension page (the popup) changed an article's annotations: tell the tabs showing it. */
-  annotationsChanged: def<null>()('extension', v.strictObject({ articleId: httpUrl })),
+  /** The popup edits an annotation (as `updateAnnotation`, for any article): the background writes and announces it. */
+  libraryUpdate: def<AnnotationRecord>()('extension', annotationEdit),
+  /** The popup deletes an annotation; answers it, for undo. */
+  libraryDelete: def<AnnotationRecord>()('extension', v.strictObject({ id: annotationId })),
+  /** The popup puts back an annotation it just deleted (undo). */
+  libraryRestore: def<AnnotationRecord>()('extension', v.strictObject({ annotation: annotationSchema })),
+  /**
+   * Import the file the popup staged (utils/export/staged-import.ts) in the background, where
+   * closing the popup cannot abort it; progress goes to `storage.session` (import-progress.ts).
+   */
+  libraryImport: def<ImportSummary>()(
+    'extension',
+    v.strictObject({
+      staged: v.pipe(v.string(), v.maxLength(100)),
+      onDuplicate: v.picklist(['skip', 'update']),
+      settings: v.optional(v.picklist(['keep', 'replace'])),
+    }),
+  ),
   /**
    * Read an article's text (the text model) in the background, where the lists and the
    * annotations live: its people, organizations, places, dates and terms, and where the reader's
@@ -69,6 +85,13 @@ export const toBackground = {
    * Place the reader's annotations of an article in its text again (they changed): the entities
    * found in the same text are still right, so the recognizer does not run.
    */
-  placeAnnotations: def<Placement>()('content', articleText),
+  placeAnnotations: def<Placement>()(
+    'content',
+    v.strictObject({
+      ...articleText.entries,
+      /** Only these (records a change announced that the page could not place itself). */
+      ids: v.optional(v.pipe(v.array(annotationId), v.maxLength(10_000))),
+    }),
+  ),
 };
 

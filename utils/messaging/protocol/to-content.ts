@@ -1,5 +1,6 @@
 /** Messages a tab's content script answers (and, for a page that is not an article, the loader). */
 import * as v from 'valibot';
+import { annotationId, annotationSchema } from './annotation-schema';
 import { def, empty } from './define';
 import type { ArticleText, PageState } from './types';
 
@@ -9,10 +10,18 @@ export const toContent = {
   /** The article's text as Gloss reads it in the live page (the text model), with its paragraphs. */
   getArticleText: def<ArticleText | null>()('extension', empty),
   /**
-   * The reader's annotations of an article changed (in this tab, another, or the popup): place
-   * them again if it is this page's. (The id is only compared, so a plain string check will do.)
+   * The reader's annotations of an article changed (in this tab, another, the popup, an import):
+   * the records as stored now and the ids removed, so the page repaints just those. (The article
+   * id is only compared, so a plain string check will do.)
    */
-  annotationsChanged: def<null>()('extension', v.strictObject({ articleId: v.pipe(v.string(), v.maxLength(8192)) })),
+  annotationsChanged: def<null>()(
+    'extension',
+    v.strictObject({
+      articleId: v.pipe(v.string(), v.maxLength(8192)),
+      changed: v.pipe(v.array(annotationSchema), v.maxLength(1000)),
+      removed: v.pipe(v.array(annotationId), v.maxLength(10_000)),
+    }),
+  ),
   /** Scroll to a stretch of the article's text and flash it (a highlight or a mention chosen in the popup). */
   revealText: def<boolean>()(
     'extension',

@@ -40,3 +40,9 @@ export interface TextAnalysis {
   reveal?: string;
 }
 
+
+/** What an import did, as the popup shows it. */
+export interface ImportSummary {
+  file: string;
+  annotations: { added: number; updated: number; skipped: number };
+}

@@ -1,0 +1,93 @@
+/**
+ * The one owner of writes to the reader's annotations: the page's editor, the popup and imports
+ * all write through here (in the background), and each write is announced in one place, with the
+ * records it changed and the ids it removed, so that every view repaints from the change itself
+ * instead of reading the whole article again.
+ */
+import type { AnnotationRecord } from '../anchoring/annotation';
+import { importLibrary, type ImportOptions, type ImportReport } from '../export/import-library';
+import type { LibraryImport } from '../export/records';
+import {
+  createAnnotation,
+  deleteAnnotation,
+  restoreAnnotation,
+  updateAnnotation,
+  withoutWords,
+  type AnnotationEdit,
+  type NewAnnotation,
+} from './annotations-repo';
+import type { GlossDb } from './database';
+
+/** What one write changed in one article's annotations. */
+export interface LibraryChange {
+  articleId: string;
+  /** The records as stored now (made, edited, restored or imported). */
+  changed: AnnotationRecord[];
+  /** Ids that are gone. */
+  removed: string[];
+}
+
+/** Tells whoever shows the article (each tab, the popup) what changed. */
+export type Announce = (change: LibraryChange) => Promise<void>;
+
+export interface LibraryWriter {
+  create(input: NewAnnotation): Promise<AnnotationRecord>;
+  update(id: string, edit: AnnotationEdit): Promise<AnnotationRecord>;
+  remove(id: string): Promise<AnnotationRecord>;
+  restore(annotation: AnnotationRecord): Promise<AnnotationRecord>;
+  import(data: LibraryImport, options: ImportOptions): Promise<ImportReport>;
+}
+
+/** Records per announcement: a large import is told in several, each a bounded message. */
+export const CHANGE_BATCH = 500;
+
+/** The changes `records` make, one per article, split into batches of `CHANGE_BATCH`. */
+export function changesOf(records: readonly AnnotationRecord[]): LibraryChange[] {
+  const byArticle = new Map<string, AnnotationRecord[]>();
+  for (const record of records) {
+    const group = byArticle.get(record.articleId);
+    if (group) group.push(record);
+    else byArticle.set(record.articleId, [record]);
+  }
+  const changes: LibraryChange[] = [];
+  for (const [articleId, group] of byArticle) {
+    for (let i = 0; i < group.length; i += CHANGE_BATCH) changes.push({ articleId, changed: group.slice(i, i + CHANGE_BATCH), removed: [] });
+  }
+  return changes;
+}
+
+export function libraryWriter(db: GlossDb, announce: Announce): LibraryWriter {
+  // A failed announcement (a tab closing) never fails the write the reader made.
+  const tell = async (change: LibraryChange) => {
+    try {
+      await announce(change);
+    } catch {
+      // the tab will read the article afresh on its next visit
+    }
+  };
+  const changed = async (write: Promise<AnnotationRecord>) => {
+    const record = await write;
+    await tell({ articleId: record.articleId, changed: [record], removed: [] });
+    return record;
+  };
+  return {
+    create: (input) => changed(createAnnotation(db, input)),
+    update: (id, edit) => changed(updateAnnotation(db, id, edit)),
+    restore: (annotation) => changed(restoreAnnotation(db, annotation)),
+    async remove(id) {
+      const record = await deleteAnnotation(db, id);
+      await tell({ articleId: record.articleId, changed: [], removed: [id] });
+      return record;
+    },
+    async import(data, options) {
+      const report = await importLibrary(db, data, options);
+      // What the import wrote (all, or those the library did not hold), announced as stored now,
+      // with the revisions the import gave them.
+      const skipped = new Set(options.onDuplicate === 'skip' ? report.annotations.duplicates : []);
+      const written = data.annotations.map((annotation) => annotation.id).filter((id) => !skipped.has(id));
+      const stored = written.length ? await db.annotations.bulkGet(written) : [];
+      for (const change of changesOf(stored.flatMap((record) => (record ? [withoutWords(record)] : [])))) await tell(change);
+      return report;
+    },
+  };
+}
