@@ -1,7 +1,6 @@
 /** The background: owns the database and answers the content scripts. Nothing else lives here. */
 import { anchorAll } from '@/utils/anchoring/anchor-all';
 import { articleIdFor } from '@/utils/article/url';
-import { recordArticle, recordFindings } from '@/utils/db/articles-repo';
 import { listArticleAnnotations } from '@/utils/db/annotations-repo';
 import { GlossDb } from '@/utils/db/database';
 import { requestPersistence } from '@/utils/db/persist';
@@ -12,7 +11,8 @@ import { ARTICLE_SCRIPT_FILE, EDITOR_SCRIPT_FILE } from '@/utils/page/handoff';
 import { isSiteDisabled, readSettings } from '@/utils/settings/settings';
 import { annotationHandlers } from './annotations';
 import { parseArticleOffThread } from './parse-article';
-import { recognizerFor } from './recognizer';
+import { recognizeInSlices, recognizerFor, recognizerVersion } from './recognizer';
+import { forgetRecordedTab, recordArticleOnce, recordFindingsOnce } from './recorded';
 import { watchSelectionCommands } from './selection-commands';
 import { assertShowing, forgetTab, rememberTabArticle, takeReveal } from './tab-articles';
 
@@ -20,7 +20,10 @@ export default defineBackground(() => {
   const db = new GlossDb();
   void requestPersistence(); // Firefox's background page can ask; Chrome's worker cannot (see persist.ts)
   watchSelectionCommands();
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    forgetRecordedTab(tabId);
+  });
   const inject = (sender: Sender, file: typeof ARTICLE_SCRIPT_FILE | typeof EDITOR_SCRIPT_FILE) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error('Only a tab can start Gloss');
@@ -45,7 +48,7 @@ export default defineBackground(() => {
         if (!id) throw new Error('This page has no http(s) address to file the article under');
         const extract = await parseArticleOffThread(html, url);
         if (!extract) return null;
-        const article = await recordArticle(db, { id, url, canonicalUrl, meta: extract.meta });
+        const article = await recordArticleOnce(db, sender, { id, url, canonicalUrl, meta: extract.meta }, extract.texts);
         await rememberTabArticle(sender, id);
         return { article, texts: extract.texts, timings: extract.timings };
       },
@@ -53,10 +56,11 @@ export default defineBackground(() => {
       async analyzeText({ articleId, text }, sender) {
         await assertShowing(sender, articleId);
         const [recognizer, annotations] = await Promise.all([recognizerFor(db), listArticleAnnotations(db, articleId)]);
-        const start = performance.now();
-        const spans = recognizer.recognize(text);
-        const ms = performance.now() - start;
-        const [reveal] = await Promise.all([takeReveal(sender), recordFindings(db, articleId, spans)]);
+        const { spans, ms } = await recognizeInSlices(recognizer, text);
+        const [reveal] = await Promise.all([
+          takeReveal(sender),
+          recordFindingsOnce(db, sender, articleId, text, recognizerVersion(), spans),
+        ]);
         return { spans, ms, placement: anchorAll(annotations, text), ...(reveal && { reveal }) };
       },
       async placeAnnotations({ articleId, text }, sender) {

@@ -4,6 +4,8 @@
  * thread: Chrome's offscreen document, Firefox's background page.
  */
 import { Readability } from '@mozilla/readability';
+import { PageTooLargeError } from '../text/work-budget';
+import { MAX_ARTICLE_TEXTS } from './page-size';
 import type { ArticleExtract, ArticleMeta } from './types';
 
 /** Parses a page's HTML into a detached document whose relative links resolve against `url`. */
@@ -41,13 +43,19 @@ function clean(value: string | null | undefined): string | null {
  */
 export const MIN_ARTICLE_CHARS = 140;
 
-/** The data of every text node under `root` that holds more than white space, in order. */
-export function textsOf(root: Node): string[] {
+/**
+ * The data of every text node under `root` that holds more than white space, in order. More
+ * than `limit` is a page too large to read: the page would have to find them all again, and
+ * the answer alone would hold up the background.
+ */
+export function textsOf(root: Node, limit = MAX_ARTICLE_TEXTS): string[] {
   const texts: string[] = [];
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4 /* SHOW_TEXT */);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const data = (node as Text).data;
-    if (/\S/.test(data)) texts.push(data);
+    if (!/\S/.test(data)) continue;
+    if (texts.length === limit) throw new PageTooLargeError();
+    texts.push(data);
   }
   return texts;
 }

@@ -28,7 +28,22 @@ export interface BudgetOptions {
   pause?: () => Promise<void>;
 }
 
-const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * The next task: `scheduler.yield` where there is one, else a message to self (timers are
+ * throttled to one a second in background tabs; messages are not).
+ */
+export const nextTask = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+};
 
 export class WorkBudget {
   private steps = 0;
@@ -40,7 +55,7 @@ export class WorkBudget {
   private readonly now: () => number;
   private readonly handBack: () => Promise<void>;
 
-  constructor({ totalMs, sliceMs = 30, checkEvery = 2048, now = () => performance.now(), pause = nextTask }: BudgetOptions) {
+  constructor({ totalMs, sliceMs = 30, checkEvery = 1024, now = () => performance.now(), pause = nextTask }: BudgetOptions) {
     this.totalMs = totalMs;
     this.sliceMs = sliceMs;
     this.checkEvery = checkEvery;
@@ -67,10 +82,17 @@ export class WorkBudget {
 
   /** Runs `steps` to the end within the budget, pausing between slices; answers what they return. */
   async run<T>(steps: Steps<T>): Promise<T> {
-    for (;;) {
-      const step = steps.next();
-      if (step.done) return step.value;
-      if (this.tick()) await this.pause();
+    // Time between two runs (waiting for an answer) is not work: the slice starts now.
+    this.sliceStart = this.now();
+    try {
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+        if (this.tick()) await this.pause();
+      }
+    } finally {
+      this.spent += this.now() - this.sliceStart;
+      this.sliceStart = this.now();
     }
   }
 }
