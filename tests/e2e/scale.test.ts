@@ -105,11 +105,7 @@ describe('e2e/scale', () => {
     const { articleId, text } = (await gloss.articleText(seed))!;
     const editor = await EditorPage.attach(seed, gloss.extensionId);
 
-    const big = await gloss.context.newPage();
-    await big.goto(gloss.origin + '/generated/million.html', { waitUntil: 'commit' });
-    const popup = await gloss.openPopup(await gloss.tabIdOf(big));
-
-    // The seed's tab saves a highlight every 300 ms, as the editor does, until the big page is settled.
+    // The seed's tab saves a highlight as the editor does: a few times first, for how long a save takes on this machine now …
     const quote = text.slice(100, 140);
     const save = `
       const started = performance.now();
@@ -118,6 +114,18 @@ describe('e2e/scale', () => {
         quote: { type: 'TextQuoteSelector', exact: ${JSON.stringify(quote)}, prefix: '', suffix: '' },
         position: { type: 'TextPositionSelector', start: 100, end: 140 } } });
       return { ms: performance.now() - started, ok: answer?.ok === true };`;
+    const timeSave = () => editor.inGloss<{ ms: number; ok: boolean }>(save);
+    const before: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      before.push((await timeSave()).ms);
+      await seed.waitForTimeout(300);
+    }
+
+    const big = await gloss.context.newPage();
+    await big.goto(gloss.origin + '/generated/million.html', { waitUntil: 'commit' });
+    const popup = await gloss.openPopup(await gloss.tabIdOf(big));
+
+    // … then every 300 ms until the big page is settled.
     const saves: { ms: number; ok: boolean }[] = [];
     const settled = (async () => {
       // Opened again each time: a popup opened before Gloss reached the page would wait for nothing.
@@ -128,16 +136,21 @@ describe('e2e/scale', () => {
       await expect.poll(message, { timeout: 90_000, interval: 1000 }).toContain('too large');
     })();
     let done = false;
-    void settled.finally(() => (done = true));
+    void settled.then(
+      () => (done = true),
+      () => (done = true),
+    );
     while (!done) {
-      saves.push(await editor.inGloss<{ ms: number; ok: boolean }>(save));
+      saves.push(await timeSave());
       await seed.waitForTimeout(300);
     }
     await settled;
-    console.log(JSON.stringify(saves.map((s) => Math.round(s.ms))));
     expect(saves.length).toBeGreaterThan(3);
     expect(saves.every((s) => s.ok)).toBe(true);
-    expect(Math.max(...saves.map((s) => s.ms))).toBeLessThan(200);
+    // Within 200 ms; on a machine so busy that saves took longer before the page was opened, no
+    // longer than the slowest of those (a background held up by the page takes seconds).
+    const limit = Math.max(200, ...before);
+    expect(Math.max(...saves.map((s) => s.ms)), `saves took ${saves.map((s) => Math.round(s.ms)).join(', ')} ms; before: ${before.map(Math.round).join(', ')}`).toBeLessThanOrEqual(limit);
     await big.waitForTimeout(1000);
     expect(gloss.errors).toEqual([]);
     await Promise.all([big.close(), popup.page.close(), seed.close()]);
