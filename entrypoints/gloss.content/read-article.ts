@@ -28,7 +28,7 @@ const tooLarge = (articleId: string | null): Reading => ({
 });
 
 /** Milliseconds of the page's thread one reading may take in all, and in one task. */
-const WORK_MS = 4000;
+const WORK_MS = 10_000;
 const SLICE_MS = 30;
 
 export interface ReadHooks {
