@@ -8,7 +8,7 @@
 import type { ArticleMeta, ArticleRecord } from '@/utils/article/types';
 import { sameOutlet, type MirrorPair } from '@/utils/article/site';
 import { articleIdFor, normalizeArticleUrl } from '@/utils/article/url';
-import { getArticle, recordArticle } from '@/utils/db/articles-repo';
+import { getArticle, recordArticle, type ArticleVisit } from '@/utils/db/articles-repo';
 import type { GlossDb } from '@/utils/db/database';
 import type { Sender } from '@/utils/messaging/envelope';
 
@@ -63,9 +63,15 @@ export async function fileArticle(
   db: GlossDb,
   sender: Sender,
   visit: PageVisit,
-  options: { mirrors: readonly MirrorPair[]; limit: NewArticleLimit; now?: number },
+  options: {
+    mirrors: readonly MirrorPair[];
+    limit: NewArticleLimit;
+    now?: number;
+    /** Writes the record (default `recordArticle`; the background skips a page's unchanged re-reads, see recorded.ts). */
+    record?: (visit: ArticleVisit) => Promise<ArticleRecord>;
+  },
 ): Promise<ArticleRecord> {
-  const { mirrors, limit, now = Date.now() } = options;
+  const { mirrors, limit, now = Date.now(), record = (visit) => recordArticle(db, visit, now) } = options;
   const own = normalizeArticleUrl(visit.url);
   let id = articleIdOf(visit.url, visit.canonicalUrl, mirrors);
   if (!own || !id) throw new Error('This page has no http(s) address to file the article under');
@@ -83,5 +89,5 @@ export async function fileArticle(
   }
   // The canonical link is kept only where it names the article (not where it was refused).
   const canonicalUrl = visit.canonicalUrl && normalizeArticleUrl(visit.canonicalUrl, visit.url) === id ? visit.canonicalUrl : null;
-  return recordArticle(db, { id, url: visit.url, canonicalUrl, meta: visit.meta }, now);
+  return record({ id, url: visit.url, canonicalUrl, meta: visit.meta });
 }

@@ -1,6 +1,5 @@
 /** The background: owns the database and answers the content scripts. Nothing else lives here. */
 import { anchorAll } from '@/utils/anchoring/anchor-all';
-import { recordFindings } from '@/utils/db/articles-repo';
 import { listArticleAnnotations } from '@/utils/db/annotations-repo';
 import { GlossDb } from '@/utils/db/database';
 import { requestPersistence } from '@/utils/db/persist';
@@ -12,7 +11,8 @@ import { isSiteDisabled, readSettings } from '@/utils/settings/settings';
 import { annotationHandlers } from './annotations';
 import { NewArticleLimit, fileArticle, senderPage } from './article-identity';
 import { parseArticleOffThread } from './parse-article';
-import { recognizerFor } from './recognizer';
+import { recognizeInSlices, recognizerFor, recognizerVersion } from './recognizer';
+import { forgetRecordedTab, recordArticleOnce, recordFindingsOnce } from './recorded';
 import { watchSelectionCommands } from './selection-commands';
 import { assertShowing, followTabAddress, forgetTab, rememberTabArticle, takeReveal } from './tab-articles';
 
@@ -21,7 +21,10 @@ export default defineBackground(() => {
   const newArticles = new NewArticleLimit();
   void requestPersistence(); // Firefox's background page can ask; Chrome's worker cannot (see persist.ts)
   watchSelectionCommands();
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    forgetRecordedTab(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => void (change.url && followTabAddress(tabId, change.url)));
   const inject = (sender: Sender, file: typeof ARTICLE_SCRIPT_FILE | typeof EDITOR_SCRIPT_FILE) => {
     const tabId = sender.tab?.id;
@@ -48,7 +51,11 @@ export default defineBackground(() => {
         const extract = await parseArticleOffThread(html, url);
         if (!extract) return null;
         const { mirrors = [] } = await readSettings();
-        const article = await fileArticle(db, sender, { url, canonicalUrl, meta: extract.meta }, { mirrors, limit: newArticles });
+        const article = await fileArticle(db, sender, { url, canonicalUrl, meta: extract.meta }, {
+          mirrors,
+          limit: newArticles,
+          record: (visit) => recordArticleOnce(db, sender, visit, extract.texts),
+        });
         await rememberTabArticle(sender, article.id);
         return { article, texts: extract.texts, timings: extract.timings };
       },
@@ -56,11 +63,12 @@ export default defineBackground(() => {
       async analyzeText({ articleId, text }, sender) {
         await assertShowing(sender, articleId);
         const [recognizer, annotations, article] = await Promise.all([recognizerFor(db), listArticleAnnotations(db, articleId), db.articles.get(articleId)]);
-        const start = performance.now();
         // Names are recognized in English only: on a page in another language, dates and terms.
-        const spans = recognizer.recognize(text, { lang: article?.lang ?? null });
-        const ms = performance.now() - start;
-        const [reveal] = await Promise.all([takeReveal(sender), recordFindings(db, articleId, spans)]);
+        const { spans, ms } = await recognizeInSlices(recognizer, text, { lang: article?.lang ?? null });
+        const [reveal] = await Promise.all([
+          takeReveal(sender),
+          recordFindingsOnce(db, sender, articleId, text, recognizerVersion(), spans),
+        ]);
         return { spans, ms, placement: anchorAll(annotations, text), ...(reveal && { reveal }) };
       },
       async placeAnnotations({ articleId, text, ids }, sender) {

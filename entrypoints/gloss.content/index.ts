@@ -168,7 +168,9 @@ export default defineContentScript({
     watchArticle(ctx, {
       region: () => located?.root ?? null,
       onChange: (reason) => {
-        if (reason === 'navigation' || !located || changed(located)) void read('gloss-reread:');
+        if (reason !== 'navigation' && located && !changed(located)) return false;
+        void read('gloss-reread:');
+        return true;
       },
     });
   },

@@ -4,10 +4,14 @@
  * change comes back as one without an article), and locating what Readability kept in the live DOM. Each step that
  * runs on the page’s thread is measured (`<label>serialize` for outerHTML, `send` for the
  * message's synchronous encoding, `map`), as are the wait for the extension (`extract`) and the
- * time the extension spent (`offthread`): see utils/page/timeline.ts.
+ * time the extension spent (`offthread`): see utils/page/timeline.ts. The work on the page's
+ * thread runs in slices of a work budget: a page that would take longer, or holds more text
+ * nodes than any article page, is "too large", as is a page over the size limit.
  */
-import { locateArticle, type LocatedArticle } from '@/utils/article/locate-article';
+import { locateArticleWithin, type LocatedArticle } from '@/utils/article/locate-article';
+import { holdsMoreTextNodes } from '@/utils/article/page-size';
 import { canonicalHrefOf } from '@/utils/article/url';
+import { PageTooLargeError, TOO_LARGE_MESSAGE, WorkBudget } from '@/utils/text/work-budget';
 import { MAX_PAGE_HTML } from '@/utils/messaging/protocol/define';
 import type { PageState } from '@/utils/messaging/protocol';
 import { sendToExtension } from '@/utils/messaging/send';
@@ -19,6 +23,14 @@ export interface Reading {
 }
 
 const notArticle: Reading = { state: { kind: 'not-article' }, located: null };
+const tooLarge = (articleId: string | null): Reading => ({
+  state: { kind: 'failed', articleId, message: TOO_LARGE_MESSAGE },
+  located: null,
+});
+
+/** Milliseconds of the page's thread one reading may take in all, and in one task. */
+const WORK_MS = 10_000;
+const SLICE_MS = 30;
 
 export interface ReadHooks {
   /** True once the answer is no longer wanted (the script was invalidated, a newer reading began). */
@@ -33,12 +45,18 @@ export interface ReadHooks {
  */
 export async function readArticle(label: string, hooks: ReadHooks): Promise<Reading | null> {
   const start = performance.now();
-  const reading = await read(label, hooks);
+  const budget = new WorkBudget({ totalMs: WORK_MS, sliceMs: SLICE_MS });
+  const reading = await read(label, hooks, budget).catch((error: unknown): Reading | null => {
+    if (hooks.isStale()) return null;
+    if (error instanceof PageTooLargeError) return tooLarge(null);
+    // Whatever went wrong, the reader is told: a reading never stays "extracting".
+    return { state: { kind: 'failed', articleId: null, message: `Gloss could not read this page: ${String(error)}` }, located: null };
+  });
   if (reading) measure(label + 'total', { start, end: performance.now() });
   return reading;
 }
 
-async function read(label: string, { isStale, onExtracting }: ReadHooks): Promise<Reading | null> {
+async function read(label: string, { isStale, onExtracting }: ReadHooks, budget: WorkBudget): Promise<Reading | null> {
   const step = (name: string, start: number, end = performance.now()) => measure(label + name, { start, end });
 
   const canonicalHref = canonicalHrefOf(document);
@@ -46,12 +64,12 @@ async function read(label: string, { isStale, onExtracting }: ReadHooks): Promis
   // Until the background answers with the article's id (it normalizes the address), the page's
   // own address stands in for it.
   const articleId = canonicalUrl ?? location.href;
+  if (await budget.run(holdsMoreTextNodes(document.documentElement))) return tooLarge(null);
+  if (isStale()) return null;
   const serializeStart = performance.now();
   const html = document.documentElement.outerHTML;
   step('serialize', serializeStart);
-  if (html.length > MAX_PAGE_HTML) {
-    return { state: { kind: 'failed', articleId: null, message: 'This page is too large for Gloss to read.' }, located: null };
-  }
+  if (html.length > MAX_PAGE_HTML) return tooLarge(null);
 
   const extractStart = performance.now();
   onExtracting(articleId);
@@ -66,8 +84,13 @@ async function read(label: string, { isStale, onExtracting }: ReadHooks): Promis
   measure(label + 'offthread', { start: extractStart, duration: timings.parseMs + timings.readabilityMs });
 
   const mapStart = performance.now();
-  const located = locateArticle(document, texts, article.title);
+  const located = await locateArticleWithin(budget, document, texts, article.title).catch((error: unknown) => {
+    if (error instanceof PageTooLargeError) return error;
+    throw error;
+  });
+  if (isStale()) return null;
   step('map', mapStart);
+  if (located instanceof PageTooLargeError) return tooLarge(article.id);
   if (!located) {
     const message = 'Gloss found the article but could not locate its text in this page.';
     return { state: { kind: 'failed', articleId: article.id, message }, located: null };

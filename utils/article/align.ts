@@ -2,9 +2,12 @@
  * Finds, in the live page's chunks, the text nodes Readability kept in its copy of the page.
  * Patience-style: texts that occur exactly once on both sides anchor the alignment (kept in
  * order by a longest increasing subsequence); the other texts are matched in order between
- * their neighbouring anchors. Text that cannot be found is left out, never guessed.
+ * their neighbouring anchors. Text that cannot be found is left out, never guessed. Linear but
+ * for the subsequence's O(n log n), with loops only (no recursion, no spread of page-sized lists),
+ * as steps a work budget can spread over tasks.
  */
 import { lastAtMost } from '../text/sorted';
+import { runNow, type Steps } from '../text/work-budget';
 import type { Chunk } from './live-chunks';
 
 export interface Alignment {
@@ -14,14 +17,14 @@ export interface Alignment {
   missed: number;
 }
 
-function indexByText(chunks: readonly Chunk[]): Map<string, number[]> {
-  const index = new Map<string, number[]>();
-  chunks.forEach((chunk, i) => {
-    const list = index.get(chunk.text);
+function* indexByText(chunks: readonly Chunk[], index: Map<string, number[]>): Steps<void> {
+  for (let i = 0; i < chunks.length; i++) {
+    yield;
+    const text = (chunks[i] as Chunk).text;
+    const list = index.get(text);
     if (list) list.push(i);
-    else index.set(chunk.text, [i]);
-  });
-  return index;
+    else index.set(text, [i]);
+  }
 }
 
 /** The first entry of an ascending list of integers that is ≥ `min`, or -1. */
@@ -31,10 +34,12 @@ function firstAtLeast(list: readonly number[], min: number): number {
 }
 
 /** Indices (into `values`) of a longest strictly increasing subsequence. O(n log n). */
-function longestIncreasing(values: readonly number[]): number[] {
+function* longestIncreasing(values: readonly number[], result: number[]): Steps<void> {
   const tails: number[] = [];
-  const previous = new Array<number>(values.length).fill(-1);
-  values.forEach((value, i) => {
+  const previous = new Int32Array(values.length).fill(-1);
+  for (let i = 0; i < values.length; i++) {
+    yield;
+    const value = values[i] as number;
     let low = 0;
     let high = tails.length;
     while (low < high) {
@@ -44,36 +49,45 @@ function longestIncreasing(values: readonly number[]): number[] {
     }
     if (low > 0) previous[i] = tails[low - 1] as number;
     tails[low] = i;
-  });
-  const result: number[] = [];
-  for (let i = tails.at(-1) ?? -1; i >= 0; i = previous[i] as number) result.push(i);
-  return result.reverse();
+  }
+  for (let i = tails.length ? (tails[tails.length - 1] as number) : -1; i >= 0; i = previous[i] as number) result.push(i);
+  result.reverse();
 }
 
-/** Aligns Readability's `expected` texts, in order, to live `chunks`. */
-export function alignTexts(expected: readonly string[], chunks: readonly Chunk[]): Alignment {
-  const live = indexByText(chunks);
+/** Aligns Readability's `expected` texts, in order, to live `chunks`: a step per text and per chunk. */
+export function* alignSteps(expected: readonly string[], chunks: readonly Chunk[]): Steps<Alignment> {
+  const live = new Map<string, number[]>();
+  yield* indexByText(chunks, live);
   const counts = new Map<string, number>();
-  for (const text of expected) counts.set(text, (counts.get(text) ?? 0) + 1);
+  for (const text of expected) {
+    yield;
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
 
   const uniqueAt: number[] = [];
-  expected.forEach((text, i) => {
-    const places = live.get(text);
-    if (counts.get(text) === 1 && places?.length === 1) uniqueAt.push(i);
-  });
-  const anchorRows = longestIncreasing(uniqueAt.map((i) => (live.get(expected[i] as string) as number[])[0] as number));
+  const uniqueRows: number[] = [];
+  for (let i = 0; i < expected.length; i++) {
+    yield;
+    const places = live.get(expected[i] as string);
+    if (counts.get(expected[i] as string) === 1 && places?.length === 1) {
+      uniqueAt.push(i);
+      uniqueRows.push(places[0] as number);
+    }
+  }
+  const anchorRows: number[] = [];
+  yield* longestIncreasing(uniqueRows, anchorRows);
 
   const matches = new Array<number>(expected.length).fill(-1);
-  for (const row of anchorRows) {
-    const i = uniqueAt[row] as number;
-    matches[i] = (live.get(expected[i] as string) as number[])[0] as number;
-  }
+  for (const row of anchorRows) matches[uniqueAt[row] as number] = uniqueRows[row] as number;
   // Between anchors, match in order within the live stretch the anchors leave open.
   let floor = 0;
   let nextAnchor = 0;
+  let matched = 0;
   for (let i = 0; i < expected.length; i++) {
+    yield;
     if (matches[i] !== -1) {
       floor = (matches[i] as number) + 1;
+      matched++;
       continue;
     }
     while (nextAnchor < expected.length && (nextAnchor <= i || matches[nextAnchor] === -1)) nextAnchor++;
@@ -82,8 +96,13 @@ export function alignTexts(expected: readonly string[], chunks: readonly Chunk[]
     if (found !== -1 && found < ceiling) {
       matches[i] = found;
       floor = found + 1;
+      matched++;
     }
   }
-  const matched = matches.filter((m) => m !== -1).length;
   return { matches, matched, missed: expected.length - matched };
+}
+
+/** Aligns Readability's `expected` texts, in order, to live `chunks`, at once. */
+export function alignTexts(expected: readonly string[], chunks: readonly Chunk[]): Alignment {
+  return runNow(alignSteps(expected, chunks));
 }

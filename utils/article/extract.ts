@@ -4,6 +4,8 @@
  * thread: Chrome's offscreen document, Firefox's background page.
  */
 import { Readability } from '@mozilla/readability';
+import { PageTooLargeError } from '../text/work-budget';
+import { MAX_ARTICLE_TEXTS } from './page-size';
 import type { ArticleExtract, ArticleMeta } from './types';
 
 /** Parses a page's HTML into a detached document whose relative links resolve against `url`. */
@@ -46,14 +48,19 @@ export const MIN_ARTICLE_CHARS = 140;
  * adjacent sibling text nodes that holds more than white space, in order. Runs, not nodes: an
  * HTML parser may cut one long text into several nodes (Chromium before 156 cut text nodes at
  * 65,536 characters), so the parsed copy and the live page need not agree on where nodes end.
+ * More than `limit` is a page too large to read: the page would have to find them all again,
+ * and the answer alone would hold up the background.
  */
-export function textsOf(root: Node): string[] {
+export function textsOf(root: Node, limit = MAX_ARTICLE_TEXTS): string[] {
   const texts: string[] = [];
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, 4 /* SHOW_TEXT */);
   let run = '';
   let last: Node | null = null;
   const flush = () => {
-    if (/\S/.test(run)) texts.push(run);
+    if (/\S/.test(run)) {
+      if (texts.length === limit) throw new PageTooLargeError();
+      texts.push(run);
+    }
     run = '';
   };
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

@@ -4,20 +4,22 @@
  * parsed again they are one). Text inside script, style, noscript and the like is left out.
  */
 import { TEXTLESS_ELEMENTS } from '../text/elements';
+import { runNow, type Steps } from '../text/work-budget';
 
 export interface Chunk {
   nodes: Text[];
   text: string;
 }
 
-/** The chunks under `root`, in document order. One TreeWalker pass. */
-export function liveChunks(root: Node): Chunk[] {
+/** The chunks under `root`, in document order: one TreeWalker pass, a step per text node. */
+export function* chunkSteps(root: Node): Steps<Chunk[]> {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
   const chunks: Chunk[] = [];
   let last: Chunk | undefined;
   let lastNode: Text | null = null;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    yield;
     const parent = node.parentNode;
     if (parent && TEXTLESS_ELEMENTS.has(parent.nodeName)) continue;
     if (last && lastNode && node.previousSibling === lastNode) {
@@ -30,4 +32,9 @@ export function liveChunks(root: Node): Chunk[] {
     lastNode = node;
   }
   return chunks;
+}
+
+/** The chunks under `root`, in document order, read at once. */
+export function liveChunks(root: Node): Chunk[] {
+  return runNow(chunkSteps(root));
 }

@@ -1,12 +1,15 @@
 /**
  * The article in the live page: the text nodes Readability kept in its copy, found again in the
  * live DOM, read as one text model. White-space-only nodes between them are read too, so words
- * that a space node separated stay apart.
+ * that a space node separated stay apart. Every pass is a loop over the page (no recursion, no
+ * spread of a page-sized list) written as steps, so that a work budget can spread it over tasks
+ * and give up on a page too large to read in time.
  */
-import { buildTextModel } from '../text/build-text-model';
+import { textModelSteps } from '../text/build-text-model';
 import type { TextModel } from '../text/text-model';
-import { alignTexts } from './align';
-import { liveChunks } from './live-chunks';
+import { runNow, type Steps, type WorkBudget } from '../text/work-budget';
+import { alignSteps } from './align';
+import { chunkSteps, type Chunk } from './live-chunks';
 
 export interface LocatedArticle {
   model: TextModel;
@@ -26,16 +29,23 @@ const BLANK = /^[ \t\n\r\f\u00a0]*$/;
  * short lines between it and the text ("Date: 29/02/2024 | Source: …"), which Readability also
  * leaves out and which hold the article's own date and source.
  */
-export function locateArticle(doc: Document, texts: readonly string[], title = ''): LocatedArticle | null {
+export function* locateSteps(doc: Document, texts: readonly string[], title = ''): Steps<LocatedArticle | null> {
   if (!doc.body) return null;
-  const chunks = liveChunks(doc.body);
-  const { matches, matched, missed } = alignTexts(texts, chunks);
+  const chunks = yield* chunkSteps(doc.body);
+  const { matches, matched, missed } = yield* alignSteps(texts, chunks);
   const kept = new Set<Text>();
-  for (const index of matches) if (index !== -1) for (const node of (chunks[index] as { nodes: Text[] }).nodes) kept.add(node);
+  let firstChunk = -1;
+  let lastChunk = -1;
+  for (const index of matches) {
+    yield;
+    if (index === -1) continue;
+    for (const node of (chunks[index] as Chunk).nodes) kept.add(node);
+    if (firstChunk === -1 || index < firstChunk) firstChunk = index;
+    if (index > lastChunk) lastChunk = index;
+  }
   if (!kept.size) return null;
 
-  const ordered = matches.filter((m) => m !== -1);
-  let first: Node = (chunks[Math.min(...ordered)] as { nodes: Text[] }).nodes[0] as Text;
+  let first: Node = (chunks[firstChunk] as Chunk).nodes[0] as Text;
   const headline = headlineBefore(doc, first, title);
   if (headline) {
     const walker = doc.createTreeWalker(headline, 4 /* SHOW_TEXT */);
@@ -43,10 +53,20 @@ export function locateArticle(doc: Document, texts: readonly string[], title = '
     for (const node of headerLines(doc, headline, first)) kept.add(node);
     first = headline;
   }
-  const last = (chunks[Math.max(...ordered)] as { nodes: Text[] }).nodes.at(-1) as Text;
-  const root = commonAncestor(first, last);
-  const model = buildTextModel(root, { include: (node) => kept.has(node) || BLANK.test(node.data) });
+  const lastNodes = (chunks[lastChunk] as Chunk).nodes;
+  const root = commonAncestor(first, lastNodes[lastNodes.length - 1] as Text);
+  const model = yield* textModelSteps(root, { include: (node) => kept.has(node) || BLANK.test(node.data) });
   return { model, root, matched, missed };
+}
+
+/** Locates the article at once (for inputs known to be small: tests, tools). */
+export function locateArticle(doc: Document, texts: readonly string[], title = ''): LocatedArticle | null {
+  return runNow(locateSteps(doc, texts, title));
+}
+
+/** Locates the article in tasks of bounded length; throws `PageTooLargeError` past the budget. */
+export function locateArticleWithin(budget: WorkBudget, doc: Document, texts: readonly string[], title = ''): Promise<LocatedArticle | null> {
+  return budget.run(locateSteps(doc, texts, title));
 }
 
 function commonAncestor(a: Node, b: Node): Node {

@@ -1,10 +1,13 @@
 /**
  * Builds the text model from a DOM subtree, applying the normalization documented in
- * `text-model.ts`. One recursive pass over the subtree; text nodes the caller does not include
- * are skipped, but the elements around them still mark block boundaries.
+ * `text-model.ts`. One pass over the subtree, in a loop rather than by recursion (a page may nest
+ * deeper than the call stack goes), as steps that a work budget can spread over several tasks;
+ * text nodes the caller does not include are skipped, but the elements around them still mark
+ * block boundaries.
  */
 import { BLOCK_ELEMENTS, TEXTLESS_ELEMENTS, isHiddenByMarkup } from './elements';
 import { TextModel, type Segment } from './text-model';
+import { runNow, type Steps, type WorkBudget } from './work-budget';
 
 /**
  * Text that needs no normalization (visible characters with single plain spaces between them,
@@ -27,25 +30,48 @@ class Builder {
 
   constructor(private readonly include: (node: Text) => boolean) {}
 
-  visit(node: Node): void {
+  /** Walks `root`'s subtree in document order, one step per node. */
+  *walk(root: Node): Steps<void> {
+    let node: Node = root;
+    for (;;) {
+      const entered = this.enter(node);
+      yield;
+      if (entered && node.firstChild) {
+        node = node.firstChild;
+        continue;
+      }
+      if (entered) this.leave(node);
+      while (node !== root && !node.nextSibling) {
+        node = node.parentNode as Node;
+        this.leave(node);
+      }
+      if (node === root) return;
+      node = node.nextSibling as Node;
+    }
+  }
+
+  /** Reads a node; true for an element (or fragment) whose children are read next. */
+  private enter(node: Node): boolean {
     if (node.nodeType === 3) {
       if (this.include(node as Text)) this.addText(node as Text);
-      return;
+      return false;
     }
-    if (node.nodeType !== 1 && node.nodeType !== 11) return;
-    const element = node as Element;
-    const name = element.nodeName;
+    if (node.nodeType !== 1 && node.nodeType !== 11) return false;
+    const name = node.nodeName;
     if (node.nodeType === 1) {
-      if (TEXTLESS_ELEMENTS.has(name) || isHiddenByMarkup(element)) return;
+      if (TEXTLESS_ELEMENTS.has(name) || isHiddenByMarkup(node as Element)) return false;
       if (name === 'BR') {
         this.pendingBreak = true;
-        return;
+        return false;
       }
     }
-    const block = BLOCK_ELEMENTS.has(name);
-    if (block) this.pendingBreak = true;
-    for (let child = node.firstChild; child; child = child.nextSibling) this.visit(child);
-    if (block) this.pendingBreak = true;
+    if (BLOCK_ELEMENTS.has(name)) this.pendingBreak = true;
+    return true;
+  }
+
+  /** After an entered element's children: a block's end separates what follows. */
+  private leave(node: Node): void {
+    if (BLOCK_ELEMENTS.has(node.nodeName)) this.pendingBreak = true;
   }
 
   private addText(node: Text): void {
@@ -90,9 +116,19 @@ class Builder {
   }
 }
 
-/** The text model of `root`'s subtree (an element, document or fragment). */
-export function buildTextModel(root: Node, { include = () => true }: BuildOptions = {}): TextModel {
+/** The text model of `root`'s subtree (an element, document or fragment), as steps (one per node). */
+export function* textModelSteps(root: Node, { include = () => true }: BuildOptions = {}): Steps<TextModel> {
   const builder = new Builder(include);
-  builder.visit(root.nodeType === 9 ? ((root as Document).body ?? root) : root);
+  yield* builder.walk(root.nodeType === 9 ? ((root as Document).body ?? root) : root);
   return builder.build();
+}
+
+/** The text model of `root`'s subtree, built at once. */
+export function buildTextModel(root: Node, options: BuildOptions = {}): TextModel {
+  return runNow(textModelSteps(root, options));
+}
+
+/** The same, spread over tasks by `budget` (which throws when the page is too large to read). */
+export function buildTextModelWithin(budget: WorkBudget, root: Node, options: BuildOptions = {}): Promise<TextModel> {
+  return budget.run(textModelSteps(root, options));
 }
