@@ -99,6 +99,9 @@ describe('e2e/editor', () => {
     const other = await openSeed();
     await expect.poll(() => paintedTexts(other.page, 'gloss-note-green')).toEqual([PHRASE]);
 
+    // The reader edits in the tab in front: the other tab and the popup opened after this one (a
+    // click meant for a tab behind others lost its Save about one run in two).
+    await page.bringToFront();
     await editor.click('[data-testid="edit"]');
     await editor.click('[data-testid="note-input"]');
     await page.keyboard.press('ControlOrMeta+a');
