@@ -36,10 +36,10 @@ describe('e2e/article-text', () => {
     await gloss?.close();
   });
 
-  it('reads the seed article’s headline and 75 body paragraphs in order, and nothing around them', async () => {
+  it('reads the seed article’s headline, its dateline and 75 body paragraphs in order, and nothing around them', async () => {
     const page = await gloss.openPage(SEED);
     const article = await gloss.articleText(page);
-    const { headline, paragraphs, chrome } = await page.evaluate(() => {
+    const { headline, dateline, paragraphs, chrome } = await page.evaluate(() => {
       const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
       const lines = (selector: string) =>
         [...document.querySelectorAll(selector)].flatMap((element) =>
@@ -47,12 +47,14 @@ describe('e2e/article-text', () => {
         );
       return {
         headline: squash(document.querySelector('h1')!.textContent ?? ''),
+        // The short line between headline and text (date, source) that Readability drops.
+        dateline: squash(document.querySelector('.article__meta')!.textContent ?? ''),
         paragraphs: [...document.querySelectorAll('.article__body p')].map((p) => squash(p.textContent ?? '')),
         chrome: lines('.site-header, .breadcrumb, .sidebar, .share-bar, .site-footer, .cookie'),
       };
     });
     expect(paragraphs).toHaveLength(75);
-    expect(article!.text.split('\n')).toEqual([headline, ...paragraphs]);
+    expect(article!.text.split('\n')).toEqual([headline, dateline, ...paragraphs]);
     expect(chrome.length).toBeGreaterThan(10);
     for (const line of chrome) expect(article!.text).not.toContain(line);
     expect(article!.missed).toBe(0);
