@@ -1,7 +1,7 @@
 import type { Page, Worker } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EditorPage } from './support/editor-page';
-import { startGloss, type GlossBrowser } from './support/gloss-browser';
+import { startGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
 
 /**
  * Pages that would wear Gloss down: one of a million text nodes, and one whose article never
@@ -101,7 +101,7 @@ describe('e2e/scale', () => {
 
   it('says a page of a million text nodes is too large, while another tab’s saves are answered at once', async () => {
     const seed = await gloss.openPage(SEED);
-    await seed.waitForFunction(() => performance.getEntriesByName('gloss:paint').length > 0);
+    await waitForStep(seed, 'gloss:paint');
     const { articleId, text } = (await gloss.articleText(seed))!;
     const editor = await EditorPage.attach(seed, gloss.extensionId);
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EntitySpan, EntityType } from '@/utils/entities/types';
 import { SEED_PATH, SHARED } from '../../scripts/lib/paths.mjs';
 import { scoreType, type Gold } from '../support/gold-score';
-import { startGloss, waitForGloss, type GlossBrowser } from './support/gloss-browser';
+import { startGloss, waitForGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
 
 /** The highlight each type is painted under. */
 const HIGHLIGHTS: Record<EntityType, string> = {
@@ -57,7 +57,7 @@ describe('e2e/seed-entities: what Chromium paints on the seed, against its gold 
   it.each(['PERSON', 'ORG', 'PLACE', 'DATE', 'TERM'] as EntityType[])('paints %s with precision and recall ≥ 0.95', async (type) => {
     const page = await gloss.openPage(`${SEED_PATH}#${type}`);
     await waitForGloss(page);
-    await page.waitForFunction(() => performance.getEntriesByName('gloss:paint').length > 0, null, { timeout: 15_000 });
+    await waitForStep(page, 'gloss:paint');
     const gold = JSON.parse(readFileSync(join(SHARED, 'gold/kcna-songchon-speech.json'), 'utf8')) as Gold;
     const { text, spans } = asSpans(await paintedTexts(page));
     const score = scoreType(text, spans, gold, type);

@@ -5,7 +5,7 @@ import { describeText } from '@/utils/anchoring/selectors';
 import { createBackup } from '@/utils/export/backup';
 import { textHash } from '@/utils/text/hash';
 import { EditorPage, paintedTexts } from './support/editor-page';
-import { startGloss, type GlossBrowser } from './support/gloss-browser';
+import { startGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
 
 /**
  * Writes that must never lose or duplicate the reader's work, in Chromium on the seed page: two
@@ -58,7 +58,7 @@ describe('e2e/writes', () => {
 
   const openSeed = async () => {
     const page = await gloss.openPage(SEED);
-    await page.waitForFunction(() => performance.getEntriesByName('gloss:paint').length > 0);
+    await waitForStep(page, 'gloss:paint');
     return { page, editor: await EditorPage.attach(page, gloss.extensionId) };
   };
 
