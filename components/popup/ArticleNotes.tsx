@@ -2,8 +2,10 @@
  * The reader's highlights of the current article, in page order, each with its color name,
  * quote, note (light Markdown, rendered safely) and tags, marked "article changed" when the text
  * moved since; those that can no longer be found (orphans) are listed apart with their quote, so
- * nothing the reader wrote is ever out of sight. A placed highlight's quote scrolls the tab to
- * it; Edit changes note, tags and color in place; Delete can be undone.
+ * nothing the reader wrote is ever out of sight; when the orphan's words are still elsewhere on
+ * the page (a caption's copy), that copy is offered, and only the reader's "Attach here" moves the
+ * highlight there. A placed highlight's quote scrolls the tab to it; Edit changes note, tags and
+ * color in place; Delete can be undone.
  */
 import { useMemo, useState } from 'preact/hooks';
 import { AnnotationForm, draftTags, type Draft } from '@/components/common/AnnotationForm';
@@ -11,8 +13,10 @@ import { mergeDraft, type Conflict } from '@/components/common/merge-draft';
 import { NoteText } from '@/components/common/NoteText';
 import { anchorAll } from '@/utils/anchoring/anchor-all';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
+import { describeText } from '@/utils/anchoring/selectors';
 import { errorMessage } from '@/utils/messaging/result';
 import { NOTE_FILLS } from '@/utils/highlight/styles';
+import { textHash } from '@/utils/text/hash';
 import type { AnnotationColor, ColorNames } from '@/utils/settings/color-names';
 import { NoteWriteError, type NoteActions } from './note-actions';
 
@@ -31,6 +35,17 @@ interface Item {
   annotation: AnnotationRecord;
   at: { start: number; end: number } | null;
   badge: string | null;
+  /** An orphan's words found elsewhere in the text, offered to the reader. */
+  offer?: { start: number; end: number };
+}
+
+/** Characters of an offered copy shown: enough to recognize it. */
+const OFFER_SHOWN = 80;
+
+/** The start of text[start, end), cut with an ellipsis when longer than `OFFER_SHOWN`. */
+function excerpt(text: string, start: number, end: number): string {
+  const words = text.slice(start, end);
+  return words.length <= OFFER_SHOWN ? words : `${words.slice(0, OFFER_SHOWN).trimEnd()}…`;
 }
 
 export function ArticleNotes({ annotations, text, colorNames, onReveal, actions, suggestions = [] }: ArticleNotesProps) {
@@ -53,7 +68,8 @@ export function ArticleNotes({ annotations, text, colorNames, onReveal, actions,
         .sort((a, b) => a.start - b.start)
         .map((p) => ({ annotation: p.annotation, at: { start: p.start, end: p.end }, badge: p.changed ? 'article changed' : null }))
     : annotations.map((annotation) => ({ annotation, at: null, badge: null }));
-  const orphans: Item[] = (placement?.orphans ?? []).map((annotation) => ({ annotation, at: null, badge: 'orphaned' }));
+  const offers = new Map((placement?.suggestions ?? []).map(({ id, start, end }) => [id, { start, end }]));
+  const orphans: Item[] = (placement?.orphans ?? []).map((annotation) => ({ annotation, at: null, badge: 'orphaned', offer: offers.get(annotation.id) }));
 
   const run = async (work: () => Promise<unknown>) => {
     setProblem(null);
@@ -81,7 +97,14 @@ export function ArticleNotes({ annotations, text, colorNames, onReveal, actions,
     }
   };
 
-  const item = ({ annotation, at, badge }: Item) => (
+  // The orphan re-described on the copy, in the text the tab reads now (its fingerprint too, so
+  // the tab places it without asking again); based on the revision shown, like an edit.
+  const attach = (annotation: AnnotationRecord, { start, end }: { start: number; end: number }) => {
+    if (text === null || !actions) return;
+    void run(() => actions.reattach(annotation.id, { baseRev: annotation.rev, ...describeText(text, start, end), textHash: textHash(text) }));
+  };
+
+  const item = ({ annotation, at, badge, offer }: Item) => (
     <li key={annotation.id} class="note-item" data-id={annotation.id}>
       <p class="note-head">
         <span class="swatch" style={{ background: NOTE_FILLS[annotation.color] }} aria-hidden="true" />
@@ -94,6 +117,16 @@ export function ArticleNotes({ annotations, text, colorNames, onReveal, actions,
         </button>
       ) : (
         <blockquote class="note-quote">{annotation.quote.exact}</blockquote>
+      )}
+      {offer && text !== null && (
+        <p class="note-offer" data-testid="popup-offer">
+          Still on the page: “{excerpt(text, offer.start, offer.end)}”
+          {actions && (
+            <button type="button" data-testid="popup-attach" onClick={() => attach(annotation, offer)}>
+              Attach here
+            </button>
+          )}
+        </p>
       )}
       {editing?.id === annotation.id ? (
         <AnnotationForm

@@ -9,8 +9,13 @@ import type { AnnotationEdit } from '@/utils/db/annotations-repo';
 import { sendToExtension } from '@/utils/messaging/send';
 import type { GlossError, Result } from '@/utils/messaging/result';
 
+/** An orphan's new passage, described in the text the tab reads now. */
+export type Reattachment = Pick<AnnotationRecord, 'quote' | 'position' | 'textHash'> & { baseRev: number };
+
 export interface NoteActions {
   update(id: string, edit: AnnotationEdit): Promise<AnnotationRecord>;
+  /** Attaches an orphan to the copy of its words the reader accepted. */
+  reattach(id: string, passage: Reattachment): Promise<AnnotationRecord>;
   remove(id: string): Promise<AnnotationRecord>;
   restore(annotation: AnnotationRecord): Promise<AnnotationRecord>;
 }
@@ -31,6 +36,7 @@ const value = async <T>(answer: Promise<Result<T>>): Promise<T> => {
 export function noteActions(): NoteActions {
   return {
     update: (id, edit) => value(sendToExtension('toBackground', 'libraryUpdate', { id, ...edit } as never)),
+    reattach: (id, passage) => value(sendToExtension('toBackground', 'libraryReattach', { id, ...passage })),
     remove: (id) => value(sendToExtension('toBackground', 'libraryDelete', { id })),
     restore: (annotation) => value(sendToExtension('toBackground', 'libraryRestore', { annotation: annotation as never })),
   };

@@ -29,6 +29,7 @@ type AnnotationHandlers = Pick<
   | 'listTags'
   | 'openAnnotation'
   | 'libraryUpdate'
+  | 'libraryReattach'
   | 'libraryDelete'
   | 'libraryRestore'
   | 'libraryImport'
@@ -68,6 +69,7 @@ export function annotationHandlers(db: GlossDb, announce = announceToTabs): Anno
       return writer.restore(annotation);
     },
     libraryUpdate: ({ id, ...edit }) => writer.update(id, edit),
+    libraryReattach: ({ id, ...passage }) => writer.update(id, passage),
     libraryDelete: ({ id }) => writer.remove(id),
     libraryRestore: ({ annotation }) => writer.restore(annotation),
     async libraryImport({ staged, onDuplicate, settings }) {

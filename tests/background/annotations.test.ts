@@ -129,6 +129,27 @@ describe('background/annotations', () => {
     ]);
   });
 
+  it("attaches an orphan to the copy the popup accepted: a new revision with new selectors and fingerprint, announced with the record", async () => {
+    const saved = await handlers.saveAnnotation(draft(A), tabA);
+    await handlers.updateAnnotation({ id: saved.id, baseRev: 1, note: 'edited first' }, tabA);
+    sent = [];
+    const popup: Sender = { id: 'gloss', url: 'chrome-extension://gloss/popup.html' };
+    // The page now holds the words only in a caption.
+    const now = `Photo: ${TEXT.slice(0, 11)} at a farm. Officials spoke.`;
+    const start = now.indexOf('Kim Jong Un');
+    const passage = { ...describeText(now, start, start + 11), textHash: 'now' };
+    await expect(handlers.libraryReattach({ id: saved.id, baseRev: 1, ...passage }, popup)).rejects.toMatchObject({ error: { code: 'conflict' } });
+    expect(sent).toEqual([]);
+    const moved = await handlers.libraryReattach({ id: saved.id, baseRev: 2, ...passage }, popup);
+    expect(moved).toMatchObject({ ...passage, note: 'edited first', tags: ['speech', 'policy'], rev: 3 });
+    expect(moved.quote.prefix).toBe('Photo: ');
+    expect(withoutWords((await db.annotations.get(saved.id))!)).toEqual(moved);
+    expect(sent.map((s) => s.tabId).sort()).toEqual([1, 3]);
+    expect(sent[0]!.message).toMatchObject({ type: 'annotationsChanged', payload: { articleId: A, changed: [moved], removed: [] } });
+    // The same attach sent again after a lost answer is handed back as stored, not a conflict.
+    expect(await handlers.libraryReattach({ id: saved.id, baseRev: 2, ...passage }, popup)).toEqual(moved);
+  });
+
   it('imports a staged file in the background, tells its progress, and announces the new records to the tabs of their article', async () => {
     const existing = await handlers.saveAnnotation(draft(A), tabA);
     sent = [];

@@ -15,7 +15,8 @@ import { startGloss, waitForGloss, type GlossBrowser } from './support/gloss-bro
  * same address and reloaded: the highlight is never painted on the other copy. The body's
  * highlight after a word or the punctuation of the quote changed stays on the body; after its
  * paragraph was removed it is an orphan (listed as one), not moved onto the caption; the caption's
- * own highlight, the caption removed, is an orphan, not moved onto the body. The pages are files
+ * own highlight, the caption removed, is an orphan, not moved onto the body. Each orphan's other
+ * copy is offered in the popup, and "Attach here" (the reader's choice) paints it there. The pages are files
  * in a folder served by a server of this test, rewritten between loads (the server reads them on
  * every request).
  */
@@ -86,7 +87,7 @@ describe('e2e/anchoring-repeats', () => {
     );
 
   for (const [i, { name, on, edit, expected }] of CASES.entries()) {
-    it(`${on === 'body' ? 'the body’s highlight' : 'the caption’s highlight'}, ${name}: ${expected ? 'stays on the body' : 'an orphan'}, never on the other copy`, async () => {
+    it(`${on === 'body' ? 'the body’s highlight' : 'the caption’s highlight'}, ${name}: ${expected ? 'stays on the body' : 'an orphan, offered the other copy in the popup'}, never moved there unasked`, async () => {
       const file = `story-${i}.html`;
       writeFileSync(join(folder, file), original);
       const page = await gloss.context.newPage();
@@ -115,6 +116,23 @@ describe('e2e/anchoring-repeats', () => {
         expect(await painted(page)).toEqual([]);
         await page.locator('gloss-panel').locator('.badge').click();
         await expect.poll(() => page.locator('gloss-panel').getByTestId('orphans').textContent()).toContain('1 of your highlights no longer found');
+
+        // The popup offers the other copy; only the reader's "Attach here" puts the highlight there.
+        const popup = await gloss.openPopup(await gloss.tabIdOf(page));
+        const offer = popup.page.locator(`[data-testid="popup-orphans"] [data-id="${id}"] [data-testid="popup-offer"]`);
+        await expect.poll(() => offer.textContent(), { timeout: 10_000 }).toContain(`Still on the page: “${QUOTE}”`);
+        expect(await painted(page)).toEqual([]);
+        await popup.page.bringToFront();
+        await offer.getByRole('button', { name: 'Attach here' }).click();
+        await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual([{ text: QUOTE, inCaption: on === 'body' }]);
+        expect((await gloss.articleText(page))!.orphans).toEqual([]);
+        await expect.poll(() => popup.page.getByTestId('popup-orphans').count()).toBe(0);
+        await expect.poll(() => popup.page.locator(`[data-testid="popup-notes"] [data-id="${id}"]`).count()).toBe(1);
+        // Stored there: the reload places it on that copy by itself.
+        await page.reload();
+        await waitForGloss(page);
+        await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual([{ text: QUOTE, inCaption: on === 'body' }]);
+        await popup.page.close();
       }
       await page.close();
     });

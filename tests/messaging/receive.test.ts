@@ -74,6 +74,16 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       bad: [{}, { id: 'a1', note: 'no base' }, { id: 'a1', baseRev: -1 }, { id: 'a1', baseRev: 1, articleId: 'https://news.example/b' }],
       sender: fromPopup,
     },
+    libraryReattach: {
+      good: { id: 'a1', baseRev: 2, quote: annotation.quote, position: annotation.position, textHash: 'def:2' },
+      bad: [
+        { id: 'a1', quote: annotation.quote, position: annotation.position, textHash: 'def:2' },
+        { id: 'a1', baseRev: 2, quote: annotation.quote, position: { ...annotation.position, end: 30 }, textHash: 'def:2' },
+        { id: 'a1', baseRev: 2, quote: { ...annotation.quote, exact: '' }, position: annotation.position, textHash: 'def:2' },
+        { id: 'a1', baseRev: 2, quote: annotation.quote, position: annotation.position, textHash: 'def:2', note: 'and a note' },
+      ],
+      sender: fromPopup,
+    },
     libraryDelete: {
       good: { id: 'a1' },
       bad: [{}, { id: 7 }, { id: 'a1', all: true }],

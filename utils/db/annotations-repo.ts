@@ -20,8 +20,12 @@ import type { GlossDb, StoredAnnotation } from './database';
 
 /** A new annotation: with the id its writer made (one is made here when it has none). */
 export type NewAnnotation = Omit<AnnotationRecord, 'id' | 'createdAt' | 'updatedAt' | 'rev'> & { id?: string };
-/** An edit of note, tags or color, based on the revision `baseRev` the writer last saw. */
-export type AnnotationEdit = Partial<Pick<AnnotationRecord, 'note' | 'tags' | 'color'>> & { baseRev: number };
+/**
+ * An edit of note, tags or color, based on the revision `baseRev` the writer last saw; or of the
+ * passage (quote, position and the fingerprint of the text they were taken from), when the reader
+ * attaches an orphan to the copy of its words that Gloss offered.
+ */
+export type AnnotationEdit = Partial<Pick<AnnotationRecord, 'note' | 'tags' | 'color' | 'quote' | 'position' | 'textHash'>> & { baseRev: number };
 
 /** An edit refused because the annotation changed since the revision it was based on. */
 export class RevisionConflict extends GlossFailure {
@@ -37,7 +41,7 @@ export class RevisionConflict extends GlossFailure {
 /** The revision of a stored record (records from before revisions count as 1). */
 const revOf = (annotation: { rev?: number }) => annotation.rev ?? 1;
 
-/** Whether two records say the same: same note, tags and color (the rest never changes by an edit). */
+/** Whether two records say the same: same note, tags and color. */
 const sameContent = (a: Pick<AnnotationRecord, 'note' | 'tags' | 'color'>, b: Pick<AnnotationRecord, 'note' | 'tags' | 'color'>) =>
   a.note === b.note && a.color === b.color && a.tags.join('\n') === b.tags.join('\n');
 
@@ -109,7 +113,7 @@ export async function updateAnnotation(db: GlossDb, id: string, edit: Annotation
     const { baseRev, ...change } = edit;
     const wanted = { ...previous, ...change, tags: cleanTags(change.tags ?? previous.tags) };
     if (previous.rev !== baseRev) {
-      if (sameContent(previous, wanted)) return previous;
+      if (sameContent(previous, wanted) && samePassage(previous, wanted) && previous.textHash === wanted.textHash) return previous;
       throw new RevisionConflict(previous);
     }
     const next = { ...wanted, rev: previous.rev + 1, updatedAt: now };

@@ -60,6 +60,7 @@ describe('components/popup/ArticleNotes', () => {
         if (edit.baseRev !== stored.rev) throw new NoteWriteError({ code: 'conflict', message: 'changed elsewhere', current: stored });
         return { ...stored, ...edit, rev: 3 } as AnnotationRecord;
       },
+      reattach: async () => base,
       remove: async () => base,
       restore: async () => base,
     };
@@ -81,5 +82,81 @@ describe('components/popup/ArticleNotes', () => {
       [2, 'from another tab', ['mine']],
     ]);
     expect(root.querySelector('[data-testid="conflict"]')).toBeNull();
+  });
+
+  describe('an orphan whose words are still on the page', () => {
+    const QUOTE = 'seedlings failed after an unusually dry winter left the seedbeds of the northern provinces short of water';
+    const BODY = `The ministry said ${QUOTE}. Officials promised aid.`;
+    const CAPTION = `Nurseries in the north: ${QUOTE} (Photo: Test Desk)`;
+    const BEFORE = ['Farmers in the region began planting early this year.', BODY, CAPTION, 'The next harvest is expected in autumn.'].join('\n');
+    // The body's paragraph removed: the caption's copy is all that is left of the words.
+    const AFTER = BEFORE.replace(`${BODY}\n`, '');
+    const onBody = (): AnnotationRecord => {
+      const start = BEFORE.indexOf(QUOTE);
+      return { id: 'body', articleId: 'https://a.example/', ...describeText(BEFORE, start, start + QUOTE.length), color: 'yellow', note: 'mine', tags: [], createdAt: 1, updatedAt: 1, textHash: textHash(BEFORE), rev: 4 };
+    };
+    const recording = () => {
+      const sent: { id: string; passage: Parameters<NoteActions['reattach']>[1] }[] = [];
+      const actions: NoteActions = {
+        update: async () => onBody(),
+        reattach: async (id, passage) => (sent.push({ id, passage }), { ...onBody(), ...passage, rev: passage.baseRev + 1 }),
+        remove: async () => onBody(),
+        restore: async () => onBody(),
+      };
+      return { sent, actions };
+    };
+
+    it('is offered the copy, cut to its first 80 characters, and nothing is moved until the reader says so', async () => {
+      const { sent, actions } = recording();
+      render(<ArticleNotes annotations={[onBody()]} text={AFTER} colorNames={DEFAULT_COLOR_NAMES} actions={actions} />, root);
+      expect(ids('[data-testid="popup-orphans"]')).toEqual(['body']);
+      expect(ids('[data-testid="popup-notes"]')).toEqual([]);
+      const offer = root.querySelector('[data-id="body"] [data-testid="popup-offer"]')?.textContent ?? '';
+      expect(offer).toContain(`Still on the page: “${QUOTE.slice(0, 80).trimEnd()}…”`);
+      expect(offer).toContain('Attach here');
+      await settle();
+      expect(sent).toEqual([]);
+    });
+
+    it('is attached to the copy on "Attach here": its selectors there, the fingerprint of the text now, based on the revision shown', async () => {
+      const { sent, actions } = recording();
+      render(<ArticleNotes annotations={[onBody()]} text={AFTER} colorNames={DEFAULT_COLOR_NAMES} actions={actions} />, root);
+      click(root, '[data-id="body"] [data-testid="popup-attach"]');
+      await settle();
+      const at = AFTER.indexOf(QUOTE);
+      expect(sent).toEqual([{ id: 'body', passage: { baseRev: 4, ...describeText(AFTER, at, at + QUOTE.length), textHash: textHash(AFTER) } }]);
+      expect(sent[0]!.passage.quote.prefix).toContain('Nurseries in the north');
+      // What was sent is a passage the anchoring places where the reader accepted it.
+      render(<ArticleNotes annotations={[{ ...onBody(), ...sent[0]!.passage, rev: 5 }]} text={AFTER} colorNames={DEFAULT_COLOR_NAMES} actions={actions} />, root);
+      expect(ids('[data-testid="popup-notes"]')).toEqual(['body']);
+      expect(root.querySelector('[data-testid="popup-offer"]')).toBeNull();
+    });
+
+    it('offers nothing for a placed highlight, an orphan whose words are gone, or without a way to write', () => {
+      const gone = { ...note('Feb. 28', 'gone'), quote: { type: 'TextQuoteSelector' as const, exact: 'a sentence the page no longer has anywhere at all', prefix: '', suffix: '' } };
+      const { actions } = recording();
+      render(<ArticleNotes annotations={[onBody(), gone]} text={BEFORE} colorNames={DEFAULT_COLOR_NAMES} actions={actions} />, root);
+      expect(ids('[data-testid="popup-notes"]')).toEqual(['body']);
+      expect(ids('[data-testid="popup-orphans"]')).toEqual(['gone']);
+      expect(root.querySelector('[data-testid="popup-offer"]')).toBeNull();
+      render(<ArticleNotes annotations={[onBody()]} text={AFTER} colorNames={DEFAULT_COLOR_NAMES} />, root);
+      expect(root.querySelector('[data-testid="popup-offer"]')).not.toBeNull();
+      expect(root.querySelector('[data-testid="popup-attach"]')).toBeNull();
+    });
+
+    it('shows why when the attach is refused, and keeps the orphan', async () => {
+      const actions: NoteActions = {
+        ...recording().actions,
+        reattach: async () => {
+          throw new NoteWriteError({ code: 'conflict', message: 'This highlight was changed elsewhere while you edited it' });
+        },
+      };
+      render(<ArticleNotes annotations={[onBody()]} text={AFTER} colorNames={DEFAULT_COLOR_NAMES} actions={actions} />, root);
+      click(root, '[data-testid="popup-attach"]');
+      await settle();
+      await settle();
+      expect(root.querySelector('.notes-status')?.textContent).toContain('changed elsewhere');
+      expect(ids('[data-testid="popup-orphans"]')).toEqual(['body']);
+    });
   });
 });

@@ -15,6 +15,12 @@ const articleText = v.strictObject({ articleId: httpUrl, text: v.pipe(v.string()
 
 const annotationEdit = v.strictObject({ id: annotationId, baseRev: revision, note: v.optional(note), tags: v.optional(tags), color: v.optional(color) });
 
+/** An orphan's new passage: the copy of its words the reader accepted, described in the text the popup read. */
+const reattachment = v.pipe(
+  v.strictObject({ id: annotationId, baseRev: revision, quote, position, textHash }),
+  v.check(({ quote, position }) => position.end - position.start === quote.exact.length, 'the quote is not as long as its position says'),
+);
+
 export const toBackground = {
   /**
    * The page loader found an article-like page: start Gloss's article script in that frame,
@@ -59,6 +65,11 @@ export const toBackground = {
   openAnnotation: def<{ tabId: number }>()('extension', v.strictObject({ id: annotationId })),
   /** The popup edits an annotation (as `updateAnnotation`, for any article): the background writes and announces it. */
   libraryUpdate: def<AnnotationRecord>()('extension', annotationEdit),
+  /**
+   * The popup attaches an orphan to the copy of its words Gloss offered: its quote, position and
+   * text fingerprint replaced, based on revision `baseRev` (else a 'conflict'); announced like an edit.
+   */
+  libraryReattach: def<AnnotationRecord>()('extension', reattachment),
   /** The popup deletes an annotation; answers it, for undo. */
   libraryDelete: def<AnnotationRecord>()('extension', v.strictObject({ id: annotationId })),
   /** The popup puts back an annotation it just deleted (undo). */
