@@ -51,4 +51,14 @@ describe('page/apply-change', () => {
     const { placement } = applyChange(withOrphan, { changed: [{ ...lost, note: 'still mine', rev: 2 }], removed: [] }, TEXT, HASH);
     expect(placement.orphans.map((o) => o.note)).toEqual(['still mine']);
   });
+
+  it("keeps an orphan's offered copy through a change to another highlight, and drops it once the orphan is placed", () => {
+    const orphan = { ...county, id: 'gone', quote: { ...county.quote, exact: 'Songchon Province' } };
+    const withOffer = { ...before, orphans: [orphan], suggestions: [{ id: 'gone', start: 20, end: 35 }] };
+    const kept = applyChange(withOffer, { changed: [{ ...kim, note: 'edited', rev: 2 }], removed: [] }, TEXT, HASH).placement;
+    expect(kept.suggestions).toEqual([{ id: 'gone', start: 20, end: 35 }]);
+    const placed = applyChange(withOffer, { changed: [record('Songchon County', 'gone', { rev: 2 })], removed: [] }, TEXT, HASH).placement;
+    expect(placed.suggestions).toEqual([]);
+    expect(placed.orphans).toEqual([]);
+  });
 });

@@ -124,6 +124,9 @@ describe('popup/App sections', () => {
     root.querySelector('[role="tablist"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
     await vi.waitFor(() => expect(selected()).toBe('Settings'));
     expect(root.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]')!.tabIndex).toBe(0);
+    // The section's own code loads on demand: let it arrive before the test ends (else its import
+    // lands after the environment is torn down).
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="settings"]')).not.toBeNull(), { timeout: 10_000 });
     render(null, root);
     root.remove();
   });

@@ -44,7 +44,10 @@ export function applyChange(
     else if (record.textHash === hash && text.slice(start, end) === record.quote.exact) placed.push({ start, end, method: 'position', annotation: record, changed: false });
     else unplaced.push(record);
   }
-  return { placement: { placed: placed.sort(byStart), orphans }, unplaced };
+  // An orphan that stays one keeps the copy offered for it; a placed or removed one has none.
+  const orphanIds = new Set(orphans.map((record) => record.id));
+  const suggestions = (placement.suggestions ?? []).filter((s) => orphanIds.has(s.id));
+  return { placement: { placed: placed.sort(byStart), orphans, suggestions }, unplaced };
 }
 
 /** `extra` (the background's placement of some records) merged into `placement`, replacing what it had of them. */
@@ -53,5 +56,6 @@ export function mergePlacement(placement: Placement, extra: Placement): Placemen
   return {
     placed: [...placement.placed.filter((entry) => !ids.has(entry.annotation.id)), ...extra.placed].sort(byStart),
     orphans: [...placement.orphans.filter((record) => !ids.has(record.id)), ...extra.orphans],
+    suggestions: [...(placement.suggestions ?? []).filter((s) => !ids.has(s.id)), ...(extra.suggestions ?? [])],
   };
 }
