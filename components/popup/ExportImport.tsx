@@ -100,7 +100,9 @@ export function ExportImport({ db }: { db: GlossDb }) {
     setPending(null);
     setStatus({ text: `Importing ${file}…` });
     try {
-      const staged = await stageImport(file, blob);
+      // Its text, not the picked file: Firefox (ESR 153) aborts reading a picked file's stored copy
+      // in the background ("The operation was aborted"); the popup has read the file whole already.
+      const staged = await stageImport(file, await blob.text());
       const result = await sendToExtension('toBackground', 'libraryImport', { staged, onDuplicate: policy, settings: 'keep' });
       if (!result.ok) throw new Error(result.error.message);
       const a = result.value.annotations;

@@ -142,7 +142,9 @@ describe('e2e-firefox/reader', () => {
   });
 
   it('imports the backup into a fresh profile, and refuses a broken file whole', async () => {
-    const fresh = await startGloss();
+    // The same server, so the same address: the seed's canonical link is on another site and
+    // does not name the article (a page cannot pose as another), its own address does.
+    const fresh = await startGloss({ server });
     try {
       const desk = fresh.desk; // the popup's settings section
       const broken = JSON.parse(readFileSync(backup, 'utf8'));
