@@ -71,20 +71,7 @@ describe('e2e/anchoring-repeats', () => {
       }),
     );
 
-  const store = async (records: AnnotationRecord[]) =>
-    (await gloss.worker()).evaluate(
-      (items) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('gloss');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('annotations', 'readwrite');
-            for (const item of items) tx.objectStore('annotations').put(item);
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      records,
-    );
+  const store = (records: AnnotationRecord[]) => gloss.putRecords('annotations', records);
 
   for (const [i, { name, on, edit, expected }] of CASES.entries()) {
     it(`${on === 'body' ? 'the body’s highlight' : 'the caption’s highlight'}, ${name}: ${expected ? 'stays on the body' : 'an orphan, offered the other copy in the popup'}, never moved there unasked`, async () => {

@@ -27,18 +27,7 @@ describe('e2e/editor', () => {
     await gloss?.close();
   });
 
-  const stored = async (): Promise<AnnotationRecord[]> =>
-    (await gloss.worker()).evaluate(
-      () =>
-        new Promise<AnnotationRecord[]>((resolve, reject) => {
-          const open = indexedDB.open('gloss');
-          open.onsuccess = () => {
-            const request = open.result.transaction('annotations').objectStore('annotations').getAll();
-            request.onsuccess = () => resolve(request.result as AnnotationRecord[]);
-            request.onerror = () => reject(request.error);
-          };
-        }),
-    );
+  const stored = () => gloss.records<AnnotationRecord>('annotations');
 
   const openSeed = async () => {
     const page = await gloss.openPage(SEED);

@@ -22,18 +22,7 @@ describe('e2e/gestures', () => {
     await gloss?.close();
   });
 
-  const stored = async (): Promise<AnnotationRecord[]> =>
-    (await gloss.worker()).evaluate(
-      () =>
-        new Promise<AnnotationRecord[]>((resolve, reject) => {
-          const open = indexedDB.open('gloss');
-          open.onsuccess = () => {
-            const request = open.result.transaction('annotations').objectStore('annotations').getAll();
-            request.onsuccess = () => resolve(request.result as AnnotationRecord[]);
-            request.onerror = () => reject(request.error);
-          };
-        }),
-    );
+  const stored = () => gloss.records<AnnotationRecord>('annotations');
   const storedOn = async (phrase: string) => (await stored()).filter((record) => record.quote.exact === phrase);
 
   const openSeed = async () => {

@@ -56,21 +56,8 @@ describe('e2e/identity', () => {
     rmSync(pages, { recursive: true, force: true });
   });
 
-  const all = async <T,>(store: 'annotations' | 'articles'): Promise<T[]> =>
-    (await gloss.worker()).evaluate(
-      (name) =>
-        new Promise<T[]>((resolve, reject) => {
-          const open = indexedDB.open('gloss');
-          open.onsuccess = () => {
-            const request = open.result.transaction(name).objectStore(name).getAll();
-            request.onsuccess = () => resolve(request.result as T[]);
-            request.onerror = () => reject(request.error);
-          };
-        }),
-      store,
-    );
-  const stored = () => all<AnnotationRecord>('annotations');
-  const article = async (id: string) => (await all<ArticleRecord>('articles')).find((record) => record.id === id);
+  const stored = () => gloss.records<AnnotationRecord>('annotations');
+  const article = async (id: string) => (await gloss.records<ArticleRecord>('articles')).find((record) => record.id === id);
   /** Every range of every `gloss-note-*` highlight the page has painted. */
   const notesPainted = (page: Page) =>
     page.evaluate(() => [...CSS.highlights.keys()].filter((name) => name.startsWith('gloss-note')).reduce((n, name) => n + CSS.highlights.get(name)!.size, 0));
@@ -134,19 +121,7 @@ describe('e2e/identity', () => {
         id: 'seed-note', articleId: seedText.articleId, quote, position, color: 'yellow', note: 'the reader’s note', tags: ['t'],
         createdAt: 1, updatedAt: 1, rev: 1, textHash: textHash(seedText.text),
       };
-      await (await gloss.worker()).evaluate(
-        (value) =>
-          new Promise<void>((resolve, reject) => {
-            const open = indexedDB.open('gloss');
-            open.onsuccess = () => {
-              const tx = open.result.transaction('annotations', 'readwrite');
-              tx.objectStore('annotations').put(value);
-              tx.oncomplete = () => resolve();
-              tx.onerror = () => reject(tx.error);
-            };
-          }),
-        record,
-      );
+      await gloss.putRecords('annotations', [record]);
     }
     // The seed's tab then leaves for another site (a page that is no article): it shows the seed no more.
     await seedPage.goto(`${gloss.originOn('evil.test')}/fixtures/non-article.html`);
@@ -196,7 +171,7 @@ describe('e2e/identity', () => {
 
   it('adds at most a few article records for a tab whose page rotates its canonical link with pushState', async () => {
     const page = await gloss.openPage('/identity/rotate.html', 'news.test');
-    const rotated = async () => (await all<ArticleRecord>('articles')).filter((record) => record.id.includes('/identity/rotate')).length;
+    const rotated = async () => (await gloss.records<ArticleRecord>('articles')).filter((record) => record.id.includes('/identity/rotate')).length;
     // Ten rotations, 1.2 s apart, each read again after the article watch's debounce.
     await page.waitForFunction(() => location.pathname === '/identity/rotate-10.html', undefined, { timeout: 20_000 });
     await page.waitForTimeout(2500);

@@ -40,20 +40,7 @@ describe('e2e/notes', () => {
     // A passage the outlet has since deleted: its quote is nowhere in the article any more.
     const lost = make('survival rates of young trees had fallen', 'lost');
     lost.quote.exact = 'a passage the outlet later deleted entirely';
-    const worker = await gloss.worker();
-    await worker.evaluate(
-      (records) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('gloss');
-          open.onsuccess = () => {
-            const tx = open.result.transaction('annotations', 'readwrite');
-            for (const record of records) tx.objectStore('annotations').put(record);
-            tx.oncomplete = () => resolve();
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      [kept, lost],
-    );
+    await gloss.putRecords('annotations', [kept, lost]);
 
     // Same article (same canonical link), new headline: offsets moved, the passage did not.
     const later = await gloss.openPage('/fixtures/article-v2.html');

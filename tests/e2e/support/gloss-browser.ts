@@ -33,6 +33,10 @@ export interface GlossBrowser {
   errors: string[];
   /** Every request made by the extension's own worker or pages that left the extension. */
   extensionRequests: string[];
+  /** Every record of a table of Gloss's database, read in the worker (what the reader has stored). */
+  records<T>(table: 'annotations' | 'articles'): Promise<T[]>;
+  /** Puts records straight into a table of Gloss's database (a library made before the test). */
+  putRecords(table: 'annotations' | 'articles', records: unknown[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -105,6 +109,37 @@ export async function startGloss({ mounts = {}, ...options }: { userDataDir?: st
       if (answer?.ok) return answer.value as ArticleText | null;
       if (answer?.error?.code === 'unreachable') return null;
       throw new Error(`getArticleText failed: ${JSON.stringify(answer)}`);
+    },
+    async records<T>(table: 'annotations' | 'articles') {
+      return (await worker()).evaluate(
+        (name) =>
+          new Promise<T[]>((resolve, reject) => {
+            const open = indexedDB.open('gloss');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const request = open.result.transaction(name).objectStore(name).getAll();
+              request.onsuccess = () => (open.result.close(), resolve(request.result as T[]));
+              request.onerror = () => reject(request.error);
+            };
+          }),
+        table,
+      );
+    },
+    async putRecords(table, records) {
+      await (await worker()).evaluate(
+        ([name, items]) =>
+          new Promise<void>((resolve, reject) => {
+            const open = indexedDB.open('gloss');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const tx = open.result.transaction(name, 'readwrite');
+              for (const item of items) tx.objectStore(name).put(item);
+              tx.oncomplete = () => (open.result.close(), resolve());
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        [table, records] as const,
+      );
     },
     async close() {
       await session.close();
