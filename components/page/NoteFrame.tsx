@@ -30,7 +30,11 @@ function frameShows(frame: HTMLIFrameElement | null): boolean {
   if (right - left < 8 || bottom - top < 8) return false;
   const xs = [left + 3, (left + right) / 2, right - 3];
   const ys = [top + 3, (top + bottom) / 2, bottom - 3];
-  return xs.every((x) => ys.every((y) => hostAt(root.host, x, y)));
+  // The center must be Gloss's and most of the box too: a page's fixed banner over one edge
+  // (a cookie bar at the bottom of the window) does not hide the form, and must not silently
+  // refuse the reader's save; a page covering the form hides most of it.
+  const shown = xs.flatMap((x) => ys.map((y) => hostAt(root.host, x, y)));
+  return shown[4] === true && shown.filter(Boolean).length >= 6;
 }
 
 export function NoteFrame(props: AnnotationFormProps) {
