@@ -55,12 +55,29 @@ export class EditorPage {
       let box = await this.inGloss<{ x: number; y: number } | null>(
         `const el = root?.querySelector(${JSON.stringify(selector)}); if (!el) return null; const r = el.getBoundingClientRect(); return r.width ? { x: r.x + r.width / 2, y: r.y + r.height / 2 } : null;`,
       );
-      const inForm = box ? null : await this.noteFrame()?.locator(selector).first().boundingBox({ timeout: 200 }).catch(() => null);
-      if (inForm && inForm.width) box = { x: inForm.x + inForm.width / 2, y: inForm.y + inForm.height / 2 };
+      if (!box) box = await this.whereInForm(selector);
       if (box) return box;
       if (Date.now() > deadline) throw new Error(`No ${selector} in the editor`);
       await this.page.waitForTimeout(50);
     }
+  }
+
+  /**
+   * The center of `selector` in the note form, once it is inside the frame's box and the box has
+   * held still for two frames. The frame grows with the form a moment after the form does (a tag
+   * chip pushes Save down), and the browser routes clicks to the grown frame a frame or two after
+   * its box grew (measured: a click 1 px inside the new bottom went to the page).
+   */
+  private async whereInForm(selector: string): Promise<{ x: number; y: number } | null> {
+    const frame = this.noteFrame();
+    if (!frame) return null;
+    const frameBox = () => frame.frameElement().then((el) => el.boundingBox()).catch(() => null);
+    const [inForm, box] = await Promise.all([frame.locator(selector).first().boundingBox({ timeout: 200 }).catch(() => null), frameBox()]);
+    if (!inForm?.width || !box) return null;
+    const point = { x: inForm.x + inForm.width / 2, y: inForm.y + inForm.height / 2 };
+    if (point.x < box.x || point.x > box.x + box.width || point.y < box.y || point.y > box.y + box.height) return null;
+    await this.page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    return JSON.stringify(await frameBox()) === JSON.stringify(box) ? point : null;
   }
 
   async click(selector: string): Promise<void> {
