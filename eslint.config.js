@@ -24,9 +24,21 @@ export default tseslint.config(
     rules: {
       'no-restricted-properties': [
         'error',
-        { object: 'crypto', property: 'randomUUID', message: 'Not in insecure contexts: use randomId() from utils/ids.ts.' },
+        { object: 'crypto', property: 'randomUUID', message: 'Not in insecure contexts: use newId() from utils/ids.ts.' },
         { object: 'crypto', property: 'subtle', message: 'Not in insecure contexts (plain-http pages).' },
         { object: 'navigator', property: 'clipboard', message: 'Not in insecure contexts (plain-http pages).' },
+      ],
+    },
+  },
+  {
+    // Schemas and messages shared with the content scripts build their texts when a page loads:
+    // the first Intl call in a content script costs the page ~50 ms (see utils/text/count.ts).
+    files: ['**/*.ts', '**/*.tsx'],
+    ignores: ['tests/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name='toLocaleString']", message: 'Use formatCount() from utils/text/count.ts: Intl costs a page ~50 ms on first use.' },
       ],
     },
   },

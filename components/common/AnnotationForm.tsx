@@ -11,6 +11,7 @@ import type { AnnotationColor, ColorNames } from '@/utils/settings/color-names';
 import { TagInput, addTag, tagProblem } from './TagInput';
 import { NOTE_FILLS } from '@/utils/highlight/styles';
 import type { Conflict } from './merge-draft';
+import { formatCount } from '@/utils/text/count';
 
 export interface Draft {
   color: AnnotationColor;
@@ -49,7 +50,7 @@ export interface AnnotationFormProps {
 /** Why the draft cannot be saved as it is, or null. */
 export function draftProblem(draft: Draft): string | null {
   if (draft.note.length > ANNOTATION_LIMITS.note) {
-    return `The note is ${draft.note.length.toLocaleString('en')} characters; a note holds at most ${ANNOTATION_LIMITS.note.toLocaleString('en')}. Shorten it to save.`;
+    return `The note is ${formatCount(draft.note.length)} characters; a note holds at most ${formatCount(ANNOTATION_LIMITS.note)}. Shorten it to save.`;
   }
   return tagProblem(draftTags(draft));
 }

@@ -19,6 +19,7 @@ import { MAX_IMPORT_BYTES, readImportFile, type ReadImport } from '@/utils/expor
 import { exportW3c } from '@/utils/export/w3c';
 import { errorMessage } from '@/utils/messaging/result';
 import { sendToExtension } from '@/utils/messaging/send';
+import { formatCount } from '@/utils/text/count';
 
 type Format = 'markdown' | 'csv' | 'w3c' | 'backup';
 
@@ -170,7 +171,7 @@ function progressStatus(progress: ImportProgress): { text: string; error?: boole
     case 'reading':
       return { text: `Importing ${progress.file}: reading…` };
     case 'writing':
-      return { text: `Importing ${progress.file}: ${progress.done.toLocaleString('en')} of ${progress.total.toLocaleString('en')} records…` };
+      return { text: `Importing ${progress.file}: ${formatCount(progress.done)} of ${formatCount(progress.total)} records…` };
     case 'done':
       return { text: `Imported ${progress.file}: ${progress.added} added, ${progress.updated} updated, ${progress.skipped} skipped.` };
     case 'failed':

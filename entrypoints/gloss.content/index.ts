@@ -33,8 +33,8 @@ export default defineContentScript({
     let state: PageState = { kind: 'not-article' };
     let located: LocatedArticle | null = null;
     let snapshot = '';
-    /** The fingerprint of `located`'s text, for telling which announced records were made on it. */
-    let hash = '';
+    /** The fingerprint of `located`'s text, for telling which announced records were made on it: made when a change first needs it, not on every page. */
+    let hash: string | null = null;
     let generation = 0;
     let entities: EntitySpan[] = [];
     let placement: Placement = { placed: [], orphans: [] };
@@ -89,7 +89,7 @@ export default defineContentScript({
       state = reading.state;
       located = reading.located;
       snapshot = located ? regionText(located) : '';
-      hash = located ? textHash(located.model.text) : '';
+      hash = null;
       entities = [];
       placement = { placed: [], orphans: [] };
       // Until the new reading is placed, the editor has no article to write into.
@@ -124,7 +124,7 @@ export default defineContentScript({
     // anchoring (with the text, and just their ids).
     const update = async (articleId: string, change: AnnotationChange, article: LocatedArticle, mine: number) => {
       if (analyzing) return void (changedMeanwhile = true);
-      const { placement: next, unplaced } = applyChange(placement, change, article.model.text, hash);
+      const { placement: next, unplaced } = applyChange(placement, change, article.model.text, (hash ??= textHash(article.model.text)));
       await apply('gloss-notes:', articleId, article, next);
       if (!unplaced.length) return;
       const result = await sendToExtension('toBackground', 'placeAnnotations', {

@@ -6,6 +6,7 @@
  */
 import type { TextModel } from '../text/text-model';
 import { ANNOTATION_LIMITS } from './annotation';
+import { formatCount } from '@/utils/text/count';
 
 const MAX_QUOTE = ANNOTATION_LIMITS.quote;
 
@@ -24,7 +25,7 @@ export function trimStretch(text: string, start: number, end: number): Selected 
   while (end > start && /\s/.test(text[end - 1] as string)) end--;
   if (end <= start) return { error: 'Select some text in the article to highlight it.' };
   if (end - start > MAX_QUOTE) {
-    return { error: `That selection is ${(end - start).toLocaleString('en')} characters; a highlight holds at most ${MAX_QUOTE.toLocaleString('en')}.` };
+    return { error: `That selection is ${formatCount((end - start))} characters; a highlight holds at most ${formatCount(MAX_QUOTE)}.` };
   }
   return { start, end };
 }

@@ -2,6 +2,7 @@
 import { checkTerms, MAX_WATCHLIST_TERMS, type WatchlistRecord } from '../entities/watchlist';
 import type { TermListProblem } from '../entities/term-lists';
 import type { GlossDb } from './database';
+import { formatCount } from '@/utils/text/count';
 
 export interface WatchlistInput {
   name: string;
@@ -17,7 +18,7 @@ function checked(input: WatchlistInput) {
   const name = input.name.trim();
   if (!name) throw new Error('A watchlist needs a name');
   if (input.terms.length > MAX_WATCHLIST_TERMS) {
-    throw new Error(`A watchlist holds at most ${MAX_WATCHLIST_TERMS.toLocaleString('en')} terms`);
+    throw new Error(`A watchlist holds at most ${formatCount(MAX_WATCHLIST_TERMS)} terms`);
   }
   return { name, ...checkTerms(name, input.terms) };
 }

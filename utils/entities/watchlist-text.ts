@@ -23,6 +23,7 @@
  */
 import type { TermEntry } from './term-lists';
 import { checkTerms, MAX_WATCHLIST_TERMS } from './watchlist';
+import { formatCount } from '@/utils/text/count';
 
 /** The largest file read: far above 100,000 terms with aliases, far below what would stall the popup. */
 export const MAX_WATCHLIST_FILE_BYTES = 5 * 1024 * 1024;
@@ -86,7 +87,7 @@ export function readWatchlistFile(bytes: Uint8Array): WatchlistFileResult {
   if (!decoded.ok) return decoded;
   const { entries, problems } = parseWatchlistText(decoded.text);
   if (entries.length > MAX_WATCHLIST_TERMS) {
-    return { ok: false, error: `This file has ${entries.length.toLocaleString('en')} terms; a watchlist holds at most ${MAX_WATCHLIST_TERMS.toLocaleString('en')}.` };
+    return { ok: false, error: `This file has ${formatCount(entries.length)} terms; a watchlist holds at most ${formatCount(MAX_WATCHLIST_TERMS)}.` };
   }
   const name = 'import';
   const checked = checkTerms(name, entries.map((e) => e.entry));

@@ -4,6 +4,7 @@
  * parser answers its problems instead of throwing; a write refused for them throws them.
  */
 import type * as v from 'valibot';
+import { formatCount } from '@/utils/text/count';
 
 export interface ImportProblem {
   /** Where in the file: `annotations[12].color`; empty for the file as a whole. */
@@ -36,7 +37,7 @@ export const describeProblem = ({ path, message }: ImportProblem): string => (pa
 export function describeProblems(problems: readonly ImportProblem[]): string {
   const listed = problems.slice(0, LISTED).map(describeProblem);
   const more = problems.length - listed.length;
-  return more > 0 ? [...listed, `… and ${more.toLocaleString('en')} more`].join('\n') : listed.join('\n');
+  return more > 0 ? [...listed, `… and ${formatCount(more)} more`].join('\n') : listed.join('\n');
 }
 
 /** Thrown when a write is refused before it starts: the data has problems. */

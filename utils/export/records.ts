@@ -15,6 +15,7 @@ import { httpUrl } from '../messaging/protocol/define';
 import { cleanTags } from '../notes/tags';
 import type { Settings } from '../settings/settings';
 import { joinPath, problemsOf, type ImportProblem, type ParseResult } from './problems';
+import { formatCount } from '@/utils/text/count';
 
 /** Everything a backup holds: the three tables and the settings. */
 export interface Library {
@@ -90,7 +91,7 @@ const termSchema = v.strictObject({
 const watchlistSchema = v.strictObject({
   id,
   name: nonEmpty(IMPORT_LIMITS.text),
-  terms: v.pipe(v.array(termSchema), v.maxLength(MAX_WATCHLIST_TERMS, `has more than ${MAX_WATCHLIST_TERMS.toLocaleString('en')} terms`)),
+  terms: v.pipe(v.array(termSchema), v.maxLength(MAX_WATCHLIST_TERMS, `has more than ${formatCount(MAX_WATCHLIST_TERMS)} terms`)),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -107,7 +108,7 @@ export const settingsSchema = v.object({
 });
 
 const records = <S extends v.GenericSchema>(schema: S) =>
-  v.pipe(v.array(schema), v.maxLength(IMPORT_LIMITS.records, `holds more than ${IMPORT_LIMITS.records.toLocaleString('en')} records`));
+  v.pipe(v.array(schema), v.maxLength(IMPORT_LIMITS.records, `holds more than ${formatCount(IMPORT_LIMITS.records)} records`));
 
 export const recordsSchemas = {
   annotations: records(importedAnnotationSchema),

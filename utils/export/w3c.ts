@@ -30,6 +30,7 @@ import { groupByArticle } from './order';
 import { joinPath, type ImportProblem, type ParseResult } from './problems';
 import { withoutBom } from './read-text';
 import { annotationIri, idOfIri, isKeptTime, UUID_URN, xsdDateTime } from './w3c-values';
+import { formatCount } from '@/utils/text/count';
 
 export { annotationIri, idOfIri };
 
@@ -166,7 +167,7 @@ function locateItems(root: unknown, problems: Problems): Located[] {
     // A list from another tool (a Hypothesis or Readwise export, a list of notes) is named as such
     // once, rather than as every field of every entry missing.
     if (root.length && !root.some((value) => isObject(value) && hasType(value, 'Annotation'))) {
-      const entries = root.length === 1 ? 'its one entry is not' : `none of its ${root.length.toLocaleString('en')} entries is`;
+      const entries = root.length === 1 ? 'its one entry is not' : `none of its ${formatCount(root.length)} entries is`;
       problems.add([], `is not a W3C annotation file: ${entries} an Annotation (with "type": "Annotation")`);
       return [];
     }
@@ -230,7 +231,7 @@ function readSelectors(target: Json, path: Path, problems: Problems): Pick<Annot
     problems.add([...quoteAt, 'exact'], exact === '' ? 'is empty' : `is ${shown(exact)}, not the quoted text`);
     ok = false;
   } else if (exact.length > ANNOTATION_LIMITS.quote) {
-    problems.add([...quoteAt, 'exact'], `is longer than ${ANNOTATION_LIMITS.quote.toLocaleString('en')} characters`);
+    problems.add([...quoteAt, 'exact'], `is longer than ${formatCount(ANNOTATION_LIMITS.quote)} characters`);
     ok = false;
   }
   for (const [key, value] of [['prefix', prefix], ['suffix', suffix]] as const) {
@@ -307,7 +308,7 @@ function readBodies(annotation: Json, path: Path, problems: Problems): { note: s
     }
   });
   const note = notes.join('\n\n');
-  if (note.length > ANNOTATION_LIMITS.note) problems.add([...path, 'body'], `holds a note longer than ${ANNOTATION_LIMITS.note.toLocaleString('en')} characters`);
+  if (note.length > ANNOTATION_LIMITS.note) problems.add([...path, 'body'], `holds a note longer than ${formatCount(ANNOTATION_LIMITS.note)} characters`);
   const cleaned = cleanTags(tags);
   if (cleaned.length > ANNOTATION_LIMITS.tags) problems.add([...path, 'body'], `holds ${cleaned.length} tags: at most ${ANNOTATION_LIMITS.tags}`);
   return { note, tags: cleaned };

@@ -15,6 +15,7 @@ import { NO_CONTROLS, type FilterControls } from './library-filter';
 import { LibraryFilters } from './LibraryFilters';
 import { LibraryItem } from './LibraryItem';
 import { useLibrarySearch } from './use-library-search';
+import { formatCount } from '@/utils/text/count';
 
 /** Results read at first (a screenful and more), then this many more each time the reader nears the end. */
 const PAGE = 40;
@@ -70,7 +71,7 @@ export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: Color
       </div>
       <LibraryFilters db={db} controls={controls} colorNames={colorNames} onChange={(next) => reset(() => setControls(next))} />
       <p class="library-count" role="status" data-testid="library-count">
-        {typeof total === 'number' ? `${total.toLocaleString()} ${total === 1 ? 'highlight' : 'highlights'}` : ' '}
+        {typeof total === 'number' ? `${formatCount(total)} ${total === 1 ? 'highlight' : 'highlights'}` : ' '}
         {shown?.issues.map((issue) => (
           <span key={issue.term} class="library-issue">
             {' '}

@@ -8,6 +8,7 @@ import type { GlossDb } from '@/utils/db/database';
 import { createWatchlist } from '@/utils/db/watchlists-repo';
 import type { TermEntry } from '@/utils/entities/term-lists';
 import { MAX_WATCHLIST_FILE_BYTES, readWatchlistFile } from '@/utils/entities/watchlist-text';
+import { formatCount } from '@/utils/text/count';
 
 /** Problems listed in the preview; the rest are counted. */
 const LISTED = 50;
@@ -19,7 +20,7 @@ type Step =
   | { kind: 'preview'; file: string; terms: TermEntry[]; problems: string[] }
   | { kind: 'saved'; text: string };
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
 
 export function WatchlistImport({ db }: { db: GlossDb }) {
   const [step, setStep] = useState<Step>({ kind: 'idle' });

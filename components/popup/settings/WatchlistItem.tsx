@@ -10,11 +10,12 @@ import { deleteWatchlist, updateWatchlist } from '@/utils/db/watchlists-repo';
 import type { TermEntry } from '@/utils/entities/term-lists';
 import { checkTerms, type WatchlistRecord } from '@/utils/entities/watchlist';
 import { TermForm } from './TermForm';
+import { formatCount } from '@/utils/text/count';
 
 /** Terms shown at once; the filter finds the others. */
 const SHOWN = 100;
 
-const termCount = (n: number) => `${n.toLocaleString('en')} ${n === 1 ? 'term' : 'terms'}`;
+const termCount = (n: number) => `${formatCount(n)} ${n === 1 ? 'term' : 'terms'}`;
 
 export function WatchlistItem({ db, watchlist, open }: { db: GlossDb; watchlist: WatchlistRecord; open?: boolean }) {
   const [name, setName] = useState(watchlist.name);
@@ -159,7 +160,7 @@ export function WatchlistItem({ db, watchlist, open }: { db: GlossDb; watchlist:
       )}
       {matching.length > SHOWN && (
         <p class="settings-note">
-          Showing {SHOWN} of {matching.length.toLocaleString('en')}: type in “Find a term” to narrow them.
+          Showing {SHOWN} of {formatCount(matching.length)}: type in “Find a term” to narrow them.
         </p>
       )}
 

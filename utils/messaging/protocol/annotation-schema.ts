@@ -6,8 +6,9 @@
 import * as v from 'valibot';
 import { ANNOTATION_COLORS } from '../../anchoring/annotation';
 import { ANNOTATION_LIMITS, httpUrl } from './define';
+import { formatCount } from '@/utils/text/count';
 
-export const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `is longer than ${max.toLocaleString('en')} characters`));
+export const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `is longer than ${formatCount(max)} characters`));
 export const nonEmpty = (max: number) => v.pipe(text(max), v.minLength(1, 'is empty'));
 export const count = v.pipe(v.number(), v.integer('is not a whole number'), v.minValue(0, 'is negative'));
 /**
