@@ -4,22 +4,23 @@
  * parsed again they are one). Text inside script, style, noscript and the like is left out.
  */
 import { TEXTLESS_ELEMENTS } from '../text/elements';
-import { runNow, type Steps } from '../text/work-budget';
+import { BATCH, runNow, type Steps } from '../text/work-budget';
 
 export interface Chunk {
   nodes: Text[];
   text: string;
 }
 
-/** The chunks under `root`, in document order: one TreeWalker pass, a step per text node. */
+/** The chunks under `root`, in document order: one TreeWalker pass, a step per text node (yielded in batches). */
 export function* chunkSteps(root: Node): Steps<Chunk[]> {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
   const chunks: Chunk[] = [];
   let last: Chunk | undefined;
   let lastNode: Text | null = null;
+  let count = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    yield;
+    if (++count % BATCH === 0) yield BATCH;
     const parent = node.parentNode;
     if (parent && TEXTLESS_ELEMENTS.has(parent.nodeName)) continue;
     if (last && lastNode && node.previousSibling === lastNode) {
