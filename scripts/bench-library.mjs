@@ -115,6 +115,16 @@ export async function benchLibrary() {
       paints.push(await page.evaluate(() => performance.getEntriesByName('gloss:library-painted')[0]?.startTime ?? NaN));
       await page.close();
     }
+    // For scale, in the same browser: the first paint of Gloss's smallest extension page (the
+    // note form, a few elements): what any extension page costs on this machine today.
+    const blankPaints = [];
+    for (let i = 0; i < RUNS; i++) {
+      const page = await session.context.newPage();
+      await page.goto(popupUrl.replace('popup.html', 'note-form.html'));
+      await page.waitForFunction(() => performance.getEntriesByType('paint').length > 0, null, { timeout: 30_000 });
+      blankPaints.push(await page.evaluate(() => performance.getEntriesByType('paint')[0]?.startTime ?? NaN));
+      await page.close();
+    }
 
     // Searches: from the input event to the new count on screen.
     const page = await session.context.newPage();
@@ -149,7 +159,7 @@ export async function benchLibrary() {
       searches.push({ kind, query, toResultsMs: median(runs), searchMs: median(searchRuns), count: total });
     }
     await page.close();
-    return { annotations: ANNOTATIONS, articles: ARTICLES, importMs, exportMs, firstPaintMs: median(paints), firstPaintRuns: paints, searches };
+    return { annotations: ANNOTATIONS, articles: ARTICLES, importMs, exportMs, firstPaintMs: median(paints), firstPaintRuns: paints, blankPagePaintMs: median(blankPaints), searches };
   } finally {
     await session.close();
     rmSync(dir, { recursive: true, force: true });
@@ -207,6 +217,7 @@ export function printLibrary(result) {
   const f = (/** @type {number} */ v) => v.toFixed(1);
   console.log(`\nlibrary: ${result.annotations.toLocaleString('en')} annotations over ${result.articles.toLocaleString('en')} articles (targets: first paint ≤ 150 ms, search ≤ 50 ms)`);
   console.log(`  first paint of the library (popup opened): median ${f(result.firstPaintMs)} ms (${result.firstPaintRuns.map(f).join(', ')})`);
+  console.log(`  for scale, the first paint of an almost empty extension page (the note form) here: median ${f(result.blankPagePaintMs)} ms`);
   console.log('  search (kind, query)                      to results on screen   of which the search   results');
   for (const s of result.searches) {
     console.log(`  ${s.kind.padEnd(22)} ${s.query.slice(0, 18).padEnd(18)} ${`${f(s.toResultsMs)} ms`.padEnd(22)} ${`${f(s.searchMs)} ms`.padEnd(21)} ${s.count.trim()}`);
