@@ -121,8 +121,10 @@ describe('e2e/scale', () => {
       await seed.waitForTimeout(300);
     }
 
+    // On another site than the seed, so in a renderer of its own: the seed's tab then times the
+    // background's answers, not the browser parsing and laying out 9 MB in a shared process.
     const big = await gloss.context.newPage();
-    await big.goto(gloss.origin + '/generated/million.html', { waitUntil: 'commit' });
+    await big.goto(gloss.originOn('big.test') + '/generated/million.html', { waitUntil: 'commit' });
     // The browser may not have given the tab its new address yet when the page commits.
     let bigTab = 0;
     await expect.poll(async () => (bigTab = await gloss.tabIdOf(big).catch(() => 0))).toBeGreaterThan(0);
