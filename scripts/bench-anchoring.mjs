@@ -1,6 +1,6 @@
 // @ts-check
 /**
- * Re-anchoring speed, in Node and in a Chromium page: 500 annotations placed at seeded random
+ * Re-anchoring speed, in Node, in a Chromium page and in a Firefox ESR page (when installed): 500 annotations placed at seeded random
  * stretches (5 to 300 characters) of the longest corpus article and of a 1 MB article written
  * from the corpus's words (seeded random sentences and paragraphs, so that passages do not
  * repeat as they would in the corpus pasted over and over), anchored again by `anchorAll` on the text as it was and after an edit (a paragraph
@@ -10,11 +10,12 @@
  *
  *   node scripts/bench-anchoring.mjs [--out FILE]   (also run by `npm run bench`)
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { corpusTexts } from './bench-entities.mjs';
 import { launch } from './lib/browser.mjs';
+import { FIREFOX, launchFirefox } from './lib/firefox.mjs';
 import { bundle } from './lib/bundle.mjs';
 import { seededRandom } from './lib/random.mjs';
 import { serve } from './lib/serve.mjs';
@@ -116,8 +117,23 @@ export async function benchAnchoring() {
     /** @type {const} */ ([measure.toString(), `${server.origin}/bench/anchoring.js`, texts, COUNT, seededRandom.toString()]),
   );
   await session.close();
+  // The same in Firefox ESR (puppeteer-core over WebDriver BiDi), when it is installed.
+  let firefox = null;
+  if (existsSync(FIREFOX)) {
+    const fx = await launchFirefox({ extensionDir: null });
+    try {
+      const tab = await fx.browser.newPage();
+      await tab.goto(server.origin + '/bench/');
+      firefox = await tab.evaluate(
+        (source, url, t, n, r) => new Function(`return (${source})`)()(url, t, n, r),
+        measure.toString(), `${server.origin}/bench/anchoring.js`, texts, COUNT, seededRandom.toString(),
+      );
+    } finally {
+      await fx.close();
+    }
+  }
   await server.close();
-  return { node, chromium };
+  return { node, chromium, firefox };
 }
 
 /** @param {Awaited<ReturnType<typeof benchAnchoring>>} result */
@@ -125,7 +141,7 @@ export function printAnchoring(result) {
   const f = (/** @type {number} */ v) => v.toFixed(1);
   console.log(`\nre-anchoring ${COUNT} annotations (target ≤ 50 ms); baseline: approx-string-match of every quote over the whole text`);
   console.log('where     text                                      chars      unchanged  edited    placed (edited)  baseline     ratio');
-  for (const [where, rows] of /** @type {const} */ ([['node', result.node], ['chromium', result.chromium]])) {
+  for (const [where, rows] of /** @type {const} */ ([['node', result.node], ['chromium', result.chromium], ['firefox', result.firefox ?? []]])) {
     for (const r of rows) {
       console.log(
         `${where.padEnd(9)} ${r.name.padEnd(41)} ${String(r.characters).padEnd(10)} ${`${f(r.anchorUnchangedMs)} ms`.padEnd(10)} ${`${f(r.anchorEditedMs)} ms`.padEnd(9)} ${`${r.placedUnchanged} (${r.placedEdited})`.padEnd(16)} ${`${f(r.baselineMs)} ms`.padEnd(12)} ${f(r.ratio)}×`,

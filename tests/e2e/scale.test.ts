@@ -153,9 +153,15 @@ describe('e2e/scale', () => {
     expect(saves.length).toBeGreaterThan(3);
     expect(saves.filter((s) => !s.ok).map((s) => s.error)).toEqual([]);
     // Within 200 ms; on a machine so busy that saves took longer before the page was opened, no
-    // longer than the slowest of those (a background held up by the page takes seconds).
+    // longer than the slowest of those. A background held up by the page (as it was: ~10 s)
+    // delays every save made meanwhile, a save every 300 ms: all saves but the slowest must
+    // keep the limit, and that one must be under a second. (With the CPU deliberately loaded,
+    // one save made while the browser starts the big page's process took 244 ms, the rest ≤ 96.)
     const limit = Math.max(200, ...before);
-    expect(Math.max(...saves.map((s) => s.ms)), `saves took ${saves.map((s) => Math.round(s.ms)).join(', ')} ms; before: ${before.map(Math.round).join(', ')}`).toBeLessThanOrEqual(limit);
+    const times = saves.map((s) => s.ms).sort((a, b) => a - b);
+    const said = `saves took ${saves.map((s) => Math.round(s.ms)).join(', ')} ms; before: ${before.map(Math.round).join(', ')}`;
+    expect(times.at(-2), said).toBeLessThanOrEqual(limit);
+    expect(times.at(-1), said).toBeLessThan(1000);
     await big.waitForTimeout(1000);
     expect(gloss.errors).toEqual([]);
     await Promise.all([big.close(), popup.page.close(), seed.close()]);
