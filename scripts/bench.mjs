@@ -14,7 +14,7 @@
  * the number of highlight ranges painted; and any exception thrown by Gloss's code. Then the raw and gzip size of every
  * built file, the entity recognizer's speed in Node and Chromium (bench-entities.mjs), and
  * re-anchoring 500 annotations against a plain fuzzy search (bench-anchoring.mjs), and the
- * popup with a library of 10,000 annotations (bench-library.mjs).
+ * popup with a library of 10,000 annotations (bench-library.mjs); then, when Firefox ESR is installed, Gloss's own main-thread steps on the same pages in Firefox (bench-firefox.mjs; re-anchoring runs there too).
  *
  *   npm run bench -- [--pages DIR] [--runs N] [--out FILE]
  */
@@ -24,6 +24,7 @@ import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchAnchoring, printAnchoring } from './bench-anchoring.mjs';
 import { benchEntities, printEntities } from './bench-entities.mjs';
+import { benchFirefox, printFirefox } from './bench-firefox.mjs';
 import { benchLibrary, printLibrary } from './bench-library.mjs';
 import { launch } from './lib/browser.mjs';
 import { glossDone } from './lib/gloss-done.mjs';
@@ -245,10 +246,12 @@ const anchoring = await benchAnchoring();
 printAnchoring(anchoring);
 const library = await benchLibrary();
 printLibrary(library);
+const firefox = await benchFirefox({ runs: Math.min(runs, 3) });
+if (firefox) printFirefox(firefox);
 
 if (args.out) {
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, sizes, entities, anchoring, library }, null, 2));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, sizes, entities, anchoring, library, firefox }, null, 2));
   console.log(`\nwrote ${out}`);
 }
