@@ -33,7 +33,10 @@ export default defineContentScript({
     let state: PageState = { kind: 'not-article' };
     let located: LocatedArticle | null = null;
     let snapshot = '';
-    /** The fingerprint of `located`'s text, for telling which announced records were made on it: made when a change first needs it, not on every page. */
+    /**
+     * The fingerprint of `located`'s text, for telling which announced records were made on it:
+     * made when a change first needs it, not on every page.
+     */
     let hash: string | null = null;
     let generation = 0;
     let entities: EntitySpan[] = [];

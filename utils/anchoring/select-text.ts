@@ -6,7 +6,7 @@
  */
 import type { TextModel } from '../text/text-model';
 import { ANNOTATION_LIMITS } from './annotation';
-import { formatCount } from '@/utils/text/count';
+import { formatCount } from '../text/count';
 
 const MAX_QUOTE = ANNOTATION_LIMITS.quote;
 

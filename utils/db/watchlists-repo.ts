@@ -2,7 +2,7 @@
 import { checkTerms, MAX_WATCHLIST_TERMS, type WatchlistRecord } from '../entities/watchlist';
 import type { TermListProblem } from '../entities/term-lists';
 import type { GlossDb } from './database';
-import { formatCount } from '@/utils/text/count';
+import { formatCount } from '../text/count';
 
 export interface WatchlistInput {
   name: string;

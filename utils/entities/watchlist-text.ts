@@ -23,7 +23,7 @@
  */
 import type { TermEntry } from './term-lists';
 import { checkTerms, MAX_WATCHLIST_TERMS } from './watchlist';
-import { formatCount } from '@/utils/text/count';
+import { formatCount } from '../text/count';
 
 /** The largest file read: far above 100,000 terms with aliases, far below what would stall the popup. */
 export const MAX_WATCHLIST_FILE_BYTES = 5 * 1024 * 1024;

@@ -4,7 +4,7 @@
  * parser answers its problems instead of throwing; a write refused for them throws them.
  */
 import type * as v from 'valibot';
-import { formatCount } from '@/utils/text/count';
+import { formatCount } from '../text/count';
 
 export interface ImportProblem {
   /** Where in the file: `annotations[12].color`; empty for the file as a whole. */

@@ -15,7 +15,7 @@ import { httpUrl } from '../messaging/protocol/define';
 import { cleanTags } from '../notes/tags';
 import type { Settings } from '../settings/settings';
 import { joinPath, problemsOf, type ImportProblem, type ParseResult } from './problems';
-import { formatCount } from '@/utils/text/count';
+import { formatCount } from '../text/count';
 
 /** Everything a backup holds: the three tables and the settings. */
 export interface Library {

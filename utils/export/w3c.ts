@@ -30,7 +30,7 @@ import { groupByArticle } from './order';
 import { joinPath, type ImportProblem, type ParseResult } from './problems';
 import { withoutBom } from './read-text';
 import { annotationIri, idOfIri, isKeptTime, UUID_URN, xsdDateTime } from './w3c-values';
-import { formatCount } from '@/utils/text/count';
+import { formatCount } from '../text/count';
 
 export { annotationIri, idOfIri };
 

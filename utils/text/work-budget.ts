@@ -1,10 +1,11 @@
 /**
  * Work over a page of any size, in bounded pieces. A walk over the page is written as steps (a
  * generator that yields after each node, or after a batch of nodes with their number: resuming
- * a generator per node of a whole page cost the page ~10 ms in the bench); the budget counts them, looks at the clock only every
- * `checkEvery` steps (reading it per node would cost more than the work), hands the thread back
- * between slices so that no task runs long, and gives up once the work as a whole has taken
- * longer than a page may cost: the page is then "too large", like one over the size limit.
+ * a generator per node of a whole page cost the page ~10 ms in the bench); the budget counts
+ * them, looks at the clock only every `checkEvery` steps (reading it per node would cost more
+ * than the work), hands the thread back between slices so that no task runs long, and gives up
+ * once the work as a whole has taken longer than a page may cost: the page is then "too large",
+ * like one over the size limit.
  */
 
 /** What the reader is told about a page Gloss will not read (the size limit says the same). */

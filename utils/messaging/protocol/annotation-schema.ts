@@ -6,7 +6,7 @@
 import * as v from 'valibot';
 import { ANNOTATION_COLORS } from '../../anchoring/annotation';
 import { ANNOTATION_LIMITS, httpUrl } from './define';
-import { formatCount } from '@/utils/text/count';
+import { formatCount } from '../../text/count';
 
 export const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `is longer than ${formatCount(max)} characters`));
 export const nonEmpty = (max: number) => v.pipe(text(max), v.minLength(1, 'is empty'));
