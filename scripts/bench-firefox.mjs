@@ -16,22 +16,17 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { FIREFOX, launchFirefox } from './lib/firefox.mjs';
+import { glossDone, glossMeasures } from './lib/gloss-done.mjs';
+import { median } from './lib/median.mjs';
 import { benchPages } from './lib/pages.mjs';
 import { REPO } from './lib/paths.mjs';
 import { serve } from './lib/serve.mjs';
 
 const BENCH_FIREFOX_DIR = resolve(REPO, '.output-bench/firefox-mv2');
 const MAIN_THREAD = ['readerable', 'serialize', 'send', 'map', 'paint'];
-/** How long a page may take to be read and painted. */
+/** How long a page may take to be read, and then to be painted (pages without entities never paint). */
 const DONE_WITHIN_MS = 15_000;
-
-/** @param {number[]} values */
-const median = (values) => {
-  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
-  if (!sorted.length) return NaN;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? /** @type {number} */ (sorted[mid]) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
+const PAINT_WAIT_MS = 5_000;
 
 /** @param {{ runs?: number }} [options] */
 export async function benchFirefox({ runs = 3 } = {}) {
@@ -53,24 +48,12 @@ export async function benchFirefox({ runs = 3 } = {}) {
           // Some pages' own frames and links to other hosts are refused by the test proxy, and
           // BiDi then calls the navigation failed although the page itself loaded.
           await tab.goto(server.origin + path, { waitUntil: 'load', timeout: 30_000 }).catch(() => undefined);
-          // Done: not an article, or an article read and painted (or given up on).
-          await tab.waitForFunction(
-            () => {
-              const has = (/** @type {string} */ n) => performance.getEntriesByName(n).length > 0;
-              return has('gloss:readerable') && (!has('gloss:article-detected') || has('gloss:paint') || has('gloss:site-off'));
-            },
-            { timeout: DONE_WITHIN_MS },
-          );
-          visits.push(
-            await tab.evaluate(() =>
-              Object.fromEntries(
-                performance
-                  .getEntriesByType('measure')
-                  .filter((m) => m.name.startsWith('gloss:'))
-                  .map((m) => [m.name.slice(6), m.duration]),
-              ),
-            ),
-          );
+          // Done as the Chromium bench has it: read (or not an article), then painted, if it paints.
+          await tab.waitForFunction(glossDone, { timeout: DONE_WITHIN_MS });
+          if (await tab.evaluate(() => performance.getEntriesByName('gloss:article-detected').length > 0)) {
+            await tab.waitForFunction(() => performance.getEntriesByName('gloss:paint').length > 0, { timeout: PAINT_WAIT_MS }).catch(() => undefined);
+          }
+          visits.push(await tab.evaluate(glossMeasures));
         } catch {
           failed++; // a page Firefox would not load here (e.g. one that navigates away), or Gloss not done in time
         } finally {

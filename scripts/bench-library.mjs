@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { corpusTexts } from './bench-entities.mjs';
 import { launch } from './lib/browser.mjs';
+import { median } from './lib/median.mjs';
 import { EXTENSION_DIR } from './lib/paths.mjs';
 import { seededRandom } from './lib/random.mjs';
 
@@ -75,8 +76,6 @@ export function syntheticLibrary() {
   const settings = { hiddenTypes: [], hideAll: false, disabledSites: [] };
   return { format: 'gloss-backup', version: 1, exportedAt: new Date(start + span).toISOString(), annotations, articles, watchlists: [], settings };
 }
-
-const median = (/** @type {number[]} */ runs) => [...runs].sort((a, b) => a - b)[runs.length >> 1] ?? NaN;
 
 export async function benchLibrary() {
   const backup = syntheticLibrary();

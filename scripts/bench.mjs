@@ -27,7 +27,8 @@ import { benchEntities, printEntities } from './bench-entities.mjs';
 import { benchFirefox, printFirefox } from './bench-firefox.mjs';
 import { benchLibrary, printLibrary } from './bench-library.mjs';
 import { launch } from './lib/browser.mjs';
-import { glossDone } from './lib/gloss-done.mjs';
+import { glossDone, glossMeasures } from './lib/gloss-done.mjs';
+import { median } from './lib/median.mjs';
 import { benchPages } from './lib/pages.mjs';
 import { BENCH_EXTENSION_DIR, EXTENSION_DIR, REPO } from './lib/paths.mjs';
 import { serve } from './lib/serve.mjs';
@@ -53,14 +54,6 @@ const MAIN_THREAD = ['readerable', 'serialize', 'send', 'map', 'paint'];
 const LONG_TASK_PROBE = `window.__glossBenchLongTasks = [];
 new PerformanceObserver((list) => window.__glossBenchLongTasks.push(...list.getEntries().map((e) => e.duration)))
   .observe({ type: 'longtask', buffered: true });`;
-
-/** @param {number[]} values */
-const median = (values) => {
-  const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
-  if (!sorted.length) return NaN;
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? /** @type {number} */ (sorted[mid]) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-};
 
 /**
  * One visit: load the page, let Gloss finish (when loaded), settle, read the renderer's metrics.
@@ -97,18 +90,8 @@ async function visit(session, url) {
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (/** @type {string} */ name) => (metrics.find((m) => m.name === name)?.value ?? NaN) * 1000;
   /** @type {Record<string, number>} */
-  const measures = await page.evaluate(() =>
-    Object.fromEntries(
-      performance
-        .getEntriesByType('measure')
-        .filter((m) => m.name.startsWith('gloss:'))
-        .flatMap((m) => {
-          const entry = /** @type {PerformanceMeasure} */ (m);
-          const ranges = entry.detail?.ranges;
-          return typeof ranges === 'number' ? [[m.name.slice(6), m.duration], ['ranges', ranges]] : [[m.name.slice(6), m.duration]];
-        }),
-    ),
-  );
+  /** @type {Record<string, number>} */
+  const measures = await page.evaluate(glossMeasures);
   /** @type {number[]} */
   const longTasks = await page.evaluate(() => /** @type {any} */ (window).__glossBenchLongTasks ?? []);
   await page.close();

@@ -86,3 +86,21 @@ export function glossDone() {
   if (!steps['gloss:readerable']) return false;
   return !steps['gloss:article-detected'] || !!steps['gloss:total'] || !!steps['gloss:site-off'];
 }
+
+/**
+ * Runs in a page of the bench's build (pass it to `page.evaluate`): Gloss's `gloss:*` measures
+ * by step name without the prefix (`serialize`, `map`…), and `ranges`, the number of highlight
+ * ranges the paint step reports. Self-contained: it is serialized into the page.
+ * @returns {Record<string, number>}
+ */
+export function glossMeasures() {
+  return Object.fromEntries(
+    performance
+      .getEntriesByType('measure')
+      .filter((m) => m.name.startsWith('gloss:'))
+      .flatMap((m) => {
+        const ranges = /** @type {PerformanceMeasure} */ (m).detail?.ranges;
+        return typeof ranges === 'number' ? [[m.name.slice(6), m.duration], ['ranges', ranges]] : [[m.name.slice(6), m.duration]];
+      }),
+  );
+}
