@@ -1,4 +1,5 @@
 /** Driving rendered Preact components in happy-dom the way a reader would: typing, choosing, submitting. */
+import { render } from 'preact';
 
 /** Lets Preact render what the last event changed (it renders on a later task, as it does for a reader). */
 export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -37,4 +38,10 @@ export function container(): HTMLElement {
   const root = document.createElement('div');
   document.body.append(root);
   return root;
+}
+
+/** Unmounts what a test rendered into `root` (its effects cleaned up) and removes the container. */
+export function unmount(root: HTMLElement): void {
+  render(null, root);
+  root.remove();
 }

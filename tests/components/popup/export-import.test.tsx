@@ -6,7 +6,7 @@ import type { GlossDb } from '@/utils/db/database';
 import { exportW3c } from '@/utils/export/w3c';
 import { freshDb } from '../../support/fresh-db';
 import { sampleLibrary } from '../../support/library';
-import { chooseFiles, container } from '../../support/ui';
+import { chooseFiles, container, unmount } from '../../support/ui';
 
 describe('components/popup/ExportImport', () => {
   let db: GlossDb;
@@ -16,10 +16,7 @@ describe('components/popup/ExportImport', () => {
     db = await freshDb(context, 'export-import');
     root = container();
   });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  afterEach(() => unmount(root));
 
   const picker = () => root.querySelector<HTMLInputElement>('[data-testid="import-file"]');
   const alert = () => root.querySelector('[role="alert"]')?.textContent ?? null;

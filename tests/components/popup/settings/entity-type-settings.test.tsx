@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { EntityTypeSettings } from '@/components/popup/settings/EntityTypeSettings';
 import { useSettings } from '@/components/popup/settings/use-settings';
 import { DEFAULT_SETTINGS, readSettings, updateSettings } from '@/utils/settings/settings';
-import { click, commit, container } from '../../../support/ui';
+import { click, commit, container, unmount } from '../../../support/ui';
 
 function Live() {
   return <EntityTypeSettings settings={useSettings()} />;
@@ -16,10 +16,7 @@ describe('components/popup/settings/EntityTypeSettings', () => {
     fakeBrowser.reset();
     root = container();
   });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  afterEach(() => unmount(root));
   const input = (selector: string) => root.querySelector<HTMLInputElement>(selector)!;
 
   it('shows the defaults, inert, until the settings are read', () => {

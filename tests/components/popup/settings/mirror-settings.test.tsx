@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { MirrorSettings } from '@/components/popup/settings/MirrorSettings';
 import { useSettings } from '@/components/popup/settings/use-settings';
 import { readSettings, updateSettings } from '@/utils/settings/settings';
-import { click, container, typeInto } from '../../../support/ui';
+import { click, container, typeInto, unmount } from '../../../support/ui';
 
 function Live() {
   return <MirrorSettings settings={useSettings()} />;
@@ -16,10 +16,7 @@ describe('components/popup/settings/MirrorSettings', () => {
     fakeBrowser.reset();
     root = container();
   });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  afterEach(() => unmount(root));
   const fields = () => [...root.querySelectorAll<HTMLInputElement>('input')];
   const pairs = () => [...root.querySelectorAll('.settings-row-main')].map((row) => row.textContent);
   const error = () => root.querySelector('[role="alert"]')?.textContent ?? null;

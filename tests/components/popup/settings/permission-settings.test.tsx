@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import config from '@/wxt.config';
 import { PERMISSION_PURPOSES, PermissionSettings } from '@/components/popup/settings/PermissionSettings';
-import { container } from '../../../support/ui';
+import { container, unmount } from '../../../support/ui';
 
 type Manifest = { permissions: string[]; host_permissions: string[] };
 const manifestFor = (browser: 'chrome' | 'firefox') => (config.manifest as unknown as (env: { browser: string }) => Manifest)({ browser });
@@ -12,10 +12,7 @@ describe('components/popup/settings/PermissionSettings', () => {
   beforeEach(() => {
     root = container();
   });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  afterEach(() => unmount(root));
 
   it.each(['chrome', 'firefox'] as const)('explains every permission the %s manifest asks for', (browser) => {
     const manifest = manifestFor(browser);

@@ -7,7 +7,7 @@ import { createWatchlist } from '@/utils/db/watchlists-repo';
 import { readColorNames } from '@/utils/settings/color-names';
 import { updateSettings } from '@/utils/settings/settings';
 import { freshDb } from '../../../support/fresh-db';
-import { commit, container } from '../../../support/ui';
+import { commit, container, unmount } from '../../../support/ui';
 
 const storage = { estimate: async () => ({ usage: 2048, quota: 1024 ** 3 }), persisted: async () => true } as unknown as StorageManager;
 
@@ -30,10 +30,7 @@ describe('components/popup/settings/SettingsView', () => {
     db = await freshDb(context, 'settings-view');
     root = container();
   });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  afterEach(() => unmount(root));
   const summaries = () => [...root.querySelectorAll('.settings > details > summary')].map((s) => s.textContent);
 
   it('shows every part under one heading, the same parts before and after the data arrives', async () => {

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { SiteSettings } from '@/components/popup/settings/SiteSettings';
 import { useSettings } from '@/components/popup/settings/use-settings';
 import { readSettings, updateSettings } from '@/utils/settings/settings';
-import { click, container, typeInto } from '../../../support/ui';
+import { click, container, typeInto, unmount } from '../../../support/ui';
 
 function Live() {
   return <SiteSettings settings={useSettings()} />;
@@ -16,10 +16,7 @@ describe('components/popup/settings/SiteSettings', () => {
     fakeBrowser.reset();
     root = container();
   });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  afterEach(() => unmount(root));
   const field = () => root.querySelector<HTMLInputElement>('input')!;
   const sites = () => [...root.querySelectorAll('.settings-row-main')].map((row) => row.textContent);
 

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StorageSettings } from '@/components/popup/settings/StorageSettings';
-import { click, container } from '../../../support/ui';
+import { click, container, unmount } from '../../../support/ui';
 
 function storage({ usage = 1_572_864, quota = 2 * 1024 ** 3, persisted = false, grant = true } = {}) {
   return {
@@ -16,10 +16,7 @@ describe('components/popup/settings/StorageSettings', () => {
   beforeEach(() => {
     root = container();
   });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  afterEach(() => unmount(root));
   const fact = (id: string) => root.querySelector(`[data-testid="${id}"]`)?.textContent;
 
   it('shows the storage used, human-readably, and that it is persistent', async () => {

@@ -4,7 +4,7 @@ import { WatchlistSettings } from '@/components/popup/settings/WatchlistSettings
 import type { GlossDb } from '@/utils/db/database';
 import { createWatchlist, listWatchlists } from '@/utils/db/watchlists-repo';
 import { freshDb } from '../../../support/fresh-db';
-import { chooseFiles, click, container, settle, typeInto } from '../../../support/ui';
+import { chooseFiles, click, container, settle, typeInto, unmount } from '../../../support/ui';
 
 describe('components/popup/settings/WatchlistSettings', () => {
   let db: GlossDb;
@@ -13,10 +13,7 @@ describe('components/popup/settings/WatchlistSettings', () => {
     db = await freshDb(context, 'settings-watchlists');
     root = container();
   });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  afterEach(() => unmount(root));
 
   const item = (name: string) =>
     [...root.querySelectorAll<HTMLElement>('.watchlist')].find((el) => el.querySelector('.watchlist-name')?.textContent === name) ?? null;
