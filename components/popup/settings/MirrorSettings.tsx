@@ -7,6 +7,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { parseSite } from '@/utils/settings/sites';
 import { updateSettings, type Settings } from '@/utils/settings/settings';
+import { FormError, fieldErrorProps } from './FormError';
 
 export function MirrorSettings({ settings }: { settings: Settings | null }) {
   const [draft, setDraft] = useState({ site: '', mirror: '' });
@@ -62,8 +63,7 @@ export function MirrorSettings({ settings }: { settings: Settings | null }) {
           placeholder="kcna.kp"
           autocomplete="off"
           spellcheck={false}
-          aria-invalid={error ? true : undefined}
-          aria-describedby={error ? `${id}-error` : undefined}
+          {...fieldErrorProps(id, error)}
           onInput={(event) => setDraft((d) => ({ ...d, site: event.currentTarget.value }))}
         />
         <label for={`${id}-mirror`}>is the same outlet as</label>
@@ -74,19 +74,14 @@ export function MirrorSettings({ settings }: { settings: Settings | null }) {
             placeholder="kcnawatch.org"
             autocomplete="off"
             spellcheck={false}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
+            {...fieldErrorProps(id, error)}
             onInput={(event) => setDraft((d) => ({ ...d, mirror: event.currentTarget.value }))}
           />
           <button type="submit" disabled={settings === null}>
             Pair
           </button>
         </div>
-        {error && (
-          <p id={`${id}-error`} class="settings-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError id={id} error={error} />
       </form>
     </details>
   );

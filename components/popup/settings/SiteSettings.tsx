@@ -5,6 +5,7 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import { parseHost } from '@/utils/settings/sites';
 import { updateSettings, type Settings } from '@/utils/settings/settings';
+import { FormError, fieldErrorProps } from './FormError';
 
 export function SiteSettings({ settings }: { settings: Settings | null }) {
   const [draft, setDraft] = useState('');
@@ -57,19 +58,14 @@ export function SiteSettings({ settings }: { settings: Settings | null }) {
             placeholder="news.example.com"
             autocomplete="off"
             spellcheck={false}
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
+            {...fieldErrorProps(id, error)}
             onInput={(event) => setDraft(event.currentTarget.value)}
           />
           <button type="submit" disabled={settings === null}>
             Add
           </button>
         </div>
-        {error && (
-          <p id={`${id}-error`} class="settings-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError id={id} error={error} />
       </form>
     </details>
   );

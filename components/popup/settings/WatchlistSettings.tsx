@@ -8,6 +8,7 @@ import type { GlossDb } from '@/utils/db/database';
 import { createWatchlist, listWatchlists } from '@/utils/db/watchlists-repo';
 import { WatchlistImport } from './WatchlistImport';
 import { WatchlistItem } from './WatchlistItem';
+import { FormError, fieldErrorProps } from './FormError';
 
 export function WatchlistSettings({ db }: { db: GlossDb }) {
   const lists = useLiveQuery(() => listWatchlists(db), [db]);
@@ -59,19 +60,14 @@ export function WatchlistSettings({ db }: { db: GlossDb }) {
             name="name"
             value={name}
             placeholder="e.g. Sanctions"
-            aria-invalid={error ? true : undefined}
-            aria-describedby={error ? `${id}-error` : undefined}
+            {...fieldErrorProps(id, error)}
             onInput={(event) => setName(event.currentTarget.value)}
           />
           <button type="submit" data-action="create">
             Create
           </button>
         </div>
-        {error && (
-          <p id={`${id}-error`} class="settings-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormError id={id} error={error} />
       </form>
       <WatchlistImport db={db} />
     </details>
