@@ -23,19 +23,7 @@ describe('e2e/privacy', () => {
   it('refuses malformed and misdirected messages and writes nothing', async () => {
     const page = await gloss.openPage('/fixtures/non-article.html');
     const popup = await gloss.openPopup(await gloss.tabIdOf(page));
-    const worker = await gloss.worker();
-    const count = () =>
-      worker.evaluate(
-        () =>
-          new Promise<number>((resolve, reject) => {
-            const open = indexedDB.open('gloss');
-            open.onsuccess = () => {
-              const request = open.result.transaction('articles').objectStore('articles').count();
-              request.onsuccess = () => resolve(request.result);
-              request.onerror = () => reject(request.error);
-            };
-          }),
-      );
+    const count = async () => (await gloss.records('articles')).length;
     const before = await count();
 
     expect(await popup.sendRaw({ hello: 'world' })).toMatchObject({ ok: false, error: { code: 'invalid-message' } });
