@@ -9,7 +9,9 @@
  * nodes than any article page, is "too large", as is a page over the size limit.
  */
 import { locateArticleWithin, type LocatedArticle } from '@/utils/article/locate-article';
-import { holdsMoreTextNodes } from '@/utils/article/page-size';
+import { chunkSteps } from '@/utils/article/live-chunks';
+import { MAX_PAGE_TEXT_NODES, holdsMoreTextNodes } from '@/utils/article/page-size';
+import { watchChanges, type PageChanges } from '@/utils/page/page-changes';
 import { canonicalHrefOf } from '@/utils/article/url';
 import { PageTooLargeError, TOO_LARGE_MESSAGE, WorkBudget } from '@/utils/text/work-budget';
 import { MAX_PAGE_HTML } from '@/utils/messaging/protocol/define';
@@ -46,17 +48,20 @@ export interface ReadHooks {
 export async function readArticle(label: string, hooks: ReadHooks): Promise<Reading | null> {
   const start = performance.now();
   const budget = new WorkBudget({ totalMs: WORK_MS, sliceMs: SLICE_MS });
-  const reading = await read(label, hooks, budget).catch((error: unknown): Reading | null => {
-    if (hooks.isStale()) return null;
-    if (error instanceof PageTooLargeError) return tooLarge(null);
-    // Whatever went wrong, the reader is told: a reading never stays "extracting".
-    return { state: { kind: 'failed', articleId: null, message: `Gloss could not read this page: ${String(error)}` }, located: null };
-  });
+  const changes = watchChanges(document);
+  const reading = await read(label, hooks, budget, changes)
+    .catch((error: unknown): Reading | null => {
+      if (hooks.isStale()) return null;
+      if (error instanceof PageTooLargeError) return tooLarge(null);
+      // Whatever went wrong, the reader is told: a reading never stays "extracting".
+      return { state: { kind: 'failed', articleId: null, message: `Gloss could not read this page: ${String(error)}` }, located: null };
+    })
+    .finally(() => changes.stop());
   if (reading) measure(label + 'total', { start, end: performance.now() });
   return reading;
 }
 
-async function read(label: string, { isStale, onExtracting }: ReadHooks, budget: WorkBudget): Promise<Reading | null> {
+async function read(label: string, { isStale, onExtracting }: ReadHooks, budget: WorkBudget, changes: PageChanges): Promise<Reading | null> {
   const step = (name: string, start: number, end = performance.now()) => measure(label + name, { start, end });
 
   const canonicalHref = canonicalHrefOf(document);
@@ -64,7 +69,12 @@ async function read(label: string, { isStale, onExtracting }: ReadHooks, budget:
   // Until the background answers with the article's id (it normalizes the address), the page's
   // own address stands in for it.
   const articleId = canonicalUrl ?? location.href;
-  if (await budget.run(holdsMoreTextNodes(document.documentElement))) return tooLarge(null);
+  // The body's text is read now, the page's size checked on the way (a page too large is refused
+  // before its HTML is serialized), and used again after the extraction if the page has not
+  // changed meanwhile.
+  if (document.head && (await budget.run(holdsMoreTextNodes(document.head)))) return tooLarge(null);
+  const chunks = document.body ? await budget.run(chunkSteps(document.body, MAX_PAGE_TEXT_NODES)) : [];
+  if (!chunks) return tooLarge(null);
   if (isStale()) return null;
   const serializeStart = performance.now();
   const html = document.documentElement.outerHTML;
@@ -84,7 +94,8 @@ async function read(label: string, { isStale, onExtracting }: ReadHooks, budget:
   measure(label + 'offthread', { start: extractStart, duration: timings.parseMs + timings.readabilityMs });
 
   const mapStart = performance.now();
-  const located = await locateArticleWithin(budget, document, texts, article.title).catch((error: unknown) => {
+  const unchanged = changes.changed() ? undefined : chunks;
+  const located = await locateArticleWithin(budget, document, texts, article.title, unchanged).catch((error: unknown) => {
     if (error instanceof PageTooLargeError) return error;
     throw error;
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alignTexts } from '@/utils/article/align';
-import type { Chunk } from '@/utils/article/live-chunks';
-import { locateArticleWithin } from '@/utils/article/locate-article';
+import { chunkSteps, type Chunk } from '@/utils/article/live-chunks';
+import { locateArticle, locateArticleWithin, locateSteps } from '@/utils/article/locate-article';
 import { holdsMoreTextNodes } from '@/utils/article/page-size';
 import { buildTextModel } from '@/utils/text/build-text-model';
 import { PageTooLargeError, WorkBudget, runNow } from '@/utils/text/work-budget';
@@ -77,5 +77,20 @@ describe('article/locate-article on very large pages', () => {
     const { doc } = pageOfTextNodes(1000);
     expect(runNow(holdsMoreTextNodes(doc.documentElement, 999))).toBe(true);
     expect(runNow(holdsMoreTextNodes(doc.documentElement, 1001))).toBe(false);
+  });
+
+  it('reads the chunks only up to the limit: past it, none', () => {
+    const { doc } = pageOfTextNodes(1000);
+    expect(runNow(chunkSteps(doc.body, 999))).toBeNull();
+    expect(runNow(chunkSteps(doc.body, 1001))?.length).toBe(1000);
+  });
+
+  it('locates the same article from chunks read beforehand as from a fresh walk', () => {
+    const { doc, texts } = pageOfTextNodes(500);
+    const chunks = runNow(chunkSteps(doc.body))!;
+    const given = runNow(locateSteps(doc, texts, '', chunks))!;
+    const fresh = locateArticle(doc, texts)!;
+    expect([given.matched, given.model.text]).toEqual([fresh.matched, fresh.model.text]);
+    expect(given.matched).toBe(500);
   });
 });

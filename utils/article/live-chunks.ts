@@ -11,8 +11,12 @@ export interface Chunk {
   text: string;
 }
 
-/** The chunks under `root`, in document order: one TreeWalker pass, a step per text node (yielded in batches). */
-export function* chunkSteps(root: Node): Steps<Chunk[]> {
+/**
+ * The chunks under `root`, in document order: one TreeWalker pass, a step per text node (yielded
+ * in batches). Null when `root` holds more than `limit` text nodes (script and style text count):
+ * the page is then too large to read, and the pass stops there.
+ */
+export function* chunkSteps(root: Node, limit = Infinity): Steps<Chunk[] | null> {
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 4 /* SHOW_TEXT */);
   const chunks: Chunk[] = [];
@@ -20,7 +24,8 @@ export function* chunkSteps(root: Node): Steps<Chunk[]> {
   let lastNode: Text | null = null;
   let count = 0;
   for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-    if (++count % BATCH === 0) yield BATCH;
+    if (++count > limit) return null;
+    if (count % BATCH === 0) yield BATCH;
     const parent = node.parentNode;
     if (parent && TEXTLESS_ELEMENTS.has(parent.nodeName)) continue;
     if (last && lastNode && node.previousSibling === lastNode) {
@@ -37,5 +42,5 @@ export function* chunkSteps(root: Node): Steps<Chunk[]> {
 
 /** The chunks under `root`, in document order, read at once. */
 export function liveChunks(root: Node): Chunk[] {
-  return runNow(chunkSteps(root));
+  return runNow(chunkSteps(root)) ?? [];
 }

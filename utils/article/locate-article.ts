@@ -27,11 +27,12 @@ const BLANK = /^[ \t\n\r\f\u00a0]*$/;
  * the headline from its content (it is the title); when the page has a heading with the
  * article's `title` before the text, the model reads it too (readers mark up headlines), and the
  * short lines between it and the text ("Date: 29/02/2024 | Source: …"), which Readability also
- * leaves out and which hold the article's own date and source.
+ * leaves out and which hold the article's own date and source. `read`: the body's chunks when
+ * the caller has them already, read from this body and nothing changed since.
  */
-export function* locateSteps(doc: Document, texts: readonly string[], title = ''): Steps<LocatedArticle | null> {
+export function* locateSteps(doc: Document, texts: readonly string[], title = '', read?: Chunk[]): Steps<LocatedArticle | null> {
   if (!doc.body) return null;
-  const chunks = yield* chunkSteps(doc.body);
+  const chunks = read ?? (yield* chunkSteps(doc.body)) ?? [];
   const { matches, matched, missed } = yield* alignSteps(texts, chunks);
   const kept = new Set<Text>();
   let firstChunk = -1;
@@ -65,8 +66,8 @@ export function locateArticle(doc: Document, texts: readonly string[], title = '
 }
 
 /** Locates the article in tasks of bounded length; throws `PageTooLargeError` past the budget. */
-export function locateArticleWithin(budget: WorkBudget, doc: Document, texts: readonly string[], title = ''): Promise<LocatedArticle | null> {
-  return budget.run(locateSteps(doc, texts, title));
+export function locateArticleWithin(budget: WorkBudget, doc: Document, texts: readonly string[], title = '', read?: Chunk[]): Promise<LocatedArticle | null> {
+  return budget.run(locateSteps(doc, texts, title, read));
 }
 
 function commonAncestor(a: Node, b: Node): Node {
