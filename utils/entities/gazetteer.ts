@@ -10,6 +10,7 @@ import { PLACES } from './data/places';
 import type { Entry } from './data/types';
 import type { NameLists } from './names';
 import { PhraseIndex } from './phrase-index';
+import { koreanKey } from './romanize';
 import type { EntityType } from './types';
 
 function addAll(index: PhraseIndex, entries: readonly Entry[], type: EntityType): void {
@@ -17,6 +18,26 @@ function addAll(index: PhraseIndex, entries: readonly Entry[], type: EntityType)
     const [key, ...aliases] = typeof entry === 'string' ? [entry] : entry;
     for (const name of [key, ...aliases]) index.add(name, type, key);
   }
+}
+
+/**
+ * The listed names by type and spelling key (romanize.ts), for variants the lists do not spell
+ * out ("Kim Chŏng-ŭn", "Pyeongyang"). Only names that read as romanized Korean have one.
+ */
+export function buildRomanizedIndex(): Map<string, string> {
+  const index = new Map<string, string>();
+  const lists: [readonly Entry[], EntityType][] = [[PEOPLE, 'PERSON'], [ORGANIZATIONS, 'ORG'], [PLACES, 'PLACE']];
+  for (const [entries, type] of lists) {
+    for (const entry of entries) {
+      const [key, ...aliases] = typeof entry === 'string' ? [entry] : entry;
+      for (const name of [key, ...aliases]) {
+        const spelling = koreanKey(name, type === 'PERSON');
+        const id = spelling && `${type}:${spelling}`;
+        if (id && !index.has(id)) index.set(id, key);
+      }
+    }
+  }
+  return index;
 }
 
 export function buildNameIndex(): PhraseIndex {

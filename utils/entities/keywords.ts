@@ -79,6 +79,9 @@ export const SENTENCE_WORDS = new Set([
   'most', 'several', 'new', 'old', 'first', 'second', 'third', 'whether', 'until', 'unless',
   'those', 'how', 'do', 'does', 'did', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'have',
   'has', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall',
+  'later', 'earlier', 'afterwards', 'finally', 'separately', 'elsewhere', 'overall', 'currently',
+  'previously', 'initially', 'eventually', 'originally', 'thus', 'therefore', 'besides', 'otherwise',
+  'nevertheless', 'moreover', 'furthermore', 'additionally', 'notably', 'similarly', 'likewise',
 ]);
 
 /** Verbs of saying after a name: "…, Smith said". */

@@ -106,13 +106,15 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
 const LEADING_HEADS = new Set(['lake', 'mount', 'mt.', 'cape', 'fort', 'isle', 'gulf', 'port']);
 
 function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]): void {
+  const isHead = (i: number) => ORG_HEADS.has(word(tokens, i)) || PLACE_HEADS.has(word(tokens, i));
   for (let h = a; h <= b; h++) {
     const w = word(tokens, h);
     const org = ORG_HEADS.has(w);
     const place = PLACE_HEADS.has(w);
     const opener = ORG_OPENERS.has(w) && h + 1 <= b && word(tokens, h + 1) === 'of';
     if (!(org || place || opener) || !isCap(tokens, h)) continue;
-    // Left over capitalized words, and over "and"/"&" between them ("World Travel and Tourism Council").
+    // Left over capitalized words, and for an organization over "and"/"&" between them ("World
+    // Travel and Tourism Council"), not over another name's head ("Songchon County and Kimhwa County").
     let first = h;
     for (let k = h - 1; k >= a; k--) {
       const w = word(tokens, k);
@@ -120,7 +122,7 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
         if (TITLES.has(w) || (flag(tokens, k, SENTENCE) && SENTENCE_WORDS.has(w))) break;
         if (flag(tokens, k, UPPER) && SENTENCE_WORDS.has(w)) break; // in capitals: "… IS THE NINE NETWORK"
         first = k;
-      } else if (!((w === 'and' || w === '&') && k - 1 >= a && isCap(tokens, k - 1))) break;
+      } else if (!(org && (w === 'and' || w === '&') && k - 1 >= a && isCap(tokens, k - 1) && !isHead(k - 1))) break;
     }
     // Right over "of [the] …" / "for …", and "and" between capitalized words.
     let last = h;

@@ -14,6 +14,7 @@ import type { PhraseIndex } from './phrase-index';
 import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, tokenize, wordAt, type Tokens } from './tokenize';
 import { NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, SENTENCE_WORDS } from './keywords';
 import type { EntitySpan, EntityType } from './types';
+import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
 
 export interface RecognizerData {
   /** Proper names: places, organizations, people. */
@@ -21,6 +22,8 @@ export interface RecognizerData {
   /** Policy terms of every enabled list. */
   terms: PhraseIndex;
   nameLists: NameLists;
+  /** A list's key for a name by its spelling key (variants.ts). */
+  romanized: RomanizedLookup;
 }
 
 const MILITARY_UNITS = new Set(['regiment', 'regiments', 'division', 'divisions', 'brigade', 'brigades', 'battalion', 'battalions', 'corps', 'fleet', 'squadron', 'squadrons', 'army']);
@@ -63,7 +66,11 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
     chosen.push(c);
   }
   chosen.push(...decideOnce(tokens, chosen, taken));
-  chosen.push(...laterMentions(text, tokens, chosen));
+  for (const c of laterMentions(text, tokens, chosen)) {
+    taken.fill(1, c.first, c.last + 1);
+    chosen.push(c);
+  }
+  chosen.push(...romanizedPlaces(tokens, taken, data.romanized));
   chosen.sort((x, y) => x.first - y.first);
 
   const spans: EntitySpan[] = chosen.map((c) => ({
@@ -72,6 +79,7 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
     type: c.type,
     key: c.key ?? keyOf(text, tokens, c),
   }));
+  spans.push(...joinVariants(text, spans, data.romanized));
   spans.push(...findTerms(tokens, data.terms));
   return spans.sort((x, y) => x.start - y.start || y.end - x.end);
 }

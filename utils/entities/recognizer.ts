@@ -3,7 +3,7 @@
  * Building the indexes is the cold-start cost (measured by `npm run bench`); build once per
  * context and rebuild only the term index when a watchlist changes.
  */
-import { buildNameIndex, buildNameLists } from './gazetteer';
+import { buildNameIndex, buildNameLists, buildRomanizedIndex } from './gazetteer';
 import { recognize, type RecognizeOptions, type RecognizerData } from './recognize';
 import { BUILT_IN_TERM_LISTS, indexTermLists, type TermList, type TermListProblem } from './term-lists';
 import type { EntitySpan } from './types';
@@ -17,7 +17,14 @@ export interface Recognizer {
 
 export function createRecognizer(termLists: readonly TermList[] = BUILT_IN_TERM_LISTS): Recognizer {
   // The built-in lists have no unusable entry (a test checks); the reader's come in by setTermLists.
-  const data: RecognizerData = { names: buildNameIndex(), terms: indexTermLists(termLists).index, nameLists: buildNameLists() };
+  // The spelling keys of the lists are built on first need: most texts never ask.
+  let romanized: Map<string, string> | null = null;
+  const data: RecognizerData = {
+    names: buildNameIndex(),
+    terms: indexTermLists(termLists).index,
+    nameLists: buildNameLists(),
+    romanized: (type, spelling) => (romanized ??= buildRomanizedIndex()).get(`${type}:${spelling}`),
+  };
   return {
     recognize: (text, options) => recognize(text, data, options),
     setTermLists(lists) {

@@ -1,0 +1,101 @@
+/**
+ * Spelling variants of one name grouped under one key (romanize.ts): "Kim Jong Un", "Kim
+ * Jong-un", "Kim Chŏng-ŭn" and "김정은" in one document are one person; "P'yŏngyang" and
+ * "Pyeongyang" are the listed Pyongyang. A variant takes a list's key when the list holds the
+ * name under another spelling, else the key of the spelling the document uses most.
+ */
+import type { Candidate } from './names';
+import { arabicKey, isHangul, koreanKey } from './romanize';
+import { CAP, wordAt, type Tokens } from './tokenize';
+import type { EntitySpan, EntityType } from './types';
+
+/** The key a list gives a name by its spelling key, if any. */
+export type RomanizedLookup = (type: EntityType, spellingKey: string) => string | undefined;
+
+const NAME_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'PLACE']);
+/** A romanization's marks in a folded word: breves, an aspiration apostrophe, RR's eo and eu. */
+const ROMANIZED = /[ŏŭǒǔ]|[ptk]'|ch'|eo|eu/;
+
+/**
+ * Single capitalized words left free that are a listed place under another romanization
+ * ("Pyeongyang", "Sŏngch'ŏn"): only words that carry a romanization's marks are looked at.
+ */
+export function romanizedPlaces(tokens: Tokens, taken: Uint8Array, lookup: RomanizedLookup): Candidate[] {
+  const found: Candidate[] = [];
+  for (let i = 0; i < tokens.count; i++) {
+    if (taken[i] || !((tokens.flags[i] as number) & CAP)) continue;
+    const word = wordAt(tokens, i);
+    if (!ROMANIZED.test(word)) continue;
+    const spelling = koreanKey(word, false);
+    const key = spelling && lookup('PLACE', spelling);
+    if (key) found.push({ first: i, last: i, type: 'PLACE', key });
+  }
+  return found;
+}
+
+/** The spelling key of a name of `type`, or null when it has none. */
+function spellingKey(name: string, type: EntityType): string | null {
+  const korean = koreanKey(name, type === 'PERSON');
+  if (korean) return korean;
+  return type === 'PERSON' && /\b(?:[ae]l|ul)[-\s]|\bm[ou]h[ae]mm?[ae]d\b/i.test(name) ? `arabic:${arabicKey(name)}` : null;
+}
+
+/**
+ * Gives the spellings of one name one key (in place), and marks Hangul words that spell a name
+ * the document already has ("Kim Jong Un (김정은)"): returns those new spans.
+ */
+export function joinVariants(text: string, spans: EntitySpan[], lookup: RomanizedLookup): EntitySpan[] {
+  const groups = new Map<string, EntitySpan[]>();
+  const keys = new Map<string, string | null>();
+  for (const span of spans) {
+    if (!NAME_TYPES.has(span.type)) continue;
+    const surface = text.slice(span.start, span.end);
+    const cacheKey = span.type + surface;
+    let spelling = keys.get(cacheKey);
+    if (spelling === undefined) keys.set(cacheKey, (spelling = spellingKey(surface, span.type)));
+    if (!spelling) continue;
+    const id = `${span.type}:${spelling}`;
+    const group = groups.get(id);
+    if (group) group.push(span);
+    else groups.set(id, [span]);
+  }
+  for (const [id, group] of groups) {
+    const type = group[0]!.type;
+    const listed = lookup(type, id.slice(type.length + 1));
+    const key = listed ?? mostUsedKey(group);
+    for (const span of group) span.key = key;
+  }
+  return hangulMentions(text, groups);
+}
+
+function mostUsedKey(group: readonly EntitySpan[]): string {
+  const count = new Map<string, number>();
+  let best = group[0]!.key;
+  for (const span of group) {
+    const n = (count.get(span.key) ?? 0) + 1;
+    count.set(span.key, n);
+    if (n > (count.get(best) ?? 0)) best = span.key;
+  }
+  return best;
+}
+
+/** Hangul words whose reading is a person's or place's spelling key in `groups`. */
+function hangulMentions(text: string, groups: ReadonlyMap<string, EntitySpan[]>): EntitySpan[] {
+  const found: EntitySpan[] = [];
+  if (!groups.size) return found;
+  for (let k = 0; k < text.length; k++) {
+    if (!isHangul(text.charCodeAt(k))) continue;
+    let end = k + 1;
+    while (end < text.length && isHangul(text.charCodeAt(end))) end++;
+    const word = text.slice(k, end);
+    for (const type of ['PERSON', 'PLACE', 'ORG'] as const) {
+      const group = groups.get(`${type}:${koreanKey(word, type === 'PERSON')}`);
+      if (group) {
+        found.push({ start: k, end, type, key: group[0]!.key });
+        break;
+      }
+    }
+    k = end;
+  }
+  return found;
+}
