@@ -17,8 +17,12 @@ export interface CorpusPage {
 }
 
 /**
- * Four folds. bbc-1, nytimes-1, wapo-1 and telegraph were tuned on before this split existed;
- * they are spread over folds 1 and 2, so folds 3 and 4 hold only pages no one had tuned on.
+ * Six folds. bbc-1, nytimes-1, wapo-1 and telegraph were tuned on before this split existed;
+ * they are spread over folds 1 and 2. Folds 3 and 4 held the other corpus pages, untouched when
+ * the split was set (held-out micro F1 then: fold 3 0.70, fold 4 0.94). Folds 5 and 6 are 13
+ * more real news pages from Readability's test suite, labelled by hand by readers who never ran
+ * the recognizer on them (untouched figure when they came: fold 5 0.71, fold 6 0.81).
+ * Rotation: fold 3 joined the tuning folds in session 5; folds 4–6 were never inspected.
  */
 export const FOLDS: readonly (readonly CorpusPage[])[] = [
   [
@@ -42,10 +46,27 @@ export const FOLDS: readonly (readonly CorpusPage[])[] = [
     { name: 'ars-1', lang: 'en-us' },
     { name: 'lemonde-1', lang: 'fr' },
   ],
+  [
+    { name: 'guardian-1', lang: 'en' },
+    { name: 'nytimes-2', lang: 'en' },
+    { name: 'breitbart', lang: 'en' },
+    { name: 'msn', lang: 'en-US' },
+    { name: 'tmz-1', lang: null },
+    { name: 'yahoo-3', lang: 'en-US' },
+    { name: 'folha', lang: 'pt-BR' },
+  ],
+  [
+    { name: 'nytimes-3', lang: 'en' },
+    { name: 'nytimes-4', lang: 'en' },
+    { name: 'buzzfeed-1', lang: 'en' },
+    { name: 'seattletimes-1', lang: 'en-US' },
+    { name: 'wapo-2', lang: null },
+    { name: 'nytimes-5', lang: 'es' },
+  ],
 ];
 
 /** Folds whose errors may be looked at while tuning; the others are scored, never inspected. */
-export const TUNING_FOLDS: readonly number[] = [0, 1];
+export const TUNING_FOLDS: readonly number[] = [0, 1, 2];
 
 export const NAME_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE'];
 export const SCORED_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'DATE'];
