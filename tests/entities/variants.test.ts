@@ -36,3 +36,36 @@ describe('spelling variants of one name (utils/entities/variants.ts)', () => {
     expect(spans.some((s) => s.text.includes(' and '))).toBe(false);
   });
 });
+
+describe('what fold 3’s errors taught (tuning fold since session 5)', () => {
+  it('splits sentences a page glued together, and keeps abbreviations whole', () => {
+    const spans = found('says president David Weisbrot.The union met in Britain.That was after a Ph.D. in the U.S. ended.');
+    expect(spans.map((s) => s.text)).toEqual(expect.arrayContaining(['David Weisbrot', 'Britain', 'U.S.']));
+  });
+
+  it('does not take a bill, an office or a product for a person', () => {
+    const text = 'Bill Shorten spoke. The Data Retention Bill passed, and the Bill is law. The Inspector-General of Intelligence and Security will see it. Like that first Retina display, it is new.';
+    const people = found(text).filter((s) => s.type === 'PERSON').map((s) => s.text);
+    expect(people).toEqual(['Bill Shorten']);
+  });
+
+  it('does not read another person’s given name as the first one’s', () => {
+    const text = 'The adviser Andrew Shearer attended, and Commissioner Andrew Colvin spoke.';
+    expect(found(text).filter((s) => s.type === 'PERSON').map((s) => s.text)).toEqual(['Andrew Shearer', 'Andrew Colvin']);
+  });
+
+  it('names institutions by one word, committees "on" something, partners "with" someone', () => {
+    const spans = found('It must pass before Parliament rises. The Joint Committee on Intelligence and Security agreed. Apple has partnered with Zeiss to sell inserts.');
+    expect(spans).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ text: 'Parliament', type: 'ORG' }),
+        expect.objectContaining({ text: 'Joint Committee on Intelligence and Security', type: 'ORG' }),
+        expect.objectContaining({ text: 'Zeiss', type: 'ORG' }),
+      ]),
+    );
+  });
+
+  it('does not read a dimension as years', () => {
+    expect(found('A resolution of 1800 x 1920 per eye, made in 2023.').filter((s) => s.type === 'DATE').map((s) => s.text)).toEqual(['2023']);
+  });
+});

@@ -126,7 +126,11 @@ function isStandaloneNumber(tokens: Tokens, i: number): boolean {
   if (/[$€£¥.,/:\d]/.test(before) && !(before === '.' || before === ',') ) return false;
   if ((before === ',' || before === '.') && /\d/.test(tokens.folded[tokens.start[i]! - 2] ?? '')) return false;
   if (/[%/:\d]/.test(after) || (after === ',' || after === '.') && /\d/.test(tokens.folded[tokens.end[i]! + 1] ?? '')) return false;
-  return !(tokens.flags[i]! & HYPHEN_BEFORE && i > 0 && tokens.flags[i - 1]! & DIGIT);
+  if (tokens.flags[i]! & HYPHEN_BEFORE && i > 0 && tokens.flags[i - 1]! & DIGIT) return false;
+  // A dimension: "1800 x 1920", "1920 × 1080 pixels".
+  const times = (k: number) => k >= 0 && k < tokens.count && (wordAt(tokens, k) === 'x' || tokens.text[tokens.start[k]!] === '×');
+  const digit = (k: number) => k >= 0 && k < tokens.count && (tokens.flags[k]! & DIGIT) !== 0;
+  return !((times(i + 1) && digit(i + 2)) || (times(i - 1) && digit(i - 2)));
 }
 
 const FRENCH_MONTHS = new Set(['janvier', 'février', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'aout', 'septembre', 'octobre', 'novembre', 'décembre', 'decembre']);

@@ -15,7 +15,9 @@ export const TITLES = new Set([
   'ambassador', 'envoy', 'king', 'queen', 'prince', 'princess', 'emperor', 'sheikh', 'sheik',
   'emir', 'pope', 'cardinal', 'bishop', 'archbishop', 'rev.', 'reverend', 'imam', 'rabbi', 'judge',
   'justice', 'deputy', 'foreign', 'defence', 'defense', 'finance', 'interior', 'hon.', 'madam',
-  'ceo', 'chief', 'executive', 'spokesman', 'spokeswoman', 'spokesperson', 'first',
+  'ceo', 'chief', 'executive', 'spokesman', 'spokeswoman', 'spokesperson', 'first', 'commissioner',
+  'inspector', 'detective', 'constable', 'superintendent', 'treasurer', 'speaker', 'councillor',
+  'councilor', 'coach', 'director', 'attorney',
 ]);
 
 /** Head words that make a capitalized phrase an organization: "… Committee", "Ministry of …". */

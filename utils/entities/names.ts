@@ -95,13 +95,21 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
     else if (!(start === a && flag(tokens, start, SENTENCE) && SENTENCE_WORDS.has(w))) break;
     start++;
   }
-  titled ||= a > 0 && TITLES.has(word(tokens, a - 1)) && spaced(tokens, a);
+  // A title in lower case before the run ("former president Barack Obama") counts before a full
+  // name only: "that first Retina display" names no one.
+  titled ||= a > 0 && TITLES.has(word(tokens, a - 1)) && spaced(tokens, a) && (isCap(tokens, a - 1) || b > a);
+  // An office, not a person: "Inspector-General of Intelligence", "Minister for Trade".
+  const office = titled && start <= b && !isCap(tokens, start);
 
+  if (start === b && INSTITUTIONS.has(word(tokens, b))) found.push({ first: b, last: b, type: 'ORG' });
   headCandidates(tokens, start, b, found);
-  personCandidates(tokens, start, b, titled, lists, found);
+  if (!office) personCandidates(tokens, start, b, titled, lists, found);
   datelineCandidate(tokens, a, b, found);
   return found;
 }
+
+/** Institutions named by one capitalized word ("before Parliament rises", "the Senate"). */
+const INSTITUTIONS = new Set(['parliament', 'senate', 'congress', 'politburo', 'presidium', 'kremlin', 'pentagon', 'knesset', 'bundestag', 'duma', 'taliban', 'hamas', 'hezbollah', 'nato', 'interpol', 'europol']);
 
 const LEADING_HEADS = new Set(['lake', 'mount', 'mt.', 'cape', 'fort', 'isle', 'gulf', 'port']);
 
@@ -124,9 +132,10 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
         first = k;
       } else if (!(org && (w === 'and' || w === '&') && k - 1 >= a && isCap(tokens, k - 1) && !isHead(k - 1))) break;
     }
-    // Right over "of [the] …" / "for …", and "and" between capitalized words.
+    // Right over "of [the] …" / "for …" (an organization's "on …": "Committee on Intelligence and
+    // Security"), and "and" between capitalized words.
     let last = h;
-    if (h + 1 <= b && (word(tokens, h + 1) === 'of' || word(tokens, h + 1) === 'for')) {
+    if (h + 1 <= b && (word(tokens, h + 1) === 'of' || word(tokens, h + 1) === 'for' || (org && word(tokens, h + 1) === 'on'))) {
       let k = h + 2;
       if (k <= b && word(tokens, k) === 'the') k++;
       while (k <= b && (isCap(tokens, k) || (CONNECTORS.has(word(tokens, k)) && k + 1 <= b && isCap(tokens, k + 1)))) {

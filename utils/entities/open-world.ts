@@ -72,6 +72,10 @@ const PERSON_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
 /** Credits and bylines: "Photo: JANE DOE", "By Jane Doe". */
 const CREDIT_BEFORE = new Set(['by', 'credit', 'photo', 'photograph', 'photographs', 'image', 'courtesy', 'reporting', 'writes']);
 
+const OFFICE_LINKS = new Set(['of', 'for']);
+/** "partnered with X", "a deal with X". */
+const DEAL_WORDS = new Set(['partnered', 'partnership', 'deal', 'merger', 'merged', 'agreement', 'contract', 'partnering', 'teamed', 'collaboration']);
+
 /** Clear enough: the best type needs this much evidence and this lead over the next. */
 const ENOUGH = 2;
 const LEAD = 1.5;
@@ -167,10 +171,11 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
   function consider(from: number, to: number): void {
     let s = from;
     let titled = false;
-    // Leading titles and sentence words ("The", "Mr") are not part of the name.
+    // Leading titles and sentence words ("The", "Mr") are not part of the name; a title before
+    // "of" or "for" is an office ("Inspector-General of Intelligence"), not a person's.
     while (s <= to) {
       const w = wordAt(tokens, s);
-      if (TITLES.has(w) && isCap(tokens, s)) titled = true;
+      if (TITLES.has(w) && isCap(tokens, s)) titled = !OFFICE_LINKS.has(wordAt(tokens, s + 1));
       else if (!(SENTENCE_WORDS.has(w) && (flag(tokens, s, SENTENCE) || !isCap(tokens, s) || flag(tokens, s, UPPER)))) break;
       s++;
     }
@@ -232,6 +237,7 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (!possessive && plainAfter && ORG_POSSESSIONS.has(next) && !multi) score[ORG] += 0.5;
     if (plainAfter && ORG_VERBS.has(next)) score[ORG] += 1;
     if (plainBefore && ORG_BEFORE.has(before) && !isCap(tokens, s - 1)) score[ORG] += 2;
+    if (plainBefore && before === 'with' && DEAL_WORDS.has(wordAt(tokens, s - 2))) score[ORG] += 2; // "partnered with Zeiss"
     // "like Walmart", "such as Uber": examples among companies are companies only with other evidence.
     // Appositive: ", a company …", ", a 67-year-old …", ", who …".
     if (commaAfter) {

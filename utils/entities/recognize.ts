@@ -11,7 +11,7 @@ import { namesRecognizedIn, primaryLanguage } from './language';
 import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
-import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, tokenize, wordAt, type Tokens } from './tokenize';
+import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
 import { NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, SENTENCE_WORDS } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
@@ -66,7 +66,7 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
     chosen.push(c);
   }
   chosen.push(...decideOnce(tokens, chosen, taken));
-  for (const c of laterMentions(text, tokens, chosen)) {
+  for (const c of laterMentions(text, tokens, chosen, data.nameLists)) {
     taken.fill(1, c.first, c.last + 1);
     chosen.push(c);
   }
@@ -147,7 +147,7 @@ function theRepublic(tokens: Tokens, candidates: Candidate[]): void {
  * family name when one person has it), the name part of "… County", an acronym given in
  * parentheses after an organization's name.
  */
-function laterMentions(text: string, tokens: Tokens, chosen: Candidate[]): Candidate[] {
+function laterMentions(text: string, tokens: Tokens, chosen: Candidate[], nameLists: NameLists): Candidate[] {
   const known = new Map<string, { type: EntityType; key: string } | null>();
   const teach = (word: string, type: EntityType, key: string) => {
     const previous = known.get(word);
@@ -162,7 +162,8 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[]): Candi
     if (c.type === 'PERSON' && words.length > 1) {
       const surname = [...words].reverse().find((w) => !NAME_PARTICLES.has(w) && w.length > 2);
       if (surname) teach(surname, 'PERSON', key);
-      teach(words[0] as string, 'PERSON', key); // family name first, or a lone given name later
+      // A family name written first ("Kim", "Xi"); a Western given name alone ("Bill") is too often a word.
+      if (nameLists.familyFirst.has(words[0] as string)) teach(words[0] as string, 'PERSON', key);
     } else if (c.type === 'PLACE' && words.length === 2 && PLACE_HEADS.has(words[1] as string)) {
       teach(words[0] as string, 'PLACE', key);
     } else if (c.type === 'ORG' && words.length === 2 && CORPORATE_SUFFIXES.has(words[1] as string)) {
@@ -182,10 +183,8 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[]): Candi
     if (!entry) continue;
     if (flags & SENTENCE && SENTENCE_WORDS.has(word)) continue;
     if (ORG_HEADS.has(word) && entry.type !== 'ORG') continue;
-    if (i + 1 < tokens.count && !taken[i + 1] && (tokens.flags[i + 1] as number) & CAP && !(flags & POSSESSIVE)) {
-      // "Obama Administration" is not a mention of Obama alone; leave capitalized runs alone.
-      if (entry.type !== 'PERSON') continue;
-    }
+    // "Obama Administration" is not a mention of Obama alone, nor "Andrew Colvin" of Andrew Shearer.
+    if (i + 1 < tokens.count && !taken[i + 1] && (tokens.flags[i + 1] as number) & CAP && !(flags & POSSESSIVE) && plainGap(tokens, i + 1, 2, true)) continue;
     found.push({ first: i, last: i, type: entry.type, key: entry.key });
   }
   return found;

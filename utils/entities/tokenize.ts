@@ -76,6 +76,22 @@ export function lettersIn(tokens: Tokens, i: number): number {
   return letters;
 }
 
+const lowerAt = (text: string, k: number) => {
+  const code = text.charCodeAt(k);
+  return code >= 97 && code <= 122;
+};
+const upperAt = (text: string, k: number) => {
+  const code = text.charCodeAt(k);
+  return code >= 65 && code <= 90;
+};
+
+/**
+ * A period at `k` between two sentences that lost their space ("Weisbrot.The", where the page's
+ * paragraphs were joined): a lower-case letter before it, a capitalized word after. Not "U.S.",
+ * "e.g." or "Ph.D.".
+ */
+const gluedSentence = (text: string, k: number) => lowerAt(text, k - 1) && upperAt(text, k + 1) && lowerAt(text, k + 2);
+
 /** Characters that end a sentence, line or clause when they stand between two words. */
 const SENTENCE_BREAKS = new Set([46, 33, 63, 58, 59, 34, 0x201c, 0x201d, 10, 0x2014, 0x2013]);
 
@@ -170,7 +186,7 @@ export function tokenize(text: string, { reuseBuffers = false } = {}): Tokens {
       if (isWordChar(code)) {
         if (code >= 0xad) odd ||= code === 0xad || code === 0xd7 || code === 0x2715 || code === 0x2716;
         pos++;
-      } else if ((code === 46 || isApostrophe(code)) && pos + 1 < length && isWordChar(folded.charCodeAt(pos + 1))) {
+      } else if ((code === 46 || isApostrophe(code)) && pos + 1 < length && isWordChar(folded.charCodeAt(pos + 1)) && !(code === 46 && gluedSentence(text, pos))) {
         if (code === 46) dotted = true;
         else if (code !== 39) odd = true;
         pos += 2;
