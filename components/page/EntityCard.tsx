@@ -1,9 +1,12 @@
 /**
- * The card for the entity under the pointer: its type, the name its mentions group under, which
- * mention this is, and buttons to step through the others. "Highlight and note" makes the
- * mention a highlight of the reader's own; "Add to a watchlist" arrives with the popup's
- * watchlists (shown, not yet enabled).
+ * The card for one entity: its type, the name its mentions group under, the other spellings the
+ * article uses for it ("Kim Chŏng-ŭn", "김정은"), which mention this is, buttons to step through
+ * its mentions and through the other entities of its type. Opens under the pointer, or from the
+ * panel by keyboard: then it takes focus, and Escape or × hands focus back. "Highlight and note"
+ * makes the mention a highlight of the reader's own; "Add to a watchlist" arrives with the
+ * popup's watchlists (shown, not yet enabled).
  */
+import { useEffect, useRef } from 'preact/hooks';
 import type { EntitySpan } from '@/utils/entities/types';
 
 export interface EntityCardProps {
@@ -12,7 +15,15 @@ export interface EntityCardProps {
   anchor: { left: number; bottom: number };
   mention: number;
   mentions: number;
+  /** Spellings of this entity in the article other than its name. */
+  variants: readonly string[];
+  /** Which entity of its type this is (1-based), of how many. */
+  entity: number;
+  entities: number;
+  /** Take focus when shown (opened from the keyboard). */
+  focus: boolean;
   onStep: (by: 1 | -1) => void;
+  onStepEntity: (by: 1 | -1) => void;
   onNote: () => void;
   onClose: () => void;
 }
@@ -25,11 +36,26 @@ const SINGULAR: Record<EntitySpan['type'], string> = {
   TERM: 'Policy term',
 };
 
-export function EntityCard({ span, anchor, mention, mentions, onStep, onNote, onClose }: EntityCardProps) {
+const PLURAL: Record<EntitySpan['type'], string> = {
+  PERSON: 'person',
+  ORG: 'organization',
+  PLACE: 'place',
+  DATE: 'date',
+  TERM: 'policy term',
+};
+
+export function EntityCard(props: EntityCardProps) {
+  const { span, anchor, mention, mentions, variants, entity, entities, focus, onStep, onStepEntity, onNote, onClose } = props;
+  const card = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focus) card.current?.focus();
+  }, [focus, span]);
   const left = Math.max(8, Math.min(anchor.left, window.innerWidth - 280));
-  const top = Math.min(anchor.bottom + 6, window.innerHeight - 150);
+  const top = Math.min(anchor.bottom + 6, window.innerHeight - 170);
   return (
     <section
+      ref={card}
+      tabIndex={-1}
       class={`card card-${span.type.toLowerCase()}`}
       role="dialog"
       aria-label={`${SINGULAR[span.type]}: ${span.key}`}
@@ -38,10 +64,18 @@ export function EntityCard({ span, anchor, mention, mentions, onStep, onNote, on
     >
       <p class="card-type">
         <span class={`swatch swatch-${span.type.toLowerCase()}`} aria-hidden="true" /> {SINGULAR[span.type]}
+        <button type="button" class="card-close" aria-label="Close the card" onClick={onClose}>
+          ×
+        </button>
       </p>
       <p class="card-name" data-testid="card-name">
         {span.key}
       </p>
+      {variants.length > 0 && (
+        <p class="card-variants" data-testid="card-variants">
+          Also written {variants.join(' · ')}
+        </p>
+      )}
       <p class="card-count">
         <button type="button" aria-label="Previous mention" disabled={mentions < 2} onClick={() => onStep(-1)}>
           ‹
@@ -53,6 +87,19 @@ export function EntityCard({ span, anchor, mention, mentions, onStep, onNote, on
           ›
         </button>
       </p>
+      {entities > 1 && (
+        <p class="card-count">
+          <button type="button" aria-label={`Previous ${PLURAL[span.type]}`} onClick={() => onStepEntity(-1)}>
+            ‹
+          </button>
+          <span data-testid="card-entity">
+            {PLURAL[span.type]} {entity} of {entities}
+          </span>
+          <button type="button" aria-label={`Next ${PLURAL[span.type]}`} onClick={() => onStepEntity(1)}>
+            ›
+          </button>
+        </p>
+      )}
       <p class="card-actions">
         <button type="button" data-testid="card-note" onClick={onNote}>
           Highlight and note

@@ -2,7 +2,8 @@
  * The page panel, in Gloss's shadow root: a corner badge with the number of highlights; opened,
  * per-type counts and switches, one switch to hide them all, "never on this site", and the
  * reader's highlights that could no longer be found in the article (orphans), which the editor
- * lists with their quote and note. Keyboard reachable, labelled for screen readers; Escape closes it.
+ * lists with their quote and note; each type's › opens the entity card on its first entity, so
+ * the cards are reachable without a pointer. Keyboard reachable, labelled for screen readers; Escape closes it.
  */
 import { useRef, useState } from 'preact/hooks';
 import { ENTITY_TYPE_LABELS, ENTITY_TYPES, type EntityType } from '@/utils/entities/types';
@@ -16,11 +17,13 @@ export interface PanelProps {
   settings: Settings;
   site: string;
   onToggleType: (type: EntityType) => void;
+  /** Opens the card on the first entity of `type`, with focus: the keyboard's way to the cards. */
+  onBrowse: (type: EntityType) => void;
   onToggleAll: () => void;
   onDisableSite: () => void;
 }
 
-export function Panel({ counts, orphans, onShowOrphans, settings, site, onToggleType, onToggleAll, onDisableSite }: PanelProps) {
+export function Panel({ counts, orphans, onShowOrphans, settings, site, onToggleType, onBrowse, onToggleAll, onDisableSite }: PanelProps) {
   const [open, setOpen] = useState(false);
   const badge = useRef<HTMLButtonElement>(null);
   const total = ENTITY_TYPES.reduce((sum, type) => sum + counts[type], 0);
@@ -55,6 +58,16 @@ export function Panel({ counts, orphans, onShowOrphans, settings, site, onToggle
                     {counts[type]}
                   </span>
                 </label>
+                <button
+                  type="button"
+                  class="browse"
+                  data-browse={type}
+                  aria-label={`Go through the ${ENTITY_TYPE_LABELS[type].toLowerCase()} one by one`}
+                  disabled={!counts[type] || settings.hideAll || settings.hiddenTypes.includes(type)}
+                  onClick={() => onBrowse(type)}
+                >
+                  ›
+                </button>
               </li>
             ))}
           </ul>

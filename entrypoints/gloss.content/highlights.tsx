@@ -53,7 +53,9 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
   let removeStyles: (() => void) | null = null;
   /** The painted spans, for hit-testing; empty when nothing is painted. */
   let index = new SpanIndex([]);
-  let hover: { span: EntitySpan; rect: DOMRect; pinned: boolean } | null = null;
+  /** The entity card's span; `focus` when the keyboard opened it (from `opener`, which gets focus back). */
+  let hover: { span: EntitySpan; rect: DOMRect; pinned: boolean; focus?: boolean } | null = null;
+  let opener: HTMLElement | null = null;
 
   const counts = (): Record<EntityType, number> => {
     const result = Object.fromEntries(ENTITY_TYPES.map((type) => [type, 0])) as Record<EntityType, number>;
@@ -65,15 +67,41 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
   const ui = await createShadowUi(ctx, 'gloss-panel', '/content-scripts/gloss.css');
 
   const mentionsOf = (span: EntitySpan) => index.mentionsOf(span);
-  const step = (by: 1 | -1) => {
-    if (!hover || !current) return;
-    const mentions = mentionsOf(hover.span);
-    const next = mentions[(mentions.indexOf(hover.span) + by + mentions.length) % mentions.length] as EntitySpan;
-    const range = current.model.range(next.start, next.end);
+  /** Pins the card on `span`, scrolled to the middle of the window. */
+  const showCard = (span: EntitySpan, focus: boolean) => {
+    const range = current?.model.range(span.start, span.end);
     if (!range) return;
     window.scrollBy({ top: range.getBoundingClientRect().top - window.innerHeight / 2 });
-    hover = { span: next, rect: range.getBoundingClientRect(), pinned: true };
+    hover = { span, rect: range.getBoundingClientRect(), pinned: true, focus };
     renderPanel();
+  };
+  const cycle = <T,>(items: readonly T[], item: T, by: 1 | -1) => items[(items.indexOf(item) + by + items.length) % items.length] as T;
+  const step = (by: 1 | -1) => {
+    if (hover) showCard(cycle(mentionsOf(hover.span), hover.span, by), !!hover.focus);
+  };
+  const stepEntity = (by: 1 | -1) => {
+    if (!hover) return;
+    const entities = index.entitiesOf(hover.span.type);
+    const at = entities.find((first) => first.key === hover!.span.key) as EntitySpan;
+    showCard(cycle(entities, at, by), !!hover.focus);
+  };
+  const browse = (type: EntityType) => {
+    const first = index.entitiesOf(type)[0];
+    if (!first) return;
+    opener = (ui.container.getRootNode() as ShadowRoot).activeElement as HTMLElement | null;
+    showCard(first, true);
+  };
+  const closeCard = () => {
+    const back = hover?.focus ? opener : null;
+    setHover(null);
+    back?.focus();
+  };
+  /** The other spellings of `span`'s entity in the article. */
+  const variantsOf = (span: EntitySpan) => {
+    const text = current?.model.text ?? '';
+    const spellings = new Set(mentionsOf(span).map((mention) => text.slice(mention.start, mention.end)));
+    spellings.delete(span.key);
+    return [...spellings];
   };
 
   const renderPanel = () => {
@@ -88,12 +116,17 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
         anchor={{ left: hover.rect.left, bottom: hover.rect.bottom }}
         mention={mentionsOf(hover.span).indexOf(hover.span) + 1}
         mentions={mentionsOf(hover.span).length}
+        variants={variantsOf(hover.span)}
+        entity={index.entitiesOf(hover.span.type).findIndex((first) => first.key === hover!.span.key) + 1}
+        entities={index.entitiesOf(hover.span.type).length}
+        focus={!!hover.focus}
         onStep={step}
+        onStepEntity={stepEntity}
         onNote={() => {
           openEditor({ kind: 'range', start: hover!.span.start, end: hover!.span.end });
           setHover(null);
         }}
-        onClose={() => setHover(null)}
+        onClose={closeCard}
       />
     );
     render(
@@ -111,6 +144,7 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
             hiddenTypes: s.hiddenTypes.includes(type) ? s.hiddenTypes.filter((t) => t !== type) : [...s.hiddenTypes, type],
           }))
         }
+        onBrowse={browse}
         onToggleAll={() => change((s) => ({ ...s, hideAll: !s.hideAll }))}
         onDisableSite={() => change((s) => ({ ...s, disabledSites: [...new Set([...s.disabledSites, location.hostname])] }))}
         />
@@ -146,7 +180,7 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
     setHover(found);
   });
   ctx.addEventListener(document, 'keydown', (event) => {
-    if ((event as KeyboardEvent).key === 'Escape' && hover) setHover(null);
+    if ((event as KeyboardEvent).key === 'Escape' && hover) closeCard();
   });
 
   /** Paints what is current under the settings; answers how many ranges it painted. */

@@ -6,6 +6,7 @@ import { CORPUS_DIR, REPO } from '../../scripts/lib/paths.mjs';
 import { startGloss, waitForGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
 
 const SEED = '/shared/seed/kcna-songchon-speech.html';
+const VARIANTS = '/fixtures/romanizations.html';
 const corpus = readdirSync(CORPUS_DIR, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
   .map((entry) => entry.name);
@@ -106,6 +107,46 @@ describe('e2e/highlights', () => {
     await page.mouse.move(plain.x, plain.y);
     await page.waitForTimeout(200);
     expect(await card.count()).toBe(0);
+  });
+
+  it('opens the entity cards from the keyboard alone, steps through people and mentions, and hands focus back', async () => {
+    const page = await gloss.openPage(SEED);
+    await painted(page);
+    const badge = panel(page).locator('button.badge');
+    await badge.focus();
+    await page.keyboard.press('Enter');
+    const browse = panel(page).locator('button[data-browse="PLACE"]');
+    await browse.focus();
+    await page.keyboard.press('Enter');
+    const card = panel(page).locator('section.card');
+    await expect.poll(() => card.count()).toBe(1);
+    // The card has focus, so the keys that follow act on it.
+    expect(await page.evaluate(() => document.querySelector('gloss-panel')!.shadowRoot!.activeElement?.classList.contains('card'))).toBe(true);
+    const first = await card.getByTestId('card-name').textContent();
+    expect(await card.getByTestId('card-entity').textContent()).toMatch(/^place 1 of \d+$/);
+    await page.keyboard.press('Tab'); // × close
+    await page.keyboard.press('Tab'); // previous mention (or the next control when it is disabled)
+    await card.getByRole('button', { name: 'Next place' }).focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card.getByTestId('card-entity').textContent()).toMatch(/^place 2 of \d+$/);
+    expect(await card.getByTestId('card-name').textContent()).not.toBe(first);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card.count()).toBe(0);
+    expect(await page.evaluate(() => document.querySelector('gloss-panel')!.shadowRoot!.activeElement?.getAttribute('data-browse'))).toBe('PLACE');
+  });
+
+  it('lists the other spellings of a name on its card', async () => {
+    const page = await gloss.openPage(VARIANTS);
+    await painted(page);
+    await panel(page).locator('button.badge').click();
+    await panel(page).locator('button[data-browse="PERSON"]').click();
+    const card = panel(page).locator('section.card');
+    await expect.poll(() => card.count()).toBe(1);
+    expect(await card.getByTestId('card-name').textContent()).toBe('Kim Jong Un');
+    const variants = await card.getByTestId('card-variants').textContent();
+    for (const spelling of ['Kim Chŏng-ŭn', '김정은', 'Kim Jeong-eun']) expect(variants).toContain(spelling);
+    expect(await card.getByTestId('card-mention').textContent()).toBe('1 of 4 in this article');
+    await page.screenshot({ path: join(SHOTS, 'variants-card.png') });
   });
 
   it('hides everything with one switch', async () => {

@@ -31,6 +31,18 @@ export class SpanIndex {
     return best;
   }
 
+  /** The first mention of each entity of `type` (one per key), in text order. */
+  entitiesOf(type: EntitySpan['type']): EntitySpan[] {
+    const seen = new Set<string>();
+    const first: EntitySpan[] = [];
+    for (const span of this.spans) {
+      if (span.type !== type || seen.has(span.key)) continue;
+      seen.add(span.key);
+      first.push(span);
+    }
+    return first;
+  }
+
   /** Every span of the same type and key as `span`, in text order. */
   mentionsOf(span: EntitySpan): EntitySpan[] {
     return this.spans.filter((other) => other.type === span.type && other.key === span.key);
