@@ -13,6 +13,8 @@ export interface PanelProps {
   counts: Record<EntityType, number>;
   /** The reader's highlights that can no longer be found in the article. */
   orphans: number;
+  /** The article's language when names were not looked for in it. */
+  namesSkipped?: string | null;
   onShowOrphans: () => void;
   settings: Settings;
   site: string;
@@ -23,7 +25,7 @@ export interface PanelProps {
   onDisableSite: () => void;
 }
 
-export function Panel({ counts, orphans, onShowOrphans, settings, site, onToggleType, onBrowse, onToggleAll, onDisableSite }: PanelProps) {
+export function Panel({ counts, orphans, namesSkipped, onShowOrphans, settings, site, onToggleType, onBrowse, onToggleAll, onDisableSite }: PanelProps) {
   const [open, setOpen] = useState(false);
   const badge = useRef<HTMLButtonElement>(null);
   const total = ENTITY_TYPES.reduce((sum, type) => sum + counts[type], 0);
@@ -71,6 +73,11 @@ export function Panel({ counts, orphans, onShowOrphans, settings, site, onToggle
               </li>
             ))}
           </ul>
+          {namesSkipped && (
+            <p class="note" data-testid="names-skipped">
+              Names are recognized in English only. This page is in another language ({namesSkipped}): dates and your terms are marked.
+            </p>
+          )}
           <label class="all">
             <input type="checkbox" data-role="hide-all" checked={settings.hideAll} onChange={onToggleAll} />
             Hide all highlights

@@ -1,5 +1,6 @@
 /** The background: owns the database and answers the content scripts. Nothing else lives here. */
 import { anchorAll } from '@/utils/anchoring/anchor-all';
+import { namesRecognizedIn } from '@/utils/entities/language';
 import { listArticleAnnotations } from '@/utils/db/annotations-repo';
 import { GlossDb } from '@/utils/db/database';
 import { requestPersistence } from '@/utils/db/persist';
@@ -64,12 +65,19 @@ export default defineBackground(() => {
         await assertShowing(sender, articleId);
         const [recognizer, annotations, article] = await Promise.all([recognizerFor(db), listArticleAnnotations(db, articleId), db.articles.get(articleId)]);
         // Names are recognized in English only: on a page in another language, dates and terms.
-        const { spans, ms } = await recognizeInSlices(recognizer, text, { lang: article?.lang ?? null });
+        const lang = article?.lang ?? null;
+        const { spans, ms } = await recognizeInSlices(recognizer, text, { lang });
         const [reveal] = await Promise.all([
           takeReveal(sender),
           recordFindingsOnce(db, sender, articleId, text, recognizerVersion(), spans),
         ]);
-        return { spans, ms, placement: anchorAll(annotations, text), ...(reveal && { reveal }) };
+        return {
+          spans,
+          ms,
+          placement: anchorAll(annotations, text),
+          ...(reveal && { reveal }),
+          ...(lang && !namesRecognizedIn(lang) && { namesSkipped: lang }),
+        };
       },
       async placeAnnotations({ articleId, text, ids }, sender) {
         await assertShowing(sender, articleId);

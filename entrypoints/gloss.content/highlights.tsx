@@ -25,6 +25,8 @@ export interface HighlightLayer {
    * painted), measured as `<label>paint`; the panel lists the orphans.
    */
   show(model: TextModel, entities: readonly EntitySpan[], notes: Placement, label: string): void;
+  /** The article's language when names were not looked for in it: the panel says so. */
+  setNamesSkipped(lang: string | null): void;
 }
 
 /** Adopts Gloss's highlight styles into the page; falls back to a <style> in <head>. */
@@ -56,6 +58,7 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
   /** The entity card's span; `focus` when the keyboard opened it (from `opener`, which gets focus back). */
   let hover: { span: EntitySpan; rect: DOMRect; pinned: boolean; focus?: boolean } | null = null;
   let opener: HTMLElement | null = null;
+  let namesSkipped: string | null = null;
 
   const counts = (): Record<EntityType, number> => {
     const result = Object.fromEntries(ENTITY_TYPES.map((type) => [type, 0])) as Record<EntityType, number>;
@@ -135,6 +138,7 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
         <Panel
         counts={counts()}
         orphans={current.notes.orphans.length}
+        namesSkipped={namesSkipped}
         onShowOrphans={() => openEditor({ kind: 'annotations', ids: current!.notes.orphans.map((orphan) => orphan.id) })}
         settings={settings}
         site={location.hostname}
@@ -221,6 +225,9 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
   });
 
   return {
+    setNamesSkipped(lang) {
+      namesSkipped = lang;
+    },
     show(model, entities, notes, label) {
       const start = performance.now();
       current = { model, entities, notes };

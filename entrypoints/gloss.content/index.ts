@@ -114,6 +114,7 @@ export default defineContentScript({
       measure(label + 'recognize', { start, duration: result.value.ms });
       entities = result.value.spans;
       layer ??= startHighlights(ctx, editor.open);
+      (await layer).setNamesSkipped(result.value.namesSkipped ?? null);
       await apply(label, articleId, article, result.value.placement);
       if (changedMeanwhile) {
         changedMeanwhile = false;

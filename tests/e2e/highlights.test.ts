@@ -109,7 +109,7 @@ describe('e2e/highlights', () => {
     expect(await card.count()).toBe(0);
   });
 
-  it('opens the entity cards from the keyboard alone, steps through people and mentions, and hands focus back', async () => {
+  it('opens the entity cards from the keyboard alone, steps through the places, and hands focus back', async () => {
     const page = await gloss.openPage(SEED);
     await painted(page);
     const badge = panel(page).locator('button.badge');
@@ -147,6 +147,20 @@ describe('e2e/highlights', () => {
     for (const spelling of ['Kim Chŏng-ŭn', '김정은', 'Kim Jeong-eun']) expect(variants).toContain(spelling);
     expect(await card.getByTestId('card-mention').textContent()).toBe('1 of 4 in this article');
     await page.screenshot({ path: join(SHOTS, 'variants-card.png') });
+  });
+
+  it('says on a French page that names are recognized in English only, and marks its dates', async () => {
+    const page = await gloss.openPage('/shared/corpus/lemonde-1/source.html');
+    await painted(page);
+    await panel(page).locator('button.badge').click();
+    expect(await panel(page).getByTestId('names-skipped').textContent()).toContain('Names are recognized in English only');
+    expect(await highlighted(page, 'gloss-person')).toEqual([]);
+    expect((await highlighted(page, 'gloss-date')).length).toBeGreaterThan(0);
+    // An English page has no such line.
+    const seed = await gloss.openPage(SEED);
+    await painted(seed);
+    await panel(seed).locator('button.badge').click();
+    expect(await panel(seed).getByTestId('names-skipped').count()).toBe(0);
   });
 
   it('hides everything with one switch', async () => {

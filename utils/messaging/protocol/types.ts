@@ -38,6 +38,8 @@ export interface TextAnalysis {
   placement: Placement;
   /** An annotation to scroll to once painted (the tab was opened from the library to show it). */
   reveal?: string;
+  /** The article's language when names were not looked for in it (names are read in English only). */
+  namesSkipped?: string;
 }
 
 
