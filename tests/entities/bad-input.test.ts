@@ -22,6 +22,16 @@ describe('entities/recognize on bad input', () => {
     for (const span of spans) expect(span.end).toBeLessThanOrEqual(text.length);
   });
 
+  it('reads 1 MB of Hangul beside romanized names: the Hangul spelling of a name in it is marked, nothing else', () => {
+    const hangul = '평양의 날씨는 맑았다 '.repeat(Math.ceil((1024 * 1024) / 11));
+    const text = `Kim Jong Un (김정은) and Kim Chŏng-ŭn spoke. ${hangul} 김정은`;
+    const spans = recognizer.recognize(text);
+    const people = spans.filter((s) => s.type === 'PERSON');
+    expect(people.map((s) => text.slice(s.start, s.end))).toEqual(['Kim Jong Un', '김정은', 'Kim Chŏng-ŭn', '김정은']);
+    expect(new Set(people.map((s) => s.key))).toEqual(new Set(['Kim Jong Un']));
+    for (const span of spans) expect(span.end).toBeLessThanOrEqual(text.length);
+  });
+
   it('answers the same for a text whatever it recognized before (buffers are reused)', () => {
     const short = 'Talks with al-Qaeda failed, said Kim Jong Un';
     const alone = createRecognizer().recognize(short);

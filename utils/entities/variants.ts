@@ -83,18 +83,26 @@ function mostUsedKey(group: readonly EntitySpan[]): string {
 function hangulMentions(text: string, groups: ReadonlyMap<string, EntitySpan[]>): EntitySpan[] {
   const found: EntitySpan[] = [];
   if (!groups.size) return found;
+  // A page's Hangul repeats its words: each is read once.
+  const seen = new Map<string, { type: EntityType; key: string } | null>();
   for (let k = 0; k < text.length; k++) {
     if (!isHangul(text.charCodeAt(k))) continue;
     let end = k + 1;
     while (end < text.length && isHangul(text.charCodeAt(end))) end++;
     const word = text.slice(k, end);
-    for (const type of ['PERSON', 'PLACE', 'ORG'] as const) {
-      const group = groups.get(`${type}:${koreanKey(word, type === 'PERSON')}`);
-      if (group) {
-        found.push({ start: k, end, type, key: group[0]!.key });
-        break;
+    let hit = seen.get(word);
+    if (hit === undefined) {
+      hit = null;
+      for (const type of ['PERSON', 'PLACE', 'ORG'] as const) {
+        const group = groups.get(`${type}:${koreanKey(word, type === 'PERSON')}`);
+        if (group) {
+          hit = { type, key: group[0]!.key };
+          break;
+        }
       }
+      seen.set(word, hit);
     }
+    if (hit) found.push({ start: k, end, ...hit });
     k = end;
   }
   return found;
