@@ -111,6 +111,9 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
 /** Institutions named by one capitalized word ("before Parliament rises", "the Senate"). */
 const INSTITUTIONS = new Set(['parliament', 'senate', 'congress', 'politburo', 'presidium', 'kremlin', 'pentagon', 'knesset', 'bundestag', 'duma', 'taliban', 'hamas', 'hezbollah', 'nato', 'interpol', 'europol']);
 
+/** After "on", a date, not a subject: "the Museum on Wednesday". */
+const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
 const LEADING_HEADS = new Set(['lake', 'mount', 'mt.', 'cape', 'fort', 'isle', 'gulf', 'port']);
 
 function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]): void {
@@ -135,7 +138,7 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
     // Right over "of [the] …" / "for …" (an organization's "on …": "Committee on Intelligence and
     // Security"), and "and" between capitalized words.
     let last = h;
-    if (h + 1 <= b && (word(tokens, h + 1) === 'of' || word(tokens, h + 1) === 'for' || (org && word(tokens, h + 1) === 'on'))) {
+    if (h + 1 <= b && (word(tokens, h + 1) === 'of' || word(tokens, h + 1) === 'for' || (org && word(tokens, h + 1) === 'on' && !CALENDAR_WORDS.has(word(tokens, h + 2))))) {
       let k = h + 2;
       if (k <= b && word(tokens, k) === 'the') k++;
       while (k <= b && (isCap(tokens, k) || (CONNECTORS.has(word(tokens, k)) && k + 1 <= b && isCap(tokens, k + 1)))) {

@@ -73,6 +73,18 @@ const PERSON_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
 const CREDIT_BEFORE = new Set(['by', 'credit', 'photo', 'photograph', 'photographs', 'image', 'courtesy', 'reporting', 'writes']);
 
 const OFFICE_LINKS = new Set(['of', 'for']);
+const ARTICLES = new Set(['a', 'an', 'the']);
+/** Who speaks or works for an organization, or owns it: "a Verizon spokesman", "the Yahoo board". */
+const ORG_PEOPLE = new Set([
+  'spokesman', 'spokeswoman', 'spokesperson', 'ceo', 'executives', 'employees', 'shareholders', 'investors', 'board',
+  'lawyers', 'engineers', 'founder', 'founders', 'workers', 'workforce', 'chief', 'headquarters', 'stock', 'shares',
+]);
+/** Who works at or owns part of an organization: "chief executive of X", "an analyst at X". */
+const ORG_ROLES = new Set([
+  'ceo', 'executive', 'executives', 'founder', 'co-founder', 'cofounder', 'spokesman', 'spokeswoman', 'spokesperson',
+  'analyst', 'analysts', 'employee', 'employees', 'shareholders', 'shareholder', 'investors', 'engineer', 'engineers',
+  'shares', 'stake', 'subsidiary', 'owner', 'owners', 'acquisition', 'board', 'staff', 'economist', 'strategist',
+]);
 /** "partnered with X", "a deal with X". */
 const DEAL_WORDS = new Set(['partnered', 'partnership', 'deal', 'merger', 'merged', 'agreement', 'contract', 'partnering', 'teamed', 'collaboration']);
 
@@ -234,7 +246,9 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (multi && commaBefore && PERSON_NOUNS.has(before)) score[PERSON] += 2;
     if (possessive && PERSON_POSSESSIONS.has(next)) score[PERSON] += 2;
     if (possessive && ORG_POSSESSIONS.has(next)) score[ORG] += 2;
-    if (!possessive && plainAfter && ORG_POSSESSIONS.has(next) && !multi) score[ORG] += 0.5;
+    if (!possessive && plainAfter && ORG_POSSESSIONS.has(next) && !multi) score[ORG] += ARTICLES.has(before) && ORG_PEOPLE.has(next) ? 2 : 0.5; // "a Verizon spokesman"
+    // "chief executive of Yahoo", "an analyst at Jefferies", "shares of Verizon".
+    if (plainBefore && (before === 'of' || before === 'at') && ORG_ROLES.has(wordAt(tokens, s - 2))) score[ORG] += 2;
     if (plainAfter && ORG_VERBS.has(next)) score[ORG] += 1;
     if (plainBefore && ORG_BEFORE.has(before) && !isCap(tokens, s - 1)) score[ORG] += 2;
     if (plainBefore && before === 'with' && DEAL_WORDS.has(wordAt(tokens, s - 2))) score[ORG] += 2; // "partnered with Zeiss"
