@@ -22,7 +22,8 @@ export interface CorpusPage {
  * the split was set (held-out micro F1 then: fold 3 0.70, fold 4 0.94). Folds 5 and 6 are 13
  * more real news pages from Readability's test suite, labelled by hand by readers who never ran
  * the recognizer on them (untouched figure when they came: fold 5 0.71, fold 6 0.81).
- * Rotation: fold 3 joined the tuning folds in session 5; folds 4–6 were never inspected.
+ * Rotation: fold 3 joined the tuning folds in session 5, then fold 5 (its figure when it was
+ * rotated in: 0.72); folds 4 and 6 were never inspected.
  */
 export const FOLDS: readonly (readonly CorpusPage[])[] = [
   [
@@ -66,7 +67,7 @@ export const FOLDS: readonly (readonly CorpusPage[])[] = [
 ];
 
 /** Folds whose errors may be looked at while tuning; the others are scored, never inspected. */
-export const TUNING_FOLDS: readonly number[] = [0, 1, 2];
+export const TUNING_FOLDS: readonly number[] = [0, 1, 2, 4];
 
 export const NAME_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE'];
 export const SCORED_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'DATE'];

@@ -69,3 +69,32 @@ describe('what fold 3’s errors taught (tuning fold since session 5)', () => {
     expect(found('A resolution of 1800 x 1920 per eye, made in 2023.').filter((s) => s.type === 'DATE').map((s) => s.text)).toEqual(['2023']);
   });
 });
+
+describe('what fold 5’s errors taught (tuning fold since session 5)', () => {
+  it('does not read a company as a place for what is sold "to" it; "to" a place needs a word of going', () => {
+    const text = 'Yahoo agreed to the sale to Verizon. The fee is payable to Verizon. The cash Verizon is paying. She flew to Karakorum, then drove to Ulaanbaatar.';
+    const spans = found(text);
+    expect(spans.filter((s) => s.text === 'Verizon' && s.type === 'PLACE')).toEqual([]);
+  });
+
+  it('takes an age set off by commas, "says X" and a web address as evidence', () => {
+    const spans = found('Seven decades later, Parata, 75, has seen many strandings. “It hurts,” says Parata. Fact-checkers at Snopes.com disagreed.');
+    expect(spans).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'Parata', type: 'PERSON' }), expect.objectContaining({ text: 'Snopes.com', type: 'ORG' })]));
+  });
+
+  it('reads a day, a month shortened without a period and a year as one date, and the month alone as none', () => {
+    const text = 'Posted 22 Dec, 2016 by the desk. He will dec the halls.';
+    expect(found(text).filter((s) => s.type === 'DATE').map((s) => s.text)).toEqual(['22 Dec, 2016']);
+  });
+
+  it('does not take "First Amendment" for a person, nor run a name into "The" after it', () => {
+    const people = found('It is protected by the First Amendment, said Vanessa Hicks The Federal code says otherwise.').filter((s) => s.type === 'PERSON');
+    expect(people.map((s) => s.text)).toEqual(['Vanessa Hicks']);
+  });
+
+  it('names "Inc" without its period and the armed services as organizations', () => {
+    const spans = found('Copyright Business Insider Inc. The Navy said the ship returned.');
+    expect(spans).toEqual(expect.arrayContaining([expect.objectContaining({ text: 'Navy', type: 'ORG' })]));
+    expect(spans.find((s) => s.text.startsWith('Business Insider'))?.type).toBe('ORG');
+  });
+});

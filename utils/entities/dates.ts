@@ -11,7 +11,11 @@ const MONTHS = new Map<string, number>([
   ['august', 8], ['september', 9], ['october', 10], ['november', 11], ['december', 12],
   ['jan.', 1], ['feb.', 2], ['mar.', 3], ['apr.', 4], ['jun.', 6], ['jul.', 7], ['aug.', 8],
   ['sep.', 9], ['sept.', 9], ['oct.', 10], ['nov.', 11], ['dec.', 12],
+  ['jan', 1], ['feb', 2], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['sept', 9], ['oct', 10],
+  ['nov', 11], ['dec', 12],
 ]);
+/** Months shortened without a period: a date only with a day or a year beside them ("22 Dec, 2016"). */
+const BARE_ABBREVIATIONS = new Set(['jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
 /** Months that are also common words: a date only with a day or a year beside them. */
 const AMBIGUOUS_MONTHS = new Set(['may', 'march']);
@@ -50,10 +54,11 @@ export function findDates(tokens: Tokens): { first: number; last: number }[] {
         if (isYear(tokens, i + 2) && commaGap(tokens, i + 2)) last = i + 2;
       } else if (isYear(tokens, i + 1) && commaGap(tokens, i + 1)) last = i + 1;
       else if (AMBIGUOUS_MONTHS.has(word) && !(i > 0 && MONTH_BEFORE.has(wordAt(tokens, i - 1)) && plainGap(tokens, i))) last = -1;
+      else if (BARE_ABBREVIATIONS.has(word)) last = -1;
     } else if (flags & DIGIT && isDay(tokens, i) && i + 1 < tokens.count && tokens.flags[i + 1]! & CAP && MONTHS.has(wordAt(tokens, i + 1)) && plainGap(tokens, i + 1)) {
       // Day month [year]: "28 February 2024".
       last = i + 1;
-      if (isYear(tokens, i + 2) && plainGap(tokens, i + 2)) last = i + 2;
+      if (isYear(tokens, i + 2) && commaGap(tokens, i + 2)) last = i + 2;
     } else if (flags & DIGIT) {
       last = numericDate(tokens, i);
       if (last === -1 && (YEAR.test(word) || DECADE.test(word)) && isStandaloneNumber(tokens, i)) last = i;

@@ -15,7 +15,7 @@ export const TITLES = new Set([
   'ambassador', 'envoy', 'king', 'queen', 'prince', 'princess', 'emperor', 'sheikh', 'sheik',
   'emir', 'pope', 'cardinal', 'bishop', 'archbishop', 'rev.', 'reverend', 'imam', 'rabbi', 'judge',
   'justice', 'deputy', 'foreign', 'defence', 'defense', 'finance', 'interior', 'hon.', 'madam',
-  'ceo', 'chief', 'executive', 'spokesman', 'spokeswoman', 'spokesperson', 'first', 'commissioner',
+  'ceo', 'chief', 'executive', 'spokesman', 'spokeswoman', 'spokesperson', 'commissioner',
   'inspector', 'detective', 'constable', 'superintendent', 'treasurer', 'speaker', 'councillor',
   'councilor', 'coach', 'director', 'attorney',
 ]);
@@ -26,7 +26,7 @@ export const ORG_HEADS = new Set([
   'party', 'army', 'navy', 'force', 'forces', 'corps', 'guard', 'guards', 'command', 'university',
   'college', 'institute', 'academy', 'school', 'association', 'federation', 'union', 'league',
   'organization', 'organisation', 'foundation', 'fund', 'bank', 'company', 'corporation', 'corp.',
-  'inc.', 'ltd.', 'co.', 'group', 'holdings', 'authority', 'administration', 'assembly', 'congress',
+  'inc.', 'ltd.', 'co.', 'inc', 'ltd', 'corp', 'llc', 'plc', 'group', 'holdings', 'authority', 'administration', 'assembly', 'congress',
   'parliament', 'senate', 'court', 'tribunal', 'service', 'services', 'police', 'cabinet',
   'government', 'embassy', 'consulate', 'mission', 'society', 'club', 'network', 'news', 'times',
   'post', 'journal', 'herald', 'tribune', 'gazette', 'press', 'broadcasting', 'television', 'radio',
@@ -83,7 +83,7 @@ export const SENTENCE_WORDS = new Set([
   'has', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall',
   'later', 'earlier', 'afterwards', 'finally', 'separately', 'elsewhere', 'overall', 'currently',
   'previously', 'initially', 'eventually', 'originally', 'thus', 'therefore', 'besides', 'otherwise',
-  'nevertheless', 'moreover', 'furthermore', 'additionally', 'notably', 'similarly', 'likewise',
+  'copyright', 'nevertheless', 'moreover', 'furthermore', 'additionally', 'notably', 'similarly', 'likewise',
 ]);
 
 /** Verbs of saying after a name: "…, Smith said". */

@@ -92,7 +92,7 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
   while (start <= b) {
     const w = word(tokens, start);
     if (TITLES.has(w)) titled = true;
-    else if (!(start === a && flag(tokens, start, SENTENCE) && SENTENCE_WORDS.has(w))) break;
+    else if (!(start === a && ((flag(tokens, start, SENTENCE) && SENTENCE_WORDS.has(w)) || ARTICLE_WORDS.has(w)))) break;
     start++;
   }
   // A title in lower case before the run ("former president Barack Obama") counts before a full
@@ -101,7 +101,8 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
   // An office, not a person: "Inspector-General of Intelligence", "Minister for Trade".
   const office = titled && start <= b && !isCap(tokens, start);
 
-  if (start === b && INSTITUTIONS.has(word(tokens, b))) found.push({ first: b, last: b, type: 'ORG' });
+  // An institution standing alone at the end of the run: "before Parliament rises", "… Inc. The Navy said".
+  if (start <= b && INSTITUTIONS.has(word(tokens, b)) && (b === start || ARTICLE_WORDS.has(word(tokens, b - 1)))) found.push({ first: b, last: b, type: 'ORG' });
   headCandidates(tokens, start, b, found);
   if (!office) personCandidates(tokens, start, b, titled, lists, found);
   datelineCandidate(tokens, a, b, found);
@@ -109,7 +110,9 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
 }
 
 /** Institutions named by one capitalized word ("before Parliament rises", "the Senate"). */
-const INSTITUTIONS = new Set(['parliament', 'senate', 'congress', 'politburo', 'presidium', 'kremlin', 'pentagon', 'knesset', 'bundestag', 'duma', 'taliban', 'hamas', 'hezbollah', 'nato', 'interpol', 'europol']);
+const INSTITUTIONS = new Set(['parliament', 'senate', 'congress', 'navy', 'army', 'marines', 'politburo', 'presidium', 'kremlin', 'pentagon', 'knesset', 'bundestag', 'duma', 'taliban', 'hamas', 'hezbollah', 'nato', 'interpol', 'europol']);
+
+const ARTICLE_WORDS = new Set(['the', 'a', 'an']);
 
 /** After "on", a date, not a subject: "the Museum on Wednesday". */
 const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
@@ -132,6 +135,7 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
       if (isCap(tokens, k)) {
         if (TITLES.has(w) || (flag(tokens, k, SENTENCE) && SENTENCE_WORDS.has(w))) break;
         if (flag(tokens, k, UPPER) && SENTENCE_WORDS.has(w)) break; // in capitals: "… IS THE NINE NETWORK"
+        if (ARTICLE_WORDS.has(w)) break; // "… Inc. The Navy": a sentence after an abbreviation
         first = k;
       } else if (!(org && (w === 'and' || w === '&') && k - 1 >= a && isCap(tokens, k - 1) && !isHead(k - 1))) break;
     }
@@ -176,6 +180,8 @@ function personCandidates(tokens: Tokens, a: number, b: number, titled: boolean,
       if (isHead(i) || (!isCap(tokens, i) && !NAME_PARTICLES.has(word(tokens, i)) && !flag(tokens, i, HYPHEN_BEFORE))) break;
       // A name in capitals (a credit, a byline) stops at a common word: "LAURIE OAKES IS THE …".
       if (flag(tokens, i, UPPER) && (SENTENCE_WORDS.has(word(tokens, i)) || TITLES.has(word(tokens, i)))) break;
+      // "Vanessa Hicks The Federal …": a capitalized "The" inside a run starts something else.
+      if (isCap(tokens, i) && ARTICLE_WORDS.has(word(tokens, i))) break;
       if (isCap(tokens, i) || flag(tokens, i, HYPHEN_BEFORE)) last = i;
     }
     return last;
@@ -187,7 +193,8 @@ function personCandidates(tokens: Tokens, a: number, b: number, titled: boolean,
   }
   const next = b + 1 < tokens.count ? word(tokens, b + 1) : '';
   const before = a > 0 ? word(tokens, a - 1) : '';
-  const said = SPEECH_VERBS.has(next) || (before === 'said' && !flag(tokens, a, SENTENCE));
+  // "Smith said", not "…, said Smith" (there the name after "said" is the speaker).
+  const said = (SPEECH_VERBS.has(next) && plainGap(tokens, b + 1, 2, false)) || (before === 'said' && !flag(tokens, a, SENTENCE));
   if (titled || (said && b > a)) {
     if (isHead(a)) return;
     found.push({ first: a, last: extent(), type: 'PERSON' });

@@ -74,6 +74,13 @@ const CREDIT_BEFORE = new Set(['by', 'credit', 'photo', 'photograph', 'photograp
 
 const OFFICE_LINKS = new Set(['of', 'for']);
 const ARTICLES = new Set(['a', 'an', 'the']);
+/** Words of going before "to X" / "from X": then X is a place. */
+const GOING = new Set([
+  'travel', 'traveled', 'travelled', 'traveling', 'travelling', 'flew', 'fly', 'flying', 'flights', 'went', 'go', 'going',
+  'moved', 'move', 'moving', 'returned', 'return', 'returning', 'trip', 'visit', 'headed', 'came', 'come', 'coming',
+  'deployed', 'exported', 'imports', 'exports', 'route', 'road', 'fled', 'drove', 'sailed', 'migrated', 'emigrated',
+  'relocated', 'arrived', 'escaped', 'evacuated', 'way', 'journey', 'flight', 'border', 'back', 'home',
+]);
 /** Who speaks or works for an organization, or owns it: "a Verizon spokesman", "the Yahoo board". */
 const ORG_PEOPLE = new Set([
   'spokesman', 'spokeswoman', 'spokesperson', 'ceo', 'executives', 'employees', 'shareholders', 'investors', 'board',
@@ -188,7 +195,7 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     while (s <= to) {
       const w = wordAt(tokens, s);
       if (TITLES.has(w) && isCap(tokens, s)) titled = !OFFICE_LINKS.has(wordAt(tokens, s + 1));
-      else if (!(SENTENCE_WORDS.has(w) && (flag(tokens, s, SENTENCE) || !isCap(tokens, s) || flag(tokens, s, UPPER)))) break;
+      else if (!(SENTENCE_WORDS.has(w) && (flag(tokens, s, SENTENCE) || !isCap(tokens, s) || flag(tokens, s, UPPER) || ARTICLES.has(w)))) break;
       s++;
     }
     let e = to;
@@ -241,7 +248,11 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (multi && flag(tokens, s, UPPER) && plainBefore && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
     if (multi && gapIs(tokens, s, false, true) && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
     if (plainAfter && SPEECH_VERBS.has(next)) score[multi ? PERSON : ORG] += multi ? 2 : 0.5;
-    if (plainBefore && before === 'said') score[PERSON] += 1;
+    if (plainBefore && (before === 'said' || before === 'says')) score[PERSON] += 1;
+    // An age set off by commas: "Parata, 75, has …".
+    if (commaAfter && flag(tokens, e + 1, DIGIT) && /^\d{1,3}$/.test(next) && gapIs(tokens, e + 2, true)) score[PERSON] += 3;
+    // A web address as a name: "Snopes.com".
+    if (!multi && /^[a-z][\w-]*\.(?:com|org|net|io|co|gov|news)$/.test(first)) score[ORG] += 3;
     // "The priest, Fidelis Mukonori, …": a person's noun, then the name set off by commas.
     if (multi && commaBefore && PERSON_NOUNS.has(before)) score[PERSON] += 2;
     if (possessive && PERSON_POSSESSIONS.has(next)) score[PERSON] += 2;
@@ -277,7 +288,11 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
       } else if (typeAt.get(e + 1) === 'PLACE' && !multi) score[PLACE] += 3; // "Cupertino, California"
     }
     if (flag(tokens, e + 1, HYPHEN_BEFORE) && next === 'based') score[PLACE] += 3;
-    if (plainBefore && PLACE_BEFORE.has(before) && !flag(tokens, s - 1, CAP)) score[PLACE] += before === 'to' || before === 'from' ? 0.5 : 1;
+    // "in X", "near X"; "to X" and "from X" only after a word of going ("sold to Verizon" is no place).
+    if (plainBefore && PLACE_BEFORE.has(before) && !flag(tokens, s - 1, CAP)) {
+      if (before !== 'to' && before !== 'from') score[PLACE] += 1;
+      else if (GOING.has(wordAt(tokens, s - 2))) score[PLACE] += 1;
+    }
     if (plainBefore && before === 'of' && PLACE_OF.has(wordAt(tokens, s - 2))) score[PLACE] += 3;
     // He or she soon after a full name.
     if (multi) {
