@@ -15,8 +15,8 @@ import type { EntityType } from './types';
 
 function addAll(index: PhraseIndex, entries: readonly Entry[], type: EntityType): void {
   for (const entry of entries) {
-    const [key, ...aliases] = typeof entry === 'string' ? [entry] : entry;
-    for (const name of [key, ...aliases]) index.add(name, type, key);
+    if (typeof entry === 'string') index.add(entry, type, entry);
+    else for (const name of entry) index.add(name, type, entry[0]);
   }
 }
 

@@ -24,11 +24,28 @@ export interface PhraseMatch {
   length: number;
 }
 
+/** A lower-case letter before an upper-case one: "LeT", "iPhone" must match as written. */
+const LOWER_THEN_UPPER = /\p{Ll}.*\p{Lu}/u;
 
+/** A name added but not yet tokenized: its first word is all the index needs until a text has it. */
+interface Pending {
+  name: string;
+  type: EntityType;
+  key: string;
+  list?: string;
+}
+
+/**
+ * Entries are filed by their first word when added; the rest of the work (their other words,
+ * capitals, the longest-first order) waits until a text holds that first word. A page names a
+ * few hundred of the ~9,300 names and terms, so most are never made into phrases: building the
+ * index is most of the recognizer's cold start.
+ */
 export class PhraseIndex {
+  /** Buckets made into phrases, longest first. */
   private readonly byFirst = new Map<string, Phrase[]>();
-  /** Buckets added to since they were last sorted longest first (sorted on first use). */
-  private readonly unsorted = new Set<string>();
+  /** Names added since their bucket was last made (all of them, until a text asks for it). */
+  private readonly pending = new Map<string, Pending[]>();
   /**
    * A cheap first test, before any string is made: per pair of first characters, a bit for each
    * length of a first word that begins with them.
@@ -38,34 +55,16 @@ export class PhraseIndex {
 
   /** Adds `name` (a proper name unless `type` is TERM). Returns false for a name with no words. */
   add(name: string, type: EntityType, key: string, list?: string): boolean {
-    const tokens = tokenize(name);
+    // Indexes are built between texts, never while one is read: the token buffers are free.
+    const tokens = tokenize(name, { reuseBuffers: true, maxWords: 1 });
     if (tokens.count === 0) return false;
-    const caps = new Uint8Array(tokens.count);
-    const written: string[] = [];
-    if (type !== 'TERM') {
-      for (let i = 0; i < tokens.count; i++) {
-        const flags = tokens.flags[i] as number;
-        const original = name.slice(tokens.start[i], tokens.end[i]);
-        written.push(original);
-        if (/\p{Ll}.*\p{Lu}/u.test(original)) caps[i] = 3;
-        else caps[i] = flags & UPPER && wordAt(tokens, i).replace(/\./g, '').length <= 5 ? 2 : flags & CAP ? 1 : 0;
-      }
-    }
-    const phrase: Phrase = { words: Array.from({ length: tokens.count }, (_, k) => wordAt(tokens, k)), caps, written, type, key, list };
-    const first = phrase.words[0] as string;
+    const first = wordAt(tokens, 0);
     this.starts[startSlot(first.charCodeAt(0), first.charCodeAt(1))]! |= lengthBit(first.length);
-    const bucket = this.byFirst.get(first);
-    if (bucket) bucket.push(phrase);
-    else this.byFirst.set(first, [phrase]);
-    this.unsorted.add(first);
+    const waiting = this.pending.get(first);
+    if (waiting) waiting.push({ name, type, key, list });
+    else this.pending.set(first, [{ name, type, key, list }]);
     this.size++;
     return true;
-  }
-
-  /** Sorts, longest first, every bucket added to since the last match. */
-  private sortBuckets(): void {
-    for (const first of this.unsorted) this.byFirst.get(first)?.sort((a, b) => b.words.length - a.words.length);
-    this.unsorted.clear();
   }
 
   /** The longest entry starting at word `i` of `tokens`, or null. */
@@ -77,14 +76,44 @@ export class PhraseIndex {
       if (!((this.starts[slot] as number) & lengthBit(length))) return null;
     }
     const first = wordAt(tokens, i);
-    const bucket = this.byFirst.get(first);
+    const bucket = this.pending.size && this.pending.has(first) ? this.makeBucket(first) : this.byFirst.get(first);
     if (!bucket) return null;
-    if (this.unsorted.size) this.sortBuckets();
     for (const phrase of bucket) {
       if (matches(phrase, tokens, i)) return { phrase, length: phrase.words.length };
     }
     return null;
   }
+
+  /** Makes the pending names starting with `first` into phrases, and their bucket longest first. */
+  private makeBucket(first: string): Phrase[] {
+    const bucket = this.byFirst.get(first) ?? [];
+    for (const { name, type, key, list } of this.pending.get(first) ?? []) bucket.push(phraseOf(name, type, key, list));
+    this.pending.delete(first);
+    // Stable: among entries of one length, the one added first wins.
+    if (bucket.length > 1) bucket.sort((a, b) => b.words.length - a.words.length);
+    this.byFirst.set(first, bucket);
+    return bucket;
+  }
+}
+
+function phraseOf(name: string, type: EntityType, key: string, list: string | undefined): Phrase {
+  // Called while a text is read (its first word is in it): these tokens must not reuse its buffers.
+  const tokens = tokenize(name);
+  const count = tokens.count;
+  const caps = new Uint8Array(count);
+  const written: string[] = [];
+  const words: string[] = new Array<string>(count);
+  for (let i = 0; i < count; i++) words[i] = wordAt(tokens, i);
+  if (type !== 'TERM') {
+    for (let i = 0; i < count; i++) {
+      const flags = tokens.flags[i] as number;
+      const original = name.slice(tokens.start[i], tokens.end[i]);
+      written.push(original);
+      if (LOWER_THEN_UPPER.test(original)) caps[i] = 3;
+      else caps[i] = flags & UPPER && (words[i] as string).replace(/\./g, '').length <= 5 ? 2 : flags & CAP ? 1 : 0;
+    }
+  }
+  return { words, caps, written, type, key, list };
 }
 
 function matches(phrase: Phrase, tokens: Tokens, i: number): boolean {

@@ -143,7 +143,11 @@ function allCapitals(text: string, from: number, to: number): boolean {
  */
 let scratch: { start: Int32Array; end: Int32Array; flags: Uint8Array; tail: Uint8Array } | null = null;
 
-export function tokenize(text: string, { reuseBuffers = false } = {}): Tokens {
+/**
+ * The words of `text`. `reuseBuffers`: write into the buffers of the last call that reused them
+ * (its tokens are then overwritten). `maxWords`: stop after that many words.
+ */
+export function tokenize(text: string, { reuseBuffers = false, maxWords = Infinity } = {}): Tokens {
   const folded = fold(text);
   const length = folded.length;
   const capacity = Math.max(16, Math.ceil(length / 5));
@@ -231,6 +235,7 @@ export function tokenize(text: string, { reuseBuffers = false } = {}): Tokens {
     flags[count] = flag;
     tail[count] = possessive;
     count++;
+    if (count === maxWords) break;
     previousEnd = to + possessive;
     if (pos < previousEnd) pos = previousEnd;
   }
