@@ -35,6 +35,12 @@ interface Pending {
   list?: string;
 }
 
+/** The entries that start with one word: phrases longest first, and names not yet made into phrases. */
+interface Bucket {
+  phrases: Phrase[];
+  pending: Pending[] | null;
+}
+
 /**
  * Entries are filed by their first word when added; the rest of the work (their other words,
  * capitals, the longest-first order) waits until a text holds that first word. A page names a
@@ -42,10 +48,7 @@ interface Pending {
  * index is most of the recognizer's cold start.
  */
 export class PhraseIndex {
-  /** Buckets made into phrases, longest first. */
-  private readonly byFirst = new Map<string, Phrase[]>();
-  /** Names added since their bucket was last made (all of them, until a text asks for it). */
-  private readonly pending = new Map<string, Pending[]>();
+  private readonly byFirst = new Map<string, Bucket>();
   /**
    * A cheap first test, before any string is made: per pair of first characters, a bit for each
    * length of a first word that begins with them.
@@ -60,9 +63,9 @@ export class PhraseIndex {
     if (tokens.count === 0) return false;
     const first = wordAt(tokens, 0);
     this.starts[startSlot(first.charCodeAt(0), first.charCodeAt(1))]! |= lengthBit(first.length);
-    const waiting = this.pending.get(first);
-    if (waiting) waiting.push({ name, type, key, list });
-    else this.pending.set(first, [{ name, type, key, list }]);
+    const bucket = this.byFirst.get(first);
+    if (!bucket) this.byFirst.set(first, { phrases: [], pending: [{ name, type, key, list }] });
+    else (bucket.pending ??= []).push({ name, type, key, list });
     this.size++;
     return true;
   }
@@ -76,24 +79,23 @@ export class PhraseIndex {
       if (!((this.starts[slot] as number) & lengthBit(length))) return null;
     }
     const first = wordAt(tokens, i);
-    const bucket = this.pending.size && this.pending.has(first) ? this.makeBucket(first) : this.byFirst.get(first);
+    const bucket = this.byFirst.get(first);
     if (!bucket) return null;
-    for (const phrase of bucket) {
+    if (bucket.pending) makePhrases(bucket, bucket.pending);
+    for (const phrase of bucket.phrases) {
       if (matches(phrase, tokens, i)) return { phrase, length: phrase.words.length };
     }
     return null;
   }
+}
 
-  /** Makes the pending names starting with `first` into phrases, and their bucket longest first. */
-  private makeBucket(first: string): Phrase[] {
-    const bucket = this.byFirst.get(first) ?? [];
-    for (const { name, type, key, list } of this.pending.get(first) ?? []) bucket.push(phraseOf(name, type, key, list));
-    this.pending.delete(first);
-    // Stable: among entries of one length, the one added first wins.
-    if (bucket.length > 1) bucket.sort((a, b) => b.words.length - a.words.length);
-    this.byFirst.set(first, bucket);
-    return bucket;
-  }
+/** Makes a bucket's pending names into phrases, and sorts its phrases longest first. */
+function makePhrases(bucket: Bucket, pending: Pending[]): void {
+  const phrases = bucket.phrases;
+  for (const { name, type, key, list } of pending) phrases.push(phraseOf(name, type, key, list));
+  bucket.pending = null;
+  // Stable: among entries of one length, the one added first wins.
+  if (phrases.length > 1) phrases.sort((a, b) => b.words.length - a.words.length);
 }
 
 function phraseOf(name: string, type: EntityType, key: string, list: string | undefined): Phrase {

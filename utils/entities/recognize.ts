@@ -150,19 +150,22 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[]): Candi
   for (const c of chosen) {
     taken.fill(1, c.first, c.last + 1);
     const key = (c.key ??= keyOf(text, tokens, c));
-    const words = Array.from({ length: c.last - c.first + 1 }, (_, k) => wordAt(tokens, c.first + k));
-    if (c.type === 'PERSON' && words.length > 1) {
-      const surname = [...words].reverse().find((w) => !NAME_PARTICLES.has(w) && w.length > 2);
-      if (surname) teach(surname, 'PERSON', key);
-      teach(words[0] as string, 'PERSON', key); // family name first, or a lone given name later
-    } else if (c.type === 'PLACE' && words.length === 2 && PLACE_HEADS.has(words[1] as string)) {
-      teach(words[0] as string, 'PLACE', key);
-    } else if (c.type === 'ORG' && words.length === 2 && CORPORATE_SUFFIXES.has(words[1] as string)) {
-      teach(words[0] as string, 'ORG', key); // "Zorblax Inc.", then "Zorblax"
-    } else if (c.type === 'ORG') {
-      const after = tokens.folded.slice(tokens.end[c.last], c.last + 1 < tokens.count ? tokens.start[c.last + 1] : tokens.folded.length);
-      const acronym = c.last + 1 < tokens.count && /^\s*\($/.test(after) && (tokens.flags[c.last + 1] as number) & UPPER;
-      if (acronym) teach(wordAt(tokens, c.last + 1), 'ORG', key);
+    const { first, last } = c;
+    if (c.type === 'PERSON' && last > first) {
+      for (let k = last; k >= first; k--) {
+        const surname = wordAt(tokens, k);
+        if (NAME_PARTICLES.has(surname) || surname.length <= 2) continue;
+        teach(surname, 'PERSON', key);
+        break;
+      }
+      teach(wordAt(tokens, first), 'PERSON', key); // family name first, or a lone given name later
+    } else if (c.type === 'PLACE' && last === first + 1 && PLACE_HEADS.has(wordAt(tokens, last))) {
+      teach(wordAt(tokens, first), 'PLACE', key);
+    } else if (c.type === 'ORG' && last === first + 1 && CORPORATE_SUFFIXES.has(wordAt(tokens, last))) {
+      teach(wordAt(tokens, first), 'ORG', key); // "Zorblax Inc.", then "Zorblax"
+    } else if (c.type === 'ORG' && last + 1 < tokens.count && (tokens.flags[last + 1] as number) & UPPER) {
+      const after = tokens.folded.slice(tokens.end[last], tokens.start[last + 1]);
+      if (/^\s*\($/.test(after)) teach(wordAt(tokens, last + 1), 'ORG', key);
     }
   }
   const found: Candidate[] = [];
