@@ -58,10 +58,8 @@ export class PhraseIndex {
 
   /** Adds `name` (a proper name unless `type` is TERM). Returns false for a name with no words. */
   add(name: string, type: EntityType, key: string, list?: string): boolean {
-    // Indexes are built between texts, never while one is read: the token buffers are free.
-    const tokens = tokenize(name, { reuseBuffers: true, maxWords: 1 });
-    if (tokens.count === 0) return false;
-    const first = wordAt(tokens, 0);
+    const first = firstWordOf(name);
+    if (!first) return false;
     this.starts[startSlot(first.charCodeAt(0), first.charCodeAt(1))]! |= lengthBit(first.length);
     const bucket = this.byFirst.get(first);
     if (!bucket) this.byFirst.set(first, { phrases: [], pending: [{ name, type, key, list }] });
@@ -87,6 +85,25 @@ export class PhraseIndex {
     }
     return null;
   }
+}
+
+/**
+ * The first word of `name` as `tokenize` and `wordAt` make it, '' when it has none. Most names
+ * open with ASCII letters or digits up to a space or a hyphen: that word is their lower case. A
+ * dot or an apostrophe after it ("U.N.", "People's"), or any other character, goes through
+ * `tokenize`.
+ */
+function firstWordOf(name: string): string {
+  let k = 0;
+  for (; k < name.length; k++) {
+    const code = name.charCodeAt(k);
+    if (!((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57))) break;
+  }
+  const after = k < name.length ? name.charCodeAt(k) : 32;
+  if (k > 0 && after < 128 && after !== 46 && after !== 39 && after !== 96) return name.slice(0, k).toLowerCase();
+  // Indexes are built between texts, never while one is read: the token buffers are free.
+  const tokens = tokenize(name, { reuseBuffers: true, maxWords: 1 });
+  return tokens.count === 0 ? '' : wordAt(tokens, 0);
 }
 
 /** Makes a bucket's pending names into phrases, and sorts its phrases longest first. */
