@@ -51,7 +51,9 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
     }
   }
   const runs = capitalizedRuns(tokens);
-  for (const [a, b] of runs) candidates.push(...candidatesInRun(tokens, a, b, data.nameLists));
+  // Not `for (const [a, b] of runs)`: destructuring each run through the iterator protocol made
+  // ~0.6 MB of iterator results per MB of text.
+  for (const run of runs) for (const c of candidatesInRun(tokens, run[0], run[1], data.nameLists)) candidates.push(c);
   for (const { first, last } of findDates(tokens)) candidates.push({ first, last, type: 'DATE' });
   theRepublic(tokens, candidates);
 
