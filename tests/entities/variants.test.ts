@@ -98,3 +98,16 @@ describe('what fold 5’s errors taught (tuning fold since session 5)', () => {
     expect(spans.find((s) => s.text.startsWith('Business Insider'))?.type).toBe('ORG');
   });
 });
+
+describe('a surname two people share', () => {
+  it('goes to the one named last before it, and is still a person', () => {
+    const text = 'John Parata was there. Parata said it hurt. Later his son, Robert Parata, arrived. Parata, 40, agreed.';
+    const people = found(text).filter((s) => s.type === 'PERSON');
+    expect(people.map((s) => [s.text, s.key])).toEqual([
+      ['John Parata', 'John Parata'],
+      ['Parata', 'John Parata'],
+      ['Robert Parata', 'Robert Parata'],
+      ['Parata', 'Robert Parata'],
+    ]);
+  });
+});

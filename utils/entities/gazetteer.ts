@@ -1,13 +1,14 @@
 /**
  * The built-in name lists as one index, built once per context (see `recognizer.ts` for the
  * cost). Lives in the extension (background), never in the page: the lists are ~100 KB.
+ * The lists themselves are JSON files in data/ (data/README.md).
  */
-import { CHINESE_FAMILY_NAMES, KOREAN_FAMILY_NAMES, VIETNAMESE_FAMILY_NAMES } from './data/family-names';
-import { GIVEN_NAMES } from './data/given-names';
-import { ORGANIZATIONS } from './data/organizations';
-import { PEOPLE } from './data/people';
-import { PLACES } from './data/places';
-import type { Entry } from './data/types';
+import familyNames from './data/family-names.json';
+import givenNames from './data/given-names.json';
+import organizations from './data/organizations.json';
+import people from './data/people.json';
+import places from './data/places.json';
+import { entriesOf, namesOf, type Entry } from './data/sections';
 import type { NameLists } from './names';
 import { PhraseIndex } from './phrase-index';
 import { koreanKey } from './romanize';
@@ -15,8 +16,8 @@ import type { EntityType } from './types';
 
 function addAll(index: PhraseIndex, entries: readonly Entry[], type: EntityType): void {
   for (const entry of entries) {
-    const [key, ...aliases] = typeof entry === 'string' ? [entry] : entry;
-    for (const name of [key, ...aliases]) index.add(name, type, key);
+    if (typeof entry === 'string') index.add(entry, type, entry);
+    else for (const name of entry) index.add(name, type, entry[0]);
   }
 }
 
@@ -26,7 +27,7 @@ function addAll(index: PhraseIndex, entries: readonly Entry[], type: EntityType)
  */
 export function buildRomanizedIndex(): Map<string, string> {
   const index = new Map<string, string>();
-  const lists: [readonly Entry[], EntityType][] = [[PEOPLE, 'PERSON'], [ORGANIZATIONS, 'ORG'], [PLACES, 'PLACE']];
+  const lists: [readonly Entry[], EntityType][] = [[entriesOf(people), 'PERSON'], [entriesOf(organizations), 'ORG'], [entriesOf(places), 'PLACE']];
   for (const [entries, type] of lists) {
     for (const entry of entries) {
       const [key, ...aliases] = typeof entry === 'string' ? [entry] : entry;
@@ -43,19 +44,19 @@ export function buildRomanizedIndex(): Map<string, string> {
 export function buildNameIndex(): PhraseIndex {
   const index = new PhraseIndex();
   // People first, then organizations, then places: on an exact tie the earlier list wins.
-  addAll(index, PEOPLE, 'PERSON');
-  addAll(index, ORGANIZATIONS, 'ORG');
-  addAll(index, PLACES, 'PLACE');
+  addAll(index, entriesOf(people), 'PERSON');
+  addAll(index, entriesOf(organizations), 'ORG');
+  addAll(index, entriesOf(places), 'PLACE');
   return index;
 }
 
 const folded = (names: readonly string[]) => new Set(names.map((name) => name.toLowerCase()));
 
 export function buildNameLists(): NameLists {
-  const korean = folded(KOREAN_FAMILY_NAMES);
+  const korean = folded(namesOf(familyNames.korean));
   return {
-    givenNames: folded(GIVEN_NAMES),
+    givenNames: folded(namesOf(givenNames)),
     korean,
-    familyFirst: new Set([...korean, ...folded(CHINESE_FAMILY_NAMES), ...folded(VIETNAMESE_FAMILY_NAMES)]),
+    familyFirst: new Set([...korean, ...folded(namesOf(familyNames.chinese)), ...folded(namesOf(familyNames.vietnamese))]),
   };
 }

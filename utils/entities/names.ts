@@ -120,7 +120,6 @@ const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'f
 const LEADING_HEADS = new Set(['lake', 'mount', 'mt.', 'cape', 'fort', 'isle', 'gulf', 'port']);
 
 function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]): void {
-  const isHead = (i: number) => ORG_HEADS.has(word(tokens, i)) || PLACE_HEADS.has(word(tokens, i));
   for (let h = a; h <= b; h++) {
     const w = word(tokens, h);
     const org = ORG_HEADS.has(w);
@@ -137,7 +136,7 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
         if (flag(tokens, k, UPPER) && SENTENCE_WORDS.has(w)) break; // in capitals: "… IS THE NINE NETWORK"
         if (ARTICLE_WORDS.has(w)) break; // "… Inc. The Navy": a sentence after an abbreviation
         first = k;
-      } else if (!(org && (w === 'and' || w === '&') && k - 1 >= a && isCap(tokens, k - 1) && !isHead(k - 1))) break;
+      } else if (!(org && (w === 'and' || w === '&') && k - 1 >= a && isCap(tokens, k - 1) && !isHead(tokens, k - 1))) break;
     }
     // Right over "of [the] …" / "for …" (an organization's "on …": "Committee on Intelligence and
     // Security"), and "and" between capitalized words.
@@ -157,37 +156,41 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
   }
 }
 
+// Module-level, not closures in personCandidates: one closure pair per capitalized run was ~2.6 MB of garbage per MB of text.
+const isHead = (tokens: Tokens, i: number) => ORG_HEADS.has(word(tokens, i)) || PLACE_HEADS.has(word(tokens, i));
+
+/** The last word of a person's name starting at `a` within the run [a, b] (at most four words). */
+function extent(tokens: Tokens, a: number, b: number): number {
+  let last = a;
+  for (let i = a + 1; i <= b && i - a < 4; i++) {
+    if (isHead(tokens, i) || (!isCap(tokens, i) && !NAME_PARTICLES.has(word(tokens, i)) && !flag(tokens, i, HYPHEN_BEFORE))) break;
+    // A name in capitals (a credit, a byline) stops at a common word: "LAURIE OAKES IS THE …".
+    if (flag(tokens, i, UPPER) && (SENTENCE_WORDS.has(word(tokens, i)) || TITLES.has(word(tokens, i)))) break;
+    // "Vanessa Hicks The Federal …": a capitalized "The" inside a run starts something else.
+    if (isCap(tokens, i) && ARTICLE_WORDS.has(word(tokens, i))) break;
+    if (isCap(tokens, i) || flag(tokens, i, HYPHEN_BEFORE)) last = i;
+  }
+  return last;
+}
+
 function personCandidates(tokens: Tokens, a: number, b: number, titled: boolean, lists: NameLists, found: Candidate[]): void {
   if (a > b) return;
   const w = word(tokens, a);
-  const isHead = (i: number) => ORG_HEADS.has(word(tokens, i)) || PLACE_HEADS.has(word(tokens, i));
   // Family name first: "Kim Jong Un", "Choe Son Hui", "Xi Jinping", "Moon Jae-in".
-  if (lists.familyFirst.has(w) && a + 1 <= b && !isHead(a + 1)) {
+  if (lists.familyFirst.has(w) && a + 1 <= b && !isHead(tokens, a + 1)) {
     const korean = lists.korean.has(w);
     let last = a + 1;
     if (korean) {
       if (letters(tokens, a + 1) > 5) return;
-      if (a + 2 <= b && letters(tokens, a + 2) <= 5 && !isHead(a + 2)) last = a + 2;
-    } else if (a + 2 <= b && isCap(tokens, a + 2) && !isHead(a + 2) && (a + 3 > b || !isCap(tokens, a + 3))) {
+      if (a + 2 <= b && letters(tokens, a + 2) <= 5 && !isHead(tokens, a + 2)) last = a + 2;
+    } else if (a + 2 <= b && isCap(tokens, a + 2) && !isHead(tokens, a + 2) && (a + 3 > b || !isCap(tokens, a + 3))) {
       last = a + 2; // three-part names: "Nguyen Van Thieu", "Man Haron Monis"
     }
     found.push({ first: a, last, type: 'PERSON' });
     return;
   }
-  const extent = () => {
-    let last = a;
-    for (let i = a + 1; i <= b && i - a < 4; i++) {
-      if (isHead(i) || (!isCap(tokens, i) && !NAME_PARTICLES.has(word(tokens, i)) && !flag(tokens, i, HYPHEN_BEFORE))) break;
-      // A name in capitals (a credit, a byline) stops at a common word: "LAURIE OAKES IS THE …".
-      if (flag(tokens, i, UPPER) && (SENTENCE_WORDS.has(word(tokens, i)) || TITLES.has(word(tokens, i)))) break;
-      // "Vanessa Hicks The Federal …": a capitalized "The" inside a run starts something else.
-      if (isCap(tokens, i) && ARTICLE_WORDS.has(word(tokens, i))) break;
-      if (isCap(tokens, i) || flag(tokens, i, HYPHEN_BEFORE)) last = i;
-    }
-    return last;
-  };
   if (lists.givenNames.has(w) && a + 1 <= b) {
-    const last = extent();
+    const last = extent(tokens, a, b);
     if (last > a) found.push({ first: a, last, type: 'PERSON' });
     return;
   }
@@ -196,8 +199,8 @@ function personCandidates(tokens: Tokens, a: number, b: number, titled: boolean,
   // "Smith said", not "…, said Smith" (there the name after "said" is the speaker).
   const said = (SPEECH_VERBS.has(next) && plainGap(tokens, b + 1, 2, false)) || (before === 'said' && !flag(tokens, a, SENTENCE));
   if (titled || (said && b > a)) {
-    if (isHead(a)) return;
-    found.push({ first: a, last: extent(), type: 'PERSON' });
+    if (isHead(tokens, a)) return;
+    found.push({ first: a, last: extent(tokens, a, b), type: 'PERSON' });
   }
 }
 

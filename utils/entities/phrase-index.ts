@@ -24,11 +24,31 @@ export interface PhraseMatch {
   length: number;
 }
 
+/** A lower-case letter before an upper-case one: "LeT", "iPhone" must match as written. */
+const LOWER_THEN_UPPER = /\p{Ll}.*\p{Lu}/u;
 
+/** A name added but not yet tokenized: its first word is all the index needs until a text has it. */
+interface Pending {
+  name: string;
+  type: EntityType;
+  key: string;
+  list?: string;
+}
+
+/** The entries that start with one word: phrases longest first, and names not yet made into phrases. */
+interface Bucket {
+  phrases: Phrase[];
+  pending: Pending[] | null;
+}
+
+/**
+ * Entries are filed by their first word when added; the rest of the work (their other words,
+ * capitals, the longest-first order) waits until a text holds that first word. A page names a
+ * few hundred of the ~9,300 names and terms, so most are never made into phrases: building the
+ * index is most of the recognizer's cold start.
+ */
 export class PhraseIndex {
-  private readonly byFirst = new Map<string, Phrase[]>();
-  /** Buckets added to since they were last sorted longest first (sorted on first use). */
-  private readonly unsorted = new Set<string>();
+  private readonly byFirst = new Map<string, Bucket>();
   /**
    * A cheap first test, before any string is made: per pair of first characters, a bit for each
    * length of a first word that begins with them.
@@ -38,34 +58,14 @@ export class PhraseIndex {
 
   /** Adds `name` (a proper name unless `type` is TERM). Returns false for a name with no words. */
   add(name: string, type: EntityType, key: string, list?: string): boolean {
-    const tokens = tokenize(name);
-    if (tokens.count === 0) return false;
-    const caps = new Uint8Array(tokens.count);
-    const written: string[] = [];
-    if (type !== 'TERM') {
-      for (let i = 0; i < tokens.count; i++) {
-        const flags = tokens.flags[i] as number;
-        const original = name.slice(tokens.start[i], tokens.end[i]);
-        written.push(original);
-        if (/\p{Ll}.*\p{Lu}/u.test(original)) caps[i] = 3;
-        else caps[i] = flags & UPPER && wordAt(tokens, i).replace(/\./g, '').length <= 5 ? 2 : flags & CAP ? 1 : 0;
-      }
-    }
-    const phrase: Phrase = { words: Array.from({ length: tokens.count }, (_, k) => wordAt(tokens, k)), caps, written, type, key, list };
-    const first = phrase.words[0] as string;
+    const first = firstWordOf(name);
+    if (!first) return false;
     this.starts[startSlot(first.charCodeAt(0), first.charCodeAt(1))]! |= lengthBit(first.length);
     const bucket = this.byFirst.get(first);
-    if (bucket) bucket.push(phrase);
-    else this.byFirst.set(first, [phrase]);
-    this.unsorted.add(first);
+    if (!bucket) this.byFirst.set(first, { phrases: [], pending: [{ name, type, key, list }] });
+    else (bucket.pending ??= []).push({ name, type, key, list });
     this.size++;
     return true;
-  }
-
-  /** Sorts, longest first, every bucket added to since the last match. */
-  private sortBuckets(): void {
-    for (const first of this.unsorted) this.byFirst.get(first)?.sort((a, b) => b.words.length - a.words.length);
-    this.unsorted.clear();
   }
 
   /** The longest entry starting at word `i` of `tokens`, or null. */
@@ -79,12 +79,60 @@ export class PhraseIndex {
     const first = wordAt(tokens, i);
     const bucket = this.byFirst.get(first);
     if (!bucket) return null;
-    if (this.unsorted.size) this.sortBuckets();
-    for (const phrase of bucket) {
+    if (bucket.pending) makePhrases(bucket, bucket.pending);
+    for (const phrase of bucket.phrases) {
       if (matches(phrase, tokens, i)) return { phrase, length: phrase.words.length };
     }
     return null;
   }
+}
+
+/**
+ * The first word of `name` as `tokenize` and `wordAt` make it, '' when it has none. Most names
+ * open with ASCII letters or digits up to a space or a hyphen: that word is their lower case. A
+ * dot or an apostrophe after it ("U.N.", "People's"), or any other character, goes through
+ * `tokenize`.
+ */
+function firstWordOf(name: string): string {
+  let k = 0;
+  for (; k < name.length; k++) {
+    const code = name.charCodeAt(k);
+    if (!((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57))) break;
+  }
+  const after = k < name.length ? name.charCodeAt(k) : 32;
+  if (k > 0 && after < 128 && after !== 46 && after !== 39 && after !== 96) return name.slice(0, k).toLowerCase();
+  // Indexes are built between texts, never while one is read: the token buffers are free.
+  const tokens = tokenize(name, { reuseBuffers: true, maxWords: 1 });
+  return tokens.count === 0 ? '' : wordAt(tokens, 0);
+}
+
+/** Makes a bucket's pending names into phrases, and sorts its phrases longest first. */
+function makePhrases(bucket: Bucket, pending: Pending[]): void {
+  const phrases = bucket.phrases;
+  for (const { name, type, key, list } of pending) phrases.push(phraseOf(name, type, key, list));
+  bucket.pending = null;
+  // Stable: among entries of one length, the one added first wins.
+  if (phrases.length > 1) phrases.sort((a, b) => b.words.length - a.words.length);
+}
+
+function phraseOf(name: string, type: EntityType, key: string, list: string | undefined): Phrase {
+  // Called while a text is read (its first word is in it): these tokens must not reuse its buffers.
+  const tokens = tokenize(name);
+  const count = tokens.count;
+  const caps = new Uint8Array(count);
+  const written: string[] = [];
+  const words: string[] = new Array<string>(count);
+  for (let i = 0; i < count; i++) words[i] = wordAt(tokens, i);
+  if (type !== 'TERM') {
+    for (let i = 0; i < count; i++) {
+      const flags = tokens.flags[i] as number;
+      const original = name.slice(tokens.start[i], tokens.end[i]);
+      written.push(original);
+      if (LOWER_THEN_UPPER.test(original)) caps[i] = 3;
+      else caps[i] = flags & UPPER && (words[i] as string).replace(/\./g, '').length <= 5 ? 2 : flags & CAP ? 1 : 0;
+    }
+  }
+  return { words, caps, written, type, key, list };
 }
 
 function matches(phrase: Phrase, tokens: Tokens, i: number): boolean {

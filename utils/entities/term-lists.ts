@@ -5,9 +5,9 @@
  * reported and left out, and the rest of its list is kept.
  */
 import { BUILT_IN_LIST_NAMES } from './list-names';
-import { DPRK_POLICY_TERMS } from './data/terms-dprk';
-import { PUBLIC_POLICY_TERMS } from './data/terms-policy';
-import type { Entry } from './data/types';
+import { entriesOf, type Entry } from './data/sections';
+import dprkTerms from './data/terms-dprk.json';
+import policyTerms from './data/terms-policy.json';
 import { PhraseIndex } from './phrase-index';
 
 export interface TermEntry {
@@ -35,8 +35,8 @@ const fromEntries = (entries: readonly Entry[]): TermEntry[] =>
   entries.map((entry) => (typeof entry === 'string' ? { term: entry } : { term: entry[0], aliases: entry.slice(1) }));
 
 export const BUILT_IN_TERM_LISTS: readonly TermList[] = [
-  { id: 'dprk-policy', name: BUILT_IN_LIST_NAMES['dprk-policy']!, builtIn: true, terms: fromEntries(DPRK_POLICY_TERMS) },
-  { id: 'public-policy', name: BUILT_IN_LIST_NAMES['public-policy']!, builtIn: true, terms: fromEntries(PUBLIC_POLICY_TERMS) },
+  { id: 'dprk-policy', name: BUILT_IN_LIST_NAMES['dprk-policy']!, builtIn: true, terms: fromEntries(entriesOf(dprkTerms)) },
+  { id: 'public-policy', name: BUILT_IN_LIST_NAMES['public-policy']!, builtIn: true, terms: fromEntries(entriesOf(policyTerms)) },
 ];
 
 function problemWith(entry: unknown): string | null {

@@ -41,11 +41,57 @@ export function wordAt(tokens: Tokens, i: number): string {
   if (i < 0 || i >= tokens.count) return '';
   let word = tokens.words[i];
   if (word === undefined) {
-    word = tokens.folded.slice(tokens.start[i], tokens.end[i]);
-    if ((tokens.flags[i] as number) & ODD_CHARACTERS) word = word.replace(ODD, (char) => ODD_AS[char] ?? "'");
+    const from = tokens.start[i] as number;
+    const to = tokens.end[i] as number;
+    if ((tokens.flags[i] as number) & ODD_CHARACTERS) word = tokens.folded.slice(from, to).replace(ODD, (char) => ODD_AS[char] ?? "'");
+    else word = to - from < SLICED ? interned(tokens.folded, from, to) : tokens.folded.slice(from, to);
     tokens.words[i] = word;
   }
   return word;
+}
+
+/**
+ * Short words are kept once, across texts: a megabyte of text asks for ~100,000 words but holds
+ * a few thousand distinct ones, and a fresh string per mention made the young-generation
+ * collections copy megabytes of them in the middle of every call. A word found here is a string
+ * that has its hash already (Map and Set lookups do not compute it again).
+ */
+const INTERN_SLOTS = 1 << 16;
+/** Cleared when this full (a table never more than half full stays fast to probe). */
+const INTERN_MOST = INTERN_SLOTS >> 1;
+/**
+ * V8 makes a substring of 13 or more characters a view into the whole text: such words are not
+ * kept (they would keep the text alive), and are few.
+ */
+const SLICED = 13;
+const internWords: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
+const internHashes = new Int32Array(INTERN_SLOTS);
+let internCount = 0;
+
+/** `folded.slice(from, to)`, the same string as the last time these characters were asked for. */
+function interned(folded: string, from: number, to: number): string {
+  let hash = 0x811c9dc5;
+  for (let k = from; k < to; k++) hash = Math.imul(hash ^ folded.charCodeAt(k), 0x01000193);
+  let slot = hash & (INTERN_SLOTS - 1);
+  for (let known = internWords[slot]; known !== undefined; known = internWords[slot]) {
+    if (internHashes[slot] === hash && known.length === to - from && sameCharacters(known, folded, from)) return known;
+    slot = (slot + 1) & (INTERN_SLOTS - 1);
+  }
+  if (internCount === INTERN_MOST) {
+    internWords.fill(undefined);
+    internCount = 0;
+    slot = hash & (INTERN_SLOTS - 1);
+  }
+  const word = folded.slice(from, to);
+  internWords[slot] = word;
+  internHashes[slot] = hash;
+  internCount++;
+  return word;
+}
+
+function sameCharacters(word: string, text: string, from: number): boolean {
+  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
+  return true;
 }
 
 /**
@@ -157,9 +203,13 @@ function allCapitals(text: string, from: number, to: number): boolean {
  * before it tokenizes again): a megabyte of text needs ~3 MB of them, and making them anew each
  * time costs more in garbage collection than the scan itself.
  */
-let scratch: { start: Int32Array; end: Int32Array; flags: Uint8Array; tail: Uint8Array } | null = null;
+let scratch: { start: Int32Array; end: Int32Array; flags: Uint8Array; tail: Uint8Array; words: (string | undefined)[]; used: number } | null = null;
 
-export function tokenize(text: string, { reuseBuffers = false } = {}): Tokens {
+/**
+ * The words of `text`. `reuseBuffers`: write into the buffers of the last call that reused them
+ * (its tokens are then overwritten). `maxWords`: stop after that many words.
+ */
+export function tokenize(text: string, { reuseBuffers = false, maxWords = Infinity } = {}): Tokens {
   const folded = fold(text);
   const length = folded.length;
   const capacity = Math.max(16, Math.ceil(length / 5));
@@ -247,9 +297,16 @@ export function tokenize(text: string, { reuseBuffers = false } = {}): Tokens {
     flags[count] = flag;
     tail[count] = possessive;
     count++;
+    if (count === maxWords) break;
     previousEnd = to + possessive;
     if (pos < previousEnd) pos = previousEnd;
   }
-  if (reuseBuffers) scratch = { start, end, flags, tail };
-  return { count, start, end, words: new Array<string | undefined>(count), flags, tail, folded, text };
+  let words: (string | undefined)[];
+  if (reuse && scratch!.words.length >= count) {
+    // Words made for the last text must not stand for this one's (nor keep it alive).
+    words = scratch!.words;
+    words.fill(undefined, 0, Math.max(count, scratch!.used));
+  } else words = new Array<string | undefined>(count);
+  if (reuseBuffers) scratch = { start, end, flags, tail, words, used: count };
+  return { count, start, end, words, flags, tail, folded, text };
 }
