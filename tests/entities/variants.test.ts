@@ -111,3 +111,26 @@ describe('a surname two people share', () => {
     ]);
   });
 });
+
+describe('names with digits and initials', () => {
+  it('reads "3M", "G7" and "7-Eleven" as names when the document types them', () => {
+    const text = 'Investors in 3M were upset. The company 3M said so. Leaders of the G7 met. The convenience chain 7-Eleven, a retailer based in Dallas, said sales rose.';
+    const spans = found(text);
+    expect(spans.filter((s) => s.text === '3M').map((s) => s.type)).toEqual(['ORG', 'ORG']);
+    expect(spans.find((s) => s.text === 'G7')?.type).toBe('ORG');
+    expect(spans.find((s) => s.text.includes('Eleven'))).toMatchObject({ text: '7-Eleven', type: 'ORG' });
+  });
+
+  it('keeps initials with the name after them, and lets a sentence end on "U.S."', () => {
+    const text = 'J.P. Morgan said it would hire. He moved to the U.S. The move was big.';
+    const spans = found(text);
+    expect(spans.some((s) => s.text === 'J.P. Morgan')).toBe(true);
+    expect(spans.some((s) => s.text.includes('The move'))).toBe(false);
+    expect(spans.find((s) => s.text === 'U.S.')?.type).toBe('PLACE');
+  });
+
+  it('does not take numbers with units for names', () => {
+    const text = 'The 5G network and 4K screens cost 10GB of data in 2023.';
+    expect(found(text).filter((s) => s.type !== 'DATE')).toEqual([]);
+  });
+});

@@ -5,7 +5,7 @@
  * dateline at the start of a paragraph ("WASHINGTON —").
  */
 import { CONNECTORS, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, SENTENCE_WORDS, SPEECH_VERBS, TITLES } from './keywords';
-import { CAP, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, lettersIn, plainGap, wordAt, type Tokens } from './tokenize';
+import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, lettersIn, plainGap, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
 export interface Candidate {
@@ -43,7 +43,9 @@ export function capitalizedRuns(tokens: Tokens): [number, number][] {
   const runs: [number, number][] = [];
   let i = 0;
   while (i < tokens.count) {
-    const particleStart = i + 1 < tokens.count && flag(tokens, i + 1, HYPHEN_BEFORE) && isCap(tokens, i + 1) && NAME_PARTICLES.has(word(tokens, i));
+    // A run may open with a particle ("al-Bashir") or a number joined to a capitalized word ("7-Eleven").
+    const joined = i + 1 < tokens.count && flag(tokens, i + 1, HYPHEN_BEFORE) && isCap(tokens, i + 1);
+    const particleStart = joined && (NAME_PARTICLES.has(word(tokens, i)) || (flag(tokens, i, DIGIT) && lettersIn(tokens, i) <= 2));
     if (!isCap(tokens, i) && !particleStart) {
       i++;
       continue;

@@ -210,7 +210,7 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
       }
     }
     if (s > e || e - s + 1 > LONGEST) return;
-    if (s === e && (lettersIn(tokens, s) < 2 || flag(tokens, s, DIGIT))) return;
+    if (s === e && (lettersIn(tokens, s) < 2 || (flag(tokens, s, DIGIT) && !isCap(tokens, s)))) return;
     if (s === e) {
       const only = wordAt(tokens, s);
       if (personParts.has(only) || BARE.has(only) || PLURAL_GROUP.test(only)) return;

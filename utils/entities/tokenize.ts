@@ -148,6 +148,16 @@ const ABBREVIATIONS = new Set([
   'aug', 'sep', 'sept', 'oct', 'nov', 'dec', 'inc', 'ltd', 'co', 'corp', 'no', 'vol', 'mt', 'ft',
 ]);
 
+/** Initials that stand for places, not a person's or a company's names: a sentence may end on them. */
+const PLACE_INITIALS = new Set(['u.s', 'u.k', 'u.n', 'e.u', 'd.c', 'u.s.a', 'u.a.e']);
+
+/** Initials like "J.P." (before "Morgan") or "J.R.R.": single letters with dots between them. */
+function personInitials(folded: string, from: number, to: number): boolean {
+  if ((to - from) % 2 === 0) return false;
+  for (let k = from + 1; k < to; k += 2) if (folded.charCodeAt(k) !== 46) return false;
+  return !PLACE_INITIALS.has(folded.slice(from, to));
+}
+
 /** Typographic apostrophes and backticks, matched as ' (U+0027). */
 function isApostrophe(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 0x2018 || code === 0x2bc || code === 0x60 || code === 0xb4;
@@ -271,7 +281,7 @@ export function tokenize(text: string, { reuseBuffers = false, maxWords = Infini
     }
     previousAbbreviation = false;
     if (folded.charCodeAt(to) === 46 && possessive === 0) {
-      const abbreviation = to - from === 1 || (to - from <= 5 && ABBREVIATIONS.has(folded.slice(from, to)));
+      const abbreviation = to - from === 1 || (to - from <= 5 && (ABBREVIATIONS.has(folded.slice(from, to)) || personInitials(folded, from, to)));
       if (abbreviation || dotted) {
         previousAbbreviation = abbreviation;
         to += 1;
@@ -280,7 +290,13 @@ export function tokenize(text: string, { reuseBuffers = false, maxWords = Infini
     if (odd) flag |= ODD_CHARACTERS;
 
     const firstCode = text.charCodeAt(from);
-    if (firstCode >= 48 && firstCode <= 57) flag |= DIGIT;
+    if (firstCode >= 48 && firstCode <= 57) {
+      flag |= DIGIT;
+      // A name with digits first: "3M", "7UP" (capitals right after the digits).
+      let k = from + 1;
+      while (k < to && text.charCodeAt(k) >= 48 && text.charCodeAt(k) <= 57) k++;
+      if (k < to && upperAt(text, k)) flag |= CAP;
+    }
     else if ((firstCode >= 65 && firstCode <= 90) || (firstCode >= 128 && isUpper(firstCode, text[from] as string))) {
       flag |= CAP;
       if (allCapitals(text, from, to)) flag |= UPPER;
