@@ -134,3 +134,11 @@ describe('names with digits and initials', () => {
     expect(found(text).filter((s) => s.type !== 'DATE')).toEqual([]);
   });
 });
+
+describe('places by what surrounds them', () => {
+  it('takes a point of the compass before or inside a name, and a coast "of" it, as a place’s mark', () => {
+    const text = 'He lives in eastern Northland. Earlier this year in South Taranaki, whales stranded on the coast of Kaupokonui again.';
+    const places = found(text).filter((s) => s.type === 'PLACE').map((s) => s.text);
+    expect(places).toEqual(['Northland', 'South Taranaki', 'Kaupokonui']);
+  });
+});

@@ -67,13 +67,22 @@ const ORG_VERBS = new Set([
 ]);
 const PLACE_BEFORE = new Set(['in', 'near', 'outside', 'across', 'around', 'throughout', 'inside', 'to', 'from']);
 /** "the state of X", "the city of X". */
-const PLACE_OF = new Set(['state', 'city', 'town', 'village', 'province', 'county', 'capital', 'island', 'region', 'republic']);
+const PLACE_OF = new Set([
+  'state', 'city', 'town', 'village', 'province', 'county', 'capital', 'island', 'region', 'republic', 'coast', 'outskirts',
+  'suburbs', 'shores', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest',
+]);
+/** A name opening with a point of the compass is a place more often than not: "South Taranaki". */
+const COMPASS_NAMES = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
 /** Credits and bylines: "Photo: JANE DOE", "By Jane Doe". */
 const CREDIT_BEFORE = new Set(['by', 'credit', 'photo', 'photograph', 'photographs', 'image', 'courtesy', 'reporting', 'writes']);
 
 const OFFICE_LINKS = new Set(['of', 'for']);
 const ARTICLES = new Set(['a', 'an', 'the']);
+const COMPASS = new Set([
+  'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern',
+  'north-eastern', 'north-western', 'south-eastern', 'south-western', 'coastal', 'rural', 'downtown', 'suburban',
+]);
 /** Words of going before "to X" / "from X": then X is a place. */
 const GOING = new Set([
   'travel', 'traveled', 'travelled', 'traveling', 'travelling', 'flew', 'fly', 'flying', 'flights', 'went', 'go', 'going',
@@ -294,6 +303,10 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
       else if (GOING.has(wordAt(tokens, s - 2))) score[PLACE] += 1;
     }
     if (plainBefore && before === 'of' && PLACE_OF.has(wordAt(tokens, s - 2))) score[PLACE] += 3;
+    // "eastern Northland", "northern Syria"; "New Zealand’s Northland" (a place's own place).
+    if (plainBefore && COMPASS.has(before) && !isCap(tokens, s - 1)) score[PLACE] += 2;
+    if (multi && COMPASS_NAMES.has(first)) score[PLACE] += 1;
+    if (plainBefore && flag(tokens, s - 1, POSSESSIVE) && typeAt.get(s - 1) === 'PLACE') score[PLACE] += 2;
     // He or she soon after a full name.
     if (multi) {
       for (let k = e + 1; k < Math.min(tokens.count, e + 12); k++) {
