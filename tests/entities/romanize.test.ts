@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { arabicKey, hangulToLatin, koreanKey } from '@/utils/entities/romanize';
+import { arabicKey, chineseFamilyFirst, chineseKey, hangulToLatin, koreanKey } from '@/utils/entities/romanize';
 
 describe('koreanKey (utils/entities/romanize.ts)', () => {
   it('gives a person the same key in every romanization, and in Hangul', () => {
@@ -35,6 +35,20 @@ describe('koreanKey (utils/entities/romanize.ts)', () => {
   it('reads Hangul syllables in Revised Romanization', () => {
     expect(hangulToLatin('김정은')).toBe('gimjeongeun');
     expect(hangulToLatin('평양 (Pyongyang)')).toBe('pyeongyang (Pyongyang)');
+  });
+});
+
+describe('chineseKey (utils/entities/romanize.ts)', () => {
+  it('gives pinyin and Wade–Giles one key', () => {
+    const pairs = [['Mao Zedong', 'Mao Tse-tung'], ['Xi Jinping', "Hsi Chin-p'ing"], ['Deng Xiaoping', "Teng Hsiao-p'ing"], ['Zhou Enlai', 'Chou En-lai'], ['Jiang Zemin', 'Chiang Tse-min'], ['Zhao Ziyang', 'Chao Tzu-yang']];
+    for (const [pinyin, wadeGiles] of pairs) expect(chineseKey(pinyin as string), pinyin).toBe(chineseKey(wadeGiles as string));
+    expect(chineseKey('Xi Jinping')).not.toBe(chineseKey('Li Keqiang'));
+  });
+
+  it('knows a Chinese family name in either system, and nothing else', () => {
+    expect(chineseFamilyFirst("Hsi Chin-p'ing")).toBe(true);
+    expect(chineseFamilyFirst('Deng Xiaoping')).toBe(true);
+    expect(chineseFamilyFirst('Barack Obama')).toBe(false);
   });
 });
 

@@ -24,6 +24,11 @@ describe('spelling variants of one name (utils/entities/variants.ts)', () => {
     expect(keys.size).toBe(1);
   });
 
+  it('joins the Wade–Giles spelling of a listed Chinese leader to the list’s pinyin', () => {
+    const spans = found("Teng Hsiao-p'ing left. Mao Tse-tung said so. Hsi Chin-p'ing said more.").filter((s) => s.type === 'PERSON');
+    expect(spans.map((s) => s.key)).toEqual(['Deng Xiaoping', 'Mao Zedong', 'Xi Jinping']);
+  });
+
   it('joins Arabic spellings of one person', () => {
     const spans = found('Mohammed el-Baradei said so. Later, Muhammad al-Baradei said more.').filter((s) => s.type === 'PERSON');
     expect(spans).toHaveLength(2);

@@ -11,7 +11,7 @@ import places from './data/places.json';
 import { entriesOf, namesOf, type Entry } from './data/sections';
 import type { NameLists } from './names';
 import { PhraseIndex } from './phrase-index';
-import { koreanKey } from './romanize';
+import { spellingKey } from './variants';
 import type { EntityType } from './types';
 
 function addAll(index: PhraseIndex, entries: readonly Entry[], type: EntityType): void {
@@ -32,7 +32,7 @@ export function buildRomanizedIndex(): Map<string, string> {
     for (const entry of entries) {
       const [key, ...aliases] = typeof entry === 'string' ? [entry] : entry;
       for (const name of [key, ...aliases]) {
-        const spelling = koreanKey(name, type === 'PERSON');
+        const spelling = spellingKey(name, type);
         const id = spelling && `${type}:${spelling}`;
         if (id && !index.has(id)) index.set(id, key);
       }

@@ -187,6 +187,8 @@ function personCandidates(tokens: Tokens, a: number, b: number, titled: boolean,
       if (a + 2 <= b && letters(tokens, a + 2) <= 5 && !isHead(tokens, a + 2)) last = a + 2;
     } else if (a + 2 <= b && isCap(tokens, a + 2) && !isHead(tokens, a + 2) && (a + 3 > b || !isCap(tokens, a + 3))) {
       last = a + 2; // three-part names: "Nguyen Van Thieu", "Man Haron Monis"
+    } else if (a + 2 <= b && flag(tokens, a + 2, HYPHEN_BEFORE) && !isCap(tokens, a + 2) && letters(tokens, a + 2) <= 5) {
+      last = a + 2; // a given name's second syllable: "Teng Hsiao-p'ing", "Hu Chin-t'ao"
     }
     found.push({ first: a, last, type: 'PERSON' });
     return;

@@ -8,6 +8,8 @@
  * looser key for Arabic names (al-/el-, Mohammed/Muhammad). Used on names, never on every word.
  */
 
+import familyNames from './data/family-names.json';
+import { namesOf } from './data/sections';
 import { PLACE_HEADS } from './keywords';
 
 const INITIALS = ['g', 'kk', 'n', 'd', 'tt', 'r', 'm', 'b', 'pp', 's', 'ss', '', 'j', 'jj', 'ch', 'k', 't', 'p', 'h'];
@@ -106,6 +108,46 @@ export function koreanKey(name: string, person: boolean): string | null {
   // Given-name syllables are written apart, hyphenated or joined: one word after the family name.
   if (person) return keyed.length > 1 ? `${keyed[0]} ${keyed.slice(1).join('')}` : null;
   return head ? `${keyed.join('')} ${head}` : keyed.join('');
+}
+
+/**
+ * One key for a Chinese name in pinyin and in Wade–Giles ("Mao Zedong" / "Mao Tse-tung", "Xi
+ * Jinping" / "Hsi Chin-p'ing", "Deng Xiaoping" / "Teng Hsiao-p'ing"): aspiration marks and
+ * syllable breaks off, and the initials and finals the two write apart made one. Cantonese and
+ * postal spellings (Peking, Chiang Kai-shek) are other names, left to the lists' aliases.
+ */
+export function chineseKey(name: string): string {
+  return plainWords(name)
+    .map((word) =>
+      word
+        .replace(/tzu/g, 'zi')
+        .replace(/ssu/g, 'si')
+        .replace(/ih$/, 'i')
+        .replace(/(?<=[kh])e(?![in])/g, 'o')
+        .replace(/^x|(?<=[aeiou]|^)x/g, 'hs')
+        .replace(/zh|j|q/g, 'ch')
+        .replace(/r/g, 'j')
+        .replace(/z(?!h)|c(?!h)/g, 'ts')
+        .replace(/b/g, 'p')
+        .replace(/d/g, 't')
+        .replace(/g(?!$)/g, 'k')
+        .replace(/ong/g, 'ung')
+        .replace(/ian/g, 'ien')
+        .replace(/ieh/g, 'ie')
+        .replace(/tsts/g, 'ts'),
+    )
+    .map((word, k) => (k === 0 ? word + ' ' : word))
+    .join('')
+    .trim();
+}
+
+let chineseFamilies: Set<string> | null = null;
+
+/** Whether `name` opens with a Chinese family name, in pinyin or Wade–Giles ("Xi", "Hsi"). */
+export function chineseFamilyFirst(name: string): boolean {
+  chineseFamilies ??= new Set(namesOf(familyNames.chinese).map((family) => chineseKey(family)));
+  const words = name.trim().split(/\s+/);
+  return words.length >= 2 && words.length <= 3 && chineseFamilies.has(chineseKey(words[0] as string));
 }
 
 /** Spellings of Muhammad, folded to one. */

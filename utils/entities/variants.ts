@@ -5,7 +5,7 @@
  * name under another spelling, else the key of the spelling the document uses most.
  */
 import type { Candidate } from './names';
-import { arabicKey, isHangul, koreanKey } from './romanize';
+import { arabicKey, chineseFamilyFirst, chineseKey, isHangul, koreanKey } from './romanize';
 import { CAP, wordAt, type Tokens } from './tokenize';
 import type { EntitySpan, EntityType } from './types';
 
@@ -34,9 +34,10 @@ export function romanizedPlaces(tokens: Tokens, taken: Uint8Array, lookup: Roman
 }
 
 /** The spelling key of a name of `type`, or null when it has none. */
-function spellingKey(name: string, type: EntityType): string | null {
+export function spellingKey(name: string, type: EntityType): string | null {
   const korean = koreanKey(name, type === 'PERSON');
   if (korean) return korean;
+  if (type === 'PERSON' && chineseFamilyFirst(name)) return `chinese:${chineseKey(name)}`;
   return type === 'PERSON' && /\b(?:[ae]l|ul)[-\s]|\bm[ou]h[ae]mm?[ae]d\b/i.test(name) ? `arabic:${arabicKey(name)}` : null;
 }
 
