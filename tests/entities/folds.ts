@@ -17,13 +17,14 @@ export interface CorpusPage {
 }
 
 /**
- * Six folds. bbc-1, nytimes-1, wapo-1 and telegraph were tuned on before this split existed;
+ * Seven folds. bbc-1, nytimes-1, wapo-1 and telegraph were tuned on before this split existed;
  * they are spread over folds 1 and 2. Folds 3 and 4 held the other corpus pages, untouched when
  * the split was set (held-out micro F1 then: fold 3 0.70, fold 4 0.94). Folds 5 and 6 are 13
  * more real news pages from Readability's test suite, labelled by hand by readers who never ran
  * the recognizer on them (untouched figure when they came: fold 5 0.71, fold 6 0.81).
- * Rotation: fold 3 joined the tuning folds in session 5, then fold 5 (its figure when it was
- * rotated in: 0.72); folds 4 and 6 were never inspected.
+ * Fold 7 is seven more pages of that suite, labelled the same way (untouched figure when it
+ * came: 0.83). Rotation, session 5: fold 3 joined the tuning folds, then fold 5 (its figure when
+ * rotated in: 0.72), then fold 6 (0.83); folds 4 and 7 were never inspected.
  */
 export const FOLDS: readonly (readonly CorpusPage[])[] = [
   [
@@ -64,10 +65,19 @@ export const FOLDS: readonly (readonly CorpusPage[])[] = [
     { name: 'wapo-2', lang: null },
     { name: 'nytimes-5', lang: 'es' },
   ],
+  [
+    { name: 'aclu', lang: 'en' },
+    { name: 'citylab-1', lang: 'en' },
+    { name: 'engadget', lang: 'en' },
+    { name: 'medicalnewstoday', lang: 'en' },
+    { name: 'quanta-1', lang: 'en' },
+    { name: 'yahoo-1', lang: 'en-US' },
+    { name: 'yahoo-2', lang: 'en-US' },
+  ],
 ];
 
 /** Folds whose errors may be looked at while tuning; the others are scored, never inspected. */
-export const TUNING_FOLDS: readonly number[] = [0, 1, 2, 4];
+export const TUNING_FOLDS: readonly number[] = [0, 1, 2, 4, 5];
 
 export const NAME_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE'];
 export const SCORED_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'DATE'];

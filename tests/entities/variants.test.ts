@@ -25,7 +25,7 @@ describe('spelling variants of one name (utils/entities/variants.ts)', () => {
   });
 
   it('joins the Wade–Giles spelling of a listed Chinese leader to the list’s pinyin', () => {
-    const spans = found("Teng Hsiao-p'ing left. Mao Tse-tung said so. Hsi Chin-p'ing said more.").filter((s) => s.type === 'PERSON');
+    const spans = found("Teng Hsiao-p'ing left. Mao Tse-tung said so. President Hsi Chin-p'ing said more.").filter((s) => s.type === 'PERSON');
     expect(spans.map((s) => s.key)).toEqual(['Deng Xiaoping', 'Mao Zedong', 'Xi Jinping']);
   });
 
@@ -145,5 +145,29 @@ describe('places by what surrounds them', () => {
     const text = 'He lives in eastern Northland. Earlier this year in South Taranaki, whales stranded on the coast of Kaupokonui again.';
     const places = found(text).filter((s) => s.type === 'PLACE').map((s) => s.text);
     expect(places).toEqual(['Northland', 'South Taranaki', 'Kaupokonui']);
+  });
+});
+
+describe('what fold 6’s errors taught (tuning fold since session 5)', () => {
+  it('weighs a two-word company’s evidence over its "said" ("Whole Foods")', () => {
+    const text = 'Amazon bought Whole Foods in 2017. Whole Foods said prices fell. A Whole Foods spokeswoman declined to comment. Whole Foods stores were busy.';
+    expect(new Set(found(text).filter((s) => s.text === 'Whole Foods').map((s) => s.type))).toEqual(new Set(['ORG']));
+  });
+
+  it('types the others of a list by the one it knows, not a people’s adjective', () => {
+    const spans = found('Its rivals are Walmart, Kroger and Costco. American and Canadian buyers came.');
+    expect(spans.filter((s) => s.type === 'ORG').map((s) => s.text)).toEqual(['Walmart', 'Kroger', 'Costco']);
+    expect(spans.some((s) => s.text === 'Canadian')).toBe(false);
+  });
+
+  it('finds people by the nouns around them, and a leader by his administration', () => {
+    const text = 'The skipper Wade Bassi spoke. Bassi said so. “It is hard,” said Tasos Georgelis, deputy commissioner for water. Corey Kilgannon is a Metro reporter. In the Carter administration it grew.';
+    const people = found(text).filter((s) => s.type === 'PERSON').map((s) => s.text);
+    expect(people).toEqual(['Wade Bassi', 'Bassi', 'Tasos Georgelis', 'Corey Kilgannon', 'Carter']);
+  });
+
+  it('takes relative months, holidays with a possessive and "Lower Manhattan" whole', () => {
+    const spans = found('It happened last July, on Mother’s Day, in Lower Manhattan, in 2023.Credit to them.');
+    expect(spans.map((s) => s.text)).toEqual(['last July', 'Mother’s Day', 'Lower Manhattan', '2023']);
   });
 });

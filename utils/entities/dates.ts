@@ -67,12 +67,16 @@ export function findDates(tokens: Tokens): { first: number; last: number }[] {
     } else if (flags & CAP && WEEKDAYS.has(word)) last = i;
     else if (flags & CAP) last = holidayAt(tokens, i);
     if (last >= i) {
-      found.push({ first: i, last });
+      // "last July", "early March": a relative month takes the word that places it.
+      const relative = MONTHS.has(word) && i > 0 && RELATIVE.has(wordAt(tokens, i - 1)) && plainGap(tokens, i);
+      found.push({ first: relative ? i - 1 : i, last });
       i = last;
     }
   }
   return found;
 }
+
+const RELATIVE = new Set(['last', 'next', 'early', 'late', 'mid', 'this']);
 
 /** Words before "May" or "March" that make it the month: "last March", "in May". */
 const MONTH_BEFORE = new Set(['last', 'next', 'this', 'early', 'late', 'mid', 'in', 'since', 'until', 'by', 'through', 'during', 'of', 'from', 'before', 'after']);
@@ -83,18 +87,21 @@ const HOLIDAYS = new Map<string, ReadonlySet<string>>([
   ['ramadan', new Set()], ['hanukkah', new Set()], ['diwali', new Set()], ['passover', new Set()], ['halloween', new Set()],
   ['new', new Set(['year'])], ['independence', new Set(['day'])], ['labor', new Set(['day'])], ['labour', new Set(['day'])],
   ['memorial', new Set(['day'])], ['victory', new Set(['day'])], ['valentine', new Set(['day'])], ['boxing', new Set(['day'])],
+  ['mother', new Set(['day'])], ['father', new Set(['day'])], ['veterans', new Set(['day'])], ['presidents', new Set(['day'])],
 ]);
 /** Holidays that are dates only as two words ("New Year", not "New"). */
-const HOLIDAY_NEEDS_SECOND = new Set(['new', 'independence', 'labor', 'labour', 'memorial', 'victory', 'valentine', 'boxing']);
+const HOLIDAY_NEEDS_SECOND = new Set(['new', 'independence', 'labor', 'labour', 'memorial', 'victory', 'valentine', 'boxing', 'mother', 'father', 'veterans', 'presidents']);
 
 /** The last word of a holiday starting at `i`, or -1. */
 function holidayAt(tokens: Tokens, i: number): number {
   const length = (tokens.end[i] as number) - (tokens.start[i] as number);
-  if (length < 3 || length > 12 || !'cethrdpnilmvb'.includes(tokens.folded[tokens.start[i] as number] as string)) return -1;
+  if (length < 3 || length > 12 || !'cethrdpnilmvbf'.includes(tokens.folded[tokens.start[i] as number] as string)) return -1;
   const seconds = HOLIDAYS.get(wordAt(tokens, i));
   if (!seconds) return -1;
   const next = wordAt(tokens, i + 1);
-  if (seconds.has(next) && tokens.flags[i + 1]! & CAP && plainGap(tokens, i + 1)) {
+  // "Mother's Day": the possessive stands between the two words.
+  const spaced = tokens.flags[i]! & POSSESSIVE ? /^['’]s?[ \t\u00a0]+$/.test(gap(tokens, i + 1)) : plainGap(tokens, i + 1);
+  if (seconds.has(next) && tokens.flags[i + 1]! & CAP && spaced) {
     // "New Year's Day": the possessive stays outside a word, and "Day" follows it.
     if (next === 'year' && wordAt(tokens, i + 2) === 'day' && tokens.flags[i + 1]! & POSSESSIVE) return i + 2;
     return i + 1;

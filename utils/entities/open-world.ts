@@ -34,6 +34,11 @@ const PERSON_NOUNS = new Set([
   'colleague', 'former', 'resident', 'mother', 'father', 'son', 'daughter', 'wife', 'husband', 'student',
   'teacher', 'doctor', 'scientist', 'senior', 'retired', 'veteran', 'member', 'leader', 'manager', 'partner',
   'co-founder', 'cofounder', 'chairman', 'chairwoman', 'president', 'vice', 'deputy', 'head', 'chief',
+  'worker', 'co-worker', 'neighbor', 'neighbour', 'friend', 'cousin', 'uncle', 'aunt', 'grandmother', 'grandfather',
+  'boyfriend', 'girlfriend', 'victim', 'survivor', 'witness', 'suspect', 'defendant', 'plaintiff', 'passenger', 'driver',
+  'pilot', 'officer', 'agent', 'employee', 'staffer', 'aide', 'assistant', 'commissioner', 'secretary', 'minister',
+  'skipper', 'fisherman', 'farmer', 'chef', 'owner', 'coach', 'captain', 'lawmaker', 'senator', 'mayor', 'councilman',
+  'councilwoman', 'nurse', 'engineer', 'designer', 'producer', 'consultant', 'adviser', 'advisor', 'commentator',
   'priest', 'pastor', 'activist', 'candidate', 'actor', 'actress', 'singer', 'artist', 'businessman',
   'businesswoman', 'entrepreneur', 'photographer', 'correspondent', 'historian', 'journalist', 'judge',
 ]);
@@ -79,6 +84,11 @@ const CREDIT_BEFORE = new Set(['by', 'credit', 'photo', 'photograph', 'photograp
 
 const OFFICE_LINKS = new Set(['of', 'for']);
 const ARTICLES = new Set(['a', 'an', 'the']);
+const DEMONYM = /(?:ian|ean|ese|ish|ic)$/;
+/** "the Carter administration", "the Abe government": the word before is a leader. */
+const LEADERSHIPS = new Set(['administration', 'presidency', 'era', 'doctrine']);
+/** "bought X", "acquired X": X is a company. */
+const ACQUIRING = new Set(['bought', 'acquired', 'acquire', 'acquiring', 'buying', 'purchased', 'merge', 'merged']);
 const COMPASS = new Set([
   'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern',
   'north-eastern', 'north-western', 'south-eastern', 'south-western', 'coastal', 'rural', 'downtown', 'suburban',
@@ -241,6 +251,34 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     addEvidence(entity.score, s, e, titled || titleBefore, initial);
   }
 
+  /**
+   * The type of a name typed already that stands beside [s, e] in a list: "Walmart, Kroger and
+   * Costco" (commas, "and", "or" between single capitalized words).
+   */
+  /** "a Metro reporter", "an award-winning writer": an article, up to three words, a person's noun. */
+  function isPersonNounAhead(k: number): boolean {
+    if (!ARTICLES.has(wordAt(tokens, k))) return false;
+    for (let j = k + 1; j < Math.min(tokens.count, k + 5); j++) {
+      if (flag(tokens, j, SENTENCE)) return false;
+      if (PERSON_NOUNS.has(wordAt(tokens, j))) return true;
+    }
+    return false;
+  }
+
+  function listedWith(s: number, e: number): EntityType | undefined {
+    // One word, not the tail of a longer name ("Apple Pay"), not a people's adjective ("Canadian").
+    if (e !== s || (isCap(tokens, s - 1) && gapIs(tokens, s, false)) || DEMONYM.test(wordAt(tokens, s))) return undefined;
+    for (const [from, step] of [[s - 1, -1], [s + 1, 1]] as const) {
+      let k = from;
+      const link = wordAt(tokens, k);
+      if (link === 'and' || link === 'or') k += step;
+      else if (!gapIs(tokens, step < 0 ? s : s + 1, true)) continue;
+      const type = typeAt.get(k);
+      if ((type === 'ORG' || type === 'PLACE' || type === 'PERSON') && isCap(tokens, k)) return type;
+    }
+    return undefined;
+  }
+
   function addEvidence(score: [number, number, number], s: number, e: number, titled: boolean, initial: boolean): void {
     const multi = e > s;
     const first = wordAt(tokens, s);
@@ -256,7 +294,8 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (multi && lists.givenNames.has(first)) score[PERSON] += 2;
     if (multi && flag(tokens, s, UPPER) && plainBefore && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
     if (multi && gapIs(tokens, s, false, true) && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
-    if (plainAfter && SPEECH_VERBS.has(next)) score[multi ? PERSON : ORG] += multi ? 2 : 0.5;
+    // Organizations say things too: a full name saying something is a person's mark, not proof.
+    if (plainAfter && SPEECH_VERBS.has(next)) score[multi ? PERSON : ORG] += multi ? 1.5 : 0.5;
     if (plainBefore && (before === 'said' || before === 'says')) score[PERSON] += 1;
     // An age set off by commas: "Parata, 75, has …".
     if (commaAfter && flag(tokens, e + 1, DIGIT) && /^\d{1,3}$/.test(next) && gapIs(tokens, e + 2, true)) score[PERSON] += 3;
@@ -264,9 +303,21 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (!multi && /^[a-z][\w-]*\.(?:com|org|net|io|co|gov|news)$/.test(first)) score[ORG] += 3;
     // "The priest, Fidelis Mukonori, …": a person's noun, then the name set off by commas.
     if (multi && commaBefore && PERSON_NOUNS.has(before)) score[PERSON] += 2;
+    // "Tasos Georgelis, deputy commissioner …", "Corey Kilgannon is a Metro reporter".
+    if (multi && commaAfter && PERSON_NOUNS.has(next)) score[PERSON] += 2;
+    if (multi && plainAfter && (next === 'is' || next === 'was') && isPersonNounAhead(e + 2)) score[PERSON] += 2;
+    // "skipper Wade Bassi", "analyst Jane Roe": a person's noun in lower case right before a full name.
+    if (multi && plainBefore && PERSON_NOUNS.has(before) && !isCap(tokens, s - 1)) score[PERSON] += 2;
+    // "the Carter administration": a leader's name.
+    if (!multi && plainAfter && LEADERSHIPS.has(next)) score[PERSON] += 3;
+    // One of a list of names another of which the document has typed: "Walmart, Kroger and Costco".
+    const listed = listedWith(s, e);
+    if (listed) score[listed === 'PERSON' ? PERSON : listed === 'ORG' ? ORG : PLACE] += 2;
     if (possessive && PERSON_POSSESSIONS.has(next)) score[PERSON] += 2;
     if (possessive && ORG_POSSESSIONS.has(next)) score[ORG] += 2;
-    if (!possessive && plainAfter && ORG_POSSESSIONS.has(next) && !multi) score[ORG] += ARTICLES.has(before) && ORG_PEOPLE.has(next) ? 2 : 0.5; // "a Verizon spokesman"
+    // "a Whole Foods spokeswoman", "Whole Foods stores".
+    if (!possessive && plainAfter && ORG_POSSESSIONS.has(next)) score[ORG] += ARTICLES.has(before) && ORG_PEOPLE.has(next) ? 2 : 0.5;
+    if (plainBefore && ACQUIRING.has(before)) score[ORG] += 1; // "Amazon bought Whole Foods"
     // "chief executive of Yahoo", "an analyst at Jefferies", "shares of Verizon".
     if (plainBefore && (before === 'of' || before === 'at') && ORG_ROLES.has(wordAt(tokens, s - 2))) score[ORG] += 2;
     if (plainAfter && ORG_VERBS.has(next)) score[ORG] += 1;

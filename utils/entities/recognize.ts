@@ -29,6 +29,7 @@ export interface RecognizerData {
 const MILITARY_UNITS = new Set(['regiment', 'regiments', 'division', 'divisions', 'brigade', 'brigades', 'battalion', 'battalions', 'corps', 'fleet', 'squadron', 'squadrons', 'army']);
 const CORPORATE_SUFFIXES = new Set(['inc.', 'inc', 'corp.', 'corp', 'ltd.', 'ltd', 'co.', 'llc', 'plc', 'group', 'holdings', 'corporation', 'company']);
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
+const PLACE_PREFIXES = new Set(['lower', 'upper', 'northern', 'southern', 'eastern', 'western', 'central', 'greater', 'downtown', 'midtown', 'inner', 'outer']);
 
 export interface RecognizeOptions {
   /** The page's language (BCP 47, as the article gives it); names are recognized in English only. */
@@ -47,7 +48,9 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
       const match = data.names.match(tokens, i);
       if (match && !partOfLonger(tokens, i, i + match.length - 1)) {
         const { phrase, length } = match;
-        candidates.push({ first: i, last: i + length - 1, type: phrase.type, key: phrase.key, fromList: true });
+        // "Lower Manhattan", "Northern Virginia": a capitalized point of the compass before a listed place.
+        const compass = phrase.type === 'PLACE' && i > 0 && (tokens.flags[i - 1] as number) & CAP && PLACE_PREFIXES.has(wordAt(tokens, i - 1)) && plainGap(tokens, i, 2, false);
+        candidates.push({ first: compass ? i - 1 : i, last: i + length - 1, type: phrase.type, key: phrase.key, fromList: true });
       }
     } else if (flags & DIGIT && ORDINAL.test(wordAt(tokens, i)) && MILITARY_UNITS.has(wordAt(tokens, i + 1))) {
       candidates.push({ first: i, last: i + 1, type: 'ORG' });

@@ -126,6 +126,10 @@ const lowerAt = (text: string, k: number) => {
   const code = text.charCodeAt(k);
   return code >= 97 && code <= 122;
 };
+const digitAt = (text: string, k: number) => {
+  const code = text.charCodeAt(k);
+  return code >= 48 && code <= 57;
+};
 const upperAt = (text: string, k: number) => {
   const code = text.charCodeAt(k);
   return code >= 65 && code <= 90;
@@ -136,7 +140,7 @@ const upperAt = (text: string, k: number) => {
  * paragraphs were joined): a lower-case letter before it, a capitalized word after. Not "U.S.",
  * "e.g." or "Ph.D.".
  */
-const gluedSentence = (text: string, k: number) => lowerAt(text, k - 1) && upperAt(text, k + 1) && lowerAt(text, k + 2);
+const gluedSentence = (text: string, k: number) => (lowerAt(text, k - 1) || digitAt(text, k - 1)) && upperAt(text, k + 1) && lowerAt(text, k + 2);
 
 /** Characters that end a sentence, line or clause when they stand between two words. */
 const SENTENCE_BREAKS = new Set([46, 33, 63, 58, 59, 34, 0x201c, 0x201d, 10, 0x2014, 0x2013]);
