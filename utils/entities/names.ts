@@ -1,7 +1,7 @@
 /**
  * Capitalized names that no list holds, found by the conventions of news writing: a head word
  * ("… County", "… Committee", "Ministry of …"), a title before a person ("President …",
- * "Comrade …"), a known given name or family name, a verb of saying after a name, an all-caps
+ * "Comrade …"), a known given name or family name, an all-caps
  * dateline at the start of a paragraph ("WASHINGTON —").
  */
 import { CONNECTORS, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, SENTENCE_WORDS, TITLES } from './keywords';
