@@ -101,8 +101,7 @@ function firstWordOf(name: string): string {
   }
   const after = k < name.length ? name.charCodeAt(k) : 32;
   if (k > 0 && after < 128 && after !== 46 && after !== 39 && after !== 96) return name.slice(0, k).toLowerCase();
-  // Indexes are built between texts, never while one is read: the token buffers are free.
-  const tokens = tokenize(name, { reuseBuffers: true, maxWords: 1 });
+  const tokens = tokenize(name, { reuseBuffers: 'entry', maxWords: 1 });
   return tokens.count === 0 ? '' : wordAt(tokens, 0);
 }
 
@@ -116,8 +115,8 @@ function makePhrases(bucket: Bucket, pending: Pending[]): void {
 }
 
 function phraseOf(name: string, type: EntityType, key: string, list: string | undefined): Phrase {
-  // Called while a text is read (its first word is in it): these tokens must not reuse its buffers.
-  const tokens = tokenize(name);
+  // Called while a text is read (its first word is in it): the index's own buffers, not the text's.
+  const tokens = tokenize(name, { reuseBuffers: 'entry' });
   const count = tokens.count;
   const caps = new Uint8Array(count);
   const written: string[] = [];

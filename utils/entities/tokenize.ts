@@ -185,23 +185,36 @@ function allCapitals(text: string, from: number, to: number): boolean {
 /**
  * Buffers kept between calls that ask for it (the recognizer, which is done with its tokens
  * before it tokenizes again): a megabyte of text needs ~3 MB of them, and making them anew each
- * time costs more in garbage collection than the scan itself.
+ * time costs more in garbage collection than the scan itself. The phrase index has buffers of its
+ * own ('entry'): it tokenizes a list's entries while the recognizer reads a text.
  */
-let scratch: { start: Int32Array; end: Int32Array; flags: Uint8Array; tail: Uint8Array; words: (string | undefined)[]; used: number } | null = null;
+interface Buffers {
+  start: Int32Array;
+  end: Int32Array;
+  flags: Uint8Array;
+  tail: Uint8Array;
+  words: (string | undefined)[];
+  /** Words made for the last text (cleared before the next). */
+  used: number;
+}
+const kept: { text: Buffers | null; entry: Buffers | null } = { text: null, entry: null };
 
 /**
- * The words of `text`. `reuseBuffers`: write into the buffers of the last call that reused them
- * (its tokens are then overwritten). `maxWords`: stop after that many words.
+ * The words of `text`. `reuseBuffers`: write into the buffers of the last call that reused the
+ * same ones (true: the text's; 'entry': the phrase index's), whose tokens are then overwritten.
+ * `maxWords`: stop after that many words.
  */
-export function tokenize(text: string, { reuseBuffers = false, maxWords = Infinity } = {}): Tokens {
+export function tokenize(text: string, { reuseBuffers = false as boolean | 'entry', maxWords = Infinity } = {}): Tokens {
   const folded = fold(text);
   const length = folded.length;
   const capacity = Math.max(16, Math.ceil(length / 5));
-  const reuse = reuseBuffers && scratch !== null && scratch.start.length >= capacity;
-  let start = reuse ? scratch!.start : new Int32Array(capacity);
-  let end = reuse ? scratch!.end : new Int32Array(capacity);
-  let flags = reuse ? scratch!.flags : new Uint8Array(capacity);
-  let tail = reuse ? scratch!.tail : new Uint8Array(capacity);
+  const pool = reuseBuffers === 'entry' ? 'entry' : 'text';
+  const scratch = reuseBuffers ? kept[pool] : null;
+  const reuse = scratch !== null && scratch.start.length >= capacity;
+  let start = reuse ? scratch.start : new Int32Array(capacity);
+  let end = reuse ? scratch.end : new Int32Array(capacity);
+  let flags = reuse ? scratch.flags : new Uint8Array(capacity);
+  let tail = reuse ? scratch.tail : new Uint8Array(capacity);
   let count = 0;
   let previousEnd = 0;
   let previousAbbreviation = false;
@@ -286,11 +299,18 @@ export function tokenize(text: string, { reuseBuffers = false, maxWords = Infini
     if (pos < previousEnd) pos = previousEnd;
   }
   let words: (string | undefined)[];
-  if (reuse && scratch!.words.length >= count) {
+  if (scratch !== null && scratch.words.length >= count) {
     // Words made for the last text must not stand for this one's (nor keep it alive).
-    words = scratch!.words;
-    words.fill(undefined, 0, Math.max(count, scratch!.used));
+    words = scratch.words;
+    words.fill(undefined, 0, Math.max(count, scratch.used));
   } else words = new Array<string | undefined>(count);
-  if (reuseBuffers) scratch = { start, end, flags, tail, words, used: count };
+  if (scratch !== null) {
+    scratch.start = start;
+    scratch.end = end;
+    scratch.flags = flags;
+    scratch.tail = tail;
+    scratch.words = words;
+    scratch.used = count;
+  } else if (reuseBuffers) kept[pool] = { start, end, flags, tail, words, used: count };
   return { count, start, end, words, flags, tail, folded, text };
 }
