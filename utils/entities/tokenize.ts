@@ -147,8 +147,14 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 function isWordChar(code: number): boolean {
   let known = wordChar[code] as number;
   if (known === 0) {
+    // ASCII and General Punctuation (spaces, dashes, quotes) are answered without the regex, whose
+    // first use compiles it (1-4 ms): an English text may never need it.
     const word =
-      code === 0xad || code === 0xd7 || code === 0x2715 || code === 0x2716 || (code >= 0xd800 && code <= 0xdfff) || LETTER_OR_DIGIT.test(String.fromCharCode(code));
+      code < 128
+        ? (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)
+        : code >= 0x2000 && code <= 0x206f
+          ? false
+          : code === 0xad || code === 0xd7 || code === 0x2715 || code === 0x2716 || (code >= 0xd800 && code <= 0xdfff) || LETTER_OR_DIGIT.test(String.fromCharCode(code));
     known = word ? 1 : 2;
     wordChar[code] = known;
   }
