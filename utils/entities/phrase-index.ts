@@ -133,6 +133,43 @@ function firstWordOf(name: string): string {
   return tokens.count === 0 ? '' : wordAt(tokens, 0);
 }
 
+/**
+ * The phrase `tokenize` would make of a name of ASCII letters and digits in words joined by single
+ * spaces or hyphens ("Kim Jong-un", "G7"), most list entries, without tokenizing it; null for any
+ * other name. Such a word is capitalized when it starts with A-Z and in capitals when it holds
+ * two or more of A-Z and none of a-z, as `tokenize` says.
+ */
+function simplePhrase(name: string, type: EntityType, key: string, list: string | undefined): Phrase | null {
+  const pieces: string[] = [];
+  let from = 0;
+  for (let k = 0; k <= name.length; k++) {
+    const code = k < name.length ? name.charCodeAt(k) : 32;
+    if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)) continue;
+    if ((code !== 32 && code !== 45) || k === from) return null;
+    pieces.push(name.slice(from, k));
+    from = k + 1;
+  }
+  const count = pieces.length;
+  const words: string[] = new Array<string>(count);
+  const caps = new Uint8Array(count);
+  for (let i = 0; i < count; i++) words[i] = (pieces[i] as string).toLowerCase();
+  if (type === 'TERM') return { words, caps, written: [], type, key, list };
+  for (let i = 0; i < count; i++) {
+    const original = pieces[i] as string;
+    const first = original.charCodeAt(0);
+    const capital = first >= 65 && first <= 90;
+    let upper = 0;
+    for (let k = 0; k < original.length && upper >= 0; k++) {
+      const code = original.charCodeAt(k);
+      if (code >= 65 && code <= 90) upper++;
+      else if (code >= 97 && code <= 122) upper = -1;
+    }
+    if (lowerThenUpper(original)) caps[i] = 3;
+    else caps[i] = capital && upper >= 2 && original.length <= 5 ? 2 : capital ? 1 : 0;
+  }
+  return { words, caps, written: pieces, type, key, list };
+}
+
 /** Makes a bucket's pending names into phrases, and sorts its phrases longest first. */
 function makePhrases(bucket: Bucket, pending: Pending[]): void {
   const phrases = bucket.phrases;
@@ -143,6 +180,8 @@ function makePhrases(bucket: Bucket, pending: Pending[]): void {
 }
 
 function phraseOf(name: string, type: EntityType, key: string, list: string | undefined): Phrase {
+  const simple = simplePhrase(name, type, key, list);
+  if (simple) return simple;
   // Called while a text is read (its first word is in it): the index's own buffers, not the text's.
   const tokens = tokenize(name, { reuseBuffers: 'entry' });
   const count = tokens.count;
