@@ -124,6 +124,9 @@ export function lettersIn(tokens: Tokens, i: number): number {
 
 /** Characters that end a sentence, line or clause when they stand between two words. */
 const SENTENCE_BREAKS = new Set([46, 33, 63, 58, 59, 34, 0x201c, 0x201d, 10, 0x2014, 0x2013]);
+/** SENTENCE_BREAKS by character code below 128 (a table read instead of a set lookup per gap character). */
+const ASCII_BREAKS = Uint8Array.from({ length: 128 }, (_, code) => Number(SENTENCE_BREAKS.has(code)));
+const isSentenceBreak = (code: number) => (code < 128 ? ASCII_BREAKS[code] === 1 : SENTENCE_BREAKS.has(code));
 
 /** Abbreviations whose period belongs to the word ("Mr.", "Feb.", "Gen."). */
 const ABBREVIATIONS = new Set([
@@ -254,7 +257,7 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
     else if (!(from - previousEnd === 1 && folded.charCodeAt(previousEnd) === 32)) {
       for (let k = previousEnd; k < from; k++) {
         const code = folded.charCodeAt(k);
-        if (SENTENCE_BREAKS.has(code)) flag |= SENTENCE;
+        if (isSentenceBreak(code)) flag |= SENTENCE;
         if (code === 10) flag |= LINE_START;
       }
       if (from - previousEnd === 1) {
@@ -274,7 +277,7 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
     }
     previousAbbreviation = false;
     if (folded.charCodeAt(to) === 46 && possessive === 0) {
-      const abbreviation = to - from === 1 || (to - from <= 5 && ABBREVIATIONS.has(folded.slice(from, to)));
+      const abbreviation = to - from === 1 || (to - from <= 5 && ABBREVIATIONS.has(interned(folded, from, to)));
       if (abbreviation || dotted) {
         previousAbbreviation = abbreviation;
         to += 1;
