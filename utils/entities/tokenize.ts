@@ -144,6 +144,9 @@ const gluedSentence = (text: string, k: number) => (lowerAt(text, k - 1) || digi
 
 /** Characters that end a sentence, line or clause when they stand between two words. */
 const SENTENCE_BREAKS = new Set([46, 33, 63, 58, 59, 34, 0x201c, 0x201d, 10, 0x2014, 0x2013]);
+/** SENTENCE_BREAKS by character code below 128 (a table read instead of a set lookup per gap character). */
+const ASCII_BREAKS = Uint8Array.from({ length: 128 }, (_, code) => Number(SENTENCE_BREAKS.has(code)));
+const isSentenceBreak = (code: number) => (code < 128 ? ASCII_BREAKS[code] === 1 : SENTENCE_BREAKS.has(code));
 
 /** Abbreviations whose period belongs to the word ("Mr.", "Feb.", "Gen."). */
 const ABBREVIATIONS = new Set([
@@ -177,8 +180,14 @@ const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
 function isWordChar(code: number): boolean {
   let known = wordChar[code] as number;
   if (known === 0) {
+    // ASCII and General Punctuation (spaces, dashes, quotes) are answered without the regex, whose
+    // first use compiles it (1-4 ms): an English text may never need it.
     const word =
-      code === 0xad || code === 0xd7 || code === 0x2715 || code === 0x2716 || (code >= 0xd800 && code <= 0xdfff) || LETTER_OR_DIGIT.test(String.fromCharCode(code));
+      code < 128
+        ? (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)
+        : code >= 0x2000 && code <= 0x206f
+          ? false
+          : code === 0xad || code === 0xd7 || code === 0x2715 || code === 0x2716 || (code >= 0xd800 && code <= 0xdfff) || LETTER_OR_DIGIT.test(String.fromCharCode(code));
     known = word ? 1 : 2;
     wordChar[code] = known;
   }
@@ -215,23 +224,36 @@ function allCapitals(text: string, from: number, to: number): boolean {
 /**
  * Buffers kept between calls that ask for it (the recognizer, which is done with its tokens
  * before it tokenizes again): a megabyte of text needs ~3 MB of them, and making them anew each
- * time costs more in garbage collection than the scan itself.
+ * time costs more in garbage collection than the scan itself. The phrase index has buffers of its
+ * own ('entry'): it tokenizes a list's entries while the recognizer reads a text.
  */
-let scratch: { start: Int32Array; end: Int32Array; flags: Uint8Array; tail: Uint8Array; words: (string | undefined)[]; used: number } | null = null;
+interface Buffers {
+  start: Int32Array;
+  end: Int32Array;
+  flags: Uint8Array;
+  tail: Uint8Array;
+  words: (string | undefined)[];
+  /** Words made for the last text (cleared before the next). */
+  used: number;
+}
+const kept: { text: Buffers | null; entry: Buffers | null } = { text: null, entry: null };
 
 /**
- * The words of `text`. `reuseBuffers`: write into the buffers of the last call that reused them
- * (its tokens are then overwritten). `maxWords`: stop after that many words.
+ * The words of `text`. `reuseBuffers`: write into the buffers of the last call that reused the
+ * same ones (true: the text's; 'entry': the phrase index's), whose tokens are then overwritten.
+ * `maxWords`: stop after that many words.
  */
-export function tokenize(text: string, { reuseBuffers = false, maxWords = Infinity } = {}): Tokens {
+export function tokenize(text: string, { reuseBuffers = false as boolean | 'entry', maxWords = Infinity } = {}): Tokens {
   const folded = fold(text);
   const length = folded.length;
   const capacity = Math.max(16, Math.ceil(length / 5));
-  const reuse = reuseBuffers && scratch !== null && scratch.start.length >= capacity;
-  let start = reuse ? scratch!.start : new Int32Array(capacity);
-  let end = reuse ? scratch!.end : new Int32Array(capacity);
-  let flags = reuse ? scratch!.flags : new Uint8Array(capacity);
-  let tail = reuse ? scratch!.tail : new Uint8Array(capacity);
+  const pool = reuseBuffers === 'entry' ? 'entry' : 'text';
+  const scratch = reuseBuffers ? kept[pool] : null;
+  const reuse = scratch !== null && scratch.start.length >= capacity;
+  let start = reuse ? scratch.start : new Int32Array(capacity);
+  let end = reuse ? scratch.end : new Int32Array(capacity);
+  let flags = reuse ? scratch.flags : new Uint8Array(capacity);
+  let tail = reuse ? scratch.tail : new Uint8Array(capacity);
   let count = 0;
   let previousEnd = 0;
   let previousAbbreviation = false;
@@ -265,7 +287,7 @@ export function tokenize(text: string, { reuseBuffers = false, maxWords = Infini
     else if (!(from - previousEnd === 1 && folded.charCodeAt(previousEnd) === 32)) {
       for (let k = previousEnd; k < from; k++) {
         const code = folded.charCodeAt(k);
-        if (SENTENCE_BREAKS.has(code)) flag |= SENTENCE;
+        if (isSentenceBreak(code)) flag |= SENTENCE;
         if (code === 10) flag |= LINE_START;
       }
       if (from - previousEnd === 1) {
@@ -285,7 +307,7 @@ export function tokenize(text: string, { reuseBuffers = false, maxWords = Infini
     }
     previousAbbreviation = false;
     if (folded.charCodeAt(to) === 46 && possessive === 0) {
-      const abbreviation = to - from === 1 || (to - from <= 5 && (ABBREVIATIONS.has(folded.slice(from, to)) || personInitials(folded, from, to)));
+      const abbreviation = to - from === 1 || (to - from <= 5 && (ABBREVIATIONS.has(interned(folded, from, to)) || personInitials(folded, from, to)));
       if (abbreviation || dotted) {
         previousAbbreviation = abbreviation;
         to += 1;
@@ -322,11 +344,18 @@ export function tokenize(text: string, { reuseBuffers = false, maxWords = Infini
     if (pos < previousEnd) pos = previousEnd;
   }
   let words: (string | undefined)[];
-  if (reuse && scratch!.words.length >= count) {
+  if (scratch !== null && scratch.words.length >= count) {
     // Words made for the last text must not stand for this one's (nor keep it alive).
-    words = scratch!.words;
-    words.fill(undefined, 0, Math.max(count, scratch!.used));
+    words = scratch.words;
+    words.fill(undefined, 0, Math.max(count, scratch.used));
   } else words = new Array<string | undefined>(count);
-  if (reuseBuffers) scratch = { start, end, flags, tail, words, used: count };
+  if (scratch !== null) {
+    scratch.start = start;
+    scratch.end = end;
+    scratch.flags = flags;
+    scratch.tail = tail;
+    scratch.words = words;
+    scratch.used = count;
+  } else if (reuseBuffers) kept[pool] = { start, end, flags, tail, words, used: count };
   return { count, start, end, words, flags, tail, folded, text };
 }
