@@ -171,3 +171,27 @@ describe('what fold 6’s errors taught (tuning fold since session 5)', () => {
     expect(spans.map((s) => s.text)).toEqual(['last July', 'Mother’s Day', 'Lower Manhattan', '2023']);
   });
 });
+
+describe('what fold 7’s errors taught (tuning fold since session 5)', () => {
+  it('gives acronyms and codes in capitals no place evidence from "in"', () => {
+    const text = 'Games look better in 4K. Play it in VR. Then play in VR again, in 4K.';
+    expect(found(text).filter((s) => s.type === 'PLACE')).toEqual([]);
+  });
+
+  it('reads two people joined by "and" as two names', () => {
+    const text = 'The work of Lorenz and Rothman, who said so, changed it. Rothman said it again.';
+    expect(found(text).some((s) => s.text.includes(' and '))).toBe(false);
+  });
+
+  it('keeps a particle with the surname, and a possessive out of a listed name', () => {
+    const spans = found('Mayor Bill de Blasio spoke. Since de Blasio took office, New York’s Times Square changed.');
+    expect(spans.map((s) => s.text)).toEqual(expect.arrayContaining(['Bill de Blasio', 'de Blasio']));
+    expect(spans.some((s) => s.text.startsWith('New York’s Times'))).toBe(false);
+  });
+
+  it('takes a credit’s name before its agency, and never "I’m" for a name', () => {
+    const spans = found('The console is big and loud. Devindra Hardawar/AOL It ships in the fall. I’m not on Facebook, but I’m tracked.');
+    expect(spans.find((s) => s.text === 'Devindra Hardawar')?.type).toBe('PERSON');
+    expect(spans.some((s) => s.text.startsWith('I'))).toBe(false);
+  });
+});

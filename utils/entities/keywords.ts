@@ -40,7 +40,7 @@ export const ORG_HEADS = new Set([
 
 /** Words that open an organization's name: "Ministry of National Defence", "University of …". */
 export const ORG_OPENERS = new Set([
-  'ministry', 'department', 'university', 'bank', 'office', 'bureau', 'council', 'commission',
+  'library', 'ministry', 'department', 'university', 'bank', 'office', 'bureau', 'council', 'commission',
   'committee', 'academy', 'institute', 'house', 'court', 'federation', 'union', 'league', 'church',
   'museum', 'organization', 'organisation', 'school', 'college', 'party', 'army', 'people',
 ]);
@@ -83,7 +83,8 @@ export const SENTENCE_WORDS = new Set([
   'has', 'had', 'will', 'would', 'can', 'could', 'should', 'may', 'might', 'must', 'shall',
   'later', 'earlier', 'afterwards', 'finally', 'separately', 'elsewhere', 'overall', 'currently',
   'previously', 'initially', 'eventually', 'originally', 'thus', 'therefore', 'besides', 'otherwise',
-  'copyright', 'nevertheless', 'moreover', 'furthermore', 'additionally', 'notably', 'similarly', 'likewise',
+  'copyright', "i'm", "i've", "i'd", "i'll", "it's", "that's", "there's", "we're", "you're", "they're", "he's", "she's",
+  "we've", "they've", "don't", "can't", "won't", "isn't", 'nevertheless', 'moreover', 'furthermore', 'additionally', 'notably', 'similarly', 'likewise',
 ]);
 
 /** Verbs of saying after a name: "…, Smith said". */

@@ -207,6 +207,16 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
   }
 
   function consider(from: number, to: number): void {
+    // Two names joined by "and" ("Lorenz and Rothman") are two names; an organization's "and" is
+    // its head's to join (names.ts: "World Travel and Tourism Council").
+    for (let k = from + 1; k < to; k++) {
+      const w = wordAt(tokens, k);
+      if ((w === 'and' || w === 'or' || w === '&') && !isCap(tokens, k)) {
+        consider(from, k - 1);
+        consider(k + 1, to);
+        return;
+      }
+    }
     let s = from;
     let titled = false;
     // Leading titles and sentence words ("The", "Mr") are not part of the name; a title before
@@ -232,6 +242,7 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (s === e && (lettersIn(tokens, s) < 2 || (flag(tokens, s, DIGIT) && !isCap(tokens, s)))) return;
     if (s === e) {
       const only = wordAt(tokens, s);
+      if (SENTENCE_WORDS.has(only)) return; // "I'm", "Photo": never a name by itself
       if (personParts.has(only) || BARE.has(only) || PLURAL_GROUP.test(only)) return;
     }
     // The folded words with what stands between them (hyphen or space): one string per mention.
@@ -306,6 +317,8 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     // "Tasos Georgelis, deputy commissioner …", "Corey Kilgannon is a Metro reporter".
     if (multi && commaAfter && PERSON_NOUNS.has(next)) score[PERSON] += 2;
     if (multi && plainAfter && (next === 'is' || next === 'was') && isPersonNounAhead(e + 2)) score[PERSON] += 2;
+    // A credit: "Devindra Hardawar/AOL".
+    if (multi && tokens.folded.charCodeAt(tokens.end[e] as number) === 47 && isCap(tokens, e + 1)) score[PERSON] += 2;
     // "skipper Wade Bassi", "analyst Jane Roe": a person's noun in lower case right before a full name.
     if (multi && plainBefore && PERSON_NOUNS.has(before) && !isCap(tokens, s - 1)) score[PERSON] += 2;
     // "the Carter administration": a leader's name.
@@ -349,7 +362,8 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     }
     if (flag(tokens, e + 1, HYPHEN_BEFORE) && next === 'based') score[PLACE] += 3;
     // "in X", "near X"; "to X" and "from X" only after a word of going ("sold to Verizon" is no place).
-    if (plainBefore && PLACE_BEFORE.has(before) && !flag(tokens, s - 1, CAP)) {
+    // Not for an acronym or a code in capitals ("in VR", "in 4K"): places in capitals are listed ("in UK").
+    if (plainBefore && PLACE_BEFORE.has(before) && !flag(tokens, s - 1, CAP) && !(!multi && flag(tokens, s, UPPER | DIGIT))) {
       if (before !== 'to' && before !== 'from') score[PLACE] += 1;
       else if (GOING.has(wordAt(tokens, s - 2))) score[PLACE] += 1;
     }

@@ -4,12 +4,15 @@
  * "un", "Party" not "party"); terms match in any case, and their last word also in the plural.
  * Between the words of an entry the text may have spaces or hyphens (and commas, for terms).
  */
-import { CAP, ODD_CHARACTERS, UPPER, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
+import { CAP, ODD_CHARACTERS, POSSESSIVE, UPPER, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
 export interface Phrase {
   words: string[];
-  /** Per word: capitalized (1), all capitals (2), exactly as written (3: "LeT", "iPhone"), or any case (0). */
+  /**
+   * Per word: capitalized (1), all capitals (2), exactly as written (3: "LeT", "iPhone"), or any
+   * case (0); plus OWNS when the word carries a possessive in the name ("People's Army").
+   */
   caps: Uint8Array;
   /** The words as written, for those that must match exactly. */
   written: string[];
@@ -23,6 +26,9 @@ export interface PhraseMatch {
   /** Number of text words matched. */
   length: number;
 }
+
+/** The bit of `caps` that says a word of a name carries a possessive. */
+const OWNS = 4;
 
 /** A lower-case letter before an upper-case one: "LeT", "iPhone" must match as written. */
 const LOWER_THEN_UPPER = /\p{Ll}.*\p{Lu}/u;
@@ -196,6 +202,7 @@ function phraseOf(name: string, type: EntityType, key: string, list: string | un
       written.push(original);
       if (lowerThenUpper(original)) caps[i] = 3;
       else caps[i] = flags & UPPER && (words[i] as string).replace(/\./g, '').length <= 5 ? 2 : flags & CAP ? 1 : 0;
+      if (flags & POSSESSIVE) caps[i] = (caps[i] as number) | OWNS;
     }
   }
   return { words, caps, written, type, key, list };
@@ -210,8 +217,10 @@ function matches(phrase: Phrase, tokens: Tokens, i: number): boolean {
     const word = wordAt(tokens, at);
     const want = phrase.words[k] as string;
     if (word !== want && !(term && k === n - 1 && isPlural(word, want))) return false;
-    const need = phrase.caps[k] as number;
+    const need = (phrase.caps[k] as number) & 3;
     const flags = tokens.flags[at] as number;
+    // "New York’s Times Square" is not the "New York Times": a name's inner possessive is its own ("People's Army").
+    if (!term && k < n - 1 && flags & POSSESSIVE && !((phrase.caps[k] as number) & OWNS)) return false;
     if (need === 1 && !(flags & CAP)) return false;
     if (need === 2 && !(flags & UPPER)) return false;
     if (need === 3 && tokens.text.slice(tokens.start[at], tokens.end[at]) !== phrase.written[k]) return false;

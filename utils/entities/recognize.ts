@@ -202,7 +202,9 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[], nameLi
     if (ORG_HEADS.has(word) && entry.type !== 'ORG') continue;
     // "Obama Administration" is not a mention of Obama alone, nor "Andrew Colvin" of Andrew Shearer.
     if (i + 1 < tokens.count && !taken[i + 1] && (tokens.flags[i + 1] as number) & CAP && !(flags & POSSESSIVE) && plainGap(tokens, i + 1, 2, true)) continue;
-    found.push({ first: i, last: i, type: entry.type, key: entry.people.length > 1 ? nearestBefore(entry.people, i) : entry.key });
+    // "de Blasio", "van Gogh": a lower-case particle before the surname belongs to it.
+    const particle = entry.type === 'PERSON' && i > 0 && !taken[i - 1] && NAME_PARTICLES.has(wordAt(tokens, i - 1)) && plainGap(tokens, i, 2, false);
+    found.push({ first: particle ? i - 1 : i, last: i, type: entry.type, key: entry.people.length > 1 ? nearestBefore(entry.people, i) : entry.key });
   }
   return found;
 }
