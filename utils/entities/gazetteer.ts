@@ -8,7 +8,7 @@ import givenNames from './data/given-names.json';
 import organizations from './data/organizations.json';
 import people from './data/people.json';
 import places from './data/places.json';
-import { entriesOf, namesOf, type Entry } from './data/sections';
+import { entriesOf, namesOf, type Entry, type Section } from './data/sections';
 import type { NameLists } from './names';
 import { PhraseIndex } from './phrase-index';
 import { spellingKey } from './variants';
@@ -21,13 +21,17 @@ function addAll(index: PhraseIndex, entries: readonly Entry[], type: EntityType)
   }
 }
 
+/** The list sections whose names are romanized Korean or Chinese (the others have no spelling key). */
+const ROMANIZED_SECTIONS = /Korea|DPRK|Kangwon|Pyongyang|Chin|Taiwan|Hong Kong/;
+
 /**
- * The listed names by type and spelling key (romanize.ts), for variants the lists do not spell
- * out ("Kim Chŏng-ŭn", "Pyeongyang"). Only names that read as romanized Korean have one.
+ * The listed Korean and Chinese names by type and spelling key (romanize.ts), for variants the
+ * lists do not spell out ("Kim Chŏng-ŭn", "Pyeongyang", "Teng Hsiao-p'ing").
  */
 export function buildRomanizedIndex(): Map<string, string> {
   const index = new Map<string, string>();
-  const lists: [readonly Entry[], EntityType][] = [[entriesOf(people), 'PERSON'], [entriesOf(organizations), 'ORG'], [entriesOf(places), 'PLACE']];
+  const romanized = (sections: readonly Section[]) => entriesOf(sections.filter((section) => ROMANIZED_SECTIONS.test(section.section)));
+  const lists: [readonly Entry[], EntityType][] = [[romanized(people), 'PERSON'], [romanized(organizations), 'ORG'], [romanized(places), 'PLACE']];
   for (const [entries, type] of lists) {
     for (const entry of entries) {
       const [key, ...aliases] = typeof entry === 'string' ? [entry] : entry;

@@ -48,9 +48,45 @@ for (const [key, spellings] of Object.entries({
   for (const spelling of spellings.split(' ')) FAMILY_NAMES[spelling] = key;
 }
 
-/** A word that can be read as romanized Korean syllables (any of the systems above). */
-const KOREAN_WORD =
-  /^(?:(?:kk|k|g|n|tt|t|d|r|l|m|pp|p|b|ss|sh|s|jj|j|tch|ch|h|ph|th|kh)?(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|oo|ee|a|e|o|u|i)(?:ng|k|n|t|l|m|p)?)+$/;
+const SYLLABLE_INITIALS = ['kk', 'k', 'g', 'n', 'tt', 't', 'd', 'r', 'l', 'm', 'pp', 'p', 'b', 'ss', 'sh', 's', 'jj', 'j', 'tch', 'ch', 'h', 'ph', 'th', 'kh', ''];
+const SYLLABLE_VOWELS = ['yae', 'yeo', 'wae', 'ae', 'ya', 'eo', 'ye', 'wa', 'oe', 'yo', 'wo', 'we', 'wi', 'yu', 'eu', 'ui', 'oo', 'ee', 'a', 'e', 'o', 'u', 'i'];
+const SYLLABLE_FINALS = ['ng', 'k', 'n', 't', 'l', 'm', 'p', ''];
+/** Korean romanizations never write these letters (c only in "ch"). */
+const NOT_KOREAN = /[fqvxz]|c(?!h)/;
+
+/**
+ * Whether a word can be read as romanized Korean syllables (any of the systems above): a
+ * segmentation into initial + vowel + final, tried by position with memory (linear, no regex
+ * backtracking on long English words).
+ */
+function readsAsKorean(word: string): boolean {
+  if (!word || NOT_KOREAN.test(word)) return false;
+  const known = new Int8Array(word.length + 1); // 0 unknown, 1 yes, -1 no
+  known[word.length] = 1;
+  const from = (at: number): boolean => {
+    if (known[at]) return known[at] === 1;
+    let ok = false;
+    for (const initial of SYLLABLE_INITIALS) {
+      if (!word.startsWith(initial, at)) continue;
+      for (const vowel of SYLLABLE_VOWELS) {
+        const v = at + initial.length;
+        if (!word.startsWith(vowel, v)) continue;
+        for (const final of SYLLABLE_FINALS) {
+          const f = v + vowel.length;
+          if (word.startsWith(final, f) && f + final.length > at && from(f + final.length)) {
+            ok = true;
+            break;
+          }
+        }
+        if (ok) break;
+      }
+      if (ok) break;
+    }
+    known[at] = ok ? 1 : -1;
+    return ok;
+  };
+  return from(0);
+}
 
 /** Lower case, marks off (ŏ → o, ŭ → u), apostrophes and hyphens gone; words split on space. */
 function plainWords(name: string): string[] {
@@ -102,7 +138,7 @@ export function koreanKey(name: string, person: boolean): string | null {
     const word = words[k] as string;
     const family = person && k === 0 ? FAMILY_NAMES[word] : undefined;
     if (family) keyed.push(family);
-    else if (KOREAN_WORD.test(word)) keyed.push(soundKey(word));
+    else if (readsAsKorean(word)) keyed.push(soundKey(word));
     else return null;
   }
   // Given-name syllables are written apart, hyphenated or joined: one word after the family name.

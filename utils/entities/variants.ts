@@ -33,8 +33,22 @@ export function romanizedPlaces(tokens: Tokens, taken: Uint8Array, lookup: Roman
   return found;
 }
 
+/** Spelling keys made so far, by type and name: names come back from page to page. */
+const known = new Map<string, string | null>();
+const KNOWN_MOST = 20_000;
+
 /** The spelling key of a name of `type`, or null when it has none. */
 export function spellingKey(name: string, type: EntityType): string | null {
+  const id = type + name;
+  let key = known.get(id);
+  if (key === undefined) {
+    if (known.size >= KNOWN_MOST) known.clear();
+    known.set(id, (key = makeSpellingKey(name, type)));
+  }
+  return key;
+}
+
+function makeSpellingKey(name: string, type: EntityType): string | null {
   const korean = koreanKey(name, type === 'PERSON');
   if (korean) return korean;
   if (type === 'PERSON' && chineseFamilyFirst(name)) return `chinese:${chineseKey(name)}`;
@@ -47,13 +61,10 @@ export function spellingKey(name: string, type: EntityType): string | null {
  */
 export function joinVariants(text: string, spans: EntitySpan[], lookup: RomanizedLookup): EntitySpan[] {
   const groups = new Map<string, EntitySpan[]>();
-  const keys = new Map<string, string | null>();
   for (const span of spans) {
     if (!NAME_TYPES.has(span.type)) continue;
     const surface = text.slice(span.start, span.end);
-    const cacheKey = span.type + surface;
-    let spelling = keys.get(cacheKey);
-    if (spelling === undefined) keys.set(cacheKey, (spelling = spellingKey(surface, span.type)));
+    const spelling = spellingKey(surface, span.type);
     if (!spelling) continue;
     const id = `${span.type}:${spelling}`;
     const group = groups.get(id);
