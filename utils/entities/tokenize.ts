@@ -41,57 +41,11 @@ export function wordAt(tokens: Tokens, i: number): string {
   if (i < 0 || i >= tokens.count) return '';
   let word = tokens.words[i];
   if (word === undefined) {
-    const from = tokens.start[i] as number;
-    const to = tokens.end[i] as number;
-    if ((tokens.flags[i] as number) & ODD_CHARACTERS) word = tokens.folded.slice(from, to).replace(ODD, (char) => ODD_AS[char] ?? "'");
-    else word = to - from < SLICED ? interned(tokens.folded, from, to) : tokens.folded.slice(from, to);
+    word = tokens.folded.slice(tokens.start[i], tokens.end[i]);
+    if ((tokens.flags[i] as number) & ODD_CHARACTERS) word = word.replace(ODD, (char) => ODD_AS[char] ?? "'");
     tokens.words[i] = word;
   }
   return word;
-}
-
-/**
- * Short words are kept once, across texts: a megabyte of text asks for ~100,000 words but holds
- * a few thousand distinct ones, and a fresh string per mention made the young-generation
- * collections copy megabytes of them in the middle of every call. A word found here is a string
- * that has its hash already (Map and Set lookups do not compute it again).
- */
-const INTERN_SLOTS = 1 << 16;
-/** Cleared when this full (a table never more than half full stays fast to probe). */
-const INTERN_MOST = INTERN_SLOTS >> 1;
-/**
- * V8 makes a substring of 13 or more characters a view into the whole text: such words are not
- * kept (they would keep the text alive), and are few.
- */
-const SLICED = 13;
-const internWords: (string | undefined)[] = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
-const internHashes = new Int32Array(INTERN_SLOTS);
-let internCount = 0;
-
-/** `folded.slice(from, to)`, the same string as the last time these characters were asked for. */
-function interned(folded: string, from: number, to: number): string {
-  let hash = 0x811c9dc5;
-  for (let k = from; k < to; k++) hash = Math.imul(hash ^ folded.charCodeAt(k), 0x01000193);
-  let slot = hash & (INTERN_SLOTS - 1);
-  for (let known = internWords[slot]; known !== undefined; known = internWords[slot]) {
-    if (internHashes[slot] === hash && known.length === to - from && sameCharacters(known, folded, from)) return known;
-    slot = (slot + 1) & (INTERN_SLOTS - 1);
-  }
-  if (internCount === INTERN_MOST) {
-    internWords.fill(undefined);
-    internCount = 0;
-    slot = hash & (INTERN_SLOTS - 1);
-  }
-  const word = folded.slice(from, to);
-  internWords[slot] = word;
-  internHashes[slot] = hash;
-  internCount++;
-  return word;
-}
-
-function sameCharacters(word: string, text: string, from: number): boolean {
-  for (let k = 0; k < word.length; k++) if (word.charCodeAt(k) !== text.charCodeAt(from + k)) return false;
-  return true;
 }
 
 /**
@@ -307,7 +261,7 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
     }
     previousAbbreviation = false;
     if (folded.charCodeAt(to) === 46 && possessive === 0) {
-      const abbreviation = to - from === 1 || (to - from <= 5 && (ABBREVIATIONS.has(interned(folded, from, to)) || personInitials(folded, from, to)));
+      const abbreviation = to - from === 1 || (to - from <= 5 && (ABBREVIATIONS.has(folded.slice(from, to)) || personInitials(folded, from, to)));
       if (abbreviation || dotted) {
         previousAbbreviation = abbreviation;
         to += 1;
