@@ -47,9 +47,10 @@ const PLURAL: Record<EntitySpan['type'], string> = {
 export function EntityCard(props: EntityCardProps) {
   const { span, anchor, mention, mentions, variants, entity, entities, focus, onStep, onStepEntity, onNote, onClose } = props;
   const card = useRef<HTMLElement>(null);
+  // Focus once, as the keyboard opens the card; stepping keeps it on the button that stepped.
   useEffect(() => {
     if (focus) card.current?.focus();
-  }, [focus, span]);
+  }, [focus]);
   const left = Math.max(8, Math.min(anchor.left, window.innerWidth - 280));
   const top = Math.min(anchor.bottom + 6, window.innerHeight - 170);
   return (

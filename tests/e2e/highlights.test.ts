@@ -124,12 +124,13 @@ describe('e2e/highlights', () => {
     expect(await page.evaluate(() => document.querySelector('gloss-panel')!.shadowRoot!.activeElement?.classList.contains('card'))).toBe(true);
     const first = await card.getByTestId('card-name').textContent();
     expect(await card.getByTestId('card-entity').textContent()).toMatch(/^place 1 of \d+$/);
-    await page.keyboard.press('Tab'); // × close
-    await page.keyboard.press('Tab'); // previous mention (or the next control when it is disabled)
     await card.getByRole('button', { name: 'Next place' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => card.getByTestId('card-entity').textContent()).toMatch(/^place 2 of \d+$/);
     expect(await card.getByTestId('card-name').textContent()).not.toBe(first);
+    // Focus stays on the button that stepped, so Enter steps again.
+    await page.keyboard.press('Enter');
+    await expect.poll(() => card.getByTestId('card-entity').textContent()).toMatch(/^place 3 of \d+$/);
     await page.keyboard.press('Escape');
     await expect.poll(() => card.count()).toBe(0);
     expect(await page.evaluate(() => document.querySelector('gloss-panel')!.shadowRoot!.activeElement?.getAttribute('data-browse'))).toBe('PLACE');
