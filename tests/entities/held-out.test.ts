@@ -16,7 +16,7 @@ describe('entities on corpus pages, by fold (tests/entities/folds.ts)', () => {
   const table = [
     ...scores.map((s, k) => formatFold(`fold ${k + 1}${TUNING_FOLDS.includes(k) ? ' (tuning)' : ' (held out)'}`, s)),
     formatFold('held-out folds', heldOut),
-    formatFold('all 13 pages', all),
+    formatFold(`all ${all.pages.length} pages`, all),
   ].join('\n');
 
   it('prints the figures per fold', () => {

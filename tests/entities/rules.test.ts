@@ -158,3 +158,25 @@ describe('what fold 7’s errors taught (tuning fold since session 5)', () => {
     expect(spans.some((s) => s.text.startsWith('I'))).toBe(false);
   });
 });
+
+describe('what fold 9’s errors taught (tuning fold since session 5)', () => {
+  it('counts a weak cue only when enough of a name’s mentions carry it: "in Wasm" among many mentions is no place', () => {
+    const sentences = ['Wasm runs fast.', 'The Wasm module loads.', 'We ship Wasm builds.', 'Wasm binaries are small.', 'Code in Wasm is portable.'];
+    const text = [...sentences, ...sentences, 'It compiles to Wasm too.'].join(' ');
+    expect(found(text).filter((s) => s.text === 'Wasm')).toEqual([]);
+    // One mention with its one cue is still read: "in Tamaterau" twice makes a place.
+    expect(found('They met in Tamaterau on the coast. Later, in Tamaterau again, the whales came.').find((s) => s.text === 'Tamaterau')?.type).toBe('PLACE');
+  });
+
+  it('does not read an acronym’s "-based" as a place, nor start a name on a small word', () => {
+    const text = 'It has FPGA-based digital I/O. How do I know? She founded a Seattle-based firm, Seattle-based again.';
+    const spans = found(text);
+    expect(spans.some((s) => s.text === 'FPGA')).toBe(false);
+    expect(spans.some((s) => s.text.startsWith('do '))).toBe(false);
+  });
+
+  it('reads a photo collection named "… Images" as an organization', () => {
+    const spans = found('The picture was taken for a client. Mike Watson Images/Moodboard/Getty Images');
+    expect(spans.find((s) => s.text === 'Mike Watson Images')?.type).toBe('ORG');
+  });
+});

@@ -34,7 +34,7 @@ export const ORG_HEADS = new Set([
   'regiment', 'regiments', 'front', 'movement', 'alliance', 'coalition', 'caucus', 'secretariat',
   'politburo', 'presidium', 'directorate', 'inspectorate', 'enterprise', 'complex', 'works',
   'factory', 'mine', 'farm', 'cooperative', 'hospital', 'studio', 'airlines', 'airways', 'motors',
-  'systems', 'technologies', 'laboratory', 'labs', 'church', 'mosque', 'brotherhood', 'taliban',
+  'systems', 'technologies', 'laboratory', 'labs', 'images', 'pictures', 'church', 'mosque', 'brotherhood', 'taliban',
   'museum',
 ]);
 

@@ -102,6 +102,8 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
   titled ||= a > 0 && TITLES.has(word(tokens, a - 1)) && spaced(tokens, a) && (isCap(tokens, a - 1) || b > a);
   // An office, not a person: "Inspector-General of Intelligence", "Minister for Trade".
   const office = titled && start <= b && !isCap(tokens, start);
+  // A run may open with connectors ("How do I …" leaves "do I"): a name starts with a capital.
+  while (start <= b && !isCap(tokens, start) && !flag(tokens, start + 1, HYPHEN_BEFORE)) start++;
 
   // An institution standing alone at the end of the run: "before Parliament rises", "… Inc. The Navy said".
   if (start <= b && INSTITUTIONS.has(word(tokens, b)) && (b === start || ARTICLE_WORDS.has(word(tokens, b - 1)))) found.push({ first: b, last: b, type: 'ORG' });

@@ -124,6 +124,12 @@ interface OpenEntity {
   /** First and last word of each mention, flat. */
   mentions: number[];
   score: [number, number, number];
+  /**
+   * Weak cues ("in X", "X said", "X launched", "he" after it), kept apart: they count only when
+   * enough of the name's mentions carry them ("in Wasm" 10 times among 44 mentions is no place).
+   */
+  weak: [number, number, number];
+  weakMentions: [number, number, number];
   /** Seen where it is not the first word of a sentence. */
   inside: boolean;
 }
@@ -249,7 +255,7 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     const key = tokens.folded.slice(tokens.start[s], tokens.end[e]).replace(/[\s\u2010\u2011-]+/g, ' ');
     let entity = entities.get(key);
     if (!entity) {
-      entity = { mentions: [], score: [0, 0, 0], inside: false };
+      entity = { mentions: [], score: [0, 0, 0], weak: [0, 0, 0], weakMentions: [0, 0, 0], inside: false };
       entities.set(key, entity);
     }
     entity.mentions.push(s, e);
@@ -259,7 +265,13 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (headline[s]) return;
     // A title before the name: capitalized ("Mr", "President"), or in lower case before a full name.
     const titleBefore = s > 0 && TITLES.has(wordAt(tokens, s - 1)) && spaceBefore(tokens, s) && (isCap(tokens, s - 1) || e > s);
-    addEvidence(entity.score, s, e, titled || titleBefore, initial);
+    const weak: [number, number, number] = [0, 0, 0];
+    addEvidence(entity.score, weak, s, e, titled || titleBefore, initial);
+    for (let t = 0; t < 3; t++) {
+      if (!weak[t]) continue;
+      (entity.weak[t] as number) += weak[t] as number;
+      (entity.weakMentions[t] as number)++;
+    }
   }
 
   /**
@@ -290,7 +302,7 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     return undefined;
   }
 
-  function addEvidence(score: [number, number, number], s: number, e: number, titled: boolean, initial: boolean): void {
+  function addEvidence(score: [number, number, number], weak: [number, number, number], s: number, e: number, titled: boolean, initial: boolean): void {
     const multi = e > s;
     const first = wordAt(tokens, s);
     const before = s > 0 ? wordAt(tokens, s - 1) : '';
@@ -306,8 +318,8 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (multi && flag(tokens, s, UPPER) && plainBefore && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
     if (multi && gapIs(tokens, s, false, true) && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
     // Organizations say things too: a full name saying something is a person's mark, not proof.
-    if (plainAfter && SPEECH_VERBS.has(next)) score[multi ? PERSON : ORG] += multi ? 1.5 : 0.5;
-    if (plainBefore && (before === 'said' || before === 'says')) score[PERSON] += 1;
+    if (plainAfter && SPEECH_VERBS.has(next)) weak[multi ? PERSON : ORG] += multi ? 1.5 : 0.5;
+    if (plainBefore && (before === 'said' || before === 'says')) weak[PERSON] += 1;
     // An age set off by commas: "Parata, 75, has …".
     if (commaAfter && flag(tokens, e + 1, DIGIT) && /^\d{1,3}$/.test(next) && gapIs(tokens, e + 2, true)) score[PERSON] += 3;
     // A web address as a name: "Snopes.com".
@@ -329,11 +341,14 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (possessive && PERSON_POSSESSIONS.has(next)) score[PERSON] += 2;
     if (possessive && ORG_POSSESSIONS.has(next)) score[ORG] += 2;
     // "a Whole Foods spokeswoman", "Whole Foods stores".
-    if (!possessive && plainAfter && ORG_POSSESSIONS.has(next)) score[ORG] += ARTICLES.has(before) && ORG_PEOPLE.has(next) ? 2 : 0.5;
+    if (!possessive && plainAfter && ORG_POSSESSIONS.has(next)) {
+      if (ARTICLES.has(before) && ORG_PEOPLE.has(next)) score[ORG] += 2;
+      else weak[ORG] += 0.5;
+    }
     if (plainBefore && ACQUIRING.has(before)) score[ORG] += 1; // "Amazon bought Whole Foods"
     // "chief executive of Yahoo", "an analyst at Jefferies", "shares of Verizon".
     if (plainBefore && (before === 'of' || before === 'at') && ORG_ROLES.has(wordAt(tokens, s - 2))) score[ORG] += 2;
-    if (plainAfter && ORG_VERBS.has(next)) score[ORG] += 1;
+    if (plainAfter && ORG_VERBS.has(next)) weak[ORG] += 1;
     if (plainBefore && ORG_BEFORE.has(before) && !isCap(tokens, s - 1)) score[ORG] += 2;
     if (plainBefore && before === 'with' && DEAL_WORDS.has(wordAt(tokens, s - 2))) score[ORG] += 2; // "partnered with Zeiss"
     // "like Walmart", "such as Uber": examples among companies are companies only with other evidence.
@@ -360,12 +375,13 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
         }
       } else if (typeAt.get(e + 1) === 'PLACE' && !multi) score[PLACE] += 3; // "Cupertino, California"
     }
-    if (flag(tokens, e + 1, HYPHEN_BEFORE) && next === 'based') score[PLACE] += 3;
+    // "Seattle-based"; not an acronym's "FPGA-based", "PC-based".
+    if (flag(tokens, e + 1, HYPHEN_BEFORE) && next === 'based' && !flag(tokens, e, UPPER)) score[PLACE] += 3;
     // "in X", "near X"; "to X" and "from X" only after a word of going ("sold to Verizon" is no place).
     // Not for an acronym or a code in capitals ("in VR", "in 4K"): places in capitals are listed ("in UK").
     if (plainBefore && PLACE_BEFORE.has(before) && !flag(tokens, s - 1, CAP) && !(!multi && flag(tokens, s, UPPER | DIGIT))) {
-      if (before !== 'to' && before !== 'from') score[PLACE] += 1;
-      else if (GOING.has(wordAt(tokens, s - 2))) score[PLACE] += 1;
+      if (before !== 'to' && before !== 'from') weak[PLACE] += 1;
+      else if (GOING.has(wordAt(tokens, s - 2))) weak[PLACE] += 1;
     }
     if (plainBefore && before === 'of' && PLACE_OF.has(wordAt(tokens, s - 2))) score[PLACE] += 3;
     // "eastern Northland", "northern Syria"; "New Zealand’s Northland" (a place's own place).
@@ -377,7 +393,7 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
       for (let k = e + 1; k < Math.min(tokens.count, e + 12); k++) {
         if (isCap(tokens, k) && !flag(tokens, k, SENTENCE)) break;
         if (PERSON_PRONOUNS.has(wordAt(tokens, k))) {
-          score[PERSON] += 1;
+          weak[PERSON] += 1;
           break;
         }
       }
@@ -393,8 +409,9 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
   for (const { key, entity } of decided) {
     if (!entity.inside) continue; // only ever sentence-initial: a capital of style
     if (!key.includes(' ') && personParts.has(key)) continue;
-    const [best, second] = rank(entity.score);
-    const [top, next] = [entity.score[best] as number, entity.score[second] as number];
+    const score = evidenceOf(entity);
+    const [best, second] = rank(score);
+    const [top, next] = [score[best] as number, score[second] as number];
     if (top < ENOUGH || top - next < LEAD) continue;
     if (best === PERSON) for (const part of key.split(' ')) personParts.add(part);
     for (let k = 0; k < entity.mentions.length; k += 2) {
@@ -402,6 +419,20 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     }
   }
   return found;
+}
+
+/** A weak cue counts when at least this share of a name's mentions carry it, and up to this much. */
+const WEAK_SHARE = 0.3;
+const WEAK_MOST = 3;
+
+/** An entity's evidence per type: its strong cues, and its weak ones where enough mentions carry them. */
+function evidenceOf(entity: OpenEntity): [number, number, number] {
+  const mentions = entity.mentions.length / 2;
+  const score: [number, number, number] = [...entity.score];
+  for (let t = 0; t < 3; t++) {
+    if ((entity.weakMentions[t] as number) / mentions >= WEAK_SHARE) (score[t] as number) += Math.min(entity.weak[t] as number, WEAK_MOST);
+  }
+  return score;
 }
 
 function rank(score: [number, number, number]): [number, number] {
