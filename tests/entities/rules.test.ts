@@ -180,3 +180,11 @@ describe('what fold 9’s errors taught (tuning fold since session 5)', () => {
     expect(spans.find((s) => s.text === 'Mike Watson Images')?.type).toBe('ORG');
   });
 });
+
+describe('a given name used alone after the full name', () => {
+  it('is the person, unless the name is also a common word', () => {
+    const text = 'Eloise Parry, 21, was taken to hospital. As Eloise deteriorated, staff did all they could. Bill Shorten spoke; the Bill passed.';
+    const people = found(text).filter((s) => s.type === 'PERSON').map((s) => s.text);
+    expect(people).toEqual(['Eloise Parry', 'Eloise', 'Bill Shorten']);
+  });
+});

@@ -89,3 +89,14 @@ export const SENTENCE_WORDS = new Set([
 
 /** Verbs of saying after a name: "…, Smith said". */
 export const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'noted', 'wrote', 'asked', 'argued', 'insisted', 'explained', 'stated', 'declared', 'stressed', 'warned', 'replied']);
+
+/** Given names that are also common words: alone, they are the word ("the Bill", "Will it"). */
+export const WORD_NAMES = new Set([
+  'bill', 'will', 'mark', 'rose', 'grace', 'hope', 'faith', 'joy', 'may', 'june', 'april', 'august', 'art', 'frank', 'sue',
+  'pat', 'rob', 'jack', 'ray', 'dean', 'glen', 'cliff', 'lily', 'ivy', 'dawn', 'summer', 'autumn', 'amber', 'ruby', 'pearl',
+  'crystal', 'sky', 'page', 'penny', 'chase', 'hunter', 'mason', 'gene', 'don', 'king', 'major', 'earl', 'duke', 'prince',
+  'rich', 'chip', 'buck', 'bud', 'guy', 'max', 'miles', 'sterling', 'victor', 'young', 'price', 'bishop', 'baker', 'carter',
+  'sunny', 'storm', 'river', 'brook', 'forest', 'heather', 'holly', 'iris', 'jade', 'violet', 'destiny', 'harmony',
+  'justice', 'liberty', 'trinity', 'angel', 'christian', 'dash', 'drew', 'grant', 'lance', 'pierce', 'reed', 'wade',
+  'so', 'long',
+]);

@@ -12,7 +12,7 @@ import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
 import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
-import { NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, SENTENCE_WORDS } from './keywords';
+import { NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, SENTENCE_WORDS, WORD_NAMES } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
 
@@ -180,8 +180,10 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[], nameLi
         teach(surname, 'PERSON', key, first);
         break;
       }
-      // A family name written first ("Kim", "Xi"); a Western given name alone ("Bill") is too often a word.
-      if (nameLists.familyFirst.has(wordAt(tokens, first))) teach(wordAt(tokens, first), 'PERSON', key, first);
+      // A family name written first ("Kim", "Xi"), or a given name used alone later ("Eloise"),
+      // unless it is also a common word ("Bill", "Will").
+      const opening = wordAt(tokens, first);
+      if (nameLists.familyFirst.has(opening) || (nameLists.givenNames.has(opening) && !WORD_NAMES.has(opening))) teach(opening, 'PERSON', key, first);
     } else if (c.type === 'PLACE' && last === first + 1 && PLACE_HEADS.has(wordAt(tokens, last))) {
       teach(wordAt(tokens, first), 'PLACE', key, first);
     } else if (c.type === 'ORG' && last === first + 1 && CORPORATE_SUFFIXES.has(wordAt(tokens, last))) {
