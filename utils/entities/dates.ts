@@ -17,6 +17,9 @@ const MONTHS = new Map<string, number>([
 /** Months shortened without a period: a date only with a day or a year beside them ("22 Dec, 2016"). */
 const BARE_ABBREVIATIONS = new Set(['jan', 'feb', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec']);
 const WEEKDAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** A month's or a weekday's name (folded): "the Museum on Wednesday" is a date after "on", not a subject. */
+export const isCalendarWord = (word: string) => MONTHS.has(word) || WEEKDAYS.has(word);
 /** Months that are also common words: a date only with a day or a year beside them. */
 const AMBIGUOUS_MONTHS = new Set(['may', 'march']);
 const DAY = /^(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?$/;

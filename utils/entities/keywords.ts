@@ -100,3 +100,12 @@ export const WORD_NAMES = new Set([
   'justice', 'liberty', 'trinity', 'angel', 'christian', 'dash', 'drew', 'grant', 'lance', 'pierce', 'reed', 'wade',
   'so', 'long',
 ]);
+
+/** Articles: a name does not start with one, and one inside a run starts something else. */
+export const ARTICLES = new Set(['the', 'a', 'an']);
+
+/** Capitalized words that open a place's name: "South Taranaki", "Lower Manhattan", "Greater London". */
+export const PLACE_PREFIXES = new Set([
+  'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater',
+  'downtown', 'midtown', 'inner', 'outer',
+]);

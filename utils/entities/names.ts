@@ -4,7 +4,8 @@
  * "Comrade …"), a known given name or family name, an all-caps
  * dateline at the start of a paragraph ("WASHINGTON —").
  */
-import { CONNECTORS, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, SENTENCE_WORDS, TITLES } from './keywords';
+import { isCalendarWord } from './dates';
+import { ARTICLES, CONNECTORS, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, SENTENCE_WORDS, TITLES } from './keywords';
 import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, lettersIn, plainGap, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
@@ -94,7 +95,7 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
   while (start <= b) {
     const w = word(tokens, start);
     if (TITLES.has(w)) titled = true;
-    else if (!(start === a && ((flag(tokens, start, SENTENCE) && SENTENCE_WORDS.has(w)) || ARTICLE_WORDS.has(w)))) break;
+    else if (!(start === a && ((flag(tokens, start, SENTENCE) && SENTENCE_WORDS.has(w)) || ARTICLES.has(w)))) break;
     start++;
   }
   // A title in lower case before the run ("former president Barack Obama") counts before a full
@@ -106,7 +107,7 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
   while (start <= b && !isCap(tokens, start) && !flag(tokens, start + 1, HYPHEN_BEFORE)) start++;
 
   // An institution standing alone at the end of the run: "before Parliament rises", "… Inc. The Navy said".
-  if (start <= b && INSTITUTIONS.has(word(tokens, b)) && (b === start || ARTICLE_WORDS.has(word(tokens, b - 1)))) found.push({ first: b, last: b, type: 'ORG' });
+  if (start <= b && INSTITUTIONS.has(word(tokens, b)) && (b === start || ARTICLES.has(word(tokens, b - 1)))) found.push({ first: b, last: b, type: 'ORG' });
   headCandidates(tokens, start, b, found);
   if (!office) personCandidates(tokens, start, b, titled, lists, found);
   datelineCandidate(tokens, a, b, found);
@@ -115,11 +116,6 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
 
 /** Institutions named by one capitalized word ("before Parliament rises", "the Senate"). */
 const INSTITUTIONS = new Set(['parliament', 'senate', 'congress', 'navy', 'army', 'marines', 'politburo', 'presidium', 'kremlin', 'pentagon', 'knesset', 'bundestag', 'duma', 'taliban', 'hamas', 'hezbollah', 'nato', 'interpol', 'europol']);
-
-const ARTICLE_WORDS = new Set(['the', 'a', 'an']);
-
-/** After "on", a date, not a subject: "the Museum on Wednesday". */
-const CALENDAR_WORDS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 const LEADING_HEADS = new Set(['lake', 'mount', 'mt.', 'cape', 'fort', 'isle', 'gulf', 'port']);
 
@@ -138,14 +134,14 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
       if (isCap(tokens, k)) {
         if (TITLES.has(w) || (flag(tokens, k, SENTENCE) && SENTENCE_WORDS.has(w))) break;
         if (flag(tokens, k, UPPER) && SENTENCE_WORDS.has(w)) break; // in capitals: "… IS THE NINE NETWORK"
-        if (ARTICLE_WORDS.has(w)) break; // "… Inc. The Navy": a sentence after an abbreviation
+        if (ARTICLES.has(w)) break; // "… Inc. The Navy": a sentence after an abbreviation
         first = k;
       } else if (!(org && (w === 'and' || w === '&') && k - 1 >= a && isCap(tokens, k - 1) && !isHead(tokens, k - 1))) break;
     }
     // Right over "of [the] …" / "for …" (an organization's "on …": "Committee on Intelligence and
     // Security"), and "and" between capitalized words.
     let last = h;
-    if (h + 1 <= b && (word(tokens, h + 1) === 'of' || word(tokens, h + 1) === 'for' || (org && word(tokens, h + 1) === 'on' && !CALENDAR_WORDS.has(word(tokens, h + 2))))) {
+    if (h + 1 <= b && (word(tokens, h + 1) === 'of' || word(tokens, h + 1) === 'for' || (org && word(tokens, h + 1) === 'on' && !isCalendarWord(word(tokens, h + 2))))) {
       let k = h + 2;
       if (k <= b && word(tokens, k) === 'the') k++;
       while (k <= b && (isCap(tokens, k) || (CONNECTORS.has(word(tokens, k)) && k + 1 <= b && isCap(tokens, k + 1)))) {
@@ -171,7 +167,7 @@ function extent(tokens: Tokens, a: number, b: number): number {
     // A name in capitals (a credit, a byline) stops at a common word: "LAURIE OAKES IS THE …".
     if (flag(tokens, i, UPPER) && (SENTENCE_WORDS.has(word(tokens, i)) || TITLES.has(word(tokens, i)))) break;
     // "Vanessa Hicks The Federal …": a capitalized "The" inside a run starts something else.
-    if (isCap(tokens, i) && ARTICLE_WORDS.has(word(tokens, i))) break;
+    if (isCap(tokens, i) && ARTICLES.has(word(tokens, i))) break;
     if (isCap(tokens, i) || flag(tokens, i, HYPHEN_BEFORE)) last = i;
   }
   return last;

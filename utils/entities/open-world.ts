@@ -6,7 +6,7 @@
  * the most evidence, or stays unmarked. All mentions then get that type, the sentence-initial
  * ones too. Mentions inside title-case or all-caps lines (headlines, menus) add no evidence.
  */
-import { NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, SENTENCE_WORDS, SPEECH_VERBS, TITLES } from './keywords';
+import { ARTICLES, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTENCE_WORDS, SPEECH_VERBS, TITLES } from './keywords';
 import type { Candidate, NameLists } from './names';
 import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, lettersIn, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
@@ -76,14 +76,11 @@ const PLACE_OF = new Set([
   'state', 'city', 'town', 'village', 'province', 'county', 'capital', 'island', 'region', 'republic', 'coast', 'outskirts',
   'suburbs', 'shores', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest',
 ]);
-/** A name opening with a point of the compass is a place more often than not: "South Taranaki". */
-const COMPASS_NAMES = new Set(['north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'upper', 'lower']);
 const PERSON_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
 /** Credits and bylines: "Photo: JANE DOE", "By Jane Doe". */
 const CREDIT_BEFORE = new Set(['by', 'credit', 'photo', 'photograph', 'photographs', 'image', 'courtesy', 'reporting', 'writes']);
 
 const OFFICE_LINKS = new Set(['of', 'for']);
-const ARTICLES = new Set(['a', 'an', 'the']);
 const DEMONYM = /(?:ian|ean|ese|ish|ic)$/;
 /** "the Carter administration", "the Abe government": the word before is a leader. */
 const LEADERSHIPS = new Set(['administration', 'presidency', 'era', 'doctrine']);
@@ -274,10 +271,6 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     }
   }
 
-  /**
-   * The type of a name typed already that stands beside [s, e] in a list: "Walmart, Kroger and
-   * Costco" (commas, "and", "or" between single capitalized words).
-   */
   /** "a Metro reporter", "an award-winning writer": an article, up to three words, a person's noun. */
   function isPersonNounAhead(k: number): boolean {
     if (!ARTICLES.has(wordAt(tokens, k))) return false;
@@ -288,6 +281,10 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     return false;
   }
 
+  /**
+   * The type of a name typed already that stands beside [s, e] in a list: "Walmart, Kroger and
+   * Costco" (commas, "and", "or" between single capitalized words).
+   */
   function listedWith(s: number, e: number): EntityType | undefined {
     // One word, not the tail of a longer name ("Apple Pay"), not a people's adjective ("Canadian").
     if (e !== s || (isCap(tokens, s - 1) && gapIs(tokens, s, false)) || DEMONYM.test(wordAt(tokens, s))) return undefined;
@@ -386,7 +383,8 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (plainBefore && before === 'of' && PLACE_OF.has(wordAt(tokens, s - 2))) score[PLACE] += 3;
     // "eastern Northland", "northern Syria"; "New Zealand’s Northland" (a place's own place).
     if (plainBefore && COMPASS.has(before) && !isCap(tokens, s - 1)) score[PLACE] += 2;
-    if (multi && COMPASS_NAMES.has(first)) score[PLACE] += 1;
+    // A name opening with a point of the compass is a place more often than not: "South Taranaki".
+    if (multi && PLACE_PREFIXES.has(first)) score[PLACE] += 1;
     if (plainBefore && flag(tokens, s - 1, POSSESSIVE) && typeAt.get(s - 1) === 'PLACE') score[PLACE] += 2;
     // He or she soon after a full name.
     if (multi) {

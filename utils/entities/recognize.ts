@@ -12,7 +12,7 @@ import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
 import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
-import { NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, SENTENCE_WORDS, WORD_NAMES } from './keywords';
+import { NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTENCE_WORDS, WORD_NAMES } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
 
@@ -29,7 +29,6 @@ export interface RecognizerData {
 const MILITARY_UNITS = new Set(['regiment', 'regiments', 'division', 'divisions', 'brigade', 'brigades', 'battalion', 'battalions', 'corps', 'fleet', 'squadron', 'squadrons', 'army']);
 const CORPORATE_SUFFIXES = new Set(['inc.', 'inc', 'corp.', 'corp', 'ltd.', 'ltd', 'co.', 'llc', 'plc', 'group', 'holdings', 'corporation', 'company']);
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
-const PLACE_PREFIXES = new Set(['lower', 'upper', 'northern', 'southern', 'eastern', 'western', 'central', 'greater', 'downtown', 'midtown', 'inner', 'outer']);
 
 export interface RecognizeOptions {
   /** The page's language (BCP 47, as the article gives it); names are recognized in English only. */
