@@ -193,6 +193,8 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
   for (const c of chosen) typeAt.set(c.first, c.type);
   const headline = titleCaseWords(tokens);
   const entities = new Map<string, OpenEntity>();
+  /** One mention's weak cues, per type (reused: a fresh array per mention was garbage per word). */
+  const weak: [number, number, number] = [0, 0, 0];
   // Names a person already holds in the document: their parts are left to the surname rule.
   const personParts = new Set<string>();
   for (const c of chosen) if (c.type === 'PERSON') for (let i = c.first; i <= c.last; i++) personParts.add(wordAt(tokens, i));
@@ -262,7 +264,7 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (headline[s]) return;
     // A title before the name: capitalized ("Mr", "President"), or in lower case before a full name.
     const titleBefore = s > 0 && TITLES.has(wordAt(tokens, s - 1)) && spaceBefore(tokens, s) && (isCap(tokens, s - 1) || e > s);
-    const weak: [number, number, number] = [0, 0, 0];
+    weak.fill(0);
     addEvidence(entity.score, weak, s, e, titled || titleBefore, initial);
     for (let t = 0; t < 3; t++) {
       if (!weak[t]) continue;

@@ -83,7 +83,7 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
     type: c.type,
     key: c.key ?? keyOf(text, tokens, c),
   }));
-  spans.push(...joinVariants(text, spans, data.romanized));
+  spans.push(...joinVariants(text, tokens, spans, data.romanized));
   spans.push(...findTerms(tokens, data.terms));
   return spans.sort((x, y) => x.start - y.start || y.end - x.end);
 }
@@ -217,13 +217,15 @@ interface Known {
   people: { at: number; key: string }[];
 }
 
-/** The key of the person named last before word `i`, or else the first named after it. */
+/** The key of the person named last before word `i`, or else of the first one named (`people` is never empty). */
 function nearestBefore(people: readonly { at: number; key: string }[], i: number): string {
-  let best: { at: number; key: string } | null = null;
+  let before: { at: number; key: string } | null = null;
+  let first = people[0] as { at: number; key: string };
   for (const person of people) {
-    if (person.at < i ? !best || best.at > i || person.at > best.at : !best || (best.at > i && person.at < best.at)) best = person;
+    if (person.at < i && (!before || person.at > before.at)) before = person;
+    if (person.at < first.at) first = person;
   }
-  return (best as { key: string }).key;
+  return (before ?? first).key;
 }
 
 /** A key from the words themselves: each word capitalized, joined by single spaces. */

@@ -59,7 +59,7 @@ function makeSpellingKey(name: string, type: EntityType): string | null {
  * Gives the spellings of one name one key (in place), and marks Hangul words that spell a name
  * the document already has ("Kim Jong Un (김정은)"): returns those new spans.
  */
-export function joinVariants(text: string, spans: EntitySpan[], lookup: RomanizedLookup): EntitySpan[] {
+export function joinVariants(text: string, tokens: Tokens, spans: EntitySpan[], lookup: RomanizedLookup): EntitySpan[] {
   const groups = new Map<string, EntitySpan[]>();
   for (const span of spans) {
     if (!NAME_TYPES.has(span.type)) continue;
@@ -77,7 +77,7 @@ export function joinVariants(text: string, spans: EntitySpan[], lookup: Romanize
     const key = listed ?? mostUsedKey(group);
     for (const span of group) span.key = key;
   }
-  return hangulMentions(text, groups);
+  return hangulMentions(text, tokens, groups);
 }
 
 function mostUsedKey(group: readonly EntitySpan[]): string {
@@ -91,16 +91,17 @@ function mostUsedKey(group: readonly EntitySpan[]): string {
   return best;
 }
 
-/** Hangul words whose reading is a person's or place's spelling key in `groups`. */
-function hangulMentions(text: string, groups: ReadonlyMap<string, EntitySpan[]>): EntitySpan[] {
+/** Hangul words (the text's words that open in Hangul) whose reading is a spelling key in `groups`. */
+function hangulMentions(text: string, tokens: Tokens, groups: ReadonlyMap<string, EntitySpan[]>): EntitySpan[] {
   const found: EntitySpan[] = [];
   if (!groups.size) return found;
   // A page's Hangul repeats its words: each is read once.
   const seen = new Map<string, { type: EntityType; key: string } | null>();
-  for (let k = 0; k < text.length; k++) {
+  for (let i = 0; i < tokens.count; i++) {
+    const k = tokens.start[i] as number;
     if (!isHangul(text.charCodeAt(k))) continue;
     let end = k + 1;
-    while (end < text.length && isHangul(text.charCodeAt(end))) end++;
+    while (end < (tokens.end[i] as number) && isHangul(text.charCodeAt(end))) end++;
     const word = text.slice(k, end);
     let hit = seen.get(word);
     if (hit === undefined) {
@@ -115,7 +116,6 @@ function hangulMentions(text: string, groups: ReadonlyMap<string, EntitySpan[]>)
       seen.set(word, hit);
     }
     if (hit) found.push({ start: k, end, ...hit });
-    k = end;
   }
   return found;
 }
