@@ -99,12 +99,33 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
     setHover(null);
     back?.focus();
   };
-  /** The other spellings of `span`'s entity in the article. */
-  const variantsOf = (span: EntitySpan) => {
+  /** The card for `hover`: its entity's mentions and its type's entities are read once per render. */
+  const cardFor = ({ span, rect, focus }: NonNullable<typeof hover>) => {
+    const mentions = mentionsOf(span);
+    const entities = index.entitiesOf(span.type);
     const text = current?.model.text ?? '';
-    const spellings = new Set(mentionsOf(span).map((mention) => text.slice(mention.start, mention.end)));
+    // The other spellings the article uses for the entity.
+    const spellings = new Set(mentions.map((mention) => text.slice(mention.start, mention.end)));
     spellings.delete(span.key);
-    return [...spellings];
+    return (
+      <EntityCard
+        span={span}
+        anchor={{ left: rect.left, bottom: rect.bottom }}
+        mention={mentions.indexOf(span) + 1}
+        mentions={mentions.length}
+        variants={[...spellings]}
+        entity={entities.findIndex((first) => first.key === span.key) + 1}
+        entities={entities.length}
+        focus={!!focus}
+        onStep={step}
+        onStepEntity={stepEntity}
+        onNote={() => {
+          openEditor({ kind: 'range', start: span.start, end: span.end });
+          setHover(null);
+        }}
+        onClose={closeCard}
+      />
+    );
   };
 
   const renderPanel = () => {
@@ -113,25 +134,7 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
       return;
     }
     if (!ui.mounted) ui.mount();
-    const card = hover && (
-      <EntityCard
-        span={hover.span}
-        anchor={{ left: hover.rect.left, bottom: hover.rect.bottom }}
-        mention={mentionsOf(hover.span).indexOf(hover.span) + 1}
-        mentions={mentionsOf(hover.span).length}
-        variants={variantsOf(hover.span)}
-        entity={index.entitiesOf(hover.span.type).findIndex((first) => first.key === hover!.span.key) + 1}
-        entities={index.entitiesOf(hover.span.type).length}
-        focus={!!hover.focus}
-        onStep={step}
-        onStepEntity={stepEntity}
-        onNote={() => {
-          openEditor({ kind: 'range', start: hover!.span.start, end: hover!.span.end });
-          setHover(null);
-        }}
-        onClose={closeCard}
-      />
-    );
+    const card = hover && cardFor(hover);
     render(
       <>
         {card}
