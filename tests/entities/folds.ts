@@ -26,7 +26,10 @@ export interface CorpusPage {
  * the same way (untouched figures when they came: 0.83, 0.74 and 0.37). Rotation, session 5:
  * fold 3 joined the tuning folds, then fold 5 (its figure when rotated in: 0.72), fold 6 (0.83),
  * fold 7 (0.84) and fold 9 (0.37: rotated in before fold 8 because its precision had collapsed,
- * 0.27, on code-heavy blogs); folds 4 and 8 were never inspected.
+ * 0.27, on code-heavy blogs); folds 4 and 8 were never inspected in session 5 (0.80 together).
+ * Folds 10, 11 and 12 are 36 news pages from the test fixtures of Postlight's Parser (pp-*),
+ * labelled the same way, 1,521 mentions (untouched figures when they came, session 6: 0.88,
+ * 0.87 and 0.83; 0.86 together). Session 6 rotated folds 4 and 8 in with them.
  */
 export const FOLDS: readonly (readonly CorpusPage[])[] = [
   [
@@ -98,10 +101,52 @@ export const FOLDS: readonly (readonly CorpusPage[])[] = [
     { name: 'v8-blog', lang: 'en' },
     { name: 'blogger', lang: null },
   ],
+  [
+    { name: 'pp-reuters', lang: 'en' },
+    { name: 'pp-npr', lang: 'en' },
+    { name: 'pp-abcnews', lang: 'en' },
+    { name: 'pp-cbc', lang: 'en' },
+    { name: 'pp-al', lang: 'en' },
+    { name: 'pp-qz', lang: 'en' },
+    { name: 'pp-fortune', lang: 'en-us' },
+    { name: 'pp-money-cnn', lang: null },
+    { name: 'pp-natgeo', lang: null },
+    { name: 'pp-sandiego', lang: 'en-US' },
+    { name: 'pp-timesofindia', lang: 'en' },
+    { name: 'pp-chicagotribune', lang: 'en-US' },
+  ],
+  [
+    { name: 'pp-nbcnews', lang: 'en' },
+    { name: 'pp-cnbc', lang: 'en' },
+    { name: 'pp-bloomberg-news', lang: null },
+    { name: 'pp-msnbc', lang: 'en' },
+    { name: 'pp-washingtonpost', lang: 'en' },
+    { name: 'pp-theatlantic', lang: 'en' },
+    { name: 'pp-miamiherald', lang: 'en' },
+    { name: 'pp-politico-2', lang: 'en' },
+    { name: 'pp-rawstory', lang: 'en' },
+    { name: 'pp-nydailynews', lang: 'en-US' },
+    { name: 'pp-investmentexecutive', lang: 'en-US' },
+    { name: 'pp-thepoliticalinsider', lang: 'en' },
+  ],
+  [
+    { name: 'pp-people', lang: 'en' },
+    { name: 'pp-pitchfork', lang: 'en-US' },
+    { name: 'pp-cbssports', lang: 'en' },
+    { name: 'pp-macrumors', lang: 'en' },
+    { name: 'pp-fool', lang: 'en' },
+    { name: 'pp-observer', lang: 'en-US' },
+    { name: 'pp-forward', lang: 'en' },
+    { name: 'pp-huffingtonpost', lang: 'en-US' },
+    { name: 'pp-newrepublic', lang: 'en-us' },
+    { name: 'pp-aol', lang: 'en' },
+    { name: 'pp-wired', lang: 'en-US' },
+    { name: 'pp-deadline', lang: 'en-US' },
+  ],
 ];
 
 /** Folds whose errors may be looked at while tuning; the others are scored, never inspected. */
-export const TUNING_FOLDS: readonly number[] = [0, 1, 2, 4, 5, 6, 8];
+export const TUNING_FOLDS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 
 export const NAME_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE'];
 export const SCORED_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'DATE'];
