@@ -119,6 +119,26 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       bad: [undefined, { prefix: 'a' }, []],
       sender: fromContent,
     },
+    listWatchlistNames: {
+      good: {},
+      bad: [undefined, { all: true }, 'lists'],
+      sender: fromContent,
+    },
+    addToWatchlist: {
+      good: { target: { id: 'w1' }, term: 'Kim Jong Un', aliases: ['Kim Chŏng-ŭn', '김정은'] },
+      bad: [
+        {},
+        { target: { id: 'w1' }, term: 'Kim Jong Un' },
+        { target: { id: 'w1' }, term: '   ', aliases: [] },
+        { target: { id: 'w1' }, term: 'x'.repeat(201), aliases: [] },
+        { target: { id: 'w1' }, term: 'Kim Jong Un', aliases: Array(51).fill('Kim') },
+        { target: { id: 'w1' }, term: 'Kim Jong Un', aliases: [''] },
+        { target: { id: 'w1', name: 'both' }, term: 'Kim Jong Un', aliases: [] },
+        { target: {}, term: 'Kim Jong Un', aliases: [] },
+        { target: { name: 'x'.repeat(101) }, term: 'Kim Jong Un', aliases: [] },
+      ],
+      sender: fromContent,
+    },
     loadEditor: {
       good: {},
       bad: [undefined, null, { file: '/evil.js' }],

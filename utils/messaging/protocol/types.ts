@@ -48,3 +48,9 @@ export interface ImportSummary {
   file: string;
   annotations: { added: number; updated: number; skipped: number };
 }
+
+/** One of the reader's watchlists, as the entity card names it. */
+export interface WatchlistName {
+  id: string;
+  name: string;
+}
