@@ -73,6 +73,7 @@ export const SENTENCE_WORDS = new Set([
   'now', 'then', 'today', 'yesterday', 'tomorrow', 'however', 'meanwhile', 'instead', 'although',
   'though', 'because', 'despite', 'under', 'over', 'about', 'against', 'between', 'among',
   'through', 'into', 'onto', 'upon', 'up', 'down', 'out', 'off', 'again', 'once', 'let', 'long',
+  'near', 'outside', 'inside', 'around', 'across', 'throughout', 'beyond', 'toward', 'towards',
   'live', 'forward', 'glory', 'let\'s', 'please', 'thank', 'thanks', 'yes', 'well', 'indeed',
   'read', 'see', 'photo', 'video', 'credit', 'update', 'advertisement', 'continue', 'related',
   'according', 'asked', 'speaking', 'last', 'next', 'early', 'late', 'recently', 'already',
@@ -108,4 +109,24 @@ export const ARTICLES = new Set(['the', 'a', 'an']);
 export const PLACE_PREFIXES = new Set([
   'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater',
   'downtown', 'midtown', 'inner', 'outer',
+]);
+
+/**
+ * US states and Canadian provinces as news writes them after a city, in the AP's and the
+ * Canadian Press's style ("Ozark, Ala.", "Brampton, Ont."): folded, with the period.
+ */
+export const STATE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['ala.', 'Alabama'], ['ariz.', 'Arizona'], ['ark.', 'Arkansas'], ['calif.', 'California'],
+  ['colo.', 'Colorado'], ['conn.', 'Connecticut'], ['del.', 'Delaware'], ['fla.', 'Florida'],
+  ['ga.', 'Georgia'], ['ill.', 'Illinois'], ['ind.', 'Indiana'], ['kan.', 'Kansas'], ['ky.', 'Kentucky'],
+  ['la.', 'Louisiana'], ['md.', 'Maryland'], ['mass.', 'Massachusetts'], ['mich.', 'Michigan'],
+  ['minn.', 'Minnesota'], ['miss.', 'Mississippi'], ['mo.', 'Missouri'], ['mont.', 'Montana'],
+  ['neb.', 'Nebraska'], ['nev.', 'Nevada'], ['n.h.', 'New Hampshire'], ['n.j.', 'New Jersey'],
+  ['n.m.', 'New Mexico'], ['n.y.', 'New York'], ['n.c.', 'North Carolina'], ['n.d.', 'North Dakota'],
+  ['okla.', 'Oklahoma'], ['ore.', 'Oregon'], ['pa.', 'Pennsylvania'], ['r.i.', 'Rhode Island'],
+  ['s.c.', 'South Carolina'], ['s.d.', 'South Dakota'], ['tenn.', 'Tennessee'], ['vt.', 'Vermont'],
+  ['va.', 'Virginia'], ['wash.', 'Washington'], ['w.va.', 'West Virginia'], ['wis.', 'Wisconsin'],
+  ['wyo.', 'Wyoming'], ['alta.', 'Alberta'], ['man.', 'Manitoba'], ['n.b.', 'New Brunswick'],
+  ['nfld.', 'Newfoundland and Labrador'], ['n.s.', 'Nova Scotia'], ['ont.', 'Ontario'],
+  ['p.e.i.', 'Prince Edward Island'], ['que.', 'Quebec'], ['sask.', 'Saskatchewan'],
 ]);

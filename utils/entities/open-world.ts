@@ -76,7 +76,7 @@ const PLACE_OF = new Set([
   'state', 'city', 'town', 'village', 'province', 'county', 'capital', 'island', 'region', 'republic', 'coast', 'outskirts',
   'suburbs', 'shores', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest',
 ]);
-const PERSON_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'himself', 'herself']);
 /** Credits and bylines: "Photo: JANE DOE", "By Jane Doe". */
 const CREDIT_BEFORE = new Set(['by', 'credit', 'photo', 'photograph', 'photographs', 'image', 'courtesy', 'reporting', 'writes']);
 
@@ -127,6 +127,8 @@ interface OpenEntity {
    */
   weak: [number, number, number];
   weakMentions: [number, number, number];
+  /** Mentions with he or she soon after them. */
+  pronouns: number;
   /** Seen where it is not the first word of a sentence. */
   inside: boolean;
 }
@@ -195,6 +197,8 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
   const entities = new Map<string, OpenEntity>();
   /** One mention's weak cues, per type (reused: a fresh array per mention was garbage per word). */
   const weak: [number, number, number] = [0, 0, 0];
+  /** Whether he or she follows the mention addEvidence just read. */
+  let pronounAfter = false;
   // Names a person already holds in the document: their parts are left to the surname rule.
   const personParts = new Set<string>();
   for (const c of chosen) if (c.type === 'PERSON') for (let i = c.first; i <= c.last; i++) personParts.add(wordAt(tokens, i));
@@ -254,7 +258,7 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     const key = tokens.folded.slice(tokens.start[s], tokens.end[e]).replace(/[\s\u2010\u2011-]+/g, ' ');
     let entity = entities.get(key);
     if (!entity) {
-      entity = { mentions: [], score: [0, 0, 0], weak: [0, 0, 0], weakMentions: [0, 0, 0], inside: false };
+      entity = { mentions: [], score: [0, 0, 0], weak: [0, 0, 0], weakMentions: [0, 0, 0], pronouns: 0, inside: false };
       entities.set(key, entity);
     }
     entity.mentions.push(s, e);
@@ -266,6 +270,7 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     const titleBefore = s > 0 && TITLES.has(wordAt(tokens, s - 1)) && spaceBefore(tokens, s) && (isCap(tokens, s - 1) || e > s);
     weak.fill(0);
     addEvidence(entity.score, weak, s, e, titled || titleBefore, initial);
+    if (pronounAfter) entity.pronouns++;
     for (let t = 0; t < 3; t++) {
       if (!weak[t]) continue;
       (entity.weak[t] as number) += weak[t] as number;
@@ -318,7 +323,9 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (multi && gapIs(tokens, s, false, true) && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
     // Organizations say things too: a full name saying something is a person's mark, not proof.
     if (plainAfter && SPEECH_VERBS.has(next)) weak[multi ? PERSON : ORG] += multi ? 1.5 : 0.5;
-    if (plainBefore && (before === 'said' || before === 'says')) weak[PERSON] += 1;
+    if (plainBefore && (before === 'said' || before === 'says' || before === 'reported')) weak[PERSON] += 1;
+    // "Alexandra Olgin of South Carolina Public Radio": a full name, then the organization it works for.
+    if (multi && next === 'of' && plainAfter && typeAt.get(e + 2) === 'ORG') score[PERSON] += 2;
     // An age set off by commas: "Parata, 75, has …".
     if (commaAfter && flag(tokens, e + 1, DIGIT) && /^\d{1,3}$/.test(next) && gapIs(tokens, e + 2, true)) score[PERSON] += 3;
     // A web address as a name: "Snopes.com".
@@ -388,14 +395,15 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     // A name opening with a point of the compass is a place more often than not: "South Taranaki".
     if (multi && PLACE_PREFIXES.has(first)) score[PLACE] += 1;
     if (plainBefore && flag(tokens, s - 1, POSSESSIVE) && typeAt.get(s - 1) === 'PLACE') score[PLACE] += 2;
-    // He or she soon after a full name.
-    if (multi) {
-      for (let k = e + 1; k < Math.min(tokens.count, e + 12); k++) {
-        if (isCap(tokens, k) && !flag(tokens, k, SENTENCE)) break;
-        if (PERSON_PRONOUNS.has(wordAt(tokens, k))) {
-          weak[PERSON] += 1;
-          break;
-        }
+    // He or she soon after a name: a full name's cue; after one word, a cue only for the full
+    // name that word may be the surname of ("Roof has asked to represent himself").
+    pronounAfter = false;
+    for (let k = e + 1; k < Math.min(tokens.count, e + 12); k++) {
+      if (isCap(tokens, k) && !flag(tokens, k, SENTENCE)) break;
+      if (PERSON_PRONOUNS.has(wordAt(tokens, k))) {
+        if (multi) weak[PERSON] += 1;
+        pronounAfter = true;
+        break;
       }
     }
     // Particles inside ("bin", "van der") mark a person's name.
@@ -410,6 +418,14 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (!entity.inside) continue; // only ever sentence-initial: a capital of style
     if (!key.includes(' ') && personParts.has(key)) continue;
     const score = evidenceOf(entity);
+    // A surname used alone speaks for the full name it ends ("Dylann Roof … Roof said … Roof's
+    // lawyer"): where the word alone reads as a person, its evidence counts for the full name.
+    const alone = key.includes(' ') ? entities.get(key.slice(key.lastIndexOf(' ') + 1)) : undefined;
+    if (alone?.inside) {
+      const its = evidenceOf(alone);
+      if (alone.pronouns / (alone.mentions.length / 2) >= WEAK_SHARE) its[PERSON] += Math.min(alone.pronouns, WEAK_MOST);
+      if (rank(its)[0] === PERSON) score[PERSON] += its[PERSON];
+    }
     const [best, second] = rank(score);
     const [top, next] = [score[best] as number, score[second] as number];
     if (top < ENOUGH || top - next < LEAD) continue;

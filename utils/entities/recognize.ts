@@ -12,7 +12,7 @@ import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
 import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
-import { NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTENCE_WORDS, WORD_NAMES } from './keywords';
+import { NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTENCE_WORDS, STATE_ABBREVIATIONS, TITLES, WORD_NAMES } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
 
@@ -45,7 +45,7 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
     const particleLed = i + 1 < tokens.count && ((tokens.flags[i + 1] as number) & HYPHEN_BEFORE) !== 0 && NAME_PARTICLES.has(wordAt(tokens, i));
     if (flags & (CAP | UPPER) || particleLed) {
       const match = data.names.match(tokens, i);
-      if (match && !partOfLonger(tokens, i, i + match.length - 1)) {
+      if (match && !partOfLonger(tokens, i, i + match.length - 1, match.phrase.type === 'PLACE' ? data.names : null)) {
         const { phrase, length } = match;
         // "Lower Manhattan", "Northern Virginia": a capitalized point of the compass before a listed place.
         const compass = phrase.type === 'PLACE' && i > 0 && (tokens.flags[i - 1] as number) & CAP && PLACE_PREFIXES.has(wordAt(tokens, i - 1)) && plainGap(tokens, i, 2, false);
@@ -61,6 +61,7 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
   for (const run of runs) for (const c of candidatesInRun(tokens, run[0], run[1], data.nameLists)) candidates.push(c);
   for (const { first, last } of findDates(tokens)) candidates.push({ first, last, type: 'DATE' });
   theRepublic(tokens, candidates);
+  citiesWithStates(tokens, candidates, data.nameLists.givenNames);
 
   const chosen = resolve(candidates, tokens.count);
   const taken = new Uint8Array(tokens.count);
@@ -91,11 +92,17 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
 /**
  * A listed name that is only part of the words it stands in: one half of a hyphenated name
  * ("Quimby-Vance"), or a common word in a line of capitals ("… IS THE …" is not the "IS" of a list).
+ * With `places`, a place joined by a hyphen to another listed place is two places ("U.S.-Russia
+ * relations", "the India-Pakistan border").
  */
-function partOfLonger(tokens: Tokens, first: number, last: number): boolean {
+function partOfLonger(tokens: Tokens, first: number, last: number, places: PhraseIndex | null): boolean {
   const capital = (i: number) => i >= 0 && i < tokens.count && ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
-  if ((tokens.flags[first] as number) & HYPHEN_BEFORE && capital(first - 1)) return true;
-  if (last + 1 < tokens.count && (tokens.flags[last + 1] as number) & HYPHEN_BEFORE && capital(last + 1)) return true;
+  const place = (from: number, to: number) => {
+    const match = from >= 0 ? places?.match(tokens, from) : null;
+    return match?.phrase.type === 'PLACE' && match.length === to - from + 1;
+  };
+  if ((tokens.flags[first] as number) & HYPHEN_BEFORE && capital(first - 1) && !place(first - 1, first - 1) && !place(first - 2, first - 1)) return true;
+  if (last + 1 < tokens.count && (tokens.flags[last + 1] as number) & HYPHEN_BEFORE && capital(last + 1) && !place(last + 1, last + 1) && !place(last + 1, last + 2)) return true;
   if (first === last && (tokens.flags[first] as number) & UPPER && SENTENCE_WORDS.has(wordAt(tokens, first))) {
     const upper = (i: number) => i >= 0 && i < tokens.count && ((tokens.flags[i] as number) & UPPER) !== 0;
     return upper(first - 1) || upper(first + 1);
@@ -148,6 +155,26 @@ function theRepublic(tokens: Tokens, candidates: Candidate[]): void {
   for (let i = 1; i < tokens.count; i++) {
     if (!((tokens.flags[i] as number) & CAP) || wordAt(tokens, i) !== 'republic') continue;
     if (wordAt(tokens, i - 1) === 'the' && wordAt(tokens, i + 1) !== 'of') candidates.push({ first: i, last: i, type: 'PLACE', key: 'Republic' });
+  }
+}
+
+/**
+ * "Ozark, Ala.", "Charleston, S.C.": a state or province abbreviated after a comma is a place, and
+ * so are the capitalized words before the comma (up to three: "St. Louis, Mo.").
+ */
+function citiesWithStates(tokens: Tokens, candidates: Candidate[], givenNames: ReadonlySet<string>): void {
+  const cap = (i: number) => ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
+  for (let i = 1; i < tokens.count; i++) {
+    if (!cap(i)) continue;
+    const state = STATE_ABBREVIATIONS.get(wordAt(tokens, i));
+    if (!state || !plainGap(tokens, i, 2, false, true) || tokens.folded.charCodeAt(tokens.end[i - 1] as number) !== 44 || !cap(i - 1)) continue;
+    candidates.push({ first: i, last: i, type: 'PLACE', key: state, fromList: true });
+    let first = i - 1;
+    while (first > i - 3 && first > 0 && !((tokens.flags[first] as number) & SENTENCE) && cap(first - 1) && plainGap(tokens, first, 1, false)) first--;
+    while (first < i - 1 && SENTENCE_WORDS.has(wordAt(tokens, first))) first++; // "Near Falkville, Ala."
+    // "Rep. Steny H. Hoyer, Md.": a person's home state, not a city's.
+    if (SENTENCE_WORDS.has(wordAt(tokens, first)) || TITLES.has(wordAt(tokens, first - 1)) || givenNames.has(wordAt(tokens, first))) continue;
+    candidates.push({ first, last: i - 1, type: 'PLACE', fromList: true });
   }
 }
 

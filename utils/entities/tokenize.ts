@@ -5,6 +5,7 @@
  * "Kim Jong Un" read alike; a trailing possessive ('s, ’s) is split off the word.
  */
 import { fold } from './fold';
+import { STATE_ABBREVIATIONS } from './keywords';
 
 export const CAP = 1; // first letter upper case
 export const UPPER = 2; // two or more letters, all upper case
@@ -261,8 +262,12 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
     }
     previousAbbreviation = false;
     if (folded.charCodeAt(to) === 46 && possessive === 0) {
-      const abbreviation = to - from === 1 || (to - from <= 5 && (ABBREVIATIONS.has(folded.slice(from, to)) || personInitials(folded, from, to)));
-      if (abbreviation || dotted) {
+      // A number before a period ends a sentence ("on Jan. 3."); a single letter is an initial ("J.").
+      const number = digitAt(text, from);
+      const abbreviation = !number && (to - from === 1 || (to - from <= 5 && (ABBREVIATIONS.has(folded.slice(from, to)) || personInitials(folded, from, to))));
+      // A state after a city keeps its period ("Ozark, Ala."), which may also end the sentence.
+      const state = !abbreviation && text.charCodeAt(from - 1) === 32 && text.charCodeAt(from - 2) === 44 && upperAt(text, from) && STATE_ABBREVIATIONS.has(folded.slice(from, to + 1));
+      if (abbreviation || dotted || state) {
         previousAbbreviation = abbreviation;
         to += 1;
       }
