@@ -29,7 +29,8 @@ export interface CorpusPage {
  * 0.27, on code-heavy blogs); folds 4 and 8 were never inspected in session 5 (0.80 together).
  * Folds 10, 11 and 12 are 36 news pages from the test fixtures of Postlight's Parser (pp-*),
  * labelled the same way, 1,521 mentions (untouched figures when they came, session 6: 0.88,
- * 0.87 and 0.83; 0.86 together). Session 6 rotated folds 4 and 8 in with them.
+ * 0.87 and 0.83; 0.86 together). Session 6 rotated folds 4 and 8 in with them, then fold 10
+ * (folds 11 and 12 after tuning on it: 0.88 and 0.83, 0.86 together).
  */
 export const FOLDS: readonly (readonly CorpusPage[])[] = [
   [
@@ -146,7 +147,7 @@ export const FOLDS: readonly (readonly CorpusPage[])[] = [
 ];
 
 /** Folds whose errors may be looked at while tuning; the others are scored, never inspected. */
-export const TUNING_FOLDS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+export const TUNING_FOLDS: readonly number[] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 
 export const NAME_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE'];
 export const SCORED_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE', 'DATE'];

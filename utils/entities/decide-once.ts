@@ -5,7 +5,7 @@
  * start of a sentence, in a headline, before a word that hid it.
  */
 import type { Candidate } from './names';
-import { CAP, UPPER, plainGap, wordAt, type Tokens } from './tokenize';
+import { CAP, SENTENCE, UPPER, plainGap, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
 interface Known {
@@ -30,6 +30,7 @@ export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Arra
     entry.count.set(c.type, (entry.count.get(c.type) ?? 0) + (c.fromList ? 2 : 1));
   }
   const byFirst = new Map<string, Known[]>();
+  const single = new Map<string, Known>();
   for (const [surface, { group, count }] of votes) {
     let type = group[0]!.type;
     for (const [t, n] of count) if (n > (count.get(type) ?? 0)) type = t;
@@ -40,7 +41,12 @@ export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Arra
       c.key = key;
     }
     const words = surface.split(' ');
-    if (words.length < 2) continue;
+    // One word the rules typed somewhere (a city before its state, a name with evidence) is that
+    // name where it stands inside a sentence too; at a sentence's start it may be a plain word.
+    if (words.length < 2) {
+      if (!group.some((c) => c.fromList)) single.set(surface, { words, type, key });
+      continue;
+    }
     const list = byFirst.get(words[0] as string) ?? [];
     list.push({ words, type, get key() {
       return group[0]!.key;
@@ -48,11 +54,17 @@ export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Arra
     byFirst.set(words[0] as string, list);
   }
   joinShortForms(tokens, votes);
-  if (!byFirst.size) return [];
+  if (!byFirst.size && !single.size) return [];
 
   const found: Candidate[] = [];
   for (let i = 0; i < tokens.count; i++) {
     if (taken[i] || !((tokens.flags[i] as number) & (CAP | UPPER))) continue;
+    const alone = single.get(wordAt(tokens, i));
+    if (alone && !((tokens.flags[i] as number) & SENTENCE) && (i + 1 >= tokens.count || !((tokens.flags[i + 1] as number) & CAP) || !plainGap(tokens, i + 1, 3, true))) {
+      found.push({ first: i, last: i, type: alone.type, ...(alone.key && { key: alone.key }) });
+      taken[i] = 1;
+      continue;
+    }
     const known = byFirst.get(wordAt(tokens, i));
     if (!known) continue;
     for (const name of known) {

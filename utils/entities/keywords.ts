@@ -34,7 +34,7 @@ export const ORG_HEADS = new Set([
   'regiment', 'regiments', 'front', 'movement', 'alliance', 'coalition', 'caucus', 'secretariat',
   'politburo', 'presidium', 'directorate', 'inspectorate', 'enterprise', 'complex', 'works',
   'factory', 'mine', 'farm', 'cooperative', 'hospital', 'studio', 'airlines', 'airways', 'motors',
-  'systems', 'technologies', 'laboratory', 'labs', 'images', 'pictures', 'church', 'mosque', 'brotherhood', 'taliban',
+  'systems', 'technologies', 'laboratory', 'laboratories', 'labs', 'studios', 'pharmaceuticals', 'ventures', 'images', 'pictures', 'church', 'mosque', 'brotherhood', 'taliban',
   'museum',
 ]);
 
@@ -129,4 +129,16 @@ export const STATE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['wyo.', 'Wyoming'], ['alta.', 'Alberta'], ['man.', 'Manitoba'], ['n.b.', 'New Brunswick'],
   ['nfld.', 'Newfoundland and Labrador'], ['n.s.', 'Nova Scotia'], ['ont.', 'Ontario'],
   ['p.e.i.', 'Prince Edward Island'], ['que.', 'Quebec'], ['sask.', 'Saskatchewan'],
+]);
+
+/** Words that end a company's name: after one, an "and" joins two companies, not one name. */
+export const CORPORATE_SUFFIXES = new Set(['inc.', 'inc', 'corp.', 'corp', 'ltd.', 'ltd', 'co.', 'llc', 'plc', 'group', 'holdings', 'corporation', 'company']);
+
+/**
+ * Titles that stand before a person's name inside a longer capitalized run: "… Employees
+ * President J. David Cox", "NTEU President Tony Reardon". An organization's name stops there.
+ */
+export const PERSON_TITLES = new Set([
+  'president', 'chairman', 'chairwoman', 'chair', 'ceo', 'director', 'spokesman', 'spokeswoman',
+  'spokesperson', 'commissioner', 'mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', 'gov.',
 ]);

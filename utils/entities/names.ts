@@ -5,7 +5,7 @@
  * dateline at the start of a paragraph ("WASHINGTON —").
  */
 import { isCalendarWord } from './dates';
-import { ARTICLES, CONNECTORS, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PLACE_HEADS, SENTENCE_WORDS, TITLES } from './keywords';
+import { ARTICLES, CONNECTORS, CORPORATE_SUFFIXES, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PERSON_TITLES, PLACE_HEADS, SENTENCE_WORDS, TITLES } from './keywords';
 import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, lettersIn, plainGap, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
@@ -40,6 +40,13 @@ const letters = lettersIn;
  * sentences. A run may hold lower-case connectors between capitalized words ("Ministry of
  * National Defence"), hyphen-joined lower-case syllables ("Jong-un"), and collective possessives.
  */
+/** "Procter & Gamble", "AT&T": an ampersand between two capitalized words joins them. */
+function ampersand(tokens: Tokens, i: number): boolean {
+  if (!isCap(tokens, i) || !isCap(tokens, i - 1)) return false;
+  const gap = tokens.folded.slice((tokens.end[i - 1] as number) + (tokens.tail[i - 1] as number), tokens.start[i]);
+  return gap === ' & ' || gap === '&';
+}
+
 export function capitalizedRuns(tokens: Tokens): [number, number][] {
   const runs: [number, number][] = [];
   let i = 0;
@@ -53,7 +60,7 @@ export function capitalizedRuns(tokens: Tokens): [number, number][] {
     }
     let last = i;
     for (let j = i + 1; j < tokens.count; j++) {
-      if (flag(tokens, j, SENTENCE) || flag(tokens, j, LINE_START) || !spaced(tokens, j)) break;
+      if (flag(tokens, j, SENTENCE) || flag(tokens, j, LINE_START) || !(spaced(tokens, j) || ampersand(tokens, j))) break;
       if (flag(tokens, last, POSSESSIVE) && !COLLECTIVE_POSSESSIVES.has(word(tokens, last))) break;
       if (isCap(tokens, j)) {
         last = j;
@@ -110,6 +117,8 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
   if (start <= b && INSTITUTIONS.has(word(tokens, b)) && (b === start || ARTICLES.has(word(tokens, b - 1)))) found.push({ first: b, last: b, type: 'ORG' });
   headCandidates(tokens, start, b, found);
   if (!office) personCandidates(tokens, start, b, titled, lists, found);
+  // A person named after a title inside the run: "NTEU President Tony Reardon".
+  for (let k = start + 1; k < b; k++) if (PERSON_TITLES.has(word(tokens, k)) && isCap(tokens, k) && isCap(tokens, k + 1)) personCandidates(tokens, k + 1, b, true, lists, found);
   datelineCandidate(tokens, a, b, found);
   return found;
 }
@@ -137,6 +146,8 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
         if (ARTICLES.has(w)) break; // "… Inc. The Navy": a sentence after an abbreviation
         first = k;
       } else if (!(org && (w === 'and' || w === '&') && k - 1 >= a && isCap(tokens, k - 1) && !isHead(tokens, k - 1))) break;
+      // "Gensler and Clark Construction Group": a company's suffix closes one name; "&" may join ("Procter & Gamble Co.").
+      else if (w === 'and' && CORPORATE_SUFFIXES.has(word(tokens, h))) break;
     }
     // Right over "of [the] …" / "for …" (an organization's "on …": "Committee on Intelligence and
     // Security"), and "and" between capitalized words.
@@ -145,6 +156,8 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
       let k = h + 2;
       if (k <= b && word(tokens, k) === 'the') k++;
       while (k <= b && (isCap(tokens, k) || (CONNECTORS.has(word(tokens, k)) && k + 1 <= b && isCap(tokens, k + 1)))) {
+        // "… of Government Employees President J. David Cox": the name stops before a person's title.
+        if (PERSON_TITLES.has(word(tokens, k)) && k + 1 <= b && isCap(tokens, k + 1) && !isHead(tokens, k + 1)) break;
         if (isCap(tokens, k)) last = k;
         k++;
       }

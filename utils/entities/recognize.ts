@@ -7,12 +7,13 @@
  */
 import { findDates, findFrenchDates } from './dates';
 import { decideOnce } from './decide-once';
+import { enumerationCandidates } from './enumerations';
 import { namesRecognizedIn, primaryLanguage } from './language';
 import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
 import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
-import { NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTENCE_WORDS, STATE_ABBREVIATIONS, TITLES, WORD_NAMES } from './keywords';
+import { CORPORATE_SUFFIXES, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTENCE_WORDS, STATE_ABBREVIATIONS, TITLES, WORD_NAMES } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
 
@@ -27,7 +28,6 @@ export interface RecognizerData {
 }
 
 const MILITARY_UNITS = new Set(['regiment', 'regiments', 'division', 'divisions', 'brigade', 'brigades', 'battalion', 'battalions', 'corps', 'fleet', 'squadron', 'squadrons', 'army']);
-const CORPORATE_SUFFIXES = new Set(['inc.', 'inc', 'corp.', 'corp', 'ltd.', 'ltd', 'co.', 'llc', 'plc', 'group', 'holdings', 'corporation', 'company']);
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
 export interface RecognizeOptions {
@@ -63,11 +63,15 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
   theRepublic(tokens, candidates);
   citiesWithStates(tokens, candidates, data.nameLists.givenNames);
 
-  const chosen = resolve(candidates, tokens.count);
+  const chosen = resolve(withoutListedJoins(tokens, candidates), tokens.count);
   const taken = new Uint8Array(tokens.count);
   for (const c of chosen) taken.fill(1, c.first, c.last + 1);
   for (const c of openWorldCandidates(tokens, runs, taken, chosen, data.nameLists)) {
     taken.fill(1, c.first, c.last + 1);
+    chosen.push(c);
+  }
+  for (const c of enumerationCandidates(tokens, chosen, taken)) {
+    taken[c.first] = 1;
     chosen.push(c);
   }
   chosen.push(...decideOnce(tokens, chosen, taken));
@@ -123,6 +127,20 @@ function datesAndTerms(text: string, tokens: Tokens, data: RecognizerData, langu
   return spans.sort((x, y) => x.start - y.start || y.end - x.end);
 }
 
+/**
+ * An organization's name joined over "and" is not one name when the lists know the words before
+ * the "and" as a name of their own: "Li Keqiang and National People's Congress" is two.
+ */
+function withoutListedJoins(tokens: Tokens, candidates: Candidate[]): Candidate[] {
+  const listedEnds = new Map<number, number[]>();
+  for (const c of candidates) if (c.fromList) listedEnds.set(c.first, [...(listedEnds.get(c.first) ?? []), c.last]);
+  return candidates.filter((c) => {
+    if (c.fromList || c.type !== 'ORG') return true;
+    const ends = listedEnds.get(c.first);
+    return !ends?.some((end) => end < c.last && wordAt(tokens, end + 1) === 'and');
+  });
+}
+
 /** Longest first (a list before a rule on a tie); each word goes to one span at most. */
 function resolve(candidates: Candidate[], count: number): Candidate[] {
   // The order of a stable sort by length (longest first), then lists first, then position in
@@ -174,7 +192,7 @@ function citiesWithStates(tokens: Tokens, candidates: Candidate[], givenNames: R
     while (first < i - 1 && SENTENCE_WORDS.has(wordAt(tokens, first))) first++; // "Near Falkville, Ala."
     // "Rep. Steny H. Hoyer, Md.": a person's home state, not a city's.
     if (SENTENCE_WORDS.has(wordAt(tokens, first)) || TITLES.has(wordAt(tokens, first - 1)) || givenNames.has(wordAt(tokens, first))) continue;
-    candidates.push({ first, last: i - 1, type: 'PLACE', fromList: true });
+    candidates.push({ first, last: i - 1, type: 'PLACE' });
   }
 }
 
@@ -257,12 +275,15 @@ function nearestBefore(people: readonly { at: number; key: string }[], i: number
 
 /** A key from the words themselves: each word capitalized, joined by single spaces. */
 function keyOf(text: string, tokens: Tokens, c: Candidate): string {
-  const words: string[] = [];
+  let key = '';
   for (let i = c.first; i <= c.last; i++) {
     const original = text.slice(tokens.start[i], tokens.end[i]);
-    words.push(original.charAt(0).toUpperCase() + original.slice(1));
+    // Words are joined by one space, or by the ampersand that stood between them ("AT&T").
+    if (i > c.first) key += text.slice(tokens.end[i - 1], tokens.start[i]).includes('&') ? (/\s/.test(text[tokens.start[i]! - 1] ?? '') ? ' & ' : '&') : ' ';
+    // Small words inside a name keep their case ("Federation of Government Employees").
+    key += i === c.first ? original.charAt(0).toUpperCase() + original.slice(1) : original;
   }
-  return words.join(' ');
+  return key;
 }
 
 function findTerms(tokens: Tokens, terms: PhraseIndex): EntitySpan[] {

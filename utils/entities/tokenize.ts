@@ -92,10 +92,13 @@ const upperAt = (text: string, k: number) => {
 
 /**
  * A period at `k` between two sentences that lost their space ("Weisbrot.The", where the page's
- * paragraphs were joined): a lower-case letter before it, a capitalized word after. Not "U.S.",
- * "e.g." or "Ph.D.".
+ * paragraphs were joined): a lower-case letter before it, a capitalized word after, or initials
+ * after a word of four letters or more ("percent.U.S. bond yields"). Not "U.S.", "e.g." or "Ph.D.".
  */
-const gluedSentence = (text: string, k: number) => (lowerAt(text, k - 1) || digitAt(text, k - 1)) && upperAt(text, k + 1) && lowerAt(text, k + 2);
+const gluedSentence = (text: string, k: number) =>
+  (lowerAt(text, k - 1) || digitAt(text, k - 1)) &&
+  upperAt(text, k + 1) &&
+  (lowerAt(text, k + 2) || (text.charCodeAt(k + 2) === 46 && lowerAt(text, k - 2) && lowerAt(text, k - 3) && lowerAt(text, k - 4)));
 
 /** Characters that end a sentence, line or clause when they stand between two words. */
 const SENTENCE_BREAKS = new Set([46, 33, 63, 58, 59, 34, 0x201c, 0x201d, 10, 0x2014, 0x2013]);
