@@ -1,10 +1,10 @@
 /**
  * Names in one enumeration are of one kind: "in Athens, Clanton, Falkville, Huntsville and
  * Prattville", "Walmart, Kroger, Target and Costco". Where at least two of an enumeration's names
- * are typed, all of one type, its untyped names (one capitalized word each) take that type.
+ * are typed, all of one type, its untyped names (up to three capitalized words each) take that type.
  */
 import type { Candidate } from './names';
-import { CAP, SENTENCE, UPPER, wordAt, type Tokens } from './tokenize';
+import { CAP, SENTENCE, UPPER, plainGap, wordAt, type Tokens } from './tokenize';
 import { SENTENCE_WORDS } from './keywords';
 import type { EntityType } from './types';
 
@@ -30,8 +30,12 @@ export function enumerationCandidates(tokens: Tokens, chosen: readonly Candidate
     while (k < tokens.count && items.length < MOST_ITEMS) {
       const typed = typeAt.get(k);
       if (typed) items.push({ first: k, last: typed.last, type: typed.type });
-      else if (capital(k) && !taken[k] && !((tokens.flags[k] as number) & SENTENCE && items.length)) items.push({ first: k, last: k, type: null });
-      else break;
+      else if (capital(k) && !taken[k] && !((tokens.flags[k] as number) & SENTENCE && items.length)) {
+        // A free item: up to three capitalized words ("Koundinya Muppalla").
+        let last = k;
+        while (last + 1 < tokens.count && last - k < 2 && capital(last + 1) && !taken[last + 1] && !typeAt.has(last + 1) && plainGap(tokens, last + 1, 1, false)) last++;
+        items.push({ first: k, last, type: null });
+      } else break;
       const next = items[items.length - 1]!.last + 1;
       if (closed) break;
       if (commaBefore(tokens, next) && capital(next)) {
