@@ -257,3 +257,32 @@ describe('what fold 10’s errors taught (tuning fold since session 6)', () => {
     expect(typed('As the verdict was read, reported Alexandra Olgin of South Carolina Public Radio, the room was silent.')).toContain('PERSON Alexandra Olgin');
   });
 });
+
+describe('what folds 11 and 12’s errors taught (tuning folds since session 6)', () => {
+  const typed = (text: string) => found(text).map((s) => `${s.type} ${s.text}`);
+
+  it('reads the organization after a person and their role as an organization', () => {
+    const spans = typed('“I take the train,” said Jay Pelham, president, TotalBank. “I drive,” said Donna Abood, principal and managing director, Avison Young.');
+    expect(spans).toEqual(expect.arrayContaining(['ORG TotalBank', 'ORG Avison Young']));
+    // A person's noun before a name set off by commas still reads as a person.
+    expect(typed('The priest, Fidelis Mukonori, said so.')).toContain('PERSON Fidelis Mukonori');
+  });
+
+  it('reads a name set off after a company’s noun as a company', () => {
+    expect(typed('The wait was too much for the satellite firm, Quorvex, which went elsewhere.')).toContain('ORG Quorvex');
+  });
+
+  it('reads “the House” inside a sentence as the chamber, not “House prices” opening one', () => {
+    const spans = typed('The House voted on Monday. House prices rose. He bought a house.');
+    expect(spans.filter((s) => s.endsWith('House') || s.endsWith('house'))).toEqual(['ORG House']);
+  });
+
+  it('reads a lawmaker’s state after the party, a basin, and a police officer’s title', () => {
+    const spans = typed('Speaker Paul D. Ryan (R-Wis.) agreed. Coal from the Powder River Basin fell. Police Officer Blake Snyder died.');
+    expect(spans).toEqual(expect.arrayContaining(['PLACE Wis.', 'PLACE Powder River Basin', 'PERSON Blake Snyder']));
+  });
+
+  it('reads what only a person has as a person’s: vocals, novels, a legacy', () => {
+    expect(typed('The album is spare. Norrvide’s vocals are front and center, and Norrvide’s lyrics are grim.')).toContain('PERSON Norrvide');
+  });
+});

@@ -17,7 +17,7 @@ export const TITLES = new Set([
   'justice', 'deputy', 'foreign', 'defence', 'defense', 'finance', 'interior', 'hon.', 'madam',
   'ceo', 'chief', 'executive', 'spokesman', 'spokeswoman', 'spokesperson', 'commissioner',
   'inspector', 'detective', 'constable', 'superintendent', 'treasurer', 'speaker', 'councillor',
-  'councilor', 'coach', 'director', 'attorney',
+  'councilor', 'coach', 'director', 'attorney', 'officer', 'sheriff', 'trooper', 'lieutenant',
 ]);
 
 /** Head words that make a capitalized phrase an organization: "… Committee", "Ministry of …". */
@@ -53,7 +53,7 @@ export const PLACE_HEADS = new Set([
   'coast', 'street', 'square', 'avenue', 'road', 'bridge', 'port', 'harbor', 'harbour', 'airport',
   'station', 'town', 'village', 'township', 'ri', 'dong', 'gun', 'kun', 'si', 'do', 'territory',
   'territories', 'canal', 'border', 'zone', 'base', 'park', 'heights', 'hills', 'falls', 'beach', 'cape',
-  'fort', 'isle',
+  'fort', 'isle', 'basin', 'drive', 'boulevard', 'garden', 'gardens',
 ]);
 
 /** Small words that may stand inside a multi-word name: "Ministry of National Defence". */
@@ -113,7 +113,8 @@ export const PLACE_PREFIXES = new Set([
 
 /**
  * US states and Canadian provinces as news writes them after a city, in the AP's and the
- * Canadian Press's style ("Ozark, Ala.", "Brampton, Ont."): folded, with the period.
+ * Canadian Press's style ("Ozark, Ala.", "Brampton, Ont."), and after a lawmaker's party
+ * ("R-Wis."): folded, with the period.
  */
 export const STATE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['ala.', 'Alabama'], ['ariz.', 'Arizona'], ['ark.', 'Arkansas'], ['calif.', 'California'],
@@ -128,7 +129,7 @@ export const STATE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
   ['va.', 'Virginia'], ['wash.', 'Washington'], ['w.va.', 'West Virginia'], ['wis.', 'Wisconsin'],
   ['wyo.', 'Wyoming'], ['alta.', 'Alberta'], ['man.', 'Manitoba'], ['n.b.', 'New Brunswick'],
   ['nfld.', 'Newfoundland and Labrador'], ['n.s.', 'Nova Scotia'], ['ont.', 'Ontario'],
-  ['p.e.i.', 'Prince Edward Island'], ['que.', 'Quebec'], ['sask.', 'Saskatchewan'],
+  ['p.e.i.', 'Prince Edward Island'], ['que.', 'Quebec'], ['sask.', 'Saskatchewan'], ['penn.', 'Pennsylvania'],
 ]);
 
 /** Words that end a company's name: after one, an "and" joins two companies, not one name. */

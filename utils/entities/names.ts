@@ -115,6 +115,8 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
 
   // An institution standing alone at the end of the run: "before Parliament rises", "… Inc. The Navy said".
   if (start <= b && INSTITUTIONS.has(word(tokens, b)) && (b === start || ARTICLES.has(word(tokens, b - 1)))) found.push({ first: b, last: b, type: 'ORG' });
+  // "the House voted", "a House committee": the chamber, inside a sentence ("House prices rose" opens one).
+  else if (start === b && word(tokens, b) === 'house' && !flag(tokens, b, SENTENCE | UPPER) && ARTICLES.has(word(tokens, b - 1)) && word(tokens, b + 1) !== 'of') found.push({ first: b, last: b, type: 'ORG' });
   headCandidates(tokens, start, b, found);
   if (!office) personCandidates(tokens, start, b, titled, lists, found);
   // A person named after a title inside the run: "NTEU President Tony Reardon".

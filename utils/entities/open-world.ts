@@ -55,13 +55,14 @@ const ORG_POSSESSIONS = new Set([
   'services', 'pricing', 'prices', 'fans', 'users', 'board', 'executives', 'website', 'algorithm', 'business',
   'rivals', 'revenue', 'profits', 'profit', 'earnings', 'brand', 'stores', 'devices', 'shareholders', 'investors',
   'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'engineers', 'offices', 'factory', 'factories', 'tweet',
-  'network', 'model', 'system', 'policy', 'policies', 'lawyers', 'valuation', 'market', 'acquisition',
+  'network', 'model', 'system', 'policy', 'policies', 'lawyers', 'valuation', 'market', 'acquisition', 'unit',
 ]);
 /** What a person has: "X's wife", "X's campaign". */
 const PERSON_POSSESSIONS = new Set([
   'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'mother', 'father', 'family', 'brother', 'sister',
   'children', 'career', 'life', 'death', 'campaign', 'lawyer', 'lawyers', 'attorney', 'book', 'memoir', 'phrase',
   'remarks', 'comments', 'successor', 'predecessor', 'aides', 'aide', 'friend', 'friends', 'parents', 'widow',
+  'vocals', 'voice', 'novel', 'novels', 'lyrics', 'songs', 'memoirs', 'biography', 'poems', 'paintings', 'legacy',
 ]);
 /** Verbs after a name that companies do more than people: "X acquired", "X shipped". */
 const ORG_VERBS = new Set([
@@ -278,6 +279,24 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     }
   }
 
+  /**
+   * Whether the words before [s, …] are ", <role>, " right after a capitalized name: a person's
+   * role in lower case ("president", "principal and managing director"), at most four words.
+   */
+  function roleAfterName(s: number): boolean {
+    let k = s - 1;
+    let role = false;
+    while (k > 0 && s - k <= 4 && !flag(tokens, k, SENTENCE)) {
+      const w = wordAt(tokens, k);
+      const isRole = PERSON_NOUNS.has(w) || ORG_ROLES.has(w);
+      if (isCap(tokens, k) && !(isRole && flag(tokens, k, UPPER))) return false; // "CEO" in capitals is still a role
+      if (isRole) role = true;
+      if (gapIs(tokens, k, true)) return role && isCap(tokens, k - 1) && !flag(tokens, k - 1, DIGIT);
+      k--;
+    }
+    return false;
+  }
+
   /** "a Metro reporter", "an award-winning writer": an article, up to three words, a person's noun. */
   function isPersonNounAhead(k: number): boolean {
     if (!ARTICLES.has(wordAt(tokens, k))) return false;
@@ -331,7 +350,13 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     // A web address as a name: "Snopes.com".
     if (!multi && /^[a-z][\w-]*\.(?:com|org|net|io|co|gov|news)$/.test(first)) score[ORG] += 3;
     // "The priest, Fidelis Mukonori, …": a person's noun, then the name set off by commas.
-    if (multi && commaBefore && PERSON_NOUNS.has(before)) score[PERSON] += 2;
+    // "Jay Pelham, president, TotalBank", "Donna Abood, principal and managing director, Avison
+    // Young": a person, their role, then the organization they hold it at.
+    const affiliation = commaBefore && roleAfterName(s);
+    if (affiliation) score[ORG] += 2;
+    else if (multi && commaBefore && PERSON_NOUNS.has(before)) score[PERSON] += 2;
+    // "one SpaceX customer, Inmarsat, …", "the retailer, Kroger,": a company's noun set off by commas.
+    if (commaBefore && ORG_NOUNS.has(before) && !isCap(tokens, s - 1)) score[ORG] += 2;
     // "Tasos Georgelis, deputy commissioner …", "Corey Kilgannon is a Metro reporter".
     if (multi && commaAfter && PERSON_NOUNS.has(next)) score[PERSON] += 2;
     if (multi && plainAfter && (next === 'is' || next === 'was') && isPersonNounAhead(e + 2)) score[PERSON] += 2;

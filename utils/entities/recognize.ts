@@ -12,7 +12,7 @@ import { namesRecognizedIn, primaryLanguage } from './language';
 import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
-import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
+import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
 import { CORPORATE_SUFFIXES, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTENCE_WORDS, STATE_ABBREVIATIONS, TITLES, WORD_NAMES } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
@@ -185,7 +185,13 @@ function citiesWithStates(tokens: Tokens, candidates: Candidate[], givenNames: R
   for (let i = 1; i < tokens.count; i++) {
     if (!cap(i)) continue;
     const state = STATE_ABBREVIATIONS.get(wordAt(tokens, i));
-    if (!state || !plainGap(tokens, i, 2, false, true) || tokens.folded.charCodeAt(tokens.end[i - 1] as number) !== 44 || !cap(i - 1)) continue;
+    if (!state) continue;
+    // "Paul D. Ryan (R-Wis.)": the lawmaker's state, and no city before it.
+    if (afterParty(tokens.text, tokens.start[i] as number)) {
+      candidates.push({ first: i, last: i, type: 'PLACE', key: state, fromList: true });
+      continue;
+    }
+    if (!plainGap(tokens, i, 2, false, true) || tokens.folded.charCodeAt(tokens.end[i - 1] as number) !== 44 || !cap(i - 1)) continue;
     candidates.push({ first: i, last: i, type: 'PLACE', key: state, fromList: true });
     let first = i - 1;
     while (first > i - 3 && first > 0 && !((tokens.flags[first] as number) & SENTENCE) && cap(first - 1) && plainGap(tokens, first, 1, false)) first--;

@@ -123,6 +123,12 @@ function personInitials(folded: string, from: number, to: number): boolean {
   return !PLACE_INITIALS.has(folded.slice(from, to));
 }
 
+/** ", " before `k`. */
+const afterComma = (text: string, k: number) => text.charCodeAt(k - 1) === 32 && text.charCodeAt(k - 2) === 44;
+/** A party's letter and a hyphen before `k`, the letter standing alone: "(R-Wis.)", "D-Calif.". */
+export const afterParty = (text: string, k: number) =>
+  text.charCodeAt(k - 1) === 45 && /[DRI]/.test(text[k - 2] ?? '') && !/[\p{L}\p{N}]/u.test(text[k - 3] ?? '');
+
 /** Typographic apostrophes and backticks, matched as ' (U+0027). */
 function isApostrophe(code: number): boolean {
   return code === 39 || code === 0x2019 || code === 0x2018 || code === 0x2bc || code === 0x60 || code === 0xb4;
@@ -269,7 +275,7 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
       const number = digitAt(text, from);
       const abbreviation = !number && (to - from === 1 || (to - from <= 5 && (ABBREVIATIONS.has(folded.slice(from, to)) || personInitials(folded, from, to))));
       // A state after a city keeps its period ("Ozark, Ala."), which may also end the sentence.
-      const state = !abbreviation && text.charCodeAt(from - 1) === 32 && text.charCodeAt(from - 2) === 44 && upperAt(text, from) && STATE_ABBREVIATIONS.has(folded.slice(from, to + 1));
+      const state = !abbreviation && (afterComma(text, from) || afterParty(text, from)) && upperAt(text, from) && STATE_ABBREVIATIONS.has(folded.slice(from, to + 1));
       if (abbreviation || dotted || state) {
         previousAbbreviation = abbreviation;
         to += 1;
