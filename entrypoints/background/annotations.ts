@@ -23,6 +23,7 @@ type AnnotationHandlers = Pick<
   Handlers<'toBackground'>,
   | 'saveAnnotation'
   | 'updateAnnotation'
+  | 'reattachAnnotation'
   | 'deleteAnnotation'
   | 'restoreAnnotation'
   | 'listAnnotations'
@@ -57,6 +58,10 @@ export function annotationHandlers(db: GlossDb, announce = announceToTabs): Anno
     async updateAnnotation({ id, ...edit }, sender) {
       await ownAnnotation(id, sender);
       return writer.update(id, edit);
+    },
+    async reattachAnnotation({ id, ...passage }, sender) {
+      await ownAnnotation(id, sender);
+      return writer.update(id, passage);
     },
     async deleteAnnotation({ id }, sender) {
       await ownAnnotation(id, sender);

@@ -55,6 +55,11 @@ export const toBackground = {
   saveAnnotation: def<AnnotationRecord>()('content', v.strictObject(newAnnotation)),
   /** Change an annotation's note, tags or color, based on revision `baseRev` (else a 'conflict' with the stored one). */
   updateAnnotation: def<AnnotationRecord>()('content', annotationEdit),
+  /**
+   * Attach an orphan to the copy of its words the page's orphan card offered and the reader
+   * accepted (as `libraryReattach`, for the article the frame shows; the card acts on trusted clicks only).
+   */
+  reattachAnnotation: def<AnnotationRecord>()('content', reattachment),
   /** Delete an annotation; answers it, so the page can offer to undo. */
   deleteAnnotation: def<AnnotationRecord>()('content', v.strictObject({ id: annotationId })),
   /** Put back an annotation just deleted (undo). */
