@@ -282,6 +282,12 @@ describe('what folds 11 and 12’s errors taught (tuning folds since session 6)'
     expect(spans).toEqual(expect.arrayContaining(['PLACE Wis.', 'PLACE Powder River Basin', 'PERSON Blake Snyder']));
   });
 
+  it('reads a postal code after a city as a state, but not a doctor’s letters or a line of capitals', () => {
+    const spans = typed('Nov. 5 – Chicago, IL @ Metro. Nov. 6 – Austin, TX. Dr. Jane Roe, MD, spoke. WASHINGTON, IN THE CAPITAL.');
+    expect(spans).toEqual(expect.arrayContaining(['PLACE Chicago', 'PLACE IL', 'PLACE Austin', 'PLACE TX']));
+    expect(spans.filter((s) => s.endsWith(' MD') || s.endsWith(' IN') || s.includes('Roe')).filter((s) => s.startsWith('PLACE'))).toEqual([]);
+  });
+
   it('reads what only a person has as a person’s: vocals, novels, a legacy', () => {
     expect(typed('The album is spare. Norrvide’s vocals are front and center, and Norrvide’s lyrics are grim.')).toContain('PERSON Norrvide');
   });

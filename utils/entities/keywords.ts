@@ -143,3 +143,18 @@ export const PERSON_TITLES = new Set([
   'president', 'chairman', 'chairwoman', 'chair', 'ceo', 'director', 'spokesman', 'spokeswoman',
   'spokesperson', 'commissioner', 'mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', 'gov.',
 ]);
+
+/** US states' and Canadian provinces' postal codes, folded: a place after a city ("Tampa, FL"). */
+export const POSTAL_CODES: ReadonlyMap<string, string> = new Map([
+  ['al', 'Alabama'], ['ak', 'Alaska'], ['az', 'Arizona'], ['ar', 'Arkansas'], ['ca', 'California'],
+  ['co', 'Colorado'], ['ct', 'Connecticut'], ['de', 'Delaware'], ['fl', 'Florida'], ['ga', 'Georgia'],
+  ['hi', 'Hawaii'], ['id', 'Idaho'], ['il', 'Illinois'], ['in', 'Indiana'], ['ia', 'Iowa'], ['ks', 'Kansas'],
+  ['ky', 'Kentucky'], ['la', 'Louisiana'], ['me', 'Maine'], ['md', 'Maryland'], ['ma', 'Massachusetts'],
+  ['mi', 'Michigan'], ['mn', 'Minnesota'], ['ms', 'Mississippi'], ['mo', 'Missouri'], ['mt', 'Montana'],
+  ['ne', 'Nebraska'], ['nv', 'Nevada'], ['nh', 'New Hampshire'], ['nj', 'New Jersey'], ['nm', 'New Mexico'],
+  ['ny', 'New York'], ['nc', 'North Carolina'], ['nd', 'North Dakota'], ['oh', 'Ohio'], ['ok', 'Oklahoma'],
+  ['or', 'Oregon'], ['pa', 'Pennsylvania'], ['ri', 'Rhode Island'], ['sc', 'South Carolina'],
+  ['sd', 'South Dakota'], ['tn', 'Tennessee'], ['tx', 'Texas'], ['ut', 'Utah'], ['vt', 'Vermont'],
+  ['va', 'Virginia'], ['wa', 'Washington'], ['wv', 'West Virginia'], ['wi', 'Wisconsin'], ['wy', 'Wyoming'],
+  ['dc', 'District of Columbia'], ['on', 'Ontario'], ['qc', 'Quebec'], ['bc', 'British Columbia'], ['ab', 'Alberta'],
+]);

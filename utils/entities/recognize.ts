@@ -13,7 +13,7 @@ import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
 import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
-import { CORPORATE_SUFFIXES, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTENCE_WORDS, STATE_ABBREVIATIONS, TITLES, WORD_NAMES } from './keywords';
+import { CORPORATE_SUFFIXES, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTENCE_WORDS, POSTAL_CODES, STATE_ABBREVIATIONS, TITLES, WORD_NAMES } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
 
@@ -177,27 +177,34 @@ function theRepublic(tokens: Tokens, candidates: Candidate[]): void {
 }
 
 /**
- * "Ozark, Ala.", "Charleston, S.C.": a state or province abbreviated after a comma is a place, and
- * so are the capitalized words before the comma (up to three: "St. Louis, Mo.").
+ * "Ozark, Ala.", "Charleston, S.C.", "Tampa, FL": a state or province abbreviated after a comma is
+ * a place, and so are the capitalized words before the comma (up to three: "St. Louis, Mo.").
  */
 function citiesWithStates(tokens: Tokens, candidates: Candidate[], givenNames: ReadonlySet<string>): void {
   const cap = (i: number) => ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
   for (let i = 1; i < tokens.count; i++) {
     if (!cap(i)) continue;
-    const state = STATE_ABBREVIATIONS.get(wordAt(tokens, i));
+    const word = wordAt(tokens, i);
+    const postal = (tokens.flags[i] as number) & UPPER && word.length === 2 ? POSTAL_CODES.get(word) : undefined;
+    const state = STATE_ABBREVIATIONS.get(word) ?? postal;
     if (!state) continue;
     // "Paul D. Ryan (R-Wis.)": the lawmaker's state, and no city before it.
-    if (afterParty(tokens.text, tokens.start[i] as number)) {
+    if (!postal && afterParty(tokens.text, tokens.start[i] as number)) {
       candidates.push({ first: i, last: i, type: 'PLACE', key: state, fromList: true });
       continue;
     }
     if (!plainGap(tokens, i, 2, false, true) || tokens.folded.charCodeAt(tokens.end[i - 1] as number) !== 44 || !cap(i - 1)) continue;
-    candidates.push({ first: i, last: i, type: 'PLACE', key: state, fromList: true });
+    // A postal code only in mixed case ("CHICAGO, IN THE …" is a line of capitals).
+    if (postal && (((tokens.flags[i - 1] as number) & UPPER) || (i + 1 < tokens.count && (tokens.flags[i + 1] as number) & UPPER))) continue;
     let first = i - 1;
     while (first > i - 3 && first > 0 && !((tokens.flags[first] as number) & SENTENCE) && cap(first - 1) && plainGap(tokens, first, 1, false)) first--;
     while (first < i - 1 && SENTENCE_WORDS.has(wordAt(tokens, first))) first++; // "Near Falkville, Ala."
-    // "Rep. Steny H. Hoyer, Md.": a person's home state, not a city's.
-    if (SENTENCE_WORDS.has(wordAt(tokens, first)) || TITLES.has(wordAt(tokens, first - 1)) || givenNames.has(wordAt(tokens, first))) continue;
+    // "Rep. Steny H. Hoyer, Md.": a person's home state, not a city's; "Jane Roe, MD" is a doctor.
+    let person = TITLES.has(wordAt(tokens, first - 1));
+    for (let k = first; k < i && !person; k++) person = TITLES.has(wordAt(tokens, k)) || givenNames.has(wordAt(tokens, k));
+    if (postal && person) continue;
+    candidates.push({ first: i, last: i, type: 'PLACE', key: state, fromList: true });
+    if (SENTENCE_WORDS.has(wordAt(tokens, first)) || person) continue;
     candidates.push({ first, last: i - 1, type: 'PLACE' });
   }
 }
