@@ -49,6 +49,16 @@ export function wordAt(tokens: Tokens, i: number): string {
 }
 
 /**
+ * Whether word `i` is one of `words`, none of them longer than `longest` characters. A longer
+ * word is not made into a string to find out: most words never are.
+ */
+export function wordIn(tokens: Tokens, i: number, words: ReadonlySet<string>, longest: number): boolean {
+  // Folding never lengthens a word (see `wordAt`), and shortens it only where it holds an odd character.
+  if (i >= 0 && i < tokens.count && (tokens.end[i] as number) - (tokens.start[i] as number) > longest && !((tokens.flags[i] as number) & ODD_CHARACTERS)) return false;
+  return words.has(wordAt(tokens, i));
+}
+
+/**
  * True when only spaces (tabs, no-break spaces), hyphens if `hyphens`, and commas if `commas`
  * stand between word `i - 1` and word `i`: at most `most` characters. No string is made.
  */
