@@ -58,13 +58,20 @@ function lowerThenUpper(word: string): boolean {
 export type FiledName = [name: string, type: EntityType, key?: string, list?: string];
 
 /**
- * An index made ahead into a file (gazetteer.ts): its names by first word, in the order they were
- * added, each first word's as lines of "name|type|key" (`FiledName`s), read as texts need them.
+ * An index of names made ahead into a file (gazetteer.ts), as compact as plain text allows: it is
+ * most of the recognizer's bundle, and loading it most of its cold start.
  */
 export interface FiledNames {
   /** Number of names. */
   size: number;
-  names: [first: string, lines: string][];
+  /** The names' types, in the order each first word's names come in (all of one type, then the next). */
+  types: EntityType[];
+  /**
+   * Per first word, its names of each type in `types` order as "name|key;name;…" (the key left
+   * out when it is the name), type after type joined by "#", empty ones at the end left out.
+   * Read as texts need them.
+   */
+  names: [first: string, names: string][];
 }
 
 /** The entries that start with one word: phrases longest first, and names not yet made into phrases. */
@@ -82,6 +89,8 @@ interface Bucket {
  */
 export class PhraseIndex {
   private readonly byFirst: Map<string, Bucket | string>;
+  /** The types of an index filed ahead (`FiledNames`). */
+  private readonly types: EntityType[];
   /**
    * A cheap first test, before any string is made: per pair of first characters, a bit for each
    * length of a first word that begins with them. Null in an index filed ahead, which is looked
@@ -101,6 +110,7 @@ export class PhraseIndex {
   /** An empty index, or one of names filed ahead (`filed` of an index they were added to). */
   constructor(filed?: FiledNames) {
     this.byFirst = new Map(filed?.names);
+    this.types = filed?.types ?? [];
     this.starts = filed ? null : new Uint32Array(1 << 16);
     this.firstWords = filed ? null : new Int32Array(FIRST_WORD_BITS >> 5);
     this.size = filed?.size ?? 0;
@@ -119,25 +129,41 @@ export class PhraseIndex {
     return true;
   }
 
-  /** The names added, by first word (none may have been matched yet: they would be phrases by then). */
-  filed(): FiledNames {
+  /**
+   * The names added, by first word, to be made into a file: proper names of `types` only, added
+   * type after type, none holding "|", ";" or "#", none matched yet (they would be phrases by then).
+   */
+  filed(types: EntityType[]): FiledNames {
     const names = [...this.byFirst.keys()].map((first): [string, string] => {
       const bucket = this.bucket(first) as Bucket;
       if (bucket.phrases.length) throw new Error('PhraseIndex.filed: a text was matched already');
-      const lines = (bucket.pending ?? []).map((filed) => {
-        if (filed.some((field) => /[|\n]/.test(field ?? ''))) throw new Error(`PhraseIndex.filed: "${filed[0]}" holds | or a line break`);
-        return filed.join('|');
-      });
-      return [first, lines.join('\n')];
+      const byType = types.map(() => [] as string[]);
+      let latest = 0;
+      for (const [name, type, key, list] of bucket.pending ?? []) {
+        const t = types.indexOf(type);
+        if (t < latest || list !== undefined || /[|;#]/.test(name + (key ?? ''))) throw new Error(`PhraseIndex.filed: "${name}" cannot be filed`);
+        latest = t;
+        byType[t]!.push(key === undefined ? name : `${name}|${key}`);
+      }
+      return [first, byType.map((group) => group.join(';')).join('#').replace(/#+$/, '')];
     });
-    return { size: this.size, names };
+    return { size: this.size, types, names };
   }
 
   /** The entries under `first`, read from their text if they were filed ahead. */
   private bucket(first: string): Bucket | undefined {
     const bucket = this.byFirst.get(first);
     if (typeof bucket !== 'string') return bucket;
-    const read: Bucket = { phrases: [], pending: bucket.split('\n').map((line) => line.split('|') as FiledName) };
+    const pending: FiledName[] = [];
+    bucket.split('#').forEach((group, t) => {
+      if (!group) return;
+      const type = this.types[t] as EntityType;
+      for (const item of group.split(';')) {
+        const bar = item.indexOf('|');
+        pending.push(bar < 0 ? [item, type] : [item.slice(0, bar), type, item.slice(bar + 1)]);
+      }
+    });
+    const read: Bucket = { phrases: [], pending };
     this.byFirst.set(first, read);
     return read;
   }
