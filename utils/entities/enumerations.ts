@@ -12,7 +12,7 @@ import type { EntityType } from './types';
 const MOST_ITEMS = 30;
 
 /** A comma and one space before word `i`. */
-const commaBefore = (tokens: Tokens, i: number) => i > 0 && i < tokens.count && tokens.folded.slice(tokens.end[i - 1], tokens.start[i]) === ', ';
+const commaBefore = (tokens: Tokens, i: number) => i > 0 && i < tokens.count && tokens.text.slice(tokens.end[i - 1], tokens.start[i]) === ', ';
 
 /** The untyped single words of enumerations whose typed words agree, as candidates of that type. */
 export function enumerationCandidates(tokens: Tokens, chosen: readonly Candidate[], taken: Uint8Array): Candidate[] {

@@ -12,8 +12,8 @@ import { namesRecognizedIn, primaryLanguage } from './language';
 import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
-import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
-import { CORPORATE_SUFFIXES, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTENCE_WORDS, POSTAL_CODES, STATE_ABBREVIATIONS, TITLES, WORD_NAMES } from './keywords';
+import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, plainGap, tokenize, wordAt, wordIn, type Tokens } from './tokenize';
+import { CORPORATE_SUFFIXES, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, POSTAL_CODES, SENTENCE_WORDS, STATE_ABBREVIATIONS, TITLES, WORD_NAMES } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
 
@@ -42,7 +42,7 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
 
   for (let i = 0; i < tokens.count; i++) {
     const flags = tokens.flags[i] as number;
-    const particleLed = i + 1 < tokens.count && ((tokens.flags[i + 1] as number) & HYPHEN_BEFORE) !== 0 && NAME_PARTICLES.has(wordAt(tokens, i));
+    const particleLed = i + 1 < tokens.count && ((tokens.flags[i + 1] as number) & HYPHEN_BEFORE) !== 0 && wordIn(tokens, i, NAME_PARTICLES, LONGEST_PARTICLE);
     if (flags & (CAP | UPPER) || particleLed) {
       const match = data.names.match(tokens, i);
       if (match && !partOfLonger(tokens, i, i + match.length - 1, match.phrase.type === 'PLACE' ? data.names : null)) {
@@ -56,9 +56,7 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
     }
   }
   const runs = capitalizedRuns(tokens);
-  // Not `for (const [a, b] of runs)`: destructuring each run through the iterator protocol made
-  // ~0.6 MB of iterator results per MB of text.
-  for (const run of runs) for (const c of candidatesInRun(tokens, run[0], run[1], data.nameLists)) candidates.push(c);
+  for (let r = 0; r < runs.length; r += 2) candidatesInRun(tokens, runs[r] as number, runs[r + 1] as number, data.nameLists, candidates);
   for (const { first, last } of findDates(tokens)) candidates.push({ first, last, type: 'DATE' });
   theRepublic(tokens, candidates);
   citiesWithStates(tokens, candidates, data.nameLists.givenNames);
@@ -193,7 +191,7 @@ function citiesWithStates(tokens: Tokens, candidates: Candidate[], givenNames: R
       candidates.push({ first: i, last: i, type: 'PLACE', key: state, fromList: true });
       continue;
     }
-    if (!plainGap(tokens, i, 2, false, true) || tokens.folded.charCodeAt(tokens.end[i - 1] as number) !== 44 || !cap(i - 1)) continue;
+    if (!plainGap(tokens, i, 2, false, true) || tokens.text.charCodeAt(tokens.end[i - 1] as number) !== 44 || !cap(i - 1)) continue;
     // A postal code only in mixed case ("CHICAGO, IN THE …" is a line of capitals).
     if (postal && (((tokens.flags[i - 1] as number) & UPPER) || (i + 1 < tokens.count && (tokens.flags[i + 1] as number) & UPPER))) continue;
     let first = i - 1;
@@ -246,7 +244,7 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[], nameLi
     } else if (c.type === 'ORG' && last === first + 1 && CORPORATE_SUFFIXES.has(wordAt(tokens, last))) {
       teach(wordAt(tokens, first), 'ORG', key, first); // "Zorblax Inc.", then "Zorblax"
     } else if (c.type === 'ORG' && last + 1 < tokens.count && (tokens.flags[last + 1] as number) & UPPER) {
-      const after = tokens.folded.slice(tokens.end[last], tokens.start[last + 1]);
+      const after = tokens.text.slice(tokens.end[last], tokens.start[last + 1]);
       if (/^\s*\($/.test(after)) teach(wordAt(tokens, last + 1), 'ORG', key, first);
     }
   }
@@ -286,7 +284,7 @@ function nearestBefore(people: readonly { at: number; key: string }[], i: number
   return (before ?? first).key;
 }
 
-/** A key from the words themselves: each word capitalized, joined by single spaces. */
+/** A key from the words themselves: the first capitalized, joined by single spaces (or the ampersand between them). */
 function keyOf(text: string, tokens: Tokens, c: Candidate): string {
   let key = '';
   for (let i = c.first; i <= c.last; i++) {
