@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { IMAGE_ATTR, sanitizeArticle, sanitizedFragment } from '@/utils/versions/sanitize';
+import { IMAGE_ATTR, NoSanitizerError, sanitizeArticle, sanitizedFragment } from '@/utils/versions/sanitize';
+import { Window as HappyWindow } from 'happy-dom';
 
 const hostile = readFileSync(join(__dirname, '../fixtures/versions/hostile-article.html'), 'utf8');
 const body = hostile.slice(hostile.indexOf('<article>'), hostile.indexOf('</article>') + '</article>'.length);
@@ -86,5 +87,11 @@ describe('versions/sanitize', () => {
     const fragment = sanitizedFragment('<p>text <img src="https://x.test/a.png" alt="a"></p>');
     expect(fragment.ownerDocument).not.toBe(document);
     expect(fragment.querySelector('img')).toBeNull();
+  });
+
+  it('refuses to clean in a DOM where DOMPurify would remove nothing (happy-dom)', () => {
+    const happy = new HappyWindow();
+    expect(() => sanitizeArticle('<p onclick="x">a</p>', happy as unknown as Window)).toThrow(NoSanitizerError);
+    void happy.happyDOM.close();
   });
 });

@@ -48,14 +48,29 @@ const CONFIG: Config = {
   RETURN_DOM_FRAGMENT: true,
 };
 
-const purifiers = new WeakMap<object, Purifier>();
+/** A DOM DOMPurify cannot work in (no DOM, or one it does not recognize, like happy-dom's). */
+export class NoSanitizerError extends Error {
+  constructor() {
+    super('HTML cannot be cleaned in this context');
+    this.name = 'NoSanitizerError';
+  }
+}
 
+const purifiers = new WeakMap<object, Purifier | null>();
+
+/**
+ * DOMPurify for `win`, once it has proved it works there: where it cannot read the DOM's
+ * prototypes it removes nothing it should, without saying so.
+ */
 function purifierFor(win: Window): Purifier {
   let purifier = purifiers.get(win);
-  if (!purifier) {
-    purifier = DOMPurify(win as unknown as Parameters<typeof DOMPurify>[0]);
+  if (purifier === undefined) {
+    const candidate = DOMPurify(win as unknown as Parameters<typeof DOMPurify>[0]);
+    const probe = candidate.isSupported ? candidate.sanitize('<p title="t" onclick="x">a<script>b</script></p>') : '';
+    purifier = probe === '<p title="t">a</p>' ? candidate : null;
     purifiers.set(win, purifier);
   }
+  if (!purifier) throw new NoSanitizerError();
   return purifier;
 }
 
@@ -65,7 +80,6 @@ function purifierFor(win: Window): Purifier {
  */
 export function sanitizedFragment(html: string, win: Window = globalThis as unknown as Window): DocumentFragment {
   const purifier = purifierFor(win);
-  if (!purifier.isSupported) throw new Error('This context cannot clean HTML (no DOM)');
   const fragment = purifier.sanitize(html, CONFIG) as unknown as DocumentFragment;
   for (const image of Array.from(fragment.querySelectorAll('img'))) image.replaceWith(imageLink(image));
   return fragment;
