@@ -5,6 +5,7 @@
  * through the one library writer (utils/db/library-writer.ts), whose announcements reach each
  * frame showing the article with the records that changed.
  */
+import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { listArticleAnnotations, listTags } from '@/utils/db/annotations-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { libraryWriter, type LibraryChange } from '@/utils/db/library-writer';
@@ -41,7 +42,11 @@ export async function announceToTabs(change: LibraryChange): Promise<void> {
   await Promise.all(frames.map(({ tabId, frameId }) => sendToTab(tabId, 'annotationsChanged', change as never, frameId)));
 }
 
-export function annotationHandlers(db: GlossDb, announce = announceToTabs): AnnotationHandlers {
+/**
+ * `onCreated` hears of each annotation the page made, once it is stored (the versions keep the
+ * article's copy then); it is not awaited, and what it does cannot fail the save.
+ */
+export function annotationHandlers(db: GlossDb, announce = announceToTabs, onCreated?: (record: AnnotationRecord) => Promise<unknown>): AnnotationHandlers {
   const writer = libraryWriter(db, announce);
   const ownAnnotation = async (id: string, sender: Sender) => {
     const annotation = await db.annotations.get(id);
@@ -52,7 +57,9 @@ export function annotationHandlers(db: GlossDb, announce = announceToTabs): Anno
   return {
     async saveAnnotation(input, sender) {
       await assertShowing(sender, input.articleId);
-      return writer.create(input);
+      const record = await writer.create(input);
+      void onCreated?.(record).catch((error: unknown) => console.warn('Gloss: after a new annotation:', errorMessage(error)));
+      return record;
     },
     async updateAnnotation({ id, ...edit }, sender) {
       await ownAnnotation(id, sender);

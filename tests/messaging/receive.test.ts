@@ -165,6 +165,22 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       sender: { id: 'gloss-id', url: 'chrome-extension://gloss-id/background.js' },
     },
   },
+  toPages: {
+    versionsChanged: {
+      good: {
+        articleId: 'https://news.example/a',
+        changed: [
+          {
+            id: 'v1', articleId: 'https://news.example/a', hash: 'a'.repeat(64), title: 'T', byline: null, siteName: null, publishedTime: null,
+            modifiedTime: null, lang: null, dir: null, url: 'https://news.example/a', canonicalUrl: null, firstSeenAt: 1, lastSeenAt: 2,
+            rawBytes: 10, storedBytes: 5, encoding: 'gzip',
+          },
+        ],
+      },
+      bad: [undefined, {}, { articleId: 'https://news.example/a' }, { articleId: 'https://news.example/a', changed: [{ id: 'v1' }] }],
+      sender: { id: 'gloss-id', url: 'chrome-extension://gloss-id/background.js' },
+    },
+  },
   toContent: {
     getPageState: {
       good: {},
