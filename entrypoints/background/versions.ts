@@ -3,9 +3,9 @@
  * is the copy the extraction made (sanitized where Readability ran) and the text model's string
  * the page then sends for analysis. The copy waits here for that text, per frame. Under the
  * reader's choice (policy.ts) a reading is kept at once; else the article's last reading is
- * remembered, so that the first annotation made on it keeps the version it was made on (the page
- * sends nothing again). Remembered in the worker's memory only: after a restart the next reading
- * of an annotated article is kept instead. Every write goes through the library writer.
+ * remembered (readings.ts, also across a worker restart), so that the first annotation made on it
+ * keeps the version it was made on: the page sends nothing again. Every write goes through the
+ * library writer.
  */
 import type { ArticleCopy, ArticleRecord } from '@/utils/article/types';
 import type { GlossDb } from '@/utils/db/database';
@@ -18,11 +18,9 @@ import { readSettings } from '@/utils/settings/settings';
 import { setVersionNotice } from '@/utils/versions/notices';
 import { foundWatchedTerm, keepsReading } from '@/utils/versions/policy';
 import type { VersionCopy } from '@/utils/versions/version';
+import { readings, type Readings } from './readings';
 
 export { MAX_VERSIONS_PER_DAY };
-
-/** Articles whose last reading is remembered for a first annotation (a 5 MB article is ~20 MB here). */
-export const READINGS_KEPT = 6;
 
 export interface VersionKeeper {
   /** A frame's page was extracted: its copy waits for the text. */
@@ -42,19 +40,14 @@ export const announceToPages: AnnounceVersions = async (change) => {
 
 const frameKey = (sender: Sender) => `${sender.tab?.id ?? 'none'}:${sender.frameId ?? 0}`;
 
-export function versionKeeper(db: GlossDb, announce: Announce, announceVersions: AnnounceVersions = announceToPages): VersionKeeper {
+export function versionKeeper(
+  db: GlossDb,
+  announce: Announce,
+  announceVersions: AnnounceVersions = announceToPages,
+  lately: Readings = readings(),
+): VersionKeeper {
   const writer = libraryWriter(db, announce, announceVersions);
   const waiting = new Map<string, Omit<VersionCopy, 'text'>>();
-  const readings = new Map<string, VersionCopy>();
-
-  const remember = (copy: VersionCopy) => {
-    readings.delete(copy.articleId);
-    readings.set(copy.articleId, copy);
-    for (const id of readings.keys()) {
-      if (readings.size <= READINGS_KEPT) break;
-      readings.delete(id);
-    }
-  };
 
   const keep = async (copy: VersionCopy): Promise<VersionOutcome> => {
     const outcome = await writer.keepVersion(copy);
@@ -79,15 +72,15 @@ export function versionKeeper(db: GlossDb, announce: Announce, announceVersions:
       const copy = waiting.get(frameKey(sender));
       if (copy?.articleId !== articleId) return null;
       const reading = { ...copy, text };
-      remember(reading);
-      const [{ keepVersions }, latest] = await Promise.all([readSettings(), latestVersion(db, articleId)]);
+      const [{ keepVersions }, latest] = await Promise.all([readSettings(), latestVersion(db, articleId), lately.remember(reading)]);
       if (!keepsReading(keepVersions, { annotated, watched: foundWatchedTerm(spans), hasVersions: !!latest })) return null;
       return keep(reading);
     },
     async annotated(articleId) {
       // An article with versions has each reading kept already (policy.ts).
-      const reading = readings.get(articleId);
-      return reading && !(await latestVersion(db, articleId)) ? keep(reading) : null;
+      if (await latestVersion(db, articleId)) return null;
+      const reading = await lately.last(articleId);
+      return reading ? keep(reading) : null;
     },
     forgetTab(tabId) {
       for (const key of waiting.keys()) if (key.startsWith(`${tabId}:`)) waiting.delete(key);

@@ -71,6 +71,13 @@ describe('e2e/versions', () => {
     storyId = (await gloss.articleText(page))!.articleId;
     // Read, not annotated, no watchlist: no copy yet (the default).
     expect(await versions()).toEqual([]);
+    // The reader reads for a while: Chrome stops the idle worker, which keeps the reading all the same.
+    const cdp = await page.context().newCDPSession(page);
+    const statuses: string[] = [];
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions: workers }) => statuses.push(...workers.map((w) => w.runningStatus)));
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await expect.poll(() => statuses.at(-1)).toBe('stopped');
 
     const editor = await EditorPage.attach(page, gloss.extensionId);
     await page.bringToFront();
@@ -81,7 +88,7 @@ describe('e2e/versions', () => {
     await editor.click('[data-testid="save"]');
     await expect.poll(() => paintedTexts(page, 'gloss-note-yellow')).toEqual([PHRASE]);
 
-    // The first annotation keeps the reading it was made on.
+    // The first annotation keeps the reading it was made on (from the session area: the worker restarted).
     await expect.poll(async () => (await versions()).length).toBe(1);
     const [version] = await versions();
     expect(version).toMatchObject({ articleId: storyId, title: 'Reforestation campaign moves spring planting forward', siteName: 'Policy Monitor', encoding: 'gzip' });
