@@ -19,6 +19,7 @@ import { errorMessage } from '@/utils/messaging/result';
 import { sendToTab } from '@/utils/messaging/send';
 import { browser } from 'wxt/browser';
 import { assertShowing, framesShowing, revealLater } from './tab-articles';
+import { announceToPages } from './versions';
 
 type AnnotationHandlers = Pick<
   Handlers<'toBackground'>,
@@ -46,8 +47,13 @@ export async function announceToTabs(change: LibraryChange): Promise<void> {
  * `onCreated` hears of each annotation the page made, once it is stored (the versions keep the
  * article's copy then); it is not awaited, and what it does cannot fail the save.
  */
-export function annotationHandlers(db: GlossDb, announce = announceToTabs, onCreated?: (record: AnnotationRecord) => Promise<unknown>): AnnotationHandlers {
-  const writer = libraryWriter(db, announce);
+export function annotationHandlers(
+  db: GlossDb,
+  announce = announceToTabs,
+  onCreated?: (record: AnnotationRecord) => Promise<unknown>,
+  announceVersions = announceToPages,
+): AnnotationHandlers {
+  const writer = libraryWriter(db, announce, announceVersions);
   const ownAnnotation = async (id: string, sender: Sender) => {
     const annotation = await db.annotations.get(id);
     if (!annotation) throw new Error('That annotation no longer exists');
@@ -95,7 +101,14 @@ export function annotationHandlers(db: GlossDb, announce = announceToTabs, onCre
         });
         const { added, updated, skipped } = report.annotations;
         await progress({ file: file.name, state: 'done', added, updated, skipped });
-        return { file: file.name, annotations: { added, updated, skipped } };
+        const versions = report.versions;
+        return {
+          file: file.name,
+          annotations: { added, updated, skipped },
+          ...(versions.added + versions.updated + versions.skipped > 0 && {
+            versions: { added: versions.added, updated: versions.updated, skipped: versions.skipped },
+          }),
+        };
       } catch (error) {
         await progress({ file: file.name, state: 'failed', message: errorMessage(error) });
         throw error;

@@ -118,6 +118,13 @@ export function libraryWriter(db: GlossDb, announce: Announce, announceVersions:
       const written = data.annotations.map((annotation) => annotation.id).filter((id) => !skipped.has(id));
       const stored = written.length ? await db.annotations.bulkGet(written) : [];
       for (const change of changesOf(stored.flatMap((record) => (record ? [withoutWords(record)] : [])))) await tell(change);
+      // The versions it wrote, likewise, one announcement per article.
+      const skippedVersions = new Set(options.onDuplicate === 'skip' ? report.versions.duplicates : []);
+      const versionIds = (data.versions ?? []).map((version) => version.id).filter((id) => !skippedVersions.has(id));
+      const versions = versionIds.length ? await db.versions.bulkGet(versionIds) : [];
+      const byArticle = new Map<string, VersionRecord[]>();
+      for (const version of versions) if (version) byArticle.set(version.articleId, [...(byArticle.get(version.articleId) ?? []), version]);
+      for (const [articleId, changed] of byArticle) await tellVersions({ articleId, changed });
       return report;
     },
     async keepVersion(copy) {

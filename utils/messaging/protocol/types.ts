@@ -47,4 +47,6 @@ export interface TextAnalysis {
 export interface ImportSummary {
   file: string;
   annotations: { added: number; updated: number; skipped: number };
+  /** Stored versions of articles the backup brought. */
+  versions?: { added: number; updated: number; skipped: number };
 }
