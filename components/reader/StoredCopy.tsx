@@ -28,7 +28,7 @@ let styles: CSSStyleSheet | null = null;
 
 /** The note colors' rules, adopted once (a constructed sheet: the page's policy allows no inline `<style>`). */
 function adoptNoteStyles(doc: Document): void {
-  if (styles) return;
+  if (styles || !('adoptedStyleSheets' in doc)) return;
   styles = new CSSStyleSheet();
   styles.replaceSync(highlightCss(undefined, { types: [] }));
   doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, styles];

@@ -70,7 +70,8 @@ export function ReaderApp({ db, articleId, versionId: asked }: ReaderAppProps) {
         {shown && <VersionHeader version={shown} />}
         {shown && content?.state === 'failed' && (
           <p class="notice" role="alert" data-testid="reader-error">
-            {content.message} Choose another version.
+            {content.message}
+            {/[.!?]$/.test(content.message) ? ' ' : '. '}Choose another version.
           </p>
         )}
         {shown && content?.state === 'ready' && (

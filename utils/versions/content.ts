@@ -12,7 +12,7 @@ export const ENCODING = 'gzip';
 /** A stored copy that cannot be read back (bytes missing, damaged, or not a copy). */
 export class CorruptVersionError extends Error {
   constructor(reason: string) {
-    super(`This stored version cannot be read: ${reason}`);
+    super(`This stored version cannot be read: ${reason}.`);
     this.name = 'CorruptVersionError';
   }
 }
@@ -32,10 +32,16 @@ export async function packContent(content: VersionContent): Promise<{ data: Uint
 
 /** The content packed in `data`; a `CorruptVersionError` when it is not one. */
 export async function unpackContent(data: unknown): Promise<VersionContent> {
-  if (!(data instanceof Uint8Array) && !(data instanceof ArrayBuffer)) throw new CorruptVersionError('its bytes are missing');
+  // Bytes from another realm (IndexedDB's structured clone in a test's DOM) fail `instanceof`.
+  const bytes = ArrayBuffer.isView(data)
+    ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+    : Object.prototype.toString.call(data) === '[object ArrayBuffer]'
+      ? new Uint8Array(data as ArrayBuffer)
+      : null;
+  if (!bytes) throw new CorruptVersionError('its bytes are missing');
   let json: string;
   try {
-    json = new TextDecoder('utf-8', { fatal: true }).decode(await through(new DecompressionStream(ENCODING), new Uint8Array(data)));
+    json = new TextDecoder('utf-8', { fatal: true }).decode(await through(new DecompressionStream(ENCODING), bytes));
   } catch {
     throw new CorruptVersionError('its bytes are damaged');
   }
