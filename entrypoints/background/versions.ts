@@ -72,9 +72,11 @@ export function versionKeeper(
       const copy = waiting.get(frameKey(sender));
       if (copy?.articleId !== articleId) return null;
       const reading = { ...copy, text };
-      const [{ keepVersions }, latest] = await Promise.all([readSettings(), latestVersion(db, articleId), lately.remember(reading)]);
-      if (!keepsReading(keepVersions, { annotated, watched: foundWatchedTerm(spans), hasVersions: !!latest })) return null;
-      return keep(reading);
+      const [{ keepVersions }, latest] = await Promise.all([readSettings(), latestVersion(db, articleId)]);
+      if (keepsReading(keepVersions, { annotated, watched: foundWatchedTerm(spans), hasVersions: !!latest })) return keep(reading);
+      // Not kept now: held for a first annotation (an article with versions has its readings kept).
+      await lately.remember(reading);
+      return null;
     },
     async annotated(articleId) {
       // An article with versions has each reading kept already (policy.ts).
