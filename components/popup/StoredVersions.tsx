@@ -7,7 +7,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { useLiveQuery } from '@/components/common/use-live-query';
 import type { GlossDb } from '@/utils/db/database';
-import { MAX_VERSIONS_PER_DAY, listVersions } from '@/utils/db/versions-repo';
+import { MAX_VERSIONS_PER_DAY, listVersions, readerPath } from '@/utils/db/versions-repo';
 import { noticeText, versionNotice, type VersionNotice } from '@/utils/versions/notices';
 
 /** The notice for an article, kept current while the popup is open. */
@@ -38,7 +38,7 @@ export function StoredVersions({ db, articleId }: { db: GlossDb; articleId: stri
       {latest && (
         <p>
           <a
-            href={browser.runtime.getURL(`/reader.html?${new URLSearchParams({ article: articleId, version: latest.id }).toString()}`)}
+            href={browser.runtime.getURL(readerPath(articleId, latest.id))}
             target="_blank"
             rel="noopener"
             data-testid="open-stored-copy"

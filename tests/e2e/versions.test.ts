@@ -109,12 +109,24 @@ describe('e2e/versions', () => {
     expect(gloss.errors).toEqual([]);
   });
 
-  it('still shows the stored copy with the note when the page at its address is gone (404)', async () => {
+  it('still shows the stored copy with the note when the page at its address is gone (404), opened from the library', async () => {
     rmSync(join(live, 'story.html'));
     const gone = await gloss.context.newPage();
     const response = await gone.goto(`${gloss.origin}/live/story.html`);
     expect(response?.status()).toBe(404);
     await gone.close();
+
+    // The library offers the stored copy beside the highlight.
+    const library = await gloss.context.newPage();
+    await library.goto(`chrome-extension://${gloss.extensionId}/popup.html?section=library`);
+    const link = library.getByTestId('library-stored');
+    await expect.poll(() => link.count()).toBe(1);
+    await library.screenshot({ path: join(SHOTS, 'library.png') });
+    const [opened] = await Promise.all([gloss.context.waitForEvent('page'), link.click()]);
+    await expect.poll(() => opened.getByTestId('stored-body').textContent()).toContain('Satellite images reviewed by independent researchers');
+    await expect.poll(() => paintedTexts(opened, 'gloss-note-yellow')).toEqual([PHRASE]);
+    await opened.close();
+    await library.close();
 
     const reader = await openReader({ article: storyId });
     await expect.poll(() => body(reader.page).textContent()).toContain('Satellite images reviewed by independent researchers');

@@ -36,6 +36,17 @@ export function listVersions(db: GlossDb, articleId: string): Promise<VersionRec
   return db.versions.where('[articleId+firstSeenAt]').between(lower, upper).toArray();
 }
 
+/** The ids of the articles that have stored versions (read from the index alone). */
+export async function articlesWithVersions(db: GlossDb): Promise<Set<string>> {
+  const keys = (await db.versions.orderBy('[articleId+firstSeenAt]').keys()) as unknown as [string, number][];
+  return new Set(keys.map(([articleId]) => articleId));
+}
+
+/** The reader page's address (relative to the extension's root) for an article's stored copy, the latest unless a version is named. */
+export function readerPath(articleId: string, versionId?: string): `/reader.html${string}` {
+  return `/reader.html?${new URLSearchParams({ article: articleId, ...(versionId && { version: versionId }) }).toString()}`;
+}
+
 /** The most recent version of an article. */
 export async function latestVersion(db: GlossDb, articleId: string): Promise<VersionRecord | undefined> {
   const [lower, upper] = byArticle(articleId);
