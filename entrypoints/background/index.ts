@@ -86,6 +86,10 @@ export default defineBackground(() => {
           ...(lang && !namesRecognizedIn(lang) && { namesSkipped: lang }),
         };
       },
+      async recognizeStored({ text, lang }) {
+        const { spans } = await recognizeInSlices(await recognizerFor(db), text, { lang });
+        return { spans, ...(lang && !namesRecognizedIn(lang) && { namesSkipped: lang }) };
+      },
       async placeAnnotations({ articleId, text, ids }, sender) {
         await assertShowing(sender, articleId);
         const annotations = await listArticleAnnotations(db, articleId);

@@ -97,6 +97,14 @@ describe('e2e/versions', () => {
     const reader = await openReader({ article: storyId });
     await expect.poll(() => body(reader.page).textContent()).toContain('Officials said the change would affect nurseries');
     await expect.poll(() => paintedTexts(reader.page, 'gloss-note-yellow')).toEqual([PHRASE]);
+    // The entities and terms are painted as on the live page, on the same words.
+    const entityTexts = async (on: Page) => {
+      const names = await on.evaluate(() => [...CSS.highlights.keys()].filter((name) => /^gloss-(person|org|place|date|term)$/.test(name)).sort());
+      return Object.fromEntries(await Promise.all(names.map(async (name) => [name, (await paintedTexts(on, name)).sort()] as const)));
+    };
+    const onPage = await entityTexts(page);
+    expect(Object.keys(onPage).length).toBeGreaterThan(1);
+    await expect.poll(() => entityTexts(reader.page)).toEqual(onPage);
     const notes = reader.page.getByTestId('reader-notes');
     expect(await notes.textContent()).toContain(PHRASE);
     expect(await notes.locator('em').textContent()).toBe('stated');

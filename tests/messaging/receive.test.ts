@@ -142,6 +142,11 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       ],
       sender: fromContent,
     },
+    recognizeStored: {
+      good: { text: 'Kim Jong Un visited Songchon County.', lang: 'en' },
+      bad: [undefined, {}, { text: 'x' }, { text: 5, lang: null }, { text: 'x', lang: 'x'.repeat(101) }, { text: 'x', lang: null, articleId: 'https://a.example/' }],
+      sender: fromPopup,
+    },
     placeAnnotations: {
       good: { articleId: 'https://news.example/a', text: 'Kim Jong Un visited Songchon County.' },
       bad: [

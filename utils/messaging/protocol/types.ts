@@ -42,6 +42,12 @@ export interface TextAnalysis {
   namesSkipped?: string;
 }
 
+/** What the recognizer found in a stored copy's text (see `recognizeStored`). */
+export interface StoredRecognition {
+  spans: EntitySpan[];
+  /** The copy's language when names were not looked for in it. */
+  namesSkipped?: string;
+}
 
 /** What an import did, as the popup shows it. */
 export interface ImportSummary {
