@@ -2,7 +2,9 @@
  * The reader's highlight editor on the page: the toolbar over a selection, the form for a new
  * highlight's note and tags, the cards of existing highlights (edit, delete, undo), and short
  * notices. Every write goes through `actions` (messages to the background); when one fails the
- * form stays open with the reader's words in it and says why.
+ * form stays open with the reader's words in it and says why. An orphan's card offers the copy of
+ * its words the background's anchoring found elsewhere on the page; only the reader's "Attach
+ * here" moves the highlight there (re-described on that copy, revision checked like an edit).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeText } from '@/utils/anchoring/selectors';
@@ -12,8 +14,9 @@ import type { NewAnnotation } from '@/utils/db/annotations-repo';
 import type { Result } from '@/utils/messaging/result';
 import type { ArticleBridge, EditorRequest } from '@/utils/page/editor-bridge';
 import type { AnnotationColor, ColorNames } from '@/utils/settings/color-names';
+import { excerpt } from '@/utils/text/excerpt';
 import { textHash } from '@/utils/text/hash';
-import { AnnotationCards, type CardItem } from './AnnotationCards';
+import { AnnotationCards, type AttachState, type CardItem } from './AnnotationCards';
 import type { ComponentType } from 'preact';
 import { draftTags, emptyDraft, isDirty, type AnnotationFormProps, type Draft } from '@/components/common/AnnotationForm';
 import { mergeDraft, type Conflict } from '@/components/common/merge-draft';
@@ -25,6 +28,8 @@ export interface EditorActions {
   save(annotation: NewAnnotation & { id: string }): Promise<Result<AnnotationRecord>>;
   /** Refused with a 'conflict' error (carrying the stored record) when `baseRev` is no longer current. */
   update(edit: { id: string; baseRev: number; note: string; tags: string[]; color: AnnotationColor }): Promise<Result<AnnotationRecord>>;
+  /** Moves an orphan to the copy of its words the reader accepted; refused with a 'conflict' like `update`. */
+  reattach(passage: Pick<AnnotationRecord, 'id' | 'quote' | 'position' | 'textHash'> & { baseRev: number }): Promise<Result<AnnotationRecord>>;
   remove(id: string): Promise<Result<AnnotationRecord>>;
   restore(annotation: AnnotationRecord): Promise<Result<AnnotationRecord>>;
   listTags(): Promise<Result<string[]>>;
@@ -65,6 +70,7 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
   /** The record an edit is based on (its revision is what the update names), and a refused edit's two versions. */
   const [base, setBase] = useState<AnnotationRecord | null>(null);
   const [conflict, setConflict] = useState<Conflict | null>(null);
+  const [attaching, setAttaching] = useState<AttachState | null>(null);
   /** Records as the background last answered them, until the page's placement catches up. */
   const [recent, setRecent] = useState(new Map<string, AnnotationRecord>());
   const [, setTick] = useState(0);
@@ -83,6 +89,7 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
     setError(null);
     setBase(null);
     setConflict(null);
+    setAttaching(null);
   };
 
   function find(id: string): CardItem | null {
@@ -91,7 +98,15 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
     const placed = bridge.placement.placed.find((p) => p.annotation.id === id);
     if (placed) return { annotation: newer(placed.annotation), status: placed.changed ? 'changed' : 'placed' };
     const orphan = bridge.placement.orphans.find((a) => a.id === id);
-    return orphan ? { annotation: newer(orphan), status: 'orphan' } : null;
+    if (!orphan) return null;
+    const annotation = newer(orphan);
+    // The copy was found for the passage the placement holds: offered while the record shown is
+    // still described there (not once an attach, here or elsewhere, has moved it).
+    const found = bridge.placement.suggestions?.find((s) => s.id === id);
+    const model = bridge.model;
+    const offer =
+      found && model && samePassage(annotation, orphan) ? { start: found.start, end: found.end, words: excerpt(model.text, found.start, found.end) } : undefined;
+    return { annotation, status: 'orphan', ...(offer && { offer }) };
   }
 
   const loadTags = () => void actions.listTags().then((result) => result.ok && setSuggestions(result.value));
@@ -113,6 +128,7 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
       if (dirty) return setNotice({ text: 'Save or cancel the note you are writing first.' });
       setDraft(null);
       setError(null);
+      setAttaching(null);
       return setView({ kind: 'cards', ids: asked.ids, editing: null });
     }
     if (dirty) return; // never drop what the reader is writing for a new selection
@@ -266,6 +282,29 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
     setNotice({ text: 'Highlight deleted.', undo: result.value });
   };
 
+  // The reader accepted the copy offered for an orphan: re-described on it, in the text the page
+  // reads now (its fingerprint too, so the announced record is placed without asking again),
+  // based on the revision the card shows, like an edit.
+  const attach = async (id: string) => {
+    const item = find(id);
+    const model = bridge.model;
+    if (!item?.offer || !model || attaching?.busy) return;
+    const { annotation, offer } = item;
+    setAttaching({ id, busy: true, error: null });
+    const result = await actions.reattach({ id, baseRev: annotation.rev, ...describeText(model.text, offer.start, offer.end), textHash: textHash(model.text) });
+    if (!result.ok) {
+      const current = result.error.code === 'conflict' ? result.error.current : undefined;
+      if (!current) return setAttaching({ id, busy: false, error: `Not attached: ${result.error.message}. Try again.` });
+      // Changed elsewhere since the card showed it: the stored version is shown, and the reader decides again.
+      remember(current);
+      return setAttaching({ id, busy: false, error: 'Not attached: this highlight was changed elsewhere meanwhile. Its latest version is shown; attach it again if it still belongs here.' });
+    }
+    remember(result.value);
+    setAttaching(null);
+    setNotice({ text: 'Highlight attached here.' });
+    bridge.reveal?.(offer.start, offer.end);
+  };
+
   const undo = async (record: AnnotationRecord) => {
     const result = await actions.restore(record);
     setNotice(result.ok ? null : { text: `Could not undo: ${result.error.message}` });
@@ -327,6 +366,12 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
             }}
             onDelete={(id) => void remove(id)}
             onClose={close}
+            onShowOffer={(id) => {
+              const offer = find(id)?.offer;
+              if (offer) bridge.reveal?.(offer.start, offer.end);
+            }}
+            onAttach={(id) => void attach(id)}
+            attach={attaching}
           />
         </div>
       )}
@@ -344,6 +389,18 @@ export function Editor({ bridge, actions, colorNames, request, host, onPending, 
         </div>
       )}
     </div>
+  );
+}
+
+/** Whether two versions of a record describe the same passage (an edit of its note or tags keeps it). */
+function samePassage(a: AnnotationRecord, b: AnnotationRecord): boolean {
+  return (
+    a.textHash === b.textHash &&
+    a.position.start === b.position.start &&
+    a.position.end === b.position.end &&
+    a.quote.exact === b.quote.exact &&
+    a.quote.prefix === b.quote.prefix &&
+    a.quote.suffix === b.quote.suffix
   );
 }
 

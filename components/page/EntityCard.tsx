@@ -3,11 +3,13 @@
  * article uses for it ("Kim Chŏng-ŭn", "김정은"), which mention this is, buttons to step through
  * its mentions and through the other entities of its type. Opens under the pointer, or from the
  * panel by keyboard: then it takes focus, and Escape or × hands focus back. "Highlight and note"
- * makes the mention a highlight of the reader's own; "Add to a watchlist" arrives with the
- * popup's watchlists (shown, not yet enabled).
+ * makes the mention a highlight of the reader's own; "Add to a watchlist" adds its name and
+ * spellings to one of the reader's watchlists (WatchlistPicker.tsx), so that it is marked as a
+ * term on every page from then on.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { EntitySpan } from '@/utils/entities/types';
+import { WatchlistPicker, type WatchlistActions } from './WatchlistPicker';
 
 export interface EntityCardProps {
   span: EntitySpan;
@@ -26,6 +28,8 @@ export interface EntityCardProps {
   onStepEntity: (by: 1 | -1) => void;
   onNote: () => void;
   onClose: () => void;
+  /** Adds this entity's name and spellings to a watchlist. */
+  watchlists: WatchlistActions;
 }
 
 const SINGULAR: Record<EntitySpan['type'], string> = {
@@ -34,6 +38,15 @@ const SINGULAR: Record<EntitySpan['type'], string> = {
   PLACE: 'Place',
   DATE: 'Date',
   TERM: 'Policy term',
+};
+
+/** What a new watchlist for an entity of this type is called unless the reader says otherwise. */
+const NEW_LIST: Record<EntitySpan['type'], string> = {
+  PERSON: 'People to watch',
+  ORG: 'Organizations to watch',
+  PLACE: 'Places to watch',
+  DATE: 'Dates to watch',
+  TERM: 'Terms to watch',
 };
 
 const PLURAL: Record<EntitySpan['type'], string> = {
@@ -45,14 +58,16 @@ const PLURAL: Record<EntitySpan['type'], string> = {
 };
 
 export function EntityCard(props: EntityCardProps) {
-  const { span, anchor, mention, mentions, variants, entity, entities, focus, onStep, onStepEntity, onNote, onClose } = props;
+  const { span, anchor, mention, mentions, variants, entity, entities, focus, onStep, onStepEntity, onNote, onClose, watchlists } = props;
   const card = useRef<HTMLElement>(null);
+  const [watching, setWatching] = useState(false);
   // Focus once, as the keyboard opens the card; stepping keeps it on the button that stepped.
   useEffect(() => {
     if (focus) card.current?.focus();
   }, [focus]);
   const left = Math.max(8, Math.min(anchor.left, window.innerWidth - 280));
-  const top = Math.min(anchor.bottom + 6, window.innerHeight - 170);
+  // The card's height, about: more with the watchlist picker open.
+  const top = Math.min(anchor.bottom + 6, window.innerHeight - (watching ? 260 : 170));
   return (
     <section
       ref={card}
@@ -105,10 +120,11 @@ export function EntityCard(props: EntityCardProps) {
         <button type="button" data-testid="card-note" onClick={onNote}>
           Highlight and note
         </button>
-        <button type="button" disabled title="Comes with watchlists in the popup">
+        <button type="button" data-testid="card-watchlist" aria-expanded={watching} onClick={() => setWatching(!watching)}>
           Add to a watchlist
         </button>
       </p>
+      {watching && <WatchlistPicker key={span.key} name={span.key} newListName={NEW_LIST[span.type]} actions={watchlists} />}
     </section>
   );
 }

@@ -16,6 +16,7 @@ import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { describeText } from '@/utils/anchoring/selectors';
 import { errorMessage } from '@/utils/messaging/result';
 import { NOTE_FILLS } from '@/utils/highlight/styles';
+import { excerpt } from '@/utils/text/excerpt';
 import { textHash } from '@/utils/text/hash';
 import type { AnnotationColor, ColorNames } from '@/utils/settings/color-names';
 import { NoteWriteError, type NoteActions } from './note-actions';
@@ -37,15 +38,6 @@ interface Item {
   badge: string | null;
   /** An orphan's words found elsewhere in the text, offered to the reader. */
   offer?: { start: number; end: number };
-}
-
-/** Characters of an offered copy shown: enough to recognize it. */
-const OFFER_SHOWN = 80;
-
-/** The start of text[start, end), cut with an ellipsis when longer than `OFFER_SHOWN`. */
-function excerpt(text: string, start: number, end: number): string {
-  const words = text.slice(start, end);
-  return words.length <= OFFER_SHOWN ? words : `${words.slice(0, OFFER_SHOWN).trimEnd()}…`;
 }
 
 export function ArticleNotes({ annotations, text, colorNames, onReveal, actions, suggestions = [] }: ArticleNotesProps) {

@@ -25,6 +25,7 @@ type AnnotationHandlers = Pick<
   Handlers<'toBackground'>,
   | 'saveAnnotation'
   | 'updateAnnotation'
+  | 'reattachAnnotation'
   | 'deleteAnnotation'
   | 'restoreAnnotation'
   | 'listAnnotations'
@@ -70,6 +71,10 @@ export function annotationHandlers(
     async updateAnnotation({ id, ...edit }, sender) {
       await ownAnnotation(id, sender);
       return writer.update(id, edit);
+    },
+    async reattachAnnotation({ id, ...passage }, sender) {
+      await ownAnnotation(id, sender);
+      return writer.update(id, passage);
     },
     async deleteAnnotation({ id }, sender) {
       await ownAnnotation(id, sender);

@@ -3,6 +3,7 @@ import { anchorAll } from '@/utils/anchoring/anchor-all';
 import { namesRecognizedIn } from '@/utils/entities/language';
 import { listArticleAnnotations } from '@/utils/db/annotations-repo';
 import { GlossDb } from '@/utils/db/database';
+import { addTerm, listWatchlists } from '@/utils/db/watchlists-repo';
 import { requestPersistence } from '@/utils/db/persist';
 import type { Sender } from '@/utils/messaging/envelope';
 import { listen } from '@/utils/messaging/listen';
@@ -89,6 +90,12 @@ export default defineBackground(() => {
       async recognizeStored({ text, lang }) {
         const { spans } = await recognizeInSlices(await recognizerFor(db), text, { lang });
         return { spans, ...(lang && !namesRecognizedIn(lang) && { namesSkipped: lang }) };
+      },
+      listWatchlistNames: async () => (await listWatchlists(db)).map(({ id, name }) => ({ id, name })),
+      // The reader's choice on an entity card: the next analysis reads the list (recognizer.ts).
+      async addToWatchlist({ target, term, aliases }) {
+        const { watchlist, added } = await addTerm(db, target, aliases.length ? { term, aliases } : { term });
+        return { id: watchlist.id, name: watchlist.name, added };
       },
       async placeAnnotations({ articleId, text, ids }, sender) {
         await assertShowing(sender, articleId);

@@ -30,6 +30,7 @@ async function saveOnce(annotation: Parameters<EditorActions['save']>[0]) {
 const actions: EditorActions = {
   save: saveOnce,
   update: (edit) => sendToExtension('toBackground', 'updateAnnotation', edit),
+  reattach: (passage) => sendToExtension('toBackground', 'reattachAnnotation', passage),
   remove: (id) => sendToExtension('toBackground', 'deleteAnnotation', { id }),
   restore: (annotation) => sendToExtension('toBackground', 'restoreAnnotation', { annotation: annotation as never }),
   listTags: () => sendToExtension('toBackground', 'listTags', {}),

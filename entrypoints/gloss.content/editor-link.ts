@@ -7,6 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { sendToExtension } from '@/utils/messaging/send';
 import { editorApi, shareArticle, type ArticleBridge, type EditorRequest } from '@/utils/page/editor-bridge';
 import { caretAt } from './hover';
+import { reveal } from './reveal';
 
 export interface EditorLink {
   /** The article as the editor sees it: update the fields, then call `onChange`. */
@@ -18,7 +19,14 @@ export interface EditorLink {
 const isGloss = (target: EventTarget | null) => target instanceof Element && target.localName.startsWith('gloss-');
 
 export function linkEditor(ctx: ContentScriptContext, region: () => Node | null): EditorLink {
-  const bridge: ArticleBridge = { articleId: null, model: null, placement: { placed: [], orphans: [] }, pending: null };
+  const bridge: ArticleBridge = {
+    articleId: null,
+    model: null,
+    placement: { placed: [], orphans: [] },
+    pending: null,
+    // In the model the editor reads its offsets from (null while the page is read again).
+    reveal: (start, end) => !!bridge.model && reveal(bridge.model, start, end),
+  };
   shareArticle(bridge);
   ctx.onInvalidated(() => shareArticle(undefined));
   let loading = false;

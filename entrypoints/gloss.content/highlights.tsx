@@ -6,6 +6,7 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { EntityCard } from '@/components/page/EntityCard';
+import type { WatchlistActions } from '@/components/page/WatchlistPicker';
 import { Panel } from '@/components/page/Panel';
 import { ENTITY_TYPES, type EntitySpan, type EntityType } from '@/utils/entities/types';
 import type { Placement } from '@/utils/anchoring/anchor-all';
@@ -15,9 +16,13 @@ import { SpanIndex } from '@/utils/highlight/span-index';
 import { highlightCss, type PaintedStyles } from '@/utils/highlight/styles';
 import { createShadowUi } from '@/utils/page/shadow-ui';
 import { measure } from '@/utils/page/timeline';
+import { sendToExtension } from '@/utils/messaging/send';
 import { isSiteDisabled, readSettings, updateSettings, visibleTypes, watchSettings, type Settings } from '@/utils/settings/settings';
 import type { TextModel } from '@/utils/text/text-model';
 import { caretAt, watchHover } from './hover';
+
+/** Spellings sent with a name to a watchlist, at most (the message's limit). */
+const MAX_ALIASES = 50;
 
 export interface HighlightLayer {
   /**
@@ -46,7 +51,11 @@ function adoptStyles(doc: Document, settings: Settings, painted: PaintedStyles):
   }
 }
 
-export async function startHighlights(ctx: ContentScriptContext, openEditor: (request: EditorRequest) => void): Promise<HighlightLayer> {
+/**
+ * `onTermsChanged` is told when the reader added a name to a watchlist from a card: the article
+ * is read again, so that the name is marked as a term.
+ */
+export async function startHighlights(ctx: ContentScriptContext, openEditor: (request: EditorRequest) => void, onTermsChanged: () => void): Promise<HighlightLayer> {
   const painter = createPainter(document);
   // Same test as createPainter's: where the API is missing, the fallback's wrappers need their rules.
   const highlightApi = 'Highlight' in window && !!globalThis.CSS?.highlights;
@@ -107,6 +116,15 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
     // The other spellings the article uses for the entity.
     const spellings = new Set(mentions.map((mention) => text.slice(mention.start, mention.end)));
     spellings.delete(span.key);
+    const watchlists: WatchlistActions = {
+      list: () => sendToExtension('toBackground', 'listWatchlistNames', {}),
+      add: async (target) => {
+        const aliases = [...spellings].slice(0, MAX_ALIASES);
+        const result = await sendToExtension('toBackground', 'addToWatchlist', { target, term: span.key, aliases });
+        if (result.ok && result.value.added) onTermsChanged();
+        return result;
+      },
+    };
     return (
       <EntityCard
         span={span}
@@ -124,6 +142,7 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
           setHover(null);
         }}
         onClose={closeCard}
+        watchlists={watchlists}
       />
     );
   };
@@ -206,7 +225,10 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
       ranges = Object.values(painted.counts).reduce((sum, n) => sum + n, 0) + painted.notes;
       index = new SpanIndex(current.entities.filter((span) => visible.has(span.type)));
     }
-    hover = null;
+    // The card stays on its mention if that is still painted (the article read again after a
+    // name was added to a watchlist), so that it can say what was done.
+    const kept = hover && index.mentionsOf(hover.span).find((span) => span.start === hover!.span.start && span.end === hover!.span.end);
+    hover = hover && kept ? { ...hover, span: kept } : null;
     hovering.enable(index.size > 0);
     renderPanel();
     return ranges;

@@ -113,7 +113,7 @@ export default defineContentScript({
       measure(label + 'entities', { start, end: performance.now() });
       measure(label + 'recognize', { start, duration: result.value.ms });
       entities = result.value.spans;
-      layer ??= startHighlights(ctx, editor.open);
+      layer ??= startHighlights(ctx, editor.open, reanalyze);
       (await layer).setNamesSkipped(result.value.namesSkipped ?? null);
       await apply(label, articleId, article, result.value.placement);
       if (changedMeanwhile) {
@@ -121,6 +121,11 @@ export default defineContentScript({
         await place(articleId, article, mine);
       }
       if (result.value.reveal) show(result.value.reveal);
+    };
+
+    // A name was added to a watchlist from a card: its mentions become terms.
+    const reanalyze = () => {
+      if (located && state.kind === 'article') void analyze('gloss-watch:', state.articleId, located, generation);
     };
 
     // The reader's annotations changed: the announced records applied to what is painted,

@@ -150,6 +150,30 @@ describe('background/annotations', () => {
     expect(await handlers.libraryReattach({ id: saved.id, baseRev: 2, ...passage }, popup)).toEqual(moved);
   });
 
+  it("attaches an orphan to the copy the page's card offered, for the article the frame shows only, revision checked and announced", async () => {
+    const saved = await handlers.saveAnnotation(draft(A), tabA);
+    await handlers.updateAnnotation({ id: saved.id, baseRev: 1, note: 'edited in another tab' }, otherTabA);
+    sent = [];
+    const now = `Photo: ${TEXT.slice(0, 11)} at a farm. Officials spoke.`;
+    const start = now.indexOf('Kim Jong Un');
+    const passage = { ...describeText(now, start, start + 11), textHash: 'now' };
+    // A frame showing another article may not move it, whatever revision it names.
+    await expect(handlers.reattachAnnotation({ id: saved.id, baseRev: 2, ...passage }, tabB)).rejects.toThrow(/not showing/);
+    await expect(handlers.reattachAnnotation({ id: 'gone', baseRev: 1, ...passage }, tabA)).rejects.toThrow('That annotation no longer exists');
+    // The card showed revision 1: refused with the stored record, as an edit would be.
+    await expect(handlers.reattachAnnotation({ id: saved.id, baseRev: 1, ...passage }, tabA)).rejects.toMatchObject({
+      error: { code: 'conflict', current: expect.objectContaining({ note: 'edited in another tab', rev: 2 }) },
+    });
+    expect(sent).toEqual([]);
+    expect((await db.annotations.get(saved.id))?.position).toEqual(saved.position);
+
+    const moved = await handlers.reattachAnnotation({ id: saved.id, baseRev: 2, ...passage }, tabA);
+    expect(moved).toMatchObject({ ...passage, articleId: A, note: 'edited in another tab', rev: 3 });
+    expect(withoutWords((await db.annotations.get(saved.id))!)).toEqual(moved);
+    expect(sent.map((s) => s.tabId).sort()).toEqual([1, 3]);
+    expect(sent[0]!.message).toMatchObject({ type: 'annotationsChanged', payload: { articleId: A, changed: [moved], removed: [] } });
+  });
+
   it('imports a staged file in the background, tells its progress, and announces the new records to the tabs of their article', async () => {
     const existing = await handlers.saveAnnotation(draft(A), tabA);
     sent = [];

@@ -278,6 +278,36 @@ describe('e2e/highlights', () => {
     },
   );
 
+  it('adds a name to a new watchlist from its card, and marks it as a term here and on every page', async () => {
+    const page = await gloss.openPage(VARIANTS);
+    await painted(page);
+    expect((await highlighted(page, 'gloss-term')).map((r) => r.text)).not.toContain('Kim Jong Un');
+    await panel(page).locator('button.badge').click();
+    await panel(page).locator('button[data-browse="PERSON"]').click();
+    const card = panel(page).locator('section.card');
+    await card.getByTestId('card-watchlist').click();
+    const picker = card.getByTestId('card-watch');
+    // No watchlist yet: a new one, named for the entity's type unless the reader says otherwise.
+    await expect.poll(() => picker.locator('select').inputValue()).toBe('');
+    await picker.getByLabel('Name').fill('Leadership');
+    await picker.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => picker.getByRole('status').textContent()).toBe('Added “Kim Jong Un” to Leadership.');
+    // The article is read again with the list: every spelling of the name is now a term too,
+    // and the card stays open on its mention to say so.
+    await expect.poll(async () => (await highlighted(page, 'gloss-term')).map((r) => r.text).sort()).toEqual(
+      expect.arrayContaining(['Kim Chŏng-ŭn', 'Kim Jeong-eun', 'Kim Jong Un', '김정은']),
+    );
+    expect(await card.getByTestId('card-name').textContent()).toBe('Kim Jong Un');
+    await page.screenshot({ path: join(SHOTS, 'watchlist-card.png') });
+    // Adding it again says so and writes nothing.
+    await picker.getByRole('button', { name: 'Add' }).click();
+    await expect.poll(() => picker.getByRole('status').textContent()).toBe('“Kim Jong Un” is already in Leadership.');
+    // Another page: the name is a term there too.
+    const seed = await gloss.openPage(SEED);
+    await painted(seed);
+    expect((await highlighted(seed, 'gloss-term')).filter((r) => r.text === 'Kim Jong Un')).toHaveLength(3);
+  });
+
   it('throws no error from Gloss’s code', () => {
     expect(gloss.errors).toEqual([]);
   });

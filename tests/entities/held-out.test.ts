@@ -26,9 +26,10 @@ describe('entities on corpus pages, by fold (tests/entities/folds.ts)', () => {
   });
 
   // Issue 12's targets on pages never used for tuning: micro F1 ≥ 0.85; PERSON, ORG and PLACE
-  // each with precision ≥ 0.85 and recall ≥ 0.75. Not reached yet (held out, folds 4 and 8: micro
-  // F1 0.80, PERSON recall 0.53, ORG recall 0.51): marked as failing, so the day they pass the
-  // run says so and they become plain tests. Until then the floors below keep what was won.
+  // each with precision ≥ 0.85 and recall ≥ 0.75. Not reached yet (held out, folds 13 to 15, as
+  // they came: micro F1 0.83, ORG recall 0.65, PLACE recall 0.69): marked as failing, so the day
+  // they pass the run says so and they become plain tests. Until then the floors below keep
+  // what was won.
   const meetsTarget = () =>
     f1Of(heldOut.micro) >= 0.85 &&
     NAME_TYPES.every((type) => precisionOf(heldOut.byType[type] as Tally) >= 0.85 && recallOf(heldOut.byType[type] as Tally) >= 0.75);
@@ -37,7 +38,7 @@ describe('entities on corpus pages, by fold (tests/entities/folds.ts)', () => {
   });
 
   /** The held-out figures as measured when the folds were set (rounded down): no change may lose them. */
-  const FLOORS = { micro: 0.79, PERSON: [0.78, 0.5], ORG: [0.85, 0.5], PLACE: [0.97, 0.95] } as const;
+  const FLOORS = { micro: 0.82, PERSON: [0.9, 0.86], ORG: [0.9, 0.64], PLACE: [0.89, 0.68] } as const;
   it('keeps micro F1 on the held-out folds at or above its floor', () => {
     expect(f1Of(heldOut.micro), table).toBeGreaterThanOrEqual(FLOORS.micro);
   });

@@ -188,3 +188,107 @@ describe('a given name used alone after the full name', () => {
     expect(people).toEqual(['Eloise Parry', 'Eloise', 'Bill Shorten']);
   });
 });
+
+describe('what fold 10’s errors taught (tuning fold since session 6)', () => {
+  const typed = (text: string) => found(text).map((s) => `${s.type} ${s.text}`);
+
+  it('reads two places joined by a hyphen as two places, and a hyphenated surname as one name', () => {
+    const spans = typed('Followers of U.S.-Russia relations watch the India-Pakistan border. Mary Quimby-Vance spoke.');
+    expect(spans).toEqual(expect.arrayContaining(['PLACE U.S.', 'PLACE Russia', 'PLACE India', 'PLACE Pakistan', 'PERSON Mary Quimby-Vance']));
+  });
+
+  it('ends a sentence at a number’s period, so the date before it is whole', () => {
+    expect(typed('The penalty phase is scheduled to begin Jan. 3. The guilt phase took six days.')).toContain('DATE Jan. 3');
+  });
+
+  it('reads a state or province abbreviated after a city as two places, but not after a person', () => {
+    const spans = typed('A jury in Charleston, S.C., found him guilty. Prices fell in Brampton, Ont., since spring. Thefts near Falkville, Ala., rose. “No,” said Rep. Steny H. Hoyer, Md., the second ranking Democrat.');
+    expect(spans).toEqual(
+      expect.arrayContaining(['PLACE Charleston', 'PLACE S.C.', 'PLACE Brampton', 'PLACE Ont.', 'PLACE Falkville', 'PLACE Ala.', 'PLACE Md.']),
+    );
+    expect(spans.filter((s) => s.includes('Near') || s.includes('Hoyer')).filter((s) => s.startsWith('PLACE'))).toEqual([]);
+    // Without the comma and the city, "Ill." is only a word.
+    expect(typed('He was ill. The doctor came.').filter((s) => s.startsWith('PLACE'))).toEqual([]);
+  });
+
+  it('lets a surname used alone speak for the full name it ends', () => {
+    const text =
+      'A jury found Dylann Roof guilty. As the sentence was read, Roof stood emotionless. Roof has asked to represent himself. Roof said he had no regrets, and Roof told the jury he was sane.';
+    const people = found(text).filter((s) => s.type === 'PERSON').map((s) => s.text);
+    expect(people).toEqual(['Dylann Roof', 'Roof', 'Roof', 'Roof', 'Roof']);
+  });
+
+  it('stops an organization’s name at a person’s title, and reads the person after it', () => {
+    const spans = typed('“Nothing,” said American Federation of Government Employees President J. David Cox Sr. on Friday. NTEU President Tony Reardon agreed.');
+    expect(spans).toEqual(expect.arrayContaining(['ORG American Federation of Government Employees', 'PERSON J. David Cox Sr.', 'PERSON Tony Reardon']));
+  });
+
+  it('does not join over “and” what the lists or a company’s suffix keep apart, and joins over “&”', () => {
+    const spans = typed('He met Li Keqiang and National People’s Congress leaders. The work went to Gensler and Clark Construction Group. Procter & Gamble Co. rose. The World Travel and Tourism Council met.');
+    expect(spans).toEqual(
+      expect.arrayContaining([
+        'PERSON Li Keqiang',
+        'ORG National People’s Congress',
+        'ORG Clark Construction Group',
+        'ORG Procter & Gamble Co.',
+        'ORG World Travel and Tourism Council',
+      ]),
+    );
+    expect(spans.filter((s) => s.includes(' and ') && !s.includes('Tourism'))).toEqual([]);
+  });
+
+  it('gives the type of an enumeration’s typed names to its other names', () => {
+    const spans = typed('Stolen cards were used in Athens, Clanton, Falkville, Huntsville and Prattville. We met Smith, Jones and Brown.');
+    expect(spans).toEqual(expect.arrayContaining(['PLACE Falkville', 'PLACE Huntsville']));
+    // Nothing typed in it: nothing to give.
+    expect(spans.filter((s) => /Smith|Jones|Brown/.test(s))).toEqual([]);
+  });
+
+  it('marks every mention inside a sentence of a word a rule typed once', () => {
+    const spans = typed('Realtors in Brampton, Ont., are worried. Prices have declined in Brampton since the spring.');
+    expect(spans.filter((s) => s === 'PLACE Brampton')).toHaveLength(2);
+  });
+
+  it('splits sentences glued before initials', () => {
+    expect(typed('The forecast was 2.0 percent.U.S. bond yields rose. She has a Ph.D. from Yale.')).toContain('PLACE U.S.');
+  });
+
+  it('reads a full name followed by the organization it works for as a person', () => {
+    expect(typed('As the verdict was read, reported Alexandra Olgin of South Carolina Public Radio, the room was silent.')).toContain('PERSON Alexandra Olgin');
+  });
+});
+
+describe('what folds 11 and 12’s errors taught (tuning folds since session 6)', () => {
+  const typed = (text: string) => found(text).map((s) => `${s.type} ${s.text}`);
+
+  it('reads the organization after a person and their role as an organization', () => {
+    const spans = typed('“I take the train,” said Jay Pelham, president, TotalBank. “I drive,” said Donna Abood, principal and managing director, Avison Young.');
+    expect(spans).toEqual(expect.arrayContaining(['ORG TotalBank', 'ORG Avison Young']));
+    // A person's noun before a name set off by commas still reads as a person.
+    expect(typed('The priest, Fidelis Mukonori, said so.')).toContain('PERSON Fidelis Mukonori');
+  });
+
+  it('reads a name set off after a company’s noun as a company', () => {
+    expect(typed('The wait was too much for the satellite firm, Quorvex, which went elsewhere.')).toContain('ORG Quorvex');
+  });
+
+  it('reads “the House” inside a sentence as the chamber, not “House prices” opening one', () => {
+    const spans = typed('The House voted on Monday. House prices rose. He bought a house.');
+    expect(spans.filter((s) => s.endsWith('House') || s.endsWith('house'))).toEqual(['ORG House']);
+  });
+
+  it('reads a lawmaker’s state after the party, a basin, and a police officer’s title', () => {
+    const spans = typed('Speaker Paul D. Ryan (R-Wis.) agreed. Coal from the Powder River Basin fell. Police Officer Blake Snyder died.');
+    expect(spans).toEqual(expect.arrayContaining(['PLACE Wis.', 'PLACE Powder River Basin', 'PERSON Blake Snyder']));
+  });
+
+  it('reads a postal code after a city as a state, but not a doctor’s letters or a line of capitals', () => {
+    const spans = typed('Nov. 5 – Chicago, IL @ Metro. Nov. 6 – Austin, TX. Dr. Jane Roe, MD, spoke. WASHINGTON, IN THE CAPITAL.');
+    expect(spans).toEqual(expect.arrayContaining(['PLACE Chicago', 'PLACE IL', 'PLACE Austin', 'PLACE TX']));
+    expect(spans.filter((s) => s.endsWith(' MD') || s.endsWith(' IN') || s.includes('Roe')).filter((s) => s.startsWith('PLACE'))).toEqual([]);
+  });
+
+  it('reads what only a person has as a person’s: vocals, novels, a legacy', () => {
+    expect(typed('The album is spare. Norrvide’s vocals are front and center, and Norrvide’s lyrics are grim.')).toContain('PERSON Norrvide');
+  });
+});

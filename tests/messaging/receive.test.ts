@@ -69,6 +69,24 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       bad: [{}, { id: '' }, { id: 'a1', note: 'no base' }, { id: 'a1', baseRev: 0 }, { id: 'a1', baseRev: 1.5 }, { id: 'a1', baseRev: 1, color: 'black' }, { id: 'a1', baseRev: 1, createdAt: 5 }],
       sender: fromContent,
     },
+    reattachAnnotation: {
+      good: { id: 'a1', baseRev: 2, quote: annotation.quote, position: annotation.position, textHash: 'def:2' },
+      bad: [
+        {},
+        { id: 'a1', quote: annotation.quote, position: annotation.position, textHash: 'def:2' },
+        { id: 'a1', baseRev: 0, quote: annotation.quote, position: annotation.position, textHash: 'def:2' },
+        { id: '', baseRev: 2, quote: annotation.quote, position: annotation.position, textHash: 'def:2' },
+        { id: 'a1', baseRev: 2, quote: annotation.quote, position: { ...annotation.position, end: 30 }, textHash: 'def:2' },
+        { id: 'a1', baseRev: 2, quote: annotation.quote, position: { type: 'TextPositionSelector', start: 19, end: 8 }, textHash: 'def:2' },
+        { id: 'a1', baseRev: 2, quote: { ...annotation.quote, exact: '' }, position: annotation.position, textHash: 'def:2' },
+        { id: 'a1', baseRev: 2, quote: annotation.quote, position: annotation.position },
+        { id: 'a1', baseRev: 2, quote: annotation.quote, position: annotation.position, textHash: 'x'.repeat(65) },
+        // A reattach moves the passage only: no note, color or article rides along.
+        { id: 'a1', baseRev: 2, quote: annotation.quote, position: annotation.position, textHash: 'def:2', note: 'and a note' },
+        { id: 'a1', baseRev: 2, quote: annotation.quote, position: annotation.position, textHash: 'def:2', articleId: 'https://news.example/b' },
+      ],
+      sender: fromContent,
+    },
     libraryUpdate: {
       good: { id: 'a1', baseRev: 2, note: 'edited in the popup' },
       bad: [{}, { id: 'a1', note: 'no base' }, { id: 'a1', baseRev: -1 }, { id: 'a1', baseRev: 1, articleId: 'https://news.example/b' }],
@@ -117,6 +135,26 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
     listTags: {
       good: {},
       bad: [undefined, { prefix: 'a' }, []],
+      sender: fromContent,
+    },
+    listWatchlistNames: {
+      good: {},
+      bad: [undefined, { all: true }, 'lists'],
+      sender: fromContent,
+    },
+    addToWatchlist: {
+      good: { target: { id: 'w1' }, term: 'Kim Jong Un', aliases: ['Kim Chŏng-ŭn', '김정은'] },
+      bad: [
+        {},
+        { target: { id: 'w1' }, term: 'Kim Jong Un' },
+        { target: { id: 'w1' }, term: '   ', aliases: [] },
+        { target: { id: 'w1' }, term: 'x'.repeat(201), aliases: [] },
+        { target: { id: 'w1' }, term: 'Kim Jong Un', aliases: Array(51).fill('Kim') },
+        { target: { id: 'w1' }, term: 'Kim Jong Un', aliases: [''] },
+        { target: { id: 'w1', name: 'both' }, term: 'Kim Jong Un', aliases: [] },
+        { target: {}, term: 'Kim Jong Un', aliases: [] },
+        { target: { name: 'x'.repeat(101) }, term: 'Kim Jong Un', aliases: [] },
+      ],
       sender: fromContent,
     },
     loadEditor: {

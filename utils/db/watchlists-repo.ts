@@ -1,6 +1,7 @@
 /** The reader's watchlists: create, edit, delete, list. Bad entries are reported and left out. */
+import { fold } from '../entities/fold';
 import { checkTerms, MAX_WATCHLIST_TERMS, type WatchlistRecord } from '../entities/watchlist';
-import type { TermListProblem } from '../entities/term-lists';
+import type { TermEntry, TermListProblem } from '../entities/term-lists';
 import type { GlossDb } from './database';
 import { formatCount } from '../text/count';
 
@@ -47,4 +48,33 @@ export async function deleteWatchlist(db: GlossDb, id: string): Promise<void> {
 
 export function listWatchlists(db: GlossDb): Promise<WatchlistRecord[]> {
   return db.watchlists.orderBy('name').toArray();
+}
+
+/** Where a term goes: a watchlist the reader has, or a new one of this name. */
+export type WatchlistTarget = { id: string } | { name: string };
+
+export interface AddedTerm {
+  watchlist: WatchlistRecord;
+  /** False when the list already held the term or one of its spellings (nothing was written). */
+  added: boolean;
+}
+
+/**
+ * Adds one entry to a watchlist, or to a new one: from the entity card, "watch this name". An
+ * entry whose term or aliases the list already holds (in any case) is not added twice; an entry
+ * Gloss cannot use is refused before anything is written.
+ */
+export async function addTerm(db: GlossDb, target: WatchlistTarget, entry: TermEntry, now = Date.now()): Promise<AddedTerm> {
+  const { kept, problems } = checkTerms('the new term', [entry]);
+  if (problems.length || !kept[0]) throw new Error(problems[0]?.message.replace(/^Entry 1 of /, 'Not added: ') ?? 'Not added');
+  const term = kept[0];
+  if ('name' in target) return { watchlist: (await createWatchlist(db, { name: target.name, terms: [term] }, now)).watchlist, added: true };
+  return db.transaction('rw', db.watchlists, async () => {
+    const previous = await db.watchlists.get(target.id);
+    if (!previous) throw new Error('That watchlist is gone; choose another');
+    const held = new Set(previous.terms.flatMap((t) => [t.term, ...(t.aliases ?? [])]).map(fold));
+    if ([term.term, ...(term.aliases ?? [])].some((spelling) => held.has(fold(spelling)))) return { watchlist: previous, added: false };
+    const { watchlist } = await updateWatchlist(db, previous.id, { name: previous.name, terms: [...previous.terms, term] }, now);
+    return { watchlist, added: true };
+  });
 }

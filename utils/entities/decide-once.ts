@@ -5,7 +5,7 @@
  * start of a sentence, in a headline, before a word that hid it.
  */
 import type { Candidate } from './names';
-import { CAP, UPPER, plainGap, wordAt, type Tokens } from './tokenize';
+import { CAP, SENTENCE, UPPER, foldedSlice, plainGap, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
 interface Known {
@@ -16,23 +16,35 @@ interface Known {
 
 /** The folded words of a mention, single-spaced (hyphens read as spaces): one string per mention. */
 const surfaceOf = (tokens: Tokens, c: Candidate) =>
-  c.first === c.last ? wordAt(tokens, c.first) : tokens.folded.slice(tokens.start[c.first], tokens.end[c.last]).replace(/[\s\u2010\u2011-]+/g, ' ');
+  c.first === c.last ? wordAt(tokens, c.first) : foldedSlice(tokens, tokens.start[c.first] as number, tokens.end[c.last] as number).replace(/[\s\u2010\u2011-]+/g, ' ');
 
 /** Makes the types of `chosen` agree per name (in place); returns the mentions it adds. */
 export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Array): Candidate[] {
-  const votes = new Map<string, { group: Candidate[]; count: Map<EntityType, number> }>();
+  // Per name, its mentions and the votes per type, types in the order first seen (arrays, not a
+  // map per name: a long text has thousands of names).
+  const votes = new Map<string, { group: Candidate[]; types: EntityType[]; counts: number[] }>();
   for (const c of chosen) {
     if (c.type === 'DATE') continue;
     const surface = surfaceOf(tokens, c);
     let entry = votes.get(surface);
-    if (!entry) votes.set(surface, (entry = { group: [], count: new Map() }));
+    if (!entry) votes.set(surface, (entry = { group: [], types: [], counts: [] }));
     entry.group.push(c);
-    entry.count.set(c.type, (entry.count.get(c.type) ?? 0) + (c.fromList ? 2 : 1));
+    const t = entry.types.indexOf(c.type);
+    if (t < 0) {
+      entry.types.push(c.type);
+      entry.counts.push(c.fromList ? 2 : 1);
+    } else (entry.counts[t] as number) += c.fromList ? 2 : 1;
   }
   const byFirst = new Map<string, Known[]>();
-  for (const [surface, { group, count }] of votes) {
+  const single = new Map<string, Known>();
+  for (const [surface, { group, types, counts }] of votes) {
     let type = group[0]!.type;
-    for (const [t, n] of count) if (n > (count.get(type) ?? 0)) type = t;
+    let most = counts[types.indexOf(type)] as number;
+    for (let t = 0; t < types.length; t++) {
+      if ((counts[t] as number) <= most) continue;
+      type = types[t] as EntityType;
+      most = counts[t] as number;
+    }
     const key = group.find((c) => c.type === type && c.key)?.key;
     for (const c of group) {
       if (c.type === type) continue;
@@ -40,7 +52,12 @@ export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Arra
       c.key = key;
     }
     const words = surface.split(' ');
-    if (words.length < 2) continue;
+    // One word the rules typed somewhere (a city before its state, a name with evidence) is that
+    // name where it stands inside a sentence too; at a sentence's start it may be a plain word.
+    if (words.length < 2) {
+      if (!group.some((c) => c.fromList)) single.set(surface, { words, type, key });
+      continue;
+    }
     const list = byFirst.get(words[0] as string) ?? [];
     list.push({ words, type, get key() {
       return group[0]!.key;
@@ -48,11 +65,17 @@ export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Arra
     byFirst.set(words[0] as string, list);
   }
   joinShortForms(tokens, votes);
-  if (!byFirst.size) return [];
+  if (!byFirst.size && !single.size) return [];
 
   const found: Candidate[] = [];
   for (let i = 0; i < tokens.count; i++) {
     if (taken[i] || !((tokens.flags[i] as number) & (CAP | UPPER))) continue;
+    const alone = single.get(wordAt(tokens, i));
+    if (alone && !((tokens.flags[i] as number) & SENTENCE) && (i + 1 >= tokens.count || !((tokens.flags[i + 1] as number) & CAP) || !plainGap(tokens, i + 1, 3, true))) {
+      found.push({ first: i, last: i, type: alone.type, ...(alone.key && { key: alone.key }) });
+      taken[i] = 1;
+      continue;
+    }
     const known = byFirst.get(wordAt(tokens, i));
     if (!known) continue;
     for (const name of known) {
@@ -84,10 +107,21 @@ function keyFrom(tokens: Tokens, c: Candidate): string {
 /** A person's shorter name ("Quimby-Vance") takes the key of the one full name that ends with it. */
 function joinShortForms(tokens: Tokens, votes: Map<string, { group: Candidate[] }>): void {
   const people = [...votes.entries()].filter(([, { group }]) => group[0]!.type === 'PERSON');
+  // The full names ending in each shorter one: what follows each space of a name. (Comparing
+  // every name with every other was quadratic: a long text names thousands of people.)
+  const endingIn = new Map<string, Candidate[][]>();
+  for (const [other, { group }] of people) {
+    for (let k = other.indexOf(' '); k >= 0; k = other.indexOf(' ', k + 1)) {
+      const tail = other.slice(k + 1);
+      const longer = endingIn.get(tail);
+      if (longer) longer.push(group);
+      else endingIn.set(tail, [group]);
+    }
+  }
   for (const [surface, { group }] of people) {
-    const longer = people.filter(([other]) => other.length > surface.length && other.endsWith(' ' + surface));
-    if (longer.length !== 1) continue;
-    const full = longer[0]![1].group[0]!;
+    const longer = endingIn.get(surface);
+    if (longer?.length !== 1) continue;
+    const full = longer[0]![0]!;
     const key = full.key ?? keyFrom(tokens, full);
     full.key ??= key;
     for (const c of group) c.key = key;

@@ -17,7 +17,7 @@ export const TITLES = new Set([
   'justice', 'deputy', 'foreign', 'defence', 'defense', 'finance', 'interior', 'hon.', 'madam',
   'ceo', 'chief', 'executive', 'spokesman', 'spokeswoman', 'spokesperson', 'commissioner',
   'inspector', 'detective', 'constable', 'superintendent', 'treasurer', 'speaker', 'councillor',
-  'councilor', 'coach', 'director', 'attorney',
+  'councilor', 'coach', 'director', 'attorney', 'officer', 'sheriff', 'trooper', 'lieutenant',
 ]);
 
 /** Head words that make a capitalized phrase an organization: "… Committee", "Ministry of …". */
@@ -34,7 +34,7 @@ export const ORG_HEADS = new Set([
   'regiment', 'regiments', 'front', 'movement', 'alliance', 'coalition', 'caucus', 'secretariat',
   'politburo', 'presidium', 'directorate', 'inspectorate', 'enterprise', 'complex', 'works',
   'factory', 'mine', 'farm', 'cooperative', 'hospital', 'studio', 'airlines', 'airways', 'motors',
-  'systems', 'technologies', 'laboratory', 'labs', 'images', 'pictures', 'church', 'mosque', 'brotherhood', 'taliban',
+  'systems', 'technologies', 'laboratory', 'laboratories', 'labs', 'studios', 'pharmaceuticals', 'ventures', 'images', 'pictures', 'church', 'mosque', 'brotherhood', 'taliban',
   'museum',
 ]);
 
@@ -53,7 +53,7 @@ export const PLACE_HEADS = new Set([
   'coast', 'street', 'square', 'avenue', 'road', 'bridge', 'port', 'harbor', 'harbour', 'airport',
   'station', 'town', 'village', 'township', 'ri', 'dong', 'gun', 'kun', 'si', 'do', 'territory',
   'territories', 'canal', 'border', 'zone', 'base', 'park', 'heights', 'hills', 'falls', 'beach', 'cape',
-  'fort', 'isle',
+  'fort', 'isle', 'basin', 'drive', 'boulevard', 'garden', 'gardens',
 ]);
 
 /** Small words that may stand inside a multi-word name: "Ministry of National Defence". */
@@ -61,6 +61,11 @@ export const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'du', 
 
 /** Of those, the ones a person's name may hold ("Omar Hassan al-Bashir", "Ludwig van Beethoven"). */
 export const NAME_PARTICLES = new Set(['de', 'du', 'da', 'dos', 'del', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'la', 'le', 'di', 'mac', 'ben']);
+
+/** The length of the longest word in `words` (for `wordIn`). */
+const longestOf = (words: ReadonlySet<string>) => Math.max(...[...words].map((word) => word.length));
+export const LONGEST_CONNECTOR = longestOf(CONNECTORS);
+export const LONGEST_PARTICLE = longestOf(NAME_PARTICLES);
 
 /** Capitalized at a sentence start but not names (when not otherwise known). */
 export const SENTENCE_WORDS = new Set([
@@ -73,6 +78,7 @@ export const SENTENCE_WORDS = new Set([
   'now', 'then', 'today', 'yesterday', 'tomorrow', 'however', 'meanwhile', 'instead', 'although',
   'though', 'because', 'despite', 'under', 'over', 'about', 'against', 'between', 'among',
   'through', 'into', 'onto', 'upon', 'up', 'down', 'out', 'off', 'again', 'once', 'let', 'long',
+  'near', 'outside', 'inside', 'around', 'across', 'throughout', 'beyond', 'toward', 'towards',
   'live', 'forward', 'glory', 'let\'s', 'please', 'thank', 'thanks', 'yes', 'well', 'indeed',
   'read', 'see', 'photo', 'video', 'credit', 'update', 'advertisement', 'continue', 'related',
   'according', 'asked', 'speaking', 'last', 'next', 'early', 'late', 'recently', 'already',
@@ -108,4 +114,52 @@ export const ARTICLES = new Set(['the', 'a', 'an']);
 export const PLACE_PREFIXES = new Set([
   'north', 'south', 'east', 'west', 'northern', 'southern', 'eastern', 'western', 'central', 'upper', 'lower', 'greater',
   'downtown', 'midtown', 'inner', 'outer',
+]);
+
+/**
+ * US states and Canadian provinces as news writes them after a city, in the AP's and the
+ * Canadian Press's style ("Ozark, Ala.", "Brampton, Ont."), and after a lawmaker's party
+ * ("R-Wis."): folded, with the period.
+ */
+export const STATE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['ala.', 'Alabama'], ['ariz.', 'Arizona'], ['ark.', 'Arkansas'], ['calif.', 'California'],
+  ['colo.', 'Colorado'], ['conn.', 'Connecticut'], ['del.', 'Delaware'], ['fla.', 'Florida'],
+  ['ga.', 'Georgia'], ['ill.', 'Illinois'], ['ind.', 'Indiana'], ['kan.', 'Kansas'], ['ky.', 'Kentucky'],
+  ['la.', 'Louisiana'], ['md.', 'Maryland'], ['mass.', 'Massachusetts'], ['mich.', 'Michigan'],
+  ['minn.', 'Minnesota'], ['miss.', 'Mississippi'], ['mo.', 'Missouri'], ['mont.', 'Montana'],
+  ['neb.', 'Nebraska'], ['nev.', 'Nevada'], ['n.h.', 'New Hampshire'], ['n.j.', 'New Jersey'],
+  ['n.m.', 'New Mexico'], ['n.y.', 'New York'], ['n.c.', 'North Carolina'], ['n.d.', 'North Dakota'],
+  ['okla.', 'Oklahoma'], ['ore.', 'Oregon'], ['pa.', 'Pennsylvania'], ['r.i.', 'Rhode Island'],
+  ['s.c.', 'South Carolina'], ['s.d.', 'South Dakota'], ['tenn.', 'Tennessee'], ['vt.', 'Vermont'],
+  ['va.', 'Virginia'], ['wash.', 'Washington'], ['w.va.', 'West Virginia'], ['wis.', 'Wisconsin'],
+  ['wyo.', 'Wyoming'], ['alta.', 'Alberta'], ['man.', 'Manitoba'], ['n.b.', 'New Brunswick'],
+  ['nfld.', 'Newfoundland and Labrador'], ['n.s.', 'Nova Scotia'], ['ont.', 'Ontario'],
+  ['p.e.i.', 'Prince Edward Island'], ['que.', 'Quebec'], ['sask.', 'Saskatchewan'], ['penn.', 'Pennsylvania'],
+]);
+
+/** Words that end a company's name: after one, an "and" joins two companies, not one name. */
+export const CORPORATE_SUFFIXES = new Set(['inc.', 'inc', 'corp.', 'corp', 'ltd.', 'ltd', 'co.', 'llc', 'plc', 'group', 'holdings', 'corporation', 'company']);
+
+/**
+ * Titles that stand before a person's name inside a longer capitalized run: "… Employees
+ * President J. David Cox", "NTEU President Tony Reardon". An organization's name stops there.
+ */
+export const PERSON_TITLES = new Set([
+  'president', 'chairman', 'chairwoman', 'chair', 'ceo', 'director', 'spokesman', 'spokeswoman',
+  'spokesperson', 'commissioner', 'mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', 'gov.',
+]);
+
+/** US states' and Canadian provinces' postal codes, folded: a place after a city ("Tampa, FL"). */
+export const POSTAL_CODES: ReadonlyMap<string, string> = new Map([
+  ['al', 'Alabama'], ['ak', 'Alaska'], ['az', 'Arizona'], ['ar', 'Arkansas'], ['ca', 'California'],
+  ['co', 'Colorado'], ['ct', 'Connecticut'], ['de', 'Delaware'], ['fl', 'Florida'], ['ga', 'Georgia'],
+  ['hi', 'Hawaii'], ['id', 'Idaho'], ['il', 'Illinois'], ['in', 'Indiana'], ['ia', 'Iowa'], ['ks', 'Kansas'],
+  ['ky', 'Kentucky'], ['la', 'Louisiana'], ['me', 'Maine'], ['md', 'Maryland'], ['ma', 'Massachusetts'],
+  ['mi', 'Michigan'], ['mn', 'Minnesota'], ['ms', 'Mississippi'], ['mo', 'Missouri'], ['mt', 'Montana'],
+  ['ne', 'Nebraska'], ['nv', 'Nevada'], ['nh', 'New Hampshire'], ['nj', 'New Jersey'], ['nm', 'New Mexico'],
+  ['ny', 'New York'], ['nc', 'North Carolina'], ['nd', 'North Dakota'], ['oh', 'Ohio'], ['ok', 'Oklahoma'],
+  ['or', 'Oregon'], ['pa', 'Pennsylvania'], ['ri', 'Rhode Island'], ['sc', 'South Carolina'],
+  ['sd', 'South Dakota'], ['tn', 'Tennessee'], ['tx', 'Texas'], ['ut', 'Utah'], ['vt', 'Vermont'],
+  ['va', 'Virginia'], ['wa', 'Washington'], ['wv', 'West Virginia'], ['wi', 'Wisconsin'], ['wy', 'Wyoming'],
+  ['dc', 'District of Columbia'], ['on', 'Ontario'], ['qc', 'Quebec'], ['bc', 'British Columbia'], ['ab', 'Alberta'],
 ]);

@@ -8,8 +8,8 @@
  */
 import { ARTICLES, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTENCE_WORDS, SPEECH_VERBS, TITLES } from './keywords';
 import type { Candidate, NameLists } from './names';
-import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, lettersIn, wordAt, type Tokens } from './tokenize';
-import type { EntityType } from './types';
+import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, foldedSlice, lettersIn, wordAt, type Tokens } from './tokenize';
+import { ENTITY_TYPES, type EntityType } from './types';
 
 const PERSON = 0;
 const ORG = 1;
@@ -55,13 +55,14 @@ const ORG_POSSESSIONS = new Set([
   'services', 'pricing', 'prices', 'fans', 'users', 'board', 'executives', 'website', 'algorithm', 'business',
   'rivals', 'revenue', 'profits', 'profit', 'earnings', 'brand', 'stores', 'devices', 'shareholders', 'investors',
   'spokesman', 'spokeswoman', 'spokesperson', 'chief', 'engineers', 'offices', 'factory', 'factories', 'tweet',
-  'network', 'model', 'system', 'policy', 'policies', 'lawyers', 'valuation', 'market', 'acquisition',
+  'network', 'model', 'system', 'policy', 'policies', 'lawyers', 'valuation', 'market', 'acquisition', 'unit',
 ]);
 /** What a person has: "X's wife", "X's campaign". */
 const PERSON_POSSESSIONS = new Set([
   'wife', 'husband', 'son', 'sons', 'daughter', 'daughters', 'mother', 'father', 'family', 'brother', 'sister',
   'children', 'career', 'life', 'death', 'campaign', 'lawyer', 'lawyers', 'attorney', 'book', 'memoir', 'phrase',
   'remarks', 'comments', 'successor', 'predecessor', 'aides', 'aide', 'friend', 'friends', 'parents', 'widow',
+  'vocals', 'voice', 'novel', 'novels', 'lyrics', 'songs', 'memoirs', 'biography', 'poems', 'paintings', 'legacy',
 ]);
 /** Verbs after a name that companies do more than people: "X acquired", "X shipped". */
 const ORG_VERBS = new Set([
@@ -76,7 +77,7 @@ const PLACE_OF = new Set([
   'state', 'city', 'town', 'village', 'province', 'county', 'capital', 'island', 'region', 'republic', 'coast', 'outskirts',
   'suburbs', 'shores', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest',
 ]);
-const PERSON_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him']);
+const PERSON_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'himself', 'herself']);
 /** Credits and bylines: "Photo: JANE DOE", "By Jane Doe". */
 const CREDIT_BEFORE = new Set(['by', 'credit', 'photo', 'photograph', 'photographs', 'image', 'courtesy', 'reporting', 'writes']);
 
@@ -127,6 +128,8 @@ interface OpenEntity {
    */
   weak: [number, number, number];
   weakMentions: [number, number, number];
+  /** Mentions with he or she soon after them. */
+  pronouns: number;
   /** Seen where it is not the first word of a sentence. */
   inside: boolean;
 }
@@ -143,14 +146,14 @@ function gapIs(tokens: Tokens, i: number, comma: boolean, colon = false): boolea
   let k = (tokens.end[i - 1] as number) + (tokens.tail[i - 1] as number);
   const to = tokens.start[i] as number;
   if (comma || colon) {
-    const code = tokens.folded.charCodeAt(k);
+    const code = tokens.text.charCodeAt(k);
     if (code !== (comma ? 44 : 58)) return false;
     k++;
-    if (colon) while (k < to && tokens.folded.charCodeAt(k) === 32) k++;
+    if (colon) while (k < to && tokens.text.charCodeAt(k) === 32) k++;
   }
   if (to - k > 3 || (!comma && !colon && to === k)) return false;
   for (; k < to; k++) {
-    const code = tokens.folded.charCodeAt(k);
+    const code = tokens.text.charCodeAt(k);
     if (code !== 32 && code !== 9 && code !== 0xa0) return false;
   }
   return true;
@@ -185,22 +188,32 @@ function titleCaseWords(tokens: Tokens): Uint8Array {
 }
 
 /**
- * Open-world candidates over the words `taken` leaves free, among the capitalized `runs`.
- * `chosen` are the spans already decided (their types give evidence: ", California").
+ * Open-world candidates over the words `taken` leaves free, among the capitalized `runs` (first
+ * and last word of each, in pairs). `chosen` are the spans already decided (their types give
+ * evidence: ", California").
  */
-export function openWorldCandidates(tokens: Tokens, runs: readonly [number, number][], taken: Uint8Array, chosen: readonly Candidate[], lists: NameLists): Candidate[] {
-  const typeAt = new Map<number, EntityType>();
-  for (const c of chosen) typeAt.set(c.first, c.type);
+export function openWorldCandidates(tokens: Tokens, runs: readonly number[], taken: Uint8Array, chosen: readonly Candidate[], lists: NameLists): Candidate[] {
+  // The type of the span starting at each word, by its place in ENTITY_TYPES plus one (a map by
+  // word cost ~1.5 % of the recognizer's time).
+  const typeCodes = new Uint8Array(tokens.count);
+  for (const c of chosen) typeCodes[c.first] = ENTITY_TYPES.indexOf(c.type) + 1;
+  const typeAt = (i: number): EntityType | undefined => {
+    const code = typeCodes[i];
+    return code ? ENTITY_TYPES[code - 1] : undefined;
+  };
   const headline = titleCaseWords(tokens);
   const entities = new Map<string, OpenEntity>();
   /** One mention's weak cues, per type (reused: a fresh array per mention was garbage per word). */
   const weak: [number, number, number] = [0, 0, 0];
+  /** Whether he or she follows the mention addEvidence just read. */
+  let pronounAfter = false;
   // Names a person already holds in the document: their parts are left to the surname rule.
   const personParts = new Set<string>();
   for (const c of chosen) if (c.type === 'PERSON') for (let i = c.first; i <= c.last; i++) personParts.add(wordAt(tokens, i));
 
-  for (const [a, b] of runs) {
-    let s = a;
+  for (let r = 0; r < runs.length; r += 2) {
+    const b = runs[r + 1] as number;
+    let s = runs[r] as number;
     while (s <= b) {
       // The next free stretch of the run.
       while (s <= b && taken[s]) s++;
@@ -251,10 +264,12 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
       if (personParts.has(only) || BARE.has(only) || PLURAL_GROUP.test(only)) return;
     }
     // The folded words with what stands between them (hyphen or space): one string per mention.
-    const key = tokens.folded.slice(tokens.start[s], tokens.end[e]).replace(/[\s\u2010\u2011-]+/g, ' ');
+    // One word holds neither.
+    const surface = foldedSlice(tokens, tokens.start[s] as number, tokens.end[e] as number);
+    const key = s === e ? surface : surface.replace(/[\s\u2010\u2011-]+/g, ' ');
     let entity = entities.get(key);
     if (!entity) {
-      entity = { mentions: [], score: [0, 0, 0], weak: [0, 0, 0], weakMentions: [0, 0, 0], inside: false };
+      entity = { mentions: [], score: [0, 0, 0], weak: [0, 0, 0], weakMentions: [0, 0, 0], pronouns: 0, inside: false };
       entities.set(key, entity);
     }
     entity.mentions.push(s, e);
@@ -266,11 +281,30 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     const titleBefore = s > 0 && TITLES.has(wordAt(tokens, s - 1)) && spaceBefore(tokens, s) && (isCap(tokens, s - 1) || e > s);
     weak.fill(0);
     addEvidence(entity.score, weak, s, e, titled || titleBefore, initial);
+    if (pronounAfter) entity.pronouns++;
     for (let t = 0; t < 3; t++) {
       if (!weak[t]) continue;
       (entity.weak[t] as number) += weak[t] as number;
       (entity.weakMentions[t] as number)++;
     }
+  }
+
+  /**
+   * Whether the words before [s, …] are ", <role>, " right after a capitalized name: a person's
+   * role in lower case ("president", "principal and managing director"), at most four words.
+   */
+  function roleAfterName(s: number): boolean {
+    let k = s - 1;
+    let role = false;
+    while (k > 0 && s - k <= 4 && !flag(tokens, k, SENTENCE)) {
+      const w = wordAt(tokens, k);
+      const isRole = PERSON_NOUNS.has(w) || ORG_ROLES.has(w);
+      if (isCap(tokens, k) && !(isRole && flag(tokens, k, UPPER))) return false; // "CEO" in capitals is still a role
+      if (isRole) role = true;
+      if (gapIs(tokens, k, true)) return role && isCap(tokens, k - 1) && !flag(tokens, k - 1, DIGIT);
+      k--;
+    }
+    return false;
   }
 
   /** "a Metro reporter", "an award-winning writer": an article, up to three words, a person's noun. */
@@ -295,7 +329,7 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
       const link = wordAt(tokens, k);
       if (link === 'and' || link === 'or') k += step;
       else if (!gapIs(tokens, step < 0 ? s : s + 1, true)) continue;
-      const type = typeAt.get(k);
+      const type = typeAt(k);
       if ((type === 'ORG' || type === 'PLACE' || type === 'PERSON') && isCap(tokens, k)) return type;
     }
     return undefined;
@@ -318,18 +352,26 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (multi && gapIs(tokens, s, false, true) && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
     // Organizations say things too: a full name saying something is a person's mark, not proof.
     if (plainAfter && SPEECH_VERBS.has(next)) weak[multi ? PERSON : ORG] += multi ? 1.5 : 0.5;
-    if (plainBefore && (before === 'said' || before === 'says')) weak[PERSON] += 1;
+    if (plainBefore && (before === 'said' || before === 'says' || before === 'reported')) weak[PERSON] += 1;
+    // "Alexandra Olgin of South Carolina Public Radio": a full name, then the organization it works for.
+    if (multi && next === 'of' && plainAfter && typeAt(e + 2) === 'ORG') score[PERSON] += 2;
     // An age set off by commas: "Parata, 75, has …".
     if (commaAfter && flag(tokens, e + 1, DIGIT) && /^\d{1,3}$/.test(next) && gapIs(tokens, e + 2, true)) score[PERSON] += 3;
     // A web address as a name: "Snopes.com".
     if (!multi && /^[a-z][\w-]*\.(?:com|org|net|io|co|gov|news)$/.test(first)) score[ORG] += 3;
     // "The priest, Fidelis Mukonori, …": a person's noun, then the name set off by commas.
-    if (multi && commaBefore && PERSON_NOUNS.has(before)) score[PERSON] += 2;
+    // "Jay Pelham, president, TotalBank", "Donna Abood, principal and managing director, Avison
+    // Young": a person, their role, then the organization they hold it at.
+    const affiliation = commaBefore && roleAfterName(s);
+    if (affiliation) score[ORG] += 2;
+    else if (multi && commaBefore && PERSON_NOUNS.has(before)) score[PERSON] += 2;
+    // "one SpaceX customer, Inmarsat, …", "the retailer, Kroger,": a company's noun set off by commas.
+    if (commaBefore && ORG_NOUNS.has(before) && !isCap(tokens, s - 1)) score[ORG] += 2;
     // "Tasos Georgelis, deputy commissioner …", "Corey Kilgannon is a Metro reporter".
     if (multi && commaAfter && PERSON_NOUNS.has(next)) score[PERSON] += 2;
     if (multi && plainAfter && (next === 'is' || next === 'was') && isPersonNounAhead(e + 2)) score[PERSON] += 2;
     // A credit: "Devindra Hardawar/AOL".
-    if (multi && tokens.folded.charCodeAt(tokens.end[e] as number) === 47 && isCap(tokens, e + 1)) score[PERSON] += 2;
+    if (multi && tokens.text.charCodeAt(tokens.end[e] as number) === 47 && isCap(tokens, e + 1)) score[PERSON] += 2;
     // "skipper Wade Bassi", "analyst Jane Roe": a person's noun in lower case right before a full name.
     if (multi && plainBefore && PERSON_NOUNS.has(before) && !isCap(tokens, s - 1)) score[PERSON] += 2;
     // "the Carter administration": a leader's name.
@@ -372,7 +414,7 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
             break;
           }
         }
-      } else if (typeAt.get(e + 1) === 'PLACE' && !multi) score[PLACE] += 3; // "Cupertino, California"
+      } else if (typeAt(e + 1) === 'PLACE' && !multi) score[PLACE] += 3; // "Cupertino, California"
     }
     // "Seattle-based"; not an acronym's "FPGA-based", "PC-based".
     if (flag(tokens, e + 1, HYPHEN_BEFORE) && next === 'based' && !flag(tokens, e, UPPER)) score[PLACE] += 3;
@@ -387,15 +429,16 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (plainBefore && COMPASS.has(before) && !isCap(tokens, s - 1)) score[PLACE] += 2;
     // A name opening with a point of the compass is a place more often than not: "South Taranaki".
     if (multi && PLACE_PREFIXES.has(first)) score[PLACE] += 1;
-    if (plainBefore && flag(tokens, s - 1, POSSESSIVE) && typeAt.get(s - 1) === 'PLACE') score[PLACE] += 2;
-    // He or she soon after a full name.
-    if (multi) {
-      for (let k = e + 1; k < Math.min(tokens.count, e + 12); k++) {
-        if (isCap(tokens, k) && !flag(tokens, k, SENTENCE)) break;
-        if (PERSON_PRONOUNS.has(wordAt(tokens, k))) {
-          weak[PERSON] += 1;
-          break;
-        }
+    if (plainBefore && flag(tokens, s - 1, POSSESSIVE) && typeAt(s - 1) === 'PLACE') score[PLACE] += 2;
+    // He or she soon after a name: a full name's cue; after one word, a cue only for the full
+    // name that word may be the surname of ("Roof has asked to represent himself").
+    pronounAfter = false;
+    for (let k = e + 1; k < Math.min(tokens.count, e + 12); k++) {
+      if (isCap(tokens, k) && !flag(tokens, k, SENTENCE)) break;
+      if (PERSON_PRONOUNS.has(wordAt(tokens, k))) {
+        if (multi) weak[PERSON] += 1;
+        pronounAfter = true;
+        break;
       }
     }
     // Particles inside ("bin", "van der") mark a person's name.
@@ -410,6 +453,14 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly [number, numb
     if (!entity.inside) continue; // only ever sentence-initial: a capital of style
     if (!key.includes(' ') && personParts.has(key)) continue;
     const score = evidenceOf(entity);
+    // A surname used alone speaks for the full name it ends ("Dylann Roof … Roof said … Roof's
+    // lawyer"): where the word alone reads as a person, its evidence counts for the full name.
+    const alone = key.includes(' ') ? entities.get(key.slice(key.lastIndexOf(' ') + 1)) : undefined;
+    if (alone?.inside) {
+      const its = evidenceOf(alone);
+      if (alone.pronouns / (alone.mentions.length / 2) >= WEAK_SHARE) its[PERSON] += Math.min(alone.pronouns, WEAK_MOST);
+      if (rank(its)[0] === PERSON) score[PERSON] += its[PERSON];
+    }
     const [best, second] = rank(score);
     const [top, next] = [score[best] as number, score[second] as number];
     if (top < ENOUGH || top - next < LEAD) continue;

@@ -51,67 +51,135 @@ function lowerThenUpper(word: string): boolean {
   return false;
 }
 
-/** A name added but not yet tokenized: its first word is all the index needs until a text has it. */
-interface Pending {
-  name: string;
-  type: EntityType;
-  key: string;
-  list?: string;
+/**
+ * A name filed under its first word but not yet tokenized: the first word is all the index needs
+ * until a text has it. The key is left out when it is the name itself.
+ */
+export type FiledName = [name: string, type: EntityType, key?: string, list?: string];
+
+/**
+ * An index of names made ahead into a file (gazetteer.ts), as compact as plain text allows: it is
+ * most of the recognizer's bundle, and loading it most of its cold start.
+ */
+export interface FiledNames {
+  /** Number of names. */
+  size: number;
+  /** The names' types, in the order each first word's names come in (all of one type, then the next). */
+  types: EntityType[];
+  /**
+   * Per first word, its names of each type in `types` order as "name|key;name;…" (the key left
+   * out when it is the name), type after type joined by "#", empty ones at the end left out.
+   * Read as texts need them.
+   */
+  names: [first: string, names: string][];
 }
 
 /** The entries that start with one word: phrases longest first, and names not yet made into phrases. */
 interface Bucket {
   phrases: Phrase[];
-  pending: Pending[] | null;
+  pending: FiledName[] | null;
 }
 
 /**
  * Entries are filed by their first word when added; the rest of the work (their other words,
  * capitals, the longest-first order) waits until a text holds that first word. A page names a
  * few hundred of the ~9,300 names and terms, so most are never made into phrases: building the
- * index is most of the recognizer's cold start.
+ * index is most of the recognizer's cold start. An index filed ahead (`fromFiled`) keeps each
+ * first word's names as text until then.
  */
 export class PhraseIndex {
-  private readonly byFirst = new Map<string, Bucket>();
+  private readonly byFirst: Map<string, Bucket | string>;
+  /** The types of an index filed ahead (`FiledNames`). */
+  private readonly types: EntityType[];
   /**
    * A cheap first test, before any string is made: per pair of first characters, a bit for each
-   * length of a first word that begins with them.
+   * length of a first word that begins with them. Null in an index filed ahead, which is looked
+   * up directly: a text's capitalized words are made into strings anyway, and filling the
+   * filters took longer on a cold start than they save.
    */
-  private readonly starts = new Uint32Array(1 << 16);
+  private readonly starts: Uint32Array | null;
   /**
    * The second test, still before any string is made: a bit per hash of each first word. Most
    * words that pass the first (a term list's "n…" of length 7 lets "nuclear" and "nothing"
    * through) stop here instead of being made into strings and looked up.
    */
-  private readonly firstWords = new Int32Array(FIRST_WORD_BITS >> 5);
-  size = 0;
+  private readonly firstWords: Int32Array | null;
+  /** Number of entries. */
+  size: number;
+
+  /** An empty index, or one of names filed ahead (`filed` of an index they were added to). */
+  constructor(filed?: FiledNames) {
+    this.byFirst = new Map(filed?.names);
+    this.types = filed?.types ?? [];
+    this.starts = filed ? null : new Uint32Array(1 << 16);
+    this.firstWords = filed ? null : new Int32Array(FIRST_WORD_BITS >> 5);
+    this.size = filed?.size ?? 0;
+  }
 
   /** Adds `name` (a proper name unless `type` is TERM). Returns false for a name with no words. */
   add(name: string, type: EntityType, key: string, list?: string): boolean {
     const first = firstWordOf(name);
     if (!first) return false;
-    this.starts[startSlot(first.charCodeAt(0), first.charCodeAt(1))]! |= lengthBit(first.length);
-    const hash = hashOf(first, 0, first.length);
-    this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)]! |= 1 << (hash & 31);
-    const bucket = this.byFirst.get(first);
-    if (!bucket) this.byFirst.set(first, { phrases: [], pending: [{ name, type, key, list }] });
-    else (bucket.pending ??= []).push({ name, type, key, list });
+    this.file(first);
+    const filed: FiledName = list === undefined ? (key === name ? [name, type] : [name, type, key]) : [name, type, key, list];
+    const bucket = this.bucket(first);
+    if (!bucket) this.byFirst.set(first, { phrases: [], pending: [filed] });
+    else (bucket.pending ??= []).push(filed);
     this.size++;
     return true;
   }
 
+  /**
+   * The names added, by first word, to be made into a file: proper names of `types` only, added
+   * type after type, none holding "|", ";" or "#", none matched yet (they would be phrases by then).
+   */
+  filed(types: EntityType[]): FiledNames {
+    const names = [...this.byFirst.keys()].map((first): [string, string] => {
+      const bucket = this.bucket(first) as Bucket;
+      if (bucket.phrases.length) throw new Error('PhraseIndex.filed: a text was matched already');
+      const byType = types.map(() => [] as string[]);
+      let latest = 0;
+      for (const [name, type, key, list] of bucket.pending ?? []) {
+        const t = types.indexOf(type);
+        if (t < latest || list !== undefined || /[|;#]/.test(name + (key ?? ''))) throw new Error(`PhraseIndex.filed: "${name}" cannot be filed`);
+        latest = t;
+        byType[t]!.push(key === undefined ? name : `${name}|${key}`);
+      }
+      return [first, byType.map((group) => group.join(';')).join('#').replace(/#+$/, '')];
+    });
+    return { size: this.size, types, names };
+  }
+
+  /** The entries under `first`, read from their text if they were filed ahead. */
+  private bucket(first: string): Bucket | undefined {
+    const bucket = this.byFirst.get(first);
+    if (typeof bucket !== 'string') return bucket;
+    const pending: FiledName[] = [];
+    bucket.split('#').forEach((group, t) => {
+      if (!group) return;
+      const type = this.types[t] as EntityType;
+      for (const item of group.split(';')) {
+        const bar = item.indexOf('|');
+        pending.push(bar < 0 ? [item, type] : [item.slice(0, bar), type, item.slice(bar + 1)]);
+      }
+    });
+    const read: Bucket = { phrases: [], pending };
+    this.byFirst.set(first, read);
+    return read;
+  }
+
+  /** Lets `first` through the filters of `match`. */
+  private file(first: string): void {
+    if (!this.starts || !this.firstWords) return;
+    this.starts[startSlot(first.charCodeAt(0), first.charCodeAt(1))]! |= lengthBit(first.length);
+    const hash = hashOf(first, 0, first.length);
+    this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)]! |= 1 << (hash & 31);
+  }
+
   /** The longest entry starting at word `i` of `tokens`, or null. */
   match(tokens: Tokens, i: number): PhraseMatch | null {
-    const from = tokens.start[i] as number;
-    const length = (tokens.end[i] as number) - from;
-    if (!((tokens.flags[i] as number) & ODD_CHARACTERS)) {
-      const slot = startSlot(tokens.folded.charCodeAt(from), length > 1 ? tokens.folded.charCodeAt(from + 1) : NaN);
-      if (!((this.starts[slot] as number) & lengthBit(length))) return null;
-      const hash = hashOf(tokens.folded, from, from + length);
-      if (!((this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)] as number) & (1 << (hash & 31)))) return null;
-    }
-    const first = wordAt(tokens, i);
-    const bucket = this.byFirst.get(first);
+    if (this.starts && this.firstWords && !((tokens.flags[i] as number) & ODD_CHARACTERS) && !mayStart(this.starts, this.firstWords, tokens, i)) return null;
+    const bucket = this.bucket(wordAt(tokens, i));
     if (!bucket) return null;
     if (bucket.pending) makePhrases(bucket, bucket.pending);
     for (const phrase of bucket.phrases) {
@@ -177,9 +245,9 @@ function simplePhrase(name: string, type: EntityType, key: string, list: string 
 }
 
 /** Makes a bucket's pending names into phrases, and sorts its phrases longest first. */
-function makePhrases(bucket: Bucket, pending: Pending[]): void {
+function makePhrases(bucket: Bucket, pending: FiledName[]): void {
   const phrases = bucket.phrases;
-  for (const { name, type, key, list } of pending) phrases.push(phraseOf(name, type, key, list));
+  for (const [name, type, key = name, list] of pending) phrases.push(phraseOf(name, type, key, list));
   bucket.pending = null;
   // Stable: among entries of one length, the one added first wins.
   if (phrases.length > 1) phrases.sort((a, b) => b.words.length - a.words.length);
@@ -228,6 +296,32 @@ function matches(phrase: Phrase, tokens: Tokens, i: number): boolean {
   }
   return true;
 }
+
+/**
+ * False when, by the filters, no first word of an index can be word `i`: read without making the
+ * word a string. A word with a character outside ASCII is let through unless the text was folded
+ * whole (tokenize.ts): how it folds is left to `wordAt`.
+ */
+function mayStart(starts: Uint32Array, firstWords: Int32Array, tokens: Tokens, i: number): boolean {
+  const from = tokens.start[i] as number;
+  const to = tokens.end[i] as number;
+  const text = tokens.folded ?? tokens.text;
+  const folds = tokens.folded === null;
+  const first = foldedCode(text.charCodeAt(from), folds);
+  const second = to - from > 1 ? foldedCode(text.charCodeAt(from + 1), folds) : NaN;
+  if (first < 0 || second < 0) return true;
+  if (!((starts[startSlot(first, second)] as number) & lengthBit(to - from))) return false;
+  let hash = 0x811c9dc5;
+  for (let k = from; k < to; k++) {
+    const code = foldedCode(text.charCodeAt(k), folds);
+    if (code < 0) return true;
+    hash = Math.imul(hash ^ code, 0x01000193);
+  }
+  return ((firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)] as number) & (1 << (hash & 31))) !== 0;
+}
+
+/** `code` folded when `folds` (A-Z to a-z; -1 for any character outside ASCII), else as it is. */
+const foldedCode = (code: number, folds: boolean) => (!folds ? code : code >= 128 ? -1 : code >= 65 && code <= 90 ? code + 32 : code);
 
 /** Bits in the first-word filter: the ~5,000 first words of the lists set under 1 % of them. */
 const FIRST_WORD_BITS = 1 << 20;

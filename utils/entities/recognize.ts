@@ -7,12 +7,13 @@
  */
 import { findDates, findFrenchDates } from './dates';
 import { decideOnce } from './decide-once';
+import { enumerationCandidates } from './enumerations';
 import { namesRecognizedIn, primaryLanguage } from './language';
 import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
-import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
-import { NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTENCE_WORDS, WORD_NAMES } from './keywords';
+import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, plainGap, tokenize, wordAt, wordIn, type Tokens } from './tokenize';
+import { CORPORATE_SUFFIXES, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, POSTAL_CODES, SENTENCE_WORDS, STATE_ABBREVIATIONS, TITLES, WORD_NAMES } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
 
@@ -27,7 +28,6 @@ export interface RecognizerData {
 }
 
 const MILITARY_UNITS = new Set(['regiment', 'regiments', 'division', 'divisions', 'brigade', 'brigades', 'battalion', 'battalions', 'corps', 'fleet', 'squadron', 'squadrons', 'army']);
-const CORPORATE_SUFFIXES = new Set(['inc.', 'inc', 'corp.', 'corp', 'ltd.', 'ltd', 'co.', 'llc', 'plc', 'group', 'holdings', 'corporation', 'company']);
 const ORDINAL = /^\d+(?:st|nd|rd|th)$/;
 
 export interface RecognizeOptions {
@@ -42,10 +42,10 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
 
   for (let i = 0; i < tokens.count; i++) {
     const flags = tokens.flags[i] as number;
-    const particleLed = i + 1 < tokens.count && ((tokens.flags[i + 1] as number) & HYPHEN_BEFORE) !== 0 && NAME_PARTICLES.has(wordAt(tokens, i));
+    const particleLed = i + 1 < tokens.count && ((tokens.flags[i + 1] as number) & HYPHEN_BEFORE) !== 0 && wordIn(tokens, i, NAME_PARTICLES, LONGEST_PARTICLE);
     if (flags & (CAP | UPPER) || particleLed) {
       const match = data.names.match(tokens, i);
-      if (match && !partOfLonger(tokens, i, i + match.length - 1)) {
+      if (match && !partOfLonger(tokens, i, i + match.length - 1, match.phrase.type === 'PLACE' ? data.names : null)) {
         const { phrase, length } = match;
         // "Lower Manhattan", "Northern Virginia": a capitalized point of the compass before a listed place.
         const compass = phrase.type === 'PLACE' && i > 0 && (tokens.flags[i - 1] as number) & CAP && PLACE_PREFIXES.has(wordAt(tokens, i - 1)) && plainGap(tokens, i, 2, false);
@@ -56,17 +56,20 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
     }
   }
   const runs = capitalizedRuns(tokens);
-  // Not `for (const [a, b] of runs)`: destructuring each run through the iterator protocol made
-  // ~0.6 MB of iterator results per MB of text.
-  for (const run of runs) for (const c of candidatesInRun(tokens, run[0], run[1], data.nameLists)) candidates.push(c);
+  for (let r = 0; r < runs.length; r += 2) candidatesInRun(tokens, runs[r] as number, runs[r + 1] as number, data.nameLists, candidates);
   for (const { first, last } of findDates(tokens)) candidates.push({ first, last, type: 'DATE' });
   theRepublic(tokens, candidates);
+  citiesWithStates(tokens, candidates, data.nameLists.givenNames);
 
-  const chosen = resolve(candidates, tokens.count);
+  const chosen = resolve(withoutListedJoins(tokens, candidates), tokens.count);
   const taken = new Uint8Array(tokens.count);
   for (const c of chosen) taken.fill(1, c.first, c.last + 1);
   for (const c of openWorldCandidates(tokens, runs, taken, chosen, data.nameLists)) {
     taken.fill(1, c.first, c.last + 1);
+    chosen.push(c);
+  }
+  for (const c of enumerationCandidates(tokens, chosen, taken)) {
+    taken[c.first] = 1;
     chosen.push(c);
   }
   chosen.push(...decideOnce(tokens, chosen, taken));
@@ -91,11 +94,17 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
 /**
  * A listed name that is only part of the words it stands in: one half of a hyphenated name
  * ("Quimby-Vance"), or a common word in a line of capitals ("… IS THE …" is not the "IS" of a list).
+ * With `places`, a place joined by a hyphen to another listed place is two places ("U.S.-Russia
+ * relations", "the India-Pakistan border").
  */
-function partOfLonger(tokens: Tokens, first: number, last: number): boolean {
+function partOfLonger(tokens: Tokens, first: number, last: number, places: PhraseIndex | null): boolean {
   const capital = (i: number) => i >= 0 && i < tokens.count && ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
-  if ((tokens.flags[first] as number) & HYPHEN_BEFORE && capital(first - 1)) return true;
-  if (last + 1 < tokens.count && (tokens.flags[last + 1] as number) & HYPHEN_BEFORE && capital(last + 1)) return true;
+  const place = (from: number, to: number) => {
+    const match = from >= 0 ? places?.match(tokens, from) : null;
+    return match?.phrase.type === 'PLACE' && match.length === to - from + 1;
+  };
+  if ((tokens.flags[first] as number) & HYPHEN_BEFORE && capital(first - 1) && !place(first - 1, first - 1) && !place(first - 2, first - 1)) return true;
+  if (last + 1 < tokens.count && (tokens.flags[last + 1] as number) & HYPHEN_BEFORE && capital(last + 1) && !place(last + 1, last + 1) && !place(last + 1, last + 2)) return true;
   if (first === last && (tokens.flags[first] as number) & UPPER && SENTENCE_WORDS.has(wordAt(tokens, first))) {
     const upper = (i: number) => i >= 0 && i < tokens.count && ((tokens.flags[i] as number) & UPPER) !== 0;
     return upper(first - 1) || upper(first + 1);
@@ -114,6 +123,20 @@ function datesAndTerms(text: string, tokens: Tokens, data: RecognizerData, langu
   }));
   spans.push(...findTerms(tokens, data.terms));
   return spans.sort((x, y) => x.start - y.start || y.end - x.end);
+}
+
+/**
+ * An organization's name joined over "and" is not one name when the lists know the words before
+ * the "and" as a name of their own: "Li Keqiang and National People's Congress" is two.
+ */
+function withoutListedJoins(tokens: Tokens, candidates: Candidate[]): Candidate[] {
+  const listedEnds = new Map<number, number[]>();
+  for (const c of candidates) if (c.fromList) listedEnds.set(c.first, [...(listedEnds.get(c.first) ?? []), c.last]);
+  return candidates.filter((c) => {
+    if (c.fromList || c.type !== 'ORG') return true;
+    const ends = listedEnds.get(c.first);
+    return !ends?.some((end) => end < c.last && wordAt(tokens, end + 1) === 'and');
+  });
 }
 
 /** Longest first (a list before a rule on a tie); each word goes to one span at most. */
@@ -148,6 +171,39 @@ function theRepublic(tokens: Tokens, candidates: Candidate[]): void {
   for (let i = 1; i < tokens.count; i++) {
     if (!((tokens.flags[i] as number) & CAP) || wordAt(tokens, i) !== 'republic') continue;
     if (wordAt(tokens, i - 1) === 'the' && wordAt(tokens, i + 1) !== 'of') candidates.push({ first: i, last: i, type: 'PLACE', key: 'Republic' });
+  }
+}
+
+/**
+ * "Ozark, Ala.", "Charleston, S.C.", "Tampa, FL": a state or province abbreviated after a comma is
+ * a place, and so are the capitalized words before the comma (up to three: "St. Louis, Mo.").
+ */
+function citiesWithStates(tokens: Tokens, candidates: Candidate[], givenNames: ReadonlySet<string>): void {
+  const cap = (i: number) => ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
+  for (let i = 1; i < tokens.count; i++) {
+    if (!cap(i)) continue;
+    const word = wordAt(tokens, i);
+    const postal = (tokens.flags[i] as number) & UPPER && word.length === 2 ? POSTAL_CODES.get(word) : undefined;
+    const state = STATE_ABBREVIATIONS.get(word) ?? postal;
+    if (!state) continue;
+    // "Paul D. Ryan (R-Wis.)": the lawmaker's state, and no city before it.
+    if (!postal && afterParty(tokens.text, tokens.start[i] as number)) {
+      candidates.push({ first: i, last: i, type: 'PLACE', key: state, fromList: true });
+      continue;
+    }
+    if (!plainGap(tokens, i, 2, false, true) || tokens.text.charCodeAt(tokens.end[i - 1] as number) !== 44 || !cap(i - 1)) continue;
+    // A postal code only in mixed case ("CHICAGO, IN THE …" is a line of capitals).
+    if (postal && (((tokens.flags[i - 1] as number) & UPPER) || (i + 1 < tokens.count && (tokens.flags[i + 1] as number) & UPPER))) continue;
+    let first = i - 1;
+    while (first > i - 3 && first > 0 && !((tokens.flags[first] as number) & SENTENCE) && cap(first - 1) && plainGap(tokens, first, 1, false)) first--;
+    while (first < i - 1 && SENTENCE_WORDS.has(wordAt(tokens, first))) first++; // "Near Falkville, Ala."
+    // "Rep. Steny H. Hoyer, Md.": a person's home state, not a city's; "Jane Roe, MD" is a doctor.
+    let person = TITLES.has(wordAt(tokens, first - 1));
+    for (let k = first; k < i && !person; k++) person = TITLES.has(wordAt(tokens, k)) || givenNames.has(wordAt(tokens, k));
+    if (postal && person) continue;
+    candidates.push({ first: i, last: i, type: 'PLACE', key: state, fromList: true });
+    if (SENTENCE_WORDS.has(wordAt(tokens, first)) || person) continue;
+    candidates.push({ first, last: i - 1, type: 'PLACE' });
   }
 }
 
@@ -188,7 +244,7 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[], nameLi
     } else if (c.type === 'ORG' && last === first + 1 && CORPORATE_SUFFIXES.has(wordAt(tokens, last))) {
       teach(wordAt(tokens, first), 'ORG', key, first); // "Zorblax Inc.", then "Zorblax"
     } else if (c.type === 'ORG' && last + 1 < tokens.count && (tokens.flags[last + 1] as number) & UPPER) {
-      const after = tokens.folded.slice(tokens.end[last], tokens.start[last + 1]);
+      const after = tokens.text.slice(tokens.end[last], tokens.start[last + 1]);
       if (/^\s*\($/.test(after)) teach(wordAt(tokens, last + 1), 'ORG', key, first);
     }
   }
@@ -228,14 +284,17 @@ function nearestBefore(people: readonly { at: number; key: string }[], i: number
   return (before ?? first).key;
 }
 
-/** A key from the words themselves: each word capitalized, joined by single spaces. */
+/** A key from the words themselves: the first capitalized, joined by single spaces (or the ampersand between them). */
 function keyOf(text: string, tokens: Tokens, c: Candidate): string {
-  const words: string[] = [];
+  let key = '';
   for (let i = c.first; i <= c.last; i++) {
     const original = text.slice(tokens.start[i], tokens.end[i]);
-    words.push(original.charAt(0).toUpperCase() + original.slice(1));
+    // Words are joined by one space, or by the ampersand that stood between them ("AT&T").
+    if (i > c.first) key += text.slice(tokens.end[i - 1], tokens.start[i]).includes('&') ? (/\s/.test(text[tokens.start[i]! - 1] ?? '') ? ' & ' : '&') : ' ';
+    // Small words inside a name keep their case ("Federation of Government Employees").
+    key += i === c.first ? original.charAt(0).toUpperCase() + original.slice(1) : original;
   }
-  return words.join(' ');
+  return key;
 }
 
 function findTerms(tokens: Tokens, terms: PhraseIndex): EntitySpan[] {

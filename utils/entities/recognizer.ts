@@ -3,7 +3,7 @@
  * Building the indexes is the cold-start cost (measured by `npm run bench`); build once per
  * context and rebuild only the term index when a watchlist changes.
  */
-import { buildNameIndex, buildNameLists, loadRomanizedIndex } from './gazetteer';
+import { buildNameLists, loadNameIndex, loadRomanizedIndex } from './gazetteer';
 import { recognize, type RecognizeOptions, type RecognizerData } from './recognize';
 import { BUILT_IN_TERM_LISTS, indexTermLists, type TermList, type TermListProblem } from './term-lists';
 import type { EntitySpan } from './types';
@@ -20,7 +20,7 @@ export function createRecognizer(termLists: readonly TermList[] = BUILT_IN_TERM_
   // The spelling keys of the lists are built on first need: most texts never ask.
   let romanized: Map<string, string> | null = null;
   const data: RecognizerData = {
-    names: buildNameIndex(),
+    names: loadNameIndex(),
     terms: indexTermLists(termLists).index,
     nameLists: buildNameLists(),
     romanized: (type, spelling) => (romanized ??= loadRomanizedIndex()).get(`${type}:${spelling}`),

@@ -9,6 +9,7 @@ import { entriesOf, type Entry } from './data/sections';
 import dprkTerms from './data/terms-dprk.json';
 import policyTerms from './data/terms-policy.json';
 import { PhraseIndex } from './phrase-index';
+import { MAX_TERM_LENGTH } from './term-limits';
 
 export interface TermEntry {
   term: string;
@@ -29,7 +30,6 @@ export interface TermListProblem {
   message: string;
 }
 
-const MAX_TERM_LENGTH = 200;
 
 const fromEntries = (entries: readonly Entry[]): TermEntry[] =>
   entries.map((entry) => (typeof entry === 'string' ? { term: entry } : { term: entry[0], aliases: entry.slice(1) }));

@@ -20,6 +20,8 @@ export interface ArticleBridge {
   articleId: string | null;
   model: TextModel | null;
   placement: Placement;
+  /** Scrolls to text[start, end) of `model` and flashes it, as the popup's "show" does (set by the article script). */
+  reveal?: (start: number, end: number) => boolean;
   /** Set by the editor: called after the article script changed the fields. */
   onChange?: () => void;
   /** The request made before the editor was running (the editor takes it). */

@@ -6,7 +6,7 @@ import { Editor, type EditorActions } from '@/components/page/Editor';
 import { anchorAll } from '@/utils/anchoring/anchor-all';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { describeText } from '@/utils/anchoring/selectors';
-import { fail, ok } from '@/utils/messaging/result';
+import { fail, ok, type Result } from '@/utils/messaging/result';
 import type { ArticleBridge, EditorRequest } from '@/utils/page/editor-bridge';
 import { DEFAULT_COLOR_NAMES } from '@/utils/settings/color-names';
 import { buildTextModel } from '@/utils/text/build-text-model';
@@ -33,6 +33,7 @@ describe('components/page/Editor', () => {
     actions = {
       save: vi.fn(async (a: Omit<AnnotationRecord, 'id' | 'createdAt' | 'updatedAt'>) => ok({ ...a, id: 'new', createdAt: 2, updatedAt: 2 })),
       update: vi.fn(),
+      reattach: vi.fn(),
       remove: vi.fn(),
       restore: vi.fn(async (a: AnnotationRecord) => ok(a)),
       listTags: vi.fn(async () => ok(['policy', 'speech'])),
@@ -228,5 +229,123 @@ describe('components/page/Editor keeps unsaved words', () => {
     expect(root.querySelector('form')).toBeNull();
     expect(leaving()).toBe(false);
     render(null, root);
+  });
+});
+
+describe('components/page/Editor offers an orphan the copy of its words', () => {
+  const QUOTE = 'He spoke of the 20×10 policy for regional factories';
+  const BEFORE = `<article><p>Kim Jong Un visited Songchon County on Feb. 28.</p><p>${QUOTE}, the report said.</p><figure><figcaption>Pictured: ${QUOTE} (KCNA)</figcaption></figure><p>Officials listened.</p></article>`;
+  // The outlet cut the paragraph: the words remain only in the caption.
+  const AFTER = BEFORE.replace(`<p>${QUOTE}, the report said.</p>`, '');
+  let root: HTMLElement;
+  let host: HTMLElement;
+  let bridge: ArticleBridge;
+  let orphan: AnnotationRecord;
+  let reveal: ReturnType<typeof vi.fn>;
+  let reattach: ReturnType<typeof vi.fn<(passage: unknown) => Promise<Result<AnnotationRecord>>>>;
+  let copy: { start: number; end: number };
+  let seq = 0;
+
+  beforeEach(() => {
+    document.body.innerHTML = BEFORE;
+    const then = buildTextModel(document.querySelector('article')!).text;
+    orphan = record(then, QUOTE, 'lost', 'the policy line');
+    document.body.innerHTML = AFTER;
+    const model = buildTextModel(document.querySelector('article')!);
+    const placement = anchorAll([orphan], model.text);
+    reveal = vi.fn(() => true);
+    bridge = { articleId: ARTICLE, model, placement, pending: null, reveal: reveal as unknown as ArticleBridge['reveal'] };
+    const at = model.text.indexOf(QUOTE);
+    copy = { start: at, end: at + QUOTE.length };
+    reattach = vi.fn();
+    host = document.createElement('gloss-editor');
+    root = document.createElement('div');
+    host.append(root);
+    document.body.append(host);
+  });
+  afterEach(() => render(null, root));
+
+  const show = () =>
+    act(() =>
+      render(
+        <Editor
+          bridge={bridge}
+          actions={{ reattach, listTags: vi.fn(async () => ok([])) } as unknown as EditorActions}
+          colorNames={DEFAULT_COLOR_NAMES}
+          request={{ seq: ++seq, request: { kind: 'annotations', ids: ['lost'] } }}
+          host={host}
+          onPending={() => undefined}
+          Form={AnnotationForm}
+        />,
+        root,
+      ),
+    );
+  const $ = (selector: string) => root.querySelector<HTMLElement>(selector);
+  const click = async (selector: string) => {
+    await act(() => $(selector)!.click());
+    await act(() => new Promise((resolve) => setTimeout(resolve, 0)));
+  };
+
+  it('shows the copy with Show and Attach here, and paints or writes nothing until the reader acts', async () => {
+    expect(bridge.placement.orphans.map((a) => a.id)).toEqual(['lost']);
+    expect(bridge.placement.suggestions).toEqual([{ id: 'lost', ...copy }]);
+    await show();
+    expect($('[data-id="lost"] .badge-orphan')).not.toBeNull();
+    expect($('[data-testid="offer"]')?.textContent).toContain('Found elsewhere on this page');
+    expect($('[data-testid="offer-words"]')?.textContent).toBe(QUOTE);
+    expect(reattach).not.toHaveBeenCalled();
+    expect(bridge.placement.placed).toEqual([]);
+
+    await click('[data-testid="offer-show"]');
+    expect(reveal).toHaveBeenCalledWith(copy.start, copy.end);
+    expect(reattach).not.toHaveBeenCalled();
+  });
+
+  it('re-describes the highlight on the copy on Attach here, based on the revision shown, and offers it no more', async () => {
+    const text = bridge.model!.text;
+    const moved: AnnotationRecord = { ...orphan, ...describeText(text, copy.start, copy.end), textHash: textHash(text), rev: 2 };
+    reattach.mockResolvedValueOnce(ok(moved));
+    await show();
+    await click('[data-testid="offer-attach"]');
+    expect(reattach).toHaveBeenCalledOnce();
+    expect(reattach).toHaveBeenCalledWith({ id: 'lost', baseRev: 1, ...describeText(text, copy.start, copy.end), textHash: textHash(text) });
+    expect(reattach.mock.calls[0]![0]).toMatchObject({ quote: { prefix: expect.stringMatching(/Pictured: $/) } });
+    // Until the announced change is placed, the moved record is no longer offered the copy.
+    expect($('[data-testid="offer"]')).toBeNull();
+    expect($('[data-testid="notice"]')?.textContent).toContain('Highlight attached here.');
+    expect(reveal).toHaveBeenLastCalledWith(copy.start, copy.end);
+
+    // The announcement placed it: the card is an ordinary highlight's.
+    bridge.placement = anchorAll([moved], text);
+    await act(() => bridge.onChange?.());
+    expect($('[data-id="lost"] .badge-orphan')).toBeNull();
+    expect($('[data-id="lost"] .note')?.textContent).toBe('the policy line');
+  });
+
+  it('on a conflict shows the stored version and says so, and attaches on the next click based on it', async () => {
+    const current: AnnotationRecord = { ...orphan, note: 'changed in the popup meanwhile', rev: 2 };
+    reattach.mockResolvedValueOnce({ ok: false, error: { code: 'conflict', message: 'This highlight was changed elsewhere while you edited it', current } });
+    await show();
+    await click('[data-testid="offer-attach"]');
+    expect($('[data-testid="offer-error"]')?.textContent).toContain('changed elsewhere meanwhile');
+    expect($('[data-id="lost"] .note')?.textContent).toBe('changed in the popup meanwhile');
+    // Still where it was: the copy is still offered, and nothing moved.
+    expect($('[data-testid="offer-words"]')?.textContent).toBe(QUOTE);
+
+    reattach.mockResolvedValueOnce(fail('failed', 'QuotaExceededError: the disk is full'));
+    await click('[data-testid="offer-attach"]');
+    expect(reattach).toHaveBeenCalledTimes(2);
+    expect(reattach.mock.calls[1]![0]).toMatchObject({ id: 'lost', baseRev: 2 });
+    expect($('[data-testid="offer-error"]')?.textContent).toBe('Not attached: QuotaExceededError: the disk is full. Try again.');
+  });
+
+  it('offers nothing when the words are nowhere else on the page', async () => {
+    document.body.innerHTML = AFTER.replace(`<figure><figcaption>Pictured: ${QUOTE} (KCNA)</figcaption></figure>`, '');
+    bridge.model = buildTextModel(document.querySelector('article')!);
+    bridge.placement = anchorAll([orphan], bridge.model.text);
+    document.body.append(host);
+    await show();
+    expect($('[data-id="lost"] .badge-orphan')).not.toBeNull();
+    expect($('[data-testid="offer"]')).toBeNull();
   });
 });

@@ -4,7 +4,8 @@ import type { AnnotationRecord } from '../../anchoring/annotation';
 import { annotationFields, annotationSchema, revision } from './annotation-schema';
 import { MAX_ENTITY_TEXT, MAX_PAGE_HTML, def, empty, httpUrl } from './define';
 import type { Placement } from '../../anchoring/anchor-all';
-import type { ExtractedArticle, ImportSummary, StoredRecognition, TextAnalysis } from './types';
+import type { ExtractedArticle, ImportSummary, StoredRecognition, TextAnalysis, WatchlistName } from './types';
+import { MAX_TERM_LENGTH } from '../../entities/term-limits';
 
 const { id: annotationId, articleId, quote, position, color, note, tags, textHash } = annotationFields;
 // A new annotation comes with the id its writer made, so that sending it again cannot duplicate it.
@@ -20,6 +21,15 @@ const reattachment = v.pipe(
   v.strictObject({ id: annotationId, baseRev: revision, quote, position, textHash }),
   v.check(({ quote, position }) => position.end - position.start === quote.exact.length, 'the quote is not as long as its position says'),
 );
+
+/** A name to watch, as the entity card offers it: the name and the other spellings the article used. */
+const spelling = v.pipe(v.string(), v.trim(), v.minLength(1, 'the term is empty'), v.maxLength(MAX_TERM_LENGTH));
+const watchedName = v.strictObject({
+  /** A watchlist the reader has, or a new one of this name. */
+  target: v.union([v.strictObject({ id: v.pipe(v.string(), v.maxLength(100)) }), v.strictObject({ name: v.pipe(v.string(), v.maxLength(100)) })]),
+  term: spelling,
+  aliases: v.pipe(v.array(spelling), v.maxLength(50)),
+});
 
 export const toBackground = {
   /**
@@ -45,6 +55,11 @@ export const toBackground = {
   saveAnnotation: def<AnnotationRecord>()('content', v.strictObject(newAnnotation)),
   /** Change an annotation's note, tags or color, based on revision `baseRev` (else a 'conflict' with the stored one). */
   updateAnnotation: def<AnnotationRecord>()('content', annotationEdit),
+  /**
+   * Attach an orphan to the copy of its words the page's orphan card offered and the reader
+   * accepted (as `libraryReattach`, for the article the frame shows; the card acts on trusted clicks only).
+   */
+  reattachAnnotation: def<AnnotationRecord>()('content', reattachment),
   /** Delete an annotation; answers it, so the page can offer to undo. */
   deleteAnnotation: def<AnnotationRecord>()('content', v.strictObject({ id: annotationId })),
   /** Put back an annotation just deleted (undo). */
@@ -86,6 +101,13 @@ export const toBackground = {
       settings: v.optional(v.picklist(['keep', 'replace'])),
     }),
   ),
+  /** The reader's watchlists, by name: where the entity card can add a name. */
+  listWatchlistNames: def<WatchlistName[]>()('content', empty),
+  /**
+   * Add a name to one of the reader's watchlists, or to a new one: the reader chose it on the
+   * entity card (the page cannot send this; the card acts on trusted clicks only).
+   */
+  addToWatchlist: def<WatchlistName & { added: boolean }>()('content', watchedName),
   /**
    * Read an article's text (the text model) in the background, where the lists and the
    * annotations live: its people, organizations, places, dates and terms, and where the reader's

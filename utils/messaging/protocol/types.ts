@@ -56,3 +56,9 @@ export interface ImportSummary {
   /** Stored versions of articles the backup brought. */
   versions?: { added: number; updated: number; skipped: number };
 }
+
+/** One of the reader's watchlists, as the entity card names it. */
+export interface WatchlistName {
+  id: string;
+  name: string;
+}

@@ -1,0 +1,63 @@
+/**
+ * Names in one enumeration are of one kind: "in Athens, Clanton, Falkville, Huntsville and
+ * Prattville", "Walmart, Kroger, Target and Costco". Where at least two of an enumeration's names
+ * are typed, all of one type, its untyped names (up to three capitalized words each) take that type.
+ */
+import type { Candidate } from './names';
+import { CAP, SENTENCE, UPPER, plainGap, wordAt, type Tokens } from './tokenize';
+import { SENTENCE_WORDS } from './keywords';
+import type { EntityType } from './types';
+
+/** Enumerations of single words longer than this are tables or tag lists, not prose. */
+const MOST_ITEMS = 30;
+
+/** A comma and one space before word `i`. */
+const commaBefore = (tokens: Tokens, i: number) => i > 0 && i < tokens.count && tokens.text.slice(tokens.end[i - 1], tokens.start[i]) === ', ';
+
+/** The untyped single words of enumerations whose typed words agree, as candidates of that type. */
+export function enumerationCandidates(tokens: Tokens, chosen: readonly Candidate[], taken: Uint8Array): Candidate[] {
+  const typeAt = new Map<number, Candidate>();
+  for (const c of chosen) if (c.type !== 'DATE') typeAt.set(c.first, c);
+  const found: Candidate[] = [];
+  const capital = (i: number) => i < tokens.count && ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0 && !SENTENCE_WORDS.has(wordAt(tokens, i));
+  for (let i = 0; i < tokens.count; i++) {
+    if (!capital(i)) continue;
+    // The items from word i: each a typed name, or one free capitalized word; ", " between them,
+    // and ", and" / "and" / "or" before the last.
+    const items: { first: number; last: number; type: EntityType | null }[] = [];
+    let k = i;
+    let closed = false;
+    while (k < tokens.count && items.length < MOST_ITEMS) {
+      const typed = typeAt.get(k);
+      if (typed) items.push({ first: k, last: typed.last, type: typed.type });
+      else if (capital(k) && !taken[k] && !((tokens.flags[k] as number) & SENTENCE && items.length)) {
+        // A free item: up to three capitalized words ("Koundinya Muppalla").
+        let last = k;
+        while (last + 1 < tokens.count && last - k < 2 && capital(last + 1) && !taken[last + 1] && !typeAt.has(last + 1) && plainGap(tokens, last + 1, 1, false)) last++;
+        items.push({ first: k, last, type: null });
+      } else break;
+      const next = items[items.length - 1]!.last + 1;
+      if (closed) break;
+      if (commaBefore(tokens, next) && capital(next)) {
+        k = next;
+        continue;
+      }
+      // "…, and X", "… and X", "… or X": the last item.
+      const link = wordAt(tokens, next);
+      if ((link === 'and' || link === 'or') && capital(next + 1)) {
+        k = next + 1;
+        closed = true;
+        continue;
+      }
+      break;
+    }
+    i = Math.max(i, items.length ? items[items.length - 1]!.last : i);
+    if (!closed || items.length < 3) continue;
+    const types = new Set(items.map((item) => item.type).filter((type) => type !== null));
+    const typedCount = items.filter((item) => item.type !== null).length;
+    if (types.size !== 1 || typedCount < 2) continue;
+    const [type] = types as Set<EntityType>;
+    for (const item of items) if (item.type === null) found.push({ first: item.first, last: item.last, type: type as EntityType });
+  }
+  return found;
+}
