@@ -9,12 +9,16 @@ import { resolve } from 'node:path';
 import { REPO } from './lib/paths.mjs';
 
 /**
- * Warnings read and accepted, each with why. Both are library code that never sees page text:
- * Preact's renderer keeps an `innerHTML` branch for `dangerouslySetInnerHTML`, which Gloss never
- * uses (notes render as a typed tree, see utils/notes/); Readability moves `innerHTML` between
- * elements of the parsed copy it reads in the background page, never the live page.
+ * Warnings read and accepted, each with why. All are library code: Preact's renderer keeps an
+ * `innerHTML` branch for `dangerouslySetInnerHTML`, which Gloss never uses (notes render as a typed
+ * tree, see utils/notes/); Readability moves `innerHTML` between elements of the parsed copy it
+ * reads in the background page, never the live page; DOMPurify, which cleans the article copies
+ * Gloss keeps (utils/versions/sanitize.ts, in the background page and the reader page), parses
+ * into a `template` document of its own with `innerHTML` where `DOMParser` fails: an inert
+ * document, whose result it then cleans.
  */
 const EXPLAINED = [
+  { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^(background\.js|chunks\/reader-[\w-]+\.js)$/, why: "DOMPurify's fallback parser (an inert document)" },
   { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^(content-scripts\/gloss(-editor)?\.js|chunks\/[\w-]+\.js|popup\.js|note-form\.js)$/, why: "Preact's dangerouslySetInnerHTML branch" },
   { code: 'UNSAFE_VAR_ASSIGNMENT', file: /^background\.js$/, why: "Readability's work on the parsed copy" },
 ];

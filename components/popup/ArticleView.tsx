@@ -15,6 +15,7 @@ import { ArticleHeader } from './ArticleHeader';
 import { ArticleNotes } from './ArticleNotes';
 import { noteActions } from './note-actions';
 import { PageMessage } from './PageMessage';
+import { StoredVersions } from './StoredVersions';
 import { useArticleText } from './use-article-text';
 import type { TabView } from './use-page-state';
 
@@ -33,6 +34,7 @@ export function ArticleView({ db, tabId, view, colorNames }: { db: GlossDb; tabI
   return (
     <>
       <ArticleHeader article={article.value} />
+      <StoredVersions db={db} articleId={article.value.id} />
       {annotations.status === 'ready' && (
         <ArticleNotes
           annotations={annotations.value}

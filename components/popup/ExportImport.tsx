@@ -30,9 +30,13 @@ const FORMATS: { id: Format; label: string; extension: string; type: string }[] 
   { id: 'backup', label: 'Gloss backup', extension: 'json', type: 'application/json' },
 ];
 
-/** The library in one format, as text. */
-export async function exportLibrary(db: GlossDb, format: Format): Promise<string> {
-  const library = await readLibrary(db);
+/** The library in one format, as text, and how many damaged stored versions a backup left out. */
+export async function exportLibrary(db: GlossDb, format: Format, { versions = true } = {}): Promise<{ text: string; damagedVersions: number }> {
+  const library = await readLibrary(db, { versions: format === 'backup' && versions });
+  return { text: formatLibrary(library, format), damagedVersions: library.damagedVersions };
+}
+
+function formatLibrary(library: Awaited<ReturnType<typeof readLibrary>>, format: Format): string {
   switch (format) {
     case 'markdown':
       return exportMarkdown(library.annotations, library.articles);
@@ -56,6 +60,8 @@ export function ExportImport({ db }: { db: GlossDb }) {
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const [pending, setPending] = useState<{ file: string; blob: Blob; read: ReadImport; duplicates: number } | null>(null);
   const [policy, setPolicy] = useState<DuplicatePolicy>('skip');
+  // A backup carries the stored copies of articles unless the reader leaves them out (they can be large).
+  const [withVersions, setWithVersions] = useState(true);
 
   // An import runs in the background: its progress shows here, also after the popup reopens.
   useEffect(() => {
@@ -67,8 +73,10 @@ export function ExportImport({ db }: { db: GlossDb }) {
   const exportAs = async (format: (typeof FORMATS)[number]) => {
     try {
       const day = new Date().toISOString().slice(0, 10);
-      download(await exportLibrary(db, format.id), `gloss-${format.id}-${day}.${format.extension}`, format.type);
-      setStatus({ text: `Exported as ${format.label}.` });
+      const { text, damagedVersions } = await exportLibrary(db, format.id, { versions: withVersions });
+      download(text, `gloss-${format.id}-${day}.${format.extension}`, format.type);
+      const damaged = damagedVersions === 1 ? ' One stored version is damaged and was left out.' : damagedVersions > 1 ? ` ${damagedVersions} stored versions are damaged and were left out.` : '';
+      setStatus({ text: `Exported as ${format.label}.${damaged}` });
     } catch (error) {
       setStatus({ text: `Export failed: ${errorMessage(error)}`, error: true });
     }
@@ -107,7 +115,9 @@ export function ExportImport({ db }: { db: GlossDb }) {
       const result = await sendToExtension('toBackground', 'libraryImport', { staged, onDuplicate: policy, settings: 'keep' });
       if (!result.ok) throw new Error(result.error.message);
       const a = result.value.annotations;
-      setStatus({ text: `Imported ${file}: ${a.added} added, ${a.updated} updated, ${a.skipped} skipped.` });
+      const versions = result.value.versions;
+      const copies = versions ? ` Stored versions: ${versions.added} added, ${versions.updated} updated, ${versions.skipped} skipped.` : '';
+      setStatus({ text: `Imported ${file}: ${a.added} added, ${a.updated} updated, ${a.skipped} skipped.${copies}` });
     } catch (error) {
       setStatus({ text: `${file} was not imported; the library is unchanged. ${errorMessage(error)}`, error: true });
     }
@@ -123,6 +133,10 @@ export function ExportImport({ db }: { db: GlossDb }) {
           </button>
         ))}
       </p>
+      <label class="exchange-option">
+        <input type="checkbox" checked={withVersions} data-testid="export-versions" onChange={(event) => setWithVersions(event.currentTarget.checked)} /> The
+        backup carries the stored copies of articles
+      </label>
       <h2>Import</h2>
       <label class="exchange-file">
         A Gloss backup or W3C annotations (.json, .jsonld)
@@ -132,7 +146,8 @@ export function ExportImport({ db }: { db: GlossDb }) {
         <div class="exchange-confirm" data-testid="import-summary">
           <p>
             {pending.file}: {pending.read.data.annotations.length} highlights
-            {pending.read.kind === 'backup' && `, ${pending.read.data.articles?.length ?? 0} articles, ${pending.read.data.watchlists?.length ?? 0} watchlists`}.
+            {pending.read.kind === 'backup' && `, ${pending.read.data.articles?.length ?? 0} articles, ${pending.read.data.watchlists?.length ?? 0} watchlists`}
+            {pending.read.kind === 'backup' && `, ${pending.read.data.versions?.length ?? 0} stored versions of articles`}.
             {pending.duplicates > 0 && ` ${pending.duplicates} are already in your library.`}
           </p>
           {pending.duplicates > 0 && (

@@ -5,6 +5,7 @@
  * through the one library writer (utils/db/library-writer.ts), whose announcements reach each
  * frame showing the article with the records that changed.
  */
+import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { listArticleAnnotations, listTags } from '@/utils/db/annotations-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { libraryWriter, type LibraryChange } from '@/utils/db/library-writer';
@@ -18,6 +19,7 @@ import { errorMessage } from '@/utils/messaging/result';
 import { sendToTab } from '@/utils/messaging/send';
 import { browser } from 'wxt/browser';
 import { assertShowing, framesShowing, revealLater } from './tab-articles';
+import { announceToPages } from './versions';
 
 type AnnotationHandlers = Pick<
   Handlers<'toBackground'>,
@@ -42,8 +44,17 @@ export async function announceToTabs(change: LibraryChange): Promise<void> {
   await Promise.all(frames.map(({ tabId, frameId }) => sendToTab(tabId, 'annotationsChanged', change as never, frameId)));
 }
 
-export function annotationHandlers(db: GlossDb, announce = announceToTabs): AnnotationHandlers {
-  const writer = libraryWriter(db, announce);
+/**
+ * `onCreated` hears of each annotation the page made, once it is stored (the versions keep the
+ * article's copy then); it is not awaited, and what it does cannot fail the save.
+ */
+export function annotationHandlers(
+  db: GlossDb,
+  announce = announceToTabs,
+  onCreated?: (record: AnnotationRecord) => Promise<unknown>,
+  announceVersions = announceToPages,
+): AnnotationHandlers {
+  const writer = libraryWriter(db, announce, announceVersions);
   const ownAnnotation = async (id: string, sender: Sender) => {
     const annotation = await db.annotations.get(id);
     if (!annotation) throw new Error('That annotation no longer exists');
@@ -53,7 +64,9 @@ export function annotationHandlers(db: GlossDb, announce = announceToTabs): Anno
   return {
     async saveAnnotation(input, sender) {
       await assertShowing(sender, input.articleId);
-      return writer.create(input);
+      const record = await writer.create(input);
+      void onCreated?.(record).catch((error: unknown) => console.warn('Gloss: after a new annotation:', errorMessage(error)));
+      return record;
     },
     async updateAnnotation({ id, ...edit }, sender) {
       await ownAnnotation(id, sender);
@@ -93,7 +106,14 @@ export function annotationHandlers(db: GlossDb, announce = announceToTabs): Anno
         });
         const { added, updated, skipped } = report.annotations;
         await progress({ file: file.name, state: 'done', added, updated, skipped });
-        return { file: file.name, annotations: { added, updated, skipped } };
+        const versions = report.versions;
+        return {
+          file: file.name,
+          annotations: { added, updated, skipped },
+          ...(versions.added + versions.updated + versions.skipped > 0 && {
+            versions: { added: versions.added, updated: versions.updated, skipped: versions.skipped },
+          }),
+        };
       } catch (error) {
         await progress({ file: file.name, state: 'failed', message: errorMessage(error) });
         throw error;

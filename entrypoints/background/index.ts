@@ -10,22 +10,27 @@ import { listen } from '@/utils/messaging/listen';
 import { directionOf, toBackground } from '@/utils/messaging/protocol';
 import { ARTICLE_SCRIPT_FILE, EDITOR_SCRIPT_FILE } from '@/utils/page/handoff';
 import { isSiteDisabled, readSettings } from '@/utils/settings/settings';
-import { annotationHandlers } from './annotations';
+import { annotationHandlers, announceToTabs } from './annotations';
 import { NewArticleLimit, fileArticle, senderPage } from './article-identity';
 import { parseArticleOffThread } from './parse-article';
 import { recognizeInSlices, recognizerFor, recognizerVersion } from './recognizer';
 import { forgetRecordedTab, recordArticleOnce, recordFindingsOnce } from './recorded';
 import { watchSelectionCommands } from './selection-commands';
 import { assertShowing, followTabAddress, forgetTab, rememberTabArticle, takeReveal } from './tab-articles';
+import { versionKeeper } from './versions';
 
 export default defineBackground(() => {
   const db = new GlossDb();
   const newArticles = new NewArticleLimit();
+  const versions = versionKeeper(db, announceToTabs);
+  // Keeping a version never holds up the page's answer nor fails it: a failure is only logged.
+  const keepingVersion = (work: Promise<unknown>) => void work.catch((error: unknown) => console.warn('Gloss: keeping a version:', String(error)));
   void requestPersistence(); // Firefox's background page can ask; Chrome's worker cannot (see persist.ts)
   watchSelectionCommands();
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
     forgetRecordedTab(tabId);
+    versions.forgetTab(tabId);
   });
   browser.tabs.onUpdated.addListener((tabId, change) => void (change.url && followTabAddress(tabId, change.url)));
   const inject = (sender: Sender, file: typeof ARTICLE_SCRIPT_FILE | typeof EDITOR_SCRIPT_FILE) => {
@@ -59,9 +64,10 @@ export default defineBackground(() => {
           record: (visit) => recordArticleOnce(db, sender, visit, extract.texts),
         });
         await rememberTabArticle(sender, article.id);
+        versions.extracted(sender, article, extract.copy);
         return { article, texts: extract.texts, timings: extract.timings };
       },
-      ...annotationHandlers(db),
+      ...annotationHandlers(db, announceToTabs, (record) => versions.annotated(record.articleId)),
       async analyzeText({ articleId, text }, sender) {
         await assertShowing(sender, articleId);
         const [recognizer, annotations, article] = await Promise.all([recognizerFor(db), listArticleAnnotations(db, articleId), db.articles.get(articleId)]);
@@ -72,6 +78,7 @@ export default defineBackground(() => {
           takeReveal(sender),
           recordFindingsOnce(db, sender, articleId, text, recognizerVersion(), spans),
         ]);
+        keepingVersion(versions.analyzed(sender, articleId, text, { annotated: annotations.length > 0, spans }));
         return {
           spans,
           ms,
@@ -79,6 +86,10 @@ export default defineBackground(() => {
           ...(reveal && { reveal }),
           ...(lang && !namesRecognizedIn(lang) && { namesSkipped: lang }),
         };
+      },
+      async recognizeStored({ text, lang }) {
+        const { spans } = await recognizeInSlices(await recognizerFor(db), text, { lang });
+        return { spans, ...(lang && !namesRecognizedIn(lang) && { namesSkipped: lang }) };
       },
       listWatchlistNames: async () => (await listWatchlists(db)).map(({ id, name }) => ({ id, name })),
       // The reader's choice on an entity card: the next analysis reads the list (recognizer.ts).

@@ -9,7 +9,7 @@ import { browser } from 'wxt/browser';
 import { siteOf } from '@/utils/article/site';
 import type { Sender } from '@/utils/messaging/envelope';
 
-type Area = Pick<typeof browser.storage.session, 'get' | 'set' | 'remove'>;
+type Area = Pick<typeof browser.storage.session, 'get' | 'set' | 'remove'> & Partial<Pick<typeof browser.storage.session, 'getKeys'>>;
 
 /**
  * `storage.session`, or where a browser lacks it, a map in the background's memory: enough for
@@ -17,11 +17,27 @@ type Area = Pick<typeof browser.storage.session, 'get' | 'set' | 'remove'>;
  */
 const memory = new Map<string, unknown>();
 const inMemory: Area = {
-  get: (async (key: string | null) => (key === null ? Object.fromEntries(memory) : { [key]: memory.get(key) })) as Area['get'],
+  get: (async (keys: string | string[] | null) =>
+    keys === null ? Object.fromEntries(memory) : Object.fromEntries([keys].flat().map((key) => [key, memory.get(key)]))) as Area['get'],
   set: async (items: Record<string, unknown>) => void Object.entries(items).forEach(([key, value]) => memory.set(key, value)),
   remove: async (keys: string | string[]) => void [keys].flat().forEach((key) => memory.delete(key)),
 };
 const session = (): Area => browser.storage.session ?? inMemory;
+
+/**
+ * Every key in the session area, without reading the values: the area also holds the last
+ * readings of articles (versions.ts), megabytes that a lookup of frames should not copy.
+ * `getKeys` is Chrome 130's and Firefox 143's; elsewhere the values are read after all.
+ */
+async function sessionKeys(): Promise<string[]> {
+  const area = session();
+  try {
+    if (area.getKeys) return await area.getKeys();
+  } catch {
+    // not there (an older browser, a test's fake one)
+  }
+  return Object.keys(await area.get(null));
+}
 
 const PREFIX = 'tab:';
 const keyOf = (tabId: number, frameId: number) => `${PREFIX}${tabId}:${frameId}`;
@@ -69,7 +85,8 @@ export async function assertShowing(sender: Sender, articleId: string): Promise<
 
 /** Every frame showing `articleId`. */
 export async function framesShowing(articleId: string): Promise<ShowingFrame[]> {
-  const all = await session().get(null);
+  const tabKeys = (await sessionKeys()).filter((key) => key.startsWith(PREFIX));
+  const all = tabKeys.length ? await session().get(tabKeys) : {};
   const frames: ShowingFrame[] = [];
   for (const [key, value] of Object.entries(all)) {
     if (value !== articleId || !key.startsWith(PREFIX)) continue;
@@ -81,8 +98,7 @@ export async function framesShowing(articleId: string): Promise<ShowingFrame[]> 
 
 /** Forgets a closed tab's frames. */
 export async function forgetTab(tabId: number): Promise<void> {
-  const all = await session().get(null);
-  const keys = Object.keys(all).filter((key) => key.startsWith(`${PREFIX}${tabId}:`) || key === revealKey(tabId) || key === siteKey(tabId));
+  const keys = (await sessionKeys()).filter((key) => key.startsWith(`${PREFIX}${tabId}:`) || key === revealKey(tabId) || key === siteKey(tabId));
   if (keys.length) await session().remove(keys);
 }
 

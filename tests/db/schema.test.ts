@@ -19,6 +19,7 @@ describe('db/schema', () => {
       { version: 4, stores: { annotations: 'id, articleId, createdAt, updatedAt, *tags, color, *words' } },
       { version: 5, stores: { articles: 'id, siteName, lastSeenAt, *entityKeys, *termLists' } },
       { version: 6, stores: {} },
+      { version: 7, stores: { versions: 'id, [articleId+firstSeenAt]', versionBodies: 'id' } },
     ]);
   });
 
@@ -30,7 +31,7 @@ describe('db/schema', () => {
     const db = new GlossDb(`schema-${crypto.randomUUID()}`);
     await db.open();
     expect(db.verno).toBe(SCHEMA_HISTORY.length);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'watchlists']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'versionBodies', 'versions', 'watchlists']);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'tags')?.multi).toBe(true);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
     db.close();
@@ -118,6 +119,38 @@ describe('db/schema upgrades', () => {
     expect(await db.annotations.get('a1')).toEqual({ ...annotation, rev: 1 });
     expect((await db.annotations.get('a2'))?.rev).toBe(1);
     expect(await db.annotations.where('words').equals('kept').primaryKeys()).toEqual(['a1']);
+    await db.delete();
+  });
+
+  it('opens a version 6 database at the newest version, losing nothing, with no versions yet', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    const { default: Dexie } = await import('dexie');
+    const old = new Dexie(name);
+    for (const { version, stores } of SCHEMA_HISTORY.slice(0, 6)) old.version(version).stores(stores);
+    await old.open();
+    const article = {
+      id: 'https://kcna.example/a', url: 'https://kcna.example/a', canonicalUrl: null, title: 'Kept', byline: null, siteName: 'KCNA',
+      publishedTime: null, lang: 'en', dir: null, excerpt: null, length: 100, firstSeenAt: 1, lastSeenAt: 2, entityKeys: ['PERSON:kim'], termLists: [],
+    };
+    const annotation = {
+      id: 'a1', articleId: article.id, quote: { type: 'TextQuoteSelector', exact: 'Kim', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 3 }, color: 'blue', note: 'kept', tags: ['t'],
+      createdAt: 10, updatedAt: 20, textHash: 'abc:1', words: ['kim', 'kept', 't'], rev: 3,
+    };
+    await old.table('articles').put(article);
+    await old.table('annotations').put(annotation);
+    await old.table('watchlists').put({ id: 'w1', name: 'Terms', terms: [], createdAt: 1, updatedAt: 5 });
+    old.close();
+
+    const db = new GlossDb(name);
+    await db.open();
+    expect(db.verno).toBe(7);
+    expect(await db.articles.get(article.id)).toEqual(article);
+    expect(await db.annotations.get('a1')).toEqual(annotation);
+    expect(await db.watchlists.count()).toBe(1);
+    expect(await db.versions.count()).toBe(0);
+    expect(await db.versionBodies.count()).toBe(0);
+    expect(db.versions.schema.indexes.map((index) => index.name)).toEqual(['[articleId+firstSeenAt]']);
     await db.delete();
   });
 });

@@ -22,7 +22,7 @@ const sampleJson = () => JSON.parse(JSON.stringify(createBackup(sampleLibrary(),
 describe('export/backup', () => {
   it('holds the whole library under a format tag, a version and the time it was made', () => {
     const library = sampleLibrary();
-    expect(createBackup(library, NOW)).toEqual({ format: 'gloss-backup', version: 1, exportedAt: '2024-05-01T00:00:00.000Z', ...library });
+    expect(createBackup(library, NOW)).toEqual({ format: 'gloss-backup', version: 2, exportedAt: '2024-05-01T00:00:00.000Z', ...library });
   });
 
   it('reads back exactly what it wrote', () => {
@@ -44,10 +44,10 @@ describe('export/backup', () => {
 
   it('refuses a backup from a newer Gloss, saying so', () => {
     expect(problems({ ...sampleJson(), version: BACKUP_VERSION + 1 })).toEqual([
-      'version: is 2: this backup was made by a newer Gloss, and this one reads version 1 at most. Update Gloss, then import it again.',
+      'version: is 3: this backup was made by a newer Gloss, and this one reads version 2 at most. Update Gloss, then import it again.',
     ]);
-    expect(problems({ ...sampleJson(), version: '1' })).toEqual(['version: is "1": expected a whole number, 1 for this Gloss']);
-    expect(problems({ ...sampleJson(), version: undefined })).toEqual(['version: is missing: expected a whole number, 1 for this Gloss']);
+    expect(problems({ ...sampleJson(), version: '1' })).toEqual(['version: is "1": expected a whole number, 2 for this Gloss']);
+    expect(problems({ ...sampleJson(), version: undefined })).toEqual(['version: is missing: expected a whole number, 2 for this Gloss']);
   });
 
   it('names the path of every bad field, however deep', () => {
@@ -147,6 +147,7 @@ describe('export/backup', () => {
         annotations: { added: library.annotations.length, updated: 0, skipped: 0, duplicates: [] },
         articles: { added: library.articles.length, updated: 0, skipped: 0, duplicates: [] },
         watchlists: { added: library.watchlists.length, updated: 0, skipped: 0, duplicates: [] },
+        versions: { added: 0, updated: 0, skipped: 0, duplicates: [] },
         settings: 'replaced',
       });
 

@@ -40,6 +40,7 @@ describe('export/import-library', () => {
       annotations: { added: 4, updated: 0, skipped: 0, duplicates: [] },
       articles: { added: 3, updated: 0, skipped: 0, duplicates: [] },
       watchlists: { added: 1, updated: 0, skipped: 0, duplicates: [] },
+      versions: { added: 0, updated: 0, skipped: 0, duplicates: [] },
       settings: 'kept',
     });
     expect(await db.articles.get(GONE)).toEqual({

@@ -180,6 +180,11 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       ],
       sender: fromContent,
     },
+    recognizeStored: {
+      good: { text: 'Kim Jong Un visited Songchon County.', lang: 'en' },
+      bad: [undefined, {}, { text: 'x' }, { text: 5, lang: null }, { text: 'x', lang: 'x'.repeat(101) }, { text: 'x', lang: null, articleId: 'https://a.example/' }],
+      sender: fromPopup,
+    },
     placeAnnotations: {
       good: { articleId: 'https://news.example/a', text: 'Kim Jong Un visited Songchon County.' },
       bad: [
@@ -200,6 +205,22 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
     parseArticle: {
       good: { html: page, url: 'https://news.example/a' },
       bad: [undefined, {}, { html: page }, { html: page, url: 'ftp://x/' }, { html: [], url: 'https://a.example/' }],
+      sender: { id: 'gloss-id', url: 'chrome-extension://gloss-id/background.js' },
+    },
+  },
+  toPages: {
+    versionsChanged: {
+      good: {
+        articleId: 'https://news.example/a',
+        changed: [
+          {
+            id: 'v1', articleId: 'https://news.example/a', hash: 'a'.repeat(64), title: 'T', byline: null, siteName: null, publishedTime: null,
+            modifiedTime: null, lang: null, dir: null, url: 'https://news.example/a', canonicalUrl: null, firstSeenAt: 1, lastSeenAt: 2,
+            rawBytes: 10, storedBytes: 5, encoding: 'gzip',
+          },
+        ],
+      },
+      bad: [undefined, {}, { articleId: 'https://news.example/a' }, { articleId: 'https://news.example/a', changed: [{ id: 'v1' }] }],
       sender: { id: 'gloss-id', url: 'chrome-extension://gloss-id/background.js' },
     },
   },

@@ -4,9 +4,11 @@
  * thread: Chrome's offscreen document, Firefox's background page.
  */
 import { Readability } from '@mozilla/readability';
+import { NoSanitizerError, sanitizeArticle } from '../versions/sanitize';
 import { PageTooLargeError } from '../text/work-budget';
 import { MAX_ARTICLE_TEXTS } from './page-size';
-import type { ArticleExtract, ArticleMeta } from './types';
+import { modifiedTimeOf } from './modified';
+import type { ArticleCopy, ArticleExtract, ArticleMeta } from './types';
 
 /** Parses a page's HTML into a detached document whose relative links resolve against `url`. */
 export function parsePage(html: string, url: string, parser: DOMParser = new DOMParser()): Document {
@@ -76,7 +78,9 @@ export function textsOf(root: Node, limit = MAX_ARTICLE_TEXTS): string[] {
  * Runs Readability on `doc` (which it modifies): the article's metadata and the text of the
  * nodes it kept, or null when the page holds no article.
  */
-export function extractArticle(doc: Document): Omit<ArticleExtract, 'timings'> | null {
+export function extractArticle(doc: Document): (Omit<ArticleExtract, 'timings' | 'copy'> & { content: Element; modifiedTime: string | null }) | null {
+  // Read before Readability, which rewrites the document.
+  const modifiedTime = modifiedTimeOf(doc);
   const parsed = new Readability<Element>(doc, { serializer: (element) => element as Element }).parse();
   if (!parsed?.content || (parsed.length ?? 0) < MIN_ARTICLE_CHARS) return null;
   const dir = parsed.dir?.toLowerCase();
@@ -90,15 +94,33 @@ export function extractArticle(doc: Document): Omit<ArticleExtract, 'timings'> |
     excerpt: clean(parsed.excerpt),
     length: parsed.length ?? 0,
   };
-  return { meta, texts: textsOf(parsed.content) };
+  return { meta, texts: textsOf(parsed.content), content: parsed.content, modifiedTime };
 }
 
-/** Parses a page and extracts its article, timing both steps. */
+/**
+ * The copy of an article Gloss may keep: its content sanitized (utils/versions/sanitize.ts) in
+ * this context's window. Where there is none (a worker), no copy: the page is still read.
+ */
+export function articleCopy(content: Element, modifiedTime: string | null, win: Window | undefined = globalThis.window): ArticleCopy | undefined {
+  if (!win) return undefined;
+  try {
+    return { html: sanitizeArticle(content.innerHTML, win), modifiedTime };
+  } catch (error) {
+    if (error instanceof NoSanitizerError) return undefined;
+    throw error;
+  }
+}
+
+/** Parses a page and extracts its article and the copy to keep, timing each step. */
 export function extractFromHtml(html: string, url: string, parser?: DOMParser): ArticleExtract | null {
   const start = performance.now();
   const doc = parsePage(html, url, parser);
   const parsed = performance.now();
   const article = extractArticle(doc);
   const done = performance.now();
-  return article && { ...article, timings: { parseMs: parsed - start, readabilityMs: done - parsed } };
+  if (!article) return null;
+  const { content, modifiedTime, ...found } = article;
+  const copy = articleCopy(content, modifiedTime);
+  const copied = performance.now();
+  return { ...found, ...(copy && { copy }), timings: { parseMs: parsed - start, readabilityMs: done - parsed, copyMs: copied - done } };
 }

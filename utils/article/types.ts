@@ -31,7 +31,16 @@ export interface ArticleRecord extends ArticleMeta {
   termLists?: string[];
 }
 
-/** What the extension sends back to the page after running Readability on a copy of it. */
+/**
+ * What of the article Gloss may keep as a version (utils/versions/): Readability's content,
+ * sanitized, and the modified time the page states. Stays in the extension: never sent to the page.
+ */
+export interface ArticleCopy {
+  html: string;
+  modifiedTime: string | null;
+}
+
+/** What the extension gets back after running Readability on a copy of a page. */
 export interface ArticleExtract {
   meta: ArticleMeta;
   /**
@@ -39,6 +48,8 @@ export interface ArticleExtract {
    * the page finds the same nodes in its live DOM by this text.
    */
   texts: string[];
-  /** Milliseconds spent off the page's thread: parsing the HTML, running Readability. */
-  timings: { parseMs: number; readabilityMs: number };
+  /** The article to keep as a version; absent where no DOM could clean it. */
+  copy?: ArticleCopy;
+  /** Milliseconds spent off the page's thread: parsing the HTML, running Readability, cleaning the copy. */
+  timings: { parseMs: number; readabilityMs: number; copyMs?: number };
 }

@@ -6,6 +6,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
 import type { WatchlistRecord } from '../entities/watchlist';
+import type { VersionBody, VersionRecord } from '../versions/version';
 import { SCHEMA_HISTORY } from './schema';
 
 export type { AnnotationRecord } from '../anchoring/annotation';
@@ -24,6 +25,8 @@ export class GlossDb extends Dexie {
   articles!: EntityTable<ArticleRecord, 'id'>;
   annotations!: EntityTable<StoredAnnotation, 'id'>;
   watchlists!: EntityTable<WatchlistRecord, 'id'>;
+  versions!: EntityTable<VersionRecord, 'id'>;
+  versionBodies!: EntityTable<VersionBody, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);

@@ -1,8 +1,8 @@
 /**
- * The one owner of writes to the reader's annotations: the page's editor, the popup and imports
- * all write through here (in the background), and each write is announced in one place, with the
- * records it changed and the ids it removed, so that every view repaints from the change itself
- * instead of reading the whole article again.
+ * The one owner of writes to the reader's data: annotations (from the page's editor, the popup and
+ * imports) and the stored versions of articles all go through here (in the background), and each
+ * write is announced in one place, with the records it changed and the ids it removed, so that
+ * every view repaints from the change itself instead of reading the whole article again.
  */
 import type { AnnotationRecord } from '../anchoring/annotation';
 import { importLibrary, type ImportOptions, type ImportReport } from '../export/import-library';
@@ -17,6 +17,8 @@ import {
   type NewAnnotation,
 } from './annotations-repo';
 import type { GlossDb } from './database';
+import { keepVersion, type KeepOutcome } from './versions-repo';
+import type { VersionCopy, VersionRecord } from '../versions/version';
 
 /** What one write changed in one article's annotations. */
 export interface LibraryChange {
@@ -30,12 +32,34 @@ export interface LibraryChange {
 /** Tells whoever shows the article (each tab, the popup) what changed. */
 export type Announce = (change: LibraryChange) => Promise<void>;
 
+/** What one write changed in an article's stored versions: the records as stored now. */
+export interface VersionChange {
+  articleId: string;
+  changed: VersionRecord[];
+}
+
+/** Tells whoever shows an article's versions (the reader page) what changed. */
+export type AnnounceVersions = (change: VersionChange) => Promise<void>;
+
+/** What keeping a reading did, including a disk with no room for it (nothing was written). */
+export type VersionOutcome = KeepOutcome | { kind: 'no-room'; articleId: string };
+
 export interface LibraryWriter {
   create(input: NewAnnotation): Promise<AnnotationRecord>;
   update(id: string, edit: AnnotationEdit): Promise<AnnotationRecord>;
   remove(id: string): Promise<AnnotationRecord>;
   restore(annotation: AnnotationRecord): Promise<AnnotationRecord>;
   import(data: LibraryImport, options: ImportOptions): Promise<ImportReport>;
+  /** Keeps a reading of an article as a version (or marks the latest seen); a full disk skips it. */
+  keepVersion(copy: VersionCopy): Promise<VersionOutcome>;
+}
+
+/** Whether `error` is the browser saying the disk (or Gloss's quota) is full; Dexie wraps it. */
+export function isQuotaError(error: unknown): boolean {
+  for (let e = error as { name?: unknown; inner?: unknown } | null | undefined, depth = 0; e && depth < 4; e = e.inner as typeof e, depth++) {
+    if (e.name === 'QuotaExceededError') return true;
+  }
+  return false;
 }
 
 /** Records per announcement: a large import is told in several, each a bounded message. */
@@ -56,13 +80,20 @@ export function changesOf(records: readonly AnnotationRecord[]): LibraryChange[]
   return changes;
 }
 
-export function libraryWriter(db: GlossDb, announce: Announce): LibraryWriter {
+export function libraryWriter(db: GlossDb, announce: Announce, announceVersions: AnnounceVersions = async () => {}): LibraryWriter {
   // A failed announcement (a tab closing) never fails the write the reader made.
   const tell = async (change: LibraryChange) => {
     try {
       await announce(change);
     } catch {
       // the tab will read the article afresh on its next visit
+    }
+  };
+  const tellVersions = async (change: VersionChange) => {
+    try {
+      await announceVersions(change);
+    } catch {
+      // no reader page is open, or it closed: it lists the versions when it opens
     }
   };
   const changed = async (write: Promise<AnnotationRecord>) => {
@@ -87,7 +118,25 @@ export function libraryWriter(db: GlossDb, announce: Announce): LibraryWriter {
       const written = data.annotations.map((annotation) => annotation.id).filter((id) => !skipped.has(id));
       const stored = written.length ? await db.annotations.bulkGet(written) : [];
       for (const change of changesOf(stored.flatMap((record) => (record ? [withoutWords(record)] : [])))) await tell(change);
+      // The versions it wrote, likewise, one announcement per article.
+      const skippedVersions = new Set(options.onDuplicate === 'skip' ? report.versions.duplicates : []);
+      const versionIds = (data.versions ?? []).map((version) => version.id).filter((id) => !skippedVersions.has(id));
+      const versions = versionIds.length ? await db.versions.bulkGet(versionIds) : [];
+      const byArticle = new Map<string, VersionRecord[]>();
+      for (const version of versions) if (version) byArticle.set(version.articleId, [...(byArticle.get(version.articleId) ?? []), version]);
+      for (const [articleId, changed] of byArticle) await tellVersions({ articleId, changed });
       return report;
+    },
+    async keepVersion(copy) {
+      let outcome: KeepOutcome;
+      try {
+        outcome = await keepVersion(db, copy);
+      } catch (error) {
+        if (isQuotaError(error)) return { kind: 'no-room', articleId: copy.articleId };
+        throw error;
+      }
+      if (outcome.kind !== 'capped') await tellVersions({ articleId: copy.articleId, changed: [outcome.version] });
+      return outcome;
     },
   };
 }

@@ -87,4 +87,14 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
         });
     },
   },
+  {
+    // Local copies of articles (issue 14): a version's metadata in `versions` (listed by article
+    // in reading order, without reading any copy) and its compressed copy in `versionBodies`
+    // under the same id. New tables: nothing to reshape.
+    version: 7,
+    stores: {
+      versions: 'id, [articleId+firstSeenAt]',
+      versionBodies: 'id',
+    },
+  },
 ];

@@ -1,6 +1,7 @@
 /**
- * A full Gloss backup: every annotation, article and watchlist and the settings, in one JSON
- * file that Gloss reads back exactly. The parser is strict: every record must have the shape
+ * A full Gloss backup: every annotation, article and watchlist, the settings and (unless the
+ * reader leaves them out) the stored versions of articles with their copies, in one JSON file that
+ * Gloss reads back exactly. Version 1 (before versions were kept) is still read. The parser is strict: every record must have the shape
  * and the limits Gloss stores (see records.ts), and each problem is named by its path
  * (`annotations[12].color: …`). A backup from a newer Gloss is refused, not half read.
  */
@@ -10,19 +11,21 @@ import { problemsOf, type ImportProblem, type ParseResult } from './problems';
 import { withoutBom } from './read-text';
 
 export const BACKUP_FORMAT = 'gloss-backup';
-/** The version this Gloss writes and the newest it reads. */
-export const BACKUP_VERSION = 1;
+/** The version this Gloss writes and the newest it reads (2: stored versions of articles). */
+export const BACKUP_VERSION = 2;
+/** Backups this Gloss reads: version 1 holds no stored versions. */
+const READ_VERSIONS: readonly number[] = [1, 2];
 
 export interface GlossBackup extends Library {
   format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
+  version: 1 | typeof BACKUP_VERSION;
   /** When the backup was made, ISO 8601. */
   exportedAt: string;
 }
 
 const backupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
-  version: v.literal(BACKUP_VERSION),
+  version: v.picklist([1, BACKUP_VERSION]),
   exportedAt: v.pipe(
     v.string(),
     v.check((text) => Number.isFinite(Date.parse(text)), 'is not a date and time'),
@@ -31,12 +34,23 @@ const backupSchema = v.strictObject({
   articles: recordsSchemas.articles,
   watchlists: recordsSchemas.watchlists,
   settings: settingsSchema,
+  versions: v.optional(recordsSchemas.versions),
 });
 
 /** The backup of `library`, made at `now`. */
 export function createBackup(library: Library, now = Date.now()): GlossBackup {
-  const { annotations, articles, watchlists, settings } = library;
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: new Date(now).toISOString(), annotations, articles, watchlists, settings };
+  // Only the library's own parts: whatever else the caller's object carries stays out of the file.
+  const { annotations, articles, watchlists, settings, versions } = library;
+  return {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    exportedAt: new Date(now).toISOString(),
+    annotations,
+    articles,
+    watchlists,
+    settings,
+    ...(versions && { versions }),
+  };
 }
 
 const refuse = (path: string, message: string): ParseResult<GlossBackup> => ({ ok: false, problems: [{ path, message }] });
@@ -53,9 +67,10 @@ export function validateBackup(value: unknown): ParseResult<GlossBackup> {
   if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
     return refuse('version', `is ${version}: this backup was made by a newer Gloss, and this one reads version ${BACKUP_VERSION} at most. Update Gloss, then import it again.`);
   }
-  if (version !== BACKUP_VERSION) {
+  if (!READ_VERSIONS.includes(version as number)) {
     return refuse('version', `is ${version === undefined ? 'missing' : JSON.stringify(version)}: expected a whole number, ${BACKUP_VERSION} for this Gloss`);
   }
+  if (version === 1 && 'versions' in value) return refuse('versions', 'is not part of a version 1 backup');
   const parsed = v.safeParse(backupSchema, value);
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.issues) };
   const backup = parsed.output;
@@ -63,6 +78,7 @@ export function validateBackup(value: unknown): ParseResult<GlossBackup> {
     ...duplicateIds(backup.annotations, 'annotations'),
     ...duplicateIds(backup.articles, 'articles'),
     ...duplicateIds(backup.watchlists, 'watchlists'),
+    ...duplicateIds(backup.versions ?? [], 'versions'),
   ];
   return problems.length ? { ok: false, problems } : { ok: true, value: backup };
 }

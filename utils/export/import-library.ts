@@ -6,6 +6,10 @@
  * library does not have gets a minimal article record (its address as title), so the library
  * lists it and the article's page fills the rest in on the next visit.
  *
+ * Stored versions of articles come with their copies: each copy's text must have the hash its
+ * record gives (or nothing is written), and is compressed before the transaction opens (a
+ * transaction that waits on anything but the database commits early).
+ *
  * Settings live in extension storage, outside IndexedDB, and cannot join the transaction: when
  * asked for, they are written only after the library's writes have committed.
  */
@@ -15,8 +19,10 @@ import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
 import type { GlossDb } from '../db/database';
 import { readSettings, updateSettings } from '../settings/settings';
-import { ImportRefused } from './problems';
-import { checkLibraryImport, type Library, type LibraryImport } from './records';
+import { contentHash, packContent, unpackContent } from '../versions/content';
+import type { VersionBody, VersionRecord } from '../versions/version';
+import { ImportRefused, joinPath, type ImportProblem } from './problems';
+import { checkLibraryImport, type Library, type LibraryImport, type VersionExport } from './records';
 
 /** What to do with a record whose id the library already holds: keep the stored one, or take the file's. */
 export type DuplicatePolicy = 'skip' | 'update';
@@ -42,6 +48,8 @@ export interface ImportReport {
   /** Articles of the file, and the minimal ones made for annotations without one. */
   articles: ImportCounts;
   watchlists: ImportCounts;
+  /** Stored versions of articles (a duplicate is one whose id the library holds). */
+  versions: ImportCounts;
   settings: 'kept' | 'replaced';
 }
 
@@ -122,20 +130,40 @@ async function write<T extends { id: string; rev?: number }>(
   };
 }
 
+/** The versions' records and compressed copies, once every copy's text is checked against its hash. */
+async function packVersions(versions: readonly VersionExport[]): Promise<{ records: VersionRecord[]; bodies: VersionBody[] }> {
+  const problems: ImportProblem[] = [];
+  const records: VersionRecord[] = [];
+  const bodies: VersionBody[] = [];
+  for (const [i, { content, ...record }] of versions.entries()) {
+    if ((await contentHash(content.text)) !== record.hash) {
+      problems.push({ path: joinPath(['versions', i, 'hash']), message: 'does not match the text of the copy (the copy was changed, or is not this version)' });
+      continue;
+    }
+    const packed = await packContent(content);
+    records.push({ ...record, rawBytes: packed.rawBytes, storedBytes: packed.storedBytes });
+    bodies.push({ id: record.id, data: packed.data });
+  }
+  if (problems.length) throw new ImportRefused(problems);
+  return { records, bodies };
+}
+
 /** Brings `data` into the library in one transaction; throws `ImportRefused`, writing nothing, when it has problems. */
 export async function importLibrary(db: GlossDb, data: LibraryImport, options: ImportOptions): Promise<ImportReport> {
   const checked = checkLibraryImport(data);
   if (!checked.ok) throw new ImportRefused(checked.problems);
   const { annotations, articles = [], watchlists = [], settings } = checked.value;
   const { onDuplicate } = options;
+  const versions = await packVersions(checked.value.versions ?? []);
 
   const tables = [
     ...(annotations.length ? [db.annotations] : []),
     ...(annotations.length || articles.length ? [db.articles] : []),
     ...(watchlists.length ? [db.watchlists] : []),
+    ...(versions.records.length ? [db.versions, db.versionBodies] : []),
   ];
-  const report: ImportReport = { annotations: noCounts(), articles: noCounts(), watchlists: noCounts(), settings: 'kept' };
-  const total = annotations.length + articles.length + watchlists.length;
+  const report: ImportReport = { annotations: noCounts(), articles: noCounts(), watchlists: noCounts(), versions: noCounts(), settings: 'kept' };
+  const total = annotations.length + articles.length + watchlists.length + versions.records.length;
   let done = 0;
   const progress = (written: number) => options.onProgress?.((done = Math.min(total, done + written)), total);
   if (tables.length) {
@@ -153,6 +181,10 @@ export async function importLibrary(db: GlossDb, data: LibraryImport, options: I
         report.annotations = await write(db.annotations, stored, onDuplicate, progress);
       }
       report.watchlists = await write(db.watchlists, watchlists, onDuplicate, progress);
+      report.versions = await write(db.versions, versions.records, onDuplicate, progress);
+      // A version's copy follows its record: written where the record was, left where it was skipped.
+      const skipped = new Set(report.versions.skipped ? report.versions.duplicates : []);
+      await write(db.versionBodies, versions.bodies.filter((body) => !skipped.has(body.id)), 'update');
     });
   }
   if (options.settings === 'replace' && settings) {
@@ -162,10 +194,41 @@ export async function importLibrary(db: GlossDb, data: LibraryImport, options: I
   return report;
 }
 
-/** Everything an export needs: the three tables, read in one transaction, and the settings. */
-export async function readLibrary(db: GlossDb): Promise<Library> {
-  const [annotations, articles, watchlists] = await db.transaction('r', [db.annotations, db.articles, db.watchlists], () =>
-    Promise.all([db.annotations.toArray(), db.articles.toArray(), db.watchlists.toArray()]),
+/**
+ * Everything an export needs: the three tables, read in one transaction, and the settings; with
+ * `versions`, the stored versions and their copies too (read in the same transaction, unpacked
+ * after it). A version whose copy cannot be read is left out and counted in `damagedVersions`.
+ */
+export async function readLibrary(db: GlossDb, { versions: withVersions = false } = {}): Promise<Library & { damagedVersions: number }> {
+  const [annotations, articles, watchlists, versions, bodies] = await db.transaction(
+    'r',
+    [db.annotations, db.articles, db.watchlists, db.versions, db.versionBodies],
+    () =>
+      Promise.all([
+        db.annotations.toArray(),
+        db.articles.toArray(),
+        db.watchlists.toArray(),
+        withVersions ? db.versions.toArray() : [],
+        withVersions ? db.versionBodies.toArray() : [],
+      ]),
   );
-  return { annotations: annotations.map(withoutWords), articles, watchlists, settings: await readSettings() };
+  const library: Library & { damagedVersions: number } = {
+    annotations: annotations.map(withoutWords),
+    articles,
+    watchlists,
+    settings: await readSettings(),
+    damagedVersions: 0,
+  };
+  if (!withVersions) return library;
+  const bodyOf = new Map(bodies.map((body) => [body.id, body.data]));
+  library.versions = [];
+  const byArticle = (a: VersionRecord, b: VersionRecord) => (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : a.firstSeenAt - b.firstSeenAt);
+  for (const version of versions.sort(byArticle)) {
+    try {
+      library.versions.push({ ...version, content: await unpackContent(bodyOf.get(version.id)) });
+    } catch {
+      library.damagedVersions++;
+    }
+  }
+  return library;
 }

@@ -13,16 +13,23 @@ import { ANNOTATION_LIMITS } from '../anchoring/annotation';
 import { annotationFields, count, nonEmpty, text, timestamp } from '../messaging/protocol/annotation-schema';
 import { httpUrl } from '../messaging/protocol/define';
 import { cleanTags } from '../notes/tags';
-import type { Settings } from '../settings/settings';
+import { KEEP_VERSIONS, type Settings } from '../settings/settings';
+import type { VersionContent, VersionRecord } from '../versions/version';
 import { joinPath, problemsOf, type ImportProblem, type ParseResult } from './problems';
 import { formatCount } from '../text/count';
 
-/** Everything a backup holds: the three tables and the settings. */
+/** A stored version of an article as a backup carries it: its record and its copy, uncompressed. */
+export interface VersionExport extends VersionRecord {
+  content: VersionContent;
+}
+
+/** Everything a backup holds: the three tables, the settings, and the stored versions unless left out. */
 export interface Library {
   annotations: AnnotationRecord[];
   articles: ArticleRecord[];
   watchlists: WatchlistRecord[];
   settings: Settings;
+  versions?: VersionExport[];
 }
 
 /** What an import brings: annotations at least (a W3C file carries nothing else). */
@@ -31,6 +38,7 @@ export interface LibraryImport {
   articles?: ArticleRecord[];
   watchlists?: WatchlistRecord[];
   settings?: Settings;
+  versions?: VersionExport[];
 }
 
 export const IMPORT_LIMITS = {
@@ -44,6 +52,8 @@ export const IMPORT_LIMITS = {
   term: 200,
   /** Host names of sites where Gloss is off. */
   sites: 100_000,
+  /** A stored version's HTML or text (a page's HTML is sent for reading up to 16 MiB). */
+  copy: 16 * 1024 * 1024,
 } as const;
 
 
@@ -82,6 +92,28 @@ const articleSchema = v.strictObject({
   termLists: v.optional(v.pipe(v.array(text(IMPORT_LIMITS.term)), v.maxLength(10_000))),
 });
 
+/** A stored version: its record as Gloss keeps it, and its copy (cleaned again when shown). */
+const versionSchema = v.strictObject({
+  id,
+  articleId: httpUrl,
+  hash: v.pipe(v.string(), v.regex(/^[\da-f]{64}$/, 'is not a SHA-256 in hex')),
+  title: text(IMPORT_LIMITS.text),
+  byline: metaText,
+  siteName: metaText,
+  publishedTime: metaText,
+  modifiedTime: metaText,
+  lang: v.nullable(text(100)),
+  dir: v.nullable(v.picklist(['ltr', 'rtl'])),
+  url: httpUrl,
+  canonicalUrl: v.nullable(httpUrl),
+  firstSeenAt: timestamp,
+  lastSeenAt: timestamp,
+  rawBytes: count,
+  storedBytes: count,
+  encoding: v.literal('gzip'),
+  content: v.strictObject({ html: text(IMPORT_LIMITS.copy), text: text(IMPORT_LIMITS.copy) }),
+});
+
 const termSchema = v.strictObject({
   term: nonEmpty(IMPORT_LIMITS.term),
   aliases: v.optional(v.array(text(IMPORT_LIMITS.term))),
@@ -105,6 +137,7 @@ export const settingsSchema = v.object({
   hideAll: v.boolean(),
   disabledSites: v.pipe(v.array(text(1000)), v.maxLength(IMPORT_LIMITS.sites)),
   typeColors: v.optional(v.object({ PERSON: hexColor, ORG: hexColor, PLACE: hexColor, DATE: hexColor, TERM: hexColor } satisfies Record<EntityType, unknown>)),
+  keepVersions: v.optional(v.picklist(KEEP_VERSIONS)),
 });
 
 const records = <S extends v.GenericSchema>(schema: S) =>
@@ -114,6 +147,7 @@ export const recordsSchemas = {
   annotations: records(importedAnnotationSchema),
   articles: records(articleSchema),
   watchlists: records(watchlistSchema),
+  versions: records(versionSchema),
 };
 
 // A backup (with its format, version and date) is an import as it stands: other keys are dropped.
@@ -122,6 +156,7 @@ const libraryImportSchema = v.object({
   articles: v.optional(recordsSchemas.articles),
   watchlists: v.optional(recordsSchemas.watchlists),
   settings: v.optional(settingsSchema),
+  versions: v.optional(recordsSchemas.versions),
 });
 
 /** Records of one table that share an id, each named after the first with that id. */
@@ -140,7 +175,12 @@ export function duplicateIds(records: readonly { id: string }[], table: string):
 export function checkLibraryImport(data: unknown): ParseResult<LibraryImport> {
   const parsed = v.safeParse(libraryImportSchema, data);
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.issues) };
-  const { annotations, articles = [], watchlists = [] } = parsed.output;
-  const problems = [...duplicateIds(annotations, 'annotations'), ...duplicateIds(articles, 'articles'), ...duplicateIds(watchlists, 'watchlists')];
+  const { annotations, articles = [], watchlists = [], versions = [] } = parsed.output;
+  const problems = [
+    ...duplicateIds(annotations, 'annotations'),
+    ...duplicateIds(articles, 'articles'),
+    ...duplicateIds(watchlists, 'watchlists'),
+    ...duplicateIds(versions, 'versions'),
+  ];
   return problems.length ? { ok: false, problems } : { ok: true, value: parsed.output };
 }

@@ -8,13 +8,14 @@ import type { MessageDef } from './protocol/define';
 import { toBackground } from './protocol/to-background';
 import { toContent } from './protocol/to-content';
 import { toOffscreen } from './protocol/to-offscreen';
+import { toPages } from './protocol/to-pages';
 
 export { PROTOCOL_VERSION, type Envelope, type Origin } from './envelope';
 export { ANNOTATION_LIMITS, MAX_ENTITY_TEXT, MAX_PAGE_HTML } from './protocol/define';
 export type { ArticleText, ExtractedArticle, PageState, TextAnalysis } from './protocol/types';
-export { toBackground, toContent, toOffscreen };
+export { toBackground, toContent, toOffscreen, toPages };
 
-export const protocol = { toBackground, toOffscreen, toContent };
+export const protocol = { toBackground, toOffscreen, toContent, toPages };
 export type Direction = keyof typeof protocol;
 export type MessagesOf<D extends Direction> = (typeof protocol)[D];
 export type TypeOf<D extends Direction> = keyof MessagesOf<D> & string;

@@ -14,15 +14,15 @@ function asResult<T>(answer: unknown, who: string): Result<T> {
   return fail('unreachable', `No answer from ${who}`);
 }
 
-/** Sends a message to the background or the offscreen document. */
-export async function sendToExtension<D extends 'toBackground' | 'toOffscreen', K extends TypeOf<D>>(
+/** Sends a message to the background, the offscreen document or Gloss's pages (from the background). */
+export async function sendToExtension<D extends 'toBackground' | 'toOffscreen' | 'toPages', K extends TypeOf<D>>(
   direction: D,
   type: K,
   payload: RequestOf<D, K>,
 ): Promise<Result<ResponseOf<D, K>>> {
   try {
     const answer: unknown = await browser.runtime.sendMessage(envelope(type, payload));
-    return asResult(answer, direction === 'toBackground' ? "Gloss's background" : "Gloss's parser");
+    return asResult(answer, direction === 'toBackground' ? "Gloss's background" : direction === 'toOffscreen' ? "Gloss's parser" : "Gloss's pages");
   } catch (error) {
     return fail('unreachable', errorMessage(error));
   }

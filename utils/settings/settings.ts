@@ -21,7 +21,16 @@ export interface Settings {
    * on the other. Absent for none.
    */
   mirrors?: MirrorPair[];
+  /**
+   * Which articles Gloss keeps versions of (utils/versions/): those the reader annotated or where
+   * a term of their watchlists was found (absent: the default), every article read, or only
+   * annotated ones.
+   */
+  keepVersions?: KeepVersions;
 }
+
+export const KEEP_VERSIONS = ['annotated-or-watched', 'all', 'annotated'] as const;
+export type KeepVersions = (typeof KEEP_VERSIONS)[number];
 
 export const DEFAULT_SETTINGS: Settings = { hiddenTypes: [], hideAll: false, disabledSites: [] };
 
@@ -73,12 +82,14 @@ export function normalizeSettings(value: unknown): Settings {
     (pair): pair is [string, string] =>
       Array.isArray(pair) && pair.length === 2 && pair.every((site) => typeof site === 'string' && site !== '') && pair[0] !== pair[1],
   );
+  const keepVersions = KEEP_VERSIONS.find((choice) => choice === raw.keepVersions && choice !== 'annotated-or-watched');
   return {
     hiddenTypes: strings(raw.hiddenTypes).filter((type): type is EntityType => (ENTITY_TYPES as string[]).includes(type)),
     hideAll: raw.hideAll === true,
     disabledSites: strings(raw.disabledSites),
     ...(Object.keys(typeColors).length ? { typeColors } : {}),
     ...(mirrors.length ? { mirrors: mirrors.map(([a, b]) => [a, b] as [string, string]) } : {}),
+    ...(keepVersions ? { keepVersions } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * One annotation in the library: its color, quote and a line of its note (the search's words
- * marked), its tags, and the article it is in. Activating it opens the article at the highlight.
+ * marked), its tags, and the article it is in. Activating it opens the article at the highlight;
+ * when Gloss keeps a copy of the article, a link beside it opens that (the page may be gone).
  */
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import type { ArticleRecord } from '@/utils/article/types';
@@ -17,13 +18,15 @@ export interface LibraryItemProps {
   /** Leave out the article line (the list is grouped by article). */
   grouped: boolean;
   onOpen: (annotation: AnnotationRecord) => void;
+  /** The reader page's address for the article's stored copy, when there is one. */
+  storedCopy?: string;
 }
 
 const QUOTE_CHARS = 240;
 
-export function LibraryItem({ annotation, article, words, colorNames, grouped, onOpen }: LibraryItemProps) {
+export function LibraryItem({ annotation, article, words, colorNames, grouped, onOpen, storedCopy }: LibraryItemProps) {
   const quote = annotation.quote.exact.length > QUOTE_CHARS ? annotation.quote.exact.slice(0, QUOTE_CHARS) + '…' : annotation.quote.exact;
-  return (
+  const item = (
     <button type="button" class="library-item" data-testid="library-item" data-id={annotation.id} onClick={() => onOpen(annotation)}>
       <span class="library-quote">
         <span class="swatch" style={{ background: NOTE_FILLS[annotation.color] }} title={colorNames[annotation.color as AnnotationColor]} />
@@ -49,5 +52,15 @@ export function LibraryItem({ annotation, article, words, colorNames, grouped, o
         <time dateTime={new Date(annotation.createdAt).toISOString()}>{new Date(annotation.createdAt).toLocaleDateString()}</time>
       </span>
     </button>
+  );
+  if (!storedCopy) return item;
+  // Beside the row's button, not in it (a link inside a button is neither), over its corner.
+  return (
+    <div class="library-row">
+      {item}
+      <a class="library-stored" href={storedCopy} target="_blank" rel="noopener" data-testid="library-stored" title="Gloss's copy of the article, with this highlight">
+        Stored copy
+      </a>
+    </div>
   );
 }

@@ -2,12 +2,16 @@
  * The whole library: every annotation, newest first, flat or grouped by article; a search over
  * quotes, notes, tags, titles and outlets (utils/search/) with the matched words marked; filters;
  * a virtualized list that loads more as the reader scrolls. It follows the database live.
- * Opening an item shows the highlight in its article's tab.
+ * Opening an item shows the highlight in its article's tab; an article Gloss keeps a copy of
+ * also offers that copy (the reader page).
  */
 import { useMemo, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { useLiveQuery } from '@/components/common/use-live-query';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import type { ArticleRecord } from '@/utils/article/types';
 import type { GlossDb } from '@/utils/db/database';
+import { articlesWithVersions, readerPath } from '@/utils/db/versions-repo';
 import { sendToExtension } from '@/utils/messaging/send';
 import type { ColorNames } from '@/utils/settings/color-names';
 import { VirtualList } from '../VirtualList';
@@ -33,6 +37,10 @@ export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: Color
   const [openError, setOpenError] = useState<string | null>(null);
   const { shown, total, failure } = useLibrarySearch(db, text, controls, limit);
   const articles = useMemo(() => new Map((shown?.articles ?? []).map((a) => [a.id, a])), [shown]);
+  // Which articles have stored copies: asked once the first results are shown, not beside their read.
+  const firstShown = shown !== null && shown !== undefined;
+  const stored = useLiveQuery(() => (firstShown ? articlesWithVersions(db) : new Set<string>()), [db, firstShown]);
+  const storedIds = stored.status === 'ready' ? stored.value : null;
   const rows = useMemo<Row[]>(() => {
     const annotations = shown?.annotations ?? [];
     if (!grouped) return annotations.map((annotation) => ({ kind: 'item', annotation }));
@@ -116,6 +124,7 @@ export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: Color
               colorNames={colorNames}
               grouped={grouped}
               onOpen={(annotation) => void open(annotation)}
+              storedCopy={storedIds?.has(row.annotation.articleId) ? browser.runtime.getURL(readerPath(row.annotation.articleId)) : undefined}
             />
           )
         }

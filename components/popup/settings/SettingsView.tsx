@@ -1,7 +1,7 @@
 /**
  * The popup's settings: entity types and their colors, the reader's watchlists, the names of the
- * highlight colors, the sites where Gloss is off, sites that are one outlet, the storage the
- * library takes, and what each permission is for. Each part
+ * highlight colors, the sites where Gloss is off, sites that are one outlet, which articles are
+ * kept as local copies, the storage the library takes, and what each permission is for. Each part
  * is a disclosure, so the popup stays short and nothing below moves while a part loads.
  */
 import type { GlossDb } from '@/utils/db/database';
@@ -13,6 +13,7 @@ import { PermissionSettings } from './PermissionSettings';
 import { SiteSettings } from './SiteSettings';
 import { StorageSettings } from './StorageSettings';
 import { useSettings } from './use-settings';
+import { VersionSettings } from './VersionSettings';
 import { WatchlistSettings } from './WatchlistSettings';
 
 export function SettingsView({ db, storage }: { db: GlossDb; storage?: StorageManager }) {
@@ -26,6 +27,7 @@ export function SettingsView({ db, storage }: { db: GlossDb; storage?: StorageMa
       <ColorNamesForm names={colorNames} />
       <SiteSettings settings={settings} />
       <MirrorSettings settings={settings} />
+      <VersionSettings settings={settings} />
       <StorageSettings storage={storage} />
       <PermissionSettings />
     </section>

@@ -34,7 +34,7 @@ export interface GlossBrowser {
   /** Every request made by the extension's own worker or pages that left the extension. */
   extensionRequests: string[];
   /** Every record of a table of Gloss's database, read in the worker (what the reader has stored). */
-  records<T>(table: 'annotations' | 'articles'): Promise<T[]>;
+  records<T>(table: 'annotations' | 'articles' | 'versions'): Promise<T[]>;
   /** Puts records straight into a table of Gloss's database (a library made before the test). */
   putRecords(table: 'annotations' | 'articles', records: unknown[]): Promise<void>;
   close(): Promise<void>;
@@ -110,7 +110,7 @@ export async function startGloss({ mounts = {}, ...options }: { userDataDir?: st
       if (answer?.error?.code === 'unreachable') return null;
       throw new Error(`getArticleText failed: ${JSON.stringify(answer)}`);
     },
-    async records<T>(table: 'annotations' | 'articles') {
+    async records<T>(table: 'annotations' | 'articles' | 'versions') {
       return (await worker()).evaluate(
         (name) =>
           new Promise<T[]>((resolve, reject) => {

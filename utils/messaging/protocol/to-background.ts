@@ -4,7 +4,7 @@ import type { AnnotationRecord } from '../../anchoring/annotation';
 import { annotationFields, annotationSchema, revision } from './annotation-schema';
 import { MAX_ENTITY_TEXT, MAX_PAGE_HTML, def, empty, httpUrl } from './define';
 import type { Placement } from '../../anchoring/anchor-all';
-import type { ExtractedArticle, ImportSummary, TextAnalysis, WatchlistName } from './types';
+import type { ExtractedArticle, ImportSummary, StoredRecognition, TextAnalysis, WatchlistName } from './types';
 import { MAX_TERM_LENGTH } from '../../entities/term-limits';
 
 const { id: annotationId, articleId, quote, position, color, note, tags, textHash } = annotationFields;
@@ -114,6 +114,17 @@ export const toBackground = {
    * annotations stand in it now. One message, so the page encodes the text once.
    */
   analyzeText: def<TextAnalysis>()('content', articleText),
+  /**
+   * The reader page shows a stored copy of an article: the people, organizations, places, dates
+   * and terms in its text (as for a page; names only where `lang` is English or unknown).
+   */
+  recognizeStored: def<StoredRecognition>()(
+    'extension',
+    v.strictObject({
+      text: v.pipe(v.string(), v.maxLength(MAX_ENTITY_TEXT, 'text is too long')),
+      lang: v.nullable(v.pipe(v.string(), v.maxLength(100))),
+    }),
+  ),
   /**
    * Place the reader's annotations of an article in its text again (they changed): the entities
    * found in the same text are still right, so the recognizer does not run.

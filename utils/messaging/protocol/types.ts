@@ -42,11 +42,19 @@ export interface TextAnalysis {
   namesSkipped?: string;
 }
 
+/** What the recognizer found in a stored copy's text (see `recognizeStored`). */
+export interface StoredRecognition {
+  spans: EntitySpan[];
+  /** The copy's language when names were not looked for in it. */
+  namesSkipped?: string;
+}
 
 /** What an import did, as the popup shows it. */
 export interface ImportSummary {
   file: string;
   annotations: { added: number; updated: number; skipped: number };
+  /** Stored versions of articles the backup brought. */
+  versions?: { added: number; updated: number; skipped: number };
 }
 
 /** One of the reader's watchlists, as the entity card names it. */

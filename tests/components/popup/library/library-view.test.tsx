@@ -8,6 +8,7 @@ import { createAnnotation } from '@/utils/db/annotations-repo';
 import { recordArticle } from '@/utils/db/articles-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { DEFAULT_COLOR_NAMES } from '@/utils/settings/color-names';
+import { keepVersion } from '@/utils/db/versions-repo';
 import { freshDb } from '../../../support/fresh-db';
 
 const TEXT = 'Kim Jong Un visited Songchon County. The harvest in South Hwanghae was praised. Sanctions were not mentioned.';
@@ -78,5 +79,24 @@ describe('components/popup/library/LibraryView', () => {
     await createAnnotation(db, { articleId: 'https://yonhap.example/2', ...describeText(TEXT, start, start + 15), color: 'blue', note: '', tags: [], textHash: '' }, 4000);
     await settle();
     expect(items()).toHaveLength(4);
+  });
+
+  it('offers the stored copy of an article Gloss keeps one of, beside its highlights', async () => {
+    await keepVersion(db, {
+      articleId: 'https://kcna.example/1', url: 'https://kcna.example/1', canonicalUrl: null, html: '<p>x</p>', text: 'x',
+      meta: { title: 'Leader visits county', byline: null, siteName: 'KCNA', publishedTime: null, modifiedTime: null, lang: 'en', dir: null },
+    });
+    render(<LibraryView db={db} colorNames={DEFAULT_COLOR_NAMES} />, root);
+    await settle();
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    await settle();
+    const links = [...root.querySelectorAll('[data-testid="library-stored"]')].map((link) => new URL(link.getAttribute('href')!));
+    expect(links).toHaveLength(2);
+    expect(links.map((url) => [url.pathname, url.searchParams.get('article'), url.searchParams.get('version')])).toEqual([
+      ['/reader.html', 'https://kcna.example/1', null],
+      ['/reader.html', 'https://kcna.example/1', null],
+    ]);
+    // Beside the item's button, not inside it.
+    expect(root.querySelector('button [data-testid="library-stored"]')).toBeNull();
   });
 });

@@ -37,7 +37,7 @@ describe('components/popup/settings/SettingsView', () => {
     await createWatchlist(db, { name: 'Sanctions', terms: [{ term: 'snapback' }] });
     await updateSettings((s) => ({ ...s, disabledSites: ['news.example'] }));
     render(<SettingsView db={db} storage={storage} />, root);
-    const parts = ['Entity highlights', 'Watchlists', 'Highlight colors', 'Sites where Gloss is off', 'Same outlet on two sites', 'Storage', "What Gloss's permissions are for"];
+    const parts = ['Entity highlights', 'Watchlists', 'Highlight colors', 'Sites where Gloss is off', 'Same outlet on two sites', 'Copies of articles', 'Storage', "What Gloss's permissions are for"];
     expect(summaries()).toEqual(parts);
     expect(root.querySelector('section.settings')?.getAttribute('aria-labelledby')).toBe(root.querySelector('h2')?.id);
     await vi.waitFor(() => expect(root.textContent).toContain('news.example'));

@@ -1,0 +1,58 @@
+/**
+ * The popup's line on the article's stored versions: how many Gloss keeps, a link to the reader
+ * page (the latest, readable when the page is gone), and a notice when a reading could not be
+ * kept (a full disk, the day's cap).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { useLiveQuery } from '@/components/common/use-live-query';
+import type { GlossDb } from '@/utils/db/database';
+import { MAX_VERSIONS_PER_DAY, listVersions, readerPath } from '@/utils/db/versions-repo';
+import { noticeText, versionNotice, type VersionNotice } from '@/utils/versions/notices';
+
+/** The notice for an article, kept current while the popup is open. */
+function useVersionNotice(articleId: string): VersionNotice | null {
+  const [notice, setNotice] = useState<VersionNotice | null>(null);
+  useEffect(() => {
+    let live = true;
+    const read = () => void versionNotice(articleId).then((value) => live && setNotice(value), () => {});
+    read();
+    const listener = (_changes: unknown, area: string) => area === 'local' && read();
+    browser.storage.onChanged.addListener(listener);
+    return () => {
+      live = false;
+      browser.storage.onChanged.removeListener(listener);
+    };
+  }, [articleId]);
+  return notice;
+}
+
+export function StoredVersions({ db, articleId }: { db: GlossDb; articleId: string }) {
+  const versions = useLiveQuery(() => listVersions(db, articleId), [db, articleId]);
+  const notice = useVersionNotice(articleId);
+  const count = versions.status === 'ready' ? versions.value.length : 0;
+  const latest = versions.status === 'ready' ? versions.value.at(-1) : undefined;
+  if (!count && !notice) return null;
+  return (
+    <section class="stored-versions" data-testid="stored-versions">
+      {latest && (
+        <p>
+          <a
+            href={browser.runtime.getURL(readerPath(articleId, latest.id))}
+            target="_blank"
+            rel="noopener"
+            data-testid="open-stored-copy"
+          >
+            Read the stored copy
+          </a>{' '}
+          <span class="muted">({count === 1 ? '1 version kept' : `${count} versions kept`})</span>
+        </p>
+      )}
+      {notice && (
+        <p class="notice" role="status" data-testid="version-notice">
+          {noticeText(notice, MAX_VERSIONS_PER_DAY)}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+/**
+ * The reader page (`reader.html?article=<id>&version=<id>`): a stored version of an article, read
+ * from the database in the extension's origin (reads only: writes go through the background).
+ * Without `version`, the latest.
+ */
+import { render } from 'preact';
+import { GlossDb } from '@/utils/db/database';
+import { ReaderApp } from './App';
+import './style.css';
+
+const params = new URLSearchParams(location.search);
+const db = new GlossDb();
+void db.open().catch(() => undefined); // a failure is shown by the first read that needs it
+const root = document.getElementById('app');
+if (root) render(<ReaderApp db={db} articleId={params.get('article') ?? ''} versionId={params.get('version')} />, root);

@@ -1,0 +1,49 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { StoredVersions } from '@/components/popup/StoredVersions';
+import type { GlossDb } from '@/utils/db/database';
+import { keepVersion } from '@/utils/db/versions-repo';
+import { setVersionNotice } from '@/utils/versions/notices';
+import { freshDb } from '../../support/fresh-db';
+import { container, unmount } from '../../support/ui';
+import { ARTICLE, reading } from '../../support/versions';
+
+describe('components/popup/StoredVersions', () => {
+  let root: HTMLElement;
+  let db: GlossDb;
+  beforeEach(async (context) => {
+    fakeBrowser.reset();
+    db = await freshDb(context, 'stored-versions');
+    root = container();
+  });
+  afterEach(() => unmount(root));
+  const shown = (id: string) => root.querySelector(`[data-testid="${id}"]`);
+
+  it('shows nothing for an article with no version and no notice', async () => {
+    render(<StoredVersions db={db} articleId={ARTICLE} />, root);
+    await new Promise((done) => setTimeout(done, 50));
+    expect(shown('stored-versions')).toBeNull();
+  });
+
+  it('links to the reader page on the latest version and says how many are kept', async () => {
+    await keepVersion(db, reading('One.'), 1000);
+    const latest = await keepVersion(db, reading('Two.'), 2000);
+    render(<StoredVersions db={db} articleId={ARTICLE} />, root);
+    await vi.waitFor(() => expect(shown('open-stored-copy')).not.toBeNull());
+    const href = new URL(shown('open-stored-copy')!.getAttribute('href')!);
+    expect(href.pathname).toBe('/reader.html');
+    expect(Object.fromEntries(href.searchParams)).toEqual({ article: ARTICLE, version: latest.kind === 'added' ? latest.version.id : '' });
+    expect(shown('stored-versions')?.textContent).toContain('2 versions kept');
+  });
+
+  it('says when a reading could not be kept because the disk is full, and follows the notice live', async () => {
+    render(<StoredVersions db={db} articleId={ARTICLE} />, root);
+    await setVersionNotice(ARTICLE, 'no-room');
+    await vi.waitFor(() => expect(shown('version-notice')?.textContent).toContain('the disk is full. Your notes are saved.'));
+    await setVersionNotice(ARTICLE, 'capped');
+    await vi.waitFor(() => expect(shown('version-notice')?.textContent).toContain('at most 24 versions of an article in 24 hours'));
+    await setVersionNotice(ARTICLE, null);
+    await vi.waitFor(() => expect(shown('stored-versions')).toBeNull());
+  });
+});

@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describeText } from '@/utils/anchoring/selectors';
+import type { GlossDb } from '@/utils/db/database';
+import { isQuotaError, libraryWriter, type VersionChange } from '@/utils/db/library-writer';
+import { MAX_VERSIONS_PER_DAY } from '@/utils/db/versions-repo';
+import { textHash } from '@/utils/text/hash';
+import { freshDb } from '../support/fresh-db';
+import { ARTICLE, reading } from '../support/versions';
+
+const TEXT = 'The respected Comrade Kim Jong Un made a speech in Songchon County.';
+
+describe('db/library-writer versions', () => {
+  let db: GlossDb;
+  let told: VersionChange[];
+  beforeEach(async (context) => {
+    db = await freshDb(context, 'writer');
+    told = [];
+  });
+  const writer = () =>
+    libraryWriter(db, async () => {}, async (change) => void told.push(change));
+
+  it('announces a new version and a version seen again, with the records as stored', async () => {
+    const first = await writer().keepVersion(reading(TEXT));
+    const again = await writer().keepVersion(reading(TEXT));
+    expect([first.kind, again.kind]).toEqual(['added', 'seen']);
+    expect(told).toHaveLength(2);
+    expect(told[1]).toEqual({ articleId: ARTICLE, changed: [await db.versions.get(told[0]!.changed[0]!.id)] });
+  });
+
+  it('announces nothing when the day’s cap stops a version', async () => {
+    for (let i = 0; i <= MAX_VERSIONS_PER_DAY; i++) await writer().keepVersion(reading(`${TEXT} ${i}`));
+    expect(told).toHaveLength(MAX_VERSIONS_PER_DAY);
+  });
+
+  it('skips a version on a full disk, writes none of it, and keeps the annotation made before it', async () => {
+    const { quote, position } = describeText(TEXT, 24, 35);
+    const annotation = await writer().create({ articleId: ARTICLE, quote, position, color: 'yellow', note: 'kept', tags: [], textHash: textHash(TEXT) });
+    const full = vi.spyOn(db.versionBodies, 'add').mockRejectedValue(new DOMException('The disk is full', 'QuotaExceededError'));
+    expect(await writer().keepVersion(reading(TEXT))).toEqual({ kind: 'no-room', articleId: ARTICLE });
+    expect(full).toHaveBeenCalled();
+    expect(await db.versions.count()).toBe(0);
+    expect(told).toEqual([]);
+    expect(await db.annotations.get(annotation.id)).toMatchObject({ note: 'kept' });
+    // With room again, the next reading is kept.
+    full.mockRestore();
+    expect((await writer().keepVersion(reading(TEXT))).kind).toBe('added');
+  });
+
+  it('lets any other failure through', async () => {
+    vi.spyOn(db.versionBodies, 'add').mockRejectedValue(new Error('broken'));
+    await expect(writer().keepVersion(reading(TEXT))).rejects.toThrow('broken');
+  });
+
+  it('knows a quota error however Dexie wraps it', () => {
+    const quota = new DOMException('full', 'QuotaExceededError');
+    expect(isQuotaError(quota)).toBe(true);
+    expect(isQuotaError({ name: 'AbortError', inner: quota })).toBe(true);
+    expect(isQuotaError({ name: 'AbortError', inner: { name: 'X' } })).toBe(false);
+    expect(isQuotaError(null)).toBe(false);
+  });
+});

@@ -1,0 +1,112 @@
+/**
+ * Reading and keeping versions of articles (utils/versions/). Functions take the database so tests
+ * pass a fresh one; writes are made by the library writer (library-writer.ts) only.
+ */
+import Dexie from 'dexie';
+import { newId } from '../ids';
+import { CorruptVersionError, contentHash, packContent, unpackContent } from '../versions/content';
+import type { VersionContent, VersionCopy, VersionRecord } from '../versions/version';
+import type { GlossDb } from './database';
+
+/**
+ * At most this many versions of one article within any 24 hours. A live ticker changes on every
+ * reading; past the cap its readings are not kept until the oldest of those 24 is a day old.
+ */
+export const MAX_VERSIONS_PER_DAY = 24;
+export const DAY_MS = 24 * 60 * 60_000;
+
+/** What keeping a reading did. */
+export type KeepOutcome =
+  /** A new version (its text differs from the latest). */
+  | { kind: 'added'; version: VersionRecord }
+  /** The latest version has this text: only its `lastSeenAt` moved. */
+  | { kind: 'seen'; version: VersionRecord }
+  /** The article has `MAX_VERSIONS_PER_DAY` versions from the last 24 hours: nothing was written. */
+  | { kind: 'capped'; latest: VersionRecord };
+
+const byArticle = (articleId: string, from: number = Dexie.minKey as number) =>
+  [
+    [articleId, from],
+    [articleId, Dexie.maxKey],
+  ] as const;
+
+/** An article's versions, oldest first (metadata only). */
+export function listVersions(db: GlossDb, articleId: string): Promise<VersionRecord[]> {
+  const [lower, upper] = byArticle(articleId);
+  return db.versions.where('[articleId+firstSeenAt]').between(lower, upper).toArray();
+}
+
+/** The ids of the articles that have stored versions (read from the index alone). */
+export async function articlesWithVersions(db: GlossDb): Promise<Set<string>> {
+  const keys = (await db.versions.orderBy('[articleId+firstSeenAt]').keys()) as unknown as [string, number][];
+  return new Set(keys.map(([articleId]) => articleId));
+}
+
+/** The reader page's address (relative to the extension's root) for an article's stored copy, the latest unless a version is named. */
+export function readerPath(articleId: string, versionId?: string): `/reader.html${string}` {
+  return `/reader.html?${new URLSearchParams({ article: articleId, ...(versionId && { version: versionId }) }).toString()}`;
+}
+
+/** The most recent version of an article. */
+export async function latestVersion(db: GlossDb, articleId: string): Promise<VersionRecord | undefined> {
+  const [lower, upper] = byArticle(articleId);
+  return db.versions.where('[articleId+firstSeenAt]').between(lower, upper).last();
+}
+
+/** A version's copy, read back and checked; a `CorruptVersionError` when it cannot be. */
+export async function readVersionContent(db: GlossDb, id: string): Promise<VersionContent> {
+  const body = await db.versionBodies.get(id);
+  if (!body) throw new CorruptVersionError('its copy is missing');
+  return unpackContent(body.data);
+}
+
+/**
+ * Keeps one reading of an article: a new version when its text differs from the latest one's
+ * (and the day's cap is not reached), else the latest is marked seen now. Hashing and compressing
+ * happen before the transaction (IndexedDB commits a transaction that waits on anything else).
+ */
+export async function keepVersion(db: GlossDb, copy: VersionCopy, now = Date.now()): Promise<KeepOutcome> {
+  const hash = await contentHash(copy.text);
+  const seen = await markSeen(db, copy.articleId, hash, now);
+  if (seen) return seen;
+  const packed = await packContent(copy);
+  return db.transaction('rw', db.versions, db.versionBodies, async (): Promise<KeepOutcome> => {
+    // Read again inside the transaction: another reading may have kept this text meanwhile.
+    const latest = await latestVersion(db, copy.articleId);
+    if (latest?.hash === hash) return touch(db, latest, now);
+    const [lower, upper] = byArticle(copy.articleId, now - DAY_MS);
+    const lately = await db.versions.where('[articleId+firstSeenAt]').between(lower, upper, false, true).count();
+    if (latest && lately >= MAX_VERSIONS_PER_DAY) return { kind: 'capped', latest };
+    // Never before the latest: the versions' order is their reading order.
+    const at = Math.max(now, (latest?.firstSeenAt ?? 0) + 1);
+    const version: VersionRecord = {
+      id: newId(),
+      articleId: copy.articleId,
+      hash,
+      ...copy.meta,
+      url: copy.url,
+      canonicalUrl: copy.canonicalUrl,
+      firstSeenAt: at,
+      lastSeenAt: at,
+      rawBytes: packed.rawBytes,
+      storedBytes: packed.storedBytes,
+      encoding: 'gzip',
+    };
+    await db.versions.add(version);
+    await db.versionBodies.add({ id: version.id, data: packed.data });
+    return { kind: 'added', version };
+  });
+}
+
+async function markSeen(db: GlossDb, articleId: string, hash: string, now: number): Promise<KeepOutcome | null> {
+  return db.transaction('rw', db.versions, async () => {
+    const latest = await latestVersion(db, articleId);
+    return latest?.hash === hash ? touch(db, latest, now) : null;
+  });
+}
+
+async function touch(db: GlossDb, latest: VersionRecord, now: number): Promise<KeepOutcome> {
+  const lastSeenAt = Math.max(latest.lastSeenAt, now);
+  if (lastSeenAt !== latest.lastSeenAt) await db.versions.update(latest.id, { lastSeenAt });
+  return { kind: 'seen', version: { ...latest, lastSeenAt } };
+}

@@ -1,0 +1,15 @@
+/** Messages Gloss's own pages answer (the reader page), sent by the background: one line of doc each. */
+import * as v from 'valibot';
+import { versionSchema } from '../../versions/version';
+import { def } from './define';
+
+export const toPages = {
+  /** An article's stored versions changed (one added, or seen again): the records as stored now. */
+  versionsChanged: def<null>()(
+    'extension',
+    v.strictObject({
+      articleId: v.pipe(v.string(), v.maxLength(8192)),
+      changed: v.pipe(v.array(versionSchema), v.maxLength(100)),
+    }),
+  ),
+};
