@@ -16,7 +16,7 @@
  * script figures are upper bounds; `--no-samples` gives the plain magnitudes, with the microtasks
  * no rule can place reported as "unknown".
  *
- *   node scripts/bench-trace.mjs [--runs N] [--half tuning|held-out|all] [--only a,b] [--out FILE] [--no-build] [--no-samples]
+ *   node scripts/bench-trace.mjs [--runs N] [--half tuning|held-out|all] [--only a,b] [--out FILE] [--no-build] [--no-samples] [--extension DIR]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -166,10 +166,10 @@ export function printTrace(rows, runs, windowMs) {
 
 /**
  * Runs the traced visits. `half` picks the pages; `only` names some.
- * @param {{ runs?: number, windowMs?: number, half?: string, only?: string[] | null, build?: boolean, sampling?: boolean }} [options]
+ * @param {{ runs?: number, windowMs?: number, half?: string, only?: string[] | null, build?: boolean, sampling?: boolean, extensionDir?: string }} [options]
  * @returns {Promise<Row[]>}
  */
-export async function benchTrace({ runs = 3, windowMs = 5_000, half = 'all', only = null, build = true, sampling = true } = {}) {
+export async function benchTrace({ runs = 3, windowMs = 5_000, half = 'all', only = null, build = true, sampling = true, extensionDir = BENCH_EXTENSION_DIR } = {}) {
   if (build) {
     execFileSync('npx', ['wxt', 'build'], { cwd: REPO, env: { ...process.env, GLOSS_MEASURES: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   }
@@ -177,7 +177,7 @@ export async function benchTrace({ runs = 3, windowMs = 5_000, half = 'all', onl
   const split = pageSplit(all.map((p) => p.name));
   const pages = all.filter((p) => (half === 'all' || split.get(p.name) === half) && (!only || only.includes(p.name)));
   const server = await serve(mounts, { html: stripScripts });
-  const withGloss = await launch({ extensionDir: BENCH_EXTENSION_DIR });
+  const withGloss = await launch({ extensionDir });
   const without = await launch();
   try {
     /** @type {Map<string, { with: Visit[], without: Visit[] }>} */
@@ -216,11 +216,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       out: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       'no-samples': { type: 'boolean', default: false },
+      // Another build of the bench's (for a before/after comparison); implies --no-build.
+      extension: { type: 'string' },
     },
   });
   const runs = Math.max(1, Number(args.runs));
   const windowMs = Number(args.window);
-  const rows = await benchTrace({ runs, windowMs, half: args.half, only: args.only?.split(',') ?? null, build: !args['no-build'], sampling: !args['no-samples'] });
+  const rows = await benchTrace({ runs, windowMs, half: args.half, only: args.only?.split(',') ?? null, build: !args['no-build'] && !args.extension, sampling: !args['no-samples'], ...(args.extension && { extensionDir: resolve(args.extension) }) });
   printTrace(rows, runs, windowMs);
   if (args.out) {
     const out = resolve(args.out);

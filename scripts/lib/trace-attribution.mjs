@@ -99,6 +99,7 @@ const MAIN_THREAD_MEASURES = /^gloss(-[a-z]+)?:(readerable|serialize|send|map|pa
  * @property {ByOwner} scriptMs
  * @property {Record<string, number>} glossByEvent Gloss's script by the kind of its outermost event (ms, with what is inside it)
  * @property {ByOwner & { shared: number }} renderMs style, layout and paint; "shared": updates both dirtied
+ * @property {{ atMs: number, name: string, ms: number, forced: boolean }[]} glossRender each style, layout or paint event given to Gloss (or shared), ms after load
  * @property {{ wallMs: number, threadMs: number, tasks: number }} tasks every task of the page's main thread in the window
  * @property {LongTask[]} longTasks tasks over LONG_TASK_MS, wall or thread time
  * @property {Record<string, number>} measures Gloss's `gloss:*` measures in the window (ms, summed by name)
@@ -181,6 +182,8 @@ export function attributeTrace(events, { pageUrl, extensionId = null, windowMs =
   let thread = 0;
   /** @type {Record<string, number>} */
   const glossByEvent = {};
+  /** @type {{ atMs: number, name: string, ms: number, forced: boolean }[]} */
+  const glossRender = [];
 
   for (const task of inWindow) {
     const taskEnd = task.ts + (task.dur ?? 0);
@@ -220,14 +223,17 @@ export function attributeTrace(events, { pageUrl, extensionId = null, windowMs =
       }
       const self = Math.max(0, threadTime(e) - node.children.reduce((sum, c) => sum + threadTime(c.event), 0)) / 1000;
       if (RENDER.has(e.name)) {
-        if (own) for (const k of OWNERS) taskRender[k] += self * own[k];
-        else {
+        if (own) {
+          for (const k of OWNERS) taskRender[k] += self * own[k];
+          if (own.gloss > 0) glossRender.push({ atMs: (e.ts - load.ts) / 1000, name: e.name, ms: self * own.gloss, forced: true });
+        } else {
           // A rendering update: whose changes it draws.
           settleInvalidations(e.ts);
           updating.push([e.ts, e.ts + (e.dur ?? 0)]);
           rendered = true;
           const who = dirty.gloss && dirty.page ? 'shared' : dirty.gloss ? 'gloss' : 'page';
           taskRender[who] += self;
+          if (who !== 'page') glossRender.push({ atMs: (e.ts - load.ts) / 1000, name: e.name, ms: self, forced: false });
         }
       } else if (own) for (const k of OWNERS) taskScript[k] += self * own[k];
       for (const child of node.children) walk(child, own);
@@ -283,6 +289,7 @@ export function attributeTrace(events, { pageUrl, extensionId = null, windowMs =
     scriptMs,
     glossByEvent,
     renderMs,
+    glossRender,
     tasks: { wallMs: wall, threadMs: thread, tasks: inWindow.length },
     longTasks,
     measures,
