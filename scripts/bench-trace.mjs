@@ -12,7 +12,7 @@
  * cheaper, the other half is reported apart and never tuned on.
  *
  * The trace samples JS stacks (V8's profiler) so that every microtask has its owner; that makes JS
- * about a third slower (seed: Gloss's script 60-68 ms sampled, 45-55 ms not, same runs), so the
+ * about a third slower (seed: Gloss's script 55-68 ms sampled, 39-55 ms not, alternating), so the
  * script figures are upper bounds; `--no-samples` gives the plain magnitudes, with the microtasks
  * no rule can place reported as "unknown".
  *
