@@ -14,7 +14,8 @@
  * the number of highlight ranges painted; and any exception thrown by Gloss's code. Then the raw and gzip size of every
  * built file, the entity recognizer's speed in Node and Chromium (bench-entities.mjs), and
  * re-anchoring 500 annotations against a plain fuzzy search (bench-anchoring.mjs), and the
- * popup with a library of 10,000 annotations (bench-library.mjs); then, when Firefox ESR is installed, Gloss's own main-thread steps on the same pages in Firefox (bench-firefox.mjs; re-anchoring runs there too).
+ * popup with a library of 10,000 annotations (bench-library.mjs); the same pages traced to 5 s
+ * after load, every main-thread task attributed to Gloss or the page (bench-trace.mjs); then, when Firefox ESR is installed, Gloss's own main-thread steps on the same pages in Firefox (bench-firefox.mjs; re-anchoring runs there too).
  *
  *   npm run bench -- [--pages DIR] [--runs N] [--out FILE]
  */
@@ -26,6 +27,7 @@ import { benchAnchoring, printAnchoring } from './bench-anchoring.mjs';
 import { benchEntities, printEntities } from './bench-entities.mjs';
 import { benchFirefox, printFirefox } from './bench-firefox.mjs';
 import { benchLibrary, printLibrary } from './bench-library.mjs';
+import { benchTrace, printTrace } from './bench-trace.mjs';
 import { launch } from './lib/browser.mjs';
 import { glossDone, glossMeasures } from './lib/gloss-done.mjs';
 import { median } from './lib/median.mjs';
@@ -223,6 +225,11 @@ for (const r of rows.filter((row) => row.glossErrors.length)) console.log(`  ${r
 console.log('\nbuilt files (chrome-mv3)');
 for (const s of sizes) console.log(`  ${s.file.padEnd(44)} ${(s.bytes / 1024).toFixed(1).padStart(7)} KB  ${(s.gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
 
+// The same pages traced, their own scripts stripped, to 5 s after load: every task attributed (issue 16).
+const traceRuns = Math.min(runs, 3);
+const trace = await benchTrace({ runs: traceRuns, build: false });
+printTrace(trace, traceRuns, 5_000);
+
 const entities = await benchEntities();
 printEntities(entities);
 const anchoring = await benchAnchoring();
@@ -235,6 +242,6 @@ if (firefox) printFirefox(firefox);
 if (args.out) {
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, sizes, entities, anchoring, library, firefox }, null, 2));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, trace, sizes, entities, anchoring, library, firefox }, null, 2));
   console.log(`\nwrote ${out}`);
 }

@@ -219,7 +219,7 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
       index = new SpanIndex([]);
     } else {
       const visible = visibleTypes(settings);
-      removeStyles ??= adoptStyles(document, settings, { types: visible, fallback: !highlightApi });
+      removeStyles ??= adoptStyles(document, settings, { types: visible, fallback: !highlightApi, inherited: !import.meta.env.FIREFOX });
       const notes = current.notes.placed.map(({ start, end, annotation }) => ({ start, end, color: annotation.color }));
       const painted = painter.paint(current.model, current.entities, visible, notes);
       ranges = Object.values(painted.counts).reduce((sum, n) => sum + n, 0) + painted.notes;

@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * A static file server on 127.0.0.1 for browser tests, the bench and `npm start`: each mount maps
- * a URL prefix to a folder. Nothing outside a mount is served.
+ * a URL prefix to a folder. Nothing outside a mount is served. `html` rewrites every HTML page
+ * served (the bench's trace strips the pages' scripts with it).
  */
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -18,9 +19,10 @@ const TYPES = {
 
 /**
  * @param {Record<string, string>} mounts URL prefix (e.g. "/shared/") → folder
+ * @param {{ html?: (text: string) => string }} [options]
  * @returns {Promise<{ origin: string, close: () => Promise<void> }>}
  */
-export async function serve(mounts) {
+export async function serve(mounts, { html } = {}) {
   const server = createServer(async (request, response) => {
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     const prefix = Object.keys(mounts).find((p) => path.startsWith(p));
@@ -31,7 +33,8 @@ export async function serve(mounts) {
       return;
     }
     try {
-      const body = await readFile(file);
+      const bytes = await readFile(file);
+      const body = html && extname(file) === '.html' ? html(bytes.toString('utf8')) : bytes;
       const type = TYPES[/** @type {keyof typeof TYPES} */ (extname(file))] ?? 'application/octet-stream';
       response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' }).end(body);
     } catch {

@@ -223,7 +223,7 @@ describe('e2e/highlights', () => {
           [...document.adoptedStyleSheets]
             .flatMap((sheet) => [...sheet.cssRules])
             .map((rule) => rule.cssText)
-            .find((text) => text.startsWith('::highlight(gloss-person)')) ?? '',
+            .find((text) => text.startsWith(':root::highlight(gloss-person)')) ?? '',
       );
     expect(await personRule()).toContain('rgb(217, 102, 10)');
     await setColors({ PERSON: '#00aa88' });

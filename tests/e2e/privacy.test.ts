@@ -84,7 +84,7 @@ describe('e2e/privacy', () => {
       const rules = await page.evaluate(() => [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)));
       expect(rules.length).toBeGreaterThan(0);
       // Only ::highlight rules of Gloss's own names: no fallback wrappers, no rule for the type that is off.
-      for (const rule of rules) expect(rule).toMatch(/^::highlight\(gloss-[a-z-]+\) \{[^{}]*\}$/);
+      for (const rule of rules) expect(rule).toMatch(/^:root::highlight\(gloss-[a-z-]+\) \{[^{}]*\}$/);
       const text = rules.join('\n');
       expect(text).not.toContain('gloss-org');
       expect(text).not.toMatch(/0, 170, 136|00aa88/i);

@@ -40,4 +40,10 @@ describe('highlight/styles', () => {
     for (const line of css.split('\n')) expect(line).toMatch(/^::highlight\(gloss-[a-z]+(-[a-z]+)?\) \{ [^{}]+ \}$/);
     expect(highlightCss(undefined, { types: [] })).not.toContain('gloss-person');
   });
+
+  it('puts the same rules on :root when highlight styles are inherited', () => {
+    const plain = highlightCss({ typeColors: { PERSON: '#123456' } }, { types: ['PERSON'], fallback: false });
+    const inherited = highlightCss({ typeColors: { PERSON: '#123456' } }, { types: ['PERSON'], fallback: false, inherited: true });
+    expect(inherited.split('\n')).toEqual(plain.split('\n').map((line) => `:root${line}`));
+  });
 });
