@@ -31,8 +31,24 @@ const isDay = (tokens: Tokens, i: number) => i < tokens.count && DAY.test(wordAt
 const isYear = (tokens: Tokens, i: number) => i < tokens.count && YEAR.test(wordAt(tokens, i));
 /** What stands between word i - 1 and word i, as written (a possessive's "s" may be a capital). */
 const gap = (tokens: Tokens, i: number) => tokens.text.slice(tokens.end[i - 1], tokens.start[i]);
-const plainGap = (tokens: Tokens, i: number) => /^[ \t\u00a0]+$/.test(gap(tokens, i));
-const commaGap = (tokens: Tokens, i: number) => /^,?[ \t\u00a0]+$/.test(gap(tokens, i));
+const plainGap = (tokens: Tokens, i: number) => spacesBetween(tokens, i, false);
+const commaGap = (tokens: Tokens, i: number) => spacesBetween(tokens, i, true);
+
+/**
+ * Only spaces, tabs and no-break spaces (one or more) between word i - 1 and word i, after a
+ * comma if `comma` allows one. Read in place: a date's words are looked at around every number.
+ */
+function spacesBetween(tokens: Tokens, i: number, comma: boolean): boolean {
+  let k = i > 0 ? (tokens.end[i - 1] as number) : 0;
+  const to = tokens.start[i] as number;
+  if (comma && tokens.text.charCodeAt(k) === 44) k++;
+  if (k >= to) return false;
+  for (; k < to; k++) {
+    const code = tokens.text.charCodeAt(k);
+    if (code !== 32 && code !== 9 && code !== 0xa0) return false;
+  }
+  return true;
+}
 
 /** Dates among `tokens`, each as the range of its first and last word. */
 export function findDates(tokens: Tokens): { first: number; last: number }[] {
