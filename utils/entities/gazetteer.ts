@@ -58,7 +58,7 @@ export function loadRomanizedIndex(): Map<string, string> {
 /**
  * The name index as made ahead (name-index.json: each name filed under its first word, which
  * tests/entities/name-index.test.ts checks and makes again on request): filing the ~9,000 names
- * on a page's first call cost ~80-130 ms in Chromium.
+ * each time a recognizer was made cost ~80-130 ms in Chromium.
  */
 export function loadNameIndex(): PhraseIndex {
   return new PhraseIndex(filedNames as unknown as FiledNames);

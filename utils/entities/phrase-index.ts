@@ -84,7 +84,7 @@ interface Bucket {
  * Entries are filed by their first word when added; the rest of the work (their other words,
  * capitals, the longest-first order) waits until a text holds that first word. A page names a
  * few hundred of the ~9,300 names and terms, so most are never made into phrases: building the
- * index is most of the recognizer's cold start. An index filed ahead (`fromFiled`) keeps each
+ * index is most of the recognizer's cold start. An index filed ahead (`FiledNames`) keeps each
  * first word's names as text until then.
  */
 export class PhraseIndex {

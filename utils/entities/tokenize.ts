@@ -6,10 +6,10 @@
  *
  * Words are folded one by one, as they are needed (`foldedSlice`): folding a megabyte of text
  * whole took ~10 ms, most words are never needed as strings, and most that are need no change.
- * Folding changes letters only (a check over every character says so: no space, punctuation mark
- * or digit folds, or is folded from, anything else; no character changes whether it belongs to a
- * word), so what stands between words, and whether a character belongs to a word, is read from
- * the text itself.
+ * Folding changes letters only (checked over every character, and tests/entities/fold.test.ts
+ * checks what rests on it: no space, punctuation mark or digit folds, or is folded from, anything
+ * else; no character changes whether it belongs to a word), so what stands between words, and
+ * whether a character belongs to a word, is read from the text itself.
  */
 import { fold, foldsByContext } from './fold';
 import { STATE_ABBREVIATIONS } from './keywords';
