@@ -29,8 +29,7 @@ const NUMERIC_DATE = /^(\d{1,4})([/.-])(\d{1,2})\2(\d{1,4})$/;
 
 const isDay = (tokens: Tokens, i: number) => i < tokens.count && DAY.test(wordAt(tokens, i));
 const isYear = (tokens: Tokens, i: number) => i < tokens.count && YEAR.test(wordAt(tokens, i));
-/** What stands between word i - 1 and word i, as written (a possessive's "s" may be a capital). */
-const gap = (tokens: Tokens, i: number) => tokens.text.slice(tokens.end[i - 1], tokens.start[i]);
+const gap = (tokens: Tokens, i: number) => tokens.folded.slice(tokens.end[i - 1], tokens.start[i]);
 const plainGap = (tokens: Tokens, i: number) => spacesBetween(tokens, i, false);
 const commaGap = (tokens: Tokens, i: number) => spacesBetween(tokens, i, true);
 
@@ -115,12 +114,12 @@ const HOLIDAY_NEEDS_SECOND = new Set(['new', 'independence', 'labor', 'labour', 
 /** The last word of a holiday starting at `i`, or -1. */
 function holidayAt(tokens: Tokens, i: number): number {
   const length = (tokens.end[i] as number) - (tokens.start[i] as number);
-  if (length < 3 || length > 12 || !startsWithOneOf(tokens, i, 'cethrdpnilmvbf')) return -1;
+  if (length < 3 || length > 12 || !'cethrdpnilmvbf'.includes(tokens.folded[tokens.start[i] as number] as string)) return -1;
   const seconds = HOLIDAYS.get(wordAt(tokens, i));
   if (!seconds) return -1;
   const next = wordAt(tokens, i + 1);
   // "Mother's Day": the possessive stands between the two words.
-  const spaced = tokens.flags[i]! & POSSESSIVE ? /^['’][sS]?[ \t\u00a0]+$/.test(gap(tokens, i + 1)) : plainGap(tokens, i + 1);
+  const spaced = tokens.flags[i]! & POSSESSIVE ? /^['’]s?[ \t\u00a0]+$/.test(gap(tokens, i + 1)) : plainGap(tokens, i + 1);
   if (seconds.has(next) && tokens.flags[i + 1]! & CAP && spaced) {
     // "New Year's Day": the possessive stays outside a word, and "Day" follows it.
     if (next === 'year' && wordAt(tokens, i + 2) === 'day' && tokens.flags[i + 1]! & POSSESSIVE) return i + 2;
@@ -129,26 +128,17 @@ function holidayAt(tokens: Tokens, i: number): number {
   return HOLIDAY_NEEDS_SECOND.has(wordAt(tokens, i)) ? -1 : i;
 }
 
-/**
- * Whether word `i` starts with one of the lower-case ASCII `letters` once folded (no character
- * outside ASCII folds to one of them but the Kelvin sign, to "k").
- */
-function startsWithOneOf(tokens: Tokens, i: number, letters: string): boolean {
-  const code = tokens.text.charCodeAt(tokens.start[i] as number);
-  return code < 128 && letters.includes(String.fromCharCode(code >= 65 && code <= 90 ? code + 32 : code));
-}
-
 /** Months and weekdays are 3 to 9 letters and start with one of a few letters; numbers, 1 to 5. */
 function mayBeDateWord(tokens: Tokens, i: number): boolean {
   const length = (tokens.end[i] as number) - (tokens.start[i] as number);
   if ((tokens.flags[i] as number) & DIGIT) return length <= 6;
-  return length >= 3 && length <= 9 && startsWithOneOf(tokens, i, 'jfmasondtw');
+  return length >= 3 && length <= 9 && 'jfmasondtw'.includes(tokens.folded[tokens.start[i] as number] as string);
 }
 
 /** "29/02/2024", "2024-05-20", "20.5.2024" as three number words with the same separator. */
 function numericDate(tokens: Tokens, i: number): number {
   if (i + 2 >= tokens.count) return -1;
-  const text = tokens.text.slice(tokens.start[i], tokens.end[i + 2]);
+  const text = tokens.folded.slice(tokens.start[i], tokens.end[i + 2]);
   const match = NUMERIC_DATE.exec(text);
   if (!match) return -1;
   const [a, b, c] = [Number(match[1]), Number(match[3]), Number(match[4])];
@@ -162,11 +152,11 @@ function numericDate(tokens: Tokens, i: number): number {
 
 /** A year standing alone, not part of a figure ("2,024"), a ratio ("20x10"), money or a range of numbers. */
 function isStandaloneNumber(tokens: Tokens, i: number): boolean {
-  const before = tokens.text[tokens.start[i]! - 1] ?? ' ';
-  const after = tokens.text[tokens.end[i]!] ?? ' ';
+  const before = tokens.folded[tokens.start[i]! - 1] ?? ' ';
+  const after = tokens.folded[tokens.end[i]!] ?? ' ';
   if (/[$€£¥.,/:\d]/.test(before) && !(before === '.' || before === ',') ) return false;
-  if ((before === ',' || before === '.') && /\d/.test(tokens.text[tokens.start[i]! - 2] ?? '')) return false;
-  if (/[%/:\d]/.test(after) || (after === ',' || after === '.') && /\d/.test(tokens.text[tokens.end[i]! + 1] ?? '')) return false;
+  if ((before === ',' || before === '.') && /\d/.test(tokens.folded[tokens.start[i]! - 2] ?? '')) return false;
+  if (/[%/:\d]/.test(after) || (after === ',' || after === '.') && /\d/.test(tokens.folded[tokens.end[i]! + 1] ?? '')) return false;
   if (tokens.flags[i]! & HYPHEN_BEFORE && i > 0 && tokens.flags[i - 1]! & DIGIT) return false;
   // A dimension: "1800 x 1920", "1920 × 1080 pixels".
   const times = (k: number) => k >= 0 && k < tokens.count && (wordAt(tokens, k) === 'x' || tokens.text[tokens.start[k]!] === '×');

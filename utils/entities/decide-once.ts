@@ -5,7 +5,7 @@
  * start of a sentence, in a headline, before a word that hid it.
  */
 import type { Candidate } from './names';
-import { CAP, SENTENCE, UPPER, foldedSlice, plainGap, wordAt, type Tokens } from './tokenize';
+import { CAP, SENTENCE, UPPER, plainGap, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
 interface Known {
@@ -16,7 +16,7 @@ interface Known {
 
 /** The folded words of a mention, single-spaced (hyphens read as spaces): one string per mention. */
 const surfaceOf = (tokens: Tokens, c: Candidate) =>
-  c.first === c.last ? wordAt(tokens, c.first) : foldedSlice(tokens, tokens.start[c.first] as number, tokens.end[c.last] as number).replace(/[\s\u2010\u2011-]+/g, ' ');
+  c.first === c.last ? wordAt(tokens, c.first) : tokens.folded.slice(tokens.start[c.first], tokens.end[c.last]).replace(/[\s\u2010\u2011-]+/g, ' ');
 
 /** Makes the types of `chosen` agree per name (in place); returns the mentions it adds. */
 export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Array): Candidate[] {

@@ -15,12 +15,3 @@ export function fold(text: string): string {
   }
   return out;
 }
-
-/**
- * Whether `text` holds a character that folds by context (capital sigma: "ς" at the end of a
- * word, else "σ") or into two characters (İ, kept as it is). Every other character folds alike
- * wherever it stands, so a slice of any other text folds as the same slice of the text folded.
- */
-export function foldsByContext(text: string): boolean {
-  return text.includes('\u03a3') || text.includes('\u0130');
-}

@@ -224,6 +224,6 @@ function datelineCandidate(tokens: Tokens, a: number, b: number, found: Candidat
   let last = a;
   while (last + 1 <= b && flag(tokens, last + 1, UPPER)) last++;
   if (!flag(tokens, a, UPPER)) return;
-  const after = tokens.text.slice(tokens.end[last], last + 1 < tokens.count ? tokens.start[last + 1] : tokens.text.length);
+  const after = tokens.folded.slice(tokens.end[last], last + 1 < tokens.count ? tokens.start[last + 1] : tokens.folded.length);
   if (/^,?\s*[—–-]|^\s*\(/.test(after) || /^,\s/.test(after)) found.push({ first: a, last, type: 'PLACE' });
 }

@@ -8,7 +8,7 @@
  */
 import { ARTICLES, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTENCE_WORDS, SPEECH_VERBS, TITLES } from './keywords';
 import type { Candidate, NameLists } from './names';
-import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, foldedSlice, lettersIn, wordAt, type Tokens } from './tokenize';
+import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, lettersIn, wordAt, type Tokens } from './tokenize';
 import { ENTITY_TYPES, type EntityType } from './types';
 
 const PERSON = 0;
@@ -146,14 +146,14 @@ function gapIs(tokens: Tokens, i: number, comma: boolean, colon = false): boolea
   let k = (tokens.end[i - 1] as number) + (tokens.tail[i - 1] as number);
   const to = tokens.start[i] as number;
   if (comma || colon) {
-    const code = tokens.text.charCodeAt(k);
+    const code = tokens.folded.charCodeAt(k);
     if (code !== (comma ? 44 : 58)) return false;
     k++;
-    if (colon) while (k < to && tokens.text.charCodeAt(k) === 32) k++;
+    if (colon) while (k < to && tokens.folded.charCodeAt(k) === 32) k++;
   }
   if (to - k > 3 || (!comma && !colon && to === k)) return false;
   for (; k < to; k++) {
-    const code = tokens.text.charCodeAt(k);
+    const code = tokens.folded.charCodeAt(k);
     if (code !== 32 && code !== 9 && code !== 0xa0) return false;
   }
   return true;
@@ -265,7 +265,7 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly number[], tak
     }
     // The folded words with what stands between them (hyphen or space): one string per mention.
     // One word holds neither.
-    const surface = foldedSlice(tokens, tokens.start[s] as number, tokens.end[e] as number);
+    const surface = tokens.folded.slice(tokens.start[s], tokens.end[e]);
     const key = s === e ? surface : surface.replace(/[\s\u2010\u2011-]+/g, ' ');
     let entity = entities.get(key);
     if (!entity) {
@@ -371,7 +371,7 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly number[], tak
     if (multi && commaAfter && PERSON_NOUNS.has(next)) score[PERSON] += 2;
     if (multi && plainAfter && (next === 'is' || next === 'was') && isPersonNounAhead(e + 2)) score[PERSON] += 2;
     // A credit: "Devindra Hardawar/AOL".
-    if (multi && tokens.text.charCodeAt(tokens.end[e] as number) === 47 && isCap(tokens, e + 1)) score[PERSON] += 2;
+    if (multi && tokens.folded.charCodeAt(tokens.end[e] as number) === 47 && isCap(tokens, e + 1)) score[PERSON] += 2;
     // "skipper Wade Bassi", "analyst Jane Roe": a person's noun in lower case right before a full name.
     if (multi && plainBefore && PERSON_NOUNS.has(before) && !isCap(tokens, s - 1)) score[PERSON] += 2;
     // "the Carter administration": a leader's name.

@@ -178,7 +178,14 @@ export class PhraseIndex {
 
   /** The longest entry starting at word `i` of `tokens`, or null. */
   match(tokens: Tokens, i: number): PhraseMatch | null {
-    if (this.starts && this.firstWords && !((tokens.flags[i] as number) & ODD_CHARACTERS) && !mayStart(this.starts, this.firstWords, tokens, i)) return null;
+    const from = tokens.start[i] as number;
+    const length = (tokens.end[i] as number) - from;
+    if (this.starts && this.firstWords && !((tokens.flags[i] as number) & ODD_CHARACTERS)) {
+      const slot = startSlot(tokens.folded.charCodeAt(from), length > 1 ? tokens.folded.charCodeAt(from + 1) : NaN);
+      if (!((this.starts[slot] as number) & lengthBit(length))) return null;
+      const hash = hashOf(tokens.folded, from, from + length);
+      if (!((this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)] as number) & (1 << (hash & 31)))) return null;
+    }
     const bucket = this.bucket(wordAt(tokens, i));
     if (!bucket) return null;
     if (bucket.pending) makePhrases(bucket, bucket.pending);
@@ -296,32 +303,6 @@ function matches(phrase: Phrase, tokens: Tokens, i: number): boolean {
   }
   return true;
 }
-
-/**
- * False when, by the filters, no first word of an index can be word `i`: read without making the
- * word a string. A word with a character outside ASCII is let through unless the text was folded
- * whole (tokenize.ts): how it folds is left to `wordAt`.
- */
-function mayStart(starts: Uint32Array, firstWords: Int32Array, tokens: Tokens, i: number): boolean {
-  const from = tokens.start[i] as number;
-  const to = tokens.end[i] as number;
-  const text = tokens.folded ?? tokens.text;
-  const folds = tokens.folded === null;
-  const first = foldedCode(text.charCodeAt(from), folds);
-  const second = to - from > 1 ? foldedCode(text.charCodeAt(from + 1), folds) : NaN;
-  if (first < 0 || second < 0) return true;
-  if (!((starts[startSlot(first, second)] as number) & lengthBit(to - from))) return false;
-  let hash = 0x811c9dc5;
-  for (let k = from; k < to; k++) {
-    const code = foldedCode(text.charCodeAt(k), folds);
-    if (code < 0) return true;
-    hash = Math.imul(hash ^ code, 0x01000193);
-  }
-  return ((firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)] as number) & (1 << (hash & 31))) !== 0;
-}
-
-/** `code` folded when `folds` (A-Z to a-z; -1 for any character outside ASCII), else as it is. */
-const foldedCode = (code: number, folds: boolean) => (!folds ? code : code >= 128 ? -1 : code >= 65 && code <= 90 ? code + 32 : code);
 
 /** Bits in the first-word filter: the ~5,000 first words of the lists set under 1 % of them. */
 const FIRST_WORD_BITS = 1 << 20;

@@ -244,7 +244,7 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[], nameLi
     } else if (c.type === 'ORG' && last === first + 1 && CORPORATE_SUFFIXES.has(wordAt(tokens, last))) {
       teach(wordAt(tokens, first), 'ORG', key, first); // "Zorblax Inc.", then "Zorblax"
     } else if (c.type === 'ORG' && last + 1 < tokens.count && (tokens.flags[last + 1] as number) & UPPER) {
-      const after = tokens.text.slice(tokens.end[last], tokens.start[last + 1]);
+      const after = tokens.folded.slice(tokens.end[last], tokens.start[last + 1]);
       if (/^\s*\($/.test(after)) teach(wordAt(tokens, last + 1), 'ORG', key, first);
     }
   }

@@ -3,15 +3,8 @@
  * sentence starts, possessives, and what stands between it and the previous word. Hyphens and
  * other punctuation separate words ("Jong-un" is "Jong" + "un"), so "Kim Jong-un" and
  * "Kim Jong Un" read alike; a trailing possessive ('s, ’s) is split off the word.
- *
- * Words are folded one by one, as they are needed (`foldedSlice`): folding a megabyte of text
- * whole took ~10 ms, most words are never needed as strings, and most that are need no change.
- * Folding changes letters only (checked over every character, and tests/entities/fold.test.ts
- * checks what rests on it: no space, punctuation mark or digit folds, or is folded from, anything
- * else; no character changes whether it belongs to a word), so what stands between words, and
- * whether a character belongs to a word, is read from the text itself.
  */
-import { fold, foldsByContext } from './fold';
+import { fold } from './fold';
 import { STATE_ABBREVIATIONS } from './keywords';
 
 export const CAP = 1; // first letter upper case
@@ -36,11 +29,8 @@ export interface Tokens {
   flags: Uint8Array;
   /** Characters of possessive ('s, ’s, ') after each word, outside it. */
   tail: Uint8Array;
-  /**
-   * The text folded whole, for a text that holds a character whose folding depends on its
-   * neighbours or takes two characters (see fold.ts); null for any other, folded word by word.
-   */
-  folded: string | null;
+  /** The folded text, and the text itself. */
+  folded: string;
   text: string;
 }
 
@@ -52,7 +42,7 @@ export function wordAt(tokens: Tokens, i: number): string {
   if (i < 0 || i >= tokens.count) return '';
   let word = tokens.words[i];
   if (word === undefined) {
-    word = foldedSlice(tokens, tokens.start[i] as number, tokens.end[i] as number);
+    word = tokens.folded.slice(tokens.start[i], tokens.end[i]);
     if ((tokens.flags[i] as number) & ODD_CHARACTERS) word = word.replace(ODD, (char) => ODD_AS[char] ?? "'");
     tokens.words[i] = word;
   }
@@ -69,22 +59,6 @@ export function wordIn(tokens: Tokens, i: number, words: ReadonlySet<string>, lo
   return words.has(wordAt(tokens, i));
 }
 
-/** The folded text from offset `from` to `to`: `fold(text).slice(from, to)`, without folding all of the text. */
-export function foldedSlice(tokens: Tokens, from: number, to: number): string {
-  return foldSlice(tokens.text, tokens.folded, from, to);
-}
-
-function foldSlice(text: string, folded: string | null, from: number, to: number): string {
-  if (folded !== null) return folded.slice(from, to);
-  const piece = text.slice(from, to);
-  // Folded character by character (see `foldsByContext`); most pieces have nothing to fold.
-  for (let k = 0; k < piece.length; k++) {
-    const code = piece.charCodeAt(k);
-    if ((code >= 65 && code <= 90) || code >= 128) return piece.toLowerCase();
-  }
-  return piece;
-}
-
 /**
  * True when only spaces (tabs, no-break spaces), hyphens if `hyphens`, and commas if `commas`
  * stand between word `i - 1` and word `i`: at most `most` characters. No string is made.
@@ -94,7 +68,7 @@ export function plainGap(tokens: Tokens, i: number, most: number, hyphens: boole
   const to = tokens.start[i] as number;
   if (to - from < 1 || to - from > most) return false;
   for (let k = from; k < to; k++) {
-    const code = tokens.text.charCodeAt(k);
+    const code = tokens.folded.charCodeAt(k);
     if (code === 32 || code === 9 || code === 0xa0) continue;
     if (hyphens && (code === 45 || code === 0x2010 || code === 0x2011)) continue;
     if (commas && code === 44) continue;
@@ -107,7 +81,7 @@ export function plainGap(tokens: Tokens, i: number, most: number, hyphens: boole
 export function lettersIn(tokens: Tokens, i: number): number {
   let letters = 0;
   for (let k = tokens.start[i] as number, end = tokens.end[i] as number; k < end; k++) {
-    const code = tokens.text.charCodeAt(k);
+    const code = tokens.folded.charCodeAt(k);
     if (code !== 46 && code !== 39 && code !== 0xad && !isApostrophe(code)) letters++;
   }
   return letters;
@@ -153,10 +127,10 @@ const ABBREVIATIONS = new Set([
 const PLACE_INITIALS = new Set(['u.s', 'u.k', 'u.n', 'e.u', 'd.c', 'u.s.a', 'u.a.e']);
 
 /** Initials like "J.P." (before "Morgan") or "J.R.R.": single letters with dots between them. */
-function personInitials(text: string, folded: string | null, from: number, to: number): boolean {
+function personInitials(folded: string, from: number, to: number): boolean {
   if ((to - from) % 2 === 0) return false;
-  for (let k = from + 1; k < to; k += 2) if (text.charCodeAt(k) !== 46) return false;
-  return !PLACE_INITIALS.has(foldSlice(text, folded, from, to));
+  for (let k = from + 1; k < to; k += 2) if (folded.charCodeAt(k) !== 46) return false;
+  return !PLACE_INITIALS.has(folded.slice(from, to));
 }
 
 /** ", " before `k`. */
@@ -164,9 +138,6 @@ const afterComma = (text: string, k: number) => text.charCodeAt(k - 1) === 32 &&
 /** A party's letter and a hyphen before `k`, the letter standing alone: "(R-Wis.)", "D-Calif.". */
 export const afterParty = (text: string, k: number) =>
   text.charCodeAt(k - 1) === 45 && /[DRI]/.test(text[k - 2] ?? '') && !/[\p{L}\p{N}]/u.test(text[k - 3] ?? '');
-
-/** "s" or "S" (no other character folds to "s"). */
-const isLetterS = (code: number) => code === 115 || code === 83;
 
 /** Typographic apostrophes and backticks, matched as ' (U+0027). */
 function isApostrophe(code: number): boolean {
@@ -247,8 +218,8 @@ const kept: { text: Buffers | null; entry: Buffers | null } = { text: null, entr
  * `maxWords`: stop after that many words.
  */
 export function tokenize(text: string, { reuseBuffers = false as boolean | 'entry', maxWords = Infinity } = {}): Tokens {
-  const folded = foldsByContext(text) ? fold(text) : null;
-  const length = text.length;
+  const folded = fold(text);
+  const length = folded.length;
   const capacity = Math.max(16, Math.ceil(length / 5));
   const pool = reuseBuffers === 'entry' ? 'entry' : 'text';
   const scratch = reuseBuffers ? kept[pool] : null;
@@ -263,7 +234,7 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
 
   let pos = 0;
   while (pos < length) {
-    if (!isWordChar(text.charCodeAt(pos))) {
+    if (!isWordChar(folded.charCodeAt(pos))) {
       pos++;
       continue;
     }
@@ -271,11 +242,11 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
     let dotted = false;
     let odd = false;
     while (pos < length) {
-      const code = text.charCodeAt(pos);
+      const code = folded.charCodeAt(pos);
       if (isWordChar(code)) {
         if (code >= 0xad) odd ||= code === 0xad || code === 0xd7 || code === 0x2715 || code === 0x2716;
         pos++;
-      } else if ((code === 46 || isApostrophe(code)) && pos + 1 < length && isWordChar(text.charCodeAt(pos + 1)) && !(code === 46 && gluedSentence(text, pos))) {
+      } else if ((code === 46 || isApostrophe(code)) && pos + 1 < length && isWordChar(folded.charCodeAt(pos + 1)) && !(code === 46 && gluedSentence(text, pos))) {
         if (code === 46) dotted = true;
         else if (code !== 39) odd = true;
         pos += 2;
@@ -287,34 +258,34 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
 
     // What stands between this word and the previous one (usually one space: nothing to note).
     if (count === 0) flag |= SENTENCE | LINE_START;
-    else if (!(from - previousEnd === 1 && text.charCodeAt(previousEnd) === 32)) {
+    else if (!(from - previousEnd === 1 && folded.charCodeAt(previousEnd) === 32)) {
       for (let k = previousEnd; k < from; k++) {
-        const code = text.charCodeAt(k);
+        const code = folded.charCodeAt(k);
         if (isSentenceBreak(code)) flag |= SENTENCE;
         if (code === 10) flag |= LINE_START;
       }
       if (from - previousEnd === 1) {
-        const code = text.charCodeAt(previousEnd);
+        const code = folded.charCodeAt(previousEnd);
         if (code === 45 || code === 0x2010 || code === 0x2011) flag |= HYPHEN_BEFORE;
       }
     }
-    if (!previousAbbreviation && previousEnd > 0 && from > previousEnd && text.charCodeAt(previousEnd - 1) === 46) flag |= SENTENCE;
+    if (!previousAbbreviation && previousEnd > 0 && from > previousEnd && folded.charCodeAt(previousEnd - 1) === 46) flag |= SENTENCE;
 
-    if (to - from > 2 && isLetterS(text.charCodeAt(to - 1)) && isApostrophe(text.charCodeAt(to - 2))) {
+    if (to - from > 2 && folded.charCodeAt(to - 1) === 115 && isApostrophe(folded.charCodeAt(to - 2))) {
       to -= 2; // "people's": the possessive stays outside the word
       flag |= POSSESSIVE;
       possessive = 2;
-    } else if (isApostrophe(text.charCodeAt(to)) && isLetterS(text.charCodeAt(to - 1)) && !(to + 1 < length && isWordChar(text.charCodeAt(to + 1)))) {
+    } else if (isApostrophe(folded.charCodeAt(to)) && folded.charCodeAt(to - 1) === 115 && !(to + 1 < length && isWordChar(folded.charCodeAt(to + 1)))) {
       flag |= POSSESSIVE; // plural possessive: "parties'"
       possessive = 1;
     }
     previousAbbreviation = false;
-    if (text.charCodeAt(to) === 46 && possessive === 0) {
+    if (folded.charCodeAt(to) === 46 && possessive === 0) {
       // A number before a period ends a sentence ("on Jan. 3."); a single letter is an initial ("J.").
       const number = digitAt(text, from);
-      const abbreviation = !number && (to - from === 1 || (to - from <= 5 && (ABBREVIATIONS.has(foldSlice(text, folded, from, to)) || personInitials(text, folded, from, to))));
+      const abbreviation = !number && (to - from === 1 || (to - from <= 5 && (ABBREVIATIONS.has(folded.slice(from, to)) || personInitials(folded, from, to))));
       // A state after a city keeps its period ("Ozark, Ala."), which may also end the sentence.
-      const state = !abbreviation && (afterComma(text, from) || afterParty(text, from)) && upperAt(text, from) && STATE_ABBREVIATIONS.has(foldSlice(text, folded, from, to + 1));
+      const state = !abbreviation && (afterComma(text, from) || afterParty(text, from)) && upperAt(text, from) && STATE_ABBREVIATIONS.has(folded.slice(from, to + 1));
       if (abbreviation || dotted || state) {
         previousAbbreviation = abbreviation;
         to += 1;
