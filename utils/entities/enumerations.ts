@@ -21,7 +21,13 @@ export function enumerationCandidates(tokens: Tokens, chosen: readonly Candidate
   const found: Candidate[] = [];
   const capital = (i: number) => i < tokens.count && ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0 && !SENTENCE_WORDS.has(wordAt(tokens, i));
   for (let i = 0; i < tokens.count; i++) {
-    if (!capital(i)) continue;
+    if (!((tokens.flags[i] as number) & (CAP | UPPER))) continue;
+    // Three items or more: a comma follows the first (a typed name, or at most three words).
+    // Most capitalized words have none, and are passed by before any item is made.
+    const firstEnd = (typeAt.get(i)?.last ?? i + 2) + 1;
+    let comma = false;
+    for (let j = i + 1; j <= firstEnd && !comma; j++) comma = commaBefore(tokens, j);
+    if (!comma || !capital(i)) continue;
     // The items from word i: each a typed name, or one free capitalized word; ", " between them,
     // and ", and" / "and" / "or" before the last.
     const items: { first: number; last: number; type: EntityType | null }[] = [];
