@@ -131,7 +131,12 @@ function datesAndTerms(text: string, tokens: Tokens, data: RecognizerData, langu
  */
 function withoutListedJoins(tokens: Tokens, candidates: Candidate[]): Candidate[] {
   const listedEnds = new Map<number, number[]>();
-  for (const c of candidates) if (c.fromList) listedEnds.set(c.first, [...(listedEnds.get(c.first) ?? []), c.last]);
+  for (const c of candidates) {
+    if (!c.fromList) continue;
+    const ends = listedEnds.get(c.first);
+    if (ends) ends.push(c.last);
+    else listedEnds.set(c.first, [c.last]);
+  }
   return candidates.filter((c) => {
     if (c.fromList || c.type !== 'ORG') return true;
     const ends = listedEnds.get(c.first);
