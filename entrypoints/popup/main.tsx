@@ -7,6 +7,7 @@ import { browser } from 'wxt/browser';
 import { GlossDb } from '@/utils/db/database';
 import { requestPersistence } from '@/utils/db/persist';
 import { App, preloadSection, type Section } from './App';
+import '@/components/common/palette.css';
 import './style.css';
 
 async function targetTabId(): Promise<number | null> {
