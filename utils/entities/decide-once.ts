@@ -4,7 +4,7 @@
  * document has typed marks its other mentions that the rules left free: the same full name at the
  * start of a sentence, in a headline, before a word that hid it.
  */
-import type { Candidate } from './names';
+import { keyOf, type Candidate } from './names';
 import { CAP, SENTENCE, UPPER, plainGap, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
@@ -94,16 +94,6 @@ export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Arra
   return found;
 }
 
-/** The key a mention gets when no list gave one: its words as written, capitalized. */
-function keyFrom(tokens: Tokens, c: Candidate): string {
-  const words: string[] = [];
-  for (let i = c.first; i <= c.last; i++) {
-    const word = tokens.text.slice(tokens.start[i], tokens.end[i]);
-    words.push(word.charAt(0).toUpperCase() + word.slice(1));
-  }
-  return words.join(' ');
-}
-
 /** A person's shorter name ("Quimby-Vance") takes the key of the one full name that ends with it. */
 function joinShortForms(tokens: Tokens, votes: Map<string, { group: Candidate[] }>): void {
   const people = [...votes.entries()].filter(([, { group }]) => group[0]!.type === 'PERSON');
@@ -122,7 +112,7 @@ function joinShortForms(tokens: Tokens, votes: Map<string, { group: Candidate[] 
     const longer = endingIn.get(surface);
     if (longer?.length !== 1) continue;
     const full = longer[0]![0]!;
-    const key = full.key ?? keyFrom(tokens, full);
+    const key = full.key ?? keyOf(tokens, full);
     full.key ??= key;
     for (const c of group) c.key = key;
   }

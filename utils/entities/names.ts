@@ -227,3 +227,20 @@ function datelineCandidate(tokens: Tokens, a: number, b: number, found: Candidat
   const after = tokens.folded.slice(tokens.end[last], last + 1 < tokens.count ? tokens.start[last + 1] : tokens.folded.length);
   if (/^,?\s*[—–-]|^\s*\(/.test(after) || /^,\s/.test(after)) found.push({ first: a, last, type: 'PLACE' });
 }
+
+/**
+ * The key of a mention no list named: its words as written, the first capitalized, joined by
+ * single spaces (or the ampersand that stood between them). One derivation for every rule.
+ */
+export function keyOf(tokens: Tokens, c: Candidate): string {
+  const text = tokens.text;
+  let key = '';
+  for (let i = c.first; i <= c.last; i++) {
+    const original = text.slice(tokens.start[i], tokens.end[i]);
+    // Words are joined by one space, or by the ampersand that stood between them ("AT&T").
+    if (i > c.first) key += text.slice(tokens.end[i - 1], tokens.start[i]).includes('&') ? (/\s/.test(text[tokens.start[i]! - 1] ?? '') ? ' & ' : '&') : ' ';
+    // Small words inside a name keep their case ("Federation of Government Employees").
+    key += i === c.first ? original.charAt(0).toUpperCase() + original.slice(1) : original;
+  }
+  return key;
+}

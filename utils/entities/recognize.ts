@@ -10,7 +10,7 @@ import { decideOnce } from './decide-once';
 import { enumerationCandidates } from './enumerations';
 import { namesRecognizedIn, primaryLanguage } from './language';
 import { openWorldCandidates } from './open-world';
-import { candidatesInRun, capitalizedRuns, type Candidate, type NameLists } from './names';
+import { candidatesInRun, capitalizedRuns, keyOf, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
 import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, plainGap, tokenize, wordAt, wordIn, type Tokens } from './tokenize';
 import { CORPORATE_SUFFIXES, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, POSTAL_CODES, SENTENCE_WORDS, STATE_ABBREVIATIONS, TITLES, WORD_NAMES } from './keywords';
@@ -84,7 +84,7 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
     start: tokens.start[c.first] as number,
     end: tokens.end[c.last] as number,
     type: c.type,
-    key: c.key ?? keyOf(text, tokens, c),
+    key: c.key ?? keyOf(tokens, c),
   }));
   spans.push(...joinVariants(text, tokens, spans, data.romanized));
   spans.push(...findTerms(tokens, data.terms));
@@ -119,7 +119,7 @@ function datesAndTerms(text: string, tokens: Tokens, data: RecognizerData, langu
     start: tokens.start[c.first] as number,
     end: tokens.end[c.last] as number,
     type: 'DATE',
-    key: keyOf(text, tokens, { ...c, type: 'DATE' }),
+    key: keyOf(tokens, { ...c, type: 'DATE' }),
   }));
   spans.push(...findTerms(tokens, data.terms));
   return spans.sort((x, y) => x.start - y.start || y.end - x.end);
@@ -231,7 +231,7 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[], nameLi
   const taken = new Uint8Array(tokens.count);
   for (const c of chosen) {
     taken.fill(1, c.first, c.last + 1);
-    const key = (c.key ??= keyOf(text, tokens, c));
+    const key = (c.key ??= keyOf(tokens, c));
     const { first, last } = c;
     if (c.type === 'PERSON' && last > first) {
       for (let k = last; k >= first; k--) {
@@ -287,19 +287,6 @@ function nearestBefore(people: readonly { at: number; key: string }[], i: number
     if (person.at < first.at) first = person;
   }
   return (before ?? first).key;
-}
-
-/** A key from the words themselves: the first capitalized, joined by single spaces (or the ampersand between them). */
-function keyOf(text: string, tokens: Tokens, c: Candidate): string {
-  let key = '';
-  for (let i = c.first; i <= c.last; i++) {
-    const original = text.slice(tokens.start[i], tokens.end[i]);
-    // Words are joined by one space, or by the ampersand that stood between them ("AT&T").
-    if (i > c.first) key += text.slice(tokens.end[i - 1], tokens.start[i]).includes('&') ? (/\s/.test(text[tokens.start[i]! - 1] ?? '') ? ' & ' : '&') : ' ';
-    // Small words inside a name keep their case ("Federation of Government Employees").
-    key += i === c.first ? original.charAt(0).toUpperCase() + original.slice(1) : original;
-  }
-  return key;
 }
 
 function findTerms(tokens: Tokens, terms: PhraseIndex): EntitySpan[] {
