@@ -74,8 +74,8 @@ const importedAnnotationSchema = v.strictObject({ ...annotationFields, tags: imp
 
 const metaText = v.nullable(text(IMPORT_LIMITS.text));
 
-const articleSchema = v.strictObject({
-  id: httpUrl,
+/** What Readability says of an article, as an article record and a stored version both keep it. */
+const articleMeta = {
   url: httpUrl,
   canonicalUrl: v.nullable(httpUrl),
   title: text(IMPORT_LIMITS.text),
@@ -84,6 +84,11 @@ const articleSchema = v.strictObject({
   publishedTime: metaText,
   lang: v.nullable(text(100)),
   dir: v.nullable(v.picklist(['ltr', 'rtl'])),
+};
+
+const articleSchema = v.strictObject({
+  id: httpUrl,
+  ...articleMeta,
   excerpt: metaText,
   length: count,
   firstSeenAt: timestamp,
@@ -97,15 +102,8 @@ const versionSchema = v.strictObject({
   id,
   articleId: httpUrl,
   hash: v.pipe(v.string(), v.regex(/^[\da-f]{64}$/, 'is not a SHA-256 in hex')),
-  title: text(IMPORT_LIMITS.text),
-  byline: metaText,
-  siteName: metaText,
-  publishedTime: metaText,
+  ...articleMeta,
   modifiedTime: metaText,
-  lang: v.nullable(text(100)),
-  dir: v.nullable(v.picklist(['ltr', 'rtl'])),
-  url: httpUrl,
-  canonicalUrl: v.nullable(httpUrl),
   firstSeenAt: timestamp,
   lastSeenAt: timestamp,
   rawBytes: count,
