@@ -4,15 +4,12 @@
  * are typed, all of one type, its untyped names (up to three capitalized words each) take that type.
  */
 import type { Candidate } from './names';
-import { CAP, SENTENCE, UPPER, plainGap, wordAt, type Tokens } from './tokenize';
+import { CAP, SENTENCE, UPPER, commaBefore, plainGap, wordAt, type Tokens } from './tokenize';
 import { SENTENCE_WORDS } from './keywords';
 import type { EntityType } from './types';
 
 /** Enumerations of single words longer than this are tables or tag lists, not prose. */
 const MOST_ITEMS = 30;
-
-/** A comma and one space before word `i`. */
-const commaBefore = (tokens: Tokens, i: number) => i > 0 && i < tokens.count && tokens.text.slice(tokens.end[i - 1], tokens.start[i]) === ', ';
 
 /** The untyped single words of enumerations whose typed words agree, as candidates of that type. */
 export function enumerationCandidates(tokens: Tokens, chosen: readonly Candidate[], taken: Uint8Array): Candidate[] {

@@ -12,7 +12,7 @@ import { namesRecognizedIn, primaryLanguage } from './language';
 import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, keyOf, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
-import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, plainGap, tokenize, wordAt, wordIn, type Tokens } from './tokenize';
+import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, commaBefore, plainGap, tokenize, wordAt, wordIn, type Tokens } from './tokenize';
 import { CORPORATE_SUFFIXES, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, POSTAL_CODES, SENTENCE_WORDS, STATE_ABBREVIATIONS, TITLES, WORD_NAMES } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
@@ -196,7 +196,7 @@ function citiesWithStates(tokens: Tokens, candidates: Candidate[], givenNames: R
       candidates.push({ first: i, last: i, type: 'PLACE', key: state, fromList: true });
       continue;
     }
-    if (!plainGap(tokens, i, 2, false, true) || tokens.text.charCodeAt(tokens.end[i - 1] as number) !== 44 || !cap(i - 1)) continue;
+    if (!commaBefore(tokens, i) || !cap(i - 1)) continue;
     // A postal code only in mixed case ("CHICAGO, IN THE …" is a line of capitals).
     if (postal && (((tokens.flags[i - 1] as number) & UPPER) || (i + 1 < tokens.count && (tokens.flags[i + 1] as number) & UPPER))) continue;
     let first = i - 1;

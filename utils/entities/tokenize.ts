@@ -135,6 +135,9 @@ function personInitials(folded: string, from: number, to: number): boolean {
 
 /** ", " before `k`. */
 const afterComma = (text: string, k: number) => text.charCodeAt(k - 1) === 32 && text.charCodeAt(k - 2) === 44;
+/** Exactly ", " between word `i - 1` and word `i` ("Athens, Clanton", "Ozark, Ala."). */
+export const commaBefore = (tokens: Tokens, i: number) =>
+  i > 0 && i < tokens.count && tokens.end[i - 1] === (tokens.start[i] as number) - 2 && afterComma(tokens.text, tokens.start[i] as number);
 /** A party's letter and a hyphen before `k`, the letter standing alone: "(R-Wis.)", "D-Calif.". */
 export const afterParty = (text: string, k: number) =>
   text.charCodeAt(k - 1) === 45 && /[DRI]/.test(text[k - 2] ?? '') && !/[\p{L}\p{N}]/u.test(text[k - 3] ?? '');
