@@ -1,6 +1,5 @@
 /** The background: owns the database and answers the content scripts. Nothing else lives here. */
 import { anchorAll } from '@/utils/anchoring/anchor-all';
-import { namesRecognizedIn } from '@/utils/entities/language';
 import { listArticleAnnotations } from '@/utils/db/annotations-repo';
 import { GlossDb } from '@/utils/db/database';
 import { addTerm, listWatchlists } from '@/utils/db/watchlists-repo';
@@ -71,9 +70,7 @@ export default defineBackground(() => {
       async analyzeText({ articleId, text }, sender) {
         await assertShowing(sender, articleId);
         const [recognizer, annotations, article] = await Promise.all([recognizerFor(db), listArticleAnnotations(db, articleId), db.articles.get(articleId)]);
-        // Names are recognized in English only: on a page in another language, dates and terms.
-        const lang = article?.lang ?? null;
-        const { spans, ms } = await recognizeInSlices(recognizer, text, { lang });
+        const { spans, ms, namesSkipped } = await recognizeInSlices(recognizer, text, { lang: article?.lang ?? null });
         const [reveal] = await Promise.all([
           takeReveal(sender),
           recordFindingsOnce(db, sender, articleId, text, recognizerVersion(), spans),
@@ -84,12 +81,12 @@ export default defineBackground(() => {
           ms,
           placement: anchorAll(annotations, text),
           ...(reveal && { reveal }),
-          ...(lang && !namesRecognizedIn(lang) && { namesSkipped: lang }),
+          ...(namesSkipped && { namesSkipped }),
         };
       },
       async recognizeStored({ text, lang }) {
-        const { spans } = await recognizeInSlices(await recognizerFor(db), text, { lang });
-        return { spans, ...(lang && !namesRecognizedIn(lang) && { namesSkipped: lang }) };
+        const { spans, namesSkipped } = await recognizeInSlices(await recognizerFor(db), text, { lang });
+        return { spans, ...(namesSkipped && { namesSkipped }) };
       },
       listWatchlistNames: async () => (await listWatchlists(db)).map(({ id, name }) => ({ id, name })),
       // The reader's choice on an entity card: the next analysis reads the list (recognizer.ts).

@@ -8,6 +8,7 @@ import { BUILT_IN_TERM_LISTS } from '@/utils/entities/term-lists';
 import { asTermList } from '@/utils/entities/watchlist';
 import type { EntitySpan } from '@/utils/entities/types';
 import type { RecognizeOptions } from '@/utils/entities/recognize';
+import { namesRecognizedIn } from '@/utils/entities/language';
 import type { GlossDb } from '@/utils/db/database';
 import { nextTask } from '@/utils/text/work-budget';
 import { listWatchlists } from '@/utils/db/watchlists-repo';
@@ -64,7 +65,7 @@ export async function recognizeInSlices(
   recognizer: Recognizer,
   text: string,
   options?: RecognizeOptions,
-): Promise<{ spans: EntitySpan[]; ms: number }> {
+): Promise<{ spans: EntitySpan[]; ms: number; namesSkipped?: string }> {
   const spans: EntitySpan[] = [];
   let ms = 0;
   for (const [index, [start, end]] of slicesOf(text).entries()) {
@@ -75,5 +76,7 @@ export async function recognizeInSlices(
     }
     ms += performance.now() - began;
   }
-  return { spans, ms };
+  // Names are recognized in English only: on a page in another language, dates and terms, and the page is told.
+  const lang = options?.lang;
+  return { spans, ms, ...(lang && !namesRecognizedIn(lang) && { namesSkipped: lang }) };
 }
