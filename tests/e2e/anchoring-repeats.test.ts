@@ -1,13 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { describeText } from '@/utils/anchoring/selectors';
 import { textHash } from '@/utils/text/hash';
 import { FIXTURE_PAGES } from '../../scripts/lib/paths.mjs';
 import { serve } from '../../scripts/lib/serve.mjs';
+import { paintedInCaption } from './support/editor-page';
 import { startGloss, waitForGloss, type GlossBrowser } from './support/gloss-browser';
 
 /**
@@ -59,17 +59,6 @@ describe('e2e/anchoring-repeats', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  /** The note highlights painted on the page: their text, and whether each lies in the caption. */
-  const painted = (page: Page) =>
-    page.evaluate(() =>
-      [...(CSS.highlights.get('gloss-note-yellow') ?? [])].map((range) => {
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        const inCaption = (node: Node) => !!(node.parentElement ?? (node as Element)).closest('figcaption');
-        return { text: live.toString(), inCaption: inCaption(range.startContainer) || inCaption(range.endContainer) };
-      }),
-    );
 
   const store = (records: AnnotationRecord[]) => gloss.putRecords('annotations', records);
 
@@ -90,17 +79,17 @@ describe('e2e/anchoring-repeats', () => {
       await store([{ id, articleId: article.articleId, quote, position, color: 'yellow', note: '', tags: [], createdAt: 1, updatedAt: 1, rev: 1, textHash: textHash(article.text) }]);
       await page.reload();
       await waitForGloss(page);
-      await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual([{ text: QUOTE, inCaption: on === 'caption' }]);
+      await expect.poll(() => paintedInCaption(page), { timeout: 10_000 }).toEqual([{ text: QUOTE, inCaption: on === 'caption' }]);
 
       writeFileSync(join(folder, file), edit(original));
       await page.reload();
       await waitForGloss(page);
       if (expected) {
-        await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual([{ text: expected, inCaption: false }]);
+        await expect.poll(() => paintedInCaption(page), { timeout: 10_000 }).toEqual([{ text: expected, inCaption: false }]);
         expect((await gloss.articleText(page))!.orphans).toEqual([]);
       } else {
         await expect.poll(async () => (await gloss.articleText(page))?.orphans, { timeout: 10_000 }).toEqual([id]);
-        expect(await painted(page)).toEqual([]);
+        expect(await paintedInCaption(page)).toEqual([]);
         await page.locator('gloss-panel').locator('.badge').click();
         await expect.poll(() => page.locator('gloss-panel').getByTestId('orphans').textContent()).toContain('1 of your highlights no longer found');
 
@@ -108,17 +97,17 @@ describe('e2e/anchoring-repeats', () => {
         const popup = await gloss.openPopup(await gloss.tabIdOf(page));
         const offer = popup.page.locator(`[data-testid="popup-orphans"] [data-id="${id}"] [data-testid="popup-offer"]`);
         await expect.poll(() => offer.textContent(), { timeout: 10_000 }).toContain(`Still on the page: “${QUOTE}”`);
-        expect(await painted(page)).toEqual([]);
+        expect(await paintedInCaption(page)).toEqual([]);
         await popup.page.bringToFront();
         await offer.getByRole('button', { name: 'Attach here' }).click();
-        await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual([{ text: QUOTE, inCaption: on === 'body' }]);
+        await expect.poll(() => paintedInCaption(page), { timeout: 10_000 }).toEqual([{ text: QUOTE, inCaption: on === 'body' }]);
         expect((await gloss.articleText(page))!.orphans).toEqual([]);
         await expect.poll(() => popup.page.getByTestId('popup-orphans').count()).toBe(0);
         await expect.poll(() => popup.page.locator(`[data-testid="popup-notes"] [data-id="${id}"]`).count()).toBe(1);
         // Stored there: the reload places it on that copy by itself.
         await page.reload();
         await waitForGloss(page);
-        await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual([{ text: QUOTE, inCaption: on === 'body' }]);
+        await expect.poll(() => paintedInCaption(page), { timeout: 10_000 }).toEqual([{ text: QUOTE, inCaption: on === 'body' }]);
         await popup.page.close();
       }
       await page.close();

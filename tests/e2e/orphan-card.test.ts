@@ -1,12 +1,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { FIXTURE_PAGES, REPO } from '../../scripts/lib/paths.mjs';
 import { serve } from '../../scripts/lib/serve.mjs';
-import { EditorPage } from './support/editor-page';
+import { EditorPage, paintedInCaption } from './support/editor-page';
 import { startGloss, waitForGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
 
 /**
@@ -42,19 +41,6 @@ describe('e2e/orphan-card', () => {
     rmSync(folder, { recursive: true, force: true });
   });
 
-  /** The ranges painted under a highlight name: their text, and whether each lies in the caption. */
-  const painted = (page: Page, name = 'gloss-note-yellow') =>
-    page.evaluate(
-      (key) =>
-        [...(CSS.highlights.get(key) ?? [])].map((range) => {
-          const live = document.createRange();
-          live.setStart(range.startContainer, range.startOffset);
-          live.setEnd(range.endContainer, range.endOffset);
-          const inCaption = (node: Node) => !!(node.parentElement ?? (node as Element)).closest('figcaption');
-          return { text: live.toString(), inCaption: inCaption(range.startContainer) && inCaption(range.endContainer) };
-        }),
-      name,
-    );
   const stored = () => gloss.records<AnnotationRecord>('annotations');
 
   it('offers the caption’s copy on the orphan card, shows it, and attaches the highlight there only on the reader’s click', async () => {
@@ -67,7 +53,7 @@ describe('e2e/orphan-card', () => {
     // The reader highlights the paragraph's words (the first copy in the page).
     await editor.select(QUOTE);
     await editor.click('.toolbar [data-color="yellow"]');
-    await expect.poll(() => painted(page)).toEqual([{ text: QUOTE, inCaption: false }]);
+    await expect.poll(() => paintedInCaption(page)).toEqual([{ text: QUOTE, inCaption: false }]);
     const [made] = await stored();
     expect(made).toMatchObject({ quote: { exact: QUOTE }, rev: 1 });
     const id = made!.id;
@@ -77,7 +63,7 @@ describe('e2e/orphan-card', () => {
     await page.reload();
     await waitForGloss(page);
     await expect.poll(async () => (await gloss.articleText(page))?.orphans, { timeout: 10_000 }).toEqual([id]);
-    expect(await painted(page)).toEqual([]);
+    expect(await paintedInCaption(page)).toEqual([]);
 
     // Its card, from the page panel's list of orphans.
     await page.locator('gloss-panel').locator('.badge').click();
@@ -96,9 +82,9 @@ describe('e2e/orphan-card', () => {
     const height = await page.evaluate(() => innerHeight);
     expect(await captionTop()).toBeGreaterThan(height);
     await editor.click(`[data-id="${id}"] [data-testid="offer-show"]`);
-    await expect.poll(() => painted(page, 'gloss-flash')).toEqual([{ text: QUOTE, inCaption: true }]);
+    await expect.poll(() => paintedInCaption(page, 'gloss-flash')).toEqual([{ text: QUOTE, inCaption: true }]);
     await expect.poll(async () => (await captionTop()) > 0 && (await captionTop()) < height).toBe(true);
-    expect(await painted(page)).toEqual([]);
+    expect(await paintedInCaption(page)).toEqual([]);
     expect((await stored())[0]).toMatchObject({ id, quote: { exact: QUOTE }, position: made!.position, rev: 1 });
 
     // A click Gloss's own world makes up (not the reader's) moves nothing.
@@ -108,7 +94,7 @@ describe('e2e/orphan-card', () => {
 
     // Attach here: painted on the caption's copy, stored there.
     await editor.click(`[data-id="${id}"] [data-testid="offer-attach"]`);
-    await expect.poll(() => painted(page)).toEqual([{ text: QUOTE, inCaption: true }]);
+    await expect.poll(() => paintedInCaption(page)).toEqual([{ text: QUOTE, inCaption: true }]);
     await expect.poll(async () => (await stored())[0]?.rev).toBe(2);
     const moved = (await stored())[0]!;
     expect(moved.quote).toMatchObject({ exact: QUOTE, prefix: expect.stringMatching(/Nurseries in the north $/) });
@@ -119,7 +105,7 @@ describe('e2e/orphan-card', () => {
     // After a reload it is placed there by itself, and the popup no longer lists it as an orphan.
     await page.reload();
     await waitForGloss(page);
-    await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual([{ text: QUOTE, inCaption: true }]);
+    await expect.poll(() => paintedInCaption(page), { timeout: 10_000 }).toEqual([{ text: QUOTE, inCaption: true }]);
     expect((await gloss.articleText(page))!.orphans).toEqual([]);
     const popup = await gloss.openPopup(await gloss.tabIdOf(page));
     await expect.poll(() => popup.page.locator(`[data-testid="popup-notes"] [data-id="${id}"]`).count()).toBe(1);

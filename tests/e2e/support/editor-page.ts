@@ -183,3 +183,18 @@ export function paintedTexts(page: Page, name: string): Promise<string[]> {
     name,
   );
 }
+
+/** The ranges painted under a highlight name: their text, and whether each touches a caption. */
+export function paintedInCaption(page: Page, name = 'gloss-note-yellow'): Promise<{ text: string; inCaption: boolean }[]> {
+  return page.evaluate(
+    (key) =>
+      [...(CSS.highlights.get(key) ?? [])].map((range) => {
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        const inCaption = (node: Node) => !!(node.parentElement ?? (node as Element)).closest('figcaption');
+        return { text: live.toString(), inCaption: inCaption(range.startContainer) || inCaption(range.endContainer) };
+      }),
+    name,
+  );
+}
