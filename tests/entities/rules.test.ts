@@ -292,3 +292,39 @@ describe('what folds 11 and 12’s errors taught (tuning folds since session 6)'
     expect(typed('The album is spare. Norrvide’s vocals are front and center, and Norrvide’s lyrics are grim.')).toContain('PERSON Norrvide');
   });
 });
+
+describe('what folds 13 to 15’s errors taught (tuning folds since session 7)', () => {
+  const typed = (text: string) => found(text).map((s) => `${s.type} ${s.text}`);
+
+  it('reads venues as places, and record labels, production companies and bands as organizations', () => {
+    const spans = typed('They play the Shoreline Amphitheatre, then Ryman Auditorium and Mohegan Sun Arena. Big Machine Records and Dick Clark Productions settled. The Doobie Brothers toured.');
+    expect(spans).toEqual(
+      expect.arrayContaining(['PLACE Shoreline Amphitheatre', 'PLACE Ryman Auditorium', 'PLACE Mohegan Sun Arena', 'ORG Big Machine Records', 'ORG Dick Clark Productions', 'ORG Doobie Brothers']),
+    );
+  });
+
+  it('keeps an unspaced ampersand between capitals inside the word, and a name’s own possessive in the name', () => {
+    const spans = typed('PG&E cut power and AT&T lost service. Michael McDonald sang; McDonald said so. He ate at McDonald’s.');
+    expect(spans).toEqual(expect.arrayContaining(['ORG PG&E', 'ORG AT&T', 'PERSON Michael McDonald', 'PERSON McDonald', 'ORG McDonald']));
+    // Only the possessive form is the company.
+    expect(spans.filter((s) => s === 'ORG McDonald')).toHaveLength(1);
+  });
+
+  it('reads a postal code before a venue in capitals, and prefers the state to a listed acronym', () => {
+    const spans = typed('June 29 – Holmdel, NJ @ PNC Bank Arts Center June 24 – Bristow, VA @ Jiffy Lube Live');
+    expect(spans).toEqual(expect.arrayContaining(['PLACE Holmdel', 'PLACE NJ', 'PLACE Bristow', 'PLACE VA']));
+    expect(spans).not.toContain('ORG VA');
+  });
+
+  it('ends a list of names at its “and”, and keeps a legal form after a comma', () => {
+    const spans = typed('NASA chose SpaceX, Blue Origin, Ceres Robotics and Tyvak Nano-Satellite Systems, Inc. to build landers.');
+    expect(spans).toContain('ORG Tyvak Nano-Satellite Systems, Inc.');
+    expect(spans.some((s) => s.includes('Robotics and'))).toBe(false);
+  });
+
+  it('does not join a listed name to another over “for”, and leaves “Former” out of a name', () => {
+    const spans = typed('(Photo by Getty Images for Ithaca Holdings) Former National Security Council official Fiona Hill testified.');
+    expect(spans).toEqual(expect.arrayContaining(['ORG Getty Images', 'ORG National Security Council']));
+    expect(spans.some((s) => s.includes(' for ') || s.includes('Former'))).toBe(false);
+  });
+});

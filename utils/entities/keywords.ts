@@ -35,7 +35,7 @@ export const ORG_HEADS = new Set([
   'politburo', 'presidium', 'directorate', 'inspectorate', 'enterprise', 'complex', 'works',
   'factory', 'mine', 'farm', 'cooperative', 'hospital', 'studio', 'airlines', 'airways', 'motors',
   'systems', 'technologies', 'laboratory', 'laboratories', 'labs', 'studios', 'pharmaceuticals', 'ventures', 'images', 'pictures', 'church', 'mosque', 'brotherhood', 'taliban',
-  'museum',
+  'museum', 'records', 'productions', 'entertainment', 'brothers', 'bros.', 'electric',
 ]);
 
 /** Words that open an organization's name: "Ministry of National Defence", "University of …". */
@@ -54,6 +54,9 @@ export const PLACE_HEADS = new Set([
   'station', 'town', 'village', 'township', 'ri', 'dong', 'gun', 'kun', 'si', 'do', 'territory',
   'territories', 'canal', 'border', 'zone', 'base', 'park', 'heights', 'hills', 'falls', 'beach', 'cape',
   'fort', 'isle', 'basin', 'drive', 'boulevard', 'garden', 'gardens',
+  // Venues: "Ryman Auditorium", "Mohegan Sun Arena", "Shoreline Amphitheatre", "Belmarsh Prison".
+  'stadium', 'arena', 'amphitheatre', 'amphitheater', 'pavilion', 'auditorium', 'theatre', 'theater',
+  'coliseum', 'statehouse', 'prison',
 ]);
 
 /** Small words that may stand inside a multi-word name: "Ministry of National Defence". */
@@ -90,7 +93,7 @@ export const SENTENCE_WORDS = new Set([
   'later', 'earlier', 'afterwards', 'finally', 'separately', 'elsewhere', 'overall', 'currently',
   'previously', 'initially', 'eventually', 'originally', 'thus', 'therefore', 'besides', 'otherwise',
   'copyright', "i'm", "i've", "i'd", "i'll", "it's", "that's", "there's", "we're", "you're", "they're", "he's", "she's",
-  "we've", "they've", "don't", "can't", "won't", "isn't", 'nevertheless', 'moreover', 'furthermore', 'additionally', 'notably', 'similarly', 'likewise',
+  "we've", "they've", "don't", "can't", "won't", "isn't", 'former', 'acting', 'nevertheless', 'moreover', 'furthermore', 'additionally', 'notably', 'similarly', 'likewise',
 ]);
 
 /** Verbs of saying after a name: "…, Smith said". */

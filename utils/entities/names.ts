@@ -6,7 +6,7 @@
  */
 import { isCalendarWord } from './dates';
 import { ARTICLES, CONNECTORS, CORPORATE_SUFFIXES, LONGEST_CONNECTOR, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PERSON_TITLES, PLACE_HEADS, SENTENCE_WORDS, TITLES } from './keywords';
-import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, lettersIn, plainGap, wordAt, wordIn, type Tokens } from './tokenize';
+import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, commaBefore, lettersIn, plainGap, wordAt, wordIn, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
 export interface Candidate {
@@ -27,7 +27,7 @@ export interface NameLists {
 }
 
 /** Collective nouns whose possessive stands inside organization names ("People’s Army"). */
-const COLLECTIVE_POSSESSIVES = new Set(['people', 'workers', 'women', 'children', 'farmers', 'youth', 'peoples', 'citizens', 'veterans', 'nations', 'students', 'soldiers']);
+const COLLECTIVE_POSSESSIVES = new Set(['people', 'workers', 'women', 'children', 'farmers', 'youth', 'peoples', 'citizens', 'veterans', 'nations', 'students', 'soldiers', 'men', 'attorney', 'governor', 'mayor', 'magistrates', 'magistrate']);
 
 const isCap = (tokens: Tokens, i: number) => ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
 const word = (tokens: Tokens, i: number) => wordAt(tokens, i);
@@ -143,13 +143,16 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
     for (let k = h - 1; k >= a; k--) {
       const w = word(tokens, k);
       if (isCap(tokens, k)) {
-        if (TITLES.has(w) || (flag(tokens, k, SENTENCE) && SENTENCE_WORDS.has(w))) break;
+        // "Former National Security Council official …": no name opens with "Former".
+        if (TITLES.has(w) || w === 'former' || (flag(tokens, k, SENTENCE) && SENTENCE_WORDS.has(w))) break;
         if (flag(tokens, k, UPPER) && SENTENCE_WORDS.has(w)) break; // in capitals: "… IS THE NINE NETWORK"
         if (ARTICLES.has(w)) break; // "… Inc. The Navy": a sentence after an abbreviation
         first = k;
       } else if (!(org && (w === 'and' || w === '&') && k - 1 >= a && isCap(tokens, k - 1) && !isHead(tokens, k - 1))) break;
       // "Gensler and Clark Construction Group": a company's suffix closes one name; "&" may join ("Procter & Gamble Co.").
       else if (w === 'and' && CORPORATE_SUFFIXES.has(word(tokens, h))) break;
+      // "SpaceX, Blue Origin, Ceres Robotics and Tyvak Nano-Satellite Systems": after a comma, "and" ends a list of names.
+      else if (w === 'and' && commaBefore(tokens, a)) break;
     }
     // Right over "of [the] …" / "for …" (an organization's "on …": "Committee on Intelligence and
     // Security"), and "and" between capitalized words.

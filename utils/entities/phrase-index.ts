@@ -199,7 +199,7 @@ export class PhraseIndex {
 /**
  * The first word of `name` as `tokenize` and `wordAt` make it, '' when it has none. Most names
  * open with ASCII letters or digits up to a space or a hyphen: that word is their lower case. A
- * dot or an apostrophe after it ("U.N.", "People's"), or any other character, goes through
+ * dot, an apostrophe or an ampersand after it ("U.N.", "People's", "AT&T"), or any other character, goes through
  * `tokenize`.
  */
 function firstWordOf(name: string): string {
@@ -209,7 +209,7 @@ function firstWordOf(name: string): string {
     if (!((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57))) break;
   }
   const after = k < name.length ? name.charCodeAt(k) : 32;
-  if (k > 0 && after < 128 && after !== 46 && after !== 39 && after !== 96) return name.slice(0, k).toLowerCase();
+  if (k > 0 && after < 128 && after !== 46 && after !== 39 && after !== 96 && after !== 38) return name.slice(0, k).toLowerCase();
   const tokens = tokenize(name, { reuseBuffers: 'entry', maxWords: 1 });
   return tokens.count === 0 ? '' : wordAt(tokens, 0);
 }
@@ -296,6 +296,8 @@ function matches(phrase: Phrase, tokens: Tokens, i: number): boolean {
     const flags = tokens.flags[at] as number;
     // "New York’s Times Square" is not the "New York Times": a name's inner possessive is its own ("People's Army").
     if (!term && k < n - 1 && flags & POSSESSIVE && !((phrase.caps[k] as number) & OWNS)) return false;
+    // …and a name's own possessive is part of it: "McDonald's" is not the "McDonald" of "Michael McDonald".
+    if ((phrase.caps[k] as number) & OWNS && !(flags & POSSESSIVE)) return false;
     if (need === 1 && !(flags & CAP)) return false;
     if (need === 2 && !(flags & UPPER)) return false;
     if (need === 3 && tokens.text.slice(tokens.start[at], tokens.end[at]) !== phrase.written[k]) return false;

@@ -59,11 +59,13 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
   for (let r = 0; r < runs.length; r += 2) candidatesInRun(tokens, runs[r] as number, runs[r + 1] as number, data.nameLists, candidates);
   for (const { first, last } of findDates(tokens)) candidates.push({ first, last, type: 'DATE' });
   theRepublic(tokens, candidates);
-  citiesWithStates(tokens, candidates, data.nameLists.givenNames);
+  // A state after its city goes first: on a tie it wins over a list's reading of the same word ("Bristow, VA" is not the VA).
+  const states = citiesWithStates(tokens, data.nameLists.givenNames);
 
-  const chosen = resolve(withoutListedJoins(tokens, candidates), tokens.count);
+  const chosen = resolve(withoutListedJoins(tokens, [...states, ...candidates]), tokens.count);
   const taken = new Uint8Array(tokens.count);
   for (const c of chosen) taken.fill(1, c.first, c.last + 1);
+  withLegalForms(tokens, chosen, taken);
   for (const c of openWorldCandidates(tokens, runs, taken, chosen, data.nameLists)) {
     taken.fill(1, c.first, c.last + 1);
     chosen.push(c);
@@ -125,9 +127,12 @@ function datesAndTerms(text: string, tokens: Tokens, data: RecognizerData, langu
   return spans.sort((x, y) => x.start - y.start || y.end - x.end);
 }
 
+const JOINS = new Set(['and', 'for']);
+
 /**
- * An organization's name joined over "and" is not one name when the lists know the words before
- * the "and" as a name of their own: "Li Keqiang and National People's Congress" is two.
+ * An organization's name joined over "and" or "for" is not one name when the lists know the words
+ * before it as a name of their own: "Li Keqiang and National People's Congress" is two, and so is
+ * "Getty Images for Ithaca Holdings".
  */
 function withoutListedJoins(tokens: Tokens, candidates: Candidate[]): Candidate[] {
   const listedEnds = new Map<number, number[]>();
@@ -140,7 +145,7 @@ function withoutListedJoins(tokens: Tokens, candidates: Candidate[]): Candidate[
   return candidates.filter((c) => {
     if (c.fromList || c.type !== 'ORG') return true;
     const ends = listedEnds.get(c.first);
-    return !ends?.some((end) => end < c.last && wordAt(tokens, end + 1) === 'and');
+    return !ends?.some((end) => end < c.last && JOINS.has(wordAt(tokens, end + 1)));
   });
 }
 
@@ -171,6 +176,20 @@ function resolve(candidates: Candidate[], count: number): Candidate[] {
   return chosen;
 }
 
+/** Legal forms a company's name may carry after a comma. */
+const LEGAL_FORMS = new Set(['inc.', 'inc', 'llc', 'ltd.', 'ltd', 'plc', 'corp.']);
+
+/** "Tyvak Nano-Satellite Systems, Inc.", "Apple, Inc.": the legal form after a comma belongs to the name. */
+function withLegalForms(tokens: Tokens, chosen: Candidate[], taken: Uint8Array): void {
+  for (const c of chosen) {
+    const next = c.last + 1;
+    if (c.type !== 'ORG' || next >= tokens.count || taken[next] || !commaBefore(tokens, next) || !LEGAL_FORMS.has(wordAt(tokens, next))) continue;
+    c.last = next;
+    if (!c.fromList) c.key = undefined; // a listed name keeps its key ("Apple, Inc." is Apple)
+    taken[next] = 1;
+  }
+}
+
 /** KCNA's "the Republic" (not "the Republic of …") is the country itself. */
 function theRepublic(tokens: Tokens, candidates: Candidate[]): void {
   for (let i = 1; i < tokens.count; i++) {
@@ -183,7 +202,8 @@ function theRepublic(tokens: Tokens, candidates: Candidate[]): void {
  * "Ozark, Ala.", "Charleston, S.C.", "Tampa, FL": a state or province abbreviated after a comma is
  * a place, and so are the capitalized words before the comma (up to three: "St. Louis, Mo.").
  */
-function citiesWithStates(tokens: Tokens, candidates: Candidate[], givenNames: ReadonlySet<string>): void {
+function citiesWithStates(tokens: Tokens, givenNames: ReadonlySet<string>): Candidate[] {
+  const candidates: Candidate[] = [];
   const cap = (i: number) => ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
   for (let i = 1; i < tokens.count; i++) {
     if (!cap(i)) continue;
@@ -197,8 +217,9 @@ function citiesWithStates(tokens: Tokens, candidates: Candidate[], givenNames: R
       continue;
     }
     if (!commaBefore(tokens, i) || !cap(i - 1)) continue;
-    // A postal code only in mixed case ("CHICAGO, IN THE …" is a line of capitals).
-    if (postal && (((tokens.flags[i - 1] as number) & UPPER) || (i + 1 < tokens.count && (tokens.flags[i + 1] as number) & UPPER))) continue;
+    // A postal code only after a city in mixed case ("CHICAGO, IN THE …" is a line of capitals),
+    // and not before a common word in capitals ("Chicago, IN THE …"); "Camden, NJ @ BB&T Pavilion" is one.
+    if (postal && ((tokens.flags[i - 1] as number) & UPPER || (i + 1 < tokens.count && (tokens.flags[i + 1] as number) & UPPER && SENTENCE_WORDS.has(wordAt(tokens, i + 1))))) continue;
     let first = i - 1;
     while (first > i - 3 && first > 0 && !((tokens.flags[first] as number) & SENTENCE) && cap(first - 1) && plainGap(tokens, first, 1, false)) first--;
     while (first < i - 1 && SENTENCE_WORDS.has(wordAt(tokens, first))) first++; // "Near Falkville, Ala."
@@ -210,6 +231,7 @@ function citiesWithStates(tokens: Tokens, candidates: Candidate[], givenNames: R
     if (SENTENCE_WORDS.has(wordAt(tokens, first)) || person) continue;
     candidates.push({ first, last: i - 1, type: 'PLACE' });
   }
+  return candidates;
 }
 
 /**

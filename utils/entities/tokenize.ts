@@ -249,6 +249,8 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
       if (isWordChar(code)) {
         if (code >= 0xad) odd ||= code === 0xad || code === 0xd7 || code === 0x2715 || code === 0x2716;
         pos++;
+      } else if (code === 38 && upperAt(text, pos - 1) && upperAt(text, pos + 1)) {
+        pos += 2; // "AT&T", "PG&E", "S&P": an ampersand between capitals, unspaced, is inside the word
       } else if ((code === 46 || isApostrophe(code)) && pos + 1 < length && isWordChar(folded.charCodeAt(pos + 1)) && !(code === 46 && gluedSentence(text, pos))) {
         if (code === 46) dotted = true;
         else if (code !== 39) odd = true;
