@@ -4,6 +4,7 @@
  * document has typed marks its other mentions that the rules left free: the same full name at the
  * start of a sentence, in a headline, before a word that hid it.
  */
+import { CORPORATE_SUFFIXES } from './keywords';
 import { keyOf, type Candidate } from './names';
 import { CAP, SENTENCE, UPPER, plainGap, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
@@ -12,7 +13,12 @@ interface Known {
   words: string[];
   type: EntityType;
   key?: string;
+  /** A company's name without its last word ("Big Machine" of "Big Machine Records"): not before another capitalized word. */
+  shortened?: boolean;
 }
+
+/** Last words a company's name is often written without after its first mention. */
+const DROPPED_LAST_WORDS = new Set([...CORPORATE_SUFFIXES, 'records', 'productions', 'entertainment', 'studios', 'pictures']);
 
 /** The folded words of a mention, single-spaced (hyphens read as spaces): one string per mention. */
 const surfaceOf = (tokens: Tokens, c: Candidate) =>
@@ -64,6 +70,20 @@ export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Arra
     } });
     byFirst.set(words[0] as string, list);
   }
+  // After every full name (which goes first where both could match): "Big Machine Records", then "Big Machine".
+  for (const { group } of votes.values()) {
+    const full = group[0]!;
+    if (full.type !== 'ORG' || full.last - full.first < 2 || !DROPPED_LAST_WORDS.has(wordAt(tokens, full.last))) continue;
+    const words: string[] = [];
+    for (let k = full.first; k < full.last; k++) words.push(wordAt(tokens, k));
+    if (votes.has(words.join(' '))) continue; // the shorter name is a mention of its own
+    const shortened: Known = { words, type: 'ORG', shortened: true, get key() {
+      return (full.key ??= keyOf(tokens, full));
+    } };
+    const list = byFirst.get(words[0] as string);
+    if (list) list.push(shortened);
+    else byFirst.set(words[0] as string, [shortened]);
+  }
   joinShortForms(tokens, votes);
   if (!byFirst.size && !single.size) return [];
 
@@ -84,7 +104,7 @@ export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Arra
       for (let k = 1; match && k < name.words.length; k++) {
         match = !taken[i + k] && wordAt(tokens, i + k) === name.words[k] && plainGap(tokens, i + k, 3, true);
       }
-      if (!match) continue;
+      if (!match || (name.shortened && last + 1 < tokens.count && (tokens.flags[last + 1] as number) & CAP && plainGap(tokens, last + 1, 3, true))) continue;
       found.push({ first: i, last, type: name.type, ...(name.key && { key: name.key }) });
       taken.fill(1, i, last + 1);
       i = last;

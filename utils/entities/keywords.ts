@@ -36,6 +36,7 @@ export const ORG_HEADS = new Set([
   'factory', 'mine', 'farm', 'cooperative', 'hospital', 'studio', 'airlines', 'airways', 'motors',
   'systems', 'technologies', 'laboratory', 'laboratories', 'labs', 'studios', 'pharmaceuticals', 'ventures', 'images', 'pictures', 'church', 'mosque', 'brotherhood', 'taliban',
   'museum', 'records', 'productions', 'entertainment', 'brothers', 'bros.', 'electric',
+  'robotics', 'aerospace', 'therapeutics', 'biosciences', 'lab', 'partners', 'insurance', 'collaboration',
 ]);
 
 /** Words that open an organization's name: "Ministry of National Defence", "University of …". */
