@@ -328,3 +328,26 @@ describe('what folds 13 to 15’s errors taught (tuning folds since session 7)',
     expect(spans.some((s) => s.includes(' for ') || s.includes('Former'))).toBe(false);
   });
 });
+
+describe('what fold 16’s errors taught (tuning fold since session 7)', () => {
+  const typed = (text: string) => found(text).map((s) => `${s.type} ${s.text}`);
+
+  it('reads a player after their position, and a person after an abbreviation in capitals', () => {
+    const spans = typed('He shoved Pittsburgh quarterback Mason Rudolph, and running back Trey Edmunds watched. Cleveland DL Larry Ogunjobi was fined. Rudolph said nothing.');
+    expect(spans).toEqual(expect.arrayContaining(['PERSON Mason Rudolph', 'PERSON Trey Edmunds', 'PERSON Larry Ogunjobi', 'PERSON Rudolph']));
+  });
+
+  it('reads a full name set off before a role with a word ahead of its noun as a person', () => {
+    const spans = typed('“I never saw this,” said Aseem Prakash, founding director of the center. Prakash said the state could act.');
+    expect(spans).toEqual(expect.arrayContaining(['PERSON Aseem Prakash', 'PERSON Prakash']));
+  });
+
+  it('keeps a lower-case particle joined to a listed place', () => {
+    expect(typed('The base at al-Tanf sits near the border.')).toContain('PLACE al-Tanf');
+  });
+
+  it('stops an institution’s name at “Speaker”', () => {
+    const spans = typed('The House of Representatives Speaker Femi Gbajabiamila spoke.');
+    expect(spans).toContain('ORG House of Representatives');
+  });
+});

@@ -150,7 +150,7 @@ export const CORPORATE_SUFFIXES = new Set(['inc.', 'inc', 'corp.', 'corp', 'ltd.
  */
 export const PERSON_TITLES = new Set([
   'president', 'chairman', 'chairwoman', 'chair', 'ceo', 'director', 'spokesman', 'spokeswoman',
-  'spokesperson', 'commissioner', 'mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', 'gov.',
+  'spokesperson', 'commissioner', 'speaker', 'mr.', 'mrs.', 'ms.', 'dr.', 'sen.', 'rep.', 'gov.',
 ]);
 
 /** US states' and Canadian provinces' postal codes, folded: a place after a city ("Tampa, FL"). */

@@ -5,7 +5,7 @@
  * dateline at the start of a paragraph ("WASHINGTON —").
  */
 import { isCalendarWord } from './dates';
-import { ARTICLES, CONNECTORS, CORPORATE_SUFFIXES, LONGEST_CONNECTOR, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PERSON_TITLES, PLACE_HEADS, SENTENCE_WORDS, TITLES } from './keywords';
+import { ARTICLES, CONNECTORS, CORPORATE_SUFFIXES, LONGEST_CONNECTOR, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PERSON_TITLES, PLACE_HEADS, SENTENCE_WORDS, TITLES, WORD_NAMES } from './keywords';
 import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, commaBefore, lettersIn, plainGap, wordAt, wordIn, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
@@ -120,8 +120,12 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
   else if (start === b && word(tokens, b) === 'house' && !flag(tokens, b, SENTENCE | UPPER) && ARTICLES.has(word(tokens, b - 1)) && word(tokens, b + 1) !== 'of') found.push({ first: b, last: b, type: 'ORG' });
   headCandidates(tokens, start, b, found);
   if (!office) personCandidates(tokens, start, b, titled, lists, found);
-  // A person named after a title inside the run: "NTEU President Tony Reardon".
-  for (let k = start + 1; k < b; k++) if (PERSON_TITLES.has(word(tokens, k)) && isCap(tokens, k) && isCap(tokens, k + 1)) personCandidates(tokens, k + 1, b, true, lists, found);
+  // A person named after a title inside the run: "NTEU President Tony Reardon"; or by a given
+  // name after an abbreviation in capitals: "Cleveland DL Larry Ogunjobi".
+  for (let k = start + 1; k < b; k++) {
+    if (PERSON_TITLES.has(word(tokens, k)) && isCap(tokens, k) && isCap(tokens, k + 1)) personCandidates(tokens, k + 1, b, true, lists, found);
+    else if (flag(tokens, k - 1, UPPER) && !flag(tokens, k, UPPER) && lists.givenNames.has(word(tokens, k)) && !WORD_NAMES.has(word(tokens, k))) personCandidates(tokens, k, b, false, lists, found);
+  }
   datelineCandidate(tokens, a, b, found);
 }
 

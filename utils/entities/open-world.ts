@@ -42,6 +42,21 @@ const PERSON_NOUNS = new Set([
   'priest', 'pastor', 'activist', 'candidate', 'actor', 'actress', 'singer', 'artist', 'businessman',
   'businesswoman', 'entrepreneur', 'photographer', 'correspondent', 'historian', 'journalist', 'judge',
 ]);
+/**
+ * Roles in lower case right before a full name, beside PERSON_NOUNS: a team's positions
+ * ("quarterback Mason Rudolph", "running back Trey Edmunds"), too ambiguous elsewhere ("a center for …").
+ */
+const ROLES_BEFORE_NAME = new Set([
+  'quarterback', 'rusher', 'linebacker', 'cornerback', 'receiver', 'tailback', 'halfback', 'fullback', 'back', 'tackle',
+  'center', 'guard', 'forward', 'safety', 'kicker', 'punter', 'pitcher', 'catcher', 'shortstop', 'outfielder', 'infielder',
+  'striker', 'midfielder', 'defender', 'goalkeeper', 'goalie', 'winger', 'batsman', 'bowler', 'teammate', 'player',
+  'rookie', 'star', 'insider', 'champion', 'boxer', 'golfer', 'sprinter', 'swimmer', 'manager', 'defenceman', 'defenseman',
+]);
+/** Words that stand before a person's noun in a role: "founding director", "assistant professor". */
+const ROLE_MODIFIERS = new Set([
+  'founding', 'assistant', 'associate', 'managing', 'executive', 'general', 'senior', 'junior', 'principal', 'lead',
+  'interim', 'acting', 'longtime', 'program', 'research', 'policy', 'political', 'creative', 'artistic', 'medical',
+]);
 /** Words before a name that make it a company: "rival Lyft", "retailers such as …", "developer Mojang". */
 const ORG_BEFORE = new Set([
   'company', 'firm', 'startup', 'retailer', 'retailers', 'rival', 'rivals', 'giant', 'maker', 'developer',
@@ -368,12 +383,13 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly number[], tak
     // "one SpaceX customer, Inmarsat, …", "the retailer, Kroger,": a company's noun set off by commas.
     if (commaBefore && ORG_NOUNS.has(before) && !isCap(tokens, s - 1)) score[ORG] += 2;
     // "Tasos Georgelis, deputy commissioner …", "Corey Kilgannon is a Metro reporter".
-    if (multi && commaAfter && PERSON_NOUNS.has(next)) score[PERSON] += 2;
+    // …and with a word before the noun: "Aseem Prakash, founding director of …", ", assistant professor".
+    if (multi && commaAfter && (PERSON_NOUNS.has(next) || (ROLE_MODIFIERS.has(next) && PERSON_NOUNS.has(wordAt(tokens, e + 2))))) score[PERSON] += 2;
     if (multi && plainAfter && (next === 'is' || next === 'was') && isPersonNounAhead(e + 2)) score[PERSON] += 2;
     // A credit: "Devindra Hardawar/AOL".
     if (multi && tokens.folded.charCodeAt(tokens.end[e] as number) === 47 && isCap(tokens, e + 1)) score[PERSON] += 2;
     // "skipper Wade Bassi", "analyst Jane Roe": a person's noun in lower case right before a full name.
-    if (multi && plainBefore && PERSON_NOUNS.has(before) && !isCap(tokens, s - 1)) score[PERSON] += 2;
+    if (multi && plainBefore && (PERSON_NOUNS.has(before) || ROLES_BEFORE_NAME.has(before)) && !isCap(tokens, s - 1)) score[PERSON] += 2;
     // "the Carter administration": a leader's name.
     if (!multi && plainAfter && LEADERSHIPS.has(next)) score[PERSON] += 3;
     // One of a list of names another of which the document has typed: "Walmart, Kroger and Costco".

@@ -49,7 +49,9 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
         const { phrase, length } = match;
         // "Lower Manhattan", "Northern Virginia": a capitalized point of the compass before a listed place.
         const compass = phrase.type === 'PLACE' && i > 0 && (tokens.flags[i - 1] as number) & CAP && PLACE_PREFIXES.has(wordAt(tokens, i - 1)) && plainGap(tokens, i, 2, false);
-        candidates.push({ first: compass ? i - 1 : i, last: i + length - 1, type: phrase.type, key: phrase.key, fromList: true });
+        // "al-Tanf", "el-Sisi": a lower-case particle joined to a listed name belongs to it.
+        const particle = !compass && i > 0 && flags & HYPHEN_BEFORE && !((tokens.flags[i - 1] as number) & CAP) && wordIn(tokens, i - 1, NAME_PARTICLES, LONGEST_PARTICLE);
+        candidates.push({ first: compass || particle ? i - 1 : i, last: i + length - 1, type: phrase.type, key: phrase.key, fromList: true });
       }
     } else if (flags & DIGIT && ORDINAL.test(wordAt(tokens, i)) && MILITARY_UNITS.has(wordAt(tokens, i + 1))) {
       candidates.push({ first: i, last: i + 1, type: 'ORG' });
