@@ -351,3 +351,14 @@ describe('what fold 16’s errors taught (tuning fold since session 7)', () => {
     expect(spans).toContain('ORG House of Representatives');
   });
 });
+
+describe('titles of listed people (tuning folds 13 to 16)', () => {
+  it('leaves a listed person’s title out of the name, and knows the name alone after it', () => {
+    const spans = found('Prince Andrew stayed there. The photo was denied by Andrew, and Andrew’s account changed.');
+    expect(spans.filter((s) => s.type === 'PERSON').map((s) => [s.text, s.key])).toEqual([
+      ['Andrew', 'Prince Andrew'],
+      ['Andrew', 'Prince Andrew'],
+      ['Andrew', 'Prince Andrew'],
+    ]);
+  });
+});

@@ -94,7 +94,7 @@ export const SENTENCE_WORDS = new Set([
   'later', 'earlier', 'afterwards', 'finally', 'separately', 'elsewhere', 'overall', 'currently',
   'previously', 'initially', 'eventually', 'originally', 'thus', 'therefore', 'besides', 'otherwise',
   'copyright', "i'm", "i've", "i'd", "i'll", "it's", "that's", "there's", "we're", "you're", "they're", "he's", "she's",
-  "we've", "they've", "don't", "can't", "won't", "isn't", 'former', 'acting', 'nevertheless', 'moreover', 'furthermore', 'additionally', 'notably', 'similarly', 'likewise',
+  "we've", "they've", "don't", "can't", "won't", "isn't", 'former', 'formerly', 'acting', 'nevertheless', 'moreover', 'furthermore', 'additionally', 'notably', 'similarly', 'likewise',
 ]);
 
 /** Verbs of saying after a name: "…, Smith said". */

@@ -147,8 +147,8 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
     for (let k = h - 1; k >= a; k--) {
       const w = word(tokens, k);
       if (isCap(tokens, k)) {
-        // "Former National Security Council official …": no name opens with "Former".
-        if (TITLES.has(w) || w === 'former' || (flag(tokens, k, SENTENCE) && SENTENCE_WORDS.has(w))) break;
+        // "Former National Security Council official …", "Formerly Verizon Amphitheatre": no name opens so.
+        if (TITLES.has(w) || w === 'former' || w === 'formerly' || (flag(tokens, k, SENTENCE) && SENTENCE_WORDS.has(w))) break;
         if (flag(tokens, k, UPPER) && SENTENCE_WORDS.has(w)) break; // in capitals: "… IS THE NINE NETWORK"
         if (ARTICLES.has(w)) break; // "… Inc. The Navy": a sentence after an abbreviation
         first = k;

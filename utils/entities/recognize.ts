@@ -51,7 +51,10 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
         const compass = phrase.type === 'PLACE' && i > 0 && (tokens.flags[i - 1] as number) & CAP && PLACE_PREFIXES.has(wordAt(tokens, i - 1)) && plainGap(tokens, i, 2, false);
         // "al-Tanf", "el-Sisi": a lower-case particle joined to a listed name belongs to it.
         const particle = !compass && i > 0 && flags & HYPHEN_BEFORE && !((tokens.flags[i - 1] as number) & CAP) && wordIn(tokens, i - 1, NAME_PARTICLES, LONGEST_PARTICLE);
-        candidates.push({ first: compass || particle ? i - 1 : i, last: i + length - 1, type: phrase.type, key: phrase.key, fromList: true });
+        // "Prince Andrew", "Pope Francis": a person's title is not part of the name, as everywhere else.
+        let first = compass || particle ? i - 1 : i;
+        if (phrase.type === 'PERSON') while (first < i + length - 1 && TITLES.has(wordAt(tokens, first))) first++;
+        candidates.push({ first, last: i + length - 1, type: phrase.type, key: phrase.key, fromList: true });
       }
     } else if (flags & DIGIT && ORDINAL.test(wordAt(tokens, i)) && MILITARY_UNITS.has(wordAt(tokens, i + 1))) {
       candidates.push({ first: i, last: i + 1, type: 'ORG' });
@@ -268,6 +271,8 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[], nameLi
       // unless it is also a common word ("Bill", "Will").
       const opening = wordAt(tokens, first);
       if (nameLists.familyFirst.has(opening) || (nameLists.givenNames.has(opening) && !WORD_NAMES.has(opening))) teach(opening, 'PERSON', key, first);
+    } else if (c.type === 'PERSON' && c.fromList && !WORD_NAMES.has(wordAt(tokens, first))) {
+      teach(wordAt(tokens, first), 'PERSON', key, first); // "Prince Andrew" named as "Andrew" (the title left out), then "Andrew"
     } else if (c.type === 'PLACE' && last === first + 1 && PLACE_HEADS.has(wordAt(tokens, last))) {
       teach(wordAt(tokens, first), 'PLACE', key, first);
     } else if (c.type === 'ORG' && last === first + 1 && CORPORATE_SUFFIXES.has(wordAt(tokens, last))) {
