@@ -362,3 +362,20 @@ describe('titles of listed people (tuning folds 13 to 16)', () => {
     ]);
   });
 });
+
+describe('dates the tuning folds 13 to 16 missed', () => {
+  const dates = (text: string) => found(text).filter((s) => s.type === 'DATE').map((s) => s.text);
+
+  it('reads a weekday with the date after it as one date, and a weekday placed by “last”', () => {
+    expect(dates('On Wednesday, November 20, 2019, and Thursday Dec. 1, it rained. He left last Friday. On Friday, May said no.')).toEqual([
+      'Wednesday, November 20, 2019',
+      'Thursday Dec. 1',
+      'last Friday',
+      'Friday',
+    ]);
+  });
+
+  it('reads shopping and civic days, with their year', () => {
+    expect(dates('Deals start on Black Friday 2019 and end on Cyber Monday, after Election Day.')).toEqual(['Black Friday 2019', 'Cyber Monday', 'Election Day']);
+  });
+});

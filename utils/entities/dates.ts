@@ -67,13 +67,9 @@ export function findDates(tokens: Tokens): { first: number; last: number }[] {
     let last = -1;
     if (flags & CAP && MONTHS.has(word)) {
       // Month [day][,] [year] | month year | month alone (unless it is also a common word).
-      last = i;
-      if (isDay(tokens, i + 1) && plainGap(tokens, i + 1)) {
-        last = i + 1;
-        if (isYear(tokens, i + 2) && commaGap(tokens, i + 2)) last = i + 2;
-      } else if (isYear(tokens, i + 1) && commaGap(tokens, i + 1)) last = i + 1;
-      else if (AMBIGUOUS_MONTHS.has(word) && !(i > 0 && MONTH_BEFORE.has(wordAt(tokens, i - 1)) && plainGap(tokens, i))) last = -1;
-      else if (BARE_ABBREVIATIONS.has(word)) last = -1;
+      last = monthWithDay(tokens, i);
+      if (last === i && AMBIGUOUS_MONTHS.has(word) && !(i > 0 && MONTH_BEFORE.has(wordAt(tokens, i - 1)) && plainGap(tokens, i))) last = -1;
+      else if (last === i && BARE_ABBREVIATIONS.has(word)) last = -1;
     } else if (flags & DIGIT && isDay(tokens, i) && i + 1 < tokens.count && tokens.flags[i + 1]! & CAP && MONTHS.has(wordAt(tokens, i + 1)) && plainGap(tokens, i + 1)) {
       // Day month [year]: "28 February 2024".
       last = i + 1;
@@ -83,11 +79,16 @@ export function findDates(tokens: Tokens): { first: number; last: number }[] {
       if (last === -1 && (YEAR.test(word) || DECADE.test(word)) && isStandaloneNumber(tokens, i)) last = i;
       // "the 19th century"
       if (last === -1 && CENTURY.test(word) && wordAt(tokens, i + 1) === 'century' && plainGap(tokens, i + 1)) last = i + 1;
-    } else if (flags & CAP && WEEKDAYS.has(word)) last = i;
-    else if (flags & CAP) last = holidayAt(tokens, i);
+    } else if (flags & CAP && WEEKDAYS.has(word)) {
+      // "Wednesday, November 20, 2019", "Thursday Dec. 1": a weekday opens the date after it.
+      const month = i + 1 < tokens.count && tokens.flags[i + 1]! & CAP && MONTHS.has(wordAt(tokens, i + 1)) && commaGap(tokens, i + 1);
+      last = month ? Math.max(i, monthWithDay(tokens, i + 1)) : i;
+      if (last === i + 1) last = i; // the month alone stays apart: "on Friday, May …" is read again from "May"
+    } else if (flags & CAP) last = holidayAt(tokens, i);
     if (last >= i) {
-      // "last July", "early March": a relative month takes the word that places it.
-      const relative = MONTHS.has(word) && i > 0 && RELATIVE.has(wordAt(tokens, i - 1)) && plainGap(tokens, i);
+      // "last July", "early March": a relative month takes the word that places it; so does a
+      // weekday ("last Friday").
+      const relative = i > 0 && plainGap(tokens, i) && ((MONTHS.has(word) && RELATIVE.has(wordAt(tokens, i - 1))) || (WEEKDAYS.has(word) && RELATIVE_DAY.has(wordAt(tokens, i - 1))));
       found.push({ first: relative ? i - 1 : i, last });
       i = last;
     }
@@ -96,6 +97,13 @@ export function findDates(tokens: Tokens): { first: number; last: number }[] {
 }
 
 const RELATIVE = new Set(['last', 'next', 'early', 'late', 'mid', 'this']);
+const RELATIVE_DAY = new Set(['last', 'next', 'this']);
+
+/** The last word of a date that opens with the month at `i` and carries a day or a year; `i` when it has neither. */
+function monthWithDay(tokens: Tokens, i: number): number {
+  if (isDay(tokens, i + 1) && plainGap(tokens, i + 1)) return isYear(tokens, i + 2) && commaGap(tokens, i + 2) ? i + 2 : i + 1;
+  return isYear(tokens, i + 1) && commaGap(tokens, i + 1) ? i + 1 : i;
+}
 
 /** Words before "May" or "March" that make it the month: "last March", "in May". */
 const MONTH_BEFORE = new Set(['last', 'next', 'this', 'early', 'late', 'mid', 'in', 'since', 'until', 'by', 'through', 'during', 'of', 'from', 'before', 'after']);
@@ -107,9 +115,10 @@ const HOLIDAYS = new Map<string, ReadonlySet<string>>([
   ['new', new Set(['year'])], ['independence', new Set(['day'])], ['labor', new Set(['day'])], ['labour', new Set(['day'])],
   ['memorial', new Set(['day'])], ['victory', new Set(['day'])], ['valentine', new Set(['day'])], ['boxing', new Set(['day'])],
   ['mother', new Set(['day'])], ['father', new Set(['day'])], ['veterans', new Set(['day'])], ['presidents', new Set(['day'])],
+  ['black', new Set(['friday'])], ['cyber', new Set(['monday'])], ['election', new Set(['day'])], ['inauguration', new Set(['day'])],
 ]);
 /** Holidays that are dates only as two words ("New Year", not "New"). */
-const HOLIDAY_NEEDS_SECOND = new Set(['new', 'independence', 'labor', 'labour', 'memorial', 'victory', 'valentine', 'boxing', 'mother', 'father', 'veterans', 'presidents']);
+const HOLIDAY_NEEDS_SECOND = new Set(['new', 'independence', 'labor', 'labour', 'memorial', 'victory', 'valentine', 'boxing', 'mother', 'father', 'veterans', 'presidents', 'black', 'cyber', 'election', 'inauguration']);
 
 /** The last word of a holiday starting at `i`, or -1. */
 function holidayAt(tokens: Tokens, i: number): number {
@@ -123,7 +132,7 @@ function holidayAt(tokens: Tokens, i: number): number {
   if (seconds.has(next) && tokens.flags[i + 1]! & CAP && spaced) {
     // "New Year's Day": the possessive stays outside a word, and "Day" follows it.
     if (next === 'year' && wordAt(tokens, i + 2) === 'day' && tokens.flags[i + 1]! & POSSESSIVE) return i + 2;
-    return i + 1;
+    return isYear(tokens, i + 2) && plainGap(tokens, i + 2) ? i + 2 : i + 1; // "Black Friday 2019"
   }
   return HOLIDAY_NEEDS_SECOND.has(wordAt(tokens, i)) ? -1 : i;
 }
