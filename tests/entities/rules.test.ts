@@ -379,3 +379,13 @@ describe('dates the tuning folds 13 to 16 missed', () => {
     expect(dates('Deals start on Black Friday 2019 and end on Cyber Monday, after Election Day.')).toEqual(['Black Friday 2019', 'Cyber Monday', 'Election Day']);
   });
 });
+
+describe('teams and employers named before a person’s role (tuning folds 13 to 16)', () => {
+  it('reads a name before a role and a person’s name as the organization they play or work for', () => {
+    const spans = found('Before the game, Wild coach Bruce Boudreau spoke, and the Wild beat the Sabres. Earlier, Sabres center Casey Mittelstadt fell. Democratic strategist James Carville watched.');
+    const typed = spans.map((s) => `${s.type} ${s.text}`);
+    expect(typed.filter((s) => s === 'ORG Wild')).toHaveLength(2);
+    expect(typed.filter((s) => s === 'ORG Sabres')).toHaveLength(2);
+    expect(typed).not.toContain('ORG Democratic');
+  });
+});

@@ -52,6 +52,15 @@ const ROLES_BEFORE_NAME = new Set([
   'striker', 'midfielder', 'defender', 'goalkeeper', 'goalie', 'winger', 'batsman', 'bowler', 'teammate', 'player',
   'rookie', 'star', 'insider', 'champion', 'boxer', 'golfer', 'sprinter', 'swimmer', 'manager', 'defenceman', 'defenseman',
 ]);
+/** Who plays, works or speaks for an organization, named after it: "Verizon spokesman Jane Roe". */
+const MEMBER_ROLES = new Set([
+  'coach', 'goalie', 'defenseman', 'owner', 'spokesman', 'spokeswoman', 'spokesperson', 'ceo', 'founder', 'chief',
+  'executive', 'president', 'chairman', 'chairwoman', 'director', 'analyst', 'engineer', 'researcher', 'professor',
+  'economist', 'official', 'attorney', 'lawyer', 'reporter', 'editor', 'correspondent', 'columnist', 'writer',
+  'producer', 'scientist', 'manager', 'general',
+]);
+/** Capitalized adjectives of politics that stand before a role without naming an organization ("Democratic strategist"). */
+const PARTY_WORDS = new Set(['democratic', 'republican', 'conservative', 'liberal', 'labour', 'tory', 'socialist', 'communist', 'green', 'progressive']);
 /** Words that stand before a person's noun in a role: "founding director", "assistant professor". */
 const ROLE_MODIFIERS = new Set([
   'founding', 'assistant', 'associate', 'managing', 'executive', 'general', 'senior', 'junior', 'principal', 'lead',
@@ -402,6 +411,9 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly number[], tak
       if (ARTICLES.has(before) && ORG_PEOPLE.has(next)) score[ORG] += 2;
       else weak[ORG] += 0.5;
     }
+    // "Wild coach Bruce Boudreau", "Sabres center Casey Mittelstadt", "Harvard professor Jane Roe":
+    // the team, company or school a named person plays or works for.
+    if (plainAfter && !possessive && (MEMBER_ROLES.has(next) || ROLES_BEFORE_NAME.has(next)) && isCap(tokens, e + 2) && isCap(tokens, e + 3) && gapIs(tokens, e + 2, false) && !DEMONYM.test(first) && !PARTY_WORDS.has(first)) score[ORG] += 2;
     if (plainBefore && ACQUIRING.has(before)) score[ORG] += 1; // "Amazon bought Whole Foods"
     // "chief executive of Yahoo", "an analyst at Jefferies", "shares of Verizon".
     if (plainBefore && (before === 'of' || before === 'at') && ORG_ROLES.has(wordAt(tokens, s - 2))) score[ORG] += 2;
