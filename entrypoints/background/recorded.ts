@@ -59,7 +59,7 @@ export async function recordArticleOnce(db: GlossDb, sender: Sender, visit: Arti
   }
 }
 
-/** Records what the recognizer found (`recordFindings`), unless this page recorded it for the same text and lists lately. */
+/** Records what the recognizer found and what the text said of each key (`recordFindings`), unless this page recorded it for the same text and lists lately. */
 export async function recordFindingsOnce(
   db: GlossDb,
   sender: Sender,
@@ -70,7 +70,7 @@ export async function recordFindingsOnce(
 ): Promise<void> {
   if (alreadyRecorded(sender, 'findings', articleId, `${listsVersion}\n${textHash(text)}`)) return;
   try {
-    await recordFindings(db, articleId, spans);
+    await recordFindings(db, articleId, spans, text);
   } catch (error) {
     forgetRecorded(sender, 'findings');
     throw error;

@@ -77,4 +77,17 @@ describe('db/articles-repo findings', () => {
     await recordFindings(db, 'https://a.example/none', [span('PERSON', 'X')]);
     expect(await db.articles.count()).toBe(1);
   });
+
+  it('with the article’s text, keeps what it said of each entity and term for the library across articles', async (context) => {
+    const db = await freshDb(context, 'findings-text');
+    const meta = { title: 'T', byline: null, siteName: 'KCNA', publishedTime: '2024-05-20T00:00:00Z', lang: 'en', dir: null, excerpt: null, length: 40 };
+    await recordArticle(db, { id: 'https://a.example/1', url: 'https://a.example/1', canonicalUrl: null, meta });
+    const text = 'Kim Jong Un visited Songchon County.';
+    await recordFindings(db, 'https://a.example/1', [{ type: 'PERSON', key: 'Kim Jong Un', start: 0, end: 11 }, { type: 'PLACE', key: 'Songchon County', start: 20, end: 35 }], text);
+    expect(await db.mentions.get('https://a.example/1\nPERSON:Kim Jong Un')).toMatchObject({ count: 1, outlet: 'KCNA', date: Date.UTC(2024, 4, 20), snippets: [['', 'Kim Jong Un', ' visited Songchon County.']] });
+    expect((await db.entities.toArray()).map((e) => [e.key, e.articles])).toEqual([
+      ['PERSON:Kim Jong Un', 1],
+      ['PLACE:Songchon County', 1],
+    ]);
+  });
 });

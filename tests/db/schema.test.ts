@@ -20,6 +20,7 @@ describe('db/schema', () => {
       { version: 5, stores: { articles: 'id, siteName, lastSeenAt, *entityKeys, *termLists' } },
       { version: 6, stores: {} },
       { version: 7, stores: { versions: 'id, [articleId+firstSeenAt]', versionBodies: 'id' } },
+      { version: 8, stores: { mentions: 'id, articleId, [key+date], [outlet+date]', entities: 'key, articles, [type+articles]' } },
     ]);
   });
 
@@ -31,7 +32,7 @@ describe('db/schema', () => {
     const db = new GlossDb(`schema-${crypto.randomUUID()}`);
     await db.open();
     expect(db.verno).toBe(SCHEMA_HISTORY.length);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'versionBodies', 'versions', 'watchlists']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'entities', 'mentions', 'versionBodies', 'versions', 'watchlists']);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'tags')?.multi).toBe(true);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
     db.close();
@@ -144,13 +145,31 @@ describe('db/schema upgrades', () => {
 
     const db = new GlossDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(SCHEMA_HISTORY.length);
     expect(await db.articles.get(article.id)).toEqual(article);
     expect(await db.annotations.get('a1')).toEqual(annotation);
     expect(await db.watchlists.count()).toBe(1);
     expect(await db.versions.count()).toBe(0);
     expect(await db.versionBodies.count()).toBe(0);
     expect(db.versions.schema.indexes.map((index) => index.name)).toEqual(['[articleId+firstSeenAt]']);
+    await db.delete();
+  });
+});
+
+describe('db/schema version 8', () => {
+  it('opens a version 7 database with empty mention tables, keeping its articles', async () => {
+    const name = `upgrade-8-${crypto.randomUUID()}`;
+    const { default: Dexie } = await import('dexie');
+    const old = new Dexie(name);
+    for (const { version, stores } of SCHEMA_HISTORY.slice(0, 7)) old.version(version).stores(stores);
+    await old.open();
+    await old.table('articles').put({ id: 'https://a.example/1', title: 'Kept', lastSeenAt: 1, entityKeys: ['PERSON:Kim Jong Un'] });
+    old.close();
+    const db = new GlossDb(name);
+    await db.open();
+    expect(db.verno).toBe(8);
+    expect(await db.articles.get('https://a.example/1')).toMatchObject({ title: 'Kept' });
+    expect([await db.mentions.count(), await db.entities.count()]).toEqual([0, 0]);
     await db.delete();
   });
 });

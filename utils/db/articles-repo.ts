@@ -3,6 +3,8 @@ import type { ArticleMeta, ArticleRecord } from '../article/types';
 import { reindexArticleAnnotations } from './annotations-repo';
 import type { EntitySpan } from '../entities/types';
 import type { GlossDb } from './database';
+import { mentionsOf } from '../mentions/extract';
+import { writeMentions } from './mentions-repo';
 
 export interface ArticleVisit {
   id: string;
@@ -46,8 +48,12 @@ export function listArticles(db: GlossDb, limit = 100): Promise<ArticleRecord[]>
 /** Most entity keys kept per article (a very long article keeps its most frequent). */
 export const MAX_ENTITY_KEYS = 500;
 
-/** Keeps what the recognizer found in an article, for the library's filters; writes only on change. */
-export async function recordFindings(db: GlossDb, id: string, spans: readonly EntitySpan[]): Promise<void> {
+/**
+ * Keeps what the recognizer found in an article, for the library's filters, and with the article's
+ * `text`, what it said of each entity and term for the library across articles (mentions-repo.ts);
+ * writes only on change.
+ */
+export async function recordFindings(db: GlossDb, id: string, spans: readonly EntitySpan[], text?: string): Promise<void> {
   const counts = new Map<string, number>();
   const lists = new Set<string>();
   for (const span of spans) {
@@ -57,10 +63,11 @@ export async function recordFindings(db: GlossDb, id: string, spans: readonly En
   }
   const entityKeys = [...counts].sort((a, b) => b[1] - a[1]).slice(0, MAX_ENTITY_KEYS).map(([key]) => key).sort();
   const termLists = [...lists].sort();
-  await db.transaction('rw', db.articles, async () => {
+  await db.transaction('rw', db.articles, db.mentions, db.entities, async () => {
     const article = await db.articles.get(id);
-    if (!article || (same(article.entityKeys, entityKeys) && same(article.termLists, termLists))) return;
-    await db.articles.update(id, { entityKeys, termLists });
+    if (!article) return;
+    if (!same(article.entityKeys, entityKeys) || !same(article.termLists, termLists)) await db.articles.update(id, { entityKeys, termLists });
+    if (text !== undefined) await writeMentions(db, article, mentionsOf(text, spans));
   });
 }
 

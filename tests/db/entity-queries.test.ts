@@ -1,0 +1,76 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleRecord } from '@/utils/article/types';
+import type { GlossDb } from '@/utils/db/database';
+import { entityPage, listEntities, trends } from '@/utils/db/entity-queries';
+import { writeMentions } from '@/utils/db/mentions-repo';
+import type { ArticleMentions } from '@/utils/mentions/extract';
+import { freshDb } from '../support/fresh-db';
+
+/** Files an article naming `keys` (each once) in `db`, as a reading would: its keys on the article, its mentions. */
+async function read(db: GlossDb, id: string, publishedTime: string, siteName: string, keys: string[]): Promise<void> {
+  const record: ArticleRecord = {
+    id, url: id, canonicalUrl: null, title: `Title of ${id}`, byline: null, siteName, publishedTime, lang: 'en', dir: null, excerpt: null, length: 100,
+    firstSeenAt: 0, lastSeenAt: 0, entityKeys: [...keys].sort(),
+  };
+  await db.articles.put(record);
+  const found: ArticleMentions[] = keys.map((key) => ({ key, type: key.split(':')[0] as ArticleMentions['type'], name: key.slice(key.indexOf(':') + 1), spellings: [key.slice(key.indexOf(':') + 1)], count: 1, snippets: [['', key, '']] }));
+  await writeMentions(db, record, found);
+}
+
+describe('db/entity-queries', () => {
+  let db: GlossDb;
+  beforeEach(async (context) => {
+    db = await freshDb(context, 'entity-queries');
+    const kim = 'PERSON:Kim Jong Un';
+    await read(db, 'a3', '2024-06-01T00:00:00Z', 'Yonhap', [kim, 'PLACE:Songchon County', 'ORG:Cabinet']);
+    await read(db, 'a1', '2024-03-10T00:00:00Z', 'KCNA Watch', [kim, 'PLACE:Songchon County', 'TERM:20x10']);
+    await read(db, 'a2', '2024-03-20T00:00:00Z', 'Rodong Sinmun', [kim, 'TERM:20x10', 'PLACE:Pyongyang']);
+    // Pyongyang is everywhere, with or without Kim: frequent, not telling.
+    for (let i = 0; i < 6; i++) await read(db, `p${i}`, '2024-04-01T00:00:00Z', 'Xinhua', ['PLACE:Pyongyang', 'ORG:Cabinet']);
+  });
+
+  it('lists entities most named first, overall and of one type', async () => {
+    expect((await listEntities(db)).map((e) => [e.key, e.articles]).slice(0, 2)).toEqual([
+      ['PLACE:Pyongyang', 7],
+      ['ORG:Cabinet', 7],
+    ]);
+    expect((await listEntities(db, { type: 'PERSON' })).map((e) => e.key)).toEqual(['PERSON:Kim Jong Un']);
+  });
+
+  it('gives one entity’s articles in date order with their passages, and its timeline by month and outlet', async () => {
+    const page = await entityPage(db, 'PERSON:Kim Jong Un');
+    expect(page?.articles.map((a) => [a.articleId, a.outlet, a.title])).toEqual([
+      ['a1', 'KCNA Watch', 'Title of a1'],
+      ['a2', 'Rodong Sinmun', 'Title of a2'],
+      ['a3', 'Yonhap', 'Title of a3'],
+    ]);
+    expect(page?.articles[0]?.snippets).toEqual([['', 'PERSON:Kim Jong Un', '']]);
+    expect(page?.timeline).toEqual([
+      { month: '2024-03', articles: 2, mentions: 2, byOutlet: { 'KCNA Watch': 1, 'Rodong Sinmun': 1 } },
+      { month: '2024-06', articles: 1, mentions: 1, byOutlet: { Yonhap: 1 } },
+    ]);
+  });
+
+  it('ranks who appears with an entity by PMI, so a name found everywhere does not lead', async () => {
+    const page = await entityPage(db, 'PERSON:Kim Jong Un');
+    const related = page?.related.map((r) => r.key) ?? [];
+    expect(related).toContain('PLACE:Songchon County');
+    // Songchon County and 20x10 are named only with Kim; Pyongyang (7 articles) and the Cabinet (7) share one each, below the minimum of 2.
+    expect(related).toEqual(['PLACE:Songchon County', 'TERM:20x10']);
+    expect(page?.related[0]).toMatchObject({ together: 2, type: 'PLACE' });
+    expect(page?.related[0]?.pmi).toBeCloseTo(Math.log2((2 * 9) / (3 * 2)));
+  });
+
+  it('counts a term per month of publication', async () => {
+    const series = await trends(db, ['TERM:20x10', 'PLACE:Songchon County']);
+    expect(series.get('TERM:20x10')).toEqual([{ month: '2024-03', articles: 2, mentions: 2 }]);
+    expect(series.get('PLACE:Songchon County')).toEqual([
+      { month: '2024-03', articles: 1, mentions: 1 },
+      { month: '2024-06', articles: 1, mentions: 1 },
+    ]);
+  });
+
+  it('answers null for a key it does not know', async () => {
+    expect(await entityPage(db, 'PERSON:Nobody')).toBeNull();
+  });
+});

@@ -1,0 +1,69 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleRecord } from '@/utils/article/types';
+import type { GlossDb } from '@/utils/db/database';
+import { articleDate, writeMentions } from '@/utils/db/mentions-repo';
+import type { ArticleMentions } from '@/utils/mentions/extract';
+import { freshDb } from '../support/fresh-db';
+
+const DAY = 86_400_000;
+const article = (id: string, publishedTime: string | null, siteName = 'KCNA Watch', firstSeenAt = Date.UTC(2024, 5, 1)): ArticleRecord => ({
+  id, url: id, canonicalUrl: null, title: id, byline: null, siteName, publishedTime, lang: 'en', dir: null, excerpt: null, length: 100, firstSeenAt, lastSeenAt: firstSeenAt,
+});
+const mention = (key: string, count: number, spellings = [key.split(':')[1] as string]): ArticleMentions => ({
+  key, type: key.split(':')[0] as ArticleMentions['type'], name: key.split(':')[1] as string, spellings, count, snippets: [['before ', spellings[0] as string, ' after']],
+});
+
+describe('db/mentions-repo', () => {
+  let db: GlossDb;
+  beforeEach(async (context) => {
+    db = await freshDb(context, 'mentions');
+  });
+
+  it('files an article’s mentions under its publication date and outlet, and sums them per key', async () => {
+    await writeMentions(db, article('a1', '2024-03-10T09:00:00Z'), [mention('PERSON:Kim Jong Un', 4, ['Kim Jong Un', 'Kim Jong-un']), mention('PLACE:Songchon County', 2)]);
+    await writeMentions(db, article('a2', '2024-05-02T09:00:00Z', 'Rodong Sinmun'), [mention('PERSON:Kim Jong Un', 1, ['Kim Chŏng-ŭn'])]);
+    expect(await db.mentions.get('a1\nPERSON:Kim Jong Un')).toMatchObject({ articleId: 'a1', count: 4, date: Date.UTC(2024, 2, 10, 9), outlet: 'KCNA Watch' });
+    expect(await db.entities.get('PERSON:Kim Jong Un')).toEqual({
+      key: 'PERSON:Kim Jong Un', type: 'PERSON', name: 'Kim Jong Un', variants: ['Kim Jong Un', 'Kim Jong-un', 'Kim Chŏng-ŭn'],
+      articles: 2, mentions: 5, firstSeen: Date.UTC(2024, 2, 10, 9), lastSeen: Date.UTC(2024, 4, 2, 9),
+    });
+  });
+
+  it('replaces what an article said on its next reading, and moves the summaries by the difference', async () => {
+    await writeMentions(db, article('a1', '2024-03-10T00:00:00Z'), [mention('PERSON:Kim Jong Un', 4), mention('PLACE:Songchon County', 2)]);
+    await writeMentions(db, article('a2', '2024-05-02T00:00:00Z'), [mention('PERSON:Kim Jong Un', 1)]);
+    // The source was edited: Songchon is gone, Kim named twice now.
+    await writeMentions(db, article('a1', '2024-03-10T00:00:00Z'), [mention('PERSON:Kim Jong Un', 2)]);
+    expect(await db.entities.get('PLACE:Songchon County')).toBeUndefined();
+    expect(await db.mentions.where('articleId').equals('a1').count()).toBe(1);
+    expect(await db.entities.get('PERSON:Kim Jong Un')).toMatchObject({ articles: 2, mentions: 3 });
+  });
+
+  it('keeps the earliest and latest dates true when the article that set them stops naming the key', async () => {
+    await writeMentions(db, article('early', '2023-01-01T00:00:00Z'), [mention('ORG:Cabinet', 1)]);
+    await writeMentions(db, article('middle', '2024-01-01T00:00:00Z'), [mention('ORG:Cabinet', 1)]);
+    await writeMentions(db, article('late', '2025-01-01T00:00:00Z'), [mention('ORG:Cabinet', 1)]);
+    await writeMentions(db, article('early', '2023-01-01T00:00:00Z'), []);
+    await writeMentions(db, article('late', '2025-01-01T00:00:00Z'), []);
+    expect(await db.entities.get('ORG:Cabinet')).toMatchObject({ articles: 1, firstSeen: Date.UTC(2024, 0, 1), lastSeen: Date.UTC(2024, 0, 1) });
+  });
+
+  it('writes nothing when a reading says the same again', async () => {
+    const found = [mention('PERSON:Kim Jong Un', 4)];
+    await writeMentions(db, article('a1', null), found);
+    const before = await db.entities.get('PERSON:Kim Jong Un');
+    await writeMentions(db, article('a1', null), found);
+    expect(await db.entities.get('PERSON:Kim Jong Un')).toEqual(before);
+    expect(before).toMatchObject({ articles: 1, mentions: 4 });
+  });
+
+  it('files an article with no date, a date in the future or one before 1900 under when it was first seen', () => {
+    const now = Date.UTC(2026, 10, 30);
+    const seen = Date.UTC(2026, 10, 1);
+    expect(articleDate({ publishedTime: null, firstSeenAt: seen }, now)).toBe(seen);
+    expect(articleDate({ publishedTime: 'not a date', firstSeenAt: seen }, now)).toBe(seen);
+    expect(articleDate({ publishedTime: '2031-01-01T00:00:00Z', firstSeenAt: seen }, now)).toBe(seen);
+    expect(articleDate({ publishedTime: '1850-01-01T00:00:00Z', firstSeenAt: seen }, now)).toBe(seen);
+    expect(articleDate({ publishedTime: '2026-11-29T00:00:00Z', firstSeenAt: seen }, now)).toBe(now - DAY);
+  });
+});

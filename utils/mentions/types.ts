@@ -1,0 +1,41 @@
+/**
+ * The library across articles as stored: one record per article and key (what that reading said
+ * of it), and one summary per key over every article, kept up to date as articles are read so
+ * the library's table opens without reading every article's mentions.
+ */
+import type { EntityType } from '../entities/types';
+import type { Snippet } from './extract';
+
+export interface MentionRecord {
+  /** `articleId` and `key`, joined by a line feed (neither holds one). */
+  id: string;
+  articleId: string;
+  /** `TYPE:key`. */
+  key: string;
+  type: EntityType;
+  spellings: string[];
+  count: number;
+  snippets: Snippet[];
+  /** The article's publication time (ms), or when it was first seen where it gives none that can be trusted. */
+  date: number;
+  /** The article's outlet ('' when it names none). */
+  outlet: string;
+  list?: string;
+}
+
+export interface EntitySummary {
+  /** `TYPE:key`. */
+  key: string;
+  type: EntityType;
+  name: string;
+  /** Spellings seen across articles (the first ones met, up to a few dozen). */
+  variants: string[];
+  /** Articles that mention it, and mentions in all of them. */
+  articles: number;
+  mentions: number;
+  /** Earliest and latest article dates (ms). */
+  firstSeen: number;
+  lastSeen: number;
+}
+
+export const mentionId = (articleId: string, key: string) => `${articleId}\n${key}`;
