@@ -70,6 +70,12 @@ describe('db/entity-queries', () => {
     ]);
   });
 
+  it('pages through an entity’s articles without changing its timeline', async () => {
+    const page = await entityPage(db, 'PERSON:Kim Jong Un', { offset: 1, limit: 1 });
+    expect(page?.articles.map((a) => a.articleId)).toEqual(['a2']);
+    expect(page?.timeline.map((m) => m.articles)).toEqual([2, 1]);
+  });
+
   it('answers null for a key it does not know', async () => {
     expect(await entityPage(db, 'PERSON:Nobody')).toBeNull();
   });

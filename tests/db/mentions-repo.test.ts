@@ -27,6 +27,10 @@ describe('db/mentions-repo', () => {
       key: 'PERSON:Kim Jong Un', type: 'PERSON', name: 'Kim Jong Un', variants: ['Kim Jong Un', 'Kim Jong-un', 'Kim Chŏng-ŭn'],
       articles: 2, mentions: 5, firstSeen: Date.UTC(2024, 2, 10, 9), lastSeen: Date.UTC(2024, 4, 2, 9),
     });
+    expect((await db.timelines.get('PERSON:Kim Jong Un'))?.months).toEqual({
+      '2024-03': { articles: 1, mentions: 4, outlets: { 'KCNA Watch': 1 } },
+      '2024-05': { articles: 1, mentions: 1, outlets: { 'Rodong Sinmun': 1 } },
+    });
   });
 
   it('replaces what an article said on its next reading, and moves the summaries by the difference', async () => {
@@ -35,8 +39,15 @@ describe('db/mentions-repo', () => {
     // The source was edited: Songchon is gone, Kim named twice now.
     await writeMentions(db, article('a1', '2024-03-10T00:00:00Z'), [mention('PERSON:Kim Jong Un', 2)]);
     expect(await db.entities.get('PLACE:Songchon County')).toBeUndefined();
+    expect(await db.timelines.get('PLACE:Songchon County')).toBeUndefined();
     expect(await db.mentions.where('articleId').equals('a1').count()).toBe(1);
     expect(await db.entities.get('PERSON:Kim Jong Un')).toMatchObject({ articles: 2, mentions: 3 });
+    // The article moved to another month (its date was corrected): its month follows.
+    await writeMentions(db, article('a1', '2024-04-01T00:00:00Z'), [mention('PERSON:Kim Jong Un', 2)]);
+    expect((await db.timelines.get('PERSON:Kim Jong Un'))?.months).toEqual({
+      '2024-04': { articles: 1, mentions: 2, outlets: { 'KCNA Watch': 1 } },
+      '2024-05': { articles: 1, mentions: 1, outlets: { 'KCNA Watch': 1 } },
+    });
   });
 
   it('keeps the earliest and latest dates true when the article that set them stops naming the key', async () => {

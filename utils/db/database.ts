@@ -6,7 +6,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
 import type { WatchlistRecord } from '../entities/watchlist';
-import type { EntitySummary, MentionRecord } from '../mentions/types';
+import type { EntitySummary, EntityTimeline, MentionRecord } from '../mentions/types';
 import type { VersionBody, VersionRecord } from '../versions/version';
 import { SCHEMA_HISTORY } from './schema';
 
@@ -30,6 +30,7 @@ export class GlossDb extends Dexie {
   versionBodies!: EntityTable<VersionBody, 'id'>;
   mentions!: EntityTable<MentionRecord, 'id'>;
   entities!: EntityTable<EntitySummary, 'key'>;
+  timelines!: EntityTable<EntityTimeline, 'key'>;
 
   constructor(name: string = DB_NAME) {
     super(name);

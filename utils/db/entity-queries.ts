@@ -5,7 +5,7 @@
  */
 import type { EntityType } from '../entities/types';
 import type { Snippet } from '../mentions/extract';
-import type { EntitySummary } from '../mentions/types';
+import type { EntitySummary, EntityTimeline, MonthCount } from '../mentions/types';
 import type { GlossDb } from './database';
 
 /** The entity table: most named first, of one type or of all. */
@@ -36,15 +36,29 @@ export interface Related {
 
 export interface EntityPage {
   summary: EntitySummary;
-  /** Oldest first. */
+  /** Its articles in date order (oldest first), the page of them asked for. */
   articles: EntityArticle[];
   /** Articles per month ('YYYY-MM', UTC) and per outlet within it, oldest first. */
-  timeline: { month: string; articles: number; mentions: number; byOutlet: Record<string, number> }[];
+  timeline: TimelineMonth[];
   related: Related[];
+}
+
+export interface TimelineMonth {
+  month: string;
+  articles: number;
+  mentions: number;
+  byOutlet: Record<string, number>;
 }
 
 /** Related entities listed at most. */
 const MAX_RELATED = 30;
+/** Articles listed per page of an entity. */
+export const ARTICLES_PER_PAGE = 50;
+/**
+ * Co-occurrence is counted over a key's latest articles, at most this many: a name in 10,000
+ * articles is judged on its last 400 (its company may change: that is what the reader asks).
+ */
+export const CO_OCCURRENCE_SAMPLE = 400;
 
 /**
  * Articles two keys share before they count as related: one shared article is chance for a key
@@ -52,33 +66,50 @@ const MAX_RELATED = 30;
  */
 export const togetherAtLeast = (articles: number) => (articles >= 20 ? 3 : articles >= 3 ? 2 : 1);
 
-/** One key's page: its articles in date order with their passages, its timeline, and who appears with it. */
-export async function entityPage(db: GlossDb, key: string): Promise<EntityPage | null> {
-  const summary = await db.entities.get(key);
+/**
+ * One key's page: a page of its articles in date order with their passages, its timeline, and who
+ * appears with it. Reads the key's summary, one page of its mentions and the keys of its latest
+ * articles, never all of its articles.
+ */
+export async function entityPage(db: GlossDb, key: string, { offset = 0, limit = ARTICLES_PER_PAGE } = {}): Promise<EntityPage | null> {
+  const [summary, stored] = await Promise.all([db.entities.get(key), db.timelines.get(key)]);
   if (!summary) return null;
-  const mentions = await db.mentions.where('[key+date]').between([key, -Infinity], [key, Infinity]).toArray();
-  const articles = await db.articles.bulkGet(mentions.map((m) => m.articleId));
-
-  const timeline = new Map<string, { month: string; articles: number; mentions: number; byOutlet: Record<string, number> }>();
+  const byDate = () => db.mentions.where('[key+date]').between([key, -Infinity], [key, Infinity]);
+  const [mentions, latest] = await Promise.all([byDate().offset(offset).limit(limit).toArray(), byDate().reverse().limit(CO_OCCURRENCE_SAMPLE).primaryKeys()]);
+  const [titled, sampled] = await Promise.all([db.articles.bulkGet(mentions.map((m) => m.articleId)), db.articles.bulkGet(latest.map((id) => id.slice(0, id.lastIndexOf('\n'))))]);
+  const articles: EntityArticle[] = mentions.map((m, i) => ({
+    articleId: m.articleId,
+    title: titled[i]?.title ?? m.articleId,
+    outlet: m.outlet,
+    date: m.date,
+    count: m.count,
+    spellings: m.spellings,
+    snippets: m.snippets,
+  }));
   const together = new Map<string, number>();
-  const rows: EntityArticle[] = mentions.map((m, i) => {
-    const month = new Date(m.date).toISOString().slice(0, 7);
-    const bucket = timeline.get(month) ?? { month, articles: 0, mentions: 0, byOutlet: {} };
-    bucket.articles++;
-    bucket.mentions += m.count;
-    bucket.byOutlet[m.outlet] = (bucket.byOutlet[m.outlet] ?? 0) + 1;
-    timeline.set(month, bucket);
-    for (const other of articles[i]?.entityKeys ?? []) {
-      if (other !== key && !other.startsWith('DATE:')) together.set(other, (together.get(other) ?? 0) + 1);
-    }
-    return { articleId: m.articleId, title: articles[i]?.title ?? m.articleId, outlet: m.outlet, date: m.date, count: m.count, spellings: m.spellings, snippets: m.snippets };
-  });
-  return { summary, articles: rows, timeline: [...timeline.values()], related: await related(db, summary, together) };
+  for (const article of sampled) {
+    for (const other of article?.entityKeys ?? []) if (other !== key && !other.startsWith('DATE:')) together.set(other, (together.get(other) ?? 0) + 1);
+  }
+  return { summary, articles, timeline: timelineOf(stored), related: await related(together, sampled.length, db) };
 }
 
-/** The keys named with `summary`'s, ranked by PMI among those that share enough articles. */
-async function related(db: GlossDb, summary: EntitySummary, together: Map<string, number>): Promise<Related[]> {
-  const least = togetherAtLeast(summary.articles);
+/** A key's months, oldest first. */
+function timelineOf(timeline: EntityTimeline | undefined): TimelineMonth[] {
+  const months = timeline?.months ?? {};
+  return Object.keys(months)
+    .sort()
+    .map((month) => {
+      const { articles, mentions, outlets } = months[month] as MonthCount;
+      return { month, articles, mentions, byOutlet: { ...outlets } };
+    });
+}
+
+/**
+ * The keys named with `summary`'s in its `sampled` latest articles, ranked by PMI (log2 of how
+ * much likelier they are there than in the whole library) among those that share enough articles.
+ */
+async function related(together: Map<string, number>, sampled: number, db: GlossDb): Promise<Related[]> {
+  const least = togetherAtLeast(sampled);
   const candidates = [...together].filter(([, n]) => n >= least);
   if (!candidates.length) return [];
   const [total, others] = await Promise.all([db.articles.count(), db.entities.bulkGet(candidates.map(([k]) => k))]);
@@ -86,7 +117,7 @@ async function related(db: GlossDb, summary: EntitySummary, together: Map<string
   candidates.forEach(([key, n], i) => {
     const other = others[i];
     if (!other) return; // filed by an older reading, not summarized since
-    out.push({ key, name: other.name, type: other.type, together: n, pmi: Math.log2((n * total) / (summary.articles * Math.max(other.articles, n))) });
+    out.push({ key, name: other.name, type: other.type, together: n, pmi: Math.log2((n / sampled) / (Math.max(other.articles, n) / total)) });
   });
   return out.sort((a, b) => b.pmi - a.pmi || b.together - a.together || (a.key < b.key ? -1 : 1)).slice(0, MAX_RELATED);
 }
@@ -97,21 +128,8 @@ export interface TrendPoint {
   mentions: number;
 }
 
-/** How often each key is named per month of publication, oldest first, months without any left out. */
-export async function trends(db: GlossDb, keys: readonly string[], { from = -Infinity, to = Infinity } = {}): Promise<Map<string, TrendPoint[]>> {
-  const out = new Map<string, TrendPoint[]>();
-  await Promise.all(
-    keys.map(async (key) => {
-      const points = new Map<string, TrendPoint>();
-      await db.mentions.where('[key+date]').between([key, from], [key, to], true, true).each((m) => {
-        const month = new Date(m.date).toISOString().slice(0, 7);
-        const point = points.get(month) ?? { month, articles: 0, mentions: 0 };
-        point.articles++;
-        point.mentions += m.count;
-        points.set(month, point);
-      });
-      out.set(key, [...points.values()]);
-    }),
-  );
-  return out;
+/** How often each key is named per month of publication, oldest first, months without any left out (an unknown key has none). */
+export async function trends(db: GlossDb, keys: readonly string[]): Promise<Map<string, TrendPoint[]>> {
+  const timelines = await db.timelines.bulkGet([...keys]);
+  return new Map(keys.map((key, i) => [key, timelineOf(timelines[i]).map(({ month, articles, mentions }) => ({ month, articles, mentions }))]));
 }

@@ -6,7 +6,7 @@
  */
 import type { ArticleRecord } from '../article/types';
 import type { ArticleMentions } from '../mentions/extract';
-import { mentionId, type EntitySummary, type MentionRecord } from '../mentions/types';
+import { mentionId, monthOf, type EntitySummary, type EntityTimeline, type MentionRecord } from '../mentions/types';
 import type { GlossDb } from './database';
 
 /** Spellings kept per key across articles. */
@@ -41,47 +41,68 @@ export async function writeMentions(db: GlossDb, article: ArticleRecord, found: 
     outlet,
     ...(m.list && { list: m.list }),
   }));
-  await db.transaction('rw', db.mentions, db.entities, async () => {
+  await db.transaction('rw', db.mentions, db.entities, db.timelines, async () => {
     const before = new Map((await db.mentions.where('articleId').equals(article.id).toArray()).map((r) => [r.key, r]));
     const after = new Map(records.map((r) => [r.key, r]));
     if (before.size === after.size && records.every((r) => same(before.get(r.key), r))) return;
     const keys = [...new Set([...before.keys(), ...after.keys()])];
-    const summaries = new Map<string, EntitySummary | undefined>();
-    (await db.entities.bulkGet(keys)).forEach((summary, i) => summaries.set(keys[i] as string, summary));
+    const [storedSummaries, storedTimelines] = await Promise.all([db.entities.bulkGet(keys), db.timelines.bulkGet(keys)]);
+    const summaries: (EntitySummary | undefined)[] = [];
+    const timelines: EntityTimeline[] = [];
     /** Keys whose earliest or latest article may have been this one's old date: read again from the index. */
-    const bounds: string[] = [];
-    for (const key of keys) {
+    const bounds: number[] = [];
+    keys.forEach((key, i) => {
       const old = before.get(key);
       const current = after.get(key);
-      let summary = summaries.get(key);
+      let summary = storedSummaries[i];
+      const timeline = storedTimelines[i] ?? { key, months: {} };
       if (old && summary) {
         summary.articles -= 1;
         summary.mentions -= old.count;
-        if (old.date === summary.firstSeen || old.date === summary.lastSeen) bounds.push(key);
+        count(timeline, old, -1);
+        if (old.date === summary.firstSeen || old.date === summary.lastSeen) bounds.push(i);
       }
       if (current) {
         summary ??= { key, type: current.type, name: names.get(key) as string, variants: [], articles: 0, mentions: 0, firstSeen: current.date, lastSeen: current.date };
         summary.articles += 1;
         summary.mentions += current.count;
+        count(timeline, current, 1);
         summary.firstSeen = Math.min(summary.firstSeen, current.date);
         summary.lastSeen = Math.max(summary.lastSeen, current.date);
         for (const spelling of current.spellings) if (summary.variants.length < MAX_VARIANTS && !summary.variants.includes(spelling)) summary.variants.push(spelling);
       }
-      summaries.set(key, summary);
-    }
+      summaries.push(summary);
+      timelines.push(timeline);
+    });
     await db.mentions.bulkDelete([...before.keys()].filter((key) => !after.has(key)).map((key) => mentionId(article.id, key)));
     await db.mentions.bulkPut(records);
-    for (const key of bounds) {
-      const summary = summaries.get(key);
-      if (!summary || summary.articles <= 0) continue;
-      const range = db.mentions.where('[key+date]').between([key, -Infinity], [key, Infinity]);
+    for (const i of bounds) {
+      const summary = summaries[i] as EntitySummary;
+      if (summary.articles <= 0) continue;
+      const range = db.mentions.where('[key+date]').between([summary.key, -Infinity], [summary.key, Infinity]);
       summary.firstSeen = (await range.first())?.date ?? summary.firstSeen;
       summary.lastSeen = (await range.last())?.date ?? summary.lastSeen;
     }
-    const gone = keys.filter((key) => (summaries.get(key)?.articles ?? 0) <= 0);
-    await db.entities.bulkDelete(gone);
-    await db.entities.bulkPut(keys.filter((key) => !gone.includes(key)).map((key) => summaries.get(key) as EntitySummary));
+    const kept = keys.map((_, i) => i).filter((i) => (summaries[i]?.articles ?? 0) > 0);
+    const gone = keys.filter((_, i) => !kept.includes(i));
+    await Promise.all([
+      db.entities.bulkDelete(gone),
+      db.timelines.bulkDelete(gone),
+      db.entities.bulkPut(kept.map((i) => summaries[i] as EntitySummary)),
+      db.timelines.bulkPut(kept.map((i) => timelines[i] as EntityTimeline)),
+    ]);
   });
+}
+
+/** Adds (`sign` 1) or takes away (-1) one article's mention record in its month of the key's timeline. */
+function count(timeline: EntityTimeline, mention: MentionRecord, sign: 1 | -1): void {
+  const month = monthOf(mention.date);
+  const bucket = (timeline.months[month] ??= { articles: 0, mentions: 0, outlets: {} });
+  bucket.articles += sign;
+  bucket.mentions += sign * mention.count;
+  bucket.outlets[mention.outlet] = (bucket.outlets[mention.outlet] ?? 0) + sign;
+  if (bucket.outlets[mention.outlet] === 0) delete bucket.outlets[mention.outlet];
+  if (bucket.articles <= 0) delete timeline.months[month];
 }
 
 const same = (a: MentionRecord | undefined, b: MentionRecord) =>

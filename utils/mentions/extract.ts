@@ -25,9 +25,9 @@ export interface ArticleMentions {
 
 /** Kept per key and article: enough to show the variants and to quote, not the whole text again. */
 export const MAX_SPELLINGS = 8;
-export const MAX_SNIPPETS = 3;
+export const MAX_SNIPPETS = 2;
 /** Characters of context on each side of a snippet's mention (cut back to a word boundary). */
-export const SNIPPET_SIDE = 80;
+export const SNIPPET_SIDE = 60;
 /** Keys kept per article: a table of 5,000 names keeps its most mentioned. */
 export const MAX_KEYS = 500;
 /** A spelling longer than this is kept cut (a span over a whole list of names is still one key). */

@@ -38,4 +38,23 @@ export interface EntitySummary {
   lastSeen: number;
 }
 
+/**
+ * A key's articles and mentions per month of the articles' dates ('YYYY-MM', UTC), with articles
+ * per outlet: trends and timelines read only this. Kept apart from the summary, which the entity
+ * table and the co-occurrence ranking read by the thousand and should stay small.
+ */
+export interface EntityTimeline {
+  key: string;
+  months: Record<string, MonthCount>;
+}
+
+export interface MonthCount {
+  articles: number;
+  mentions: number;
+  outlets: Record<string, number>;
+}
+
+/** The month an article date falls in, 'YYYY-MM' (UTC). */
+export const monthOf = (date: number) => new Date(date).toISOString().slice(0, 7);
+
 export const mentionId = (articleId: string, key: string) => `${articleId}\n${key}`;

@@ -1,0 +1,4 @@
+/** What the mentions bench runs, bundled as one module for a Chromium page (real IndexedDB). */
+export { GlossDb } from '../../utils/db/database';
+export { writeMentions } from '../../utils/db/mentions-repo';
+export { entityPage, listEntities, trends } from '../../utils/db/entity-queries';
