@@ -8,7 +8,7 @@
  * entity's page (articles, timeline, co-occurrence) for a key of rank 1, 20 and 500, and a term's
  * trend. Query times, not paints: the page that shows them is not built yet.
  *
- *   node scripts/bench-mentions.mjs [--out FILE]   (also run by `npm run bench`)
+ *   node scripts/bench-mentions.mjs [--articles N] [--out FILE]   (also run by `npm run bench`)
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -176,7 +176,7 @@ async function measure(/** @type {string} */ url, /** @type {[string, string][]}
   return result;
 }
 
-export async function benchMentions() {
+export async function benchMentions(articles = ARTICLES) {
   const file = await bundle('scripts/lib/mentions-entry.ts', 'mentions');
   const server = await serve({ '/bench/': join(file, '..') });
   const session = await launch();
@@ -185,7 +185,7 @@ export async function benchMentions() {
     await page.goto(server.origin + '/bench/');
     return await page.evaluate(
       ([source, url, names, articles, perArticle]) => new Function(`return (${source})`)()(url, names, articles, perArticle),
-      /** @type {const} */ ([measure.toString(), `${server.origin}/bench/mentions.js`, realisticNames(), ARTICLES, PER_ARTICLE]),
+      /** @type {const} */ ([measure.toString(), `${server.origin}/bench/mentions.js`, realisticNames(), articles, PER_ARTICLE]),
     );
   } finally {
     await session.close();
@@ -204,7 +204,8 @@ export function printMentions(r) {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const result = await benchMentions();
+  const given = process.argv.indexOf('--articles');
+  const result = await benchMentions(given > 0 ? Number(process.argv[given + 1]) : ARTICLES);
   printMentions(result);
   const out = process.argv.indexOf('--out');
   if (out > 0 && process.argv[out + 1]) writeFileSync(process.argv[out + 1] ?? '', JSON.stringify(result, null, 2));

@@ -76,6 +76,17 @@ describe('db/entity-queries', () => {
     expect(page?.timeline.map((m) => m.articles)).toEqual([2, 1]);
   });
 
+  it('counts who appears with a much-named key over its latest articles only', async () => {
+    // 10 old articles name Kim with the Cabinet, 200 later ones with the Party.
+    for (let i = 0; i < 210; i++) {
+      const month = i < 10 ? '2023-01' : `2025-${String(1 + (i % 12)).padStart(2, '0')}`;
+      await read(db, `k${i}`, `${month}-15T00:00:00Z`, 'KCNA', ['PERSON:Kim Jong Un', i < 10 ? 'ORG:Cabinet' : 'ORG:Workers’ Party of Korea']);
+    }
+    const related = (await entityPage(db, 'PERSON:Kim Jong Un'))?.related.map((r) => r.key) ?? [];
+    expect(related).toContain('ORG:Workers’ Party of Korea');
+    expect(related).not.toContain('ORG:Cabinet');
+  });
+
   it('answers null for a key it does not know', async () => {
     expect(await entityPage(db, 'PERSON:Nobody')).toBeNull();
   });

@@ -56,15 +56,18 @@ const MAX_RELATED = 30;
 export const ARTICLES_PER_PAGE = 50;
 /**
  * Co-occurrence is counted over a key's latest articles, at most this many: a name in 10,000
- * articles is judged on its last 400 (its company may change: that is what the reader asks).
+ * articles is judged on its last 200 (its company may change: that is what the reader asks).
  */
-export const CO_OCCURRENCE_SAMPLE = 400;
+export const CO_OCCURRENCE_SAMPLE = 200;
 
 /**
  * Articles two keys share before they count as related: one shared article is chance for a key
  * named often; a key named in few articles is judged on what it has.
  */
 export const togetherAtLeast = (articles: number) => (articles >= 20 ? 3 : articles >= 3 ? 2 : 1);
+
+/** The article of a mention's id (an article's id holds no line feed; a key may). */
+const articleOf = (id: string) => id.slice(0, id.indexOf('\n'));
 
 /**
  * One key's page: a page of its articles in date order with their passages, its timeline, and who
@@ -74,9 +77,14 @@ export const togetherAtLeast = (articles: number) => (articles >= 20 ? 3 : artic
 export async function entityPage(db: GlossDb, key: string, { offset = 0, limit = ARTICLES_PER_PAGE } = {}): Promise<EntityPage | null> {
   const [summary, stored] = await Promise.all([db.entities.get(key), db.timelines.get(key)]);
   if (!summary) return null;
-  const byDate = () => db.mentions.where('[key+date]').between([key, -Infinity], [key, Infinity]);
-  const [mentions, latest] = await Promise.all([byDate().offset(offset).limit(limit).toArray(), byDate().reverse().limit(CO_OCCURRENCE_SAMPLE).primaryKeys()]);
-  const [titled, sampled] = await Promise.all([db.articles.bulkGet(mentions.map((m) => m.articleId)), db.articles.bulkGet(latest.map((id) => id.slice(0, id.lastIndexOf('\n'))))]);
+  const byDate = (since = -Infinity) => db.mentions.where('[key+date]').between([key, since], [key, Infinity]);
+  // The key's latest mention ids in date order, from the month its timeline says holds the
+  // sample's first (ids only, forward: a reversed walk with a limit takes a cursor step per article).
+  const [mentions, ids] = await Promise.all([byDate().offset(offset).limit(limit).toArray(), byDate(sampleSince(stored)).primaryKeys()]);
+  const sampled = ids.slice(-CO_OCCURRENCE_SAMPLE).map(articleOf);
+  // Who else those articles name: the keys each article record files (one read per article; the
+  // mentions' ids by article were one index request each, slower here by half).
+  const [titled, named] = await Promise.all([db.articles.bulkGet(mentions.map((m) => m.articleId)), db.articles.bulkGet(sampled)]);
   const articles: EntityArticle[] = mentions.map((m, i) => ({
     articleId: m.articleId,
     title: titled[i]?.title ?? m.articleId,
@@ -87,10 +95,21 @@ export async function entityPage(db: GlossDb, key: string, { offset = 0, limit =
     snippets: m.snippets,
   }));
   const together = new Map<string, number>();
-  for (const article of sampled) {
+  for (const article of named) {
     for (const other of article?.entityKeys ?? []) if (other !== key && !other.startsWith('DATE:')) together.set(other, (together.get(other) ?? 0) + 1);
   }
   return { summary, articles, timeline: timelineOf(stored), related: await related(together, sampled.length, db) };
+}
+
+/** The start of the latest month from which on the key has at least CO_OCCURRENCE_SAMPLE articles (or of its first). */
+function sampleSince(timeline: EntityTimeline | undefined): number {
+  const months = Object.keys(timeline?.months ?? {}).sort();
+  let articles = 0;
+  for (let i = months.length - 1; i >= 0; i--) {
+    articles += (timeline?.months[months[i] as string] as MonthCount).articles;
+    if (articles >= CO_OCCURRENCE_SAMPLE) return Date.parse(`${months[i]}-01T00:00:00Z`);
+  }
+  return -Infinity;
 }
 
 /** A key's months, oldest first. */

@@ -7,7 +7,7 @@ import type { EntityType } from '../entities/types';
 import type { Snippet } from './extract';
 
 export interface MentionRecord {
-  /** `articleId` and `key`, joined by a line feed (neither holds one). */
+  /** `articleId` and `key`, joined by a line feed (an article's id, a URL, holds none). */
   id: string;
   articleId: string;
   /** `TYPE:key`. */
