@@ -1,4 +1,5 @@
 /** What the mentions bench runs, bundled as one module for a Chromium page (real IndexedDB). */
 export { GlossDb } from '../../utils/db/database';
-export { writeMentions } from '../../utils/db/mentions-repo';
+export { applyPending, writeMentions } from '../../utils/db/mentions-repo';
+export { keyDate } from '../../utils/mentions/types';
 export { entityPage, listEntities, trends } from '../../utils/db/entity-queries';

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleMeta } from '@/utils/article/types';
 import { getArticle, listArticles, recordArticle, recordFindings } from '@/utils/db/articles-repo';
 import type { GlossDb } from '@/utils/db/database';
+import { applyPending } from '@/utils/db/mentions-repo';
 import { freshDb } from '../support/fresh-db';
 
 const meta: ArticleMeta = {
@@ -84,7 +85,9 @@ describe('db/articles-repo findings', () => {
     await recordArticle(db, { id: 'https://a.example/1', url: 'https://a.example/1', canonicalUrl: null, meta });
     const text = 'Kim Jong Un visited Songchon County.';
     await recordFindings(db, 'https://a.example/1', [{ type: 'PERSON', key: 'Kim Jong Un', start: 0, end: 11 }, { type: 'PLACE', key: 'Songchon County', start: 20, end: 35 }], text);
-    expect(await db.mentions.get('https://a.example/1\nPERSON:Kim Jong Un')).toMatchObject({ count: 1, outlet: 'KCNA', date: Date.UTC(2024, 4, 20), snippets: [['', 'Kim Jong Un', ' visited Songchon County.']] });
+    expect(await db.mentions.get('https://a.example/1')).toMatchObject({ outlet: 'KCNA', date: Date.UTC(2024, 4, 20) });
+    expect((await db.mentions.get('https://a.example/1'))?.entries[0]).toMatchObject({ key: 'PERSON:Kim Jong Un', count: 1, snippets: [['', 'Kim Jong Un', ' visited Songchon County.']] });
+    await applyPending(db);
     expect((await db.entities.toArray()).map((e) => [e.key, e.articles])).toEqual([
       ['PERSON:Kim Jong Un', 1],
       ['PLACE:Songchon County', 1],

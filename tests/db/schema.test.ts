@@ -20,7 +20,7 @@ describe('db/schema', () => {
       { version: 5, stores: { articles: 'id, siteName, lastSeenAt, *entityKeys, *termLists' } },
       { version: 6, stores: {} },
       { version: 7, stores: { versions: 'id, [articleId+firstSeenAt]', versionBodies: 'id' } },
-      { version: 8, stores: { mentions: 'id, articleId, [key+date], [outlet+date]', entities: 'key, articles, [type+articles]', timelines: 'key' } },
+      { version: 8, stores: { mentions: 'articleId, *keyDates', entities: 'key, articles, [type+articles]', timelines: 'key', pendingMentions: '++seq' } },
     ]);
   });
 
@@ -32,7 +32,7 @@ describe('db/schema', () => {
     const db = new GlossDb(`schema-${crypto.randomUUID()}`);
     await db.open();
     expect(db.verno).toBe(SCHEMA_HISTORY.length);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'entities', 'mentions', 'timelines', 'versionBodies', 'versions', 'watchlists']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'entities', 'mentions', 'pendingMentions', 'timelines', 'versionBodies', 'versions', 'watchlists']);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'tags')?.multi).toBe(true);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
     db.close();

@@ -63,7 +63,7 @@ export async function recordFindings(db: GlossDb, id: string, spans: readonly En
   }
   const entityKeys = [...counts].sort((a, b) => b[1] - a[1]).slice(0, MAX_ENTITY_KEYS).map(([key]) => key).sort();
   const termLists = [...lists].sort();
-  await db.transaction('rw', db.articles, db.mentions, db.entities, db.timelines, async () => {
+  await db.transaction('rw', db.articles, db.mentions, db.pendingMentions, async () => {
     const article = await db.articles.get(id);
     if (!article) return;
     if (!same(article.entityKeys, entityKeys) || !same(article.termLists, termLists)) await db.articles.update(id, { entityKeys, termLists });

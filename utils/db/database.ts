@@ -6,7 +6,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
 import type { WatchlistRecord } from '../entities/watchlist';
-import type { EntitySummary, EntityTimeline, MentionRecord } from '../mentions/types';
+import type { ArticleMentionsRecord, EntitySummary, EntityTimeline, PendingChange } from '../mentions/types';
 import type { VersionBody, VersionRecord } from '../versions/version';
 import { SCHEMA_HISTORY } from './schema';
 
@@ -28,9 +28,10 @@ export class GlossDb extends Dexie {
   watchlists!: EntityTable<WatchlistRecord, 'id'>;
   versions!: EntityTable<VersionRecord, 'id'>;
   versionBodies!: EntityTable<VersionBody, 'id'>;
-  mentions!: EntityTable<MentionRecord, 'id'>;
+  mentions!: EntityTable<ArticleMentionsRecord, 'articleId'>;
   entities!: EntityTable<EntitySummary, 'key'>;
   timelines!: EntityTable<EntityTimeline, 'key'>;
+  pendingMentions!: EntityTable<PendingChange, 'seq'>;
 
   constructor(name: string = DB_NAME) {
     super(name);

@@ -1,15 +1,18 @@
 /**
  * Questions across articles (issue 15): which entities and terms the reader's articles name, and
- * for one of them, where and when, and with whom. Read-only; everything comes from the indexes of
- * `mentions`, `entities` and `articles` (see mentions-repo.ts for how they are kept).
+ * for one of them, where and when, and with whom. Each first brings the summaries up to date with
+ * the readings queued since (mentions-repo.ts `applyPending`); the rest only reads the indexes of
+ * `mentions`, `entities`, `timelines` and `articles`.
  */
 import type { EntityType } from '../entities/types';
 import type { Snippet } from '../mentions/extract';
-import type { EntitySummary, EntityTimeline, MonthCount } from '../mentions/types';
+import { keyDateRange, type EntitySummary, type EntityTimeline, type MonthCount } from '../mentions/types';
 import type { GlossDb } from './database';
+import { applyPending } from './mentions-repo';
 
 /** The entity table: most named first, of one type or of all. */
-export function listEntities(db: GlossDb, { type, limit = 100, offset = 0 }: { type?: EntityType; limit?: number; offset?: number } = {}): Promise<EntitySummary[]> {
+export async function listEntities(db: GlossDb, { type, limit = 100, offset = 0 }: { type?: EntityType; limit?: number; offset?: number } = {}): Promise<EntitySummary[]> {
+  await applyPending(db);
   const ordered = type ? db.entities.where('[type+articles]').between([type, 0], [type, Infinity]).reverse() : db.entities.orderBy('articles').reverse();
   return ordered.offset(offset).limit(limit).toArray();
 }
@@ -66,34 +69,34 @@ export const CO_OCCURRENCE_SAMPLE = 200;
  */
 export const togetherAtLeast = (articles: number) => (articles >= 20 ? 3 : articles >= 3 ? 2 : 1);
 
-/** The article of a mention's id (an article's id holds no line feed; a key may). */
-const articleOf = (id: string) => id.slice(0, id.indexOf('\n'));
-
 /**
  * One key's page: a page of its articles in date order with their passages, its timeline, and who
- * appears with it. Reads the key's summary, one page of its mentions and the keys of its latest
- * articles, never all of its articles.
+ * appears with it. Reads the key's summary and timeline, one page of its articles' mentions and
+ * the keys of its latest articles, never all of its articles.
  */
 export async function entityPage(db: GlossDb, key: string, { offset = 0, limit = ARTICLES_PER_PAGE } = {}): Promise<EntityPage | null> {
+  await applyPending(db);
   const [summary, stored] = await Promise.all([db.entities.get(key), db.timelines.get(key)]);
   if (!summary) return null;
-  const byDate = (since = -Infinity) => db.mentions.where('[key+date]').between([key, since], [key, Infinity]);
-  // The key's latest mention ids in date order, from the month its timeline says holds the
-  // sample's first (ids only, forward: a reversed walk with a limit takes a cursor step per article).
-  const [mentions, ids] = await Promise.all([byDate().offset(offset).limit(limit).toArray(), byDate(sampleSince(stored)).primaryKeys()]);
-  const sampled = ids.slice(-CO_OCCURRENCE_SAMPLE).map(articleOf);
-  // Who else those articles name: the keys each article record files (one read per article; the
-  // mentions' ids by article were one index request each, slower here by half).
-  const [titled, named] = await Promise.all([db.articles.bulkGet(mentions.map((m) => m.articleId)), db.articles.bulkGet(sampled)]);
-  const articles: EntityArticle[] = mentions.map((m, i) => ({
-    articleId: m.articleId,
-    title: titled[i]?.title ?? m.articleId,
-    outlet: m.outlet,
-    date: m.date,
-    count: m.count,
-    spellings: m.spellings,
-    snippets: m.snippets,
-  }));
+  const byDate = (since?: number) => db.mentions.where('keyDates').between(...keyDateRange(key, since));
+  // The key's latest articles in date order, from the month its timeline says holds the sample's
+  // first (ids only, forward: a reversed walk with a limit takes a cursor step per article).
+  const [records, ids] = await Promise.all([byDate().offset(offset).limit(limit).toArray(), byDate(sampleSince(stored)).primaryKeys()]);
+  const sampled = ids.slice(-CO_OCCURRENCE_SAMPLE);
+  // Who else those articles name: the keys each article record files (one small record per article).
+  const [titled, named] = await Promise.all([db.articles.bulkGet(records.map((r) => r.articleId)), db.articles.bulkGet(sampled)]);
+  const articles: EntityArticle[] = records.map((r, i) => {
+    const entry = r.entries.find((e) => e.key === key);
+    return {
+      articleId: r.articleId,
+      title: titled[i]?.title ?? r.articleId,
+      outlet: r.outlet,
+      date: r.date,
+      count: entry?.count ?? 0,
+      spellings: entry?.spellings ?? [],
+      snippets: entry?.snippets ?? [],
+    };
+  });
   const together = new Map<string, number>();
   for (const article of named) {
     for (const other of article?.entityKeys ?? []) if (other !== key && !other.startsWith('DATE:')) together.set(other, (together.get(other) ?? 0) + 1);
@@ -149,6 +152,7 @@ export interface TrendPoint {
 
 /** How often each key is named per month of publication, oldest first, months without any left out (an unknown key has none). */
 export async function trends(db: GlossDb, keys: readonly string[]): Promise<Map<string, TrendPoint[]>> {
+  await applyPending(db);
   const timelines = await db.timelines.bulkGet([...keys]);
   return new Map(keys.map((key, i) => [key, timelineOf(timelines[i]).map(({ month, articles, mentions }) => ({ month, articles, mentions }))]));
 }

@@ -98,15 +98,17 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     },
   },
   {
-    // The library across articles (issue 15): what each reading said of each entity and term
-    // (`mentions`, by article, by key in date order, by outlet in date order), a summary per key
-    // (`entities`, by how many articles name it, overall and per type) and its counts per month
-    // (`timelines`). New tables: articles read before fill them in on their next reading.
+    // The library across articles (issue 15): what each article's latest reading said of each
+    // entity and term (`mentions`, one record per article, by key in date order), a summary per
+    // key (`entities`, by how many articles name it, overall and per type), its counts per month
+    // (`timelines`), and the readings not yet counted in them (`pendingMentions`). New tables:
+    // articles read before fill them in on their next reading.
     version: 8,
     stores: {
-      mentions: 'id, articleId, [key+date], [outlet+date]',
+      mentions: 'articleId, *keyDates',
       entities: 'key, articles, [type+articles]',
       timelines: 'key',
+      pendingMentions: '++seq',
     },
   },
 ];

@@ -1,27 +1,48 @@
 /**
- * The library across articles as stored: one record per article and key (what that reading said
- * of it), and one summary per key over every article, kept up to date as articles are read so
- * the library's table opens without reading every article's mentions.
+ * The library across articles as stored: one record per article (what its latest reading said of
+ * each key, indexed by key and date), one summary per key over every article and its counts per
+ * month, kept up to date from a queue of what readings changed (see mentions-repo.ts), so a
+ * reading writes two records and the library's table opens without reading every article.
  */
 import type { EntityType } from '../entities/types';
-import type { Snippet } from './extract';
+import type { ArticleMentions } from './extract';
 
-export interface MentionRecord {
-  /** `articleId` and `key`, joined by a line feed (an article's id, a URL, holds none). */
-  id: string;
+export interface ArticleMentionsRecord {
   articleId: string;
-  /** `TYPE:key`. */
-  key: string;
-  type: EntityType;
-  spellings: string[];
-  count: number;
-  snippets: Snippet[];
   /** The article's publication time (ms), or when it was first seen where it gives none that can be trusted. */
   date: number;
   /** The article's outlet ('' when it names none). */
   outlet: string;
-  list?: string;
+  /** What the reading said of each key, most mentioned first. */
+  entries: ArticleMentions[];
+  /** `key` NUL `date` per entry (keyDate): indexed, so a key's articles come in date order. */
+  keyDates: string[];
 }
+
+/** One article's part in a key's summary: what a reading adds, or takes away when read again. */
+export interface Contribution {
+  key: string;
+  type: EntityType;
+  name: string;
+  count: number;
+  spellings: string[];
+  date: number;
+  outlet: string;
+}
+
+/** A reading's change to the summaries, queued until they are brought up to date. */
+export interface PendingChange {
+  seq?: number;
+  articleId: string;
+  removed: Contribution[];
+  added: Contribution[];
+}
+
+/** Milliseconds from 1900 (the earliest date filed) in 14 digits: sorts as the dates do. */
+const EPOCH_1900 = Date.UTC(1900, 0, 1);
+export const keyDate = (key: string, date: number) => `${key}\u0000${String(Math.max(0, date - EPOCH_1900)).padStart(14, '0')}`;
+/** The bounds of every keyDate of `key` from `since` on. */
+export const keyDateRange = (key: string, since = -Infinity): [string, string] => [Number.isFinite(since) ? keyDate(key, since) : `${key}\u0000`, `${key}\u0000\uffff`];
 
 export interface EntitySummary {
   /** `TYPE:key`. */
@@ -57,4 +78,3 @@ export interface MonthCount {
 /** The month an article date falls in, 'YYYY-MM' (UTC). */
 export const monthOf = (date: number) => new Date(date).toISOString().slice(0, 7);
 
-export const mentionId = (articleId: string, key: string) => `${articleId}\n${key}`;
