@@ -8,6 +8,7 @@
 import type { ArticleRecord } from '@/utils/article/types';
 import { getArticle, recordArticle, recordFindings, type ArticleVisit } from '@/utils/db/articles-repo';
 import type { GlossDb } from '@/utils/db/database';
+import { applyPending } from '@/utils/db/mentions-repo';
 import type { EntitySpan } from '@/utils/entities/types';
 import type { Sender } from '@/utils/messaging/envelope';
 import { textHash } from '@/utils/text/hash';
@@ -75,4 +76,13 @@ export async function recordFindingsOnce(
     forgetRecorded(sender, 'findings');
     throw error;
   }
+  countMentionsSoon(db);
+}
+
+/** Readings are counted into the library's summaries a while after the last one, off the reading's path (a question counts any left first). */
+export const COUNT_MENTIONS_AFTER_MS = 3_000;
+let counting: ReturnType<typeof setTimeout> | undefined;
+function countMentionsSoon(db: GlossDb): void {
+  clearTimeout(counting);
+  counting = setTimeout(() => void applyPending(db).catch((error: unknown) => console.warn('Gloss: counting mentions failed; the next question counts them', error)), COUNT_MENTIONS_AFTER_MS);
 }
