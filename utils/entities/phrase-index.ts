@@ -4,6 +4,7 @@
  * "un", "Party" not "party"); terms match in any case, and their last word also in the plural.
  * Between the words of an entry the text may have spaces or hyphens (and commas, for terms).
  */
+import { countFiledNames, findFiledNames, readFiledNames, type FiledName } from './filed-names';
 import { CAP, ODD_CHARACTERS, POSSESSIVE, UPPER, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
@@ -51,27 +52,10 @@ function lowerThenUpper(word: string): boolean {
   return false;
 }
 
-/**
- * A name filed under its first word but not yet tokenized: the first word is all the index needs
- * until a text has it. The key is left out when it is the name itself.
- */
-export type FiledName = [name: string, type: EntityType, key?: string, list?: string];
-
-/**
- * An index of names made ahead into a file (gazetteer.ts), as compact as plain text allows: it is
- * most of the recognizer's bundle, and loading it most of its cold start.
- */
+/** A name index made ahead (filed-names.ts): its text, and the types its digits stand for. */
 export interface FiledNames {
-  /** Number of names. */
-  size: number;
-  /** The names' types, in the order each first word's names come in (all of one type, then the next). */
-  types: EntityType[];
-  /**
-   * Per first word, its names of each type in `types` order as "name|key;name;…" (the key left
-   * out when it is the name), type after type joined by "#", empty ones at the end left out.
-   * Read as texts need them.
-   */
-  names: [first: string, names: string][];
+  text: string;
+  types: readonly EntityType[];
 }
 
 /** The entries that start with one word: phrases longest first, and names not yet made into phrases. */
@@ -88,9 +72,12 @@ interface Bucket {
  * first word's names as text until then.
  */
 export class PhraseIndex {
-  private readonly byFirst: Map<string, Bucket | string>;
-  /** The types of an index filed ahead (`FiledNames`). */
-  private readonly types: EntityType[];
+  /** Buckets by first word (in an index filed ahead, those read so far). */
+  private readonly byFirst = new Map<string, Bucket>();
+  /** An index filed ahead (`FiledNames`), or null. */
+  private readonly filedNames: FiledNames | null;
+  /** Words an index filed ahead was asked for and does not hold (at most MOST_ABSENT). */
+  private readonly absent = new Set<string>();
   /**
    * A cheap first test, before any string is made: per pair of first characters, a bit for each
    * length of a first word that begins with them. Null in an index filed ahead, which is looked
@@ -104,16 +91,19 @@ export class PhraseIndex {
    * through) stop here instead of being made into strings and looked up.
    */
   private readonly firstWords: Int32Array | null;
-  /** Number of entries. */
-  size: number;
+  /** Number of entries added (an index filed ahead counts its own when asked). */
+  private added = 0;
 
-  /** An empty index, or one of names filed ahead (`filed` of an index they were added to). */
+  /** An empty index, or one of names filed ahead (`filed` of an index they were added to, written out). */
   constructor(filed?: FiledNames) {
-    this.byFirst = new Map(filed?.names);
-    this.types = filed?.types ?? [];
+    this.filedNames = filed ?? null;
     this.starts = filed ? null : new Uint32Array(1 << 16);
     this.firstWords = filed ? null : new Int32Array(FIRST_WORD_BITS >> 5);
-    this.size = filed?.size ?? 0;
+  }
+
+  /** Number of entries. */
+  get size(): number {
+    return this.added + (this.filedNames ? countFiledNames(this.filedNames.text) : 0);
   }
 
   /** Adds `name` (a proper name unless `type` is TERM). Returns false for a name with no words. */
@@ -125,45 +115,39 @@ export class PhraseIndex {
     const bucket = this.bucket(first);
     if (!bucket) this.byFirst.set(first, { phrases: [], pending: [filed] });
     else (bucket.pending ??= []).push(filed);
-    this.size++;
+    this.added++;
     return true;
   }
 
   /**
-   * The names added, by first word, to be made into a file: proper names of `types` only, added
-   * type after type, none holding "|", ";" or "#", none matched yet (they would be phrases by then).
+   * The names added, by first word, each word's in the order they are matched in (as `match`
+   * would sort them), to be written out (filed-names.ts). None may be matched yet: they would be
+   * phrases by then.
    */
-  filed(types: EntityType[]): FiledNames {
-    const names = [...this.byFirst.keys()].map((first): [string, string] => {
+  filed(): [first: string, names: FiledName[]][] {
+    return [...this.byFirst.keys()].map((first) => {
       const bucket = this.bucket(first) as Bucket;
       if (bucket.phrases.length) throw new Error('PhraseIndex.filed: a text was matched already');
-      const byType = types.map(() => [] as string[]);
-      let latest = 0;
-      for (const [name, type, key, list] of bucket.pending ?? []) {
-        const t = types.indexOf(type);
-        if (t < latest || list !== undefined || /[|;#]/.test(name + (key ?? ''))) throw new Error(`PhraseIndex.filed: "${name}" cannot be filed`);
-        latest = t;
-        byType[t]!.push(key === undefined ? name : `${name}|${key}`);
-      }
-      return [first, byType.map((group) => group.join(';')).join('#').replace(/#+$/, '')];
+      const pending = bucket.pending ?? [];
+      const lengths = pending.map(([name, type, key = name, list]) => phraseOf(name, type, key, list).words.length);
+      // Stable, as in makePhrases: among names of one length, the one added first comes first.
+      const order = pending.map((_, k) => k).sort((a, b) => (lengths[b] as number) - (lengths[a] as number));
+      return [first, order.map((k) => pending[k] as FiledName)];
     });
-    return { size: this.size, types, names };
   }
 
   /** The entries under `first`, read from their text if they were filed ahead. */
   private bucket(first: string): Bucket | undefined {
     const bucket = this.byFirst.get(first);
-    if (typeof bucket !== 'string') return bucket;
-    const pending: FiledName[] = [];
-    bucket.split('#').forEach((group, t) => {
-      if (!group) return;
-      const type = this.types[t] as EntityType;
-      for (const item of group.split(';')) {
-        const bar = item.indexOf('|');
-        pending.push(bar < 0 ? [item, type] : [item.slice(0, bar), type, item.slice(bar + 1)]);
-      }
-    });
-    const read: Bucket = { phrases: [], pending };
+    if (bucket || !this.filedNames || this.absent.has(first)) return bucket;
+    const { text, types } = this.filedNames;
+    const at = findFiledNames(text, first);
+    if (at < 0) {
+      if (this.absent.size >= MOST_ABSENT) this.absent.clear();
+      this.absent.add(first);
+      return undefined;
+    }
+    const read: Bucket = { phrases: [], pending: readFiledNames(text, at, types) };
     this.byFirst.set(first, read);
     return read;
   }
@@ -303,6 +287,9 @@ function matches(phrase: Phrase, tokens: Tokens, i: number): boolean {
   }
   return true;
 }
+
+/** Words not in an index filed ahead kept to be turned away without a search: ~10,000 per MB of text. */
+const MOST_ABSENT = 50_000;
 
 /** Bits in the first-word filter: the ~5,000 first words of the lists set under 1 % of them. */
 const FIRST_WORD_BITS = 1 << 20;
