@@ -58,10 +58,13 @@ export interface FiledNames {
   types: readonly EntityType[];
 }
 
-/** The entries that start with one word: phrases longest first, and names not yet made into phrases. */
+/** The entries that start with one word, each made into a phrase when a text may hold it. */
 interface Bucket {
-  phrases: Phrase[];
-  pending: FiledName[] | null;
+  names: FiledName[];
+  /** The phrase of each name, once made. */
+  phrases: (Phrase | undefined)[];
+  /** Whether `names` are in match order, longest first (names filed ahead come in it). */
+  sorted: boolean;
 }
 
 /**
@@ -69,7 +72,9 @@ interface Bucket {
  * capitals, the longest-first order) waits until a text holds that first word. A page names a
  * few hundred of the ~9,300 names and terms, so most are never made into phrases: building the
  * index is most of the recognizer's cold start. An index filed ahead (`FiledNames`) keeps each
- * first word's names as text until then.
+ * first word's names as text until then, in match order; and a name of it becomes a phrase only
+ * when the text's next word may be its second (a first word opens up to ~200 names, "Kim"; making
+ * them all was a third of the first call on the seed in Chromium).
  */
 export class PhraseIndex {
   /** Buckets by first word (in an index filed ahead, those read so far). */
@@ -113,26 +118,20 @@ export class PhraseIndex {
     this.file(first);
     const filed: FiledName = list === undefined ? (key === name ? [name, type] : [name, type, key]) : [name, type, key, list];
     const bucket = this.bucket(first);
-    if (!bucket) this.byFirst.set(first, { phrases: [], pending: [filed] });
-    else (bucket.pending ??= []).push(filed);
+    if (!bucket) this.byFirst.set(first, { names: [filed], phrases: [], sorted: false });
+    else {
+      bucket.names.push(filed);
+      bucket.sorted = false;
+    }
     this.added++;
     return true;
   }
 
-  /**
-   * The names added, by first word, each word's in the order they are matched in (as `match`
-   * would sort them), to be written out (filed-names.ts). None may be matched yet: they would be
-   * phrases by then.
-   */
+  /** The names added, by first word, each word's in the order they are matched in: to be written out (filed-names.ts). */
   filed(): [first: string, names: FiledName[]][] {
-    return [...this.byFirst.keys()].map((first) => {
-      const bucket = this.bucket(first) as Bucket;
-      if (bucket.phrases.length) throw new Error('PhraseIndex.filed: a text was matched already');
-      const pending = bucket.pending ?? [];
-      const lengths = pending.map(([name, type, key = name, list]) => phraseOf(name, type, key, list).words.length);
-      // Stable, as in makePhrases: among names of one length, the one added first comes first.
-      const order = pending.map((_, k) => k).sort((a, b) => (lengths[b] as number) - (lengths[a] as number));
-      return [first, order.map((k) => pending[k] as FiledName)];
+    return [...this.byFirst.entries()].map(([first, bucket]) => {
+      sortBucket(bucket);
+      return [first, bucket.names];
     });
   }
 
@@ -147,7 +146,7 @@ export class PhraseIndex {
       this.absent.add(first);
       return undefined;
     }
-    const read: Bucket = { phrases: [], pending: readFiledNames(text, at, types) };
+    const read: Bucket = { names: readFiledNames(text, at, types), phrases: [], sorted: true };
     this.byFirst.set(first, read);
     return read;
   }
@@ -170,10 +169,18 @@ export class PhraseIndex {
       const hash = hashOf(tokens.folded, from, from + length);
       if (!((this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)] as number) & (1 << (hash & 31)))) return null;
     }
-    const bucket = this.bucket(wordAt(tokens, i));
+    const first = wordAt(tokens, i);
+    const bucket = this.bucket(first);
     if (!bucket) return null;
-    if (bucket.pending) makePhrases(bucket, bucket.pending);
-    for (const phrase of bucket.phrases) {
+    if (!bucket.sorted) sortBucket(bucket);
+    const { names, phrases } = bucket;
+    for (let k = 0; k < names.length; k++) {
+      let phrase = phrases[k];
+      if (phrase === undefined) {
+        const [name, type, key = name, list] = names[k] as FiledName;
+        if (type !== 'TERM' && !secondWordMayBe(name, first.length, tokens, i + 1)) continue;
+        phrase = phrases[k] = phraseOf(name, type, key, list);
+      }
       if (matches(phrase, tokens, i)) return { phrase, length: phrase.words.length };
     }
     return null;
@@ -235,13 +242,48 @@ function simplePhrase(name: string, type: EntityType, key: string, list: string 
   return { words, caps, written: pieces, type, key, list };
 }
 
-/** Makes a bucket's pending names into phrases, and sorts its phrases longest first. */
-function makePhrases(bucket: Bucket, pending: FiledName[]): void {
-  const phrases = bucket.phrases;
-  for (const [name, type, key = name, list] of pending) phrases.push(phraseOf(name, type, key, list));
-  bucket.pending = null;
+/** Makes every name of `bucket` a phrase and puts them in match order: longest first. */
+function sortBucket(bucket: Bucket): void {
+  const { names, phrases } = bucket;
+  for (let k = 0; k < names.length; k++) {
+    const [name, type, key = name, list] = names[k] as FiledName;
+    phrases[k] ??= phraseOf(name, type, key, list);
+  }
   // Stable: among entries of one length, the one added first wins.
-  if (phrases.length > 1) phrases.sort((a, b) => b.words.length - a.words.length);
+  const order = names.map((_, k) => k).sort((a, b) => (phrases[b] as Phrase).words.length - (phrases[a] as Phrase).words.length);
+  bucket.names = order.map((k) => names[k] as FiledName);
+  bucket.phrases = order.map((k) => phrases[k]);
+  bucket.sorted = true;
+}
+
+const plainAt = (text: string, k: number) => {
+  const code = text.charCodeAt(k);
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+};
+const separatorAt = (text: string, k: number) => text.charCodeAt(k) === 32 || text.charCodeAt(k) === 45;
+
+/**
+ * False when `name`, a proper name whose first word (as folded) is `firstLength` characters long,
+ * plainly has a second word that is not word `next` of `tokens`: its first two words are ASCII
+ * letters and digits, a space or a hyphen after each, and the text's word (no odd characters in
+ * it) is another, or there is none. True when the words agree, or when it takes `tokenize` to tell.
+ */
+function secondWordMayBe(name: string, firstLength: number, tokens: Tokens, next: number): boolean {
+  if (firstLength >= name.length || !separatorAt(name, firstLength)) return true;
+  for (let k = 0; k < firstLength; k++) if (!plainAt(name, k)) return true;
+  const from = firstLength + 1;
+  let to = from;
+  while (to < name.length && plainAt(name, to)) to++;
+  if (to === from || (to < name.length && !separatorAt(name, to))) return true;
+  if (next >= tokens.count) return false;
+  if ((tokens.flags[next] as number) & ODD_CHARACTERS) return true;
+  const start = tokens.start[next] as number;
+  if ((tokens.end[next] as number) - start !== to - from) return false;
+  for (let k = 0; k < to - from; k++) {
+    const code = name.charCodeAt(from + k);
+    if (tokens.folded.charCodeAt(start + k) !== (code >= 65 && code <= 90 ? code | 32 : code)) return false;
+  }
+  return true;
 }
 
 function phraseOf(name: string, type: EntityType, key: string, list: string | undefined): Phrase {
