@@ -63,6 +63,12 @@ interface Bucket {
   names: FiledName[];
   /** The phrase of each name, once made. */
   phrases: (Phrase | undefined)[];
+  /**
+   * Per name of a bucket filed ahead, where its second word starts and ends when its first two
+   * words are plain (`plainSecondWords`), else -1: such a name becomes a phrase only when the
+   * text's next word is that word.
+   */
+  seconds: Int32Array | null;
   /** Whether `names` are in match order, longest first (names filed ahead come in it). */
   sorted: boolean;
 }
@@ -118,7 +124,7 @@ export class PhraseIndex {
     this.file(first);
     const filed: FiledName = list === undefined ? (key === name ? [name, type] : [name, type, key]) : [name, type, key, list];
     const bucket = this.bucket(first);
-    if (!bucket) this.byFirst.set(first, { names: [filed], phrases: [], sorted: false });
+    if (!bucket) this.byFirst.set(first, { names: [filed], phrases: [], seconds: null, sorted: false });
     else {
       bucket.names.push(filed);
       bucket.sorted = false;
@@ -146,7 +152,8 @@ export class PhraseIndex {
       this.absent.add(first);
       return undefined;
     }
-    const read: Bucket = { names: readFiledNames(text, at, types), phrases: [], sorted: true };
+    const names = readFiledNames(text, at, types);
+    const read: Bucket = { names, phrases: [], seconds: plainSecondWords(names, first.length), sorted: true };
     this.byFirst.set(first, read);
     return read;
   }
@@ -173,12 +180,13 @@ export class PhraseIndex {
     const bucket = this.bucket(first);
     if (!bucket) return null;
     if (!bucket.sorted) sortBucket(bucket);
-    const { names, phrases } = bucket;
+    const { names, phrases, seconds } = bucket;
     for (let k = 0; k < names.length; k++) {
       let phrase = phrases[k];
       if (phrase === undefined) {
         const [name, type, key = name, list] = names[k] as FiledName;
-        if (type !== 'TERM' && !secondWordMayBe(name, first.length, tokens, i + 1)) continue;
+        const from = seconds ? (seconds[2 * k] as number) : -1;
+        if (seconds && from >= 0 && !isWord(tokens, i + 1, name, from, seconds[2 * k + 1] as number)) continue;
         phrase = phrases[k] = phraseOf(name, type, key, list);
       }
       if (matches(phrase, tokens, i)) return { phrase, length: phrase.words.length };
@@ -253,6 +261,7 @@ function sortBucket(bucket: Bucket): void {
   const order = names.map((_, k) => k).sort((a, b) => (phrases[b] as Phrase).words.length - (phrases[a] as Phrase).words.length);
   bucket.names = order.map((k) => names[k] as FiledName);
   bucket.phrases = order.map((k) => phrases[k]);
+  bucket.seconds = null;
   bucket.sorted = true;
 }
 
@@ -263,22 +272,34 @@ const plainAt = (text: string, k: number) => {
 const separatorAt = (text: string, k: number) => text.charCodeAt(k) === 32 || text.charCodeAt(k) === 45;
 
 /**
- * False when `name`, a proper name whose first word (as folded) is `firstLength` characters long,
- * plainly has a second word that is not word `next` of `tokens`: its first two words are ASCII
- * letters and digits, a space or a hyphen after each, and the text's word (no odd characters in
- * it) is another, or there is none. True when the words agree, or when it takes `tokenize` to tell.
+ * For proper names whose first word (as folded) is `firstLength` characters long: where each
+ * one's second word starts and ends, in pairs, when its first two words are ASCII letters and
+ * digits with a space or a hyphen after each (as `tokenize` reads them, then), else -1.
  */
-function secondWordMayBe(name: string, firstLength: number, tokens: Tokens, next: number): boolean {
-  if (firstLength >= name.length || !separatorAt(name, firstLength)) return true;
-  for (let k = 0; k < firstLength; k++) if (!plainAt(name, k)) return true;
-  const from = firstLength + 1;
-  let to = from;
-  while (to < name.length && plainAt(name, to)) to++;
-  if (to === from || (to < name.length && !separatorAt(name, to))) return true;
-  if (next >= tokens.count) return false;
-  if ((tokens.flags[next] as number) & ODD_CHARACTERS) return true;
-  const start = tokens.start[next] as number;
-  if ((tokens.end[next] as number) - start !== to - from) return false;
+function plainSecondWords(names: readonly FiledName[], firstLength: number): Int32Array {
+  const seconds = new Int32Array(2 * names.length).fill(-1);
+  for (let n = 0; n < names.length; n++) {
+    const [name, type] = names[n] as FiledName;
+    if (type === 'TERM' || firstLength >= name.length || !separatorAt(name, firstLength)) continue;
+    let plain = true;
+    for (let k = 0; k < firstLength && plain; k++) plain = plainAt(name, k);
+    const from = firstLength + 1;
+    let to = from;
+    while (to < name.length && plainAt(name, to)) to++;
+    if (!plain || to === from || (to < name.length && !separatorAt(name, to))) continue;
+    seconds[2 * n] = from;
+    seconds[2 * n + 1] = to;
+  }
+  return seconds;
+}
+
+/** Whether word `i` of `tokens` is `name`'s characters from `from` to `to` (ASCII letters and digits) in any case. */
+function isWord(tokens: Tokens, i: number, name: string, from: number, to: number): boolean {
+  if (i >= tokens.count) return false;
+  // A word with odd characters reads otherwise folded (wordAt): let the phrase tell.
+  if ((tokens.flags[i] as number) & ODD_CHARACTERS) return true;
+  const start = tokens.start[i] as number;
+  if ((tokens.end[i] as number) - start !== to - from) return false;
   for (let k = 0; k < to - from; k++) {
     const code = name.charCodeAt(from + k);
     if (tokens.folded.charCodeAt(start + k) !== (code >= 65 && code <= 90 ? code | 32 : code)) return false;
