@@ -5,7 +5,7 @@
  * Between the words of an entry the text may have spaces or hyphens (and commas, for terms).
  */
 import { countFiledNames, findFiledNames, readFiledNames, type FiledName } from './filed-names';
-import { CAP, ODD_CHARACTERS, POSSESSIVE, UPPER, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
+import { CAP, ODD_CHARACTERS, POSSESSIVE, UPPER, plainGap, tokenize, wordAt, wordIs, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
 export interface Phrase {
@@ -336,9 +336,9 @@ function matches(phrase: Phrase, tokens: Tokens, i: number): boolean {
   const term = phrase.type === 'TERM';
   for (let k = 0; k < n; k++) {
     const at = i + k;
-    const word = wordAt(tokens, at);
     const want = phrase.words[k] as string;
-    if (word !== want && !(term && k === n - 1 && isPlural(word, want))) return false;
+    // Compared without making the text's word a string: most comparisons fail.
+    if (!wordIs(tokens, at, want) && !(term && k === n - 1 && pluralAt(tokens, at, want))) return false;
     const need = (phrase.caps[k] as number) & 3;
     const flags = tokens.flags[at] as number;
     // "New York’s Times Square" is not the "New York Times": a name's inner possessive is its own ("People's Army").
@@ -366,6 +366,12 @@ function hashOf(text: string, from: number, to: number): number {
 
 const startSlot = (first: number, second: number) => ((first * 131) ^ (second || 0)) & 0xffff;
 const lengthBit = (length: number) => 1 << Math.min(length, 31);
+
+/** Whether word `i` of `tokens` is `singular` in the plural; a word no longer than it is not made a string to tell. */
+function pluralAt(tokens: Tokens, i: number, singular: string): boolean {
+  const odd = ((tokens.flags[i] as number) & ODD_CHARACTERS) !== 0;
+  return (odd || (tokens.end[i] as number) - (tokens.start[i] as number) > singular.length) && isPlural(wordAt(tokens, i), singular);
+}
 
 function isPlural(word: string, singular: string): boolean {
   if (word.length <= singular.length) return false;
