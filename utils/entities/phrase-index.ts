@@ -83,12 +83,15 @@ interface Bucket {
  * them all was a third of the first call on the seed in Chromium).
  */
 export class PhraseIndex {
-  /** Buckets by first word (in an index filed ahead, those read so far). */
-  private readonly byFirst = new Map<string, Bucket>();
+  /**
+   * Buckets by first word. An index filed ahead holds those read so far, and null for words it was
+   * asked for and does not hold (at most MOST_ABSENT of them): one lookup turns a word away.
+   */
+  private readonly byFirst = new Map<string, Bucket | null>();
+  /** Number of nulls in `byFirst`. */
+  private absent = 0;
   /** An index filed ahead (`FiledNames`), or null. */
   private readonly filedNames: FiledNames | null;
-  /** Words an index filed ahead was asked for and does not hold (at most MOST_ABSENT). */
-  private readonly absent = new Set<string>();
   /**
    * A cheap first test, before any string is made: per pair of first characters, a bit for each
    * length of a first word that begins with them. Null in an index filed ahead, which is looked
@@ -135,21 +138,28 @@ export class PhraseIndex {
 
   /** The names added, by first word, each word's in the order they are matched in: to be written out (filed-names.ts). */
   filed(): [first: string, names: FiledName[]][] {
-    return [...this.byFirst.entries()].map(([first, bucket]) => {
+    const filed: [string, FiledName[]][] = [];
+    for (const [first, bucket] of this.byFirst) {
+      if (!bucket) continue;
       sortBucket(bucket);
-      return [first, bucket.names];
-    });
+      filed.push([first, bucket.names]);
+    }
+    return filed;
   }
 
   /** The entries under `first`, read from their text if they were filed ahead. */
   private bucket(first: string): Bucket | undefined {
     const bucket = this.byFirst.get(first);
-    if (bucket || !this.filedNames || this.absent.has(first)) return bucket;
+    if (bucket !== undefined || !this.filedNames) return bucket ?? undefined;
     const { text, types } = this.filedNames;
     const at = findFiledNames(text, first);
     if (at < 0) {
-      if (this.absent.size >= MOST_ABSENT) this.absent.clear();
-      this.absent.add(first);
+      if (this.absent >= MOST_ABSENT) {
+        for (const [word, known] of this.byFirst) if (!known) this.byFirst.delete(word);
+        this.absent = 0;
+      }
+      this.byFirst.set(first, null);
+      this.absent++;
       return undefined;
     }
     const names = readFiledNames(text, at, types);
@@ -184,9 +194,9 @@ export class PhraseIndex {
     for (let k = 0; k < names.length; k++) {
       let phrase = phrases[k];
       if (phrase === undefined) {
-        const [name, type, key = name, list] = names[k] as FiledName;
         const from = seconds ? (seconds[2 * k] as number) : -1;
-        if (seconds && from >= 0 && !isWord(tokens, i + 1, name, from, seconds[2 * k + 1] as number)) continue;
+        if (seconds && from >= 0 && !isWord(tokens, i + 1, (names[k] as FiledName)[0], from, seconds[2 * k + 1] as number)) continue;
+        const [name, type, key = name, list] = names[k] as FiledName;
         phrase = phrases[k] = phraseOf(name, type, key, list);
       }
       if (matches(phrase, tokens, i)) return { phrase, length: phrase.words.length };
