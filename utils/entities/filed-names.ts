@@ -15,6 +15,8 @@
  * names joined by ";". Names come in the order they are matched in: longest first (in words), then in
  * the lists' order. A name is written "name" when its key is itself, "name|key" otherwise, and
  * "name|" when its key is the key of the name before it on the line (an alias after its name).
+ * A name that opens with its first word capitalized ("Kim Jong Un" on the line of "kim") writes
+ * "~" for it ("~ Jong Un"): five names in six do, and it was a fifth of the file.
  */
 import type { EntityType } from './types';
 
@@ -22,7 +24,10 @@ import type { EntityType } from './types';
 export type FiledName = [name: string, type: EntityType, key?: string, list?: string];
 
 /** Characters the format uses; no name or key may hold one. */
-const RESERVED = /[\t\n#;|]/;
+const RESERVED = /[\t\n#;|~]/;
+
+/** `first` as it opens most of its names: capitalized. */
+const capitalized = (first: string) => first.charAt(0).toUpperCase() + first.slice(1);
 
 /**
  * The text of an index of `lines` (first word, then its names in match order), after a first
@@ -33,6 +38,7 @@ export function writeFiledNames(about: string, lines: readonly [first: string, n
   const out = [about.replace(/\n/g, ' ')];
   for (const [first, names] of [...lines].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
     let line = `${first}\t`;
+    const opening = capitalized(first);
     let runType: EntityType | null = null;
     let previousKey = '';
     for (const [name, type, key = name, list] of names) {
@@ -43,7 +49,8 @@ export function writeFiledNames(about: string, lines: readonly [first: string, n
       if (type !== runType) line += `${runType === null ? '' : '#'}${t}:`;
       else line += ';';
       runType = type;
-      line += key === name ? name : key === previousKey ? `${name}|` : `${name}|${key}`;
+      const written = name.startsWith(opening) && (name.length === opening.length || /[ -]/.test(name.charAt(opening.length))) ? `~${name.slice(opening.length)}` : name;
+      line += key === name ? written : key === previousKey ? `${written}|` : `${written}|${key}`;
       previousKey = key;
     }
     out.push(line);
@@ -80,22 +87,25 @@ function compareFirst(word: string, text: string, line: number): number {
   }
 }
 
-/** The names of the line whose names start at `at` (from `indexFiledNames`), in match order. */
+/** The names of the line whose names start at `at` (from `findFiledNames`), in match order. */
 export function readFiledNames(text: string, at: number, types: readonly EntityType[]): FiledName[] {
   const names: FiledName[] = [];
   let end = text.indexOf('\n', at);
   if (end < 0) end = text.length;
   let previousKey = '';
+  const tab = text.lastIndexOf('\t', at);
+  const opening = capitalized(text.slice(text.lastIndexOf('\n', tab) + 1, tab));
   for (const run of text.slice(at, end).split('#')) {
     const type = types[run.charCodeAt(0) - 48] as EntityType;
     for (const item of run.slice(2).split(';')) {
       const bar = item.indexOf('|');
+      const written = bar < 0 ? item : item.slice(0, bar);
+      const name = written.charCodeAt(0) === 126 ? opening + written.slice(1) : written;
       if (bar < 0) {
-        names.push([item, type]);
-        previousKey = item;
+        names.push([name, type]);
+        previousKey = name;
         continue;
       }
-      const name = item.slice(0, bar);
       if (bar + 1 < item.length) previousKey = item.slice(bar + 1);
       names.push([name, type, previousKey]);
     }
