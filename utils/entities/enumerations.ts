@@ -13,8 +13,8 @@ const MOST_ITEMS = 30;
 
 /** The untyped single words of enumerations whose typed words agree, as candidates of that type. */
 export function enumerationCandidates(tokens: Tokens, chosen: readonly Candidate[], taken: Uint8Array): Candidate[] {
-  // The typed name starting at each word, by its place in `chosen` plus one (a map by word was
-  // ~2 % of the recognizer's time).
+  // The typed name starting at each word, by its place in `chosen` plus one: with a map by word,
+  // this function was ~6 % of a warm call in a Node profile, ~3 % without.
   const typedAt = new Int32Array(tokens.count);
   chosen.forEach((c, k) => {
     if (c.type !== 'DATE') typedAt[c.first] = k + 1;
