@@ -129,9 +129,12 @@ function datesAndTerms(text: string, tokens: Tokens, data: RecognizerData, langu
  * the "and" as a name of their own: "Li Keqiang and National People's Congress" is two.
  */
 function withoutListedJoins(tokens: Tokens, candidates: Candidate[]): Candidate[] {
+  // Only where a rule's organization starts: a map of every listed name's ends was ~3 % of a warm call.
+  const ruleOrgAt = new Uint8Array(tokens.count);
+  for (const c of candidates) if (!c.fromList && c.type === 'ORG') ruleOrgAt[c.first] = 1;
   const listedEnds = new Map<number, number[]>();
   for (const c of candidates) {
-    if (!c.fromList) continue;
+    if (!c.fromList || !ruleOrgAt[c.first]) continue;
     const ends = listedEnds.get(c.first);
     if (ends) ends.push(c.last);
     else listedEnds.set(c.first, [c.last]);
