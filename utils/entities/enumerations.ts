@@ -13,15 +13,20 @@ const MOST_ITEMS = 30;
 
 /** The untyped single words of enumerations whose typed words agree, as candidates of that type. */
 export function enumerationCandidates(tokens: Tokens, chosen: readonly Candidate[], taken: Uint8Array): Candidate[] {
-  const typeAt = new Map<number, Candidate>();
-  for (const c of chosen) if (c.type !== 'DATE') typeAt.set(c.first, c);
+  // The typed name starting at each word, by its place in `chosen` plus one: with a map by word,
+  // this function was ~6 % of a warm call in a Node profile, ~3 % without.
+  const typedAt = new Int32Array(tokens.count);
+  chosen.forEach((c, k) => {
+    if (c.type !== 'DATE') typedAt[c.first] = k + 1;
+  });
+  const typeAt = (i: number): Candidate | undefined => (i < tokens.count && typedAt[i] ? chosen[(typedAt[i] as number) - 1] : undefined);
   const found: Candidate[] = [];
   const capital = (i: number) => i < tokens.count && ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0 && !SENTENCE_WORDS.has(wordAt(tokens, i));
   for (let i = 0; i < tokens.count; i++) {
     if (!((tokens.flags[i] as number) & (CAP | UPPER))) continue;
     // Three items or more: a comma follows the first (a typed name, or at most three words).
     // Most capitalized words have none, and are passed by before any item is made.
-    const firstEnd = (typeAt.get(i)?.last ?? i + 2) + 1;
+    const firstEnd = (typeAt(i)?.last ?? i + 2) + 1;
     let comma = false;
     for (let j = i + 1; j <= firstEnd && !comma; j++) comma = commaBefore(tokens, j);
     if (!comma || !capital(i)) continue;
@@ -31,12 +36,12 @@ export function enumerationCandidates(tokens: Tokens, chosen: readonly Candidate
     let k = i;
     let closed = false;
     while (k < tokens.count && items.length < MOST_ITEMS) {
-      const typed = typeAt.get(k);
+      const typed = typeAt(k);
       if (typed) items.push({ first: k, last: typed.last, type: typed.type });
       else if (capital(k) && !taken[k] && !((tokens.flags[k] as number) & SENTENCE && items.length)) {
         // A free item: up to three capitalized words ("Koundinya Muppalla").
         let last = k;
-        while (last + 1 < tokens.count && last - k < 2 && capital(last + 1) && !taken[last + 1] && !typeAt.has(last + 1) && plainGap(tokens, last + 1, 1, false)) last++;
+        while (last + 1 < tokens.count && last - k < 2 && capital(last + 1) && !taken[last + 1] && !typeAt(last + 1) && plainGap(tokens, last + 1, 1, false)) last++;
         items.push({ first: k, last, type: null });
       } else break;
       const next = items[items.length - 1]!.last + 1;

@@ -2,18 +2,18 @@
  * The built-in name lists as one index, built once per context (see `recognizer.ts` for the
  * cost). Lives in the extension (background), never in the page: the lists are ~100 KB.
  * The lists themselves are JSON files in data/ (data/README.md); the recognizer loads them filed
- * ahead by first word (name-index.json), which only tests make from the lists.
+ * ahead by first word (name-index.txt, filed-names.ts), which only tests make from the lists.
  */
 import familyNames from './data/family-names.json';
 import givenNames from './data/given-names.json';
 import organizations from './data/organizations.json';
 import people from './data/people.json';
 import places from './data/places.json';
-import filedNames from './name-index.json';
+import filedNames from './name-index.txt?raw';
 import romanizedKeys from './romanized-index.json';
 import { entriesOf, namesOf, type Entry, type Section } from './data/sections';
 import type { NameLists } from './names';
-import { PhraseIndex, type FiledNames } from './phrase-index';
+import { PhraseIndex } from './phrase-index';
 import { spellingKey } from './variants';
 import type { EntityType } from './types';
 
@@ -55,19 +55,22 @@ export function loadRomanizedIndex(): Map<string, string> {
   return new Map(romanizedKeys.keys as [string, string][]);
 }
 
+/** The types of the name index, in the order its lists are added (on an exact tie the earlier wins). */
+export const NAME_INDEX_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE'];
+
 /**
- * The name index as made ahead (name-index.json: each name filed under its first word, which
+ * The name index as made ahead (name-index.txt: each name filed under its first word, which
  * tests/entities/name-index.test.ts checks and makes again on request): filing the ~9,000 names
  * each time a recognizer was made cost ~80-130 ms in Chromium.
  */
 export function loadNameIndex(): PhraseIndex {
-  return new PhraseIndex(filedNames as unknown as FiledNames);
+  return new PhraseIndex({ text: filedNames, types: NAME_INDEX_TYPES });
 }
 
 /** The name index made from the lists themselves. */
 export function buildNameIndex(): PhraseIndex {
   const index = new PhraseIndex();
-  // People first, then organizations, then places: on an exact tie the earlier list wins.
+  // In NAME_INDEX_TYPES order: people, organizations, places.
   addAll(index, entriesOf(people), 'PERSON');
   addAll(index, entriesOf(organizations), 'ORG');
   addAll(index, entriesOf(places), 'PLACE');

@@ -4,7 +4,8 @@
  * "un", "Party" not "party"); terms match in any case, and their last word also in the plural.
  * Between the words of an entry the text may have spaces or hyphens (and commas, for terms).
  */
-import { CAP, ODD_CHARACTERS, POSSESSIVE, UPPER, plainGap, tokenize, wordAt, type Tokens } from './tokenize';
+import { countFiledNames, findFiledNames, readFiledNames, type FiledName } from './filed-names';
+import { CAP, ODD_CHARACTERS, POSSESSIVE, UPPER, plainGap, tokenize, wordAt, wordIs, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
 export interface Phrase {
@@ -51,33 +52,25 @@ function lowerThenUpper(word: string): boolean {
   return false;
 }
 
-/**
- * A name filed under its first word but not yet tokenized: the first word is all the index needs
- * until a text has it. The key is left out when it is the name itself.
- */
-export type FiledName = [name: string, type: EntityType, key?: string, list?: string];
-
-/**
- * An index of names made ahead into a file (gazetteer.ts), as compact as plain text allows: it is
- * most of the recognizer's bundle, and loading it most of its cold start.
- */
+/** A name index made ahead (filed-names.ts): its text, and the types its digits stand for. */
 export interface FiledNames {
-  /** Number of names. */
-  size: number;
-  /** The names' types, in the order each first word's names come in (all of one type, then the next). */
-  types: EntityType[];
-  /**
-   * Per first word, its names of each type in `types` order as "name|key;name;…" (the key left
-   * out when it is the name), type after type joined by "#", empty ones at the end left out.
-   * Read as texts need them.
-   */
-  names: [first: string, names: string][];
+  text: string;
+  types: readonly EntityType[];
 }
 
-/** The entries that start with one word: phrases longest first, and names not yet made into phrases. */
+/** The entries that start with one word, each made into a phrase when a text may hold it. */
 interface Bucket {
-  phrases: Phrase[];
-  pending: FiledName[] | null;
+  names: FiledName[];
+  /** The phrase of each name, once made. */
+  phrases: (Phrase | undefined)[];
+  /**
+   * Per name of a bucket filed ahead, where its second word starts and ends when its first two
+   * words are plain (`plainSecondWords`), else -1: such a name becomes a phrase only when the
+   * text's next word is that word.
+   */
+  seconds: Int32Array | null;
+  /** Whether `names` are in match order, longest first (names filed ahead come in it). */
+  sorted: boolean;
 }
 
 /**
@@ -85,12 +78,20 @@ interface Bucket {
  * capitals, the longest-first order) waits until a text holds that first word. A page names a
  * few hundred of the ~9,300 names and terms, so most are never made into phrases: building the
  * index is most of the recognizer's cold start. An index filed ahead (`FiledNames`) keeps each
- * first word's names as text until then.
+ * first word's names as text until then, in match order; and a name of it becomes a phrase only
+ * when the text's next word may be its second (a first word opens up to ~200 names, "Kim"; making
+ * them all was a third of the first call on the seed in Chromium).
  */
 export class PhraseIndex {
-  private readonly byFirst: Map<string, Bucket | string>;
-  /** The types of an index filed ahead (`FiledNames`). */
-  private readonly types: EntityType[];
+  /**
+   * Buckets by first word. An index filed ahead holds those read so far, and null for words it was
+   * asked for and does not hold (at most MOST_ABSENT of them): one lookup turns a word away.
+   */
+  private readonly byFirst = new Map<string, Bucket | null>();
+  /** Number of nulls in `byFirst`. */
+  private absent = 0;
+  /** An index filed ahead (`FiledNames`), or null. */
+  private readonly filedNames: FiledNames | null;
   /**
    * A cheap first test, before any string is made: per pair of first characters, a bit for each
    * length of a first word that begins with them. Null in an index filed ahead, which is looked
@@ -104,16 +105,19 @@ export class PhraseIndex {
    * through) stop here instead of being made into strings and looked up.
    */
   private readonly firstWords: Int32Array | null;
-  /** Number of entries. */
-  size: number;
+  /** Number of entries added (an index filed ahead counts its own when asked). */
+  private added = 0;
 
-  /** An empty index, or one of names filed ahead (`filed` of an index they were added to). */
+  /** An empty index, or one of names filed ahead (`filed` of an index they were added to, written out). */
   constructor(filed?: FiledNames) {
-    this.byFirst = new Map(filed?.names);
-    this.types = filed?.types ?? [];
+    this.filedNames = filed ?? null;
     this.starts = filed ? null : new Uint32Array(1 << 16);
     this.firstWords = filed ? null : new Int32Array(FIRST_WORD_BITS >> 5);
-    this.size = filed?.size ?? 0;
+  }
+
+  /** Number of entries. */
+  get size(): number {
+    return this.added + (this.filedNames ? countFiledNames(this.filedNames.text) : 0);
   }
 
   /** Adds `name` (a proper name unless `type` is TERM). Returns false for a name with no words. */
@@ -123,47 +127,43 @@ export class PhraseIndex {
     this.file(first);
     const filed: FiledName = list === undefined ? (key === name ? [name, type] : [name, type, key]) : [name, type, key, list];
     const bucket = this.bucket(first);
-    if (!bucket) this.byFirst.set(first, { phrases: [], pending: [filed] });
-    else (bucket.pending ??= []).push(filed);
-    this.size++;
+    if (!bucket) this.byFirst.set(first, { names: [filed], phrases: [], seconds: null, sorted: false });
+    else {
+      bucket.names.push(filed);
+      bucket.sorted = false;
+    }
+    this.added++;
     return true;
   }
 
-  /**
-   * The names added, by first word, to be made into a file: proper names of `types` only, added
-   * type after type, none holding "|", ";" or "#", none matched yet (they would be phrases by then).
-   */
-  filed(types: EntityType[]): FiledNames {
-    const names = [...this.byFirst.keys()].map((first): [string, string] => {
-      const bucket = this.bucket(first) as Bucket;
-      if (bucket.phrases.length) throw new Error('PhraseIndex.filed: a text was matched already');
-      const byType = types.map(() => [] as string[]);
-      let latest = 0;
-      for (const [name, type, key, list] of bucket.pending ?? []) {
-        const t = types.indexOf(type);
-        if (t < latest || list !== undefined || /[|;#]/.test(name + (key ?? ''))) throw new Error(`PhraseIndex.filed: "${name}" cannot be filed`);
-        latest = t;
-        byType[t]!.push(key === undefined ? name : `${name}|${key}`);
-      }
-      return [first, byType.map((group) => group.join(';')).join('#').replace(/#+$/, '')];
-    });
-    return { size: this.size, types, names };
+  /** The names added, by first word, each word's in the order they are matched in: to be written out (filed-names.ts). */
+  filed(): [first: string, names: FiledName[]][] {
+    const filed: [string, FiledName[]][] = [];
+    for (const [first, bucket] of this.byFirst) {
+      if (!bucket) continue;
+      sortBucket(bucket);
+      filed.push([first, bucket.names]);
+    }
+    return filed;
   }
 
   /** The entries under `first`, read from their text if they were filed ahead. */
   private bucket(first: string): Bucket | undefined {
     const bucket = this.byFirst.get(first);
-    if (typeof bucket !== 'string') return bucket;
-    const pending: FiledName[] = [];
-    bucket.split('#').forEach((group, t) => {
-      if (!group) return;
-      const type = this.types[t] as EntityType;
-      for (const item of group.split(';')) {
-        const bar = item.indexOf('|');
-        pending.push(bar < 0 ? [item, type] : [item.slice(0, bar), type, item.slice(bar + 1)]);
+    if (bucket !== undefined || !this.filedNames) return bucket ?? undefined;
+    const { text, types } = this.filedNames;
+    const at = findFiledNames(text, first);
+    if (at < 0) {
+      if (this.absent >= MOST_ABSENT) {
+        for (const [word, known] of this.byFirst) if (!known) this.byFirst.delete(word);
+        this.absent = 0;
       }
-    });
-    const read: Bucket = { phrases: [], pending };
+      this.byFirst.set(first, null);
+      this.absent++;
+      return undefined;
+    }
+    const names = readFiledNames(text, at, types);
+    const read: Bucket = { names, phrases: [], seconds: plainSecondWords(names, first.length), sorted: true };
     this.byFirst.set(first, read);
     return read;
   }
@@ -186,10 +186,19 @@ export class PhraseIndex {
       const hash = hashOf(tokens.folded, from, from + length);
       if (!((this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)] as number) & (1 << (hash & 31)))) return null;
     }
-    const bucket = this.bucket(wordAt(tokens, i));
+    const first = wordAt(tokens, i);
+    const bucket = this.bucket(first);
     if (!bucket) return null;
-    if (bucket.pending) makePhrases(bucket, bucket.pending);
-    for (const phrase of bucket.phrases) {
+    if (!bucket.sorted) sortBucket(bucket);
+    const { names, phrases, seconds } = bucket;
+    for (let k = 0; k < names.length; k++) {
+      let phrase = phrases[k];
+      if (phrase === undefined) {
+        const from = seconds ? (seconds[2 * k] as number) : -1;
+        if (seconds && from >= 0 && !isWord(tokens, i + 1, (names[k] as FiledName)[0], from, seconds[2 * k + 1] as number)) continue;
+        const [name, type, key = name, list] = names[k] as FiledName;
+        phrase = phrases[k] = phraseOf(name, type, key, list);
+      }
       if (matches(phrase, tokens, i)) return { phrase, length: phrase.words.length };
     }
     return null;
@@ -251,13 +260,61 @@ function simplePhrase(name: string, type: EntityType, key: string, list: string 
   return { words, caps, written: pieces, type, key, list };
 }
 
-/** Makes a bucket's pending names into phrases, and sorts its phrases longest first. */
-function makePhrases(bucket: Bucket, pending: FiledName[]): void {
-  const phrases = bucket.phrases;
-  for (const [name, type, key = name, list] of pending) phrases.push(phraseOf(name, type, key, list));
-  bucket.pending = null;
+/** Makes every name of `bucket` a phrase and puts them in match order: longest first. */
+function sortBucket(bucket: Bucket): void {
+  const { names, phrases } = bucket;
+  for (let k = 0; k < names.length; k++) {
+    const [name, type, key = name, list] = names[k] as FiledName;
+    phrases[k] ??= phraseOf(name, type, key, list);
+  }
   // Stable: among entries of one length, the one added first wins.
-  if (phrases.length > 1) phrases.sort((a, b) => b.words.length - a.words.length);
+  const order = names.map((_, k) => k).sort((a, b) => (phrases[b] as Phrase).words.length - (phrases[a] as Phrase).words.length);
+  bucket.names = order.map((k) => names[k] as FiledName);
+  bucket.phrases = order.map((k) => phrases[k]);
+  bucket.seconds = null;
+  bucket.sorted = true;
+}
+
+const plainAt = (text: string, k: number) => {
+  const code = text.charCodeAt(k);
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
+};
+const separatorAt = (text: string, k: number) => text.charCodeAt(k) === 32 || text.charCodeAt(k) === 45;
+
+/**
+ * For proper names whose first word (as folded) is `firstLength` characters long: where each
+ * one's second word starts and ends, in pairs, when its first two words are ASCII letters and
+ * digits with a space or a hyphen after each (as `tokenize` reads them, then), else -1.
+ */
+function plainSecondWords(names: readonly FiledName[], firstLength: number): Int32Array {
+  const seconds = new Int32Array(2 * names.length).fill(-1);
+  for (let n = 0; n < names.length; n++) {
+    const [name, type] = names[n] as FiledName;
+    if (type === 'TERM' || firstLength >= name.length || !separatorAt(name, firstLength)) continue;
+    let plain = true;
+    for (let k = 0; k < firstLength && plain; k++) plain = plainAt(name, k);
+    const from = firstLength + 1;
+    let to = from;
+    while (to < name.length && plainAt(name, to)) to++;
+    if (!plain || to === from || (to < name.length && !separatorAt(name, to))) continue;
+    seconds[2 * n] = from;
+    seconds[2 * n + 1] = to;
+  }
+  return seconds;
+}
+
+/** Whether word `i` of `tokens` is `name`'s characters from `from` to `to` (ASCII letters and digits) in any case. */
+function isWord(tokens: Tokens, i: number, name: string, from: number, to: number): boolean {
+  if (i >= tokens.count) return false;
+  // A word with odd characters reads otherwise folded (wordAt): let the phrase tell.
+  if ((tokens.flags[i] as number) & ODD_CHARACTERS) return true;
+  const start = tokens.start[i] as number;
+  if ((tokens.end[i] as number) - start !== to - from) return false;
+  for (let k = 0; k < to - from; k++) {
+    const code = name.charCodeAt(from + k);
+    if (tokens.folded.charCodeAt(start + k) !== (code >= 65 && code <= 90 ? code | 32 : code)) return false;
+  }
+  return true;
 }
 
 function phraseOf(name: string, type: EntityType, key: string, list: string | undefined): Phrase {
@@ -289,9 +346,9 @@ function matches(phrase: Phrase, tokens: Tokens, i: number): boolean {
   const term = phrase.type === 'TERM';
   for (let k = 0; k < n; k++) {
     const at = i + k;
-    const word = wordAt(tokens, at);
     const want = phrase.words[k] as string;
-    if (word !== want && !(term && k === n - 1 && isPlural(word, want))) return false;
+    // Compared without making the text's word a string: most comparisons fail.
+    if (!wordIs(tokens, at, want) && !(term && k === n - 1 && pluralAt(tokens, at, want))) return false;
     const need = (phrase.caps[k] as number) & 3;
     const flags = tokens.flags[at] as number;
     // "New York’s Times Square" is not the "New York Times": a name's inner possessive is its own ("People's Army").
@@ -306,6 +363,9 @@ function matches(phrase: Phrase, tokens: Tokens, i: number): boolean {
   return true;
 }
 
+/** Words not in an index filed ahead kept to be turned away without a search: ~10,000 per MB of text. */
+const MOST_ABSENT = 50_000;
+
 /** Bits in the first-word filter: the ~5,000 first words of the lists set under 1 % of them. */
 const FIRST_WORD_BITS = 1 << 20;
 
@@ -318,6 +378,12 @@ function hashOf(text: string, from: number, to: number): number {
 
 const startSlot = (first: number, second: number) => ((first * 131) ^ (second || 0)) & 0xffff;
 const lengthBit = (length: number) => 1 << Math.min(length, 31);
+
+/** Whether word `i` of `tokens` is `singular` in the plural; a word no longer than it is not made a string to tell. */
+function pluralAt(tokens: Tokens, i: number, singular: string): boolean {
+  const odd = ((tokens.flags[i] as number) & ODD_CHARACTERS) !== 0;
+  return (odd || (tokens.end[i] as number) - (tokens.start[i] as number) > singular.length) && isPlural(wordAt(tokens, i), singular);
+}
 
 function isPlural(word: string, singular: string): boolean {
   if (word.length <= singular.length) return false;

@@ -85,9 +85,8 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
     chosen.push(c);
   }
   chosen.push(...romanizedPlaces(tokens, taken, data.romanized));
-  chosen.sort((x, y) => x.first - y.first);
 
-  const spans: EntitySpan[] = chosen.map((c) => ({
+  const spans: EntitySpan[] = inTextOrder(chosen, tokens.count).map((c) => ({
     start: tokens.start[c.first] as number,
     end: tokens.end[c.last] as number,
     type: c.type,
@@ -140,9 +139,12 @@ const JOINS = new Set(['and', 'for']);
  * "Getty Images for Ithaca Holdings".
  */
 function withoutListedJoins(tokens: Tokens, candidates: Candidate[]): Candidate[] {
+  // Only where a rule's organization starts: a map of every listed name's ends was ~3 % of a warm call.
+  const ruleOrgAt = new Uint8Array(tokens.count);
+  for (const c of candidates) if (!c.fromList && c.type === 'ORG') ruleOrgAt[c.first] = 1;
   const listedEnds = new Map<number, number[]>();
   for (const c of candidates) {
-    if (!c.fromList) continue;
+    if (!c.fromList || !ruleOrgAt[c.first]) continue;
     const ends = listedEnds.get(c.first);
     if (ends) ends.push(c.last);
     else listedEnds.set(c.first, [c.last]);
@@ -152,6 +154,20 @@ function withoutListedJoins(tokens: Tokens, candidates: Candidate[]): Candidate[
     const ends = listedEnds.get(c.first);
     return !ends?.some((end) => end < c.last && JOINS.has(wordAt(tokens, end + 1)));
   });
+}
+
+/**
+ * `chosen` by first word, keeping the order of those with the same first word (as a stable sort
+ * would). Counted into place: sorting ~20,000 spans per MB of text with a comparison function
+ * was ~3 % of a call.
+ */
+function inTextOrder(chosen: readonly Candidate[], count: number): Candidate[] {
+  const next = new Int32Array(count + 1);
+  for (const c of chosen) (next[c.first + 1] as number)++;
+  for (let i = 1; i <= count; i++) (next[i] as number) += next[i - 1] as number;
+  const ordered = new Array<Candidate>(chosen.length);
+  for (const c of chosen) ordered[(next[c.first] as number)++] = c;
+  return ordered;
 }
 
 /** Longest first (a list before a rule on a tie); each word goes to one span at most. */

@@ -49,6 +49,16 @@ export function wordAt(tokens: Tokens, i: number): string {
   return word;
 }
 
+/** `wordAt(tokens, i) === word`, without making word `i` a string (unless it holds odd characters). */
+export function wordIs(tokens: Tokens, i: number, word: string): boolean {
+  if (i < 0 || i >= tokens.count) return word === '';
+  const made = tokens.words[i];
+  if (made !== undefined) return made === word;
+  if ((tokens.flags[i] as number) & ODD_CHARACTERS) return wordAt(tokens, i) === word;
+  const start = tokens.start[i] as number;
+  return (tokens.end[i] as number) - start === word.length && tokens.folded.startsWith(word, start);
+}
+
 /**
  * Whether word `i` is one of `words`, none of them longer than `longest` characters. A longer
  * word is not made into a string to find out: most words never are.
