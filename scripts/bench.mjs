@@ -14,7 +14,8 @@
  * the number of highlight ranges painted; and any exception thrown by Gloss's code. Then the raw and gzip size of every
  * built file, the entity recognizer's speed in Node and Chromium (bench-entities.mjs), and
  * re-anchoring 500 annotations against a plain fuzzy search (bench-anchoring.mjs), and the
- * popup with a library of 10,000 annotations (bench-library.mjs); the same pages traced to 5 s
+ * popup with a library of 10,000 annotations (bench-library.mjs), the library across articles
+ * at 10,000 articles (bench-mentions.mjs); the same pages traced to 5 s
  * after load, every main-thread task attributed to Gloss or the page (bench-trace.mjs); then, when Firefox ESR is installed, Gloss's own main-thread steps on the same pages in Firefox (bench-firefox.mjs; re-anchoring runs there too).
  *
  *   npm run bench -- [--pages DIR] [--runs N] [--out FILE]
@@ -27,6 +28,7 @@ import { benchAnchoring, printAnchoring } from './bench-anchoring.mjs';
 import { benchEntities, printEntities } from './bench-entities.mjs';
 import { benchFirefox, printFirefox } from './bench-firefox.mjs';
 import { benchLibrary, printLibrary } from './bench-library.mjs';
+import { benchMentions, printMentions } from './bench-mentions.mjs';
 import { benchTrace, printTrace } from './bench-trace.mjs';
 import { launch } from './lib/browser.mjs';
 import { glossDone, glossMeasures } from './lib/gloss-done.mjs';
@@ -236,12 +238,14 @@ const anchoring = await benchAnchoring();
 printAnchoring(anchoring);
 const library = await benchLibrary();
 printLibrary(library);
+const mentions = await benchMentions();
+printMentions(mentions);
 const firefox = await benchFirefox({ runs: Math.min(runs, 3) });
 if (firefox) printFirefox(firefox);
 
 if (args.out) {
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, trace, sizes, entities, anchoring, library, firefox }, null, 2));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, trace, sizes, entities, anchoring, library, mentions, firefox }, null, 2));
   console.log(`\nwrote ${out}`);
 }
