@@ -389,3 +389,11 @@ describe('teams and employers named before a person’s role (tuning folds 13 to
     expect(typed).not.toContain('ORG Democratic');
   });
 });
+
+describe('headlines in title case', () => {
+  it('does not join the names on either side of a headline’s verb into one', () => {
+    const spans = found('Kim Jong Un Visits Songchon County Again\nPremier Pak Pong Ju Inspects Kimhwa County Farm').map((s) => `${s.type} ${s.text}`);
+    expect(spans).toEqual(expect.arrayContaining(['PERSON Kim Jong Un', 'PLACE Songchon County', 'PERSON Pak Pong Ju']));
+    expect(spans.some((s) => s.includes('Visits') || s.includes('Inspects'))).toBe(false);
+  });
+});

@@ -97,6 +97,18 @@ export const SENTENCE_WORDS = new Set([
   "we've", "they've", "don't", "can't", "won't", "isn't", 'former', 'formerly', 'acting', 'nevertheless', 'moreover', 'furthermore', 'additionally', 'notably', 'similarly', 'likewise',
 ]);
 
+/**
+ * Verbs of a headline in title case, which stand between names and belong to none: "Kim Jong Un
+ * Visits Songchon County", "Premier Inspects Kimhwa County Farm".
+ */
+export const HEADLINE_VERBS = new Set([
+  'visits', 'inspects', 'makes', 'meets', 'receives', 'sends', 'calls', 'says', 'holds', 'attends', 'gives', 'issues',
+  'sees', 'tours', 'opens', 'launches', 'warns', 'urges', 'vows', 'signs', 'congratulates', 'enjoys', 'watches',
+  'provides', 'guides', 'leads', 'hails', 'praises', 'denounces', 'slams', 'condemns', 'rejects', 'accepts', 'joins',
+  'leaves', 'returns', 'arrives', 'departs', 'wins', 'loses', 'beats', 'sues', 'buys', 'sells', 'acquires', 'announces',
+  'unveils', 'orders', 'appoints', 'names', 'fires', 'elects', 'backs', 'blasts', 'criticizes', 'criticises', 'thanks',
+]);
+
 /** Verbs of saying after a name: "…, Smith said". */
 export const SPEECH_VERBS = new Set(['said', 'says', 'told', 'added', 'noted', 'wrote', 'asked', 'argued', 'insisted', 'explained', 'stated', 'declared', 'stressed', 'warned', 'replied']);
 

@@ -5,7 +5,7 @@
  * dateline at the start of a paragraph ("WASHINGTON —").
  */
 import { isCalendarWord } from './dates';
-import { ARTICLES, CONNECTORS, CORPORATE_SUFFIXES, LONGEST_CONNECTOR, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PERSON_TITLES, PLACE_HEADS, SENTENCE_WORDS, TITLES, WORD_NAMES } from './keywords';
+import { ARTICLES, CONNECTORS, CORPORATE_SUFFIXES, HEADLINE_VERBS, LONGEST_CONNECTOR, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PERSON_TITLES, PLACE_HEADS, SENTENCE_WORDS, TITLES, WORD_NAMES } from './keywords';
 import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, commaBefore, lettersIn, plainGap, wordAt, wordIn, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
@@ -148,7 +148,7 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
       const w = word(tokens, k);
       if (isCap(tokens, k)) {
         // "Former National Security Council official …", "Formerly Verizon Amphitheatre": no name opens so.
-        if (TITLES.has(w) || w === 'former' || w === 'formerly' || (flag(tokens, k, SENTENCE) && SENTENCE_WORDS.has(w))) break;
+        if (TITLES.has(w) || w === 'former' || w === 'formerly' || HEADLINE_VERBS.has(w) || (flag(tokens, k, SENTENCE) && SENTENCE_WORDS.has(w))) break;
         if (flag(tokens, k, UPPER) && SENTENCE_WORDS.has(w)) break; // in capitals: "… IS THE NINE NETWORK"
         if (ARTICLES.has(w)) break; // "… Inc. The Navy": a sentence after an abbreviation
         first = k;
