@@ -3,6 +3,7 @@ import { anchorAll } from '@/utils/anchoring/anchor-all';
 import { listArticleAnnotations } from '@/utils/db/annotations-repo';
 import { GlossDb } from '@/utils/db/database';
 import { addTerm, listWatchlists } from '@/utils/db/watchlists-repo';
+import { listVersions } from '@/utils/db/versions-repo';
 import { requestPersistence } from '@/utils/db/persist';
 import type { Sender } from '@/utils/messaging/envelope';
 import { listen } from '@/utils/messaging/listen';
@@ -10,6 +11,7 @@ import { directionOf, toBackground } from '@/utils/messaging/protocol';
 import { ARTICLE_SCRIPT_FILE, EDITOR_SCRIPT_FILE } from '@/utils/page/handoff';
 import { isSiteDisabled, readSettings } from '@/utils/settings/settings';
 import { annotationHandlers, announceToTabs } from './annotations';
+import { changesSince, reportChanges } from './changes';
 import { NewArticleLimit, fileArticle, senderPage } from './article-identity';
 import { parseArticleOffThread } from './parse-article';
 import { recognizeInSlices, recognizerFor, recognizerVersion } from './recognizer';
@@ -75,7 +77,10 @@ export default defineBackground(() => {
           takeReveal(sender),
           recordFindingsOnce(db, sender, articleId, text, recognizerVersion(), spans),
         ]);
-        keepingVersion(versions.analyzed(sender, articleId, text, { annotated: annotations.length > 0, spans }));
+        const kept = versions.analyzed(sender, articleId, text, { annotated: annotations.length > 0, spans });
+        keepingVersion(kept);
+        // Once the reading is kept (or not), the frame hears what changed since the reader annotated.
+        void reportChanges(db, sender, articleId, text, kept).catch((error: unknown) => console.warn('Gloss: comparing versions:', String(error)));
         return {
           spans,
           ms,
@@ -93,6 +98,15 @@ export default defineBackground(() => {
       async addToWatchlist({ target, term, aliases }) {
         const { watchlist, added } = await addTerm(db, target, aliases.length ? { term, aliases } : { term });
         return { id: watchlist.id, name: watchlist.name, added };
+      },
+      articleChanges: ({ articleId, text }) => changesSince(db, articleId, text),
+      async openComparison({ articleId, compare, version }, sender) {
+        await assertShowing(sender, articleId);
+        const stored = new Set((await listVersions(db, articleId)).map((record) => record.id));
+        if (!stored.has(compare) || (version !== null && !stored.has(version))) throw new Error('That version of the article is not stored');
+        const query = new URLSearchParams({ article: articleId, compare, ...(version && { version }) });
+        await browser.tabs.create({ url: browser.runtime.getURL(`/reader.html?${query.toString()}`) });
+        return { opened: true };
       },
       async placeAnnotations({ articleId, text, ids }, sender) {
         await assertShowing(sender, articleId);
