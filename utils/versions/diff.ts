@@ -5,7 +5,7 @@
  * reader's annotations, anchored in either text, can be told apart as touched or not (flags.ts).
  *
  * The comparison itself is jsdiff's `diffArrays` (Myers' O(ND) algorithm) on sequences made here:
- * paragraphs, then tokens of a word or one other character with the spaces after it. jsdiff's own
+ * paragraphs, then tokens (a word, a run of spaces, or one other character). jsdiff's own
  * `diffWords` is not used: it drops whitespace from its tokens and gives pieces whose text is not
  * a slice of either input, which offsets cannot follow.
  *
@@ -74,8 +74,8 @@ export function paragraphsOf(text: string): Paragraph[] {
   return paragraphs;
 }
 
-/** A word (letters, marks, digits, joined by an inner apostrophe, hyphen or dot) or one other character, with the spaces after it. */
-const TOKEN = /\s+|[\p{L}\p{M}\p{N}]+(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*\s*|[^\s]\s*/gu;
+/** A run of white space, a word (letters, marks, digits, joined by an inner apostrophe, hyphen or dot), or one other character. */
+const TOKEN = /\s+|[\p{L}\p{M}\p{N}]+(?:['’.\-‐][\p{L}\p{M}\p{N}]+)*|[^\s]/gu;
 
 /** A paragraph's tokens; joined, they are the paragraph. */
 export function tokensOf(paragraph: string): string[] {
@@ -102,27 +102,40 @@ export function similarity(a: string, b: string): number {
   return (2 * common) / (left.length + right.length);
 }
 
-/** The word-level changes between an edited paragraph's two texts; null past `MAX_WORD_EDITS`. */
+/**
+ * The word-level changes between an edited paragraph's two texts; null past `MAX_WORD_EDITS`.
+ * Changes separated only by white space kept in both are one change: "four provinces" to "six
+ * northern regions" reads as one removal and one addition, not words interleaved with spaces.
+ */
 export function diffWordsOf(old: Paragraph, next: Paragraph): WordPiece[] | null {
   const changes = diffArrays(tokensOf(old.text), tokensOf(next.text), { maxEditLength: MAX_WORD_EDITS });
   if (!changes) return null;
   const pieces: WordPiece[] = [];
-  let at = old.start;
-  let nextAt = next.start;
-  for (const change of changes) {
-    const text = change.value.join('');
-    if (change.removed) {
-      pieces.push({ kind: 'removed', text, oldStart: at });
-      at += text.length;
-    } else if (change.added) {
-      pieces.push({ kind: 'added', text, newStart: nextAt });
-      nextAt += text.length;
-    } else {
-      pieces.push({ kind: 'same', text, oldStart: at, newStart: nextAt });
-      at += text.length;
-      nextAt += text.length;
+  let at = 0;
+  let nextAt = 0;
+  let run: { from: number; nextFrom: number } | null = null;
+  const close = () => {
+    if (!run) return;
+    if (at > run.from) pieces.push({ kind: 'removed', text: old.text.slice(run.from, at), oldStart: old.start + run.from });
+    if (nextAt > run.nextFrom) pieces.push({ kind: 'added', text: next.text.slice(run.nextFrom, nextAt), newStart: next.start + run.nextFrom });
+    run = null;
+  };
+  changes.forEach((change, i) => {
+    const length = change.value.reduce((sum, token) => sum + token.length, 0);
+    const following = changes[i + 1];
+    const gap = run && !change.added && !change.removed && (following?.added || following?.removed) && change.value.every((token) => !token.trim());
+    if (change.added || change.removed || gap) {
+      run ??= { from: at, nextFrom: nextAt };
+      if (!change.added) at += length;
+      if (!change.removed) nextAt += length;
+      return;
     }
-  }
+    close();
+    pieces.push({ kind: 'same', text: old.text.slice(at, at + length), oldStart: old.start + at, newStart: next.start + nextAt });
+    at += length;
+    nextAt += length;
+  });
+  close();
   return pieces;
 }
 
