@@ -13,7 +13,8 @@
  * off-thread extraction time and the round trip, the recognizer's time in the background, and
  * the number of highlight ranges painted; and any exception thrown by Gloss's code. Then the raw and gzip size of every
  * built file, the entity recognizer's speed in Node and Chromium (bench-entities.mjs), and
- * re-anchoring 500 annotations against a plain fuzzy search (bench-anchoring.mjs), and the
+ * re-anchoring 500 annotations against a plain fuzzy search (bench-anchoring.mjs), comparing two
+ * versions of an article (bench-diff.mjs), and the
  * popup with a library of 10,000 annotations (bench-library.mjs); the same pages traced to 5 s
  * after load, every main-thread task attributed to Gloss or the page (bench-trace.mjs); then, when Firefox ESR is installed, Gloss's own main-thread steps on the same pages in Firefox (bench-firefox.mjs; re-anchoring runs there too).
  *
@@ -24,6 +25,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchAnchoring, printAnchoring } from './bench-anchoring.mjs';
+import { benchDiff, printDiff } from './bench-diff.mjs';
 import { benchEntities, printEntities } from './bench-entities.mjs';
 import { benchFirefox, printFirefox } from './bench-firefox.mjs';
 import { benchLibrary, printLibrary } from './bench-library.mjs';
@@ -234,6 +236,8 @@ const entities = await benchEntities();
 printEntities(entities);
 const anchoring = await benchAnchoring();
 printAnchoring(anchoring);
+const diff = await benchDiff();
+printDiff(diff);
 const library = await benchLibrary();
 printLibrary(library);
 const firefox = await benchFirefox({ runs: Math.min(runs, 3) });
@@ -242,6 +246,6 @@ if (firefox) printFirefox(firefox);
 if (args.out) {
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, trace, sizes, entities, anchoring, library, firefox }, null, 2));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, trace, sizes, entities, anchoring, diff, library, firefox }, null, 2));
   console.log(`\nwrote ${out}`);
 }

@@ -82,24 +82,34 @@ export function tokensOf(paragraph: string): string[] {
   return paragraph.match(TOKEN) ?? [];
 }
 
+/** How often each word occurs in a paragraph. */
+type WordCounts = Map<string, number>;
+
+function wordCounts(text: string): WordCounts {
+  const counts: WordCounts = new Map();
+  for (const word of text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? []) counts.set(word, (counts.get(word) ?? 0) + 1);
+  return counts;
+}
+
+const total = (counts: WordCounts) => {
+  let sum = 0;
+  for (const n of counts.values()) sum += n;
+  return sum;
+};
+
+/** Dice coefficient of two paragraphs' word counts: twice the words in common over all words. */
+function overlap(a: WordCounts, b: WordCounts): number {
+  const size = total(a) + total(b);
+  if (!total(a) || !total(b)) return 0;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let common = 0;
+  for (const [word, n] of small) common += Math.min(n, large.get(word) ?? 0);
+  return (2 * common) / size;
+}
+
 /** Share of words two paragraphs have in common, 0 to 1 (Dice coefficient over word counts). */
 export function similarity(a: string, b: string): number {
-  if (a === b) return 1;
-  const words = (text: string) => text.match(/[\p{L}\p{M}\p{N}]+/gu) ?? [];
-  const left = words(a);
-  const right = words(b);
-  if (!left.length || !right.length) return 0;
-  const counts = new Map<string, number>();
-  for (const word of left) counts.set(word, (counts.get(word) ?? 0) + 1);
-  let common = 0;
-  for (const word of right) {
-    const n = counts.get(word);
-    if (n) {
-      common++;
-      counts.set(word, n - 1);
-    }
-  }
-  return (2 * common) / (left.length + right.length);
+  return a === b ? 1 : overlap(wordCounts(a), wordCounts(b));
 }
 
 /**
@@ -183,11 +193,15 @@ export function diffTexts(oldText: string, newText: string, { words = true }: { 
 /** A run of removed and added paragraphs, as edits (paired in order, by similarity), removals and additions. */
 function pairHunk(removed: readonly Paragraph[], added: readonly Paragraph[], words: boolean): ParagraphChange[] {
   const out: ParagraphChange[] = [];
+  // Each paragraph's words are counted once, however many pairings are tried.
+  const counted: (WordCounts | undefined)[] = [];
+  const countsOf = (k: number) => (counted[k] ??= wordCounts((added[k] as Paragraph).text));
   let next = 0;
   for (const old of removed) {
     let match = -1;
+    const oldCounts = wordCounts(old.text);
     for (let k = next; k < Math.min(added.length, next + PAIR_WINDOW); k++) {
-      if (similarity(old.text, (added[k] as Paragraph).text) >= EDITED_SIMILARITY) {
+      if (overlap(oldCounts, countsOf(k)) >= EDITED_SIMILARITY) {
         match = k;
         break;
       }
