@@ -1,10 +1,12 @@
 /**
  * The popup's line on the article's stored versions: how many Gloss keeps, a link to the reader
- * page (the latest, readable when the page is gone), and a notice when a reading could not be
- * kept (a full disk, the day's cap).
+ * page (the latest, readable when the page is gone), the versions themselves (each opens in the
+ * reader page; an older one can be compared with the latest), and a notice when a reading could
+ * not be kept (a full disk, the day's cap).
  */
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { formatBytes, formatMoment } from '@/components/common/format';
 import { useLiveQuery } from '@/components/common/use-live-query';
 import type { GlossDb } from '@/utils/db/database';
 import { MAX_VERSIONS_PER_DAY, listVersions, readerPath } from '@/utils/db/versions-repo';
@@ -32,6 +34,8 @@ export function StoredVersions({ db, articleId }: { db: GlossDb; articleId: stri
   const notice = useVersionNotice(articleId);
   const count = versions.status === 'ready' ? versions.value.length : 0;
   const latest = versions.status === 'ready' ? versions.value.at(-1) : undefined;
+  const newestFirst = versions.status === 'ready' ? [...versions.value].reverse() : [];
+  const reader = (query: Record<string, string>) => browser.runtime.getURL(`/reader.html?${new URLSearchParams({ article: articleId, ...query }).toString()}`);
   if (!count && !notice) return null;
   return (
     <section class="stored-versions" data-testid="stored-versions">
@@ -47,6 +51,29 @@ export function StoredVersions({ db, articleId }: { db: GlossDb; articleId: stri
           </a>{' '}
           <span class="muted">({count === 1 ? '1 version kept' : `${count} versions kept`})</span>
         </p>
+      )}
+      {latest && count > 1 && (
+        <details class="version-list" data-testid="version-list">
+          <summary>Versions</summary>
+          <ol>
+            {newestFirst.map((version, i) => (
+              <li key={version.id}>
+                <a href={reader({ version: version.id })} target="_blank" rel="noopener" data-testid="popup-version" data-version={version.id}>
+                  {formatMoment(version.firstSeenAt)}
+                </a>
+                {i === 0 ? ' (latest)' : ''} <span class="muted">{formatBytes(version.storedBytes)}</span>
+                {i > 0 && (
+                  <>
+                    {' · '}
+                    <a href={reader({ compare: version.id, version: latest.id })} target="_blank" rel="noopener" data-testid="popup-compare">
+                      what changed since
+                    </a>
+                  </>
+                )}
+              </li>
+            ))}
+          </ol>
+        </details>
       )}
       {notice && (
         <p class="notice" role="status" data-testid="version-notice">

@@ -12,7 +12,7 @@ import { countChanges, diffTexts, foldUnchanged, type ParagraphChange, type Word
 import { flagAnnotations, type AnnotationFlag, type FlagKind } from '@/utils/versions/flags';
 import type { VersionRecord } from '@/utils/versions/version';
 import { changeSummary } from '@/utils/versions/changes';
-import { formatMoment } from './format';
+import { formatMoment } from '@/components/common/format';
 
 export interface ComparisonProps {
   /** The older version and its text, then the newer. */

@@ -5,7 +5,7 @@
  * comparing, "read alone" goes back to the version shown.
  */
 import type { VersionRecord } from '@/utils/versions/version';
-import { formatBytes, formatMoment } from './format';
+import { formatBytes, formatMoment } from '@/components/common/format';
 
 export interface VersionSwitcherProps {
   versions: readonly VersionRecord[];

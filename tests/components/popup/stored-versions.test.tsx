@@ -37,6 +37,22 @@ describe('components/popup/StoredVersions', () => {
     expect(shown('stored-versions')?.textContent).toContain('2 versions kept');
   });
 
+  it('lists the versions newest first, each opening in the reader page, the older ones compared with the latest', async () => {
+    const ids = [];
+    for (const [text, at] of [['One.', 1000], ['Two.', 2000], ['Three.', 3000]] as const) {
+      const outcome = await keepVersion(db, reading(text), at);
+      ids.push(outcome.kind === 'added' ? outcome.version.id : '');
+    }
+    render(<StoredVersions db={db} articleId={ARTICLE} />, root);
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="popup-version"]')).toHaveLength(3));
+    const query = (el: Element) => Object.fromEntries(new URL(el.getAttribute('href')!).searchParams);
+    expect([...root.querySelectorAll('[data-testid="popup-version"]')].map((link) => query(link).version)).toEqual([...ids].reverse());
+    expect([...root.querySelectorAll('[data-testid="popup-compare"]')].map(query)).toEqual([
+      { article: ARTICLE, compare: ids[1], version: ids[2] },
+      { article: ARTICLE, compare: ids[0], version: ids[2] },
+    ]);
+  });
+
   it('says when a reading could not be kept because the disk is full, and follows the notice live', async () => {
     render(<StoredVersions db={db} articleId={ARTICLE} />, root);
     await setVersionNotice(ARTICLE, 'no-room');
