@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ReaderNotes } from '@/components/reader/ReaderNotes';
 import { Comparison } from '@/components/reader/Comparison';
+import { ExportVersion } from '@/components/reader/ExportVersion';
 import { StoredCopy } from '@/components/reader/StoredCopy';
 import { useStoredArticle, useVersionContent } from '@/components/reader/use-stored-article';
 import { VersionHeader } from '@/components/reader/VersionHeader';
@@ -124,6 +125,7 @@ export function ReaderApp({ db, articleId, versionId: asked, compareId: askedCom
           comparingId={comparing}
         />
         {placed && !comparing && <ReaderNotes placement={placed.placement} onReveal={reveal} />}
+        {shown && !comparing && content?.state === 'ready' && <ExportVersion version={shown} content={content.value} annotations={annotations} />}
       </div>
     </div>
   );

@@ -127,4 +127,42 @@ describe('e2e/what-changed', () => {
     await page.close();
     expect(gloss.errors).toEqual([]);
   });
+
+  it('exports the version shown as one HTML file and as Markdown, with the notes, and cites it', async () => {
+    const [older] = (await versions()).sort((a, b) => a.firstSeenAt - b.firstSeenAt);
+    const articleId = older!.articleId;
+    const reader = await gloss.context.newPage();
+    await reader.goto(`chrome-extension://${gloss.extensionId}/reader.html?${new URLSearchParams({ article: articleId, version: older!.id }).toString()}`);
+    await expect.poll(() => reader.getByTestId('stored-body').textContent()).toContain(REMOVED);
+    const saved = async (button: string) => {
+      const [download] = await Promise.all([reader.waitForEvent('download'), reader.getByTestId(button).click()]);
+      const path = join(live, download.suggestedFilename());
+      await download.saveAs(path);
+      return { name: download.suggestedFilename(), text: readFileSync(path, 'utf8') };
+    };
+    const html = await saved('export-html');
+    expect(html.name).toMatch(/^reforestation-campaign-moves-spring-planting-forward-\d{4}-\d{2}-\d{2}\.html$/);
+    expect(html.text).toContain(`SHA-256 of its text: <code>${older!.hash}</code>`);
+    expect(html.text).toContain('<blockquote>repeats language first used in a 2021 directive</blockquote>');
+    expect(html.text).not.toMatch(/<script|<iframe|<img|\son\w+=/i);
+    // Opened on its own, the file shows the article and loads nothing.
+    const file = await gloss.context.newPage();
+    const requests: string[] = [];
+    file.on('request', (request) => requests.push(request.url()));
+    await file.goto(`file://${join(live, html.name)}`);
+    expect(await file.locator('main').textContent()).toContain(REMOVED);
+    expect(requests.filter((url) => !url.startsWith('file://'))).toEqual([]);
+    await file.close();
+    const markdown = await saved('export-markdown');
+    expect(markdown.name.endsWith('.md')).toBe(true);
+    expect(markdown.text).toContain(`> ${PHRASE}\n\n${NOTE}`);
+    // Cite: the reference and the CSL-JSON carry the day it was read and the fingerprint.
+    await reader.getByTestId('cite').locator('summary').click();
+    expect(await reader.getByTestId('cite-chicago').textContent()).toContain(`Stored copy, SHA-256 ${older!.hash}.`);
+    const [item] = JSON.parse((await reader.getByTestId('cite-csl').textContent())!);
+    expect(item).toMatchObject({ title: 'Reforestation campaign moves spring planting forward', 'container-title': 'Policy Monitor', URL: articleId });
+    expect(item.accessed['date-parts'][0]).toHaveLength(3);
+    await reader.close();
+    expect(gloss.errors).toEqual([]);
+  });
 });

@@ -87,6 +87,15 @@ describe('reader/App', () => {
     expect(shown('reader-message')?.textContent).toContain('No article named');
   });
 
+  it('offers the version shown to export and cite, with the day it was read and its fingerprint', async () => {
+    render(<ReaderApp db={db} articleId={ARTICLE} versionId={ids[0]!} />, root);
+    await vi.waitFor(() => expect(shown('cite-chicago')?.textContent).toContain('KCNA Watch'));
+    const [version] = await db.versions.bulkGet([ids[0]!]);
+    expect(shown('cite-chicago')?.textContent).toContain(`Stored copy, SHA-256 ${version!.hash}.`);
+    expect(JSON.parse(shown('cite-csl')!.textContent!)[0]).toMatchObject({ type: 'article-newspaper', title: TITLE, URL: ARTICLE });
+    expect(shown('export-html')).not.toBeNull();
+  });
+
   it('adds a version the background announces while the page is open', async () => {
     render(<ReaderApp db={db} articleId={ARTICLE} versionId={null} />, root);
     await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="version-link"]')).toHaveLength(2));
