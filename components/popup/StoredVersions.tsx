@@ -2,9 +2,11 @@
  * The popup's line on the article's stored versions: how many Gloss keeps, a link to the reader
  * page (the latest, readable when the page is gone), the versions themselves (each opens in the
  * reader page; an older one can be compared with the latest), and a notice when a reading could
- * not be kept (a full disk, the day's cap).
+ * not be kept (a full disk, the day's cap). The reader can delete the article's copies (asked
+ * twice: they cannot be had again once the page changes).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { sendToExtension } from '@/utils/messaging/send';
 import { browser } from 'wxt/browser';
 import { formatBytes, formatMoment } from '@/components/common/format';
 import { useLiveQuery } from '@/components/common/use-live-query';
@@ -27,6 +29,44 @@ function useVersionNotice(articleId: string): VersionNotice | null {
     };
   }, [articleId]);
   return notice;
+}
+
+/** "Delete the copies of this article", confirmed, then done by the background. */
+function DeleteCopies({ articleId, count }: { articleId: string; count: number }) {
+  const [asking, setAsking] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const remove = async () => {
+    const result = await sendToExtension('toBackground', 'deleteArticleVersions', { articleId });
+    setAsking(false);
+    setError(result.ok ? null : `Gloss could not delete them: ${result.error.message}`);
+  };
+  return (
+    <p>
+      {asking ? (
+        <>
+          <span role="alert">
+            Delete {count === 1 ? 'the copy' : `all ${count} copies`} of this article? Your notes stay.
+          </span>{' '}
+          <button type="button" data-testid="delete-copies-confirm" onClick={() => void remove()}>
+            Delete
+          </button>{' '}
+          <button type="button" onClick={() => setAsking(false)}>
+            Keep them
+          </button>
+        </>
+      ) : (
+        <button type="button" class="link-button" data-testid="delete-copies" onClick={() => setAsking(true)}>
+          Delete the copies of this article
+        </button>
+      )}
+      {error && (
+        <span class="notice" role="alert">
+          {' '}
+          {error}
+        </span>
+      )}
+    </p>
+  );
 }
 
 export function StoredVersions({ db, articleId }: { db: GlossDb; articleId: string }) {
@@ -73,8 +113,10 @@ export function StoredVersions({ db, articleId }: { db: GlossDb; articleId: stri
               </li>
             ))}
           </ol>
+          <DeleteCopies articleId={articleId} count={count} />
         </details>
       )}
+      {latest && count === 1 && <DeleteCopies articleId={articleId} count={count} />}
       {notice && (
         <p class="notice" role="status" data-testid="version-notice">
           {noticeText(notice, MAX_VERSIONS_PER_DAY)}

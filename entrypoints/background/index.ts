@@ -2,6 +2,7 @@
 import { anchorAll } from '@/utils/anchoring/anchor-all';
 import { listArticleAnnotations } from '@/utils/db/annotations-repo';
 import { GlossDb } from '@/utils/db/database';
+import { libraryWriter } from '@/utils/db/library-writer';
 import { addTerm, listWatchlists } from '@/utils/db/watchlists-repo';
 import { listVersions } from '@/utils/db/versions-repo';
 import { requestPersistence } from '@/utils/db/persist';
@@ -18,12 +19,13 @@ import { recognizeInSlices, recognizerFor, recognizerVersion } from './recognize
 import { forgetRecordedTab, recordArticleOnce, recordFindingsOnce } from './recorded';
 import { watchSelectionCommands } from './selection-commands';
 import { assertShowing, followTabAddress, forgetTab, rememberTabArticle, takeReveal } from './tab-articles';
-import { versionKeeper } from './versions';
+import { announceToPages, versionKeeper } from './versions';
 
 export default defineBackground(() => {
   const db = new GlossDb();
   const newArticles = new NewArticleLimit();
   const versions = versionKeeper(db, announceToTabs);
+  const writer = libraryWriter(db, announceToTabs, announceToPages);
   // Keeping a version never holds up the page's answer nor fails it: a failure is only logged.
   const keepingVersion = (work: Promise<unknown>) => void work.catch((error: unknown) => console.warn('Gloss: keeping a version:', String(error)));
   void requestPersistence(); // Firefox's background page can ask; Chrome's worker cannot (see persist.ts)
@@ -100,6 +102,8 @@ export default defineBackground(() => {
         return { id: watchlist.id, name: watchlist.name, added };
       },
       articleChanges: ({ articleId, text }) => changesSince(db, articleId, text),
+      pruneVersions: ({ keepLast }) => writer.pruneVersions(keepLast),
+      deleteArticleVersions: ({ articleId }) => writer.deleteArticleVersions(articleId),
       async openComparison({ articleId, compare, version }, sender) {
         await assertShowing(sender, articleId);
         const stored = new Set((await listVersions(db, articleId)).map((record) => record.id));

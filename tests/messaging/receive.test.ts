@@ -190,6 +190,16 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       bad: [undefined, {}, { articleId: 'https://news.example/a' }, { articleId: 'javascript:alert(1)', text: 'x' }, { articleId: 'https://news.example/a', text: 'x', since: 'v1' }],
       sender: fromPopup,
     },
+    pruneVersions: {
+      good: { keepLast: 10 },
+      bad: [undefined, {}, { keepLast: 0 }, { keepLast: 2.5 }, { keepLast: '10' }, { keepLast: 1001 }, { keepLast: 5, articleId: 'https://a.example/' }],
+      sender: fromPopup,
+    },
+    deleteArticleVersions: {
+      good: { articleId: 'https://news.example/a' },
+      bad: [undefined, {}, { articleId: 'not a url' }, { articleId: 'https://news.example/a', all: true }],
+      sender: fromPopup,
+    },
     openComparison: {
       good: { articleId: 'https://news.example/a', compare: 'v1', version: null },
       bad: [

@@ -53,6 +53,23 @@ describe('components/popup/StoredVersions', () => {
     ]);
   });
 
+  it('deletes the article’s copies only once the reader confirms, through the background', async () => {
+    await keepVersion(db, reading('One.'), 1000);
+    const sent: unknown[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+      sent.push(message);
+      return { ok: true, value: { removed: 1 } };
+    });
+    render(<StoredVersions db={db} articleId={ARTICLE} />, root);
+    await vi.waitFor(() => expect(shown('delete-copies')).not.toBeNull());
+    (shown('delete-copies') as HTMLElement).click();
+    await vi.waitFor(() => expect(shown('delete-copies-confirm')).not.toBeNull());
+    expect(root.textContent).toContain('Delete the copy of this article? Your notes stay.');
+    expect(sent).toEqual([]);
+    (shown('delete-copies-confirm') as HTMLElement).click();
+    await vi.waitFor(() => expect(sent).toEqual([{ gloss: 1, type: 'deleteArticleVersions', payload: { articleId: ARTICLE } }]));
+  });
+
   it('says when a reading could not be kept because the disk is full, and follows the notice live', async () => {
     render(<StoredVersions db={db} articleId={ARTICLE} />, root);
     await setVersionNotice(ARTICLE, 'no-room');

@@ -133,6 +133,13 @@ export const toBackground = {
    * version the reader annotated, or the first kept, by paragraph; null: nothing did.
    */
   articleChanges: def<ArticleChanges | null>()('extension', articleText),
+  /** Settings: keep each article's first and last `keepLast` stored versions, removing the others. */
+  pruneVersions: def<{ removed: number }>()(
+    'extension',
+    v.strictObject({ keepLast: v.pipe(v.number(), v.integer('is not a whole number'), v.minValue(1, 'must keep at least one'), v.maxValue(1000)) }),
+  ),
+  /** The popup: remove every stored version of an article (the reader confirmed it). */
+  deleteArticleVersions: def<{ removed: number }>()('extension', v.strictObject({ articleId: httpUrl })),
   /**
    * Open the reader page's comparison of two stored versions of the article the frame shows (the
    * panel's "See what changed", on a trusted click); `version` null: the latest.
