@@ -62,12 +62,15 @@ export async function changesSince(db: GlossDb, articleId: string, text: string)
 
 /**
  * Tells the sender's frame what changed in the article it shows, once the reading it sent is
- * kept (or not): `kept` settles then. A frame that is gone is not an error.
+ * kept (or not): `kept` settles then. Nothing is sent when nothing changed (a frame starts each
+ * reading knowing of no change), so most pages get no message at all. A frame that is gone is
+ * not an error.
  */
 export async function reportChanges(db: GlossDb, sender: Sender, articleId: string, text: string, kept: Promise<unknown>): Promise<void> {
   await kept.catch(() => {});
   const tabId = sender.tab?.id;
   if (tabId === undefined) return;
   const changes = await changesSince(db, articleId, text);
+  if (!changes) return;
   await sendToTab(tabId, 'articleChanged', { articleId, changes }, sender.frameId ?? 0);
 }

@@ -1,6 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { changesSince } from '@/entrypoints/background/changes';
+import { changesSince, reportChanges } from '@/entrypoints/background/changes';
 import { describeText } from '@/utils/anchoring/selectors';
 import { createAnnotation } from '@/utils/db/annotations-repo';
 import type { GlossDb } from '@/utils/db/database';
@@ -69,5 +69,30 @@ describe('background/changes', () => {
     const second = await kept(V2, 2000);
     await db.versionBodies.update(first, { data: new Uint8Array([1, 2, 3]) });
     expect(await changesSince(db, ARTICLE, V3)).toMatchObject({ since: { versionId: second, annotated: false }, counts: { added: 1 } });
+  });
+
+  it('tells the frame once its reading is kept, and sends nothing when nothing changed', async () => {
+    const sent: unknown[][] = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(async (...args: unknown[]) => {
+      sent.push(args);
+      return { ok: true, value: null };
+    });
+    const sender = { id: fakeBrowser.runtime.id, url: ARTICLE, tab: { id: 4 }, frameId: 2 };
+    const first = await kept(V1, 1000);
+    await reportChanges(db, sender, ARTICLE, V1, Promise.resolve());
+    expect(sent).toEqual([]);
+    let keep!: () => void;
+    const keeping = new Promise<void>((resolve) => (keep = resolve));
+    const told = reportChanges(db, sender, ARTICLE, V2, keeping);
+    const second = await kept(V2, 2000);
+    keep();
+    await told;
+    expect(sent).toEqual([
+      [
+        4,
+        { gloss: 1, type: 'articleChanged', payload: { articleId: ARTICLE, changes: { since: { versionId: first, at: 1000, annotated: false }, currentVersionId: second, counts: { edited: 1, removed: 1, added: 0 } } } },
+        { frameId: 2 },
+      ],
+    ]);
   });
 });
