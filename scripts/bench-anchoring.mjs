@@ -80,10 +80,10 @@ async function measure(
   return results;
 }
 
-/** About `size` characters of sentences and paragraphs drawn at (seeded) random from `source`'s words. */
-function syntheticArticle(/** @type {string} */ source, /** @type {number} */ size) {
+/** About `size` characters of sentences and paragraphs drawn at (seeded) random from `source`'s words (`seed` picks which). */
+export function syntheticArticle(/** @type {string} */ source, /** @type {number} */ size, seed = 7) {
   const words = source.split(/\s+/).filter(Boolean);
-  const random = seededRandom(7);
+  const random = seededRandom(seed);
   const pick = (/** @type {number} */ n) => Math.floor(random() * n);
   const paragraphs = [];
   let length = 0;

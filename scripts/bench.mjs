@@ -13,9 +13,9 @@
  * off-thread extraction time and the round trip, the recognizer's time in the background, and
  * the number of highlight ranges painted; and any exception thrown by Gloss's code. Then the raw and gzip size of every
  * built file, the entity recognizer's speed in Node and Chromium (bench-entities.mjs), and
- * re-anchoring 500 annotations against a plain fuzzy search (bench-anchoring.mjs), and the
- * popup with a library of 10,000 annotations (bench-library.mjs), the library across articles
- * at 10,000 articles (bench-mentions.mjs); the same pages traced to 5 s
+ * re-anchoring 500 annotations against a plain fuzzy search (bench-anchoring.mjs), comparing two
+ * versions of an article (bench-diff.mjs), the popup with a library of 10,000 annotations
+ * (bench-library.mjs), the library across articles at 10,000 articles (bench-mentions.mjs); the same pages traced to 5 s
  * after load, every main-thread task attributed to Gloss or the page (bench-trace.mjs); then, when Firefox ESR is installed, Gloss's own main-thread steps on the same pages in Firefox (bench-firefox.mjs; re-anchoring runs there too).
  *
  *   npm run bench -- [--pages DIR] [--runs N] [--out FILE]
@@ -25,6 +25,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchAnchoring, printAnchoring } from './bench-anchoring.mjs';
+import { benchDiff, printDiff } from './bench-diff.mjs';
 import { benchEntities, printEntities } from './bench-entities.mjs';
 import { benchFirefox, printFirefox } from './bench-firefox.mjs';
 import { benchLibrary, printLibrary } from './bench-library.mjs';
@@ -236,6 +237,8 @@ const entities = await benchEntities();
 printEntities(entities);
 const anchoring = await benchAnchoring();
 printAnchoring(anchoring);
+const diff = await benchDiff();
+printDiff(diff);
 const library = await benchLibrary();
 printLibrary(library);
 const mentions = await benchMentions();
@@ -246,6 +249,6 @@ if (firefox) printFirefox(firefox);
 if (args.out) {
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, trace, sizes, entities, anchoring, library, mentions, firefox }, null, 2));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, trace, sizes, entities, anchoring, diff, library, mentions, firefox }, null, 2));
   console.log(`\nwrote ${out}`);
 }

@@ -3,7 +3,9 @@
  * per-type counts and switches, one switch to hide them all, "never on this site", and the
  * reader's highlights that could no longer be found in the article (orphans), which the editor
  * lists with their quote and note; each type's › opens the entity card on its first entity, so
- * the cards are reachable without a pointer. Keyboard reachable, labelled for screen readers; Escape closes it.
+ * the cards are reachable without a pointer; and, when the article changed since the version the
+ * reader annotated, what changed, with a way to the reader page's comparison. Keyboard reachable,
+ * labelled for screen readers; Escape closes it.
  */
 import { useRef, useState } from 'preact/hooks';
 import { ENTITY_TYPE_LABELS, ENTITY_TYPES, type EntityType } from '@/utils/entities/types';
@@ -23,9 +25,11 @@ export interface PanelProps {
   onBrowse: (type: EntityType) => void;
   onToggleAll: () => void;
   onDisableSite: () => void;
+  /** What changed since the reader annotated, said plainly, and how to see it; null: nothing did. */
+  changed?: { text: string; onOpen: () => void } | null;
 }
 
-export function Panel({ counts, orphans, namesSkipped, onShowOrphans, settings, site, onToggleType, onBrowse, onToggleAll, onDisableSite }: PanelProps) {
+export function Panel({ counts, orphans, namesSkipped, onShowOrphans, settings, site, onToggleType, onBrowse, onToggleAll, onDisableSite, changed }: PanelProps) {
   const [open, setOpen] = useState(false);
   const badge = useRef<HTMLButtonElement>(null);
   const total = ENTITY_TYPES.reduce((sum, type) => sum + counts[type], 0);
@@ -43,6 +47,14 @@ export function Panel({ counts, orphans, namesSkipped, onShowOrphans, settings, 
               ×
             </button>
           </header>
+          {changed && (
+            <p class="changed" data-testid="article-changed">
+              {changed.text}.{' '}
+              <button type="button" class="link" data-testid="see-changes" onClick={changed.onOpen}>
+                See what changed
+              </button>
+            </p>
+          )}
           <ul>
             {ENTITY_TYPES.map((type) => (
               <li key={type}>
@@ -95,10 +107,10 @@ export function Panel({ counts, orphans, namesSkipped, onShowOrphans, settings, 
       <button
         ref={badge}
         type="button"
-        class="badge"
         aria-expanded={open}
         aria-controls="gloss-panel"
-        aria-label={`Gloss: ${total} highlights. ${open ? 'Close' : 'Open'} the panel`}
+        class={changed ? 'badge badge-changed' : 'badge'}
+        aria-label={`Gloss: ${total} highlights.${changed ? ' The article changed since you annotated.' : ''} ${open ? 'Close' : 'Open'} the panel`}
         onClick={() => (open ? close() : setOpen(true))}
       >
         {total}

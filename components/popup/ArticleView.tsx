@@ -13,6 +13,7 @@ import { updateSettings } from '@/utils/settings/settings';
 import { ArticleEntities } from './ArticleEntities';
 import { ArticleHeader } from './ArticleHeader';
 import { ArticleNotes } from './ArticleNotes';
+import { ChangedSince } from './ChangedSince';
 import { noteActions } from './note-actions';
 import { PageMessage } from './PageMessage';
 import { StoredVersions } from './StoredVersions';
@@ -35,6 +36,13 @@ export function ArticleView({ db, tabId, view, colorNames }: { db: GlossDb; tabI
     <>
       <ArticleHeader article={article.value} />
       <StoredVersions db={db} articleId={article.value.id} />
+      {reading && annotations.status === 'ready' && (
+        <ChangedSince
+          articleId={article.value.id}
+          text={reading.text}
+          annotationsKey={annotations.value.map((annotation) => `${annotation.id}@${annotation.rev}`).join(' ')}
+        />
+      )}
       {annotations.status === 'ready' && (
         <ArticleNotes
           annotations={annotations.value}

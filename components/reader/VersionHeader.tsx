@@ -1,7 +1,7 @@
 /** The reader page's header: the outlet, byline and dates of the version shown, and its source. */
 import { formatPublished } from '@/utils/article/published';
 import type { VersionRecord } from '@/utils/versions/version';
-import { formatMoment } from './format';
+import { formatMoment } from '@/components/common/format';
 
 export function VersionHeader({ version }: { version: VersionRecord }) {
   const published = formatPublished(version.publishedTime, version.lang);

@@ -1,20 +1,32 @@
 /**
  * The article's stored versions, newest first: when each was read, its size as stored, and which
- * is shown. Choosing one shows it (its address goes in the page's URL, so it can be kept).
+ * is shown. Choosing one shows it (its address goes in the page's URL, so it can be kept); beside
+ * each other version, "compare" shows what changed between it and the one shown, and while
+ * comparing, "read alone" goes back to the version shown.
  */
 import type { VersionRecord } from '@/utils/versions/version';
-import { formatBytes, formatMoment } from './format';
+import { formatBytes, formatMoment } from '@/components/common/format';
 
 export interface VersionSwitcherProps {
   versions: readonly VersionRecord[];
   shownId: string | null;
   /** Stored records that are damaged (not listed as versions). */
   damaged: number;
-  onChoose: (id: string) => void;
-  hrefOf: (id: string) => string;
+  /** Shows version `id`, compared with `compare` when given. */
+  onChoose: (id: string, compare?: string | null) => void;
+  hrefOf: (id: string, compare?: string | null) => string;
+  /** The version the shown one is compared with; null when not comparing. */
+  comparingId?: string | null;
 }
 
-export function VersionSwitcher({ versions, shownId, damaged, onChoose, hrefOf }: VersionSwitcherProps) {
+/** Follows a plain left click in the page; a click that opens a tab or window is left to the browser. */
+const inPage = (event: MouseEvent, go: () => void) => {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+  event.preventDefault();
+  go();
+};
+
+export function VersionSwitcher({ versions, shownId, damaged, onChoose, hrefOf, comparingId = null }: VersionSwitcherProps) {
   const newestFirst = [...versions].reverse();
   return (
     <nav class="versions" aria-label="Stored versions" data-testid="versions">
@@ -29,11 +41,7 @@ export function VersionSwitcher({ versions, shownId, damaged, onChoose, hrefOf }
               aria-current={version.id === shownId ? 'page' : undefined}
               data-testid="version-link"
               data-version={version.id}
-              onClick={(event) => {
-                if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
-                event.preventDefault();
-                onChoose(version.id);
-              }}
+              onClick={(event) => inPage(event, () => onChoose(version.id))}
             >
               {formatMoment(version.firstSeenAt)}
               {i === 0 && ' (latest)'}
@@ -41,6 +49,30 @@ export function VersionSwitcher({ versions, shownId, damaged, onChoose, hrefOf }
             <span class="version-size" title={`${formatBytes(version.rawBytes)} before compression`}>
               {formatBytes(version.storedBytes)}
             </span>
+            {shownId && version.id === comparingId && <span class="muted"> (compared)</span>}
+            {shownId && version.id !== shownId && version.id !== comparingId && (
+              <>
+                {' '}
+                <a
+                  class="version-compare"
+                  href={hrefOf(shownId, version.id)}
+                  data-testid="version-compare"
+                  data-version={version.id}
+                  aria-label={`Compare with the version read ${formatMoment(version.firstSeenAt)}`}
+                  onClick={(event) => inPage(event, () => onChoose(shownId, version.id))}
+                >
+                  compare
+                </a>
+              </>
+            )}
+            {shownId && version.id === shownId && comparingId && (
+              <>
+                {' '}
+                <a class="version-compare" href={hrefOf(shownId)} data-testid="read-alone" onClick={(event) => inPage(event, () => onChoose(shownId))}>
+                  read alone
+                </a>
+              </>
+            )}
           </li>
         ))}
       </ol>

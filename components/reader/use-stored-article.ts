@@ -46,12 +46,13 @@ export function useStoredArticle(db: GlossDb, articleId: string): Loaded<StoredA
       }
     })();
     const unlisten = listen('toPages', toPages, {
-      versionsChanged: ({ articleId: changedId, changed }) => {
+      versionsChanged: ({ articleId: changedId, changed, removed = [] }) => {
         if (changedId !== articleId) return null;
         setLoaded((now) => {
           if (now.state !== 'ready') return now;
           const byId = new Map(now.value.versions.map((version) => [version.id, version]));
           for (const version of changed) byId.set(version.id, version);
+          for (const id of removed) byId.delete(id);
           const versions = [...byId.values()].sort((a, b) => a.firstSeenAt - b.firstSeenAt);
           return { state: 'ready', value: { ...now.value, versions } };
         });

@@ -2,7 +2,9 @@
 import { anchorAll } from '@/utils/anchoring/anchor-all';
 import { listArticleAnnotations } from '@/utils/db/annotations-repo';
 import { GlossDb } from '@/utils/db/database';
+import { libraryWriter } from '@/utils/db/library-writer';
 import { addTerm, listWatchlists } from '@/utils/db/watchlists-repo';
+import { listVersions } from '@/utils/db/versions-repo';
 import { requestPersistence } from '@/utils/db/persist';
 import type { Sender } from '@/utils/messaging/envelope';
 import { listen } from '@/utils/messaging/listen';
@@ -10,18 +12,20 @@ import { directionOf, toBackground } from '@/utils/messaging/protocol';
 import { ARTICLE_SCRIPT_FILE, EDITOR_SCRIPT_FILE } from '@/utils/page/handoff';
 import { isSiteDisabled, readSettings } from '@/utils/settings/settings';
 import { annotationHandlers, announceToTabs } from './annotations';
+import { changesSince, reportChanges } from './changes';
 import { NewArticleLimit, fileArticle, senderPage } from './article-identity';
 import { parseArticleOffThread } from './parse-article';
 import { recognizeInSlices, recognizerFor, recognizerVersion } from './recognizer';
 import { forgetRecordedTab, recordArticleOnce, recordFindingsOnce } from './recorded';
 import { watchSelectionCommands } from './selection-commands';
 import { assertShowing, followTabAddress, forgetTab, rememberTabArticle, takeReveal } from './tab-articles';
-import { versionKeeper } from './versions';
+import { announceToPages, versionKeeper } from './versions';
 
 export default defineBackground(() => {
   const db = new GlossDb();
   const newArticles = new NewArticleLimit();
   const versions = versionKeeper(db, announceToTabs);
+  const writer = libraryWriter(db, announceToTabs, announceToPages);
   // Keeping a version never holds up the page's answer nor fails it: a failure is only logged.
   const keepingVersion = (work: Promise<unknown>) => void work.catch((error: unknown) => console.warn('Gloss: keeping a version:', String(error)));
   void requestPersistence(); // Firefox's background page can ask; Chrome's worker cannot (see persist.ts)
@@ -75,7 +79,10 @@ export default defineBackground(() => {
           takeReveal(sender),
           recordFindingsOnce(db, sender, articleId, text, recognizerVersion(), spans),
         ]);
-        keepingVersion(versions.analyzed(sender, articleId, text, { annotated: annotations.length > 0, spans }));
+        const kept = versions.analyzed(sender, articleId, text, { annotated: annotations.length > 0, spans });
+        keepingVersion(kept);
+        // Once the reading is kept (or not), the frame hears what changed since the reader annotated.
+        void reportChanges(db, sender, articleId, text, kept).catch((error: unknown) => console.warn('Gloss: comparing versions:', String(error)));
         return {
           spans,
           ms,
@@ -93,6 +100,17 @@ export default defineBackground(() => {
       async addToWatchlist({ target, term, aliases }) {
         const { watchlist, added } = await addTerm(db, target, aliases.length ? { term, aliases } : { term });
         return { id: watchlist.id, name: watchlist.name, added };
+      },
+      articleChanges: ({ articleId, text }) => changesSince(db, articleId, text),
+      pruneVersions: ({ keepLast }) => writer.pruneVersions(keepLast),
+      deleteArticleVersions: ({ articleId }) => writer.deleteArticleVersions(articleId),
+      async openComparison({ articleId, compare, version }, sender) {
+        await assertShowing(sender, articleId);
+        const stored = new Set((await listVersions(db, articleId)).map((record) => record.id));
+        if (!stored.has(compare) || (version !== null && !stored.has(version))) throw new Error('That version of the article is not stored');
+        const query = new URLSearchParams({ article: articleId, compare, ...(version && { version }) });
+        await browser.tabs.create({ url: browser.runtime.getURL(`/reader.html?${query.toString()}`) });
+        return { opened: true };
       },
       async placeAnnotations({ articleId, text, ids }, sender) {
         await assertShowing(sender, articleId);

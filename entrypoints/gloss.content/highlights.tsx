@@ -32,6 +32,8 @@ export interface HighlightLayer {
   show(model: TextModel, entities: readonly EntitySpan[], notes: Placement, label: string): void;
   /** The article's language when names were not looked for in it: the panel says so. */
   setNamesSkipped(lang: string | null): void;
+  /** What changed since the reader annotated (null: nothing): the panel says so, with a way to the comparison. */
+  setChanges(changes: { text: string; onOpen: () => void } | null): void;
 }
 
 /** Adopts Gloss's highlight styles into the page; falls back to a <style> in <head>. */
@@ -68,6 +70,7 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
   let hover: { span: EntitySpan; rect: DOMRect; pinned: boolean; focus?: boolean } | null = null;
   let opener: HTMLElement | null = null;
   let namesSkipped: string | null = null;
+  let changed: { text: string; onOpen: () => void } | null = null;
 
   const counts = (): Record<EntityType, number> => {
     const result = Object.fromEntries(ENTITY_TYPES.map((type) => [type, 0])) as Record<EntityType, number>;
@@ -173,6 +176,7 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
         onBrowse={browse}
         onToggleAll={() => change((s) => ({ ...s, hideAll: !s.hideAll }))}
         onDisableSite={() => change((s) => ({ ...s, disabledSites: [...new Set([...s.disabledSites, location.hostname])] }))}
+        changed={changed}
         />
       </>,
       ui.container,
@@ -252,6 +256,10 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
   return {
     setNamesSkipped(lang) {
       namesSkipped = lang;
+    },
+    setChanges(next) {
+      changed = next;
+      if (current) renderPanel();
     },
     show(model, entities, notes, label) {
       const start = performance.now();

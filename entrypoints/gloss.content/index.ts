@@ -17,6 +17,7 @@ import { measure } from '@/utils/page/timeline';
 import { applyChange, mergePlacement, type AnnotationChange } from '@/utils/page/apply-change';
 import { textHash } from '@/utils/text/hash';
 import type { PageState } from '@/utils/messaging/protocol';
+import { changedSinceText, type ArticleChanges } from '@/utils/versions/changes';
 import '@/components/page/panel.css';
 import { linkEditor } from './editor-link';
 import { startHighlights, type HighlightLayer } from './highlights';
@@ -41,6 +42,8 @@ export default defineContentScript({
     let generation = 0;
     let entities: EntitySpan[] = [];
     let placement: Placement = { placed: [], orphans: [] };
+    /** What changed since the reader annotated, as the background last said for this reading. */
+    let changes: ArticleChanges | null = null;
     let layer: Promise<HighlightLayer> | null = null;
     let analysis = 0;
     /** An analysis is on its way, and whether a change was announced meanwhile (its answer may predate it). */
@@ -68,6 +71,17 @@ export default defineContentScript({
           // Before the first analysis has painted, it is redone whole; after, the change is
           // applied to what is painted (see apply-change.ts).
           void (layer ? update(changed, change as AnnotationChange, located, generation) : analyze('gloss-notes:', changed, located, generation));
+          // Annotated on the text shown now: it has not changed since the reader annotated.
+          if (changes && change.changed.some((record) => record.textHash === (hash ??= textHash(located!.model.text)))) {
+            changes = null;
+            void showChanges(changed);
+          }
+          return null;
+        },
+        articleChanged: ({ articleId: about, changes: found }) => {
+          if (!located || state.kind !== 'article' || about !== state.articleId) return null;
+          changes = found;
+          void showChanges(about);
           return null;
         },
         revealText: ({ start, end }) => !!located && reveal(located.model, start, end),
@@ -93,6 +107,8 @@ export default defineContentScript({
       located = reading.located;
       snapshot = located ? regionText(located) : '';
       hash = null;
+      changes = null;
+      void layer?.then((painted) => painted.setChanges(null));
       entities = [];
       placement = { placed: [], orphans: [] };
       // Until the new reading is placed, the editor has no article to write into.
@@ -116,11 +132,25 @@ export default defineContentScript({
       layer ??= startHighlights(ctx, editor.open, reanalyze);
       (await layer).setNamesSkipped(result.value.namesSkipped ?? null);
       await apply(label, articleId, article, result.value.placement);
+      if (changes) await showChanges(articleId);
       if (changedMeanwhile) {
         changedMeanwhile = false;
         await place(articleId, article, mine);
       }
       if (result.value.reveal) show(result.value.reveal);
+    };
+
+    /** The panel says what changed (or nothing); its link asks the background to open the comparison. */
+    const showChanges = async (articleId: string) => {
+      const painted = await layer;
+      if (!painted) return; // the first analysis's paint shows them
+      const now = changes;
+      painted.setChanges(
+        now && {
+          text: changedSinceText(now),
+          onOpen: () => void sendToExtension('toBackground', 'openComparison', { articleId, compare: now.since.versionId, version: now.currentVersionId }),
+        },
+      );
     };
 
     // A name was added to a watchlist from a card: its mentions become terms.

@@ -2,9 +2,13 @@
  * The reader page: a stored version of an article (the latest unless one is named) with its
  * outlet, dates and source, the reader's highlights anchored on it and their notes beside, and the
  * other versions to switch to. A version whose copy is damaged says so; the others stay listed.
+ * With `compare`, what changed between that version and the one shown (the older of the two
+ * compared with the newer, whichever order they are named in), computed here.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ReaderNotes } from '@/components/reader/ReaderNotes';
+import { Comparison } from '@/components/reader/Comparison';
+import { ExportVersion } from '@/components/reader/ExportVersion';
 import { StoredCopy } from '@/components/reader/StoredCopy';
 import { useStoredArticle, useVersionContent } from '@/components/reader/use-stored-article';
 import { VersionHeader } from '@/components/reader/VersionHeader';
@@ -18,29 +22,35 @@ export interface ReaderAppProps {
   articleId: string;
   /** The version asked for; null for the latest. */
   versionId: string | null;
+  /** A version to compare the shown one with; null: none. */
+  compareId?: string | null;
 }
 
-/** The reader page's address for a version of an article. */
-export const readerHref = (articleId: string, versionId: string) =>
-  `?${new URLSearchParams({ article: articleId, version: versionId }).toString()}`;
+/** The reader page's address for a version of an article, compared with another when `compareId` is given. */
+export const readerHref = (articleId: string, versionId: string, compareId?: string | null) =>
+  `?${new URLSearchParams({ article: articleId, ...(compareId && { compare: compareId }), version: versionId }).toString()}`;
 
-export function ReaderApp({ db, articleId, versionId: asked }: ReaderAppProps) {
+export function ReaderApp({ db, articleId, versionId: asked, compareId: askedCompare = null }: ReaderAppProps) {
   const stored = useStoredArticle(db, articleId);
   const [chosen, setChosen] = useState<string | null>(asked);
+  const [comparing, setComparing] = useState<string | null>(askedCompare);
   const versions = stored.state === 'ready' ? stored.value.versions : [];
   const shown = versions.find((version) => version.id === chosen) ?? (chosen ? null : (versions.at(-1) ?? null));
+  const other = comparing ? (versions.find((version) => version.id === comparing) ?? null) : null;
   const content = useVersionContent(db, shown?.id ?? null);
+  const otherContent = useVersionContent(db, other?.id ?? null);
   const [placed, setPlaced] = useState<{ model: TextModel; placement: Placement } | null>(null);
 
   useEffect(() => {
-    document.title = shown ? `${shown.title || 'Untitled article'} (stored) · Gloss` : 'Gloss: stored article';
-  }, [shown]);
+    document.title = shown ? `${shown.title || 'Untitled article'} (${comparing ? 'what changed' : 'stored'}) · Gloss` : 'Gloss: stored article';
+  }, [shown, comparing]);
 
   const choose = useCallback(
-    (id: string) => {
+    (id: string, compare: string | null = null) => {
       setChosen(id);
+      setComparing(compare);
       setPlaced(null);
-      history.replaceState(null, '', readerHref(articleId, id));
+      history.replaceState(null, '', readerHref(articleId, id, compare));
     },
     [articleId],
   );
@@ -74,7 +84,26 @@ export function ReaderApp({ db, articleId, versionId: asked }: ReaderAppProps) {
             {/[.!?]$/.test(content.message) ? ' ' : '. '}Choose another version.
           </p>
         )}
-        {shown && content?.state === 'ready' && (
+        {comparing && shown && !other && (
+          <p class="notice" role="alert" data-testid="reader-error">
+            The version to compare with is not stored: choose one of those listed.
+          </p>
+        )}
+        {shown && other && otherContent?.state === 'failed' && (
+          <p class="notice" role="alert" data-testid="reader-error">
+            {otherContent.message} It cannot be compared.
+          </p>
+        )}
+        {shown && other && content?.state === 'ready' && otherContent?.state === 'ready' && (
+          <Comparison
+            key={`${other.id}:${shown.id}`}
+            {...(other.firstSeenAt <= shown.firstSeenAt
+              ? { older: { version: other, text: otherContent.value.text }, newer: { version: shown, text: content.value.text } }
+              : { older: { version: shown, text: content.value.text }, newer: { version: other, text: otherContent.value.text } })}
+            annotations={annotations}
+          />
+        )}
+        {shown && !comparing && content?.state === 'ready' && (
           <StoredCopy
             key={shown.id}
             title={shown.title}
@@ -92,9 +121,11 @@ export function ReaderApp({ db, articleId, versionId: asked }: ReaderAppProps) {
           shownId={shown?.id ?? null}
           damaged={damaged}
           onChoose={choose}
-          hrefOf={(id) => readerHref(articleId, id)}
+          hrefOf={(id, compare) => readerHref(articleId, id, compare)}
+          comparingId={comparing}
         />
-        {placed && <ReaderNotes placement={placed.placement} onReveal={reveal} />}
+        {placed && !comparing && <ReaderNotes placement={placed.placement} onReveal={reveal} />}
+        {shown && !comparing && content?.state === 'ready' && <ExportVersion version={shown} content={content.value} annotations={annotations} />}
       </div>
     </div>
   );

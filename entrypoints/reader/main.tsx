@@ -1,7 +1,8 @@
 /**
- * The reader page (`reader.html?article=<id>&version=<id>`): a stored version of an article, read
- * from the database in the extension's origin (reads only: writes go through the background).
- * Without `version`, the latest.
+ * The reader page (`reader.html?article=<id>&version=<id>`, or `…&compare=<id>&version=<id>`): a
+ * stored version of an article, read from the database in the extension's origin (reads only:
+ * writes go through the background).
+ * Without `version`, the latest; with `compare=<id>`, what changed between that version and it.
  */
 import { render } from 'preact';
 import { GlossDb } from '@/utils/db/database';
@@ -13,4 +14,4 @@ const params = new URLSearchParams(location.search);
 const db = new GlossDb();
 void db.open().catch(() => undefined); // a failure is shown by the first read that needs it
 const root = document.getElementById('app');
-if (root) render(<ReaderApp db={db} articleId={params.get('article') ?? ''} versionId={params.get('version')} />, root);
+if (root) render(<ReaderApp db={db} articleId={params.get('article') ?? ''} versionId={params.get('version')} compareId={params.get('compare')} />, root);

@@ -19,6 +19,26 @@ describe('db/library-writer versions', () => {
   const writer = () =>
     libraryWriter(db, async () => {}, async (change) => void told.push(change));
 
+  it('prunes each article to its first and last versions, and deletes an article’s copies, announcing the ids removed', async () => {
+    const other = 'https://kcna.example/item/other';
+    const ids: string[] = [];
+    for (let i = 0; i < 5; i++) {
+      const outcome = await writer().keepVersion(reading(`${TEXT} ${i}`));
+      if (outcome.kind === 'added') ids.push(outcome.version.id);
+    }
+    await writer().keepVersion(reading(TEXT, { articleId: other }));
+    expect(await writer().pruneVersions(2)).toEqual({ removed: 2 });
+    expect((await db.versions.toArray()).filter((v) => v.articleId === ARTICLE).map((v) => v.id).sort()).toEqual([ids[0], ids[3], ids[4]].sort());
+    expect(await db.versionBodies.bulkGet([ids[1]!, ids[2]!])).toEqual([undefined, undefined]);
+    expect(told.at(-1)).toEqual({ articleId: ARTICLE, changed: [], removed: [ids[1], ids[2]] });
+    expect(await writer().pruneVersions(2)).toEqual({ removed: 0 });
+    expect(() => writer().pruneVersions(0)).toThrow(RangeError);
+
+    expect(await writer().deleteArticleVersions(ARTICLE)).toEqual({ removed: 3 });
+    expect((await db.versions.toArray()).map((v) => v.articleId)).toEqual([other]);
+    expect(await db.versionBodies.count()).toBe(1);
+  });
+
   it('announces a new version and a version seen again, with the records as stored', async () => {
     const first = await writer().keepVersion(reading(TEXT));
     const again = await writer().keepVersion(reading(TEXT));

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { GlossDb } from '@/utils/db/database';
-import { DAY_MS, MAX_VERSIONS_PER_DAY, keepVersion, latestVersion, listVersions, readVersionContent } from '@/utils/db/versions-repo';
+import { DAY_MS, MAX_VERSIONS_PER_DAY, keepVersion, latestVersion, listVersions, readVersionContent, versionStats } from '@/utils/db/versions-repo';
 import { CorruptVersionError } from '@/utils/versions/content';
 import { freshDb } from '../support/fresh-db';
 import { ARTICLE, reading } from '../support/versions';
@@ -80,5 +80,20 @@ describe('db/versions-repo', () => {
     await expect(readVersionContent(db, id)).rejects.toThrow(CorruptVersionError);
     await db.versionBodies.delete(id);
     await expect(readVersionContent(db, id)).rejects.toThrow('its copy is missing');
+  });
+
+  it('counts the versions kept, of how many articles, and their bytes, without reading a copy', async () => {
+    expect(await versionStats(db)).toEqual({ versions: 0, articles: 0, storedBytes: 0, rawBytes: 0 });
+    await keepVersion(db, reading('One.'), 1000);
+    await keepVersion(db, reading('Two.'), 2000);
+    await keepVersion(db, reading('One.', { articleId: 'https://kcna.example/other' }), 3000);
+    const all = await db.versions.toArray();
+    await db.versionBodies.clear();
+    expect(await versionStats(db)).toEqual({
+      versions: 3,
+      articles: 2,
+      storedBytes: all.reduce((sum, v) => sum + v.storedBytes, 0),
+      rawBytes: all.reduce((sum, v) => sum + v.rawBytes, 0),
+    });
   });
 });

@@ -185,6 +185,34 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       bad: [undefined, {}, { text: 'x' }, { text: 5, lang: null }, { text: 'x', lang: 'x'.repeat(101) }, { text: 'x', lang: null, articleId: 'https://a.example/' }],
       sender: fromPopup,
     },
+    articleChanges: {
+      good: { articleId: 'https://news.example/a', text: 'Kim Jong Un visited Songchon County.' },
+      bad: [undefined, {}, { articleId: 'https://news.example/a' }, { articleId: 'javascript:alert(1)', text: 'x' }, { articleId: 'https://news.example/a', text: 'x', since: 'v1' }],
+      sender: fromPopup,
+    },
+    pruneVersions: {
+      good: { keepLast: 10 },
+      bad: [undefined, {}, { keepLast: 0 }, { keepLast: 2.5 }, { keepLast: '10' }, { keepLast: 1001 }, { keepLast: 5, articleId: 'https://a.example/' }],
+      sender: fromPopup,
+    },
+    deleteArticleVersions: {
+      good: { articleId: 'https://news.example/a' },
+      bad: [undefined, {}, { articleId: 'not a url' }, { articleId: 'https://news.example/a', all: true }],
+      sender: fromPopup,
+    },
+    openComparison: {
+      good: { articleId: 'https://news.example/a', compare: 'v1', version: null },
+      bad: [
+        undefined,
+        {},
+        { articleId: 'https://news.example/a', compare: 'v1' },
+        { articleId: 'https://news.example/a', compare: '', version: null },
+        { articleId: 'https://news.example/a', compare: 'v1', version: 'x'.repeat(101) },
+        { articleId: 'file:///etc/passwd', compare: 'v1', version: null },
+        { articleId: 'https://news.example/a', compare: 'v1', version: null, url: 'https://evil.example/' },
+      ],
+      sender: fromContent,
+    },
     placeAnnotations: {
       good: { articleId: 'https://news.example/a', text: 'Kim Jong Un visited Songchon County.' },
       bad: [
@@ -256,6 +284,20 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       good: { start: 4, end: 19 },
       bad: [undefined, {}, { start: -1, end: 3 }, { start: 1.5, end: 3 }, { start: 1, end: 3, scroll: true }],
       sender: fromPopup,
+    },
+    articleChanged: {
+      good: {
+        articleId: 'https://news.example/a',
+        changes: { since: { versionId: 'v1', at: 1_700_000_000_000, annotated: true }, currentVersionId: null, counts: { edited: 2, removed: 1, added: 0 } },
+      },
+      bad: [
+        undefined,
+        { articleId: 'https://news.example/a' },
+        { articleId: 'https://news.example/a', changes: { since: { versionId: 'v1', at: 1, annotated: true }, currentVersionId: null, counts: { edited: -1, removed: 0, added: 0 } } },
+        { articleId: 'https://news.example/a', changes: { since: { versionId: 'v1', at: 1, annotated: 'yes' }, currentVersionId: null, counts: { edited: 1, removed: 0, added: 0 } } },
+        { articleId: 'https://news.example/a', changes: { since: { versionId: 'v1', at: 1, annotated: true }, currentVersionId: null, counts: { edited: 1, removed: 0, added: 0 }, html: '<b>' } },
+      ],
+      sender: { id: 'gloss-id', url: 'chrome-extension://gloss-id/background.js' },
     },
     highlightSelection: {
       good: {},

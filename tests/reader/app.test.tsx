@@ -87,6 +87,15 @@ describe('reader/App', () => {
     expect(shown('reader-message')?.textContent).toContain('No article named');
   });
 
+  it('offers the version shown to export and cite, with the day it was read and its fingerprint', async () => {
+    render(<ReaderApp db={db} articleId={ARTICLE} versionId={ids[0]!} />, root);
+    await vi.waitFor(() => expect(shown('cite-chicago')?.textContent).toContain('KCNA Watch'));
+    const [version] = await db.versions.bulkGet([ids[0]!]);
+    expect(shown('cite-chicago')?.textContent).toContain(`Stored copy, SHA-256 ${version!.hash}.`);
+    expect(JSON.parse(shown('cite-csl')!.textContent!)[0]).toMatchObject({ type: 'article-newspaper', title: TITLE, URL: ARTICLE });
+    expect(shown('export-html')).not.toBeNull();
+  });
+
   it('adds a version the background announces while the page is open', async () => {
     render(<ReaderApp db={db} articleId={ARTICLE} versionId={null} />, root);
     await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="version-link"]')).toHaveLength(2));
@@ -96,5 +105,78 @@ describe('reader/App', () => {
     const fromBackground = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/background.js') };
     await fakeBrowser.runtime.onMessage.trigger({ gloss: 1, type: 'versionsChanged', payload: { articleId: ARTICLE, changed: [version] } }, fromBackground, () => {});
     await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="version-link"]')).toHaveLength(3));
+  });
+});
+
+describe('reader/App comparing two versions', () => {
+  let db: GlossDb;
+  let root: HTMLElement;
+  const PARAGRAPHS = [
+    'Reforestation campaign moves spring planting forward',
+    'The ministry announced the planting season would open two weeks early this year.',
+    'Officials said the change would affect nurseries in four provinces.',
+    'Satellite images reviewed by independent researchers show the planted area grew.',
+    'The campaign was first announced in a speech at the party plenum in March.',
+    'Local committees were told to report progress every ten days.',
+    'Seedlings will be moved from greenhouses to the hills in April.',
+  ];
+  const OLD = PARAGRAPHS.join('\n');
+  const NEW = OLD.replace('in four provinces', 'in six northern provinces').replace(/\nSatellite images[^\n]*/, '');
+  let older = '';
+  let newer = '';
+  beforeEach(async (context) => {
+    fakeBrowser.reset();
+    db = await freshDb(context, 'reader-compare');
+    root = container();
+    const html = (text: string) => text.split('\n').map((p) => `<p>${p}</p>`).join('');
+    const first = await keepVersion(db, reading(OLD, { html: html(OLD) }), 1000);
+    const second = await keepVersion(db, reading(NEW, { html: html(NEW) }), 2000);
+    [older, newer] = [first, second].map((outcome) => (outcome.kind === 'added' ? outcome.version.id : '')) as [string, string];
+    for (const [quote, note] of [['independent researchers show the planted area', 'source?'], ['Local committees were told', '']] as const) {
+      const start = OLD.indexOf(quote);
+      const { quote: q, position } = describeText(OLD, start, start + quote.length);
+      await createAnnotation(db, { articleId: ARTICLE, quote: q, position, color: 'yellow', note, tags: [], textHash: textHash(OLD) });
+    }
+  });
+  afterEach(() => unmount(root));
+
+  const all = (selector: string) => [...root.querySelectorAll(selector)];
+  /** A `<del>`'s or `<ins>`'s words, without its label for screen readers. */
+  const words = (selector: string) => all(selector).map((el) => el.lastChild?.textContent);
+
+  it('marks the words and paragraphs that changed, labelled, folds the rest, and flags the highlight whose paragraph went', async () => {
+    render(<ReaderApp db={db} articleId={ARTICLE} versionId={newer} compareId={older} />, root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="comparison-summary"]')?.textContent).toBe('1 paragraph edited, 1 removed'));
+    expect(words('[data-testid="diff-edited"] del')).toEqual(['four ']);
+    expect(words('[data-testid="diff-edited"] ins')).toEqual(['six northern ']);
+    expect(words('[data-testid="diff-removed"] del')).toEqual([PARAGRAPHS[3]]);
+    expect(all('del .diff-sr').map((label) => label.textContent)).toEqual(['deleted: ', 'deleted: ']);
+    expect(all('ins .diff-sr').map((label) => label.textContent)).toEqual(['added: ']);
+    // The unchanged paragraphs far from a change are folded, and open.
+    const fold = root.querySelector<HTMLDetailsElement>('[data-testid="diff-fold"]')!;
+    expect(fold.querySelector('summary')?.textContent).toBe('2 unchanged paragraphs');
+    expect(fold.open).toBe(false);
+    // The highlight in the removed paragraph is flagged there; the one left alone is not.
+    expect(all('[data-testid="diff-flag"]').map((flag) => [flag.getAttribute('data-flag'), flag.closest('[data-change]')?.getAttribute('data-change')])).toEqual([['removed', 'removed']]);
+    expect(root.querySelector('[data-testid="diff-flag-list"]')?.textContent).toContain('independent researchers show the planted area');
+  });
+
+  it('compares the older with the newer whichever way they are named, and says when one is not stored', async () => {
+    render(<ReaderApp db={db} articleId={ARTICLE} versionId={older} compareId={newer} />, root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="comparison-summary"]')?.textContent).toBe('1 paragraph edited, 1 removed'));
+    render(null, root);
+    render(<ReaderApp db={db} articleId={ARTICLE} versionId={newer} compareId="gone" />, root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="reader-error"]')?.textContent).toContain('The version to compare with is not stored'));
+  });
+
+  it('says two versions with the same text have the same text, and compares from the switcher', async () => {
+    render(<ReaderApp db={db} articleId={ARTICLE} versionId={newer} compareId={newer} />, root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="comparison-summary"]')?.textContent).toBe('The two versions have the same text.'));
+    render(null, root);
+    render(<ReaderApp db={db} articleId={ARTICLE} versionId={newer} />, root);
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="version-compare"]')).not.toBeNull());
+    root.querySelector<HTMLElement>('[data-testid="version-compare"]')!.click();
+    await vi.waitFor(() => expect(root.querySelector('[data-testid="comparison-summary"]')?.textContent).toBe('1 paragraph edited, 1 removed'));
+    expect(new URL(location.href).searchParams.get('compare')).toBe(older);
   });
 });

@@ -17,7 +17,7 @@ import {
   type NewAnnotation,
 } from './annotations-repo';
 import type { GlossDb } from './database';
-import { keepVersion, type KeepOutcome } from './versions-repo';
+import { deleteArticleVersions, keepVersion, pruneVersions, type KeepOutcome, type RemovedVersions } from './versions-repo';
 import type { VersionCopy, VersionRecord } from '../versions/version';
 
 /** What one write changed in one article's annotations. */
@@ -32,10 +32,11 @@ export interface LibraryChange {
 /** Tells whoever shows the article (each tab, the popup) what changed. */
 export type Announce = (change: LibraryChange) => Promise<void>;
 
-/** What one write changed in an article's stored versions: the records as stored now. */
+/** What one write changed in an article's stored versions: the records as stored now, and the ids removed. */
 export interface VersionChange {
   articleId: string;
   changed: VersionRecord[];
+  removed?: string[];
 }
 
 /** Tells whoever shows an article's versions (the reader page) what changed. */
@@ -52,7 +53,14 @@ export interface LibraryWriter {
   import(data: LibraryImport, options: ImportOptions): Promise<ImportReport>;
   /** Keeps a reading of an article as a version (or marks the latest seen); a full disk skips it. */
   keepVersion(copy: VersionCopy): Promise<VersionOutcome>;
+  /** Keeps each article's first and last `keepLast` versions, removing the rest; answers how many went. */
+  pruneVersions(keepLast: number): Promise<{ removed: number }>;
+  /** Removes every stored version of an article; answers how many went. */
+  deleteArticleVersions(articleId: string): Promise<{ removed: number }>;
 }
+
+/** Removed ids per announcement: a large removal is told in several bounded messages. */
+export const REMOVED_BATCH = 1_000;
 
 /** Whether `error` is the browser saying the disk (or Gloss's quota) is full; Dexie wraps it. */
 export function isQuotaError(error: unknown): boolean {
@@ -96,6 +104,14 @@ export function libraryWriter(db: GlossDb, announce: Announce, announceVersions:
       // no reader page is open, or it closed: it lists the versions when it opens
     }
   };
+  const removedVersions = async (removal: Promise<RemovedVersions>) => {
+    let removed = 0;
+    for (const [articleId, ids] of await removal) {
+      removed += ids.length;
+      for (let i = 0; i < ids.length; i += REMOVED_BATCH) await tellVersions({ articleId, changed: [], removed: ids.slice(i, i + REMOVED_BATCH) });
+    }
+    return { removed };
+  };
   const changed = async (write: Promise<AnnotationRecord>) => {
     const record = await write;
     await tell({ articleId: record.articleId, changed: [record], removed: [] });
@@ -138,5 +154,7 @@ export function libraryWriter(db: GlossDb, announce: Announce, announceVersions:
       if (outcome.kind !== 'capped') await tellVersions({ articleId: copy.articleId, changed: [outcome.version] });
       return outcome;
     },
+    pruneVersions: (keepLast) => removedVersions(pruneVersions(db, keepLast)),
+    deleteArticleVersions: (articleId) => removedVersions(deleteArticleVersions(db, articleId)),
   };
 }

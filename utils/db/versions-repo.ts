@@ -110,3 +110,60 @@ async function touch(db: GlossDb, latest: VersionRecord, now: number): Promise<K
   if (lastSeenAt !== latest.lastSeenAt) await db.versions.update(latest.id, { lastSeenAt });
   return { kind: 'seen', version: { ...latest, lastSeenAt } };
 }
+
+/** How many versions Gloss keeps, of how many articles, and their bytes (metadata only: no copy is read). */
+export interface VersionStats {
+  versions: number;
+  articles: number;
+  storedBytes: number;
+  rawBytes: number;
+}
+
+export async function versionStats(db: GlossDb): Promise<VersionStats> {
+  const stats: VersionStats = { versions: 0, articles: 0, storedBytes: 0, rawBytes: 0 };
+  const articles = new Set<string>();
+  await db.versions.each((version) => {
+    stats.versions++;
+    articles.add(version.articleId);
+    // A damaged record is counted, not trusted for its sizes.
+    if (Number.isFinite(version.storedBytes)) stats.storedBytes += version.storedBytes;
+    if (Number.isFinite(version.rawBytes)) stats.rawBytes += version.rawBytes;
+  });
+  stats.articles = articles.size;
+  return stats;
+}
+
+/** The ids removed from each article's versions. */
+export type RemovedVersions = Map<string, string[]>;
+
+async function removeVersions(db: GlossDb, doomed: readonly VersionRecord[]): Promise<RemovedVersions> {
+  const ids = doomed.map((version) => version.id);
+  await db.versionBodies.bulkDelete(ids);
+  await db.versions.bulkDelete(ids);
+  const removed: RemovedVersions = new Map();
+  for (const version of doomed) removed.set(version.articleId, [...(removed.get(version.articleId) ?? []), version.id]);
+  return removed;
+}
+
+/**
+ * Keeps, of each article, its first version (the text first read, which "changed since" falls
+ * back to) and its last `keepLast`; the others go, copies and all. Written by the library writer only.
+ */
+export function pruneVersions(db: GlossDb, keepLast: number): Promise<RemovedVersions> {
+  if (!Number.isInteger(keepLast) || keepLast < 1) throw new RangeError('Keep at least the last version of each article.');
+  return db.transaction('rw', db.versions, db.versionBodies, async () => {
+    const byArticle = new Map<string, VersionRecord[]>();
+    await db.versions.orderBy('[articleId+firstSeenAt]').each((version) => {
+      const list = byArticle.get(version.articleId);
+      if (list) list.push(version);
+      else byArticle.set(version.articleId, [version]);
+    });
+    const doomed = [...byArticle.values()].flatMap((versions) => versions.slice(1, Math.max(1, versions.length - keepLast)));
+    return removeVersions(db, doomed);
+  });
+}
+
+/** Deletes every stored version of an article. Written by the library writer only. */
+export function deleteArticleVersions(db: GlossDb, articleId: string): Promise<RemovedVersions> {
+  return db.transaction('rw', db.versions, db.versionBodies, async () => removeVersions(db, await listVersions(db, articleId)));
+}

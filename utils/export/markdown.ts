@@ -44,7 +44,7 @@ function escapeText(text: string): string {
 const noteText = (line: string) => line.replace(/[<&]/g, '\\$&').replace(/\{\{+/g, escapeEach);
 
 /** One line of page text: escaped, and not read as a list item or a heading's underline. */
-function textLine(line: string): string {
+export function textLine(line: string): string {
   // Controls first: one in front of four spaces would hide an indented code block from the trim.
   const escaped = escapeText(stripBidiControls(line).trim());
   return escaped
@@ -108,7 +108,8 @@ function articleHeader({ articleId, article }: ArticleGroup): string[] {
   return lines;
 }
 
-function annotationBlock(annotation: AnnotationRecord): string[] {
+/** A passage as a blockquote, then the reader's note (contained) and tags. */
+export function annotationBlock(annotation: AnnotationRecord): string[] {
   const quote = annotation.quote.exact.replace(LINE_BREAK, '\n').split('\n');
   const lines = quote.map((line) => (line.trim() ? `> ${textLine(line)}` : '>'));
   // Blank lines around the note go; its first line keeps its indent (four spaces make code).

@@ -1,7 +1,7 @@
 /**
  * The popup's settings: entity types and their colors, the reader's watchlists, the names of the
  * highlight colors, the sites where Gloss is off, sites that are one outlet, which articles are
- * kept as local copies, the storage the library takes, and what each permission is for. Each part
+ * kept as local copies (their size, and pruning), the storage the library takes, and what each permission is for. Each part
  * is a disclosure, so the popup stays short and nothing below moves while a part loads.
  */
 import type { GlossDb } from '@/utils/db/database';
@@ -27,7 +27,7 @@ export function SettingsView({ db, storage }: { db: GlossDb; storage?: StorageMa
       <ColorNamesForm names={colorNames} />
       <SiteSettings settings={settings} />
       <MirrorSettings settings={settings} />
-      <VersionSettings settings={settings} />
+      <VersionSettings settings={settings} db={db} />
       <StorageSettings storage={storage} />
       <PermissionSettings />
     </section>

@@ -37,6 +37,39 @@ describe('components/popup/StoredVersions', () => {
     expect(shown('stored-versions')?.textContent).toContain('2 versions kept');
   });
 
+  it('lists the versions newest first, each opening in the reader page, the older ones compared with the latest', async () => {
+    const ids = [];
+    for (const [text, at] of [['One.', 1000], ['Two.', 2000], ['Three.', 3000]] as const) {
+      const outcome = await keepVersion(db, reading(text), at);
+      ids.push(outcome.kind === 'added' ? outcome.version.id : '');
+    }
+    render(<StoredVersions db={db} articleId={ARTICLE} />, root);
+    await vi.waitFor(() => expect(root.querySelectorAll('[data-testid="popup-version"]')).toHaveLength(3));
+    const query = (el: Element) => Object.fromEntries(new URL(el.getAttribute('href')!).searchParams);
+    expect([...root.querySelectorAll('[data-testid="popup-version"]')].map((link) => query(link).version)).toEqual([...ids].reverse());
+    expect([...root.querySelectorAll('[data-testid="popup-compare"]')].map(query)).toEqual([
+      { article: ARTICLE, compare: ids[1], version: ids[2] },
+      { article: ARTICLE, compare: ids[0], version: ids[2] },
+    ]);
+  });
+
+  it('deletes the article’s copies only once the reader confirms, through the background', async () => {
+    await keepVersion(db, reading('One.'), 1000);
+    const sent: unknown[] = [];
+    vi.spyOn(fakeBrowser.runtime, 'sendMessage').mockImplementation(async (message: unknown) => {
+      sent.push(message);
+      return { ok: true, value: { removed: 1 } };
+    });
+    render(<StoredVersions db={db} articleId={ARTICLE} />, root);
+    await vi.waitFor(() => expect(shown('delete-copies')).not.toBeNull());
+    (shown('delete-copies') as HTMLElement).click();
+    await vi.waitFor(() => expect(shown('delete-copies-confirm')).not.toBeNull());
+    expect(root.textContent).toContain('Delete the copy of this article? Your notes stay.');
+    expect(sent).toEqual([]);
+    (shown('delete-copies-confirm') as HTMLElement).click();
+    await vi.waitFor(() => expect(sent).toEqual([{ gloss: 1, type: 'deleteArticleVersions', payload: { articleId: ARTICLE } }]));
+  });
+
   it('says when a reading could not be kept because the disk is full, and follows the notice live', async () => {
     render(<StoredVersions db={db} articleId={ARTICLE} />, root);
     await setVersionNotice(ARTICLE, 'no-room');

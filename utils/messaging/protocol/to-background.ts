@@ -6,6 +6,7 @@ import { MAX_ENTITY_TEXT, MAX_PAGE_HTML, def, empty, httpUrl } from './define';
 import type { Placement } from '../../anchoring/anchor-all';
 import type { ExtractedArticle, ImportSummary, StoredRecognition, TextAnalysis, WatchlistName } from './types';
 import { MAX_TERM_LENGTH } from '../../entities/term-limits';
+import type { ArticleChanges } from '../../versions/changes';
 
 const { id: annotationId, articleId, quote, position, color, note, tags, textHash } = annotationFields;
 // A new annotation comes with the id its writer made, so that sending it again cannot duplicate it.
@@ -13,6 +14,8 @@ const newAnnotation = { id: annotationId, articleId, quote, position, color, not
 
 /** An article's text as a page reads it (the text model). */
 const articleText = v.strictObject({ articleId: httpUrl, text: v.pipe(v.string(), v.maxLength(MAX_ENTITY_TEXT, 'text is too long')) });
+
+const versionId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 
 const annotationEdit = v.strictObject({ id: annotationId, baseRev: revision, note: v.optional(note), tags: v.optional(tags), color: v.optional(color) });
 
@@ -124,6 +127,26 @@ export const toBackground = {
       text: v.pipe(v.string(), v.maxLength(MAX_ENTITY_TEXT, 'text is too long')),
       lang: v.nullable(v.pipe(v.string(), v.maxLength(100))),
     }),
+  ),
+  /**
+   * The popup asks what changed in the article its tab shows (the text the tab read) since the
+   * version the reader annotated, or the first kept, by paragraph; null: nothing did.
+   */
+  articleChanges: def<ArticleChanges | null>()('extension', articleText),
+  /** Settings: keep each article's first and last `keepLast` stored versions, removing the others. */
+  pruneVersions: def<{ removed: number }>()(
+    'extension',
+    v.strictObject({ keepLast: v.pipe(v.number(), v.integer('is not a whole number'), v.minValue(1, 'must keep at least one'), v.maxValue(1000)) }),
+  ),
+  /** The popup: remove every stored version of an article (the reader confirmed it). */
+  deleteArticleVersions: def<{ removed: number }>()('extension', v.strictObject({ articleId: httpUrl })),
+  /**
+   * Open the reader page's comparison of two stored versions of the article the frame shows (the
+   * panel's "See what changed", on a trusted click); `version` null: the latest.
+   */
+  openComparison: def<{ opened: boolean }>()(
+    'content',
+    v.strictObject({ articleId: httpUrl, compare: versionId, version: v.nullable(versionId) }),
   ),
   /**
    * Place the reader's annotations of an article in its text again (they changed): the entities

@@ -2,6 +2,7 @@
 import * as v from 'valibot';
 import { annotationId, annotationSchema } from './annotation-schema';
 import { def, empty } from './define';
+import { articleChangesSchema } from '../../versions/changes';
 import type { ArticleText, PageState } from './types';
 
 export const toContent = {
@@ -29,6 +30,14 @@ export const toContent = {
   ),
   /** Scroll to one of the reader's annotations and flash it (or show its card, if it is an orphan). */
   revealAnnotation: def<boolean>()('extension', v.strictObject({ id: v.pipe(v.string(), v.maxLength(100)) })),
+  /**
+   * What changed in the article since the version the reader annotated (or the first kept), by
+   * paragraph, found by the background after the page's text was analyzed; null: nothing did.
+   */
+  articleChanged: def<null>()(
+    'extension',
+    v.strictObject({ articleId: v.pipe(v.string(), v.maxLength(8192)), changes: v.nullable(articleChangesSchema) }),
+  ),
   /** The reader asked (shortcut or context menu) to highlight the selected text. */
   highlightSelection: def<boolean>()('extension', empty),
 };

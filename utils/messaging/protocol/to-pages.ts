@@ -4,12 +4,13 @@ import { versionSchema } from '../../versions/version';
 import { def } from './define';
 
 export const toPages = {
-  /** An article's stored versions changed (one added, or seen again): the records as stored now. */
+  /** An article's stored versions changed (one added, seen again, or some removed): the records as stored now, and the ids removed. */
   versionsChanged: def<null>()(
     'extension',
     v.strictObject({
       articleId: v.pipe(v.string(), v.maxLength(8192)),
       changed: v.pipe(v.array(versionSchema), v.maxLength(100)),
+      removed: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(100))), v.maxLength(1000))),
     }),
   ),
 };

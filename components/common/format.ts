@@ -1,4 +1,4 @@
-/** How the reader page writes a moment and a size. */
+/** How Gloss's pages (the reader page, the popup) write a moment and a size. */
 
 /** A time Gloss recorded (ms since 1970), in the reader's own locale and zone. */
 export function formatMoment(ms: number): string {
