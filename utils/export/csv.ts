@@ -66,3 +66,8 @@ export function exportCsv(annotations: readonly AnnotationRecord[], articles: re
   const body = rows.map((row) => row.map(csvField).join(',')).join('\r\n');
   return `${bom ? '\ufeff' : ''}${body}\r\n`;
 }
+
+/** Any table as CSV (a header row first), its fields written as `csvField` writes them. */
+export function csvTable(rows: readonly (readonly (string | number)[])[], { bom = false } = {}): string {
+  return `${bom ? '\ufeff' : ''}${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
+}

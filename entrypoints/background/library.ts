@@ -1,0 +1,56 @@
+/**
+ * The library page's questions across articles (issue 15), answered in the background where the
+ * database lives: the entity table, one entity's page, trends per month. Also opens the library
+ * page itself, from the keyboard shortcut (manifest `commands`).
+ */
+import { browser } from 'wxt/browser';
+import type { GlossDb } from '@/utils/db/database';
+import { entityPage, listEntities, trends } from '@/utils/db/entity-queries';
+import type { Handlers } from '@/utils/messaging/receive';
+import type { EntityHighlight } from '@/utils/messaging/protocol/types';
+
+export const LIBRARY_COMMAND = 'open-library';
+export const LIBRARY_PAGE = '/library.html';
+
+type LibraryHandlers = Pick<Handlers<'toBackground'>, 'listEntities' | 'entityPage' | 'entityTrends'>;
+
+/** Handlers of the library page's messages, over `db`. */
+export function libraryHandlers(db: GlossDb): LibraryHandlers {
+  return {
+    listEntities: ({ type, limit, offset }) => listEntities(db, { type, limit, offset }),
+    async entityPage({ key, offset, limit }) {
+      const page = await entityPage(db, key, { offset, limit });
+      if (!page) return null;
+      return { ...page, highlights: await highlightsNaming(db, page.articles, page.summary.variants) };
+    },
+    async entityTrends({ keys }) {
+      const [series, summaries] = await Promise.all([trends(db, keys), db.entities.bulkGet(keys)]);
+      return keys.map((key, i) => ({ key, name: summaries[i]?.name ?? null, points: series.get(key) ?? [] }));
+    },
+  };
+}
+
+/**
+ * The reader's highlights in `articles` whose quote holds one of the spellings (the key's variants
+ * and what each article used), case-insensitively: one indexed read per article of the page.
+ */
+async function highlightsNaming(db: GlossDb, articles: readonly { articleId: string; spellings: string[] }[], variants: readonly string[]): Promise<EntityHighlight[]> {
+  const ids = articles.map((a) => a.articleId);
+  if (!ids.length) return [];
+  const spellingsOf = new Map(articles.map((a) => [a.articleId, [...new Set([...variants, ...a.spellings].map((s) => s.toLowerCase()))].filter(Boolean)]));
+  const annotations = await db.annotations.where('articleId').anyOf(ids).toArray();
+  return annotations
+    .filter((a) => {
+      const quote = a.quote.exact.toLowerCase();
+      return (spellingsOf.get(a.articleId) ?? []).some((s) => quote.includes(s));
+    })
+    .sort((a, b) => ids.indexOf(a.articleId) - ids.indexOf(b.articleId) || a.position.start - b.position.start)
+    .map(({ id, articleId, quote, note, color }) => ({ id, articleId, quote: quote.exact, note, color }));
+}
+
+/** Opens the library page on the keyboard shortcut, in a new tab. */
+export function watchLibraryCommand(): void {
+  browser.commands.onCommand.addListener((command) => {
+    if (command === LIBRARY_COMMAND) void browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PAGE) });
+  });
+}
