@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import type { AnnotationRecord } from '../../anchoring/annotation';
 import { annotationFields, annotationSchema, revision } from './annotation-schema';
-import { MAX_ENTITY_TEXT, MAX_PAGE_HTML, def, empty, httpUrl } from './define';
+import { MAX_ENTITY_TEXT, MAX_PAGE_HTML, def, empty, httpUrl, optionalFields } from './define';
 import type { Placement } from '../../anchoring/anchor-all';
 import type { EntityLibraryPage, ExtractedArticle, ImportSummary, KeyTrend, StoredRecognition, TextAnalysis, WatchlistName } from './types';
 import type { EntitySummary } from '../../mentions/types';
@@ -117,7 +117,7 @@ export const toBackground = {
   /** The library page's entity table: entities and terms, most named first, of one type or all. */
   listEntities: def<EntitySummary[]>()(
     'extension',
-    v.strictObject({
+    optionalFields({
       type: v.optional(v.picklist(['PERSON', 'ORG', 'PLACE', 'DATE', 'TERM'], 'type must be PERSON, ORG, PLACE, DATE or TERM')),
       limit: v.optional(count(MAX_LIBRARY_ROWS, 'limit')),
       offset: v.optional(count(Number.MAX_SAFE_INTEGER, 'offset')),
