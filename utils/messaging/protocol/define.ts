@@ -29,8 +29,11 @@ export const def =
 export const httpUrl = v.pipe(v.string(), v.maxLength(8192), v.url(), v.regex(/^https?:/i, 'must be an http(s) URL'));
 
 // An array has no own keys either: refuse it by name (valibot's strictObject accepts one when no key is required).
-const notArray = v.custom<object>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be an object');
-export const empty = v.pipe(notArray, v.strictObject({}));
+const isPlainObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+export const empty = v.pipe(v.custom<object>(isPlainObject, 'must be an object'), v.strictObject({}));
 
 /** A payload of `entries`, none of which is required: an array is refused as for `empty`. */
-export const optionalFields = <E extends v.ObjectEntries>(entries: E) => v.pipe(notArray, v.strictObject(entries));
+export function optionalFields<E extends v.ObjectEntries>(entries: E) {
+  const fields = v.strictObject(entries);
+  return v.pipe(v.custom<v.InferInput<typeof fields>>(isPlainObject, 'must be an object'), fields);
+}
