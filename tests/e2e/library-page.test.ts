@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import type { ArticleRecord } from '@/utils/article/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHARED } from '../../scripts/lib/paths.mjs';
+import { REPO, SHARED } from '../../scripts/lib/paths.mjs';
 import { startGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
 
 /**
@@ -81,6 +82,13 @@ describe('e2e/library-page', () => {
   });
 
   it("shows Kim Jong Un's articles in date order with passages, and Songchon County among who appears with him", async () => {
+    // A highlight of the reader's in the May article that quotes his name, and one that does not.
+    const early = (await gloss.records<ArticleRecord>('articles')).find((a) => a.url.includes('/live/early.html'))!;
+    const note = (id: string, exact: string, text: string) => ({
+      id, articleId: early.id, quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: exact.length },
+      color: 'green', note: text, tags: [], createdAt: 1, updatedAt: 1, textHash: 'x:1', rev: 1,
+    });
+    await gloss.putRecords('annotations', [note('n-kim', 'respected Comrade Kim Jong Un made a speech', 'the opening'), note('n-other', 'beloved people', 'not about him')]);
     const library = await openLibrary();
     await entityRow(library, 'Kim Jong Un').getByRole('link').click();
     const view = library.getByTestId('entity-view');
@@ -98,6 +106,8 @@ describe('e2e/library-page', () => {
       expect(marks.length).toBeGreaterThan(0);
       expect(marks.every((mark) => /Kim Jong Un/.test(mark))).toBe(true);
     }
+    expect(await articles.nth(0).getByTestId('entity-highlight').allTextContents()).toEqual([expect.stringContaining('the opening')]);
+    expect(await view.getByTestId('entity-highlight').count()).toBe(1);
     // The timeline counts one article in May and two in June, each under its outlet.
     const months = await view.getByTestId('timeline-table').locator('tbody tr').allInnerTexts();
     expect(months.map((row) => row.split('\t').slice(0, 2))).toEqual([['2024-05', '1'], ['2024-06', '2']]);
@@ -126,6 +136,34 @@ describe('e2e/library-page', () => {
     await library.getByTestId('trend-measure').selectOption('mentions');
     const mentions = (await table.locator('tbody tr').allInnerTexts()).map((row) => Number(row.split('\t')[1]));
     expect(mentions[1]).toBe(2 * mentions[0]! - 1);
+    expect(gloss.errors).toEqual([]);
+    expect(gloss.extensionRequests).toEqual([]);
+  });
+
+  it("works in dark mode at a phone width: the palette's dark colors, no sideways scrolling of the page", async () => {
+    const library = await openLibrary(`#${new URLSearchParams({ entity: 'PERSON:Kim Jong Un' }).toString()}`);
+    await library.emulateMedia({ colorScheme: 'dark' });
+    await library.setViewportSize({ width: 360, height: 740 });
+    await expect.poll(() => library.getByTestId('entity-articles').locator(':scope > li').count()).toBe(3);
+    const { background, overflow } = await library.evaluate(() => ({
+      background: getComputedStyle(document.body).backgroundColor,
+      overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    }));
+    expect(background).toBe('rgb(28, 28, 26)'); // palette.css --bg, dark
+    expect(overflow).toBe(0);
+    await library.screenshot({ path: join(REPO, 'test-results/library/entity-dark-360.png'), fullPage: true });
+  });
+
+  it('opens from the popup, and refuses a malformed question with a clear word', async () => {
+    const page = await gloss.openPage('/live/early.html');
+    const popup = await gloss.openPopup(await gloss.tabIdOf(page));
+    await popup.page.getByTestId('section-library').click();
+    const [library] = await Promise.all([gloss.context.waitForEvent('page'), popup.page.getByTestId('open-library').click()]);
+    await library.waitForLoadState();
+    expect(new URL(library.url()).pathname).toBe('/library.html');
+    await expect.poll(() => library.getByTestId('entity-table').locator('tbody tr').count()).toBeGreaterThan(3);
+    const refused = await library.evaluate(() => chrome.runtime.sendMessage({ gloss: 1, type: 'entityTrends', payload: { keys: [] } }));
+    expect(refused).toEqual({ ok: false, error: { code: 'invalid-message', message: expect.stringContaining('name at least one key') } });
     expect(gloss.errors).toEqual([]);
     expect(gloss.extensionRequests).toEqual([]);
   });
