@@ -6,7 +6,7 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { ENTITY_TYPE_LABELS, type EntityType } from '@/utils/entities/types';
-import { csvTable } from '@/utils/export/csv';
+import { csvTable } from '@/utils/export/csv-field';
 import type { EntitySummary } from '@/utils/mentions/types';
 import { day, download } from './download';
 import type { LibraryClient } from './library-client';

@@ -7,7 +7,7 @@
 import { useState } from 'preact/hooks';
 import { ARTICLES_PER_PAGE, type TimelineMonth } from '@/utils/db/entity-queries';
 import { ENTITY_TYPE_LABELS } from '@/utils/entities/types';
-import { csvTable } from '@/utils/export/csv';
+import { csvTable } from '@/utils/export/csv-field';
 import type { EntityLibraryPage } from '@/utils/messaging/protocol/types';
 import { BarChart } from './BarChart';
 import { day, download } from './download';

@@ -3,9 +3,9 @@
  * articles or mentions; the numbers in a table under the chart, exportable as CSV.
  */
 import { useState } from 'preact/hooks';
-import { csvTable } from '@/utils/export/csv';
+import { csvTable } from '@/utils/export/csv-field';
 import type { KeyTrend } from '@/utils/messaging/protocol/types';
-import { MAX_TREND_KEYS } from '@/utils/messaging/protocol/to-background';
+import { MAX_TREND_KEYS } from '@/utils/messaging/protocol/define';
 import { BarChart } from './BarChart';
 import { monthGrid } from './chart-data';
 import type { LibraryClient } from './library-client';

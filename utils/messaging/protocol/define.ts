@@ -12,6 +12,11 @@ export const MAX_PAGE_HTML = 16 * 1024 * 1024;
 /** Most text the recognizer (or the anchoring) takes in one message (a 5 MB article is ~5 M characters). */
 export const MAX_ENTITY_TEXT = 12 * 1024 * 1024;
 
+/** Most rows of the library's entity table one message asks for. */
+export const MAX_LIBRARY_ROWS = 5_000;
+/** Most keys one trend chart of the library compares. */
+export const MAX_TREND_KEYS = 12;
+
 export { ANNOTATION_LIMITS } from '../../anchoring/annotation';
 
 export interface MessageDef<Req extends v.GenericSchema, Res> {

@@ -2,7 +2,7 @@
 import * as v from 'valibot';
 import type { AnnotationRecord } from '../../anchoring/annotation';
 import { annotationFields, annotationSchema, revision } from './annotation-schema';
-import { MAX_ENTITY_TEXT, MAX_PAGE_HTML, def, empty, httpUrl, optionalFields } from './define';
+import { MAX_ENTITY_TEXT, MAX_LIBRARY_ROWS, MAX_PAGE_HTML, MAX_TREND_KEYS, def, empty, httpUrl, optionalFields } from './define';
 import type { Placement } from '../../anchoring/anchor-all';
 import type { EntityLibraryPage, ExtractedArticle, ImportSummary, KeyTrend, StoredRecognition, TextAnalysis, WatchlistName } from './types';
 import type { EntitySummary } from '../../mentions/types';
@@ -21,10 +21,6 @@ const entityKey = v.pipe(
   v.maxLength(500, 'the key is too long'),
   v.regex(/^(PERSON|ORG|PLACE|DATE|TERM):./, "a key is 'TYPE:name' with TYPE one of PERSON, ORG, PLACE, DATE, TERM"),
 );
-/** Most rows one message asks for (the table pages through the rest). */
-export const MAX_LIBRARY_ROWS = 5_000;
-/** Most keys one trend chart compares. */
-export const MAX_TREND_KEYS = 12;
 const count = (most: number, what: string) => v.pipe(v.number(), v.integer(`${what} must be a whole number`), v.minValue(0, `${what} must not be negative`), v.maxValue(most, `${what} is at most ${most}`));
 
 const annotationEdit = v.strictObject({ id: annotationId, baseRev: revision, note: v.optional(note), tags: v.optional(tags), color: v.optional(color) });
