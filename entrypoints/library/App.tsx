@@ -3,7 +3,7 @@
  * at its own address fragment (components/library/route.ts): the entity table, one entity, and
  * terms over time. Everything is asked of the background through the message protocol.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { EntityTable } from '@/components/library/EntityTable';
 import { EntityView } from '@/components/library/EntityView';
 import type { LibraryClient } from '@/components/library/library-client';
@@ -12,6 +12,8 @@ import { TermTrends } from '@/components/library/TermTrends';
 
 export function LibraryApp({ client }: { client: LibraryClient }) {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
   useEffect(() => {
     const follow = () => setRoute(parseRoute(location.hash));
     addEventListener('hashchange', follow);
@@ -19,8 +21,10 @@ export function LibraryApp({ client }: { client: LibraryClient }) {
   }, []);
   useEffect(() => {
     document.title = route.view === 'entity' ? `${route.key.slice(route.key.indexOf(':') + 1)} · Gloss library` : route.view === 'trends' ? 'Terms over time · Gloss library' : 'Gloss library';
-    // A new view: the keyboard's place moves to its heading, so Tab goes on from there.
-    document.querySelector<HTMLElement>('main h2')?.focus();
+    // A new view (not the first): the keyboard's place moves to its start, so Tab goes on from there
+    // rather than from a link that is gone.
+    if (first.current) first.current = false;
+    else main.current?.focus();
   }, [route]);
 
   return (
@@ -36,7 +40,7 @@ export function LibraryApp({ client }: { client: LibraryClient }) {
           </a>
         </nav>
       </header>
-      <main>
+      <main ref={main} tabIndex={-1}>
         {route.view === 'table' && <EntityTable client={client} />}
         {route.view === 'entity' && <EntityView key={route.key} client={client} entityKey={route.key} />}
         {route.view === 'trends' && <TermTrends client={client} keys={route.keys} onKeys={(keys) => (location.hash = routeHref({ view: 'trends', keys }))} />}

@@ -235,5 +235,7 @@ describe('library/App', () => {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await until(() => !!root.querySelector('[data-testid=trend-table]'));
     expect(root.querySelector('nav [aria-current=page]')?.textContent).toBe('Terms over time');
+    // The keyboard goes on from the new view, not from the link that was followed.
+    expect(document.activeElement).toBe(root.querySelector('main'));
   });
 });
