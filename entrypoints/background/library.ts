@@ -1,7 +1,7 @@
 /**
  * The library page's questions across articles (issue 15), answered in the background where the
  * database lives: the entity table, one entity's page, trends per month. Also opens the library
- * page itself, from the keyboard shortcut (manifest `commands`).
+ * page itself, from the keyboard shortcut (manifest `commands`) and the toolbar button's context menu.
  */
 import { browser } from 'wxt/browser';
 import type { GlossDb } from '@/utils/db/database';
@@ -10,6 +10,7 @@ import type { Handlers } from '@/utils/messaging/receive';
 import type { EntityHighlight } from '@/utils/messaging/protocol/types';
 
 export const LIBRARY_COMMAND = 'open-library';
+export const LIBRARY_MENU_ID = 'gloss-open-library';
 export const LIBRARY_PAGE = '/library.html';
 
 type LibraryHandlers = Pick<Handlers<'toBackground'>, 'listEntities' | 'entityPage' | 'entityTrends'>;
@@ -48,9 +49,17 @@ async function highlightsNaming(db: GlossDb, articles: readonly { articleId: str
     .map(({ id, articleId, quote, note, color }) => ({ id, articleId, quote: quote.exact, note, color }));
 }
 
-/** Opens the library page on the keyboard shortcut, in a new tab. */
+/** Opens the library page in a new tab on the keyboard shortcut or from the toolbar button's menu. */
 export function watchLibraryCommand(): void {
+  const open = () => void browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PAGE) });
+  browser.runtime.onInstalled.addListener(() => {
+    // Firefox's MV2 build names the toolbar button's menu 'browser_action'.
+    browser.contextMenus.create({ id: LIBRARY_MENU_ID, title: 'Open the Gloss library', contexts: [import.meta.env.FIREFOX ? 'browser_action' : 'action'] });
+  });
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId === LIBRARY_MENU_ID) open();
+  });
   browser.commands.onCommand.addListener((command) => {
-    if (command === LIBRARY_COMMAND) void browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PAGE) });
+    if (command === LIBRARY_COMMAND) open();
   });
 }

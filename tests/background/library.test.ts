@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { LIBRARY_COMMAND, libraryHandlers, watchLibraryCommand } from '@/entrypoints/background/library';
+import { LIBRARY_COMMAND, LIBRARY_MENU_ID, libraryHandlers, watchLibraryCommand } from '@/entrypoints/background/library';
 import { describeText } from '@/utils/anchoring/selectors';
 import type { ArticleRecord } from '@/utils/article/types';
 import { createAnnotation } from '@/utils/db/annotations-repo';
@@ -36,6 +36,7 @@ describe('background/library', () => {
   let db: GlossDb;
   beforeEach(async (context) => {
     fakeBrowser.reset();
+    vi.restoreAllMocks();
     db = await freshDb(context, 'library');
     await read(db, 'https://b.example/2', '2024-06-02T00:00:00Z', [[KIM, 'Kim Jong-un', 2], [TERM, 'Regional Development 20×10 Policy', 1]]);
     await read(db, 'https://a.example/1', '2024-05-20T00:00:00Z', [[KIM, 'Kim Jong Un', 3], [TERM, 'Regional Development 20×10 Policy', 4], ['PLACE:Songchon County', 'Songchon County', 2]]);
@@ -95,11 +96,27 @@ describe('background/library', () => {
   it('opens the library page in a new tab on its keyboard command, and on no other', async () => {
     const command = fakeEvent();
     Object.assign(fakeBrowser.commands, { onCommand: command });
+    Object.assign(fakeBrowser.contextMenus, { create: vi.fn(), onClicked: fakeEvent() });
     const create = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
     watchLibraryCommand();
     await command.trigger('highlight-selection');
     expect(create).not.toHaveBeenCalled();
     await command.trigger(LIBRARY_COMMAND);
     expect(create).toHaveBeenCalledWith({ url: expect.stringMatching(/\/library\.html$/) });
+  });
+
+  it("adds 'Open the Gloss library' to the toolbar button's menu, which opens it", async () => {
+    const create = vi.fn();
+    const clicked = fakeEvent();
+    Object.assign(fakeBrowser.commands, { onCommand: fakeEvent() });
+    Object.assign(fakeBrowser.contextMenus, { create, onClicked: clicked });
+    const open = vi.spyOn(fakeBrowser.tabs, 'create').mockResolvedValue({} as never);
+    watchLibraryCommand();
+    await fakeBrowser.runtime.onInstalled.trigger({ reason: 'install' } as never);
+    expect(create).toHaveBeenCalledWith({ id: LIBRARY_MENU_ID, title: 'Open the Gloss library', contexts: ['action'] });
+    await clicked.trigger({ menuItemId: 'gloss-highlight' }, { id: 3 });
+    expect(open).not.toHaveBeenCalled();
+    await clicked.trigger({ menuItemId: LIBRARY_MENU_ID }, { id: 3 });
+    expect(open).toHaveBeenCalledWith({ url: expect.stringMatching(/\/library\.html$/) });
   });
 });
