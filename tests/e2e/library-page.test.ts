@@ -132,6 +132,18 @@ describe('e2e/library-page', () => {
     expect(rows.map((row) => row.split('\t'))).toEqual([['2024-05', '1'], ['2024-06', '2']]);
     const bars = library.getByTestId('bar-chart').locator('rect');
     expect(await bars.evaluateAll((rects) => rects.map((r) => [r.getAttribute('data-month'), r.getAttribute('data-value')]))).toEqual([['2024-05', '1'], ['2024-06', '2']]);
+    // Exports, made on the page: the chart as SVG and PNG, the table as CSV.
+    const save = async (label: string) => {
+      const [download] = await Promise.all([library.waitForEvent('download'), library.getByRole('button', { name: label }).click()]);
+      return { name: download.suggestedFilename(), bytes: readFileSync((await download.path())!) };
+    };
+    const svg = await save('Save chart as SVG');
+    expect(svg.name).toBe('gloss-trend.svg');
+    expect(svg.bytes.toString('utf8')).toMatch(/^<\?xml[\s\S]*<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"[\s\S]*data-month="2024-06" data-series="Regional Development 20×10 Policy" data-value="2"/);
+    const png = await save('Save chart as PNG');
+    expect([png.name, png.bytes.subarray(1, 4).toString('latin1')]).toEqual(['gloss-trend.png', 'PNG']);
+    const csv = await save('Export CSV');
+    expect(csv.bytes.toString('utf8')).toBe('month,Regional Development 20×10 Policy\r\n2024-05,1\r\n2024-06,2\r\n');
     // Mentions per month: the June article that names "the new policy" once more counts one less.
     await library.getByTestId('trend-measure').selectOption('mentions');
     const mentions = (await table.locator('tbody tr').allInnerTexts()).map((row) => Number(row.split('\t')[1]));
