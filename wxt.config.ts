@@ -46,6 +46,10 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+H' },
         description: 'Highlight the selected text with Gloss',
       },
+      'open-library': {
+        suggested_key: { default: 'Alt+Shift+L' },
+        description: 'Open the Gloss library (entities and terms across articles)',
+      },
     },
     // The page loader already runs on every http(s) page; declaring the same hosts adds no
     // warning, and lets the background start the article script and the popup read the loader.

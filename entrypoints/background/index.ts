@@ -16,6 +16,7 @@ import { changesSince, reportChanges } from './changes';
 import { NewArticleLimit, fileArticle, senderPage } from './article-identity';
 import { parseArticleOffThread } from './parse-article';
 import { recognizeInSlices, recognizerFor, recognizerVersion } from './recognizer';
+import { libraryHandlers, watchLibraryCommand } from './library';
 import { forgetRecordedTab, recordArticleOnce, recordFindingsOnce } from './recorded';
 import { watchSelectionCommands } from './selection-commands';
 import { assertShowing, followTabAddress, forgetTab, rememberTabArticle, takeReveal } from './tab-articles';
@@ -30,6 +31,7 @@ export default defineBackground(() => {
   const keepingVersion = (work: Promise<unknown>) => void work.catch((error: unknown) => console.warn('Gloss: keeping a version:', String(error)));
   void requestPersistence(); // Firefox's background page can ask; Chrome's worker cannot (see persist.ts)
   watchSelectionCommands();
+  watchLibraryCommand();
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
     forgetRecordedTab(tabId);
@@ -95,6 +97,7 @@ export default defineBackground(() => {
         const { spans, namesSkipped } = await recognizeInSlices(await recognizerFor(db), text, { lang });
         return { spans, ...(namesSkipped && { namesSkipped }) };
       },
+      ...libraryHandlers(db),
       listWatchlistNames: async () => (await listWatchlists(db)).map(({ id, name }) => ({ id, name })),
       // The reader's choice on an entity card: the next analysis reads the list (recognizer.ts).
       async addToWatchlist({ target, term, aliases }) {

@@ -62,6 +62,14 @@ export function App({ db, tabId, section: initial = 'article' }: { db: GlossDb; 
       </nav>
       <div role="tabpanel" id={`panel-${section}`} aria-labelledby={`tab-${section}`} aria-live="polite">
         {section === 'article' && <ArticleView db={db} tabId={tabId} view={view} colorNames={colorNames} />}
+        {section === 'library' && (
+          <p class="library-link">
+            {/* A new tab with the full-page library (also Alt+Shift+L, handled in the background). */}
+            <a href={browser.runtime.getURL('/library.html')} target="_blank" rel="noopener" data-testid="open-library">
+              Entities and terms across articles
+            </a>
+          </p>
+        )}
         {section === 'library' && <LibraryView db={db} colorNames={colorNames} />}
         {section === 'settings' && <SettingsSection db={db} />}
       </div>

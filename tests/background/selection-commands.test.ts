@@ -1,17 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { HIGHLIGHT_COMMAND, HIGHLIGHT_MENU_ID, watchSelectionCommands } from '@/entrypoints/background/selection-commands';
-
-/** An extension event with a trigger (the fake browser leaves these two unimplemented). */
-function fakeEvent() {
-  const listeners: ((...args: never[]) => unknown)[] = [];
-  return {
-    addListener: (listener: (...args: never[]) => unknown) => void listeners.push(listener),
-    trigger: async (...args: unknown[]) => {
-      for (const listener of listeners) await (listener as (...a: unknown[]) => unknown)(...args);
-    },
-  };
-}
+import { fakeEvent } from '../support/fake-event';
 
 describe('background/selection-commands', () => {
   let sent: { tabId: number; type: unknown; frameId?: number }[];

@@ -137,6 +137,21 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       bad: [undefined, { prefix: 'a' }, []],
       sender: fromContent,
     },
+    listEntities: {
+      good: { type: 'PERSON', limit: 100, offset: 0 },
+      bad: [undefined, [], { type: 'PEOPLE' }, { limit: -1 }, { limit: 1.5 }, { limit: 5_001 }, { offset: '0' }, { type: 'PERSON', sort: 'name' }],
+      sender: fromPopup,
+    },
+    entityPage: {
+      good: { key: 'PERSON:Kim Jong Un', offset: 50 },
+      bad: [undefined, {}, { key: 'Kim Jong Un' }, { key: 'PERSON:' }, { key: 'NAME:Kim' }, { key: `PERSON:${'x'.repeat(500)}` }, { key: 'PERSON:Kim', limit: 201 }],
+      sender: fromPopup,
+    },
+    entityTrends: {
+      good: { keys: ['TERM:Regional Development 20×10 Policy', 'PERSON:Kim Jong Un'] },
+      bad: [undefined, {}, { keys: [] }, { keys: 'TERM:x' }, { keys: ['x'] }, { keys: Array.from({ length: 13 }, (_, i) => `TERM:t${i}`) }],
+      sender: fromPopup,
+    },
     listWatchlistNames: {
       good: {},
       bad: [undefined, { all: true }, 'lists'],

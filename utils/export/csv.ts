@@ -15,9 +15,11 @@
  */
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
-import { stripBidiControls } from './bidi';
+import { csvTable } from './csv-field';
 import { groupByArticle } from './order';
 import { xsdDateTime } from './w3c-values';
+
+export { csvField, csvTable, defuseFormula } from './csv-field';
 
 export const CSV_COLUMNS = [
   'id', 'article title', 'url', 'outlet', 'published', 'quote', 'prefix', 'suffix',
@@ -26,18 +28,6 @@ export const CSV_COLUMNS = [
 
 /** What separates the tags in the one `tags` cell. */
 export const CSV_TAG_SEPARATOR = '; ';
-
-/** A text cell made safe to open in a spreadsheet (see above). */
-export function defuseFormula(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-}
-
-/** One field as RFC 4180 writes it. */
-export function csvField(value: string | number): string {
-  const text = typeof value === 'number' ? String(value) : defuseFormula(stripBidiControls(value));
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
 
 /** The annotations as CSV; `bom` starts it with the byte-order mark Excel needs to read UTF-8. */
 export function exportCsv(annotations: readonly AnnotationRecord[], articles: readonly ArticleRecord[], { bom = false } = {}): string {
@@ -63,6 +53,5 @@ export function exportCsv(annotations: readonly AnnotationRecord[], articles: re
       ]);
     }
   }
-  const body = rows.map((row) => row.map(csvField).join(',')).join('\r\n');
-  return `${bom ? '\ufeff' : ''}${body}\r\n`;
+  return csvTable(rows, { bom });
 }

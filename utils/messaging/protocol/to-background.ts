@@ -2,9 +2,10 @@
 import * as v from 'valibot';
 import type { AnnotationRecord } from '../../anchoring/annotation';
 import { annotationFields, annotationSchema, revision } from './annotation-schema';
-import { MAX_ENTITY_TEXT, MAX_PAGE_HTML, def, empty, httpUrl } from './define';
+import { MAX_ENTITY_TEXT, MAX_LIBRARY_ROWS, MAX_PAGE_HTML, MAX_TREND_KEYS, def, empty, httpUrl, optionalFields } from './define';
 import type { Placement } from '../../anchoring/anchor-all';
-import type { ExtractedArticle, ImportSummary, StoredRecognition, TextAnalysis, WatchlistName } from './types';
+import type { EntityLibraryPage, ExtractedArticle, ImportSummary, KeyTrend, StoredRecognition, TextAnalysis, WatchlistName } from './types';
+import type { EntitySummary } from '../../mentions/types';
 import { MAX_TERM_LENGTH } from '../../entities/term-limits';
 import type { ArticleChanges } from '../../versions/changes';
 
@@ -16,6 +17,13 @@ const newAnnotation = { id: annotationId, articleId, quote, position, color, not
 const articleText = v.strictObject({ articleId: httpUrl, text: v.pipe(v.string(), v.maxLength(MAX_ENTITY_TEXT, 'text is too long')) });
 
 const versionId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
+/** An entity or term as the library names it: 'TYPE:name' (see utils/mentions/types.ts). */
+const entityKey = v.pipe(
+  v.string(),
+  v.maxLength(500, 'the key is too long'),
+  v.regex(/^(PERSON|ORG|PLACE|DATE|TERM):./, "a key is 'TYPE:name' with TYPE one of PERSON, ORG, PLACE, DATE, TERM"),
+);
+const count = (most: number, what: string) => v.pipe(v.number(), v.integer(`${what} must be a whole number`), v.minValue(0, `${what} must not be negative`), v.maxValue(most, `${what} is at most ${most}`));
 
 const annotationEdit = v.strictObject({ id: annotationId, baseRev: revision, note: v.optional(note), tags: v.optional(tags), color: v.optional(color) });
 
@@ -103,6 +111,29 @@ export const toBackground = {
       onDuplicate: v.picklist(['skip', 'update']),
       settings: v.optional(v.picklist(['keep', 'replace'])),
     }),
+  ),
+  /** The library page's entity table: entities and terms, most named first, of one type or all. */
+  listEntities: def<EntitySummary[]>()(
+    'extension',
+    optionalFields({
+      type: v.optional(v.picklist(['PERSON', 'ORG', 'PLACE', 'DATE', 'TERM'], 'type must be PERSON, ORG, PLACE, DATE or TERM')),
+      limit: v.optional(count(MAX_LIBRARY_ROWS, 'limit')),
+      offset: v.optional(count(Number.MAX_SAFE_INTEGER, 'offset')),
+    }),
+  ),
+  /**
+   * One entity's page in the library: a page of its articles in date order with their passages,
+   * its timeline, who appears with it, and the reader's highlights in those articles that quote
+   * one of its spellings. Null: the library does not name it.
+   */
+  entityPage: def<EntityLibraryPage | null>()(
+    'extension',
+    v.strictObject({ key: entityKey, offset: v.optional(count(Number.MAX_SAFE_INTEGER, 'offset')), limit: v.optional(count(200, 'limit')) }),
+  ),
+  /** Articles and mentions per month for each key (the terms view's chart), in the order asked. */
+  entityTrends: def<KeyTrend[]>()(
+    'extension',
+    v.strictObject({ keys: v.pipe(v.array(entityKey), v.minLength(1, 'name at least one key'), v.maxLength(MAX_TREND_KEYS, `compare at most ${MAX_TREND_KEYS} keys`)) }),
   ),
   /** The reader's watchlists, by name: where the entity card can add a name. */
   listWatchlistNames: def<WatchlistName[]>()('content', empty),

@@ -2,6 +2,7 @@
 import type { ArticleExtract, ArticleRecord } from '../../article/types';
 import type { EntitySpan } from '../../entities/types';
 import type { Placement } from '../../anchoring/anchor-all';
+import type { EntityPage, TrendPoint } from '../../db/entity-queries';
 
 export interface ExtractedArticle {
   article: ArticleRecord;
@@ -61,4 +62,25 @@ export interface ImportSummary {
 export interface WatchlistName {
   id: string;
   name: string;
+}
+
+/** A highlight of the reader's in one of an entity's articles whose quote holds one of its spellings. */
+export interface EntityHighlight {
+  id: string;
+  articleId: string;
+  quote: string;
+  note: string;
+  color: string;
+}
+
+/** One entity's page as the library shows it (see `entityPage`). */
+export interface EntityLibraryPage extends EntityPage {
+  highlights: EntityHighlight[];
+}
+
+/** One key's series for the trend chart; `name` and `type` null for a key the library does not hold. */
+export interface KeyTrend {
+  key: string;
+  name: string | null;
+  points: TrendPoint[];
 }

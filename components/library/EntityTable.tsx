@@ -1,0 +1,133 @@
+/**
+ * The entity table: every person, organization, place and term the reader's articles name, with
+ * spellings, articles, mentions, first and last seen. Sorting, the type filter and the search
+ * (name or spelling) work on the rows loaded (the most named, `TABLE_ROWS` of them): a first
+ * version; searching the whole library would be a query of its own.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { ENTITY_TYPE_LABELS, type EntityType } from '@/utils/entities/types';
+import { csvTable } from '@/utils/export/csv-field';
+import type { EntitySummary } from '@/utils/mentions/types';
+import { day, download } from './download';
+import type { LibraryClient } from './library-client';
+import { routeHref } from './route';
+import { useAnswer } from './use-answer';
+
+/** Rows the table loads (most named first). */
+export const TABLE_ROWS = 2_000;
+
+const TYPES: EntityType[] = ['PERSON', 'ORG', 'PLACE', 'TERM'];
+type Column = 'name' | 'type' | 'variants' | 'articles' | 'mentions' | 'firstSeen' | 'lastSeen';
+const COLUMNS: { id: Column; label: string; numeric?: boolean }[] = [
+  { id: 'name', label: 'Name' },
+  { id: 'type', label: 'Type' },
+  { id: 'variants', label: 'Spellings' },
+  { id: 'articles', label: 'Articles', numeric: true },
+  { id: 'mentions', label: 'Mentions', numeric: true },
+  { id: 'firstSeen', label: 'First seen', numeric: true },
+  { id: 'lastSeen', label: 'Last seen', numeric: true },
+];
+
+const valueOf = (row: EntitySummary, column: Column): string | number =>
+  column === 'variants' ? row.variants.length : row[column];
+
+/** Rows of `type` (all for ''), whose name or a spelling holds `search`, sorted by `column`. */
+export function visibleRows(rows: readonly EntitySummary[], { type, search, column, descending }: { type: EntityType | ''; search: string; column: Column; descending: boolean }): EntitySummary[] {
+  const needle = search.trim().toLowerCase();
+  const kept = rows.filter(
+    (row) => (!type || row.type === type) && (!needle || row.name.toLowerCase().includes(needle) || row.variants.some((v) => v.toLowerCase().includes(needle))),
+  );
+  const sign = descending ? -1 : 1;
+  return kept.sort((a, b) => {
+    const x = valueOf(a, column);
+    const y = valueOf(b, column);
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return sign * order || a.key.localeCompare(b.key);
+  });
+}
+
+/** The rows shown, as CSV. */
+export function entitiesCsv(rows: readonly EntitySummary[]): string {
+  return csvTable([
+    ['key', 'name', 'type', 'spellings', 'articles', 'mentions', 'first seen', 'last seen'],
+    ...rows.map((r) => [r.key, r.name, r.type, r.variants.join('; '), r.articles, r.mentions, day(r.firstSeen), day(r.lastSeen)]),
+  ]);
+}
+
+export function EntityTable({ client }: { client: LibraryClient }) {
+  const answer = useAnswer(() => client.listEntities({ limit: TABLE_ROWS }), [client]);
+  const [type, setType] = useState<EntityType | ''>('');
+  const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'articles', descending: true });
+  const loaded = answer.state === 'ready' ? answer.value.filter((row) => row.type !== 'DATE') : [];
+  const rows = useMemo(() => visibleRows(loaded, { type, search, ...sort }), [loaded, type, search, sort]);
+
+  if (answer.state === 'loading') return <p role="status">Reading the library…</p>;
+  if (answer.state === 'failed') return <p role="alert">Gloss could not read the library: {answer.message}</p>;
+  const sortBy = (column: Column) =>
+    setSort((now) => ({ column, descending: now.column === column ? !now.descending : !!COLUMNS.find((c) => c.id === column)?.numeric }));
+
+  return (
+    <section aria-labelledby="entities-title">
+      <h2 id="entities-title">Entities and terms</h2>
+      <div class="toolbar">
+        <label>
+          Type{' '}
+          <select value={type} onChange={(e) => setType((e.currentTarget as HTMLSelectElement).value as EntityType | '')} data-testid="type-filter">
+            <option value="">All</option>
+            {TYPES.map((t) => (
+              <option key={t} value={t}>
+                {ENTITY_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Search{' '}
+          <input type="search" value={search} placeholder="Name or spelling" onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)} data-testid="entity-search" />
+        </label>
+        <button type="button" onClick={() => download('gloss-entities.csv', 'text/csv', entitiesCsv(rows))}>
+          Export CSV
+        </button>
+      </div>
+      <p class="muted" role="status">
+        {rows.length} of {loaded.length} shown{loaded.length >= TABLE_ROWS ? ` (the ${TABLE_ROWS} most named are loaded; search and sorting apply to them)` : ''}.
+      </p>
+      {loaded.length === 0 ? (
+        <p>No entities yet: Gloss lists what it recognizes in the articles you read.</p>
+      ) : (
+        <div class="table-wrap">
+          <table data-testid="entity-table">
+            <thead>
+              <tr>
+                {COLUMNS.map((c) => (
+                  <th key={c.id} scope="col" aria-sort={sort.column === c.id ? (sort.descending ? 'descending' : 'ascending') : undefined} class={c.numeric ? 'num' : undefined}>
+                    <button type="button" class="sort" onClick={() => sortBy(c.id)}>
+                      {c.label}
+                      {sort.column === c.id ? (sort.descending ? ' ▼' : ' ▲') : ''}
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.key} data-key={row.key}>
+                  <th scope="row">
+                    <a href={routeHref({ view: 'entity', key: row.key })}>{row.name}</a>
+                  </th>
+                  <td>{ENTITY_TYPE_LABELS[row.type]}</td>
+                  <td class="variants">{row.variants.join(', ')}</td>
+                  <td class="num">{row.articles}</td>
+                  <td class="num">{row.mentions}</td>
+                  <td class="num">{day(row.firstSeen)}</td>
+                  <td class="num">{day(row.lastSeen)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

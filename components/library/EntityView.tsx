@@ -1,0 +1,159 @@
+/**
+ * One entity's page: its timeline (articles per month, and per outlet in a table under it), its
+ * articles in date order with their passages (the mention marked), a page at a time, the reader's
+ * highlights in those articles that quote one of its spellings, and who appears with it, each a
+ * link to its own page.
+ */
+import { useState } from 'preact/hooks';
+import { ARTICLES_PER_PAGE, type TimelineMonth } from '@/utils/db/entity-queries';
+import { ENTITY_TYPE_LABELS } from '@/utils/entities/types';
+import { csvTable } from '@/utils/export/csv-field';
+import type { EntityLibraryPage } from '@/utils/messaging/protocol/types';
+import { BarChart } from './BarChart';
+import { day, download } from './download';
+import type { LibraryClient } from './library-client';
+import { routeHref } from './route';
+import { useAnswer } from './use-answer';
+
+/** The timeline per month and outlet, as CSV. */
+export function timelineCsv(timeline: readonly TimelineMonth[]): string {
+  const outlets = [...new Set(timeline.flatMap((m) => Object.keys(m.byOutlet)))].sort();
+  return csvTable([
+    ['month', 'articles', 'mentions', ...outlets.map((o) => o || '(no outlet)')],
+    ...timeline.map((m) => [m.month, m.articles, m.mentions, ...outlets.map((o) => m.byOutlet[o] ?? 0)]),
+  ]);
+}
+
+/** The articles shown, as CSV (one row per passage). */
+export function articlesCsv(page: EntityLibraryPage): string {
+  return csvTable([
+    ['date', 'outlet', 'title', 'url', 'mentions', 'passage'],
+    ...page.articles.flatMap((a) => (a.snippets.length ? a.snippets : [null]).map((s) => [day(a.date), a.outlet, a.title, a.articleId, a.count, s ? s.join('') : ''])),
+  ]);
+}
+
+export function EntityView({ client, entityKey }: { client: LibraryClient; entityKey: string }) {
+  const [offset, setOffset] = useState(0);
+  const answer = useAnswer(() => client.entityPage({ key: entityKey, offset, limit: ARTICLES_PER_PAGE }), [client, entityKey, offset]);
+  if (answer.state === 'loading') return <p role="status">Reading the library…</p>;
+  if (answer.state === 'failed') return <p role="alert">Gloss could not read the library: {answer.message}</p>;
+  const page = answer.value;
+  if (!page) return <p role="alert">The library holds nothing named {entityKey.slice(entityKey.indexOf(':') + 1)}.</p>;
+  const { summary, timeline, articles, related, highlights } = page;
+  const outlets = [...new Set(timeline.flatMap((m) => Object.keys(m.byOutlet)))].sort();
+
+  return (
+    <article aria-labelledby="entity-title" data-testid="entity-view">
+      <h2 id="entity-title">{summary.name}</h2>
+      <p class="muted">
+        {ENTITY_TYPE_LABELS[summary.type]} · {summary.articles} {summary.articles === 1 ? 'article' : 'articles'} · {summary.mentions} mentions · {day(summary.firstSeen)} to {day(summary.lastSeen)}
+        {summary.variants.length > 1 && <> · also written {summary.variants.filter((v) => v !== summary.name).join(', ')}</>}
+      </p>
+      <p>
+        <a href={routeHref({ view: 'trends', keys: [summary.key] })}>Show as a trend (and compare)</a>
+      </p>
+
+      <section aria-labelledby="timeline-title">
+        <h3 id="timeline-title">Articles per month</h3>
+        <BarChart series={[{ label: summary.name, points: timeline.map((m) => ({ month: m.month, value: m.articles })) }]} title={`Articles naming ${summary.name}, per month`} file="gloss-timeline" />
+        <div class="table-wrap">
+          <table data-testid="timeline-table">
+            <caption>Per month and outlet</caption>
+            <thead>
+              <tr>
+                <th scope="col">Month</th>
+                <th scope="col" class="num">Articles</th>
+                <th scope="col" class="num">Mentions</th>
+                {outlets.map((o) => (
+                  <th key={o} scope="col" class="num">
+                    {o || '(no outlet)'}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {timeline.map((m) => (
+                <tr key={m.month}>
+                  <th scope="row">{m.month}</th>
+                  <td class="num">{m.articles}</td>
+                  <td class="num">{m.mentions}</td>
+                  {outlets.map((o) => (
+                    <td key={o} class="num">
+                      {m.byOutlet[o] ?? 0}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <button type="button" onClick={() => download('gloss-timeline.csv', 'text/csv', timelineCsv(timeline))}>
+          Export timeline CSV
+        </button>
+      </section>
+
+      <div class="columns">
+        <section aria-labelledby="articles-title">
+          <h3 id="articles-title">Articles, oldest first</h3>
+          <ol class="articles" data-testid="entity-articles" start={offset + 1}>
+            {articles.map((a) => (
+              <li key={a.articleId} data-article={a.articleId}>
+                <p class="article-head">
+                  <time dateTime={day(a.date)}>{day(a.date)}</time> · {a.outlet || 'no outlet'} ·{' '}
+                  <a href={a.articleId} target="_blank" rel="noreferrer noopener">
+                    {a.title || a.articleId}
+                  </a>{' '}
+                  <span class="muted">({a.count}×)</span>
+                </p>
+                {a.snippets.map(([before, mention, after], i) => (
+                  <p key={i} class="snippet">
+                    …{before}
+                    <mark>{mention}</mark>
+                    {after}…
+                  </p>
+                ))}
+                {highlights
+                  .filter((h) => h.articleId === a.articleId)
+                  .map((h) => (
+                    <blockquote key={h.id} class={`highlight color-${h.color}`} data-testid="entity-highlight">
+                      {h.quote}
+                      {h.note && <p class="note">{h.note}</p>}
+                    </blockquote>
+                  ))}
+              </li>
+            ))}
+          </ol>
+          <div class="actions">
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - ARTICLES_PER_PAGE))}>
+              Earlier articles
+            </button>
+            <button type="button" disabled={offset + articles.length >= summary.articles} onClick={() => setOffset(offset + ARTICLES_PER_PAGE)}>
+              Later articles
+            </button>
+            <button type="button" onClick={() => download('gloss-articles.csv', 'text/csv', articlesCsv(page))}>
+              Export articles CSV
+            </button>
+          </div>
+        </section>
+
+        <section aria-labelledby="related-title">
+          <h3 id="related-title">Appears with</h3>
+          {related.length === 0 ? (
+            <p class="muted">No name shares enough of its articles yet.</p>
+          ) : (
+            <ol class="related" data-testid="related">
+              {related.map((r) => (
+                <li key={r.key}>
+                  <a href={routeHref({ view: 'entity', key: r.key })}>{r.name}</a> <span class="muted">({ENTITY_TYPE_LABELS[r.type]}, {r.together} together)</span>
+                </li>
+              ))}
+            </ol>
+          )}
+          <button type="button" onClick={() => download('gloss-related.csv', 'text/csv', csvTable([['key', 'name', 'type', 'articles together', 'pmi'], ...related.map((r) => [r.key, r.name, r.type, r.together, Number(r.pmi.toFixed(3))])]))}>
+            Export CSV
+          </button>
+        </section>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,67 @@
+/**
+ * The library page's questions across articles (issue 15), answered in the background where the
+ * database lives: the entity table, one entity's page, trends per month. Also opens the library
+ * page itself, from the keyboard shortcut (manifest `commands`) and the toolbar button's context menu.
+ */
+import { browser } from 'wxt/browser';
+import type { GlossDb } from '@/utils/db/database';
+import { entityPage, listEntities, trends } from '@/utils/db/entity-queries';
+import type { Handlers } from '@/utils/messaging/receive';
+import type { EntityHighlight } from '@/utils/messaging/protocol/types';
+
+export const LIBRARY_COMMAND = 'open-library';
+export const LIBRARY_MENU_ID = 'gloss-open-library';
+export const LIBRARY_PAGE = '/library.html';
+
+type LibraryHandlers = Pick<Handlers<'toBackground'>, 'listEntities' | 'entityPage' | 'entityTrends'>;
+
+/** Handlers of the library page's messages, over `db`. */
+export function libraryHandlers(db: GlossDb): LibraryHandlers {
+  return {
+    listEntities: ({ type, limit, offset }) => listEntities(db, { type, limit, offset }),
+    async entityPage({ key, offset, limit }) {
+      const page = await entityPage(db, key, { offset, limit });
+      if (!page) return null;
+      return { ...page, highlights: await highlightsNaming(db, page.articles, page.summary.variants) };
+    },
+    async entityTrends({ keys }) {
+      // The trends first: they count any readings still queued into the summaries read after.
+      const series = await trends(db, keys);
+      const summaries = await db.entities.bulkGet(keys);
+      return keys.map((key, i) => ({ key, name: summaries[i]?.name ?? null, points: series.get(key) ?? [] }));
+    },
+  };
+}
+
+/**
+ * The reader's highlights in `articles` whose quote holds one of the spellings (the key's variants
+ * and what each article used), case-insensitively: one indexed read per article of the page.
+ */
+async function highlightsNaming(db: GlossDb, articles: readonly { articleId: string; spellings: string[] }[], variants: readonly string[]): Promise<EntityHighlight[]> {
+  const ids = articles.map((a) => a.articleId);
+  if (!ids.length) return [];
+  const spellingsOf = new Map(articles.map((a) => [a.articleId, [...new Set([...variants, ...a.spellings].map((s) => s.toLowerCase()))].filter(Boolean)]));
+  const annotations = await db.annotations.where('articleId').anyOf(ids).toArray();
+  return annotations
+    .filter((a) => {
+      const quote = a.quote.exact.toLowerCase();
+      return (spellingsOf.get(a.articleId) ?? []).some((s) => quote.includes(s));
+    })
+    .sort((a, b) => ids.indexOf(a.articleId) - ids.indexOf(b.articleId) || a.position.start - b.position.start)
+    .map(({ id, articleId, quote, note, color }) => ({ id, articleId, quote: quote.exact, note, color }));
+}
+
+/** Opens the library page in a new tab on the keyboard shortcut or from the toolbar button's menu. */
+export function watchLibraryCommand(): void {
+  const open = () => void browser.tabs.create({ url: browser.runtime.getURL(LIBRARY_PAGE) });
+  browser.runtime.onInstalled.addListener(() => {
+    // Firefox's MV2 build names the toolbar button's menu 'browser_action'.
+    browser.contextMenus.create({ id: LIBRARY_MENU_ID, title: 'Open the Gloss library', contexts: [import.meta.env.FIREFOX ? 'browser_action' : 'action'] });
+  });
+  browser.contextMenus.onClicked.addListener((info) => {
+    if (info.menuItemId === LIBRARY_MENU_ID) open();
+  });
+  browser.commands.onCommand.addListener((command) => {
+    if (command === LIBRARY_COMMAND) open();
+  });
+}

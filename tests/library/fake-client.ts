@@ -1,0 +1,61 @@
+/** A library client answering from memory, recording what it was asked (the background's part is tested apart). */
+import type { LibraryClient } from '@/components/library/library-client';
+import type { EntityPage } from '@/utils/db/entity-queries';
+import type { EntityHighlight, KeyTrend } from '@/utils/messaging/protocol/types';
+import type { EntitySummary } from '@/utils/mentions/types';
+
+const at = (iso: string) => Date.parse(iso);
+
+export const ENTITIES: EntitySummary[] = [
+  { key: 'PERSON:Kim Jong Un', type: 'PERSON', name: 'Kim Jong Un', variants: ['Kim Jong Un', 'Kim Jong-un'], articles: 3, mentions: 12, firstSeen: at('2024-05-20'), lastSeen: at('2024-06-18') },
+  { key: 'PLACE:Songchon County', type: 'PLACE', name: 'Songchon County', variants: ['Songchon County', 'Songchon'], articles: 2, mentions: 9, firstSeen: at('2024-05-20'), lastSeen: at('2024-06-02') },
+  { key: 'TERM:Regional Development 20×10 Policy', type: 'TERM', name: 'Regional Development 20×10 Policy', variants: ['Regional Development 20×10 Policy'], articles: 3, mentions: 20, firstSeen: at('2024-05-20'), lastSeen: at('2024-06-18') },
+  { key: 'ORG:Workers’ Party of Korea', type: 'ORG', name: 'Workers’ Party of Korea', variants: ['WPK'], articles: 1, mentions: 1, firstSeen: at('2024-04-01'), lastSeen: at('2024-04-01') },
+  { key: 'DATE:2024-02-28', type: 'DATE', name: 'Feb. 28', variants: ['Feb. 28'], articles: 3, mentions: 3, firstSeen: at('2024-05-20'), lastSeen: at('2024-06-18') },
+];
+
+export function kimPage(offset: number, limit: number): EntityPage & { highlights: EntityHighlight[] } {
+  const all = [
+    { articleId: 'https://kcna.example/1', title: 'Speech in Songchon', outlet: 'KCNA Watch', date: at('2024-05-20'), count: 5, spellings: ['Kim Jong Un'], snippets: [['The respected Comrade ', 'Kim Jong Un', ' made a speech']] as [string, string, string][] },
+    { articleId: 'https://rodong.example/2', title: 'Visit again', outlet: 'Rodong Sinmun', date: at('2024-06-02'), count: 4, spellings: ['Kim Jong-un'], snippets: [['Then ', 'Kim Jong-un', ' left']] as [string, string, string][] },
+  ];
+  return {
+    summary: ENTITIES[0]!,
+    articles: all.slice(offset, offset + limit),
+    timeline: [
+      { month: '2024-05', articles: 1, mentions: 5, byOutlet: { 'KCNA Watch': 1 } },
+      { month: '2024-06', articles: 2, mentions: 7, byOutlet: { 'Rodong Sinmun': 1, 'Pyongyang Times': 1 } },
+    ],
+    related: [{ key: 'PLACE:Songchon County', name: 'Songchon County', type: 'PLACE', together: 2, pmi: 1.2 }],
+    highlights: [{ id: 'h1', articleId: 'https://kcna.example/1', quote: 'Comrade Kim Jong Un made', note: 'the opening', color: 'green' }],
+  };
+}
+
+export const TRENDS: Record<string, KeyTrend> = {
+  'TERM:Regional Development 20×10 Policy': {
+    key: 'TERM:Regional Development 20×10 Policy',
+    name: 'Regional Development 20×10 Policy',
+    points: [{ month: '2024-03', articles: 1, mentions: 4 }, { month: '2024-05', articles: 2, mentions: 9 }],
+  },
+  'PERSON:Kim Jong Un': { key: 'PERSON:Kim Jong Un', name: 'Kim Jong Un', points: [{ month: '2024-04', articles: 3, mentions: 3 }] },
+};
+
+export function fakeClient() {
+  const asked: { type: string; payload: unknown }[] = [];
+  const client: LibraryClient = {
+    async listEntities(payload) {
+      asked.push({ type: 'listEntities', payload });
+      return { ok: true, value: ENTITIES.filter((e) => !payload.type || e.type === payload.type) };
+    },
+    async entityPage(payload) {
+      asked.push({ type: 'entityPage', payload });
+      if (payload.key !== 'PERSON:Kim Jong Un') return { ok: true, value: null };
+      return { ok: true, value: kimPage(payload.offset ?? 0, payload.limit ?? 50) };
+    },
+    async entityTrends(payload) {
+      asked.push({ type: 'entityTrends', payload });
+      return { ok: true, value: payload.keys.map((key) => TRENDS[key] ?? { key, name: null, points: [] }) };
+    },
+  };
+  return { client, asked };
+}

@@ -1,0 +1,241 @@
+import { render } from 'preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { EntityTable, entitiesCsv, visibleRows } from '@/components/library/EntityTable';
+import { EntityView, timelineCsv } from '@/components/library/EntityView';
+import { TermTrends, trendsCsv } from '@/components/library/TermTrends';
+import { monthGrid } from '@/components/library/chart-data';
+import { parseRoute, routeHref, type Route } from '@/components/library/route';
+import { LibraryApp } from '@/entrypoints/library/App';
+import { container, settle, typeInto, unmount } from '../support/ui';
+import { ENTITIES, TRENDS, fakeClient, kimPage } from './fake-client';
+
+const texts = (root: ParentNode, selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent?.trim());
+const button = (root: ParentNode, label: string) => {
+  const found = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(label));
+  if (!found) throw new Error(`No button ${label}`);
+  return found;
+};
+const until = async (check: () => boolean) => {
+  for (let i = 0; i < 50 && !check(); i++) await settle();
+  if (!check()) throw new Error('never came');
+};
+const choose = (select: Element | null, value: string) => {
+  (select as HTMLSelectElement).value = value;
+  select?.dispatchEvent(new Event('change', { bubbles: true }));
+};
+
+describe('library/route', () => {
+  it('reads back the fragment it writes, keys with colons, spaces and bars', () => {
+    const routes: Route[] = [{ view: 'table' }, { view: 'entity', key: 'TERM:Regional Development 20×10 Policy' }, { view: 'trends', keys: ['PERSON:Kim Jong Un', 'ORG:A & B'] }];
+    for (const route of routes) {
+      expect(parseRoute(routeHref(route))).toEqual(route);
+    }
+    expect(parseRoute('#something=else')).toEqual({ view: 'table' });
+  });
+});
+
+describe('library/chart-data', () => {
+  it('spans every month from the first to the last, a month with nothing at 0, across the new year', () => {
+    const grid = monthGrid([
+      { label: 'a', points: [{ month: '2023-11', value: 2 }, { month: '2024-02', value: 5 }] },
+      { label: 'b', points: [{ month: '2024-01', value: 1 }] },
+    ]);
+    expect(grid.months).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
+    expect(grid.values).toEqual([[2, 0, 0, 5], [0, 0, 1, 0]]);
+    expect(grid.max).toBe(5);
+    expect(monthGrid([{ label: 'none', points: [] }]).months).toEqual([]);
+  });
+
+  it('keeps the latest 240 months of a series that spans more', () => {
+    const grid = monthGrid([{ label: 'old', points: [{ month: '1900-01', value: 1 }, { month: '2026-01', value: 3 }] }]);
+    expect(grid.months).toHaveLength(240);
+    expect(grid.months.at(-1)).toBe('2026-01');
+    expect(grid.values[0]?.reduce((a, b) => a + b)).toBe(3);
+  });
+});
+
+describe('library/EntityTable', () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    root = container();
+  });
+  afterEach(() => unmount(root));
+
+  it('lists entities and terms most named first, no dates, each a link to its page', async () => {
+    const { client, asked } = fakeClient();
+    render(<EntityTable client={client} />, root);
+    await until(() => !!root.querySelector('tbody tr'));
+    expect(asked).toEqual([{ type: 'listEntities', payload: { limit: 2000 } }]);
+    expect(texts(root, 'tbody th')).toEqual(['Kim Jong Un', 'Regional Development 20×10 Policy', 'Songchon County', 'Workers’ Party of Korea']); // a tie of articles goes by key
+    expect(root.querySelector('tbody a')?.getAttribute('href')).toBe(routeHref({ view: 'entity', key: 'PERSON:Kim Jong Un' }));
+    const kim = [...root.querySelectorAll('tbody tr')].find((row) => row.getAttribute('data-key') === 'PERSON:Kim Jong Un');
+    expect(texts(kim!, 'td')).toEqual(['People', 'Kim Jong Un, Kim Jong-un', '3', '12', '2024-05-20', '2024-06-18']);
+  });
+
+  it('sorts by a column header, and again the other way', async () => {
+    const { client } = fakeClient();
+    render(<EntityTable client={client} />, root);
+    await until(() => !!root.querySelector('tbody tr'));
+    button(root, 'Name').click();
+    await settle();
+    expect(texts(root, 'tbody th')).toEqual(['Kim Jong Un', 'Regional Development 20×10 Policy', 'Songchon County', 'Workers’ Party of Korea']);
+    expect(root.querySelector('th[aria-sort]')?.getAttribute('aria-sort')).toBe('ascending');
+    button(root, 'Name').click();
+    await settle();
+    expect(texts(root, 'tbody th')[0]).toBe('Workers’ Party of Korea');
+    button(root, 'First seen').click();
+    await settle();
+    expect(texts(root, 'tbody th')[0]).toBe('Kim Jong Un'); // latest first (ties by key), a date sorts newest first
+  });
+
+  it('filters by type and finds a name by one of its spellings', async () => {
+    const { client } = fakeClient();
+    render(<EntityTable client={client} />, root);
+    await until(() => !!root.querySelector('tbody tr'));
+    choose(root.querySelector('[data-testid=type-filter]'), 'PLACE');
+    await settle();
+    expect(texts(root, 'tbody th')).toEqual(['Songchon County']);
+    choose(root.querySelector('[data-testid=type-filter]'), '');
+    await typeInto(root.querySelector('[data-testid=entity-search]'), 'wpk');
+    expect(texts(root, 'tbody th')).toEqual(['Workers’ Party of Korea']);
+    expect(root.textContent).toContain('1 of 4 shown');
+  });
+
+  it('says why when the background cannot answer', async () => {
+    const { client } = fakeClient();
+    client.listEntities = async () => ({ ok: false, error: { code: 'unreachable', message: 'No answer from Gloss’s background' } });
+    render(<EntityTable client={client} />, root);
+    await until(() => !!root.querySelector('[role=alert]'));
+    expect(root.querySelector('[role=alert]')?.textContent).toContain('No answer from Gloss’s background');
+  });
+
+  it('writes the rows shown as CSV, a spelling list in one cell, a formula defused', () => {
+    const rows = visibleRows([...ENTITIES, { ...ENTITIES[1]!, key: 'ORG:=cmd', name: '=cmd', type: 'ORG' }], { type: 'ORG', search: '', column: 'name', descending: false });
+    const csv = entitiesCsv(rows).split('\r\n');
+    expect(csv[0]).toBe('key,name,type,spellings,articles,mentions,first seen,last seen');
+    expect(csv[1]).toBe("ORG:=cmd,'=cmd,ORG,Songchon County; Songchon,2,9,2024-05-20,2024-06-02");
+    expect(csv[2]).toBe('ORG:Workers’ Party of Korea,Workers’ Party of Korea,ORG,WPK,1,1,2024-04-01,2024-04-01');
+  });
+});
+
+describe('library/EntityView', () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    root = container();
+  });
+  afterEach(() => unmount(root));
+
+  it('shows the articles in date order with the mention marked, the reader’s highlight, the outlets per month and who appears with it', async () => {
+    const { client } = fakeClient();
+    render(<EntityView client={client} entityKey="PERSON:Kim Jong Un" />, root);
+    await until(() => !!root.querySelector('[data-testid=entity-articles] li'));
+    expect(texts(root, '[data-testid=entity-articles] time')).toEqual(['2024-05-20', '2024-06-02']);
+    expect(texts(root, '.snippet mark')).toEqual(['Kim Jong Un', 'Kim Jong-un']);
+    expect(texts(root, '.snippet')[0]).toBe('…The respected Comrade Kim Jong Un made a speech…');
+    const highlight = root.querySelector('[data-testid=entity-highlight]');
+    expect(highlight?.closest('li')?.getAttribute('data-article')).toBe('https://kcna.example/1');
+    expect(highlight?.textContent).toContain('the opening');
+    expect(texts(root, '[data-testid=timeline-table] thead th')).toEqual(['Month', 'Articles', 'Mentions', 'KCNA Watch', 'Pyongyang Times', 'Rodong Sinmun']);
+    expect(texts(root, '[data-testid=timeline-table] tbody tr:last-child td')).toEqual(['2', '7', '0', '1', '1']);
+    const related = root.querySelector<HTMLAnchorElement>('[data-testid=related] a');
+    expect([related?.textContent, related?.getAttribute('href')]).toEqual(['Songchon County', routeHref({ view: 'entity', key: 'PLACE:Songchon County' })]);
+    expect([...root.querySelectorAll('[data-testid=bar-chart] rect')].map((r) => [r.getAttribute('data-month'), r.getAttribute('data-value')])).toEqual([['2024-05', '1'], ['2024-06', '2']]);
+  });
+
+  it('asks for the next page of articles, and back', async () => {
+    const { client, asked } = fakeClient();
+    render(<EntityView client={client} entityKey="PERSON:Kim Jong Un" />, root);
+    await until(() => !!root.querySelector('[data-testid=entity-articles] li'));
+    expect(button(root, 'Earlier articles').disabled).toBe(true);
+    button(root, 'Later articles').click();
+    await until(() => asked.length === 2);
+    expect(asked[1]).toEqual({ type: 'entityPage', payload: { key: 'PERSON:Kim Jong Un', offset: 50, limit: 50 } });
+    await until(() => root.querySelector('[data-testid=entity-articles]')?.getAttribute('start') === '51');
+    button(root, 'Earlier articles').click();
+    await until(() => asked.length === 3);
+    expect(asked[2]?.payload).toMatchObject({ offset: 0 });
+  });
+
+  it('says the library holds nothing of that name', async () => {
+    const { client } = fakeClient();
+    render(<EntityView client={client} entityKey="PERSON:Nobody Known" />, root);
+    await until(() => !!root.querySelector('[role=alert]'));
+    expect(root.textContent).toContain('The library holds nothing named Nobody Known');
+  });
+
+  it('writes the timeline per month and outlet as CSV', () => {
+    expect(timelineCsv(kimPage(0, 50).timeline).split('\r\n')).toEqual([
+      'month,articles,mentions,KCNA Watch,Pyongyang Times,Rodong Sinmun',
+      '2024-05,1,5,1,0,0',
+      '2024-06,2,7,0,1,1',
+      '',
+    ]);
+  });
+});
+
+describe('library/TermTrends', () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    root = container();
+  });
+  afterEach(() => unmount(root));
+  const TERM = 'TERM:Regional Development 20×10 Policy';
+
+  it('charts a term per month, the month between at 0, in articles or mentions', async () => {
+    const { client } = fakeClient();
+    render(<TermTrends client={client} keys={[TERM]} onKeys={() => {}} />, root);
+    await until(() => !!root.querySelector('[data-testid=trend-table] tbody tr'));
+    expect(texts(root, '[data-testid=trend-table] tbody tr')).toEqual(['2024-031', '2024-040', '2024-052']);
+    expect([...root.querySelectorAll('[data-testid=bar-chart] rect')].map((r) => Number(r.getAttribute('height')) > 0)).toEqual([true, false, true]);
+    choose(root.querySelector('[data-testid=trend-measure]'), 'mentions');
+    await settle();
+    expect(texts(root, '[data-testid=trend-table] tbody td')).toEqual(['4', '0', '9']);
+  });
+
+  it('compares two keys on one chart, with a legend and a column each', async () => {
+    const { client, asked } = fakeClient();
+    render(<TermTrends client={client} keys={[TERM, 'PERSON:Kim Jong Un']} onKeys={() => {}} />, root);
+    await until(() => !!root.querySelector('[data-testid=trend-table] tbody tr'));
+    expect(asked.find((a) => a.type === 'entityTrends')?.payload).toEqual({ keys: [TERM, 'PERSON:Kim Jong Un'] });
+    expect(texts(root, '[data-testid=trend-table] tbody tr')).toEqual(['2024-0310', '2024-0403', '2024-0520']);
+    expect(texts(root, '.legend > span')).toEqual(['Regional Development 20×10 Policy', 'Kim Jong Un']);
+    expect(root.querySelectorAll('[data-testid=bar-chart] rect')).toHaveLength(6);
+    expect(trendsCsv(Object.values(TRENDS), 'articles').split('\r\n')[0]).toBe('month,Regional Development 20×10 Policy,Kim Jong Un');
+  });
+
+  it('adds a term to the comparison when its box is ticked, and takes it out when unticked', async () => {
+    const { client } = fakeClient();
+    const onKeys = vi.fn();
+    render(<TermTrends client={client} keys={['PERSON:Kim Jong Un']} onKeys={onKeys} />, root);
+    await until(() => root.querySelectorAll('.picker input').length === 2);
+    const [kim, term] = [...root.querySelectorAll<HTMLInputElement>('.picker input')];
+    expect([kim?.checked, term?.checked]).toEqual([true, false]);
+    term?.click();
+    expect(onKeys).toHaveBeenLastCalledWith(['PERSON:Kim Jong Un', TERM]);
+    kim?.click();
+    expect(onKeys).toHaveBeenLastCalledWith([]);
+  });
+});
+
+describe('library/App', () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    root = container();
+    location.hash = '';
+  });
+  afterEach(() => unmount(root));
+
+  it('shows the view its address names, and follows a link to another', async () => {
+    const { client } = fakeClient();
+    location.hash = routeHref({ view: 'entity', key: 'PERSON:Kim Jong Un' });
+    render(<LibraryApp client={client} />, root);
+    await until(() => !!root.querySelector('[data-testid=entity-view] h2'));
+    expect(document.title).toBe('Kim Jong Un · Gloss library');
+    location.hash = routeHref({ view: 'trends', keys: ['TERM:Regional Development 20×10 Policy'] });
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    await until(() => !!root.querySelector('[data-testid=trend-table]'));
+    expect(root.querySelector('nav [aria-current=page]')?.textContent).toBe('Terms over time');
+    // The keyboard goes on from the new view, not from the link that was followed.
+    expect(document.activeElement).toBe(root.querySelector('main'));
+  });
+});
