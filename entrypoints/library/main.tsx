@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { backgroundClient } from '@/components/library/library-client';
 import { LibraryApp } from './App';
 import '@/components/common/palette.css';
+import '@/components/common/page.css';
 import './style.css';
 
 const root = document.getElementById('app');

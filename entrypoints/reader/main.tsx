@@ -8,6 +8,7 @@ import { render } from 'preact';
 import { GlossDb } from '@/utils/db/database';
 import { ReaderApp } from './App';
 import '@/components/common/palette.css';
+import '@/components/common/page.css';
 import './style.css';
 
 const params = new URLSearchParams(location.search);
