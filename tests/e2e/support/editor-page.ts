@@ -171,17 +171,8 @@ export class EditorPage {
 }
 
 /** Texts of the ranges painted under a highlight name. */
-export function paintedTexts(page: Page, name: string): Promise<string[]> {
-  return page.evaluate(
-    (key) =>
-      [...(CSS.highlights.get(key) ?? [])].map((range) => {
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        return live.toString();
-      }),
-    name,
-  );
+export async function paintedTexts(page: Page, name: string): Promise<string[]> {
+  return (await paintedInCaption(page, name)).map((range) => range.text);
 }
 
 /** The ranges painted under a highlight name: their text, and whether each touches a caption. */
