@@ -22,19 +22,61 @@ const ANNOTATIONS = 10_000;
 const ARTICLES = 1_000;
 const RUNS = 5;
 
-/** A Gloss backup of a synthetic library. */
+/**
+ * A Gloss backup of a library that looks like a reader's: 10,000 annotations over 1,000 articles,
+ * seeded (the same library on every run), written from the corpus's words.
+ * - Notes: 40 % none, and of the rest plain sentences, Markdown (headings, lists, emphasis, links,
+ *   quotes), text in other scripts (Korean, Chinese, Arabic, accented Latin, emoji), and 4 % long
+ *   notes of 1–10 KB (pasted passages).
+ * - One common word, "government", in about 16 % of annotations (quote or note; the corpus's own
+ *   uses of it, most in the long notes, and 3 % planted), as a frequent word is in a real library.
+ * - Up to three tags each, by a Zipf law over 40 tags: the first on 30 % of the annotations, six
+ *   used 500+ times, a long tail used a few dozen times.
+ * - Colors skewed (yellow most), outlets skewed (KCNA most), dates over three years.
+ */
 export function syntheticLibrary() {
-  const next = seededRandom(11); // the same library on every run
+  const next = seededRandom(11);
   const pick = (/** @type {readonly any[]} */ list) => list[Math.floor(next() * list.length)];
+  /** An index in [0, n) by a Zipf law of exponent 1. */
+  const zipf = (/** @type {number} */ n) => {
+    const harmonic = Array.from({ length: n }, (_, k) => 1 / (k + 1)).reduce((a, b) => a + b, 0);
+    let r = next() * harmonic;
+    for (let k = 0; k < n; k++) if ((r -= 1 / (k + 1)) <= 0) return k;
+    return n - 1;
+  };
   const words = corpusTexts()
     .map((a) => a.text)
     .join(' ')
     .split(/\s+/)
     .filter((w) => w.length > 1);
   const phrase = (/** @type {number} */ n) => Array.from({ length: n }, () => pick(words)).join(' ');
-  const outlets = ['KCNA', 'Rodong Sinmun', 'Yonhap', 'BBC News', 'The New York Times', 'Reuters', 'NK News', 'The Washington Post', 'Le Monde', 'Xinhua'];
-  const tags = ['policy', 'economy', 'military', 'diplomacy', 'claim', 'check', 'quote', 'leadership', 'agriculture', 'sanctions', 'energy', 'health', '20x10', 'Juche', 'follow-up'];
-  const colors = ['yellow', 'green', 'blue', 'pink', 'purple'];
+  const outlets = ['KCNA', 'Rodong Sinmun', 'Yonhap', 'NK News', 'Reuters', 'BBC News', 'The New York Times', 'The Washington Post', 'Le Monde', 'Xinhua'];
+  const tags = [
+    'policy', 'economy', 'military', 'diplomacy', 'claim', 'check', 'quote', 'leadership', 'agriculture', 'sanctions',
+    'energy', 'health', '20x10', 'Juche', 'follow-up', 'personnel', 'purge', 'missile', 'nuclear', 'trade',
+    'China', 'Russia', 'ROK', 'US', 'Japan', 'UN', 'propaganda', 'slogan', 'construction', 'flood',
+    'harvest', 'KPA', 'WPK', 'plenum', 'SPA', 'cabinet', 'provincial', 'youth', 'women', 'to-read',
+  ];
+  const colors = ['yellow', 'yellow', 'yellow', 'green', 'green', 'blue', 'pink', 'purple'];
+  const foreign = [
+    '김정은 위원장이 성천군 지방공업공장 건설장을 현지지도하였다.', '지방발전 20×10 정책', '조선로동당 중앙위원회',
+    '习近平会见朝鲜代表团', '中朝友好合作关系', 'الحكومة الكورية الشمالية أعلنت', 'Pyŏngyang, Sŏngch\'ŏn, Hamgyŏng-bukto',
+    'Kim Chŏng-ŭn à la réunion plénière', 'Zusammenfassung der Rede', '🚀 missile test again', 'note ✓ — vérifié ✔', 'Ñuñoa, São Paulo, Łódź',
+  ];
+  const markdown = () =>
+    pick([
+      () => `## ${phrase(3)}\n\n- ${phrase(6)}\n- ${phrase(8)}\n- **${phrase(2)}** ${phrase(5)}`,
+      () => `> ${phrase(12)}\n\n${phrase(10)} [source](https://example.org/${Math.floor(next() * 1e6)})`,
+      () => `1. ${phrase(7)}\n2. ${phrase(9)}\n\n*${phrase(4)}* and \`${pick(words)}\``,
+    ])();
+  const note = () => {
+    const r = next();
+    if (r < 0.4) return '';
+    if (r < 0.72) return phrase(5 + Math.floor(next() * 40));
+    if (r < 0.84) return markdown();
+    if (r < 0.96) return `${pick(foreign)} ${phrase(3 + Math.floor(next() * 10))}`;
+    return phrase(170 + Math.floor(next() * 1500)); // 1–10 KB
+  };
   const start = Date.UTC(2023, 0, 1);
   const span = 3 * 365 * 86_400_000;
   const articles = Array.from({ length: ARTICLES }, (_, i) => {
@@ -45,7 +87,7 @@ export function syntheticLibrary() {
       canonicalUrl: null,
       title: phrase(6 + Math.floor(next() * 8)),
       byline: null,
-      siteName: pick(outlets),
+      siteName: /** @type {string} */ (outlets[zipf(outlets.length)]),
       publishedTime: new Date(seen).toISOString(),
       lang: 'en',
       dir: null,
@@ -56,8 +98,13 @@ export function syntheticLibrary() {
     };
   });
   const annotations = Array.from({ length: ANNOTATIONS }, (_, i) => {
-    const article = /** @type {(typeof articles)[number]} */ (articles[i % ARTICLES]);
-    const exact = phrase(3 + Math.floor(next() * 30));
+    const article = /** @type {(typeof articles)[number]} */ (articles[Math.floor(next() * ARTICLES)]);
+    let exact = phrase(3 + Math.floor(next() * 30));
+    let text = note();
+    if (next() < 0.03) {
+      if (text && next() < 0.5) text = `${text} ${COMMON_WORD}`;
+      else exact = `${COMMON_WORD} ${exact}`;
+    }
     const at = Math.floor(next() * 7000);
     const created = article.firstSeenAt + Math.floor(next() * 30 * 86_400_000);
     return {
@@ -66,8 +113,8 @@ export function syntheticLibrary() {
       quote: { type: 'TextQuoteSelector', exact, prefix: phrase(5).slice(-32), suffix: phrase(5).slice(0, 32) },
       position: { type: 'TextPositionSelector', start: at, end: at + exact.length },
       color: pick(colors),
-      note: next() < 0.6 ? phrase(5 + Math.floor(next() * 60)) : '',
-      tags: Array.from(new Set(Array.from({ length: Math.floor(next() * 3) }, () => pick(tags)))),
+      note: text,
+      tags: Array.from(new Set(Array.from({ length: Math.floor(next() * 4) }, () => /** @type {string} */ (tags[zipf(tags.length)])))),
       createdAt: created,
       updatedAt: created,
       textHash: '',
@@ -75,6 +122,24 @@ export function syntheticLibrary() {
   });
   const settings = { hiddenTypes: [], hideAll: false, disabledSites: [] };
   return { format: 'gloss-backup', version: 1, exportedAt: new Date(start + span).toISOString(), annotations, articles, watchlists: [], settings };
+}
+
+/** The common word (in about 16 % of the annotations, see syntheticLibrary). */
+const COMMON_WORD = 'government';
+
+/** What the library holds, for the report: how often the common word and the top tags occur. */
+export function libraryShape(/** @type {ReturnType<typeof syntheticLibrary>} */ backup) {
+  const has = backup.annotations.filter((a) => `${a.quote.exact} ${a.note}`.toLowerCase().includes(COMMON_WORD)).length;
+  /** @type {Map<string, number>} */
+  const tagUses = new Map();
+  for (const a of backup.annotations) for (const tag of a.tags) tagUses.set(tag, (tagUses.get(tag) ?? 0) + 1);
+  const noteBytes = backup.annotations.map((a) => new TextEncoder().encode(a.note).length);
+  return {
+    commonWordShare: has / backup.annotations.length,
+    tagsUsed500: [...tagUses.values()].filter((n) => n >= 500).length,
+    topTag: [...tagUses.entries()].sort((a, b) => b[1] - a[1])[0],
+    longNotes: noteBytes.filter((n) => n >= 1024).length,
+  };
 }
 
 export async function benchLibrary() {
@@ -133,15 +198,18 @@ export async function benchLibrary() {
     /** @type {[string, string][]} */
     const queries = [
       ['rare word', pick(note(4321).note || note(4321).quote.exact) ?? 'welfare'],
-      ['common word', 'people'],
+      ['common word', COMMON_WORD],
+      ['common word + tag', `${COMMON_WORD} tag:policy`],
       ['two words', `${firstWord(note(77).quote.exact)} ${firstWord(note(78).quote.exact)}`],
       ['prefix', 'gov'],
-      ['tag', 'tag:sanctions'],
+      ['tag', 'tag:policy'],
+      ['rare tag', 'tag:to-read'],
       ['color', 'color:green'],
       ['outlet', 'outlet:"Rodong Sinmun"'],
       ['word + outlet + dates', 'party outlet:KCNA from:2024-01-01 to:2024-12-31'],
       ['phrase', `"${contentPhrase(backup.annotations)}"`],
       ['phrase of small words', '"to the up"'],
+      ['phrase of stop words', '"of the"'],
     ];
     const searches = [];
     for (const [kind, query] of queries) {
@@ -158,7 +226,7 @@ export async function benchLibrary() {
       searches.push({ kind, query, toResultsMs: median(runs), searchMs: median(searchRuns), count: total });
     }
     await page.close();
-    return { annotations: ANNOTATIONS, articles: ARTICLES, importMs, exportMs, firstPaintMs: median(paints), firstPaintRuns: paints, blankPagePaintMs: median(blankPaints), searches };
+    return { annotations: ANNOTATIONS, articles: ARTICLES, shape: libraryShape(backup), importMs, exportMs, firstPaintMs: median(paints), firstPaintRuns: paints, blankPagePaintMs: median(blankPaints), searches };
   } finally {
     await session.close();
     rmSync(dir, { recursive: true, force: true });
@@ -215,6 +283,10 @@ async function timeSearch(/** @type {string} */ query) {
 export function printLibrary(result) {
   const f = (/** @type {number} */ v) => v.toFixed(1);
   console.log(`\nlibrary: ${result.annotations.toLocaleString('en')} annotations over ${result.articles.toLocaleString('en')} articles (targets: first paint ≤ 150 ms, search ≤ 50 ms)`);
+  const shape = result.shape;
+  console.log(
+    `  the library: "${COMMON_WORD}" in ${(shape.commonWordShare * 100).toFixed(1)} % of annotations, ${shape.tagsUsed500} tags used 500+ times (top: ${shape.topTag?.[0]} ${shape.topTag?.[1]}), ${shape.longNotes} notes of 1–10 KB`,
+  );
   console.log(`  first paint of the library (popup opened): median ${f(result.firstPaintMs)} ms (${result.firstPaintRuns.map(f).join(', ')})`);
   console.log(`  for scale, the first paint of an almost empty extension page (the note form) here: median ${f(result.blankPagePaintMs)} ms`);
   console.log('  search (kind, query)                      to results on screen   of which the search   results');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GlossDb } from '@/utils/db/database';
 import { SCHEMA_HISTORY } from '@/utils/db/schema';
+import { outletKey } from '@/utils/search/words';
 
 describe('db/schema', () => {
   // A published schema version is never edited: this pins each one. A change belongs in a new
@@ -21,6 +22,7 @@ describe('db/schema', () => {
       { version: 6, stores: {} },
       { version: 7, stores: { versions: 'id, [articleId+firstSeenAt]', versionBodies: 'id' } },
       { version: 8, stores: { mentions: 'articleId, *keyDates', entities: 'key, articles, [type+articles]', timelines: 'key', pendingMentions: '++seq' } },
+      { version: 9, stores: {} },
     ]);
   });
 
@@ -117,7 +119,8 @@ describe('db/schema upgrades', () => {
     const db = new GlossDb(name);
     await db.open();
     expect(db.verno).toBe(SCHEMA_HISTORY.length);
-    expect(await db.annotations.get('a1')).toEqual({ ...annotation, rev: 1 });
+    // Version 9 computes the words again (from the record; its article is gone): the rest is kept.
+    expect(await db.annotations.get('a1')).toEqual({ ...annotation, rev: 1, words: ['kim', 'kept'] });
     expect((await db.annotations.get('a2'))?.rev).toBe(1);
     expect(await db.annotations.where('words').equals('kept').primaryKeys()).toEqual(['a1']);
     await db.delete();
@@ -147,7 +150,7 @@ describe('db/schema upgrades', () => {
     await db.open();
     expect(db.verno).toBe(SCHEMA_HISTORY.length);
     expect(await db.articles.get(article.id)).toEqual(article);
-    expect(await db.annotations.get('a1')).toEqual(annotation);
+    expect(await db.annotations.get('a1')).toEqual({ ...annotation, words: [outletKey('KCNA'), 'kcna', 'kept', 'kim'] });
     expect(await db.watchlists.count()).toBe(1);
     expect(await db.versions.count()).toBe(0);
     expect(await db.versionBodies.count()).toBe(0);
@@ -167,9 +170,32 @@ describe('db/schema version 8', () => {
     old.close();
     const db = new GlossDb(name);
     await db.open();
-    expect(db.verno).toBe(8);
+    expect(db.verno).toBe(SCHEMA_HISTORY.length);
     expect(await db.articles.get('https://a.example/1')).toMatchObject({ title: 'Kept' });
     expect([await db.mentions.count(), await db.entities.count()]).toEqual([0, 0]);
+    await db.delete();
+  });
+});
+
+describe('db/schema version 9', () => {
+  it('opens a version 8 database with pairs of small words among every annotation\'s words', async () => {
+    const name = `upgrade-9-${crypto.randomUUID()}`;
+    const { default: Dexie } = await import('dexie');
+    const old = new Dexie(name);
+    for (const { version, stores } of SCHEMA_HISTORY.slice(0, 8)) old.version(version).stores(stores);
+    await old.open();
+    const annotation = {
+      id: 'a1', articleId: 'https://a.example/1', quote: { type: 'TextQuoteSelector', exact: 'the end of the war', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 18 }, color: 'blue', note: '', tags: [],
+      createdAt: 10, updatedAt: 20, textHash: 'abc:1', words: ['end', 'war'], rev: 2,
+    };
+    await old.table('annotations').put(annotation);
+    old.close();
+    const db = new GlossDb(name);
+    await db.open();
+    expect(db.verno).toBe(9);
+    expect(await db.annotations.get('a1')).toEqual({ ...annotation, words: ['end', 'war', '\u0002of the'] });
+    expect(await db.annotations.where('words').equals('\u0002of the').primaryKeys()).toEqual(['a1']);
     await db.delete();
   });
 });

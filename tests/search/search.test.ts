@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { createAnnotation, storedAnnotation, updateAnnotation, type NewAnnotation } from '@/utils/db/annotations-repo';
 import { recordArticle } from '@/utils/db/articles-repo';
@@ -98,6 +98,24 @@ describe('search/search', () => {
     expect(ids(await searchLibrary(db, '"from"'))).toEqual(['A delegation from São Paulo']);
   });
 
+  it('looks up a phrase of small words by its pairs instead of reading every annotation', async () => {
+    await createAnnotation(db, note(YONHAP, 'the end of the talks', { note: 'as of now' }), day(11));
+    await createAnnotation(db, note(BBC, 'out of', { note: 'the blue' }), day(12));
+    const order = (await db.annotations.orderBy('createdAt').primaryKeys()) as string[];
+    const read = vi.spyOn(db.annotations, 'orderBy');
+    expect(ids(await searchLibrary(db, '"of the"', { order }))).toEqual(['the end of the talks']);
+    // In the note, and in the title ("resume in Seoul" has no pair; "the launch" in a quote does).
+    expect(ids(await searchLibrary(db, '"as of"', { order }))).toEqual(['the end of the talks']);
+    expect(ids(await searchLibrary(db, '"end of the"', { order }))).toEqual(['the end of the talks']);
+    // Not across two texts (the quote's last word and the note's first).
+    expect(ids(await searchLibrary(db, '"of the blue"', { order }))).toEqual([]);
+    expect(ids(await searchLibrary(db, '"of the" tag:trade', { order }))).toEqual([]);
+    expect(read).not.toHaveBeenCalledWith('createdAt');
+    // Three small words: their pairs narrow, the phrase is checked.
+    expect(ids(await searchLibrary(db, '"as of now"'))).toEqual(['the end of the talks']);
+    expect(ids(await searchLibrary(db, '"of the end"'))).toEqual([]);
+  });
+
   it('answers the words to mark and the issues of the query', async () => {
     const result = await searchLibrary(db, 'Seoul "proposed talks" color:black');
     expect(result.words).toEqual(['seoul', 'proposed', 'talks']);
@@ -134,6 +152,18 @@ describe('search/search', () => {
     expect(all.annotations.map((a) => a.id)).toEqual(byId);
     const odd = await searchLibrary(db, 'bulk tag:odd', { limit: 1000 });
     expect(odd.annotations.map((a) => a.id)).toEqual(byId.filter((id) => stored.find((a) => a.id === id)!.tags.length));
+  });
+
+  it('pages from the kept order without counting the library, with the same answer', async () => {
+    const many = Array.from({ length: LOAD_AT_MOST + 10 }, (_, i) => note(BBC, `bulk quote ${i}`));
+    for (const [i, input] of many.entries()) await createAnnotation(db, input, day(20) + i);
+    const order = (await db.annotations.orderBy('createdAt').primaryKeys()) as string[];
+    const plain = await searchLibrary(db, 'bulk', { limit: 20, offset: 5 });
+    const counted = vi.spyOn(db.annotations, 'count');
+    const kept = await searchLibrary(db, 'bulk', { limit: 20, offset: 5, order });
+    expect(counted).not.toHaveBeenCalled();
+    expect(kept.annotations).toEqual(plain.annotations);
+    expect(kept.total).toBe(LOAD_AT_MOST + 10);
   });
 
   it('pages through many equal times when the matches are the oldest of them', async () => {

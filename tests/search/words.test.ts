@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { searchTokens } from '@/utils/search/tokens';
-import { MAX_WORD_LENGTH, MAX_WORDS, indexWords, matchesWord, outletKey, queryWords } from '@/utils/search/words';
+import { MAX_PAIRS, MAX_WORD_LENGTH, MAX_WORDS, indexWords, matchesWord, outletKey, queryWords, smallWordPairs } from '@/utils/search/words';
 
 function annotation(exact: string, note = '', tags: string[] = []): Pick<AnnotationRecord, 'quote' | 'note' | 'tags'> {
   return { quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, note, tags };
 }
 
-const words = (exact: string) => indexWords(annotation(exact));
+/** The stored words, without the pairs of small words (tested apart, below). */
+const words = (exact: string) => indexWords(annotation(exact)).filter((key) => !key.startsWith('\u0002'));
 
 /** True when every query word is a prefix of a stored word: how the search matches. */
 function finds(stored: string[], query: string): boolean {
@@ -126,6 +127,32 @@ describe('search/words', () => {
     const long = 'x'.repeat(80);
     expect(words(long)).toEqual(['x'.repeat(MAX_WORD_LENGTH)]);
     expect(queryWords(long)).toEqual(['x'.repeat(MAX_WORD_LENGTH)]);
+  });
+
+  it('stores two small words side by side as a pair, within one text, after the words', () => {
+    const stored = indexWords(annotation('one of the two', 'to a'), { title: 'Talks', siteName: null });
+    const pairs = stored.filter((key) => key.startsWith('\u0002'));
+    expect(pairs).toEqual(['\u0002of the', '\u0002to a']);
+    expect(stored.slice(0, -2)).toEqual(['talks', 'one', 'two']);
+    // "the" ends the quote and "to" opens the note: no pair across texts.
+    expect(pairs).not.toContain('\u0002the to');
+    // No search word reaches a pair.
+    expect(finds(stored, 'of')).toBe(false);
+    expect(queryWords('\u0002of the')).toEqual([]);
+  });
+
+  it('pairs small words only, whatever joins them, one key per position', () => {
+    expect(smallWordPairs(searchTokens('in the capital of a region'))).toEqual(['\u0002in the', null, null, '\u0002of a', null]);
+    expect(smallWordPairs(searchTokens('U.S. officials'))).toEqual(['\u0002u s', null]);
+    expect(smallWordPairs(searchTokens('of 北京'))).toEqual([null, null]);
+  });
+
+  it('caps the pairs apart from the words: a long text keeps both', () => {
+    const small = ['of', 'the', 'to', 'a', 'in', 'on', 'at', 'by', 'i', 'x', 'is', 'it'];
+    const text = small.flatMap((first) => small.map((second) => `${first} ${second} word${first}${second}`)).join(' ');
+    const stored = indexWords(annotation(text));
+    expect(stored.filter((key) => key.startsWith('\u0002'))).toHaveLength(MAX_PAIRS);
+    expect(stored.filter((key) => !key.startsWith('\u0002')).length).toBeGreaterThan(MAX_PAIRS);
   });
 
   it('tolerates records missing fields (old data in an upgrade)', () => {

@@ -52,18 +52,7 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     stores: {
       annotations: 'id, articleId, createdAt, updatedAt, *tags, color, *words',
     },
-    upgrade: async (tx) => {
-      const articles = new Map<string, ArticleRecord>();
-      await tx
-        .table('articles')
-        .each((article: ArticleRecord) => void articles.set(article.id, article));
-      await tx
-        .table('annotations')
-        .toCollection()
-        .modify((annotation: Record<string, unknown>) => {
-          annotation.words = indexWords(annotation, articles.get(annotation.articleId as string));
-        });
-    },
+    upgrade: recomputeWords,
   },
   {
     // Library filters by entity and term list: what the recognizer found in each article when it
@@ -111,4 +100,25 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       pendingMentions: '++seq',
     },
   },
+  {
+    // Library search: the stored words gain pairs of small words (search/words.ts `pairKey`), so
+    // a phrase of stop words is an index lookup; recomputed here as in version 4.
+    version: 9,
+    stores: {},
+    upgrade: recomputeWords,
+  },
 ];
+
+/** Every annotation's search words, computed again (when what words.ts stores has changed). */
+async function recomputeWords(tx: Transaction): Promise<void> {
+  const articles = new Map<string, ArticleRecord>();
+  await tx
+    .table('articles')
+    .each((article: ArticleRecord) => void articles.set(article.id, article));
+  await tx
+    .table('annotations')
+    .toCollection()
+    .modify((annotation: Record<string, unknown>) => {
+      annotation.words = indexWords(annotation, articles.get(annotation.articleId as string));
+    });
+}

@@ -117,10 +117,13 @@ export async function searchLibrary(db: GlossDb, query: string | LibraryFilter, 
           ({ total, page } = await checked(db, await loadAll(db, keys), left, offset, limit));
         } else {
           total = keys.size;
-          const rangeCount = hasDates ? (order.find(({ term }) => term.dates)?.count ?? (await inRange().count())) : await db.annotations.count();
-          page = options.order
-            ? await pageInOrder(db, keys, options.order, offset, limit)
-            : await pageOf(db, keys, inRange, [from, before], rangeCount, offset, limit);
+          // The library's order, when the caller keeps it, spares counting the range (a count
+          // walks every entry of it: ~50 ms for 10,000 in a freshly opened popup).
+          if (options.order) page = await pageInOrder(db, keys, options.order, offset, limit);
+          else {
+            const rangeCount = hasDates ? (order.find(({ term }) => term.dates)?.count ?? (await inRange().count())) : await db.annotations.count();
+            page = await pageOf(db, keys, inRange, [from, before], rangeCount, offset, limit);
+          }
         }
       }
     }

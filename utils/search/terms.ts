@@ -11,7 +11,9 @@
  * - outlets: the outlet key every annotation stores in `words` (see outletKey);
  * - an entity's or term list's articles: the `articleId` index when there are at most
  *   MAX_ARTICLE_LOOKUPS of them (one request each), else checked on records;
- * - phrases and `accept` hooks: checked on records only, with the article.
+ * - phrases and `accept` hooks: checked on records, with the article; a phrase's pairs of small
+ *   words (words.ts `smallWordPairs`) are looked up besides its words, and a phrase of two small
+ *   words is its pair's lookup alone.
  */
 import type { Collection, InsertType } from 'dexie';
 import type { AnnotationRecord } from '../anchoring/annotation';
@@ -19,7 +21,7 @@ import type { ArticleRecord } from '../article/types';
 import type { GlossDb, StoredAnnotation } from '../db/database';
 import type { LibraryFilter, MatchSet } from './query';
 import { searchTokens } from './tokens';
-import { isPrefixWord, matchesWord, outletKey, queryWords, textKey } from './words';
+import { isPrefixWord, matchesWord, outletKey, queryWords, smallWordPairs, textKey } from './words';
 
 /** Past this many articles, an article filter is checked on records rather than looked up. */
 export const MAX_ARTICLE_LOOKUPS = 200;
@@ -93,11 +95,29 @@ export async function termsOf(db: GlossDb, filter: LibraryFilter, words: readonl
   for (const set of [filter.entity, filter.termList]) if (set) terms.push(...matchSetTerms(table, set));
 
   for (const phrase of filter.phrases ?? []) {
-    const tokens = phraseTokens(phrase);
+    const tokens = searchTokens(phrase);
     if (tokens.length === 0) continue;
-    terms.push({ needsArticle: true, test: (annotation, article) => hasPhrase(annotation, article, tokens) });
+    const pairs = smallWordPairs(tokens);
+    terms.push(...pairTerms(table, pairs.filter((pair) => pair !== null)));
+    // Two small words are exactly their pair's lookup (pairs are taken from the same texts).
+    if (pairs.length === 1 && pairs[0]) continue;
+    const texts = tokens.map((token) => token.text);
+    terms.push({ needsArticle: true, test: (annotation, article) => hasPhrase(annotation, article, texts) });
   }
   return terms;
+}
+
+/**
+ * A phrase's pairs of small words (words.ts `smallWordPairs`) as lookups: they narrow a phrase
+ * made only of small words, which has no search word, and one whose words are common ("to the
+ * up": "up" is everywhere, "to the up" is not).
+ */
+function pairTerms(table: Annotations, pairs: readonly string[]): Term[] {
+  return [...new Set(pairs)].map((pair) => ({
+    lookup: lookupOf(() => [table.where('words').equals(pair)]),
+    needsArticle: false,
+    test: (annotation: StoredAnnotation) => annotation.words.includes(pair),
+  }));
 }
 
 type Range = Collection<StoredAnnotation, string, InsertType<StoredAnnotation, 'id'>>;

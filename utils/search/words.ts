@@ -15,6 +15,10 @@
  *   ("jong-un" asks "jong" and "un", found in "Jong Un" too).
  * - Arabic words are also found without the article and its attached prepositions (ال, وال, بال,
  *   كال, فال, لل), so "حكومة" finds "الحكومة".
+ * - Two small words side by side (stop words or one-letter words, which are not stored as words)
+ *   are stored as a pair (smallWordPairs: "of the", "to a"), up to MAX_PAIRS, so a phrase made only of
+ *   small words ("of the", "to the") is an index lookup rather than a read of every annotation.
+ *   Pairs are taken within one text, never across two.
  * - CJK runs are indexed as overlapping bigrams plus the run's last character, so any substring
  *   is found: a query of one character is a prefix of a bigram, a longer one asks all its bigrams.
  *   Bigrams rather than single characters, because a query's bigrams pin the characters' order and
@@ -28,6 +32,8 @@ import type { ArticleRecord } from '../article/types';
 import { searchTokens, wordsOf, type SearchToken } from './tokens';
 
 export const MAX_WORDS = 300;
+/** Pairs of small words stored per annotation (besides MAX_WORDS). */
+export const MAX_PAIRS = 100;
 export const MAX_WORD_LENGTH = 32;
 export const MIN_WORD_LENGTH = 2;
 /**
@@ -58,6 +64,28 @@ export function outletKey(outlet: string): string {
 
 const OUTLET_MARK = '\u0001outlet:';
 
+/**
+ * The stored keys of the small words side by side in `tokens` (see the module's comment), one per
+ * position, null where the two tokens there are not both small. Tokens side by side, whatever
+ * joins them, as a phrase search compares them ("U.S." holds the pair "u s"). A pair key starts
+ * with a character no folded word holds, so no search word is ever a prefix of it (as outletKey).
+ */
+export function smallWordPairs(tokens: readonly SearchToken[]): (string | null)[] {
+  const pairs: (string | null)[] = [];
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const [first, second] = [tokens[k]!, tokens[k + 1]!];
+    pairs.push(isSmallWord(first) && isSmallWord(second) ? `${PAIR_MARK}${first.text} ${second.text}` : null);
+  }
+  return pairs;
+}
+
+const PAIR_MARK = '\u0002';
+
+/** A token that is not stored as a word by itself: a stop word or shorter than MIN_WORD_LENGTH. */
+function isSmallWord(token: SearchToken): boolean {
+  return !token.cjk && keep(token.text) === null;
+}
+
 /** A text's folded words one space apart: what two spellings of a tag or an outlet must share. */
 export function textKey(text: string): string {
   const tokens = searchTokens(text).map((token) => token.text);
@@ -81,16 +109,25 @@ export function indexWords(annotation: Partial<Indexed>, article?: Partial<Artic
   const words = new Set<string>();
   if (article?.siteName) words.add(outletKey(article.siteName));
   const texts = [...(annotation.tags ?? []), article?.siteName, article?.title, annotation.quote?.exact, annotation.note];
+  const pairs = new Set<string>();
+  let full = false;
   for (const text of texts) {
     if (!text) continue;
-    for (const word of wordsOf(searchTokens(text))) {
+    const tokens = searchTokens(text);
+    for (const pair of pairs.size < MAX_PAIRS ? smallWordPairs(tokens) : []) {
+      if (pair) pairs.add(pair);
+      if (pairs.size >= MAX_PAIRS) break;
+    }
+    for (const word of full ? [] : wordsOf(tokens)) {
       for (const key of keysOf(word)) {
         words.add(key);
-        if (words.size >= MAX_WORDS) return [...words];
+        if (words.size >= MAX_WORDS) break;
       }
+      if ((full = words.size >= MAX_WORDS)) break;
     }
+    if (full && pairs.size >= MAX_PAIRS) break;
   }
-  return [...words];
+  return [...words, ...pairs];
 }
 
 /** The words a search for `text` asks for (each must be a prefix of a stored word). */
