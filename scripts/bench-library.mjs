@@ -1,13 +1,14 @@
 // @ts-check
 /**
- * The popup with a large library, in Chromium with the built extension: 10,000 annotations over
- * 1,000 articles (seeded, written from the corpus's words) are imported as a Gloss backup through
- * the popup's own import; then the library's first paint in a freshly opened popup, the time
+ * The popup with a large library, in Chromium with the built extension: a library that looks like
+ * a reader's (10,000 annotations over 1,000 articles with their stored versions, see
+ * syntheticLibrary) is imported as a Gloss backup through the popup's own import; then the library's first paint in a freshly opened popup, the time
  * from typing a search to its results on screen for several kinds of query, and exporting the
  * library in each format.
  *
  *   node scripts/bench-library.mjs [--out FILE]   (also run by `npm run bench`)
  */
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,6 +34,9 @@ const RUNS = 5;
  * - Up to three tags each, by a Zipf law over 40 tags: the first on 30 % of the annotations, six
  *   used 500+ times, a long tail used a few dozen times.
  * - Colors skewed (yellow most), outlets skewed (KCNA most), dates over three years.
+ * - Articles as Gloss records them: ~40 entity keys each (Zipf over 3,000 names), term lists, and
+ *   a stored version of each (1,000 copies of ~8 KB of text): the library must paint as fast with
+ *   them (issue 14).
  */
 export function syntheticLibrary() {
   const next = seededRandom(11);
@@ -79,6 +83,11 @@ export function syntheticLibrary() {
   };
   const start = Date.UTC(2023, 0, 1);
   const span = 3 * 365 * 86_400_000;
+  // Entity keys as the recognizer writes them (TYPE:name), ~40 an article by a Zipf law over a
+  // few thousand names made from the corpus's capitalized words.
+  const capitalized = [...new Set(words.filter((w) => /^[A-Z][a-z]{2,}$/.test(w)))];
+  const entityNames = Array.from({ length: 3000 }, (_, k) => `${['PERSON', 'ORG', 'PLACE'][k % 3]}:${capitalized[k % capitalized.length]} ${capitalized[(k * 7 + 3) % capitalized.length]}`);
+  const termLists = ['builtin:dprk-policy', 'builtin:sanctions', 'builtin:military'];
   const articles = Array.from({ length: ARTICLES }, (_, i) => {
     const seen = start + Math.floor(next() * span);
     return {
@@ -95,6 +104,8 @@ export function syntheticLibrary() {
       length: 8000,
       firstSeenAt: seen,
       lastSeenAt: seen,
+      entityKeys: [...new Set(Array.from({ length: 40 }, () => /** @type {string} */ (entityNames[zipf(entityNames.length)])))],
+      termLists: termLists.filter(() => next() < 0.3),
     };
   });
   const annotations = Array.from({ length: ANNOTATIONS }, (_, i) => {
@@ -121,7 +132,25 @@ export function syntheticLibrary() {
     };
   });
   const settings = { hiddenTypes: [], hideAll: false, disabledSites: [] };
-  return { format: 'gloss-backup', version: 1, exportedAt: new Date(start + span).toISOString(), annotations, articles, watchlists: [], settings };
+  // A stored version of every article (issue 14): 1,000 copies of ~8 KB of text each.
+  const versions = articles.map((article, i) => {
+    const paragraphs = Array.from({ length: 12 }, () => phrase(100));
+    const text = paragraphs.join('\n\n');
+    const html = paragraphs.map((p) => `<p>${p.replace(/[<&]/g, ' ')}</p>`).join('');
+    const { id: _id, excerpt: _excerpt, length: _length, entityKeys: _keys, termLists: _lists, ...meta } = article;
+    return {
+      ...meta,
+      id: `bench-version-${i}`,
+      articleId: article.id,
+      hash: createHash('sha256').update(text).digest('hex'),
+      modifiedTime: null,
+      rawBytes: text.length + html.length,
+      storedBytes: Math.round((text.length + html.length) / 3),
+      encoding: 'gzip',
+      content: { html, text },
+    };
+  });
+  return { format: 'gloss-backup', version: 2, exportedAt: new Date(start + span).toISOString(), annotations, articles, watchlists: [], settings, versions };
 }
 
 /** The common word (in about 16 % of the annotations, see syntheticLibrary). */

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeText } from '@/utils/anchoring/selectors';
 import type { GlossDb } from '@/utils/db/database';
 import { isQuotaError, libraryWriter, type VersionChange } from '@/utils/db/library-writer';
-import { MAX_VERSIONS_PER_DAY } from '@/utils/db/versions-repo';
+import { createAnnotation, updateAnnotation } from '@/utils/db/annotations-repo';
+import { MAX_VERSIONS_PER_DAY, keepVersion } from '@/utils/db/versions-repo';
 import { textHash } from '@/utils/text/hash';
 import { freshDb } from '../support/fresh-db';
 import { ARTICLE, reading } from '../support/versions';
@@ -37,6 +38,21 @@ describe('db/library-writer versions', () => {
     expect(await writer().deleteArticleVersions(ARTICLE)).toEqual({ removed: 3 });
     expect((await db.versions.toArray()).map((v) => v.articleId)).toEqual([other]);
     expect(await db.versionBodies.count()).toBe(1);
+  });
+
+  it('keeps, when pruning, every version the reader annotated or edited an annotation on', async () => {
+    const ids: string[] = [];
+    const seenAt = (i: number) => 1_000 * (i + 1);
+    for (let i = 0; i < 6; i++) {
+      const outcome = await keepVersion(db, reading(`${TEXT} ${i}`), seenAt(i));
+      if (outcome.kind === 'added') ids.push(outcome.version.id);
+    }
+    const { quote, position } = describeText(TEXT, 24, 35);
+    // Made while version 1 was on screen, edited while version 2 was.
+    const made = await createAnnotation(db, { articleId: ARTICLE, quote, position, color: 'yellow', note: '', tags: [], textHash: 'h' }, seenAt(1) + 10);
+    await updateAnnotation(db, made.id, { note: 'edited', baseRev: made.rev }, seenAt(2) + 10);
+    expect(await writer().pruneVersions(1)).toEqual({ removed: 2 });
+    expect((await db.versions.orderBy('[articleId+firstSeenAt]').toArray()).map((v) => v.id)).toEqual([ids[0], ids[1], ids[2], ids[5]]);
   });
 
   it('announces a new version and a version seen again, with the records as stored', async () => {

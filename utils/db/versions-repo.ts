@@ -147,18 +147,32 @@ async function removeVersions(db: GlossDb, doomed: readonly VersionRecord[]): Pr
 
 /**
  * Keeps, of each article, its first version (the text first read, which "changed since" falls
- * back to) and its last `keepLast`; the others go, copies and all. Written by the library writer only.
+ * back to), its last `keepLast`, and every version the reader annotated (the one on screen when
+ * an annotation was made or last edited: the latest first seen at or before that time); the
+ * others go, copies and all. Written by the library writer only.
  */
 export function pruneVersions(db: GlossDb, keepLast: number): Promise<RemovedVersions> {
   if (!Number.isInteger(keepLast) || keepLast < 1) throw new RangeError('Keep at least the last version of each article.');
-  return db.transaction('rw', db.versions, db.versionBodies, async () => {
+  return db.transaction('rw', db.versions, db.versionBodies, db.annotations, async () => {
     const byArticle = new Map<string, VersionRecord[]>();
     await db.versions.orderBy('[articleId+firstSeenAt]').each((version) => {
       const list = byArticle.get(version.articleId);
       if (list) list.push(version);
       else byArticle.set(version.articleId, [version]);
     });
-    const doomed = [...byArticle.values()].flatMap((versions) => versions.slice(1, Math.max(1, versions.length - keepLast)));
+    const doomed: VersionRecord[] = [];
+    for (const [articleId, versions] of byArticle) {
+      const middle = versions.slice(1, Math.max(1, versions.length - keepLast));
+      if (middle.length === 0) continue;
+      const annotated = new Set<VersionRecord>();
+      await db.annotations.where('articleId').equals(articleId).each((annotation) => {
+        for (const at of [annotation.createdAt, annotation.updatedAt]) {
+          const shown = versions.findLast((version) => version.firstSeenAt <= at);
+          if (shown) annotated.add(shown);
+        }
+      });
+      doomed.push(...middle.filter((version) => !annotated.has(version)));
+    }
     return removeVersions(db, doomed);
   });
 }

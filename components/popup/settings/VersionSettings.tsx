@@ -1,8 +1,8 @@
 /**
  * Which articles Gloss keeps local copies (versions) of: by default those the reader annotated or
  * where a term of their watchlists was found; or every article read; or only annotated ones. How
- * much room the copies take, and pruning: keep each article's first version and its last N (the
- * background removes the rest, through the library writer).
+ * much room the copies take, and pruning: keep each article's first version, its last N and the
+ * versions the reader annotated (the background removes the rest, through the library writer).
  */
 import { useId, useRef, useState } from 'preact/hooks';
 import { formatBytes } from '@/components/common/format';
@@ -62,6 +62,7 @@ function Pruning({ db }: { db: GlossDb }) {
           Remove older versions
         </button>
       </form>
+      <p class="settings-note">The versions you annotated are always kept.</p>
       {status && (
         <p class={status.error ? 'settings-error' : 'settings-note'} role={status.error ? 'alert' : 'status'} data-testid="prune-status">
           {status.text}
