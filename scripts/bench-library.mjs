@@ -137,9 +137,9 @@ export function syntheticLibrary() {
     const paragraphs = Array.from({ length: 12 }, () => phrase(100));
     const text = paragraphs.join('\n\n');
     const html = paragraphs.map((p) => `<p>${p.replace(/[<&]/g, ' ')}</p>`).join('');
-    const { id: _id, excerpt: _excerpt, length: _length, entityKeys: _keys, termLists: _lists, ...meta } = article;
+    const { url, canonicalUrl, title, byline, siteName, publishedTime, lang, dir, firstSeenAt, lastSeenAt } = article;
     return {
-      ...meta,
+      url, canonicalUrl, title, byline, siteName, publishedTime, lang, dir, firstSeenAt, lastSeenAt,
       id: `bench-version-${i}`,
       articleId: article.id,
       hash: createHash('sha256').update(text).digest('hex'),
