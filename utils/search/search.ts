@@ -6,19 +6,19 @@
  * How a search runs (terms.ts turns the filter into terms):
  * 1. Nothing to narrow by: the `createdAt` index counts the library and reads the page, newest
  *    first. That is the popup opening, and a date range alone.
- * 2. Each term that has an index is counted (IndexedDB counts are cheap). Few annotations in the
- *    rarest (≤ LOAD_AT_MOST): its records are read through its index and every other term is
- *    checked on them. Otherwise primary keys are read (getAllKeys, no records) and intersected,
- *    rarest first, for as long as reading the next term's keys costs less than loading the
- *    candidates and checking the rest on them.
+ * 2. Each term that has an index is probed: its first LOAD_AT_MOST primary keys (getAllKeys with
+ *    a count, no records). Terms with fewer are known whole: their keys are intersected and the
+ *    other terms checked on those few records. When every term is larger, their keys are read
+ *    whole and intersected. Nothing is counted: an IndexedDB count walks the entries as reading
+ *    their keys does.
  * 3. Terms left over are checked on the loaded candidates (articles read only for phrases and
  *    hooks). When none are left, the candidate keys are exact: the total is their number, and the
  *    page comes from whichever is cheapest: loading the candidates, reading the `createdAt` index
  *    newest first until the page is full, or walking its keys.
  * The costs weighed are per key and per record, measured in Chromium (see COST_US); they only
  * choose the plan, never the answer. Results are newest first; equal times by id, descending,
- * as the index orders them. A phrase or hook with nothing indexed to narrow it (a phrase of stop
- * words only) reads every annotation: correct, slower.
+ * as the index orders them. A phrase or hook with nothing indexed to narrow it (a phrase of one
+ * stop word) reads every annotation: correct, slower.
  */
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
@@ -34,9 +34,9 @@ export const LOAD_AT_MOST = 300;
 
 /**
  * Microseconds per item in Chromium 10,000 annotations deep: a primary key from getAllKeys, a
- * record through an index (getAll), a record by key (bulkGet), a record read in index order.
+ * record by key (bulkGet), a record read in index order.
  */
-const COST_US = { key: 2.5, indexRecord: 20, keyRecord: 30, scanRecord: 14 };
+const COST_US = { key: 2.5, keyRecord: 30, scanRecord: 14 };
 
 export interface SearchOptions {
   /** Results to return (default DEFAULT_LIMIT). */
@@ -95,41 +95,49 @@ export async function searchLibrary(db: GlossDb, query: string | LibraryFilter, 
     } else if (indexed.length === 0) {
       ({ total, page } = await checked(db, await inRange().toArray(), terms, offset, limit));
     } else {
-      const counts = await Promise.all(indexed.map((term) => term.lookup!.count()));
-      const order = indexed.map((term, k) => ({ term, count: counts[k] as number })).sort((a, b) => a.count - b.count);
-      const [rarest, second] = order as [{ term: Term; count: number }, ...{ term: Term; count: number }[]];
-      if (rarest.count <= LOAD_AT_MOST && (!second || COST_US.indexRecord * rarest.count <= COST_US.key * (rarest.count + second.count))) {
-        const records = await rarest.term.lookup!.records();
-        ({ total, page } = await checked(db, records, terms.filter((term) => term !== rarest.term), offset, limit));
-      } else {
-        let keys = new Set(await rarest.term.lookup!.keys());
-        const applied = new Set<Term>([rarest.term]);
-        for (const { term, count } of order.slice(1)) {
-          if (keys.size === 0 || COST_US.keyRecord * keys.size <= COST_US.key * count) break;
-          const next = await term.lookup!.keys();
-          const both = new Set<string>();
-          for (const key of next) if (keys.has(key)) both.add(key);
-          keys = both;
+      // Each term with an index is probed: its first LOAD_AT_MOST entries. One with fewer is
+      // known whole and narrows the candidates at once; large ones are read whole only when no
+      // term is small (counting a term would walk its entries as reading its keys does).
+      const probes = await Promise.all(indexed.map((term) => term.lookup!.probe(LOAD_AT_MOST)));
+      let found: Set<string> | null = null;
+      let rangeCount: number | undefined;
+      const applied = new Set<Term>();
+      for (const [k, probe] of probes.entries()) {
+        if (!probe.complete) continue;
+        found = narrowed(found, probe.keys);
+        applied.add(indexed[k]!);
+        if (indexed[k]!.dates) rangeCount = probe.keys.length;
+      }
+      if (!found) {
+        for (const term of indexed) {
+          if (found?.size === 0) break;
+          found = narrowed(found, await term.lookup!.keys());
           applied.add(term);
         }
-        const left = terms.filter((term) => !applied.has(term));
-        if (left.length > 0) {
-          ({ total, page } = await checked(db, await loadAll(db, keys), left, offset, limit));
-        } else {
-          total = keys.size;
-          // The library's order, when the caller keeps it, spares counting the range (a count
-          // walks every entry of it: ~50 ms for 10,000 in a freshly opened popup).
-          if (options.order) page = await pageInOrder(db, keys, options.order, offset, limit);
-          else {
-            const rangeCount = hasDates ? (order.find(({ term }) => term.dates)?.count ?? (await inRange().count())) : await db.annotations.count();
-            page = await pageOf(db, keys, inRange, [from, before], rangeCount, offset, limit);
-          }
+      }
+      found ??= new Set<string>();
+      const left = terms.filter((term) => !applied.has(term));
+      if (left.length > 0) {
+        ({ total, page } = await checked(db, await loadAll(db, found), left, offset, limit));
+      } else {
+        total = found.size;
+        // The library's order, when the caller keeps it, spares counting the range (a count
+        // walks every entry of it: ~50 ms for 10,000 in a freshly opened popup).
+        if (options.order) page = await pageInOrder(db, found, options.order, offset, limit);
+        else {
+          rangeCount ??= hasDates ? await inRange().count() : await db.annotations.count();
+          page = await pageOf(db, found, inRange, [from, before], rangeCount, offset, limit);
         }
       }
     }
     const articles = await articlesOf(db, page);
     return { annotations: page.map(withoutWords), articles: [...articles.values()], total, words, issues };
   });
+}
+
+/** The keys of `found` (all of them when null) that are among `keys`. */
+function narrowed(found: Set<string> | null, keys: readonly string[]): Set<string> {
+  return found ? new Set(keys.filter((key) => found.has(key))) : new Set(keys);
 }
 
 /** The candidates that pass `terms`, newest first: the total and the page. */

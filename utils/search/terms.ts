@@ -1,8 +1,8 @@
 /**
  * A library filter as search terms. Each term can check a loaded annotation exactly (`test`);
- * most can also be looked up in an index (`lookup`): how many annotations at most (a cheap
- * IndexedDB count), their primary keys, or their records. search.ts decides, by those counts,
- * which terms to look up and which to check on loaded records.
+ * most can also be looked up in an index (`lookup`): its first primary keys (a probe, which says
+ * whether they were all), or all of them. search.ts decides, by those probes, which terms to
+ * look up and which to check on loaded records.
  *
  * - a word: the `words` index, by prefix (whole word under MIN_PREFIX_LENGTH);
  * - a tag: the `tags` index, for every spelling in use that reads the same;
@@ -27,10 +27,12 @@ import { isPrefixWord, matchesWord, outletKey, queryWords, smallWordPairs, textK
 export const MAX_ARTICLE_LOOKUPS = 200;
 
 export interface Lookup {
-  /** At least as many as the annotations `keys` gives (multiEntry ranges count duplicates). */
-  count(): Promise<number>;
+  /**
+   * Up to about `limit` of the primary keys (at most `limit` index entries per range, and a key
+   * may stand in several entries of a multiEntry range); `complete` when that was all of them.
+   */
+  probe(limit: number): Promise<{ keys: string[]; complete: boolean }>;
   keys(): Promise<string[]>;
-  records(): Promise<StoredAnnotation[]>;
 }
 
 export interface Term {
@@ -126,13 +128,11 @@ type Range = Collection<StoredAnnotation, string, InsertType<StoredAnnotation, '
 function lookupOf(rangesOf: () => Range[] | Promise<Range[]>): Lookup {
   const each = async <T>(read: (range: Range) => Promise<T>) => Promise.all((await rangesOf()).map(read));
   return {
-    count: async () => (await each((range) => range.count())).reduce((a, b) => a + b, 0),
-    keys: async () => (await each((range) => range.primaryKeys())).flat(),
-    records: async () => {
-      const byId = new Map<string, StoredAnnotation>();
-      for (const list of await each((range) => range.toArray())) for (const annotation of list) byId.set(annotation.id, annotation);
-      return [...byId.values()];
+    probe: async (limit) => {
+      const lists = await each((range) => range.limit(limit).primaryKeys());
+      return { keys: lists.flat(), complete: lists.every((list) => list.length < limit) };
     },
+    keys: async () => (await each((range) => range.primaryKeys())).flat(),
   };
 }
 
