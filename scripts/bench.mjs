@@ -15,7 +15,8 @@
  * built file, the entity recognizer's speed in Node and Chromium (bench-entities.mjs), and
  * re-anchoring 500 annotations against a plain fuzzy search (bench-anchoring.mjs), comparing two
  * versions of an article (bench-diff.mjs), the popup with a library of 10,000 annotations
- * (bench-library.mjs), the library across articles at 10,000 articles (bench-mentions.mjs); the same pages traced to 5 s
+ * (bench-library.mjs), the reader page's first paint of the longest corpus article with 100
+ * annotations (bench-reader.mjs), the library across articles at 10,000 articles (bench-mentions.mjs); the same pages traced to 5 s
  * after load, every main-thread task attributed to Gloss or the page (bench-trace.mjs); then, when Firefox ESR is installed, Gloss's own main-thread steps on the same pages in Firefox (bench-firefox.mjs; re-anchoring runs there too).
  *
  *   npm run bench -- [--pages DIR] [--runs N] [--out FILE]
@@ -30,6 +31,7 @@ import { benchEntities, printEntities } from './bench-entities.mjs';
 import { benchFirefox, printFirefox } from './bench-firefox.mjs';
 import { benchLibrary, printLibrary } from './bench-library.mjs';
 import { benchMentions, printMentions } from './bench-mentions.mjs';
+import { benchReader, printReader } from './bench-reader.mjs';
 import { benchTrace, printTrace } from './bench-trace.mjs';
 import { launch } from './lib/browser.mjs';
 import { glossDone, glossMeasures } from './lib/gloss-done.mjs';
@@ -241,6 +243,8 @@ const diff = await benchDiff();
 printDiff(diff);
 const library = await benchLibrary();
 printLibrary(library);
+const reader = await benchReader();
+printReader(reader);
 const mentions = await benchMentions();
 printMentions(mentions);
 const firefox = await benchFirefox({ runs: Math.min(runs, 3) });
@@ -249,6 +253,6 @@ if (firefox) printFirefox(firefox);
 if (args.out) {
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, trace, sizes, entities, anchoring, diff, library, mentions, firefox }, null, 2));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, trace, sizes, entities, anchoring, diff, library, reader, mentions, firefox }, null, 2));
   console.log(`\nwrote ${out}`);
 }
