@@ -111,4 +111,13 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       pendingMentions: '++seq',
     },
   },
+  {
+    // The reader's corrections to the library's keys (issue 15): one record per key merged into
+    // another, renamed or hidden. Read whole (a few hundred records at most) and applied when the
+    // library answers, so nothing else is reshaped: a new table.
+    version: 9,
+    stores: {
+      corrections: 'key',
+    },
+  },
 ];
