@@ -79,6 +79,15 @@ describe('background/library', () => {
     expect(await libraryHandlers(db, libraryWriter(db, async () => {})).entityPage({ key: 'PERSON:Nobody' }, {})).toBeNull();
   });
 
+  it('corrects a key through the writer, and refuses a merge that would make a loop with the reason', async () => {
+    const handlers = libraryHandlers(db, libraryWriter(db, async () => {}));
+    await handlers.correctKey({ kind: 'merge', key: 'PLACE:Songchon County', into: KIM }, {});
+    expect((await handlers.entityTrends({ keys: ['PLACE:Songchon County'] }, {}))[0]).toMatchObject({ key: KIM, name: 'Kim Jong Un' });
+    await expect(handlers.correctKey({ kind: 'merge', key: KIM, into: 'PLACE:Songchon County' }, {})).rejects.toMatchObject({
+      error: { code: 'refused', message: expect.stringMatching(/“Songchon County” is already shown as “Kim Jong Un”: merging “Kim Jong Un” into it would make a loop/) },
+    });
+  });
+
   it('answers trends in the order asked, an unknown key with no name and no months', async () => {
     const answer = await libraryHandlers(db, libraryWriter(db, async () => {})).entityTrends({ keys: ['PERSON:Nobody', TERM] }, {});
     expect(answer).toEqual([
