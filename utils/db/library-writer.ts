@@ -163,6 +163,11 @@ export function libraryWriter(
       const byArticle = new Map<string, VersionRecord[]>();
       for (const version of versions) if (version) byArticle.set(version.articleId, [...(byArticle.get(version.articleId) ?? []), version]);
       for (const [articleId, changed] of byArticle) await tellVersions({ articleId, changed });
+      // The corrections it wrote, as stored now, in bounded announcements.
+      const skippedKeys = new Set(options.onDuplicate === 'skip' ? report.corrections.duplicates : []);
+      const keys = (data.corrections ?? []).map((record) => record.key).filter((key) => !skippedKeys.has(key));
+      const corrections = (keys.length ? await db.corrections.bulkGet(keys) : []).flatMap((record) => (record ? [record] : []));
+      for (let i = 0; i < corrections.length; i += REMOVED_BATCH) await tellCorrections({ changed: corrections.slice(i, i + REMOVED_BATCH), removed: [] });
       return report;
     },
     async keepVersion(copy) {
