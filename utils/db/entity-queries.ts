@@ -34,7 +34,7 @@ export async function listEntities(
   const known = new Map(rows.map((row) => [row.key, row]));
   const roots = [...new Set(rows.map((row) => resolver.rootOf(row.key)))].filter((root) => hidden || !resolver.isHidden(root));
   const shown = await Promise.all(
-    roots.map(async (root) => (resolver.groups.has(root) ? (await groupTotals(db, resolver, root, known))?.summary : shownAlone(known.get(root) as EntitySummary, resolver))),
+    roots.map(async (root) => (resolver.groups.has(root) ? (await groupTotals(db, resolver, root, { known, timeline: false }))?.summary : shownAlone(known.get(root) as EntitySummary, resolver))),
   );
   return shown
     .filter((entity): entity is ShownEntity => !!entity && (!type || entity.type === type))
@@ -207,7 +207,7 @@ async function shownSummaries(db: GlossDb, resolver: Resolver, roots: readonly s
   const stored = new Map((await db.entities.bulkGet(alone)).map((summary, i) => [alone[i] as string, summary]));
   return Promise.all(
     roots.map(async (root) => {
-      if (resolver.groups.has(root)) return (await groupTotals(db, resolver, root))?.summary;
+      if (resolver.groups.has(root)) return (await groupTotals(db, resolver, root, { timeline: false }))?.summary;
       const summary = stored.get(root);
       return summary && shownAlone(summary, resolver);
     }),
@@ -234,7 +234,7 @@ export async function trends(db: GlossDb, keys: readonly string[]): Promise<KeyT
   return Promise.all(
     keys.map(async (key) => {
       const root = resolver.rootOf(key);
-      const totals = resolver.groups.has(root) ? await groupTotals(db, resolver, root) : await aloneTotals(db, resolver, root);
+      const totals = resolver.groups.has(root) ? await groupTotals(db, resolver, root, { outlets: false }) : await aloneTotals(db, resolver, root);
       const points = timelineOf(totals?.timeline).map(({ month, articles, mentions }) => ({ month, articles, mentions }));
       return { key: root, name: totals?.summary.name ?? null, points };
     }),
