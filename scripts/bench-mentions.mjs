@@ -179,7 +179,7 @@ async function measure(/** @type {string} */ url, /** @type {[string, string][]}
     pages: [await page(1), await page(20), await page(500)],
     trend: { key: term.key, articles: term.articles, ms: await time(() => trends(db, [term.key])) },
     /** The same questions with corrections made (a Gloss that keeps them). */
-    corrected: /** @type {{ tableMs: number, tableOfTypeMs: number, pages: { key: string, articles: number, merged: number, ms: number, related: number }[], trend: { key: string, ms: number } } | undefined} */ (undefined),
+    corrected: /** @type {{ tableMs?: number, tableOfTypeMs?: number, pages: { key: string, articles: number, merged: number, ms?: number, related: number }[], trend: { key: string, ms?: number } } | undefined} */ (undefined),
   };
   // The reader's corrections, as the library page would have written them (only the writer
   // writes them in Gloss; here they are put straight in, as the library itself was).
@@ -201,7 +201,7 @@ async function measure(/** @type {string} */ url, /** @type {[string, string][]}
       tableMs: await time(() => listEntities(db, { limit: 100 })),
       tableOfTypeMs: await time(() => listEntities(db, { type: 'PLACE', limit: 100 })),
       pages: [await corrected(1), await corrected(20), await corrected(500)],
-      trend: { key: term.key, ms: /** @type {number} */ (await time(() => trends(db, [term.key]))) },
+      trend: { key: term.key, ms: await time(() => trends(db, [term.key])) },
     };
   }
   await db.delete();
@@ -236,9 +236,10 @@ export function printMentions(r) {
   const c = r.corrected;
   if (!c) return;
   console.log(`with corrections (the two most named keys merged, 20 more merges, 10 hidden, two terms merged):`);
-  console.log(`  entity table, first 100 rows: ${f(c.tableMs)} ms; of one type: ${f(c.tableOfTypeMs)} ms`);
-  for (const p of c.pages) console.log(`  one entity's page, ${p.key} (${p.articles} articles, ${p.merged} merged in, ${p.related} related): ${f(p.ms)} ms`);
-  console.log(`  term trend, ${c.trend.key} with a term merged in: ${f(c.trend.ms)} ms`);
+  const g = (/** @type {number | undefined} */ v) => f(v ?? NaN);
+  console.log(`  entity table, first 100 rows: ${g(c.tableMs)} ms; of one type: ${g(c.tableOfTypeMs)} ms`);
+  for (const p of c.pages) console.log(`  one entity's page, ${p.key} (${p.articles} articles, ${p.merged} merged in, ${p.related} related): ${g(p.ms)} ms`);
+  console.log(`  term trend, ${c.trend.key} with a term merged in: ${g(c.trend.ms)} ms`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
