@@ -21,7 +21,7 @@ describe('db/schema', () => {
       { version: 6, stores: {} },
       { version: 7, stores: { versions: 'id, [articleId+firstSeenAt]', versionBodies: 'id' } },
       { version: 8, stores: { mentions: 'articleId, *keyDates', entities: 'key, articles, [type+articles]', timelines: 'key', pendingMentions: '++seq' } },
-      { version: 9, stores: { corrections: 'key' } },
+      { version: 9, stores: { corrections: 'key', groupOverlaps: 'root' } },
     ]);
   });
 
@@ -33,7 +33,7 @@ describe('db/schema', () => {
     const db = new GlossDb(`schema-${crypto.randomUUID()}`);
     await db.open();
     expect(db.verno).toBe(SCHEMA_HISTORY.length);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'corrections', 'entities', 'mentions', 'pendingMentions', 'timelines', 'versionBodies', 'versions', 'watchlists']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'corrections', 'entities', 'groupOverlaps', 'mentions', 'pendingMentions', 'timelines', 'versionBodies', 'versions', 'watchlists']);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'tags')?.multi).toBe(true);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
     db.close();

@@ -3,14 +3,14 @@
  * The stored summaries and timelines stay per key as the recognizer filed them (a reading never
  * needs to know of corrections, and a split is only a record removed); a root's figures are
  * folded from its members' at question time. Articles that name two members are counted once:
- * which they are comes from ids alone (forward ranges of primary keys on the `keyDates` and
- * `siteName` indexes, the fast reads), never from reading the records.
+ * what the members share is kept per root (group-overlaps.ts) and taken away.
  */
 import type { EntityType } from '../entities/types';
 import { keyName } from '../corrections/correction';
 import type { Resolver } from '../corrections/resolve';
-import { keyDate, keyDateRange, type EntitySummary, type EntityTimeline } from '../mentions/types';
+import type { EntitySummary, EntityTimeline } from '../mentions/types';
 import type { GlossDb } from './database';
+import { measureOverlap, measureOverlapCount, overlapFits, type GroupOverlap } from './group-overlaps';
 import { MAX_VARIANTS } from './mentions-repo';
 
 /** A summary as the library shows it: the root's key, the reader's name for it, what is merged in and whether it is hidden. */
@@ -84,63 +84,25 @@ export async function groupTotals(
     }
   }
   if (present.length > 1) {
-    const keys = present.map((s) => s.key);
-    if (withTimeline) await countSharedByMonth(db, keys, stored, summary, timeline, outlets);
-    else summary.articles -= extraCounts(await Promise.all(keys.map((key) => db.mentions.where('keyDates').between(...keyDateRange(key)).primaryKeys()))).total;
+    // What the members share: kept since the group formed, else measured now (an older record, or none).
+    const kept = await db.groupOverlaps.get(root);
+    if (overlapFits(kept, members)) subtract(summary, timeline, kept, outlets);
+    else if (withTimeline) subtract(summary, timeline, await measureOverlap(db, root, members, { outlets }), outlets);
+    else summary.articles -= await measureOverlapCount(db, members);
   }
   return { summary, timeline };
 }
 
-/** The articles listed more than once in `lists` (an article naming two of the keys), with how many times more, and how many in all. */
-function extraCounts(lists: readonly string[][]): { extra: Map<string, number>; total: number } {
-  const times = new Map<string, number>();
-  for (const ids of lists) for (const id of ids) times.set(id, (times.get(id) ?? 0) + 1);
-  const extra = new Map<string, number>();
-  let total = 0;
-  for (const [id, n] of times) {
-    if (n < 2) continue;
-    extra.set(id, n - 1);
-    total += n - 1;
-  }
-  return { extra, total };
-}
-
-/** The first instant of month 'YYYY-MM' (UTC), and of the month after. */
-const monthBounds = (month: string): [number, number] => {
-  const [year, m] = month.split('-').map(Number) as [number, number];
-  return [Date.UTC(year, m - 1, 1), Date.UTC(year, m, 1)];
-};
-
-/**
- * Takes away the extra counts of articles that name several of `keys`, month by month (each
- * article counts once), and from the outlet each is filed under. Reads only ids from indexes:
- * the keys' articles in each month two of them share (a `keyDates` range each), and the articles
- * of each outlet of those months (the `siteName` index), never the records themselves, which an
- * overlap of thousands of articles would make seconds long.
- */
-async function countSharedByMonth(db: GlossDb, keys: readonly string[], timelines: readonly EntityTimeline[], summary: EntitySummary, timeline: EntityTimeline, withOutlets: boolean): Promise<void> {
-  const shared = Object.keys(timeline.months).filter((month) => timelines.filter((t) => t.months[month]).length > 1);
-  const byMonth = await Promise.all(
-    shared.map(async (month) => {
-      const [from, to] = monthBounds(month);
-      const lists = await Promise.all(keys.map((key) => db.mentions.where('keyDates').between(keyDate(key, from), keyDate(key, to), true, false).primaryKeys()));
-      return { month, ...extraCounts(lists) };
-    }),
-  );
-  const counted = byMonth.filter((m) => m.total > 0);
-  if (!counted.length) return;
-  const outlets = withOutlets ? [...new Set(counted.flatMap(({ month }) => Object.keys(timeline.months[month]?.outlets ?? {})))].filter(Boolean) : [];
-  const outletOf = new Map<string, string>();
-  const idLists = await Promise.all(outlets.map((outlet) => db.articles.where('siteName').equals(outlet).primaryKeys()));
-  idLists.forEach((ids, i) => ids.forEach((id) => outletOf.set(id, outlets[i] as string)));
-  for (const { month, extra, total } of counted) {
-    const bucket = timeline.months[month] as EntityTimeline['months'][string];
-    summary.articles -= total;
-    bucket.articles -= total;
-    for (const [id, n] of withOutlets ? extra : []) {
-      const outlet = outletOf.get(id) ?? '';
+/** Takes what the members share out of their summed figures. */
+function subtract(summary: EntitySummary, timeline: EntityTimeline, overlap: GroupOverlap, outlets: boolean): void {
+  summary.articles -= overlap.articles;
+  for (const [month, shared] of Object.entries(overlap.months)) {
+    const bucket = timeline.months[month];
+    if (!bucket) continue;
+    bucket.articles -= shared.articles;
+    for (const [outlet, n] of outlets ? Object.entries(shared.outlets) : []) {
       bucket.outlets[outlet] = (bucket.outlets[outlet] ?? 0) - n;
-      if (bucket.outlets[outlet] === 0) delete bucket.outlets[outlet];
+      if (bucket.outlets[outlet] <= 0) delete bucket.outlets[outlet];
     }
   }
 }

@@ -19,7 +19,7 @@ import {
   type AnnotationEdit,
   type NewAnnotation,
 } from './annotations-repo';
-import { correctKeys } from './corrections-repo';
+import { correctKeys, remeasureOverlaps } from './corrections-repo';
 import type { GlossDb } from './database';
 import { deleteArticleVersions, keepVersion, pruneVersions, type KeepOutcome, type RemovedVersions } from './versions-repo';
 import type { VersionCopy, VersionRecord } from '../versions/version';
@@ -163,7 +163,8 @@ export function libraryWriter(
       const byArticle = new Map<string, VersionRecord[]>();
       for (const version of versions) if (version) byArticle.set(version.articleId, [...(byArticle.get(version.articleId) ?? []), version]);
       for (const [articleId, changed] of byArticle) await tellVersions({ articleId, changed });
-      // The corrections it wrote, as stored now, in bounded announcements.
+      // The corrections it wrote, as stored now, in bounded announcements, once what the groups share is measured.
+      if (data.corrections?.length) await remeasureOverlaps(db);
       const skippedKeys = new Set(options.onDuplicate === 'skip' ? report.corrections.duplicates : []);
       const keys = (data.corrections ?? []).map((record) => record.key).filter((key) => !skippedKeys.has(key));
       const corrections = (keys.length ? await db.corrections.bulkGet(keys) : []).flatMap((record) => (record ? [record] : []));

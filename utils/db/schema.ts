@@ -113,11 +113,13 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
   },
   {
     // The reader's corrections to the library's keys (issue 15): one record per key merged into
-    // another, renamed or hidden. Read whole (a few hundred records at most) and applied when the
-    // library answers, so nothing else is reshaped: a new table.
+    // another, renamed or hidden, read whole (a few hundred records at most) and applied when the
+    // library answers; and per root of merged keys, the articles they share (group-overlaps.ts).
+    // New tables: nothing is reshaped.
     version: 9,
     stores: {
       corrections: 'key',
+      groupOverlaps: 'root',
     },
   },
 ];
