@@ -6,7 +6,9 @@
  * article, as "Kim Jong Un" is in a KCNA reader's library). Reported: recording one article's
  * mentions (writeMentions, on the full library), the entity table's query (first 100 rows), one
  * entity's page (articles, timeline, co-occurrence) for a key of rank 1, 20 and 500, and a term's
- * trend. Query times, not paints: the page that shows them is not built yet.
+ * trend; then the same questions again with the reader's corrections (corrections/): the two most
+ * named keys merged (the worst case: nearly every article names both), 20 more merges, 10 keys
+ * hidden, two terms merged. Query times, not paints.
  *
  *   node scripts/bench-mentions.mjs [--articles N] [--out FILE]   (also run by `npm run bench`)
  */
@@ -52,7 +54,7 @@ export function realisticNames() {
 
 /** Runs in the page: builds the library, then times the questions. */
 async function measure(/** @type {string} */ url, /** @type {[string, string][]} */ names, /** @type {number} */ articles, /** @type {number} */ perArticle) {
-  const { GlossDb, writeMentions, applyPending, keyDate, listEntities, entityPage, trends } = await import(url);
+  const { GlossDb, writeMentions, applyPending, keyDate, listEntities, entityPage, trends, correctKeys } = await import(url);
   let seed = 7;
   const next = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -165,7 +167,7 @@ async function measure(/** @type {string} */ url, /** @type {[string, string][]}
     const result = await entityPage(db, key);
     return { key, articles: at(rank).articles, ms: await time(() => entityPage(db, key)), related: result.related.length };
   };
-  const [term] = await listEntities(db, { type: 'TERM', limit: 1 });
+  const [term, secondTerm] = await listEntities(db, { type: 'TERM', limit: 2 });
   const result = {
     buildMs,
     counts,
@@ -176,7 +178,33 @@ async function measure(/** @type {string} */ url, /** @type {[string, string][]}
     tableOfTypeMs: await time(() => listEntities(db, { type: 'PLACE', limit: 100 })),
     pages: [await page(1), await page(20), await page(500)],
     trend: { key: term.key, articles: term.articles, ms: await time(() => trends(db, [term.key])) },
+    /** The same questions with corrections made (a Gloss that keeps them). */
+    corrected: /** @type {{ mergeTopMs: number, tableMs?: number, tableOfTypeMs?: number, pages: { key: string, articles: number, merged: number, ms?: number, related: number }[], trend: { key: string, ms?: number } } | undefined} */ (undefined),
   };
+  // The reader's corrections, made as the library page makes them (correctKeys, which the writer
+  // calls), the merge of the two most named keys timed.
+  if (correctKeys) {
+    const merge = (/** @type {string} */ key, /** @type {string} */ into) => correctKeys(db, { kind: 'merge', key, into });
+    const mergeStart = performance.now();
+    await merge(at(2).key, at(1).key);
+    const mergeTopMs = performance.now() - mergeStart;
+    await merge(at(30).key, at(20).key);
+    for (let i = 0; i < 20; i++) await merge(at(101 + 2 * i).key, at(100 + 2 * i).key);
+    for (let i = 0; i < 10; i++) await correctKeys(db, { kind: 'hide', key: at(200 + i).key, hidden: true });
+    if (secondTerm) await merge(secondTerm.key, term.key);
+    const corrected = async (/** @type {number} */ rank) => {
+      const key = at(rank).key;
+      const shown = await entityPage(db, key);
+      return { key, articles: shown.summary.articles, merged: shown.summary.merged?.length ?? 0, ms: await time(() => entityPage(db, key)), related: shown.related.length };
+    };
+    result.corrected = {
+      mergeTopMs,
+      tableMs: await time(() => listEntities(db, { limit: 100 })),
+      tableOfTypeMs: await time(() => listEntities(db, { type: 'PLACE', limit: 100 })),
+      pages: [await corrected(1), await corrected(20), await corrected(500)],
+      trend: { key: term.key, ms: await time(() => trends(db, [term.key])) },
+    };
+  }
   await db.delete();
   return result;
 }
@@ -206,6 +234,14 @@ export function printMentions(r) {
   console.log(`entity table, first 100 rows: ${f(r.tableMs)} ms; of one type: ${f(r.tableOfTypeMs)} ms (target ≤ 200 ms to first paint)`);
   for (const p of r.pages) console.log(`one entity's page, ${p.key} (${p.articles} articles, ${p.related} related): ${f(p.ms)} ms (target ≤ 150 ms)`);
   console.log(`term trend, ${r.trend.key} (${r.trend.articles} articles): ${f(r.trend.ms)} ms (target ≤ 100 ms)`);
+  const c = r.corrected;
+  if (!c) return;
+  console.log(`with corrections (the two most named keys merged, 20 more merges, 10 hidden, two terms merged):`);
+  const g = (/** @type {number | undefined} */ v) => f(v ?? NaN);
+  console.log(`  merging the two most named keys (measuring what they share): ${g(c.mergeTopMs)} ms`);
+  console.log(`  entity table, first 100 rows: ${g(c.tableMs)} ms; of one type: ${g(c.tableOfTypeMs)} ms`);
+  for (const p of c.pages) console.log(`  one entity's page, ${p.key} (${p.articles} articles, ${p.merged} merged in, ${p.related} related): ${g(p.ms)} ms`);
+  console.log(`  term trend, ${c.trend.key} with a term merged in: ${g(c.trend.ms)} ms`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,5 +1,6 @@
 /**
- * The entity table: every person, organization, place and term the reader's articles name, with
+ * The entity table: every person, organization, place and term the reader's articles name, as the
+ * reader's corrections show them (merged keys as one row, renamed; hidden ones on demand), with
  * spellings, articles, mentions, first and last seen. Sorting, the type filter and the search
  * (name or spelling) work on the rows loaded (the most named, `TABLE_ROWS` of them): a first
  * version; searching the whole library would be a query of its own.
@@ -7,7 +8,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { ENTITY_TYPE_LABELS, type EntityType } from '@/utils/entities/types';
 import { csvTable } from '@/utils/export/csv-field';
-import type { EntitySummary } from '@/utils/mentions/types';
+import type { ShownEntity as EntitySummary } from '@/utils/db/entity-groups';
 import { day, download } from './download';
 import type { LibraryClient } from './library-client';
 import { routeHref } from './route';
@@ -54,8 +55,9 @@ export function entitiesCsv(rows: readonly EntitySummary[]): string {
   ]);
 }
 
-export function EntityTable({ client }: { client: LibraryClient }) {
-  const answer = useAnswer(() => client.listEntities({ limit: TABLE_ROWS }), [client]);
+export function EntityTable({ client, revision = 0 }: { client: LibraryClient; revision?: number }) {
+  const [showHidden, setShowHidden] = useState(false);
+  const answer = useAnswer(() => client.listEntities({ limit: TABLE_ROWS, ...(showHidden && { hidden: true }) }), [client, showHidden], revision);
   const [type, setType] = useState<EntityType | ''>('');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'articles', descending: true });
@@ -86,6 +88,9 @@ export function EntityTable({ client }: { client: LibraryClient }) {
           Search{' '}
           <input type="search" value={search} placeholder="Name or spelling" onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)} data-testid="entity-search" />
         </label>
+        <label>
+          <input type="checkbox" checked={showHidden} onChange={(e) => setShowHidden((e.currentTarget as HTMLInputElement).checked)} data-testid="show-hidden" /> Show hidden
+        </label>
         <button type="button" onClick={() => download('gloss-entities.csv', 'text/csv', entitiesCsv(rows))}>
           Export CSV
         </button>
@@ -112,9 +117,10 @@ export function EntityTable({ client }: { client: LibraryClient }) {
             </thead>
             <tbody>
               {rows.map((row) => (
-                <tr key={row.key} data-key={row.key}>
+                <tr key={row.key} data-key={row.key} class={row.hidden ? 'hidden-row' : undefined}>
                   <th scope="row">
                     <a href={routeHref({ view: 'entity', key: row.key })}>{row.name}</a>
+                    {row.hidden && <span class="muted"> (hidden)</span>}
                   </th>
                   <td>{ENTITY_TYPE_LABELS[row.type]}</td>
                   <td class="variants">{row.variants.join(', ')}</td>

@@ -9,7 +9,9 @@ import { ARTICLES_PER_PAGE, type TimelineMonth } from '@/utils/db/entity-queries
 import { ENTITY_TYPE_LABELS } from '@/utils/entities/types';
 import { csvTable } from '@/utils/export/csv-field';
 import type { EntityLibraryPage } from '@/utils/messaging/protocol/types';
+import { keyName } from '@/utils/corrections/correction';
 import { BarChart } from './BarChart';
+import { EntityCorrections } from './EntityCorrections';
 import { day, download } from './download';
 import type { LibraryClient } from './library-client';
 import { routeHref } from './route';
@@ -32,9 +34,9 @@ export function articlesCsv(page: EntityLibraryPage): string {
   ]);
 }
 
-export function EntityView({ client, entityKey }: { client: LibraryClient; entityKey: string }) {
+export function EntityView({ client, entityKey, revision = 0, onChanged = () => {} }: { client: LibraryClient; entityKey: string; revision?: number; onChanged?: () => void }) {
   const [offset, setOffset] = useState(0);
-  const answer = useAnswer(() => client.entityPage({ key: entityKey, offset, limit: ARTICLES_PER_PAGE }), [client, entityKey, offset]);
+  const answer = useAnswer(() => client.entityPage({ key: entityKey, offset, limit: ARTICLES_PER_PAGE }), [client, entityKey, offset], revision);
   if (answer.state === 'loading') return <p role="status">Reading the library…</p>;
   if (answer.state === 'failed') return <p role="alert">Gloss could not read the library: {answer.message}</p>;
   const page = answer.value;
@@ -49,6 +51,12 @@ export function EntityView({ client, entityKey }: { client: LibraryClient; entit
         {ENTITY_TYPE_LABELS[summary.type]} · {summary.articles} {summary.articles === 1 ? 'article' : 'articles'} · {summary.mentions} mentions · {day(summary.firstSeen)} to {day(summary.lastSeen)}
         {summary.variants.length > 1 && <> · also written {summary.variants.filter((v) => v !== summary.name).join(', ')}</>}
       </p>
+      {summary.key !== entityKey && (
+        <p class="muted" data-testid="shown-as">
+          “{keyName(entityKey)}” is merged into {summary.name}: its articles are counted here.
+        </p>
+      )}
+      {summary.hidden && <p class="muted">Hidden from the table and from who appears with whom (see Corrections below).</p>}
       <p>
         <a href={routeHref({ view: 'trends', keys: [summary.key] })}>Show as a trend (and compare)</a>
       </p>
@@ -154,6 +162,7 @@ export function EntityView({ client, entityKey }: { client: LibraryClient; entit
           </button>
         </section>
       </div>
+      <EntityCorrections key={summary.key} client={client} summary={summary} onChanged={onChanged} />
     </article>
   );
 }

@@ -22,11 +22,11 @@ export function trendsCsv(trends: readonly KeyTrend[], measure: Measure): string
   return csvTable([['month', ...trends.map(nameOf)], ...grid.months.map((month, m) => [month, ...grid.values.map((row) => row[m] ?? 0)])]);
 }
 
-export function TermTrends({ client, keys, onKeys }: { client: LibraryClient; keys: string[]; onKeys: (keys: string[]) => void }) {
+export function TermTrends({ client, keys, onKeys, revision = 0 }: { client: LibraryClient; keys: string[]; onKeys: (keys: string[]) => void; revision?: number }) {
   const [measure, setMeasure] = useState<Measure>('articles');
-  const terms = useAnswer(() => client.listEntities({ type: 'TERM', limit: 500 }), [client]);
+  const terms = useAnswer(() => client.listEntities({ type: 'TERM', limit: 500 }), [client], revision);
   const chosen = keys.slice(0, MAX_TREND_KEYS);
-  const trends = useAnswer(() => (chosen.length ? client.entityTrends({ keys: chosen }) : Promise.resolve({ ok: true as const, value: [] })), [client, chosen.join('|')]);
+  const trends = useAnswer(() => (chosen.length ? client.entityTrends({ keys: chosen }) : Promise.resolve({ ok: true as const, value: [] })), [client, chosen.join('|')], revision);
   const toggle = (key: string, on: boolean) => onKeys(on ? [...chosen.filter((k) => k !== key), key] : chosen.filter((k) => k !== key));
   const offered = terms.state === 'ready' ? terms.value : [];
   const extra = chosen.filter((k) => !offered.some((t) => t.key === k));

@@ -58,6 +58,8 @@ export function useStoredArticle(db: GlossDb, articleId: string): Loaded<StoredA
         });
         return null;
       },
+      // The library's corrections do not show on a stored copy.
+      correctionsChanged: () => null,
     });
     return () => {
       live = false;

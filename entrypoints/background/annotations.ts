@@ -19,6 +19,7 @@ import { errorMessage } from '@/utils/messaging/result';
 import { sendToTab } from '@/utils/messaging/send';
 import { browser } from 'wxt/browser';
 import { assertShowing, framesShowing, revealLater } from './tab-articles';
+import { announceCorrectionsToPages } from './library';
 import { announceToPages } from './versions';
 
 type AnnotationHandlers = Pick<
@@ -53,8 +54,9 @@ export function annotationHandlers(
   announce = announceToTabs,
   onCreated?: (record: AnnotationRecord) => Promise<unknown>,
   announceVersions = announceToPages,
+  announceCorrections = announceCorrectionsToPages,
 ): AnnotationHandlers {
-  const writer = libraryWriter(db, announce, announceVersions);
+  const writer = libraryWriter(db, announce, announceVersions, announceCorrections);
   const ownAnnotation = async (id: string, sender: Sender) => {
     const annotation = await db.annotations.get(id);
     if (!annotation) throw new Error('That annotation no longer exists');

@@ -16,7 +16,7 @@ import { changesSince, reportChanges } from './changes';
 import { NewArticleLimit, fileArticle, senderPage } from './article-identity';
 import { parseArticleOffThread } from './parse-article';
 import { recognizeInSlices, recognizerFor, recognizerVersion } from './recognizer';
-import { libraryHandlers, watchLibraryCommand } from './library';
+import { announceCorrectionsToPages, libraryHandlers, watchLibraryCommand } from './library';
 import { forgetRecordedTab, recordArticleOnce, recordFindingsOnce } from './recorded';
 import { watchSelectionCommands } from './selection-commands';
 import { assertShowing, followTabAddress, forgetTab, rememberTabArticle, takeReveal } from './tab-articles';
@@ -26,7 +26,7 @@ export default defineBackground(() => {
   const db = new GlossDb();
   const newArticles = new NewArticleLimit();
   const versions = versionKeeper(db, announceToTabs);
-  const writer = libraryWriter(db, announceToTabs, announceToPages);
+  const writer = libraryWriter(db, announceToTabs, announceToPages, announceCorrectionsToPages);
   // Keeping a version never holds up the page's answer nor fails it: a failure is only logged.
   const keepingVersion = (work: Promise<unknown>) => void work.catch((error: unknown) => console.warn('Gloss: keeping a version:', String(error)));
   void requestPersistence(); // Firefox's background page can ask; Chrome's worker cannot (see persist.ts)
@@ -97,7 +97,7 @@ export default defineBackground(() => {
         const { spans, namesSkipped } = await recognizeInSlices(await recognizerFor(db), text, { lang });
         return { spans, ...(namesSkipped && { namesSkipped }) };
       },
-      ...libraryHandlers(db),
+      ...libraryHandlers(db, writer),
       listWatchlistNames: async () => (await listWatchlists(db)).map(({ id, name }) => ({ id, name })),
       // The reader's choice on an entity card: the next analysis reads the list (recognizer.ts).
       async addToWatchlist({ target, term, aliases }) {

@@ -1,11 +1,17 @@
 /**
  * The library page's questions across articles (issue 15), answered in the background where the
- * database lives: the entity table, one entity's page, trends per month. Also opens the library
- * page itself, from the keyboard shortcut (manifest `commands`) and the toolbar button's context menu.
+ * database lives: the entity table, one entity's page, trends per month, and the reader's
+ * corrections of keys (written by the library writer, announced to every library page). Also
+ * opens the library page itself, from the keyboard shortcut (manifest `commands`) and the toolbar
+ * button's context menu.
  */
 import { browser } from 'wxt/browser';
 import type { GlossDb } from '@/utils/db/database';
 import { entityPage, listEntities, trends } from '@/utils/db/entity-queries';
+import type { AnnounceCorrections, LibraryWriter } from '@/utils/db/library-writer';
+import { CorrectionRefused } from '@/utils/corrections/resolve';
+import { sendToExtension } from '@/utils/messaging/send';
+import { GlossFailure } from '@/utils/messaging/result';
 import type { Handlers } from '@/utils/messaging/receive';
 import type { EntityHighlight } from '@/utils/messaging/protocol/types';
 
@@ -13,22 +19,31 @@ export const LIBRARY_COMMAND = 'open-library';
 export const LIBRARY_MENU_ID = 'gloss-open-library';
 export const LIBRARY_PAGE = '/library.html';
 
-type LibraryHandlers = Pick<Handlers<'toBackground'>, 'listEntities' | 'entityPage' | 'entityTrends'>;
+type LibraryHandlers = Pick<Handlers<'toBackground'>, 'listEntities' | 'entityPage' | 'entityTrends' | 'correctKey'>;
 
-/** Handlers of the library page's messages, over `db`. */
-export function libraryHandlers(db: GlossDb): LibraryHandlers {
+/** Tells Gloss's pages (every open library page) which corrections changed. */
+export const announceCorrectionsToPages: AnnounceCorrections = async (change) => {
+  await sendToExtension('toPages', 'correctionsChanged', change);
+};
+
+/** Handlers of the library page's messages, over `db`; corrections are written by `writer`. */
+export function libraryHandlers(db: GlossDb, writer: Pick<LibraryWriter, 'correct'>): LibraryHandlers {
   return {
-    listEntities: ({ type, limit, offset }) => listEntities(db, { type, limit, offset }),
+    listEntities: ({ type, limit, offset, hidden }) => listEntities(db, { type, limit, offset, hidden }),
     async entityPage({ key, offset, limit }) {
       const page = await entityPage(db, key, { offset, limit });
       if (!page) return null;
       return { ...page, highlights: await highlightsNaming(db, page.articles, page.summary.variants) };
     },
-    async entityTrends({ keys }) {
-      // The trends first: they count any readings still queued into the summaries read after.
-      const series = await trends(db, keys);
-      const summaries = await db.entities.bulkGet(keys);
-      return keys.map((key, i) => ({ key, name: summaries[i]?.name ?? null, points: series.get(key) ?? [] }));
+    entityTrends: ({ keys }) => trends(db, keys),
+    async correctKey(edit) {
+      try {
+        return await writer.correct(edit);
+      } catch (error) {
+        // A refusal is the reader's to read, not a failure of Gloss.
+        if (error instanceof CorrectionRefused) throw new GlossFailure({ code: 'refused', message: error.message });
+        throw error;
+      }
     },
   };
 }

@@ -1,7 +1,8 @@
 /**
  * The library page: what the reader's articles say across articles (issue 15). Three views, each
  * at its own address fragment (components/library/route.ts): the entity table, one entity, and
- * terms over time. Everything is asked of the background through the message protocol.
+ * terms over time. Everything is asked of the background through the message protocol; every
+ * view is asked again when the reader's corrections change (here or on another library page).
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { EntityTable } from '@/components/library/EntityTable';
@@ -14,6 +15,9 @@ export function LibraryApp({ client }: { client: LibraryClient }) {
   const [route, setRoute] = useState<Route>(() => parseRoute(location.hash));
   const main = useRef<HTMLElement>(null);
   const first = useRef(true);
+  const [revision, setRevision] = useState(0);
+  const changed = () => setRevision((n) => n + 1);
+  useEffect(() => client.onCorrections(changed), [client]);
   useEffect(() => {
     const follow = () => setRoute(parseRoute(location.hash));
     addEventListener('hashchange', follow);
@@ -41,9 +45,9 @@ export function LibraryApp({ client }: { client: LibraryClient }) {
         </nav>
       </header>
       <main ref={main} tabIndex={-1}>
-        {route.view === 'table' && <EntityTable client={client} />}
-        {route.view === 'entity' && <EntityView key={route.key} client={client} entityKey={route.key} />}
-        {route.view === 'trends' && <TermTrends client={client} keys={route.keys} onKeys={(keys) => (location.hash = routeHref({ view: 'trends', keys }))} />}
+        {route.view === 'table' && <EntityTable client={client} revision={revision} />}
+        {route.view === 'entity' && <EntityView key={route.key} client={client} entityKey={route.key} revision={revision} onChanged={changed} />}
+        {route.view === 'trends' && <TermTrends client={client} keys={route.keys} onKeys={(keys) => (location.hash = routeHref({ view: 'trends', keys }))} revision={revision} />}
       </main>
     </div>
   );

@@ -3,3 +3,4 @@ export { GlossDb } from '../../utils/db/database';
 export { applyPending, writeMentions } from '../../utils/db/mentions-repo';
 export { keyDate } from '../../utils/mentions/types';
 export { entityPage, listEntities, trends } from '../../utils/db/entity-queries';
+export { correctKeys } from '../../utils/db/corrections-repo';

@@ -5,6 +5,7 @@ import { describeText } from '@/utils/anchoring/selectors';
 import type { ArticleRecord } from '@/utils/article/types';
 import { createAnnotation } from '@/utils/db/annotations-repo';
 import type { GlossDb } from '@/utils/db/database';
+import { libraryWriter } from '@/utils/db/library-writer';
 import { writeMentions } from '@/utils/db/mentions-repo';
 import type { ArticleMentions } from '@/utils/mentions/extract';
 import { fakeEvent } from '../support/fake-event';
@@ -43,7 +44,7 @@ describe('background/library', () => {
   });
 
   it('answers the entity table, of one type or all', async () => {
-    const handlers = libraryHandlers(db);
+    const handlers = libraryHandlers(db, libraryWriter(db, async () => {}));
     const all = (await handlers.listEntities({}, {})).map((e) => [e.key, e.articles, e.mentions]);
     // Most named first (Kim and the term tie at two articles).
     expect(all.slice(0, 2)).toEqual(expect.arrayContaining([[KIM, 2, 5], [TERM, 2, 5]]));
@@ -61,7 +62,7 @@ describe('background/library', () => {
     // An article that does not name him: its highlight of his name is not his page's.
     await highlight(db, 'https://c.example/3', text, 'Comrade Kim Jong Un made');
 
-    const page = await libraryHandlers(db).entityPage({ key: KIM }, {});
+    const page = await libraryHandlers(db, libraryWriter(db, async () => {})).entityPage({ key: KIM }, {});
     expect(page?.articles.map((a) => a.articleId)).toEqual(['https://a.example/1', 'https://b.example/2']);
     expect(page?.highlights.map((h) => [h.id, h.quote, h.note])).toEqual([
       [onName.id, 'Comrade Kim Jong Un made', 'first'],
@@ -69,17 +70,26 @@ describe('background/library', () => {
       [otherSpelling.id, 'Kim Jong-un left', ''],
     ]);
     // A page further on: the later article only, and its highlight only.
-    const later = await libraryHandlers(db).entityPage({ key: KIM, offset: 1, limit: 1 }, {});
+    const later = await libraryHandlers(db, libraryWriter(db, async () => {})).entityPage({ key: KIM, offset: 1, limit: 1 }, {});
     expect(later?.articles.map((a) => a.articleId)).toEqual(['https://b.example/2']);
     expect(later?.highlights.map((h) => h.id)).toEqual([otherSpelling.id]);
   });
 
   it('answers null for a key the library does not hold', async () => {
-    expect(await libraryHandlers(db).entityPage({ key: 'PERSON:Nobody' }, {})).toBeNull();
+    expect(await libraryHandlers(db, libraryWriter(db, async () => {})).entityPage({ key: 'PERSON:Nobody' }, {})).toBeNull();
+  });
+
+  it('corrects a key through the writer, and refuses a merge that would make a loop with the reason', async () => {
+    const handlers = libraryHandlers(db, libraryWriter(db, async () => {}));
+    await handlers.correctKey({ kind: 'merge', key: 'PLACE:Songchon County', into: KIM }, {});
+    expect((await handlers.entityTrends({ keys: ['PLACE:Songchon County'] }, {}))[0]).toMatchObject({ key: KIM, name: 'Kim Jong Un' });
+    await expect(handlers.correctKey({ kind: 'merge', key: KIM, into: 'PLACE:Songchon County' }, {})).rejects.toMatchObject({
+      error: { code: 'refused', message: expect.stringMatching(/“Songchon County” is already shown as “Kim Jong Un”: merging “Kim Jong Un” into it would make a loop/) },
+    });
   });
 
   it('answers trends in the order asked, an unknown key with no name and no months', async () => {
-    const answer = await libraryHandlers(db).entityTrends({ keys: ['PERSON:Nobody', TERM] }, {});
+    const answer = await libraryHandlers(db, libraryWriter(db, async () => {})).entityTrends({ keys: ['PERSON:Nobody', TERM] }, {});
     expect(answer).toEqual([
       { key: 'PERSON:Nobody', name: null, points: [] },
       {

@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '@/utils/article/types';
+import type { CorrectionRecord } from '@/utils/corrections/correction';
 import type { GlossDb } from '@/utils/db/database';
 import { entityPage, listEntities, trends } from '@/utils/db/entity-queries';
 import { writeMentions } from '@/utils/db/mentions-repo';
@@ -62,9 +63,9 @@ describe('db/entity-queries', () => {
   });
 
   it('counts a term per month of publication', async () => {
-    const series = await trends(db, ['TERM:20x10', 'PLACE:Songchon County']);
-    expect(series.get('TERM:20x10')).toEqual([{ month: '2024-03', articles: 2, mentions: 2 }]);
-    expect(series.get('PLACE:Songchon County')).toEqual([
+    const [term, place] = await trends(db, ['TERM:20x10', 'PLACE:Songchon County']);
+    expect(term).toEqual({ key: 'TERM:20x10', name: '20x10', points: [{ month: '2024-03', articles: 2, mentions: 2 }] });
+    expect(place?.points).toEqual([
       { month: '2024-03', articles: 1, mentions: 1 },
       { month: '2024-06', articles: 1, mentions: 1 },
     ]);
@@ -89,5 +90,68 @@ describe('db/entity-queries', () => {
 
   it('answers null for a key it does not know', async () => {
     expect(await entityPage(db, 'PERSON:Nobody')).toBeNull();
+  });
+});
+
+describe('db/entity-queries, as the reader corrected the keys', () => {
+  let db: GlossDb;
+  const split = 'PERSON:Kim Jong-un';
+  const kim = 'PERSON:Kim Jong Un';
+  beforeEach(async (context) => {
+    db = await freshDb(context, 'entity-queries-corrected');
+    await read(db, 'a1', '2024-03-10T00:00:00Z', 'KCNA Watch', [kim, 'PLACE:Songchon County', 'TERM:20x10']);
+    await read(db, 'a2', '2024-03-20T00:00:00Z', 'Rodong Sinmun', [split, 'PLACE:Songchon County', 'ORG:Cabinet']);
+    await read(db, 'a3', '2024-06-01T00:00:00Z', 'Yonhap', [split, kim, 'ORG:Cabinet']);
+    await read(db, 'a4', '2024-06-02T00:00:00Z', 'Yonhap', ['ORG:Cabinet', 'PLACE:Pyongyang']);
+  });
+  const correct = (records: CorrectionRecord[]) => db.corrections.bulkPut(records);
+
+  it('lists a merged key once, as its root, with the articles of both counted once, and leaves a hidden one out', async () => {
+    await correct([{ key: split, mergedInto: kim, updatedAt: 1 }, { key: 'ORG:Cabinet', hidden: true, updatedAt: 1 }]);
+    const rows = await listEntities(db);
+    expect(rows.map((e) => [e.key, e.articles])).toEqual([
+      [kim, 3],
+      ['PLACE:Songchon County', 2],
+      ['TERM:20x10', 1],
+      ['PLACE:Pyongyang', 1],
+    ]);
+    expect(rows[0]).toMatchObject({ merged: [split], mentions: 4 });
+    expect((await listEntities(db, { type: 'PERSON' })).map((e) => e.key)).toEqual([kim]);
+    expect((await listEntities(db, { hidden: true })).find((e) => e.key === 'ORG:Cabinet')).toMatchObject({ hidden: true, articles: 3 });
+    expect((await listEntities(db, { limit: 2 })).map((e) => e.key)).toEqual([kim, 'PLACE:Songchon County']);
+  });
+
+  it('gives a merged key’s page as its root’s: every article once in date order, the timeline, and who appears with it as corrected', async () => {
+    await correct([{ key: split, mergedInto: kim, updatedAt: 1 }, { key: 'PLACE:Songchon County', name: 'Songchon', updatedAt: 1 }]);
+    const page = await entityPage(db, split);
+    expect(page?.summary).toMatchObject({ key: kim, articles: 3 });
+    expect(page?.articles.map((a) => [a.articleId, a.count])).toEqual([['a1', 1], ['a2', 1], ['a3', 2]]);
+    expect(page?.articles[2]?.snippets).toHaveLength(2);
+    expect(page?.timeline.map((m) => [m.month, m.articles, m.byOutlet])).toEqual([
+      ['2024-03', 2, { 'KCNA Watch': 1, 'Rodong Sinmun': 1 }],
+      ['2024-06', 1, { Yonhap: 1 }],
+    ]);
+    expect((await entityPage(db, kim, { offset: 1, limit: 1 }))?.articles.map((a) => a.articleId)).toEqual(['a2']);
+    // Songchon County (renamed) shares two of the three articles; the Cabinet two too.
+    expect(page?.related.map((r) => [r.key, r.name, r.together])).toEqual([
+      ['PLACE:Songchon County', 'Songchon', 2],
+      ['ORG:Cabinet', 'Cabinet', 2],
+    ]);
+    await correct([{ key: 'ORG:Cabinet', hidden: true, updatedAt: 1 }]);
+    expect((await entityPage(db, kim))?.related.map((r) => r.key)).toEqual(['PLACE:Songchon County']);
+    // The other side: Songchon County appears with the merged Kim (in both its articles), never
+    // with the key merged in, nor with the hidden Cabinet.
+    expect((await entityPage(db, 'PLACE:Songchon County'))?.related.map((r) => [r.key, r.together])).toEqual([['TERM:20x10', 1], [kim, 2]]);
+  });
+
+  it('charts a merged key as its root, and counts a later reading of the merged key under the root', async () => {
+    await correct([{ key: split, mergedInto: kim, updatedAt: 1 }]);
+    expect(await trends(db, [split])).toEqual([{ key: kim, name: 'Kim Jong Un', points: [{ month: '2024-03', articles: 2, mentions: 2 }, { month: '2024-06', articles: 1, mentions: 2 }] }]);
+    await read(db, 'a5', '2024-07-01T00:00:00Z', 'KCNA Watch', [split]);
+    expect((await trends(db, [kim]))[0]?.points.at(-1)).toEqual({ month: '2024-07', articles: 1, mentions: 1 });
+    expect((await listEntities(db, { type: 'PERSON' })).map((e) => [e.key, e.articles])).toEqual([[kim, 4]]);
+    // Split back out: each key is its own again.
+    await db.corrections.clear();
+    expect((await listEntities(db, { type: 'PERSON' })).map((e) => [e.key, e.articles])).toEqual([[split, 3], [kim, 2]]);
   });
 });

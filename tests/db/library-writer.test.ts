@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeText } from '@/utils/anchoring/selectors';
 import type { GlossDb } from '@/utils/db/database';
+import type { CorrectionChange } from '@/utils/corrections/resolve';
 import { isQuotaError, libraryWriter, type VersionChange } from '@/utils/db/library-writer';
 import { createAnnotation, updateAnnotation } from '@/utils/db/annotations-repo';
 import { MAX_VERSIONS_PER_DAY, keepVersion } from '@/utils/db/versions-repo';
@@ -93,5 +94,27 @@ describe('db/library-writer versions', () => {
     expect(isQuotaError({ name: 'AbortError', inner: quota })).toBe(true);
     expect(isQuotaError({ name: 'AbortError', inner: { name: 'X' } })).toBe(false);
     expect(isQuotaError(null)).toBe(false);
+  });
+});
+
+describe('db/library-writer corrections', () => {
+  it('announces each correction with the records as stored now, and nothing for a refused one', async (context) => {
+    const db = await freshDb(context, 'writer-corrections');
+    const told: CorrectionChange[] = [];
+    const writer = libraryWriter(db, async () => {}, async () => {}, async (change) => void told.push(change));
+    await writer.correct({ kind: 'merge', key: 'PERSON:Kim Jong-un', into: 'PERSON:Kim Jong Un' });
+    await expect(writer.correct({ kind: 'merge', key: 'PERSON:Kim Jong Un', into: 'PERSON:Kim Jong-un' })).rejects.toThrow(/would make a loop/);
+    await writer.correct({ kind: 'split', key: 'PERSON:Kim Jong-un' });
+    expect(told).toEqual([
+      { changed: [{ key: 'PERSON:Kim Jong-un', mergedInto: 'PERSON:Kim Jong Un', updatedAt: expect.any(Number) }], removed: [] },
+      { changed: [], removed: ['PERSON:Kim Jong-un'] },
+    ]);
+  });
+
+  it('keeps a correction when no library page is there to hear of it', async (context) => {
+    const db = await freshDb(context, 'writer-corrections');
+    const writer = libraryWriter(db, async () => {}, async () => {}, () => Promise.reject(new Error('no page')));
+    await writer.correct({ kind: 'hide', key: 'ORG:Cabinet', hidden: true });
+    expect(await db.corrections.get('ORG:Cabinet')).toMatchObject({ hidden: true });
   });
 });

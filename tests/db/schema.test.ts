@@ -23,6 +23,7 @@ describe('db/schema', () => {
       { version: 7, stores: { versions: 'id, [articleId+firstSeenAt]', versionBodies: 'id' } },
       { version: 8, stores: { mentions: 'articleId, *keyDates', entities: 'key, articles, [type+articles]', timelines: 'key', pendingMentions: '++seq' } },
       { version: 9, stores: {} },
+      { version: 10, stores: { corrections: 'key', groupOverlaps: 'root' } },
     ]);
   });
 
@@ -34,7 +35,7 @@ describe('db/schema', () => {
     const db = new GlossDb(`schema-${crypto.randomUUID()}`);
     await db.open();
     expect(db.verno).toBe(SCHEMA_HISTORY.length);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'entities', 'mentions', 'pendingMentions', 'timelines', 'versionBodies', 'versions', 'watchlists']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'corrections', 'entities', 'groupOverlaps', 'mentions', 'pendingMentions', 'timelines', 'versionBodies', 'versions', 'watchlists']);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'tags')?.multi).toBe(true);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
     db.close();
@@ -193,9 +194,32 @@ describe('db/schema version 9', () => {
     old.close();
     const db = new GlossDb(name);
     await db.open();
-    expect(db.verno).toBe(9);
+    expect(db.verno).toBe(SCHEMA_HISTORY.length);
     expect(await db.annotations.get('a1')).toEqual({ ...annotation, words: ['end', 'war', '\u0002of the'] });
     expect(await db.annotations.where('words').equals('\u0002of the').primaryKeys()).toEqual(['a1']);
+    await db.delete();
+  });
+});
+
+describe('db/schema version 10', () => {
+  it('opens a version 9 database with no corrections, keeping its library across articles as it was', async () => {
+    const name = `upgrade-10-${crypto.randomUUID()}`;
+    const { default: Dexie } = await import('dexie');
+    const old = new Dexie(name);
+    for (const { version, stores } of SCHEMA_HISTORY.slice(0, 9)) old.version(version).stores(stores);
+    await old.open();
+    const summary = { key: 'PERSON:Kim Jong Un', type: 'PERSON', name: 'Kim Jong Un', variants: ['Kim Jong Un'], articles: 3, mentions: 9, firstSeen: 1, lastSeen: 2 };
+    await old.table('entities').put(summary);
+    await old.table('mentions').put({ articleId: 'https://a.example/1', date: 1, outlet: 'KCNA', entries: [], keyDates: ['PERSON:Kim Jong Un\u000000000000000001'] });
+    old.close();
+    const db = new GlossDb(name);
+    await db.open();
+    expect(db.verno).toBe(10);
+    expect(await db.entities.get('PERSON:Kim Jong Un')).toEqual(summary);
+    expect(await db.mentions.where('keyDates').startsWith('PERSON:Kim Jong Un').primaryKeys()).toEqual(['https://a.example/1']);
+    expect(await db.corrections.count()).toBe(0);
+    await db.corrections.put({ key: 'PERSON:Kim Jong-un', mergedInto: 'PERSON:Kim Jong Un', updatedAt: 1 });
+    expect(await db.corrections.get('PERSON:Kim Jong-un')).toMatchObject({ mergedInto: 'PERSON:Kim Jong Un' });
     await db.delete();
   });
 });

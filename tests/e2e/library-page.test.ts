@@ -1,11 +1,12 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { ArticleRecord } from '@/utils/article/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, SHARED } from '../../scripts/lib/paths.mjs';
-import { startGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
+import { REPO } from '../../scripts/lib/paths.mjs';
+import { startGloss, type GlossBrowser } from './support/gloss-browser';
+import { readLibraryArticles, writeLibraryArticles } from './support/library-articles';
 
 /**
  * The library page (issue 15): three articles made from the seed, of three outlets and dates (two
@@ -16,32 +17,10 @@ import { startGloss, waitForStep, type GlossBrowser } from './support/gloss-brow
 describe('e2e/library-page', () => {
   let gloss: GlossBrowser;
   const live = mkdtempSync(join(tmpdir(), 'gloss-library-'));
-  const seed = readFileSync(join(SHARED, 'seed/kcna-songchon-speech.html'), 'utf8');
-
-  /** The seed as another outlet would publish it: its own address, outlet, date and headline. */
-  const variant = (outlet: string, published: string, headline: string, edit: (html: string) => string = (html) => html) =>
-    edit(
-      seed
-        .replace(/<link rel="canonical"[^>]*>/, '')
-        .replaceAll('KCNA Watch', outlet)
-        .replace(/(article:published_time" content=")[^"]+/, `$1${published}`)
-        .replace(/<time datetime="2024-05-20">[^<]*</, `<time datetime="${published.slice(0, 10)}">${published.slice(0, 10)}<`)
-        .replaceAll('Respected Comrade Kim Jong Un Makes Speech at Ground Breaking Ceremony for Regional-industry Factories in Songchon County', headline),
-    );
-  // Read in an order that is not their date order; the June articles differ in names and terms.
-  const pages = {
-    'late.html': variant('Pyongyang Times', '2024-06-18T12:00:00+09:00', 'Kim Jong Un inspects factory construction in Songchon County', (html) =>
-      html.replaceAll('Organizational Leadership Department', 'Economic Policy Office'),
-    ),
-    'early.html': variant('KCNA Watch', '2024-05-20T09:14:00+09:00', 'Respected Comrade Kim Jong Un Makes Speech in Songchon County'),
-    'middle.html': variant('Rodong Sinmun', '2024-06-02T12:00:00+09:00', 'Kim Jong Un visits Songchon County again', (html) =>
-      // Fewer mentions of the term here: the later paragraphs name only "the policy".
-      html.replace(/(<p>The success of the )Regional Development 20×10 Policy/, '$1new policy'),
-    ),
-  };
+  let pages: string[];
 
   beforeAll(async () => {
-    for (const [name, html] of Object.entries(pages)) writeFileSync(join(live, name), html);
+    pages = writeLibraryArticles(live);
     gloss = await startGloss({ mounts: { '/live/': live } });
   });
   afterAll(async () => {
@@ -57,11 +36,7 @@ describe('e2e/library-page', () => {
   const entityRow = (page: Page, name: string) => page.getByTestId('entity-table').locator('tbody tr').filter({ has: page.getByRole('link', { name, exact: true }) });
 
   it('reads three articles and lists Kim Jong Un in 3 articles in the entity table', async () => {
-    for (const name of Object.keys(pages)) {
-      const page = await gloss.openPage(`/live/${name}`);
-      await waitForStep(page, 'gloss:paint');
-      await page.close();
-    }
+    await readLibraryArticles(gloss, pages);
     const library = await openLibrary();
     // Recording follows each analysis; the table is asked again until all three are in.
     await expect

@@ -22,7 +22,27 @@ const sampleJson = () => JSON.parse(JSON.stringify(createBackup(sampleLibrary(),
 describe('export/backup', () => {
   it('holds the whole library under a format tag, a version and the time it was made', () => {
     const library = sampleLibrary();
-    expect(createBackup(library, NOW)).toEqual({ format: 'gloss-backup', version: 2, exportedAt: '2024-05-01T00:00:00.000Z', ...library });
+    expect(createBackup(library, NOW)).toEqual({ format: 'gloss-backup', version: 3, exportedAt: '2024-05-01T00:00:00.000Z', ...library });
+  });
+
+  it('carries the reader’s corrections of library keys, and still reads a version 2 backup, which has none', () => {
+    const corrections = [{ key: 'PERSON:Kim Jong-un', mergedInto: 'PERSON:Kim Jong Un', updatedAt: 5 }, { key: 'ORG:Cabinet', hidden: true as const, name: 'The Cabinet', updatedAt: 6 }];
+    const backup = createBackup({ ...sampleLibrary(), corrections }, NOW);
+    expect(parseBackup(JSON.stringify(backup))).toEqual({ ok: true, value: backup });
+    const older = { ...sampleJson(), version: 2 };
+    expect(validateBackup(older)).toMatchObject({ ok: true, value: { version: 2 } });
+    expect(problems({ ...older, corrections })).toEqual(['corrections: is not part of a version 2 backup']);
+  });
+
+  it('refuses corrections whose merges loop, or that correct a key twice, naming the record', () => {
+    const merged = (key: string, into: string) => ({ key, mergedInto: into, updatedAt: 1 });
+    expect(problems({ ...sampleJson(), corrections: [merged('PERSON:A', 'PERSON:B'), merged('PERSON:B', 'PERSON:C'), merged('PERSON:C', 'PERSON:A')] })).toEqual([
+      'corrections[0]: its merges loop or chain more than 16 times',
+      'corrections[1]: its merges loop or chain more than 16 times',
+      'corrections[2]: its merges loop or chain more than 16 times',
+    ]);
+    expect(problems({ ...sampleJson(), corrections: [merged('PERSON:A', 'PERSON:B'), { key: 'PERSON:A', hidden: true, updatedAt: 1 }] })).toEqual(['corrections[1]: corrects PERSON:A a second time']);
+    expect(problems({ ...sampleJson(), corrections: [{ key: 'PERSON:A', hidden: false, updatedAt: 1 }] })[0]).toMatch(/^corrections\[0\]\.hidden: /);
   });
 
   it('reads back exactly what it wrote', () => {
@@ -44,10 +64,10 @@ describe('export/backup', () => {
 
   it('refuses a backup from a newer Gloss, saying so', () => {
     expect(problems({ ...sampleJson(), version: BACKUP_VERSION + 1 })).toEqual([
-      'version: is 3: this backup was made by a newer Gloss, and this one reads version 2 at most. Update Gloss, then import it again.',
+      'version: is 4: this backup was made by a newer Gloss, and this one reads version 3 at most. Update Gloss, then import it again.',
     ]);
-    expect(problems({ ...sampleJson(), version: '1' })).toEqual(['version: is "1": expected a whole number, 2 for this Gloss']);
-    expect(problems({ ...sampleJson(), version: undefined })).toEqual(['version: is missing: expected a whole number, 2 for this Gloss']);
+    expect(problems({ ...sampleJson(), version: '1' })).toEqual(['version: is "1": expected a whole number, 3 for this Gloss']);
+    expect(problems({ ...sampleJson(), version: undefined })).toEqual(['version: is missing: expected a whole number, 3 for this Gloss']);
   });
 
   it('names the path of every bad field, however deep', () => {
@@ -132,6 +152,12 @@ describe('export/backup', () => {
     // 2,000 annotations through IndexedDB: seconds on a loaded machine.
     it('exports, wipes, imports and finds every record and the settings as they were', { timeout: 60_000 }, async () => {
       const library = randomLibrary(1789);
+      // Corrections too: a chain of merges, a name, a key hidden.
+      library.corrections = [
+        { key: 'PERSON:Kim Jong-un', mergedInto: 'PERSON:Kim Jong Un', updatedAt: 3 },
+        { key: 'PERSON:Kim Jong Un', mergedInto: 'PERSON:Marshal Kim', name: 'Kim Jong Un', updatedAt: 4 },
+        { key: 'ORG:Cabinet', hidden: true, updatedAt: 5 },
+      ];
       expect(library.annotations.length).toBeGreaterThanOrEqual(2000);
       expect(library.annotations.some((a) => a.note.length >= 50_000)).toBe(true);
       const notes = library.annotations.map((a) => a.note).join('');
@@ -148,6 +174,7 @@ describe('export/backup', () => {
         articles: { added: library.articles.length, updated: 0, skipped: 0, duplicates: [] },
         watchlists: { added: library.watchlists.length, updated: 0, skipped: 0, duplicates: [] },
         versions: { added: 0, updated: 0, skipped: 0, duplicates: [] },
+        corrections: { added: 3, updated: 0, skipped: 0, duplicates: [] },
         settings: 'replaced',
       });
 
@@ -156,8 +183,10 @@ describe('export/backup', () => {
       expect(byId(restored.articles)).toEqual(byId(library.articles));
       expect(byId(restored.watchlists)).toEqual(byId(library.watchlists));
       expect(restored.settings).toEqual(library.settings);
-      expect(JSON.stringify(createBackup({ ...restored, annotations: byId(restored.annotations), articles: byId(restored.articles), watchlists: byId(restored.watchlists) }, NOW))).toBe(
-        JSON.stringify(createBackup({ ...library, annotations: byId(library.annotations), articles: byId(library.articles), watchlists: byId(library.watchlists) }, NOW)),
+      const byKey = (records: typeof library.corrections = []) => [...records].sort((a, b) => (a.key < b.key ? -1 : 1));
+      expect(restored.corrections).toEqual(byKey(library.corrections));
+      expect(JSON.stringify(createBackup({ ...restored, annotations: byId(restored.annotations), articles: byId(restored.articles), watchlists: byId(restored.watchlists), corrections: byKey(restored.corrections) }, NOW))).toBe(
+        JSON.stringify(createBackup({ ...library, annotations: byId(library.annotations), articles: byId(library.articles), watchlists: byId(library.watchlists), corrections: byKey(library.corrections) }, NOW)),
       );
     });
   });

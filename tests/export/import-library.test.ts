@@ -41,6 +41,7 @@ describe('export/import-library', () => {
       articles: { added: 3, updated: 0, skipped: 0, duplicates: [] },
       watchlists: { added: 1, updated: 0, skipped: 0, duplicates: [] },
       versions: { added: 0, updated: 0, skipped: 0, duplicates: [] },
+      corrections: { added: 0, updated: 0, skipped: 0, duplicates: [] },
       settings: 'kept',
     });
     expect(await db.articles.get(GONE)).toEqual({
@@ -153,5 +154,23 @@ describe('export/import-library', () => {
     const report = await importLibrary(db, { annotations: [] }, { onDuplicate: 'skip' });
     expect(report.annotations).toEqual({ added: 0, updated: 0, skipped: 0, duplicates: [] });
     expect(await snapshot()).toEqual({ annotations: [], articles: [], watchlists: [] });
+  });
+
+  it('brings the corrections of library keys, a key already corrected skipped or updated as asked', async () => {
+    const merge = { key: 'PERSON:Kim Jong-un', mergedInto: 'PERSON:Kim Jong Un', updatedAt: 5 };
+    await db.corrections.put({ key: 'ORG:Cabinet', hidden: true, updatedAt: 1 });
+    const renamed = { key: 'ORG:Cabinet', name: 'The Cabinet', updatedAt: 6 };
+    const first = await importLibrary(db, { annotations: [], corrections: [merge, renamed] }, { onDuplicate: 'skip' });
+    expect(first.corrections).toEqual({ added: 1, updated: 0, skipped: 1, duplicates: ['ORG:Cabinet'] });
+    expect(await db.corrections.get('ORG:Cabinet')).toEqual({ key: 'ORG:Cabinet', hidden: true, updatedAt: 1 });
+    await importLibrary(db, { annotations: [], corrections: [renamed] }, { onDuplicate: 'update' });
+    expect(await db.corrections.toArray()).toEqual([renamed, merge]);
+  });
+
+  it('refuses corrections whose merges loop with the reader’s own, writing nothing of the import', async () => {
+    await db.corrections.put({ key: 'PERSON:Kim Jong-un', mergedInto: 'PERSON:Kim Jong Un', updatedAt: 1 });
+    const library = { ...sampleLibrary(), corrections: [{ key: 'PERSON:Kim Jong Un', mergedInto: 'PERSON:Kim Jong-un', updatedAt: 2 }] };
+    await expect(importLibrary(db, library, { onDuplicate: 'skip' })).rejects.toThrow(/corrections: with the corrections you have, a key’s merges loop/);
+    expect([await db.annotations.count(), await db.articles.count(), await db.corrections.count()]).toEqual([0, 0, 1]);
   });
 });

@@ -40,9 +40,22 @@ export const TRENDS: Record<string, KeyTrend> = {
   'PERSON:Kim Jong Un': { key: 'PERSON:Kim Jong Un', name: 'Kim Jong Un', points: [{ month: '2024-04', articles: 3, mentions: 3 }] },
 };
 
-export function fakeClient() {
+/** What the fake background refuses: a merge of Kim into Songchon County (as if Songchon County were merged into him). */
+export const REFUSED_MERGE = '“Songchon County” is already shown as “Kim Jong Un”: merging “Kim Jong Un” into it would make a loop. Split “Songchon County” out first.';
+
+export function fakeClient({ page = kimPage }: { page?: typeof kimPage } = {}) {
   const asked: { type: string; payload: unknown }[] = [];
+  const listeners = new Set<() => void>();
   const client: LibraryClient = {
+    async correctKey(payload) {
+      asked.push({ type: 'correctKey', payload });
+      if (payload.kind === 'merge' && payload.into === 'PLACE:Songchon County') return { ok: false, error: { code: 'refused', message: REFUSED_MERGE } };
+      return { ok: true, value: { changed: [], removed: [] } };
+    },
+    onCorrections(heard) {
+      listeners.add(heard);
+      return () => listeners.delete(heard);
+    },
     async listEntities(payload) {
       asked.push({ type: 'listEntities', payload });
       return { ok: true, value: ENTITIES.filter((e) => !payload.type || e.type === payload.type) };
@@ -50,12 +63,14 @@ export function fakeClient() {
     async entityPage(payload) {
       asked.push({ type: 'entityPage', payload });
       if (payload.key !== 'PERSON:Kim Jong Un') return { ok: true, value: null };
-      return { ok: true, value: kimPage(payload.offset ?? 0, payload.limit ?? 50) };
+      return { ok: true, value: page(payload.offset ?? 0, payload.limit ?? 50) };
     },
     async entityTrends(payload) {
       asked.push({ type: 'entityTrends', payload });
       return { ok: true, value: payload.keys.map((key) => TRENDS[key] ?? { key, name: null, points: [] }) };
     },
   };
-  return { client, asked };
+  /** The background's word that corrections changed, to every library page listening. */
+  const announce = () => listeners.forEach((heard) => heard());
+  return { client, asked, announce };
 }

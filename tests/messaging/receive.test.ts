@@ -138,13 +138,21 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       sender: fromContent,
     },
     listEntities: {
-      good: { type: 'PERSON', limit: 100, offset: 0 },
-      bad: [undefined, [], { type: 'PEOPLE' }, { limit: -1 }, { limit: 1.5 }, { limit: 5_001 }, { offset: '0' }, { type: 'PERSON', sort: 'name' }],
+      good: { type: 'PERSON', limit: 100, offset: 0, hidden: true },
+      bad: [undefined, [], { type: 'PEOPLE' }, { limit: -1 }, { limit: 1.5 }, { limit: 5_001 }, { offset: '0' }, { type: 'PERSON', sort: 'name' }, { hidden: 'yes' }],
       sender: fromPopup,
     },
     entityPage: {
       good: { key: 'PERSON:Kim Jong Un', offset: 50 },
       bad: [undefined, {}, { key: 'Kim Jong Un' }, { key: 'PERSON:' }, { key: 'NAME:Kim' }, { key: `PERSON:${'x'.repeat(500)}` }, { key: 'PERSON:Kim', limit: 201 }],
+      sender: fromPopup,
+    },
+    correctKey: {
+      good: { kind: 'merge', key: 'PERSON:Kim Jong-un', into: 'PERSON:Kim Jong Un' },
+      bad: [
+        undefined, {}, { kind: 'merge', key: 'PERSON:Kim Jong-un' }, { kind: 'merge', key: 'Kim', into: 'PERSON:Kim' }, { kind: 'rename', key: 'PERSON:Kim', name: ' ' },
+        { kind: 'rename', key: 'PERSON:Kim', name: 'x'.repeat(201) }, { kind: 'hide', key: 'PERSON:Kim', hidden: 'yes' }, { kind: 'split', key: 'PERSON:Kim', into: 'PERSON:Kim Jong Un' }, { kind: 'delete', key: 'PERSON:Kim' },
+      ],
       sender: fromPopup,
     },
     entityTrends: {
@@ -264,6 +272,11 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
         ],
       },
       bad: [undefined, {}, { articleId: 'https://news.example/a' }, { articleId: 'https://news.example/a', changed: [{ id: 'v1' }] }],
+      sender: { id: 'gloss-id', url: 'chrome-extension://gloss-id/background.js' },
+    },
+    correctionsChanged: {
+      good: { changed: [{ key: 'PERSON:Kim Jong-un', mergedInto: 'PERSON:Kim Jong Un', updatedAt: 1 }], removed: ['ORG:Cabinet'] },
+      bad: [undefined, {}, { changed: [] }, { changed: [{ key: 'PERSON:Kim', hidden: false, updatedAt: 1 }], removed: [] }, { changed: [], removed: ['Cabinet'] }],
       sender: { id: 'gloss-id', url: 'chrome-extension://gloss-id/background.js' },
     },
   },

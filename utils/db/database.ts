@@ -4,6 +4,8 @@
  */
 import Dexie, { type EntityTable } from 'dexie';
 import type { AnnotationRecord } from '../anchoring/annotation';
+import type { CorrectionRecord } from '../corrections/correction';
+import type { GroupOverlap } from './group-overlaps';
 import type { ArticleRecord } from '../article/types';
 import type { WatchlistRecord } from '../entities/watchlist';
 import type { ArticleMentionsRecord, EntitySummary, EntityTimeline, PendingChange } from '../mentions/types';
@@ -32,6 +34,8 @@ export class GlossDb extends Dexie {
   entities!: EntityTable<EntitySummary, 'key'>;
   timelines!: EntityTable<EntityTimeline, 'key'>;
   pendingMentions!: EntityTable<PendingChange, 'seq'>;
+  corrections!: EntityTable<CorrectionRecord, 'key'>;
+  groupOverlaps!: EntityTable<GroupOverlap, 'root'>;
 
   constructor(name: string = DB_NAME) {
     super(name);

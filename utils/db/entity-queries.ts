@@ -2,19 +2,44 @@
  * Questions across articles (issue 15): which entities and terms the reader's articles name, and
  * for one of them, where and when, and with whom. Each first brings the summaries up to date with
  * the readings queued since (mentions-repo.ts `applyPending`); the rest only reads the indexes of
- * `mentions`, `entities`, `timelines` and `articles`.
+ * `mentions`, `entities`, `timelines` and `articles`. Every answer is given as the reader's
+ * corrections show the keys (entity-groups.ts): a merged key answers as its root, renamed, and a
+ * hidden one is left out of the table and of who appears with whom.
  */
+import type { Resolver } from '../corrections/resolve';
 import type { EntityType } from '../entities/types';
-import type { Snippet } from '../mentions/extract';
-import { keyDateRange, type EntitySummary, type EntityTimeline, type MonthCount } from '../mentions/types';
+import { MAX_SPELLINGS, type Snippet } from '../mentions/extract';
+import { keyDateRange, type ArticleMentionsRecord, type EntitySummary, type EntityTimeline, type MonthCount } from '../mentions/types';
+import { loadResolver } from './corrections-repo';
 import type { GlossDb } from './database';
+import { groupTotals, shownAlone, type ShownEntity } from './entity-groups';
 import { applyPending } from './mentions-repo';
 
-/** The entity table: most named first, of one type or of all. */
-export async function listEntities(db: GlossDb, { type, limit = 100, offset = 0 }: { type?: EntityType; limit?: number; offset?: number } = {}): Promise<EntitySummary[]> {
+export type { ShownEntity } from './entity-groups';
+
+/**
+ * The entity table: most named first, of one type or of all, as corrected. A page reads as many
+ * rows more as corrections could take out of it (merged keys fold into their root, hidden ones
+ * leave), so it stays full; a root is placed by its members' articles counted together.
+ */
+export async function listEntities(
+  db: GlossDb,
+  { type, limit = 100, offset = 0, hidden = false }: { type?: EntityType; limit?: number; offset?: number; hidden?: boolean } = {},
+): Promise<ShownEntity[]> {
   await applyPending(db);
+  const resolver = await loadResolver(db);
+  const spare = [...resolver.groups.values()].reduce((n, members) => n + members.length - 1, 0) + resolver.hidden.size;
   const ordered = type ? db.entities.where('[type+articles]').between([type, 0], [type, Infinity]).reverse() : db.entities.orderBy('articles').reverse();
-  return ordered.offset(offset).limit(limit).toArray();
+  const rows = await ordered.offset(offset).limit(limit + spare).toArray();
+  const known = new Map(rows.map((row) => [row.key, row]));
+  const roots = [...new Set(rows.map((row) => resolver.rootOf(row.key)))].filter((root) => hidden || !resolver.isHidden(root));
+  const shown = await Promise.all(
+    roots.map(async (root) => (resolver.groups.has(root) ? (await groupTotals(db, resolver, root, { known, timeline: false }))?.summary : shownAlone(known.get(root) as EntitySummary, resolver))),
+  );
+  return shown
+    .filter((entity): entity is ShownEntity => !!entity && (!type || entity.type === type))
+    .sort((a, b) => b.articles - a.articles)
+    .slice(0, limit);
 }
 
 export interface EntityArticle {
@@ -38,7 +63,7 @@ export interface Related {
 }
 
 export interface EntityPage {
-  summary: EntitySummary;
+  summary: ShownEntity;
   /** Its articles in date order (oldest first), the page of them asked for. */
   articles: EntityArticle[];
   /** Articles per month ('YYYY-MM', UTC) and per outlet within it, oldest first. */
@@ -70,38 +95,70 @@ export const CO_OCCURRENCE_SAMPLE = 200;
 export const togetherAtLeast = (articles: number) => (articles >= 20 ? 3 : articles >= 3 ? 2 : 1);
 
 /**
- * One key's page: a page of its articles in date order with their passages, its timeline, and who
- * appears with it. Reads the key's summary and timeline, one page of its articles' mentions and
- * the keys of its latest articles, never all of its articles.
+ * One key's page, as corrected (a merged key's page is its root's, over every key merged in): a
+ * page of its articles in date order with their passages, its timeline, and who appears with it.
+ * Reads the summaries and timelines of its keys, one page of their articles' mentions and the
+ * ids of their latest articles, never all of its articles.
  */
 export async function entityPage(db: GlossDb, key: string, { offset = 0, limit = ARTICLES_PER_PAGE } = {}): Promise<EntityPage | null> {
   await applyPending(db);
-  const [summary, stored] = await Promise.all([db.entities.get(key), db.timelines.get(key)]);
-  if (!summary) return null;
-  const byDate = (since?: number) => db.mentions.where('keyDates').between(...keyDateRange(key, since));
-  // The key's latest articles in date order, from the month its timeline says holds the sample's
-  // first (ids only, forward: a reversed walk with a limit takes a cursor step per article).
-  const [records, ids] = await Promise.all([byDate().offset(offset).limit(limit).toArray(), byDate(sampleSince(stored)).primaryKeys()]);
-  const sampled = ids.slice(-CO_OCCURRENCE_SAMPLE);
+  const resolver = await loadResolver(db);
+  const root = resolver.rootOf(key);
+  const members = resolver.membersOf(root);
+  const alone = members.length === 1;
+  const totals = alone ? await aloneTotals(db, resolver, root) : await groupTotals(db, resolver, root);
+  if (!totals) return null;
+  const { summary, timeline: stored } = totals;
+  const byDate = (member: string, since?: number) => db.mentions.where('keyDates').between(...keyDateRange(member, since));
+  // The keys' latest articles, from the month the timeline says holds the sample's first (ids
+  // only, forward: a reversed walk with a limit takes a cursor step per article).
+  const since = sampleSince(stored);
+  const [pages, idLists] = await Promise.all([
+    Promise.all(members.map((member) => (alone ? byDate(member).offset(offset) : byDate(member)).limit(alone ? limit : offset + limit).toArray())),
+    Promise.all(members.map((member) => byDate(member, since).primaryKeys())),
+  ]);
+  const records = alone ? (pages[0] as ArticleMentionsRecord[]) : inDateOrder(pages.flat()).slice(offset, offset + limit);
+  const sampled = [...new Set(idLists.flatMap((ids) => ids.slice(-CO_OCCURRENCE_SAMPLE)))];
   // Who else those articles name: the keys each article record files (one small record per article).
   const [titled, named] = await Promise.all([db.articles.bulkGet(records.map((r) => r.articleId)), db.articles.bulkGet(sampled)]);
+  const own = new Set(members);
   const articles: EntityArticle[] = records.map((r, i) => {
-    const entry = r.entries.find((e) => e.key === key);
+    const entries = r.entries.filter((e) => own.has(e.key));
     return {
       articleId: r.articleId,
       title: titled[i]?.title ?? r.articleId,
       outlet: r.outlet,
       date: r.date,
-      count: entry?.count ?? 0,
-      spellings: entry?.spellings ?? [],
-      snippets: entry?.snippets ?? [],
+      count: entries.reduce((n, e) => n + e.count, 0),
+      spellings: [...new Set(entries.flatMap((e) => e.spellings))].slice(0, MAX_SPELLINGS),
+      snippets: entries.flatMap((e) => e.snippets),
     };
   });
   const together = new Map<string, number>();
   for (const article of named) {
-    for (const other of article?.entityKeys ?? []) if (other !== key && !other.startsWith('DATE:')) together.set(other, (together.get(other) ?? 0) + 1);
+    const others = new Set<string>();
+    for (const other of article?.entityKeys ?? []) {
+      if (own.has(other) || other.startsWith('DATE:')) continue;
+      const shownAs = resolver.rootOf(other);
+      if (shownAs !== root && !resolver.isHidden(shownAs)) others.add(shownAs);
+    }
+    for (const other of others) together.set(other, (together.get(other) ?? 0) + 1);
   }
-  return { summary, articles, timeline: timelineOf(stored), related: await related(together, sampled.length, db) };
+  return { summary, articles, timeline: timelineOf(stored), related: await related(together, sampled.length, db, resolver) };
+}
+
+/** A key nothing is merged into: its stored summary and timeline, as corrected. */
+async function aloneTotals(db: GlossDb, resolver: Resolver, key: string): Promise<{ summary: ShownEntity; timeline: EntityTimeline | undefined } | null> {
+  const [summary, timeline] = await Promise.all([db.entities.get(key), db.timelines.get(key)]);
+  return summary ? { summary: shownAlone(summary, resolver), timeline } : null;
+}
+
+/** Mention records of several keys in date order, each article once. */
+function inDateOrder(records: readonly ArticleMentionsRecord[]): ArticleMentionsRecord[] {
+  const seen = new Set<string>();
+  return [...records]
+    .sort((a, b) => a.date - b.date || (a.articleId < b.articleId ? -1 : a.articleId > b.articleId ? 1 : 0))
+    .filter((r) => !seen.has(r.articleId) && !!seen.add(r.articleId));
 }
 
 /** The start of the latest month from which on the key has at least CO_OCCURRENCE_SAMPLE articles (or of its first). */
@@ -130,11 +187,11 @@ function timelineOf(timeline: EntityTimeline | undefined): TimelineMonth[] {
  * The keys named with `summary`'s in its `sampled` latest articles, ranked by PMI (log2 of how
  * much likelier they are there than in the whole library) among those that share enough articles.
  */
-async function related(together: Map<string, number>, sampled: number, db: GlossDb): Promise<Related[]> {
+async function related(together: Map<string, number>, sampled: number, db: GlossDb, resolver: Resolver): Promise<Related[]> {
   const least = togetherAtLeast(sampled);
   const candidates = [...together].filter(([, n]) => n >= least);
   if (!candidates.length) return [];
-  const [total, others] = await Promise.all([db.articles.count(), db.entities.bulkGet(candidates.map(([k]) => k))]);
+  const [total, others] = await Promise.all([db.articles.count(), shownSummaries(db, resolver, candidates.map(([k]) => k))]);
   const out: Related[] = [];
   candidates.forEach(([key, n], i) => {
     const other = others[i];
@@ -144,15 +201,42 @@ async function related(together: Map<string, number>, sampled: number, db: Gloss
   return out.sort((a, b) => b.pmi - a.pmi || b.together - a.together || (a.key < b.key ? -1 : 1)).slice(0, MAX_RELATED);
 }
 
+/** The summaries of `roots` as shown (a root with keys merged in over all of them); undefined for a key no article names. */
+async function shownSummaries(db: GlossDb, resolver: Resolver, roots: readonly string[]): Promise<(ShownEntity | undefined)[]> {
+  const alone = roots.filter((root) => !resolver.groups.has(root));
+  const stored = new Map((await db.entities.bulkGet(alone)).map((summary, i) => [alone[i] as string, summary]));
+  return Promise.all(
+    roots.map(async (root) => {
+      if (resolver.groups.has(root)) return (await groupTotals(db, resolver, root, { timeline: false }))?.summary;
+      const summary = stored.get(root);
+      return summary && shownAlone(summary, resolver);
+    }),
+  );
+}
+
 export interface TrendPoint {
   month: string;
   articles: number;
   mentions: number;
 }
 
-/** How often each key is named per month of publication, oldest first, months without any left out (an unknown key has none). */
-export async function trends(db: GlossDb, keys: readonly string[]): Promise<Map<string, TrendPoint[]>> {
+/** One key's series: the key shown (a merged key's root), its name as shown (null: no article names it), its months. */
+export interface KeyTrend {
+  key: string;
+  name: string | null;
+  points: TrendPoint[];
+}
+
+/** How often each key is named per month of publication, as corrected, oldest first, months without any left out; in the order asked. */
+export async function trends(db: GlossDb, keys: readonly string[]): Promise<KeyTrend[]> {
   await applyPending(db);
-  const timelines = await db.timelines.bulkGet([...keys]);
-  return new Map(keys.map((key, i) => [key, timelineOf(timelines[i]).map(({ month, articles, mentions }) => ({ month, articles, mentions }))]));
+  const resolver = await loadResolver(db);
+  return Promise.all(
+    keys.map(async (key) => {
+      const root = resolver.rootOf(key);
+      const totals = resolver.groups.has(root) ? await groupTotals(db, resolver, root, { outlets: false }) : await aloneTotals(db, resolver, root);
+      const points = timelineOf(totals?.timeline).map(({ month, articles, mentions }) => ({ month, articles, mentions }));
+      return { key: root, name: totals?.summary.name ?? null, points };
+    }),
+  );
 }

@@ -1,10 +1,13 @@
 /**
  * The one owner of writes to the reader's data: annotations (from the page's editor, the popup and
- * imports) and the stored versions of articles all go through here (in the background), and each
+ * imports), the stored versions of articles and the corrections to the library's keys all go
+ * through here (in the background), and each
  * write is announced in one place, with the records it changed and the ids it removed, so that
  * every view repaints from the change itself instead of reading the whole article again.
  */
 import type { AnnotationRecord } from '../anchoring/annotation';
+import type { CorrectionEdit } from '../corrections/correction';
+import type { CorrectionChange } from '../corrections/resolve';
 import { importLibrary, type ImportOptions, type ImportReport } from '../export/import-library';
 import type { LibraryImport } from '../export/records';
 import {
@@ -16,6 +19,7 @@ import {
   type AnnotationEdit,
   type NewAnnotation,
 } from './annotations-repo';
+import { correctKeys, remeasureOverlaps } from './corrections-repo';
 import type { GlossDb } from './database';
 import { deleteArticleVersions, keepVersion, pruneVersions, type KeepOutcome, type RemovedVersions } from './versions-repo';
 import type { VersionCopy, VersionRecord } from '../versions/version';
@@ -42,6 +46,9 @@ export interface VersionChange {
 /** Tells whoever shows an article's versions (the reader page) what changed. */
 export type AnnounceVersions = (change: VersionChange) => Promise<void>;
 
+/** Tells Gloss's pages (the library page) which corrections changed: the records as stored now, and the keys whose record went. */
+export type AnnounceCorrections = (change: CorrectionChange) => Promise<void>;
+
 /** What keeping a reading did, including a disk with no room for it (nothing was written). */
 export type VersionOutcome = KeepOutcome | { kind: 'no-room'; articleId: string };
 
@@ -57,6 +64,8 @@ export interface LibraryWriter {
   pruneVersions(keepLast: number): Promise<{ removed: number }>;
   /** Removes every stored version of an article; answers how many went. */
   deleteArticleVersions(articleId: string): Promise<{ removed: number }>;
+  /** Merges, splits, renames or hides a library key; throws CorrectionRefused, writing nothing, for a loop or a bound passed. */
+  correct(edit: CorrectionEdit): Promise<CorrectionChange>;
 }
 
 /** Removed ids per announcement: a large removal is told in several bounded messages. */
@@ -88,7 +97,12 @@ export function changesOf(records: readonly AnnotationRecord[]): LibraryChange[]
   return changes;
 }
 
-export function libraryWriter(db: GlossDb, announce: Announce, announceVersions: AnnounceVersions = async () => {}): LibraryWriter {
+export function libraryWriter(
+  db: GlossDb,
+  announce: Announce,
+  announceVersions: AnnounceVersions = async () => {},
+  announceCorrections: AnnounceCorrections = async () => {},
+): LibraryWriter {
   // A failed announcement (a tab closing) never fails the write the reader made.
   const tell = async (change: LibraryChange) => {
     try {
@@ -102,6 +116,14 @@ export function libraryWriter(db: GlossDb, announce: Announce, announceVersions:
       await announceVersions(change);
     } catch {
       // no reader page is open, or it closed: it lists the versions when it opens
+    }
+  };
+  const tellCorrections = async (change: CorrectionChange) => {
+    if (!change.changed.length && !change.removed.length) return;
+    try {
+      await announceCorrections(change);
+    } catch {
+      // no library page is open: it reads the corrections when it opens
     }
   };
   const removedVersions = async (removal: Promise<RemovedVersions>) => {
@@ -141,6 +163,12 @@ export function libraryWriter(db: GlossDb, announce: Announce, announceVersions:
       const byArticle = new Map<string, VersionRecord[]>();
       for (const version of versions) if (version) byArticle.set(version.articleId, [...(byArticle.get(version.articleId) ?? []), version]);
       for (const [articleId, changed] of byArticle) await tellVersions({ articleId, changed });
+      // The corrections it wrote, as stored now, in bounded announcements, once what the groups share is measured.
+      if (data.corrections?.length) await remeasureOverlaps(db);
+      const skippedKeys = new Set(options.onDuplicate === 'skip' ? report.corrections.duplicates : []);
+      const keys = (data.corrections ?? []).map((record) => record.key).filter((key) => !skippedKeys.has(key));
+      const corrections = (keys.length ? await db.corrections.bulkGet(keys) : []).flatMap((record) => (record ? [record] : []));
+      for (let i = 0; i < corrections.length; i += REMOVED_BATCH) await tellCorrections({ changed: corrections.slice(i, i + REMOVED_BATCH), removed: [] });
       return report;
     },
     async keepVersion(copy) {
@@ -156,5 +184,10 @@ export function libraryWriter(db: GlossDb, announce: Announce, announceVersions:
     },
     pruneVersions: (keepLast) => removedVersions(pruneVersions(db, keepLast)),
     deleteArticleVersions: (articleId) => removedVersions(deleteArticleVersions(db, articleId)),
+    async correct(edit) {
+      const change = await correctKeys(db, edit);
+      await tellCorrections(change);
+      return change;
+    },
   };
 }

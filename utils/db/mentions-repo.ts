@@ -3,13 +3,16 @@
  * article's record of mentions and queues what that changed for the per-key summaries and
  * timelines (two writes: recording stays cheap on the reading's path); `applyPending` brings the
  * summaries up to date from the queue, many readings in one pass, and runs before every question
- * (entity-queries.ts), so no answer misses a reading. Functions take the database so tests pass a
+ * (entity-queries.ts), so no answer misses a reading. The same pass keeps what merged keys share
+ * (group-overlaps.ts) up to date. Functions take the database so tests pass a
  * fresh one.
  */
 import type { ArticleRecord } from '../article/types';
 import type { ArticleMentions } from '../mentions/extract';
 import { keyDate, keyDateRange, monthOf, type ArticleMentionsRecord, type Contribution, type EntitySummary, type EntityTimeline, type PendingChange } from '../mentions/types';
+import { resolver } from '../corrections/resolve';
 import type { GlossDb } from './database';
+import { countOverlaps, overlapFits, type GroupOverlap } from './group-overlaps';
 
 /** Spellings kept per key across articles. */
 export const MAX_VARIANTS = 30;
@@ -58,9 +61,14 @@ export async function applyPending(db: GlossDb): Promise<number> {
 }
 
 async function applyBatch(db: GlossDb): Promise<number> {
-  return db.transaction('rw', db.pendingMentions, db.entities, db.timelines, db.mentions, async () => {
+  return db.transaction('rw', [db.pendingMentions, db.entities, db.timelines, db.mentions, db.corrections, db.groupOverlaps], async () => {
     const changes: PendingChange[] = await db.pendingMentions.limit(PENDING_BATCH).toArray();
     if (!changes.length) return 0;
+    const corrections = resolver(await db.corrections.toArray());
+    const roots = [...corrections.groups.keys()];
+    const stored = roots.length ? await db.groupOverlaps.bulkGet(roots) : [];
+    const overlaps = new Map(stored.flatMap((o, i): [string, GroupOverlap][] => (overlapFits(o, corrections.membersOf(roots[i] as string)) ? [[o.root, o]] : [])));
+    countOverlaps(changes, corrections, overlaps);
     const keys = [...new Set(changes.flatMap((c) => [...c.removed, ...c.added].map((x) => x.key)))];
     const [storedSummaries, storedTimelines] = await Promise.all([db.entities.bulkGet(keys), db.timelines.bulkGet(keys)]);
     const summaries = new Map(keys.map((key, i) => [key, storedSummaries[i]]));
@@ -102,6 +110,7 @@ async function applyBatch(db: GlossDb): Promise<number> {
       db.entities.bulkPut(kept.map((key) => summaries.get(key) as EntitySummary)),
       db.timelines.bulkPut(kept.map((key) => timelines.get(key) as EntityTimeline)),
       db.pendingMentions.bulkDelete(changes.map((c) => c.seq as number)),
+      db.groupOverlaps.bulkPut([...overlaps.values()]),
     ]);
     return changes.length;
   });

@@ -101,11 +101,22 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     },
   },
   {
-    // Library search: the stored words gain pairs of small words (search/words.ts `pairKey`), so
+    // Library search: the stored words gain pairs of small words (search/words.ts `smallWordPairs`), so
     // a phrase of stop words is an index lookup; recomputed here as in version 4.
     version: 9,
     stores: {},
     upgrade: recomputeWords,
+  },
+  {
+    // The reader's corrections to the library's keys (issue 15): one record per key merged into
+    // another, renamed or hidden, read whole (a few hundred records at most) and applied when the
+    // library answers; and per root of merged keys, the articles they share (group-overlaps.ts).
+    // New tables: nothing is reshaped.
+    version: 10,
+    stores: {
+      corrections: 'key',
+      groupOverlaps: 'root',
+    },
   },
 ];
 

@@ -1,31 +1,32 @@
 /**
  * A full Gloss backup: every annotation, article and watchlist, the settings and (unless the
  * reader leaves them out) the stored versions of articles with their copies, in one JSON file that
- * Gloss reads back exactly. Version 1 (before versions were kept) is still read. The parser is strict: every record must have the shape
+ * Gloss reads back exactly, with the reader's corrections of library keys (version 3). Versions 1
+ * (before versions were kept) and 2 (before corrections) are still read. The parser is strict: every record must have the shape
  * and the limits Gloss stores (see records.ts), and each problem is named by its path
  * (`annotations[12].color: …`). A backup from a newer Gloss is refused, not half read.
  */
 import * as v from 'valibot';
-import { duplicateIds, recordsSchemas, settingsSchema, type Library } from './records';
+import { correctionProblems, duplicateIds, recordsSchemas, settingsSchema, type Library } from './records';
 import { problemsOf, type ImportProblem, type ParseResult } from './problems';
 import { withoutBom } from './read-text';
 
 export const BACKUP_FORMAT = 'gloss-backup';
-/** The version this Gloss writes and the newest it reads (2: stored versions of articles). */
-export const BACKUP_VERSION = 2;
-/** Backups this Gloss reads: version 1 holds no stored versions. */
-const READ_VERSIONS: readonly number[] = [1, 2];
+/** The version this Gloss writes and the newest it reads (2: stored versions of articles; 3: corrections of library keys). */
+export const BACKUP_VERSION = 3;
+/** Backups this Gloss reads: version 1 holds no stored versions, 1 and 2 no corrections. */
+const READ_VERSIONS: readonly number[] = [1, 2, 3];
 
 export interface GlossBackup extends Library {
   format: typeof BACKUP_FORMAT;
-  version: 1 | typeof BACKUP_VERSION;
+  version: 1 | 2 | typeof BACKUP_VERSION;
   /** When the backup was made, ISO 8601. */
   exportedAt: string;
 }
 
 const backupSchema = v.strictObject({
   format: v.literal(BACKUP_FORMAT),
-  version: v.picklist([1, BACKUP_VERSION]),
+  version: v.picklist([1, 2, BACKUP_VERSION]),
   exportedAt: v.pipe(
     v.string(),
     v.check((text) => Number.isFinite(Date.parse(text)), 'is not a date and time'),
@@ -35,12 +36,13 @@ const backupSchema = v.strictObject({
   watchlists: recordsSchemas.watchlists,
   settings: settingsSchema,
   versions: v.optional(recordsSchemas.versions),
+  corrections: v.optional(recordsSchemas.corrections),
 });
 
 /** The backup of `library`, made at `now`. */
 export function createBackup(library: Library, now = Date.now()): GlossBackup {
   // Only the library's own parts: whatever else the caller's object carries stays out of the file.
-  const { annotations, articles, watchlists, settings, versions } = library;
+  const { annotations, articles, watchlists, settings, versions, corrections } = library;
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -50,6 +52,7 @@ export function createBackup(library: Library, now = Date.now()): GlossBackup {
     watchlists,
     settings,
     ...(versions && { versions }),
+    ...(corrections && { corrections }),
   };
 }
 
@@ -71,6 +74,7 @@ export function validateBackup(value: unknown): ParseResult<GlossBackup> {
     return refuse('version', `is ${version === undefined ? 'missing' : JSON.stringify(version)}: expected a whole number, ${BACKUP_VERSION} for this Gloss`);
   }
   if (version === 1 && 'versions' in value) return refuse('versions', 'is not part of a version 1 backup');
+  if (version !== BACKUP_VERSION && 'corrections' in value) return refuse('corrections', `is not part of a version ${String(version)} backup`);
   const parsed = v.safeParse(backupSchema, value);
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.issues) };
   const backup = parsed.output;
@@ -79,6 +83,7 @@ export function validateBackup(value: unknown): ParseResult<GlossBackup> {
     ...duplicateIds(backup.articles, 'articles'),
     ...duplicateIds(backup.watchlists, 'watchlists'),
     ...duplicateIds(backup.versions ?? [], 'versions'),
+    ...correctionProblems(backup.corrections ?? []),
   ];
   return problems.length ? { ok: false, problems } : { ok: true, value: backup };
 }

@@ -10,6 +10,10 @@
  * record gives (or nothing is written), and is compressed before the transaction opens (a
  * transaction that waits on anything but the database commits early).
  *
+ * The reader's corrections of library keys join the same transaction; with the stored ones they
+ * must still make no loop of merges (checked on the result before it commits), or nothing is
+ * written.
+ *
  * Settings live in extension storage, outside IndexedDB, and cannot join the transaction: when
  * asked for, they are written only after the library's writes have committed.
  */
@@ -17,12 +21,13 @@ import { storedAnnotation, withoutWords } from '../db/annotations-repo';
 import type { InsertType, Table } from 'dexie';
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
+import type { CorrectionRecord } from '../corrections/correction';
 import type { GlossDb } from '../db/database';
 import { readSettings, updateSettings } from '../settings/settings';
 import { contentHash, packContent, unpackContent } from '../versions/content';
 import type { VersionBody, VersionRecord } from '../versions/version';
 import { ImportRefused, joinPath, type ImportProblem } from './problems';
-import { checkLibraryImport, type Library, type LibraryImport, type VersionExport } from './records';
+import { checkLibraryImport, correctionProblems, type Library, type LibraryImport, type VersionExport } from './records';
 
 /** What to do with a record whose id the library already holds: keep the stored one, or take the file's. */
 export type DuplicatePolicy = 'skip' | 'update';
@@ -50,6 +55,8 @@ export interface ImportReport {
   watchlists: ImportCounts;
   /** Stored versions of articles (a duplicate is one whose id the library holds). */
   versions: ImportCounts;
+  /** Corrections of library keys (a duplicate is a key the library has a correction of; its `duplicates` are keys). */
+  corrections: ImportCounts;
   settings: 'kept' | 'replaced';
 }
 
@@ -130,6 +137,29 @@ async function write<T extends { id: string; rev?: number }>(
   };
 }
 
+/**
+ * Writes `corrections` by their key as `policy` says, then checks every correction now stored as a
+ * whole: merges that loop (the file's with the reader's) throw ImportRefused, undoing the import.
+ */
+async function writeCorrections(db: GlossDb, corrections: readonly CorrectionRecord[], policy: DuplicatePolicy): Promise<ImportCounts> {
+  if (!corrections.length) return noCounts();
+  const stored = await db.corrections.bulkGet(corrections.map((record) => record.key));
+  const fresh = corrections.filter((_, i) => !stored[i]);
+  const known = corrections.filter((_, i) => stored[i]);
+  await db.corrections.bulkAdd(fresh);
+  if (policy === 'update') await db.corrections.bulkPut(known);
+  const problems = correctionProblems(await db.corrections.toArray());
+  if (problems.length) {
+    throw new ImportRefused(problems.map((problem) => ({ path: 'corrections', message: `with the corrections you have, ${problem.message.replace(/^its/, 'a key’s')}` })));
+  }
+  return {
+    added: fresh.length,
+    updated: policy === 'update' ? known.length : 0,
+    skipped: policy === 'skip' ? known.length : 0,
+    duplicates: known.map((record) => record.key),
+  };
+}
+
 /** The versions' records and compressed copies, once every copy's text is checked against its hash. */
 async function packVersions(versions: readonly VersionExport[]): Promise<{ records: VersionRecord[]; bodies: VersionBody[] }> {
   const problems: ImportProblem[] = [];
@@ -152,7 +182,7 @@ async function packVersions(versions: readonly VersionExport[]): Promise<{ recor
 export async function importLibrary(db: GlossDb, data: LibraryImport, options: ImportOptions): Promise<ImportReport> {
   const checked = checkLibraryImport(data);
   if (!checked.ok) throw new ImportRefused(checked.problems);
-  const { annotations, articles = [], watchlists = [], settings } = checked.value;
+  const { annotations, articles = [], watchlists = [], settings, corrections = [] } = checked.value;
   const { onDuplicate } = options;
   const versions = await packVersions(checked.value.versions ?? []);
 
@@ -161,8 +191,9 @@ export async function importLibrary(db: GlossDb, data: LibraryImport, options: I
     ...(annotations.length || articles.length ? [db.articles] : []),
     ...(watchlists.length ? [db.watchlists] : []),
     ...(versions.records.length ? [db.versions, db.versionBodies] : []),
+    ...(corrections.length ? [db.corrections] : []),
   ];
-  const report: ImportReport = { annotations: noCounts(), articles: noCounts(), watchlists: noCounts(), versions: noCounts(), settings: 'kept' };
+  const report: ImportReport = { annotations: noCounts(), articles: noCounts(), watchlists: noCounts(), versions: noCounts(), corrections: noCounts(), settings: 'kept' };
   const total = annotations.length + articles.length + watchlists.length + versions.records.length;
   let done = 0;
   const progress = (written: number) => options.onProgress?.((done = Math.min(total, done + written)), total);
@@ -185,6 +216,7 @@ export async function importLibrary(db: GlossDb, data: LibraryImport, options: I
       // A version's copy follows its record: written where the record was, left where it was skipped.
       const skipped = new Set(report.versions.skipped ? report.versions.duplicates : []);
       await write(db.versionBodies, versions.bodies.filter((body) => !skipped.has(body.id)), 'update');
+      report.corrections = await writeCorrections(db, corrections, onDuplicate);
     });
   }
   if (options.settings === 'replace' && settings) {
@@ -195,19 +227,20 @@ export async function importLibrary(db: GlossDb, data: LibraryImport, options: I
 }
 
 /**
- * Everything an export needs: the three tables, read in one transaction, and the settings; with
+ * Everything an export needs: the three tables and the corrections, read in one transaction, and the settings; with
  * `versions`, the stored versions and their copies too (read in the same transaction, unpacked
  * after it). A version whose copy cannot be read is left out and counted in `damagedVersions`.
  */
 export async function readLibrary(db: GlossDb, { versions: withVersions = false } = {}): Promise<Library & { damagedVersions: number }> {
-  const [annotations, articles, watchlists, versions, bodies] = await db.transaction(
+  const [annotations, articles, watchlists, corrections, versions, bodies] = await db.transaction(
     'r',
-    [db.annotations, db.articles, db.watchlists, db.versions, db.versionBodies],
+    [db.annotations, db.articles, db.watchlists, db.corrections, db.versions, db.versionBodies],
     () =>
       Promise.all([
         db.annotations.toArray(),
         db.articles.toArray(),
         db.watchlists.toArray(),
+        db.corrections.toArray(),
         withVersions ? db.versions.toArray() : [],
         withVersions ? db.versionBodies.toArray() : [],
       ]),
@@ -217,6 +250,7 @@ export async function readLibrary(db: GlossDb, { versions: withVersions = false 
     articles,
     watchlists,
     settings: await readSettings(),
+    corrections,
     damagedVersions: 0,
   };
   if (!withVersions) return library;

@@ -7,6 +7,8 @@
 import * as v from 'valibot';
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
+import { correctionSchema, type CorrectionRecord } from '../corrections/correction';
+import { graphProblems } from '../corrections/resolve';
 import { ENTITY_TYPES, type EntityType } from '../entities/types';
 import { MAX_WATCHLIST_TERMS, type WatchlistRecord } from '../entities/watchlist';
 import { ANNOTATION_LIMITS } from '../anchoring/annotation';
@@ -23,13 +25,14 @@ export interface VersionExport extends VersionRecord {
   content: VersionContent;
 }
 
-/** Everything a backup holds: the three tables, the settings, and the stored versions unless left out. */
+/** Everything a backup holds: the three tables, the settings, the stored versions unless left out, and the reader's corrections of library keys. */
 export interface Library {
   annotations: AnnotationRecord[];
   articles: ArticleRecord[];
   watchlists: WatchlistRecord[];
   settings: Settings;
   versions?: VersionExport[];
+  corrections?: CorrectionRecord[];
 }
 
 /** What an import brings: annotations at least (a W3C file carries nothing else). */
@@ -39,6 +42,7 @@ export interface LibraryImport {
   watchlists?: WatchlistRecord[];
   settings?: Settings;
   versions?: VersionExport[];
+  corrections?: CorrectionRecord[];
 }
 
 export const IMPORT_LIMITS = {
@@ -146,6 +150,7 @@ export const recordsSchemas = {
   articles: records(articleSchema),
   watchlists: records(watchlistSchema),
   versions: records(versionSchema),
+  corrections: records(correctionSchema),
 };
 
 // A backup (with its format, version and date) is an import as it stands: other keys are dropped.
@@ -155,7 +160,12 @@ const libraryImportSchema = v.object({
   watchlists: v.optional(recordsSchemas.watchlists),
   settings: v.optional(settingsSchema),
   versions: v.optional(recordsSchemas.versions),
+  corrections: v.optional(recordsSchemas.corrections),
 });
+
+/** What is wrong with the corrections as a whole (a key corrected twice, merges that loop), each at its record. */
+export const correctionProblems = (corrections: readonly CorrectionRecord[]): ImportProblem[] =>
+  graphProblems(corrections).map(({ index, message }) => ({ path: joinPath(['corrections', index]), message }));
 
 /** Records of one table that share an id, each named after the first with that id. */
 export function duplicateIds(records: readonly { id: string }[], table: string): ImportProblem[] {
@@ -173,12 +183,13 @@ export function duplicateIds(records: readonly { id: string }[], table: string):
 export function checkLibraryImport(data: unknown): ParseResult<LibraryImport> {
   const parsed = v.safeParse(libraryImportSchema, data);
   if (!parsed.success) return { ok: false, problems: problemsOf(parsed.issues) };
-  const { annotations, articles = [], watchlists = [], versions = [] } = parsed.output;
+  const { annotations, articles = [], watchlists = [], versions = [], corrections = [] } = parsed.output;
   const problems = [
     ...duplicateIds(annotations, 'annotations'),
     ...duplicateIds(articles, 'articles'),
     ...duplicateIds(watchlists, 'watchlists'),
     ...duplicateIds(versions, 'versions'),
+    ...correctionProblems(corrections),
   ];
   return problems.length ? { ok: false, problems } : { ok: true, value: parsed.output };
 }

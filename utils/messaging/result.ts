@@ -15,7 +15,9 @@ export type ErrorCode =
   /** Nobody answered: the other side is not there (no content script, a closed tab). */
   | 'unreachable'
   /** An edit was based on a revision that is no longer the stored one: `current` is. */
-  | 'conflict';
+  | 'conflict'
+  /** The handler refused what was asked, for a reason the reader can act on (a merge that would make a loop). */
+  | 'refused';
 
 export interface GlossError {
   code: ErrorCode;

@@ -4,8 +4,9 @@ import type { AnnotationRecord } from '../../anchoring/annotation';
 import { annotationFields, annotationSchema, revision } from './annotation-schema';
 import { MAX_ENTITY_TEXT, MAX_LIBRARY_ROWS, MAX_PAGE_HTML, MAX_TREND_KEYS, def, empty, httpUrl, optionalFields } from './define';
 import type { Placement } from '../../anchoring/anchor-all';
-import type { EntityLibraryPage, ExtractedArticle, ImportSummary, KeyTrend, StoredRecognition, TextAnalysis, WatchlistName } from './types';
-import type { EntitySummary } from '../../mentions/types';
+import type { CorrectionChange, EntityLibraryPage, ExtractedArticle, ImportSummary, KeyTrend, StoredRecognition, TextAnalysis, WatchlistName } from './types';
+import type { ShownEntity } from '../../db/entity-groups';
+import { correctionEditSchema, entityKey } from '../../corrections/correction';
 import { MAX_TERM_LENGTH } from '../../entities/term-limits';
 import type { ArticleChanges } from '../../versions/changes';
 
@@ -17,12 +18,6 @@ const newAnnotation = { id: annotationId, articleId, quote, position, color, not
 const articleText = v.strictObject({ articleId: httpUrl, text: v.pipe(v.string(), v.maxLength(MAX_ENTITY_TEXT, 'text is too long')) });
 
 const versionId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
-/** An entity or term as the library names it: 'TYPE:name' (see utils/mentions/types.ts). */
-const entityKey = v.pipe(
-  v.string(),
-  v.maxLength(500, 'the key is too long'),
-  v.regex(/^(PERSON|ORG|PLACE|DATE|TERM):./, "a key is 'TYPE:name' with TYPE one of PERSON, ORG, PLACE, DATE, TERM"),
-);
 const count = (most: number, what: string) => v.pipe(v.number(), v.integer(`${what} must be a whole number`), v.minValue(0, `${what} must not be negative`), v.maxValue(most, `${what} is at most ${most}`));
 
 const annotationEdit = v.strictObject({ id: annotationId, baseRev: revision, note: v.optional(note), tags: v.optional(tags), color: v.optional(color) });
@@ -112,15 +107,25 @@ export const toBackground = {
       settings: v.optional(v.picklist(['keep', 'replace'])),
     }),
   ),
-  /** The library page's entity table: entities and terms, most named first, of one type or all. */
-  listEntities: def<EntitySummary[]>()(
+  /**
+   * The library page's entity table: entities and terms, most named first, of one type or all, as
+   * the reader's corrections show them (merged keys as one, renamed); hidden ones only with `hidden`.
+   */
+  listEntities: def<ShownEntity[]>()(
     'extension',
     optionalFields({
       type: v.optional(v.picklist(['PERSON', 'ORG', 'PLACE', 'DATE', 'TERM'], 'type must be PERSON, ORG, PLACE, DATE or TERM')),
       limit: v.optional(count(MAX_LIBRARY_ROWS, 'limit')),
       offset: v.optional(count(Number.MAX_SAFE_INTEGER, 'offset')),
+      hidden: v.optional(v.boolean('hidden must be true or false')),
     }),
   ),
+  /**
+   * The reader corrects a key on the library page: merge it into another, split it back out,
+   * rename or hide it. A merge that would make a loop is refused with the reason; every change is
+   * announced to Gloss's pages (`correctionsChanged`).
+   */
+  correctKey: def<CorrectionChange>()('extension', correctionEditSchema),
   /**
    * One entity's page in the library: a page of its articles in date order with their passages,
    * its timeline, who appears with it, and the reader's highlights in those articles that quote

@@ -2,7 +2,9 @@
 import type { ArticleExtract, ArticleRecord } from '../../article/types';
 import type { EntitySpan } from '../../entities/types';
 import type { Placement } from '../../anchoring/anchor-all';
-import type { EntityPage, TrendPoint } from '../../db/entity-queries';
+import type { EntityPage } from '../../db/entity-queries';
+
+export type { KeyTrend } from '../../db/entity-queries';
 
 export interface ExtractedArticle {
   article: ArticleRecord;
@@ -78,9 +80,5 @@ export interface EntityLibraryPage extends EntityPage {
   highlights: EntityHighlight[];
 }
 
-/** One key's series for the trend chart; `name` and `type` null for a key the library does not hold. */
-export interface KeyTrend {
-  key: string;
-  name: string | null;
-  points: TrendPoint[];
-}
+/** What a correction changed (see `correctKey`): the records as stored now, and the keys whose record went. */
+export type { CorrectionChange } from '../../corrections/resolve';

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleRecord } from '@/utils/article/types';
+import { correctKeys } from '@/utils/db/corrections-repo';
+import type { GlossDb } from '@/utils/db/database';
+import { entityPage } from '@/utils/db/entity-queries';
+import { measureOverlap } from '@/utils/db/group-overlaps';
+import { applyPending, writeMentions } from '@/utils/db/mentions-repo';
+import type { ArticleMentions } from '@/utils/mentions/extract';
+import { freshDb } from '../support/fresh-db';
+
+const A = 'PERSON:Kim Jong-un';
+const B = 'PERSON:Kim Jong Un';
+
+async function read(db: GlossDb, id: string, publishedTime: string, siteName: string, keys: string[]) {
+  const record: ArticleRecord = {
+    id, url: id, canonicalUrl: null, title: id, byline: null, siteName, publishedTime, lang: 'en', dir: null, excerpt: null, length: 1, firstSeenAt: 0, lastSeenAt: 0, entityKeys: keys,
+  };
+  await db.articles.put(record);
+  const found: ArticleMentions[] = keys.map((key) => ({ key, type: 'PERSON', name: key.slice(7), spellings: [key.slice(7)], count: 1, snippets: [] }));
+  await writeMentions(db, record, found);
+}
+
+describe('db/group-overlaps', () => {
+  it('measures what merged keys share when they merge, keeps it up to date with readings, and forgets it on a split', async (context) => {
+    const db = await freshDb(context, 'overlaps');
+    await read(db, 'a1', '2024-05-20T00:00:00Z', 'KCNA', [A, B]);
+    await read(db, 'a2', '2024-06-02T00:00:00Z', 'Rodong', [A]);
+    await correctKeys(db, { kind: 'merge', key: A, into: B });
+    expect(await db.groupOverlaps.get(B)).toEqual({ root: B, members: [B, A], articles: 1, months: { '2024-05': { articles: 1, outlets: { KCNA: 1 } } } });
+
+    // A later reading naming both, and one read again naming only one: counted as they are applied.
+    await read(db, 'a3', '2024-06-18T00:00:00Z', 'Rodong', [A, B]);
+    await read(db, 'a1', '2024-05-20T00:00:00Z', 'KCNA', [B]);
+    await applyPending(db);
+    const kept = await db.groupOverlaps.get(B);
+    expect(kept).toEqual(await measureOverlap(db, B, [B, A]));
+    expect(kept).toMatchObject({ articles: 1, months: { '2024-06': { articles: 1, outlets: { Rodong: 1 } } } });
+    expect((await entityPage(db, A))?.timeline.map((m) => [m.month, m.articles, m.byOutlet])).toEqual([
+      ['2024-05', 1, { KCNA: 1 }],
+      ['2024-06', 2, { Rodong: 2 }],
+    ]);
+
+    await correctKeys(db, { kind: 'split', key: A });
+    expect(await db.groupOverlaps.count()).toBe(0);
+  });
+});
