@@ -5,9 +5,10 @@
  * dateline at the start of a paragraph ("WASHINGTON —").
  */
 import { isCalendarWord } from './dates';
-import { ARTICLES, CONNECTORS, CORPORATE_SUFFIXES, HEADLINE_VERBS, LONGEST_CONNECTOR, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PERSON_TITLES, PLACE_HEADS, SENTENCE_WORDS, TITLES, WORD_NAMES } from './keywords';
+import { ARTICLES, CONNECTORS, CORPORATE_SUFFIXES, HEADLINE_VERBS, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PERSON_TITLES, PLACE_HEADS, SENTENCE_WORDS, TITLES, WORD_NAMES } from './keywords';
 import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, commaBefore, lettersIn, plainGap, wordAt, wordIn, type Tokens } from './tokenize';
 import type { EntityType } from './types';
+import { WordSet } from './word-set';
 
 export interface Candidate {
   first: number;
@@ -28,6 +29,9 @@ export interface NameLists {
 
 /** Collective nouns whose possessive stands inside organization names ("People’s Army"). */
 const COLLECTIVE_POSSESSIVES = new Set(['people', 'workers', 'women', 'children', 'farmers', 'youth', 'peoples', 'citizens', 'veterans', 'nations', 'students', 'soldiers', 'men', 'attorney', 'governor', 'mayor', 'magistrates', 'magistrate']);
+
+const CONNECTOR_WORDS = new WordSet(CONNECTORS);
+const TITLE_WORDS = new WordSet(TITLES);
 
 const isCap = (tokens: Tokens, i: number) => ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
 const word = (tokens: Tokens, i: number) => wordAt(tokens, i);
@@ -74,7 +78,7 @@ export function capitalizedRuns(tokens: Tokens): number[] {
       }
       // Connectors only between capitalized words: "of the Party", "al-Bashir".
       let k = j;
-      while (k < tokens.count && k - j < 2 && wordIn(tokens, k, CONNECTORS, LONGEST_CONNECTOR) && !isCap(tokens, k) && spaced(tokens, k)) k++;
+      while (k < tokens.count && k - j < 2 && CONNECTOR_WORDS.at(tokens, k) && !isCap(tokens, k) && spaced(tokens, k)) k++;
       if (k > j && k < tokens.count && isCap(tokens, k) && spaced(tokens, k) && !flag(tokens, k, SENTENCE)) {
         last = k;
         j = k;
@@ -108,7 +112,7 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
   }
   // A title in lower case before the run ("former president Barack Obama") counts before a full
   // name only: "that first Retina display" names no one.
-  titled ||= a > 0 && TITLES.has(word(tokens, a - 1)) && spaced(tokens, a) && (isCap(tokens, a - 1) || b > a);
+  titled ||= a > 0 && TITLE_WORDS.at(tokens, a - 1) && spaced(tokens, a) && (isCap(tokens, a - 1) || b > a);
   // An office, not a person: "Inspector-General of Intelligence", "Minister for Trade".
   const office = titled && start <= b && !isCap(tokens, start);
   // A run may open with connectors ("How do I …" leaves "do I"): a name starts with a capital.
