@@ -218,7 +218,7 @@ function titleCaseWords(tokens: Tokens): Uint8Array {
  * and last word of each, in pairs). `chosen` are the spans already decided (their types give
  * evidence: ", California").
  */
-export function openWorldCandidates(tokens: Tokens, runs: readonly number[], taken: Uint8Array, chosen: readonly Candidate[], lists: NameLists): Candidate[] {
+export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uint8Array, chosen: readonly Candidate[], lists: NameLists): Candidate[] {
   // The type of the span starting at each word, by its place in ENTITY_TYPES plus one (a map by
   // word cost ~1.5 % of the recognizer's time).
   const typeCodes = wordBytes('typeCodes', tokens.count);
