@@ -57,6 +57,13 @@ function ampersand(tokens: Tokens, i: number): boolean {
  */
 export function capitalizedRuns(tokens: Tokens): Int32Array {
   const runs = wordInts('runs', 2 * tokens.count);
+  // The loop is a function of its own: code optimized while in a loop (on-stack replacement) that
+  // then met `subarray`, never run when it was compiled, was thrown away at the end of every call.
+  return runs.subarray(0, writeRuns(tokens, runs));
+}
+
+/** Writes the runs of `tokens` into `runs`; returns how many numbers it wrote. */
+function writeRuns(tokens: Tokens, runs: Int32Array): number {
   let n = 0;
   let i = 0;
   while (i < tokens.count) {
@@ -93,7 +100,7 @@ export function capitalizedRuns(tokens: Tokens): Int32Array {
     runs[n++] = last;
     i = last + 1;
   }
-  return runs.subarray(0, n);
+  return n;
 }
 
 /** Adds the rule-based candidates within one capitalized run [a, b] to `found`. */
