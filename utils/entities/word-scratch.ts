@@ -1,9 +1,11 @@
 /**
- * Zeroed arrays of one value per word, kept between calls. A call on a megabyte of text asked
- * for eight of them (~2.4 MB, a byte or an int per word: which words are taken, the type starting
- * at each, the order of the spans); made anew each time, each was a large zeroed allocation (and,
- * in Chromium, memory outside the heap that hastens collections). Each caller has its own `slot`,
- * whose array is valid until that slot is asked for again: within one call of the recognizer.
+ * Zeroed arrays of one value per word, kept between calls. A call on a megabyte of text made
+ * eight of them anew (~2.4 MB, a byte or an int per word: which words are taken, the type starting
+ * at each, the order of the spans), each a large zeroed allocation (in Chromium, memory outside
+ * the heap that hastens collections). Each caller has its own `slot`, whose array is valid until
+ * that slot is asked for again: within one call of the recognizer. An array grows to the longest
+ * text seen; the call that grows one runs its callers unoptimized for a while (their code was
+ * made when growing had never happened), once per new longest text.
  */
 
 /** The callers, one slot each (two calls that use arrays at once must not share one). */
