@@ -7,6 +7,7 @@ import type { Candidate } from './names';
 import { CAP, SENTENCE, UPPER, commaBefore, plainGap, wordAt, type Tokens } from './tokenize';
 import { SENTENCE_WORDS } from './keywords';
 import type { EntityType } from './types';
+import { wordInts } from './word-scratch';
 
 /** Enumerations of single words longer than this are tables or tag lists, not prose. */
 const MOST_ITEMS = 30;
@@ -15,7 +16,7 @@ const MOST_ITEMS = 30;
 export function enumerationCandidates(tokens: Tokens, chosen: readonly Candidate[], taken: Uint8Array): Candidate[] {
   // The typed name starting at each word, by its place in `chosen` plus one: with a map by word,
   // this function was ~6 % of a warm call in a Node profile, ~3 % without.
-  const typedAt = new Int32Array(tokens.count);
+  const typedAt = wordInts('typedAt', tokens.count);
   chosen.forEach((c, k) => {
     if (c.type !== 'DATE') typedAt[c.first] = k + 1;
   });

@@ -5,9 +5,11 @@
  * dateline at the start of a paragraph ("WASHINGTON —").
  */
 import { isCalendarWord } from './dates';
-import { ARTICLES, CONNECTORS, CORPORATE_SUFFIXES, HEADLINE_VERBS, LONGEST_CONNECTOR, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PERSON_TITLES, PLACE_HEADS, SENTENCE_WORDS, TITLES, WORD_NAMES } from './keywords';
+import { ARTICLES, CONNECTORS, CORPORATE_SUFFIXES, HEADLINE_VERBS, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PERSON_TITLES, PLACE_HEADS, SENTENCE_WORDS, TITLES, WORD_NAMES } from './keywords';
 import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, commaBefore, lettersIn, plainGap, wordAt, wordIn, type Tokens } from './tokenize';
 import type { EntityType } from './types';
+import { wordInts } from './word-scratch';
+import { WordSet } from './word-set';
 
 export interface Candidate {
   first: number;
@@ -29,6 +31,9 @@ export interface NameLists {
 /** Collective nouns whose possessive stands inside organization names ("People’s Army"). */
 const COLLECTIVE_POSSESSIVES = new Set(['people', 'workers', 'women', 'children', 'farmers', 'youth', 'peoples', 'citizens', 'veterans', 'nations', 'students', 'soldiers', 'men', 'attorney', 'governor', 'mayor', 'magistrates', 'magistrate']);
 
+const CONNECTOR_WORDS = new WordSet(CONNECTORS);
+const TITLE_WORDS = new WordSet(TITLES);
+
 const isCap = (tokens: Tokens, i: number) => ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
 const word = (tokens: Tokens, i: number) => wordAt(tokens, i);
 const flag = (tokens: Tokens, i: number, bit: number) => ((tokens.flags[i] as number) & bit) !== 0;
@@ -47,10 +52,19 @@ function ampersand(tokens: Tokens, i: number): boolean {
  * sentences. A run may hold lower-case connectors between capitalized words ("Ministry of
  * National Defence"), hyphen-joined lower-case syllables ("Jong-un"), and collective possessives.
  * Each run is two numbers in a row, its first word and its last: a pair array per run was ~5 % of
- * the recognizer's time.
+ * the recognizer's time. They are written into an array kept between calls (word-scratch.ts), valid
+ * until the next call: pushed onto a fresh array, ~50,000 numbers per MB of text, they were ~2 %.
  */
-export function capitalizedRuns(tokens: Tokens): number[] {
-  const runs: number[] = [];
+export function capitalizedRuns(tokens: Tokens): Int32Array {
+  const runs = wordInts('runs', 2 * tokens.count);
+  // The loop is a function of its own: code optimized while in a loop (on-stack replacement) that
+  // then met `subarray`, never run when it was compiled, was thrown away at the end of every call.
+  return runs.subarray(0, writeRuns(tokens, runs));
+}
+
+/** Writes the runs of `tokens` into `runs`; returns how many numbers it wrote. */
+function writeRuns(tokens: Tokens, runs: Int32Array): number {
+  let n = 0;
   let i = 0;
   while (i < tokens.count) {
     // A run may open with a particle ("al-Bashir") or a number joined to a capitalized word ("7-Eleven").
@@ -74,7 +88,7 @@ export function capitalizedRuns(tokens: Tokens): number[] {
       }
       // Connectors only between capitalized words: "of the Party", "al-Bashir".
       let k = j;
-      while (k < tokens.count && k - j < 2 && wordIn(tokens, k, CONNECTORS, LONGEST_CONNECTOR) && !isCap(tokens, k) && spaced(tokens, k)) k++;
+      while (k < tokens.count && k - j < 2 && CONNECTOR_WORDS.at(tokens, k) && !isCap(tokens, k) && spaced(tokens, k)) k++;
       if (k > j && k < tokens.count && isCap(tokens, k) && spaced(tokens, k) && !flag(tokens, k, SENTENCE)) {
         last = k;
         j = k;
@@ -82,10 +96,11 @@ export function capitalizedRuns(tokens: Tokens): number[] {
       }
       break;
     }
-    runs.push(i, last);
+    runs[n++] = i;
+    runs[n++] = last;
     i = last + 1;
   }
-  return runs;
+  return n;
 }
 
 /** Adds the rule-based candidates within one capitalized run [a, b] to `found`. */
@@ -108,7 +123,7 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
   }
   // A title in lower case before the run ("former president Barack Obama") counts before a full
   // name only: "that first Retina display" names no one.
-  titled ||= a > 0 && TITLES.has(word(tokens, a - 1)) && spaced(tokens, a) && (isCap(tokens, a - 1) || b > a);
+  titled ||= a > 0 && TITLE_WORDS.at(tokens, a - 1) && spaced(tokens, a) && (isCap(tokens, a - 1) || b > a);
   // An office, not a person: "Inspector-General of Intelligence", "Minister for Trade".
   const office = titled && start <= b && !isCap(tokens, start);
   // A run may open with connectors ("How do I …" leaves "do I"): a name starts with a capital.

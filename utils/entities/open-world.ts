@@ -10,6 +10,8 @@ import { ARTICLES, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTE
 import type { Candidate, NameLists } from './names';
 import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, lettersIn, wordAt, type Tokens } from './tokenize';
 import { ENTITY_TYPES, type EntityType } from './types';
+import { wordBytes } from './word-scratch';
+import { WordSet } from './word-set';
 
 const PERSON = 0;
 const ORG = 1;
@@ -101,7 +103,7 @@ const PLACE_OF = new Set([
   'state', 'city', 'town', 'village', 'province', 'county', 'capital', 'island', 'region', 'republic', 'coast', 'outskirts',
   'suburbs', 'shores', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest',
 ]);
-const PERSON_PRONOUNS = new Set(['he', 'she', 'his', 'her', 'him', 'himself', 'herself']);
+const PERSON_PRONOUNS = new WordSet(new Set(['he', 'she', 'his', 'her', 'him', 'himself', 'herself']));
 /** Credits and bylines: "Photo: JANE DOE", "By Jane Doe". */
 const CREDIT_BEFORE = new Set(['by', 'credit', 'photo', 'photograph', 'photographs', 'image', 'courtesy', 'reporting', 'writes']);
 
@@ -189,7 +191,7 @@ const spaceBefore = (tokens: Tokens, i: number) => gapIs(tokens, i, false);
  * headlines, menus, lines in capitals. Marks their words in the returned array.
  */
 function titleCaseWords(tokens: Tokens): Uint8Array {
-  const marks = new Uint8Array(tokens.count);
+  const marks = wordBytes('headlines', tokens.count);
   let from = 0;
   let long = 0;
   let capital = 0;
@@ -216,10 +218,10 @@ function titleCaseWords(tokens: Tokens): Uint8Array {
  * and last word of each, in pairs). `chosen` are the spans already decided (their types give
  * evidence: ", California").
  */
-export function openWorldCandidates(tokens: Tokens, runs: readonly number[], taken: Uint8Array, chosen: readonly Candidate[], lists: NameLists): Candidate[] {
+export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uint8Array, chosen: readonly Candidate[], lists: NameLists): Candidate[] {
   // The type of the span starting at each word, by its place in ENTITY_TYPES plus one (a map by
   // word cost ~1.5 % of the recognizer's time).
-  const typeCodes = new Uint8Array(tokens.count);
+  const typeCodes = wordBytes('typeCodes', tokens.count);
   for (const c of chosen) typeCodes[c.first] = ENTITY_TYPES.indexOf(c.type) + 1;
   const typeAt = (i: number): EntityType | undefined => {
     const code = typeCodes[i];
@@ -463,7 +465,7 @@ export function openWorldCandidates(tokens: Tokens, runs: readonly number[], tak
     pronounAfter = false;
     for (let k = e + 1; k < Math.min(tokens.count, e + 12); k++) {
       if (isCap(tokens, k) && !flag(tokens, k, SENTENCE)) break;
-      if (PERSON_PRONOUNS.has(wordAt(tokens, k))) {
+      if (PERSON_PRONOUNS.at(tokens, k)) {
         if (multi) weak[PERSON] += 1;
         pronounAfter = true;
         break;

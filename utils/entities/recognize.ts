@@ -16,6 +16,7 @@ import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, com
 import { CORPORATE_SUFFIXES, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, POSTAL_CODES, SENTENCE_WORDS, STATE_ABBREVIATIONS, TITLES, WORD_NAMES } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
+import { wordBytes, wordInts } from './word-scratch';
 
 export interface RecognizerData {
   /** Proper names: places, organizations, people. */
@@ -68,7 +69,7 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
   const states = citiesWithStates(tokens, data.nameLists.givenNames);
 
   const chosen = resolve(withoutListedJoins(tokens, [...states, ...candidates]), tokens.count);
-  const taken = new Uint8Array(tokens.count);
+  const taken = wordBytes('taken', tokens.count);
   for (const c of chosen) taken.fill(1, c.first, c.last + 1);
   withLegalForms(tokens, chosen, taken);
   for (const c of openWorldCandidates(tokens, runs, taken, chosen, data.nameLists)) {
@@ -140,7 +141,7 @@ const JOINS = new Set(['and', 'for']);
  */
 function withoutListedJoins(tokens: Tokens, candidates: Candidate[]): Candidate[] {
   // Only where a rule's organization starts: a map of every listed name's ends was ~3 % of a warm call.
-  const ruleOrgAt = new Uint8Array(tokens.count);
+  const ruleOrgAt = wordBytes('ruleOrgs', tokens.count);
   for (const c of candidates) if (!c.fromList && c.type === 'ORG') ruleOrgAt[c.first] = 1;
   const listedEnds = new Map<number, number[]>();
   for (const c of candidates) {
@@ -162,7 +163,7 @@ function withoutListedJoins(tokens: Tokens, candidates: Candidate[]): Candidate[
  * was ~3 % of a call.
  */
 function inTextOrder(chosen: readonly Candidate[], count: number): Candidate[] {
-  const next = new Int32Array(count + 1);
+  const next = wordInts('order', count + 1);
   for (const c of chosen) (next[c.first + 1] as number)++;
   for (let i = 1; i <= count; i++) (next[i] as number) += next[i - 1] as number;
   const ordered = new Array<Candidate>(chosen.length);
@@ -183,7 +184,7 @@ function resolve(candidates: Candidate[], count: number): Candidate[] {
   }
   const buckets: Candidate[][] = Array.from({ length: 2 * (longest - shortest + 1) }, () => []);
   for (const c of candidates) buckets[2 * (longest - (c.last - c.first)) + (c.fromList ? 0 : 1)]!.push(c);
-  const taken = new Uint8Array(count);
+  const taken = wordBytes('resolved', count);
   const chosen: Candidate[] = [];
   for (const bucket of buckets) {
     for (const candidate of bucket) {
@@ -271,7 +272,7 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[], nameLi
       else known.set(word, null); // a person's and a place's word: ambiguous
     }
   };
-  const taken = new Uint8Array(tokens.count);
+  const taken = wordBytes('mentioned', tokens.count);
   for (const c of chosen) {
     taken.fill(1, c.first, c.last + 1);
     const key = (c.key ??= keyOf(tokens, c));
