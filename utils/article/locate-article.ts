@@ -7,7 +7,7 @@
  */
 import { textModelSteps } from '../text/build-text-model';
 import type { TextModel } from '../text/text-model';
-import { runNow, type Steps, type WorkBudget } from '../text/work-budget';
+import { BATCH, runNow, type Steps, type WorkBudget } from '../text/work-budget';
 import { alignSteps } from './align';
 import { chunkSteps, type Chunk } from './live-chunks';
 
@@ -37,8 +37,9 @@ export function* locateSteps(doc: Document, texts: readonly string[], title = ''
   const kept = new Set<Text>();
   let firstChunk = -1;
   let lastChunk = -1;
-  for (const index of matches) {
-    yield;
+  for (let i = 0; i < matches.length; i++) {
+    if (i % BATCH === BATCH - 1) yield BATCH;
+    const index = matches[i] as number;
     if (index === -1) continue;
     for (const node of (chunks[index] as Chunk).nodes) kept.add(node);
     if (firstChunk === -1 || index < firstChunk) firstChunk = index;
