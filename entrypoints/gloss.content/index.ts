@@ -105,7 +105,7 @@ export default defineContentScript({
       if (!reading) return;
       state = reading.state;
       located = reading.located;
-      snapshot = located ? regionText(located) : '';
+      snapshot = located?.regionText ?? '';
       hash = null;
       changes = null;
       void layer?.then((painted) => painted.setChanges(null));
