@@ -89,6 +89,12 @@ async function visit(session, url, windowMs, sampling) {
 
 /** @typedef {Awaited<ReturnType<typeof visit>>} Visit */
 
+/** The median of each key over `records` (a key missing from a record counts 0 there). @param {Record<string, number>[]} records */
+function medians(records) {
+  const keys = [...new Set(records.flatMap((r) => Object.keys(r)))].sort();
+  return Object.fromEntries(keys.map((k) => [k, Math.round(median(records.map((r) => r[k] ?? 0)) * 10) / 10]));
+}
+
 /** The figures of one page over its runs. @param {Visit[]} withGloss @param {Visit[]} without */
 function summarize(withGloss, without) {
   const a = (/** @type {Visit} */ v) => v.attribution;
@@ -117,6 +123,9 @@ function summarize(withGloss, without) {
     pageLongThread: [...withGloss, ...without].map((v) => a(v).longTasks.filter((t) => t.owner === 'page' && t.threadMs > LONG_TASK_MS).length),
     incomplete: [...withGloss, ...without].filter((v) => !a(v).window.complete).length,
     glossErrors: [...new Set(withGloss.flatMap((v) => v.glossErrors))],
+    /** Medians over the runs: Gloss's script by its outermost event's kind, and its own measures. */
+    glossByEvent: medians(withGloss.map((v) => a(v).glossByEvent)),
+    measures: medians(withGloss.map((v) => a(v).measures)),
   };
 }
 
