@@ -23,12 +23,9 @@ export function pageHtml(doc: Document): string {
     const html = bare.outerHTML;
     return html.slice(0, html.length - `</${bare.localName}>`.length);
   };
-  const parts = [open(root), open(head)];
+  let kept = '';
   for (let child = head.firstElementChild; child; child = child.nextElementSibling) {
-    if (HEAD_KEPT.has(child.nodeName) || isJsonLd(child)) parts.push(child.outerHTML);
+    if (HEAD_KEPT.has(child.nodeName) || isJsonLd(child)) kept += child.outerHTML;
   }
-  parts.push('</head>', body.outerHTML, '</html>');
-  // Joined, not concatenated: a concatenation is a rope that the message's encoding must first
-  // copy into one flat string, in the send's task.
-  return parts.join('');
+  return `${open(root)}${open(head)}${kept}</head>${body.outerHTML}</html>`;
 }
