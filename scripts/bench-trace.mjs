@@ -16,7 +16,7 @@
  * script figures are upper bounds; `--no-samples` gives the plain magnitudes, with the microtasks
  * no rule can place reported as "unknown".
  *
- *   node scripts/bench-trace.mjs [--runs N] [--half tuning|held-out|all] [--only a,b] [--out FILE] [--no-build] [--no-samples] [--extension DIR]
+ *   node scripts/bench-trace.mjs [--runs N] [--half tuning|held-out|all] [--only a,b] [--out FILE] [--no-build] [--no-samples] [--extension DIR] [--compare DIR]
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -89,6 +89,12 @@ async function visit(session, url, windowMs, sampling) {
 
 /** @typedef {Awaited<ReturnType<typeof visit>>} Visit */
 
+/** The median of each key over `records` (a key missing from a record counts 0 there). @param {Record<string, number>[]} records */
+function medians(records) {
+  const keys = [...new Set(records.flatMap((r) => Object.keys(r)))].sort();
+  return Object.fromEntries(keys.map((k) => [k, Math.round(median(records.map((r) => r[k] ?? 0)) * 10) / 10]));
+}
+
 /** The figures of one page over its runs. @param {Visit[]} withGloss @param {Visit[]} without */
 function summarize(withGloss, without) {
   const a = (/** @type {Visit} */ v) => v.attribution;
@@ -117,6 +123,9 @@ function summarize(withGloss, without) {
     pageLongThread: [...withGloss, ...without].map((v) => a(v).longTasks.filter((t) => t.owner === 'page' && t.threadMs > LONG_TASK_MS).length),
     incomplete: [...withGloss, ...without].filter((v) => !a(v).window.complete).length,
     glossErrors: [...new Set(withGloss.flatMap((v) => v.glossErrors))],
+    /** Medians over the runs: Gloss's script by its outermost event's kind, and its own measures. */
+    glossByEvent: medians(withGloss.map((v) => a(v).glossByEvent)),
+    measures: medians(withGloss.map((v) => a(v).measures)),
   };
 }
 
@@ -165,11 +174,14 @@ export function printTrace(rows, runs, windowMs) {
 }
 
 /**
- * Runs the traced visits. `half` picks the pages; `only` names some.
- * @param {{ runs?: number, windowMs?: number, half?: string, only?: string[] | null, build?: boolean, sampling?: boolean, extensionDir?: string }} [options]
- * @returns {Promise<Row[]>}
+ * Runs the traced visits. `half` picks the pages; `only` names some. With several builds
+ * (`extensionDirs`), each page is visited with each build and without Gloss in one run, the order
+ * turning from run to run, so that builds are compared on the same machine at the same moment:
+ * one list of rows per build.
+ * @param {{ runs?: number, windowMs?: number, half?: string, only?: string[] | null, build?: boolean, sampling?: boolean, extensionDirs?: string[] }} [options]
+ * @returns {Promise<Row[][]>}
  */
-export async function benchTrace({ runs = 3, windowMs = 5_000, half = 'all', only = null, build = true, sampling = true, extensionDir = BENCH_EXTENSION_DIR } = {}) {
+export async function benchTrace({ runs = 3, windowMs = 5_000, half = 'all', only = null, build = true, sampling = true, extensionDirs = [BENCH_EXTENSION_DIR] } = {}) {
   if (build) {
     execFileSync('npx', ['wxt', 'build'], { cwd: REPO, env: { ...process.env, GLOSS_MEASURES: '1' }, stdio: ['ignore', 'ignore', 'inherit'] });
   }
@@ -177,31 +189,36 @@ export async function benchTrace({ runs = 3, windowMs = 5_000, half = 'all', onl
   const split = pageSplit(all.map((p) => p.name));
   const pages = all.filter((p) => (half === 'all' || split.get(p.name) === half) && (!only || only.includes(p.name)));
   const server = await serve(mounts, { html: stripScripts });
-  const withGloss = await launch({ extensionDir });
+  /** @type {import('./lib/browser.mjs').Session[]} */
+  const builds = [];
+  for (const extensionDir of extensionDirs) builds.push(await launch({ extensionDir }));
   const without = await launch();
+  const sessions = [without, ...builds];
   try {
-    /** @type {Map<string, { with: Visit[], without: Visit[] }>} */
-    const samples = new Map(pages.map((p) => [p.name, { with: [], without: [] }]));
-    // Warm both browsers (the worker, the offscreen document, disk caches).
-    for (const session of [withGloss, without]) await visit(session, server.origin + (pages[0]?.path ?? '/'), 1_000, sampling).catch(() => undefined);
+    /** @type {Map<string, Visit[][]>} the visits of each page, by session */
+    const samples = new Map(pages.map((p) => [p.name, sessions.map(() => [])]));
+    // Warm the browsers (the worker, the offscreen document, disk caches).
+    for (const session of sessions) await visit(session, server.origin + (pages[0]?.path ?? '/'), 1_000, sampling).catch(() => undefined);
     for (let run = 0; run < runs; run++) {
       for (const page of pages) {
-        const entry = /** @type {{ with: Visit[], without: Visit[] }} */ (samples.get(page.name));
+        const entry = /** @type {Visit[][]} */ (samples.get(page.name));
         const url = server.origin + page.path;
-        // Alternate which browser goes first so neither always meets a warmer machine.
-        for (const session of run % 2 ? [withGloss, without] : [without, withGloss]) {
-          (session === withGloss ? entry.with : entry.without).push(await visit(session, url, windowMs, sampling));
+        // Turn which browser goes first so none always meets a warmer machine.
+        for (let k = 0; k < sessions.length; k++) {
+          const i = (k + run) % sessions.length;
+          /** @type {Visit[]} */ (entry[i]).push(await visit(/** @type {import('./lib/browser.mjs').Session} */ (sessions[i]), url, windowMs, sampling));
         }
       }
       process.stderr.write(`trace run ${run + 1}/${runs} done\n`);
     }
-    return pages.map((p) => {
-      const entry = /** @type {{ with: Visit[], without: Visit[] }} */ (samples.get(p.name));
-      return { page: p.name, half: /** @type {'tuning' | 'held-out'} */ (split.get(p.name)), ...summarize(entry.with, entry.without) };
-    });
+    return builds.map((_, b) =>
+      pages.map((p) => {
+        const entry = /** @type {Visit[][]} */ (samples.get(p.name));
+        return { page: p.name, half: /** @type {'tuning' | 'held-out'} */ (split.get(p.name)), ...summarize(/** @type {Visit[]} */ (entry[b + 1]), /** @type {Visit[]} */ (entry[0])) };
+      }),
+    );
   } finally {
-    await withGloss.close();
-    await without.close();
+    for (const session of sessions) await session.close();
     await server.close();
   }
 }
@@ -218,16 +235,23 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       'no-samples': { type: 'boolean', default: false },
       // Another build of the bench's (for a before/after comparison); implies --no-build.
       extension: { type: 'string' },
+      // A second build visited in the same runs, interleaved (e.g. --extension old --compare new).
+      compare: { type: 'string' },
     },
   });
   const runs = Math.max(1, Number(args.runs));
   const windowMs = Number(args.window);
-  const rows = await benchTrace({ runs, windowMs, half: args.half, only: args.only?.split(',') ?? null, build: !args['no-build'] && !args.extension, sampling: !args['no-samples'], ...(args.extension && { extensionDir: resolve(args.extension) }) });
-  printTrace(rows, runs, windowMs);
+  const first = args.extension ? resolve(args.extension) : BENCH_EXTENSION_DIR;
+  const extensionDirs = args.compare ? [first, resolve(args.compare)] : [first];
+  const results = await benchTrace({ runs, windowMs, half: args.half, only: args.only?.split(',') ?? null, build: !args['no-build'] && !args.extension, sampling: !args['no-samples'], extensionDirs });
+  results.forEach((rows, b) => {
+    if (results.length > 1) console.log(`\n== build ${b + 1}: ${extensionDirs[b]}`);
+    printTrace(rows, runs, windowMs);
+  });
   if (args.out) {
     const out = resolve(args.out);
     mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), runs, windowMs, rows }, null, 2));
+    writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), runs, windowMs, builds: extensionDirs, rows: results[0], ...(results.length > 1 && { compared: results.slice(1) }) }, null, 2));
     console.log(`wrote ${out}`);
   }
 }

@@ -232,7 +232,7 @@ for (const s of sizes) console.log(`  ${s.file.padEnd(44)} ${(s.bytes / 1024).to
 
 // The same pages traced, their own scripts stripped, to 5 s after load: every task attributed (issue 16).
 const traceRuns = Math.min(runs, 3);
-const trace = await benchTrace({ runs: traceRuns, build: false });
+const [trace = []] = await benchTrace({ runs: traceRuns, build: false });
 printTrace(trace, traceRuns, 5_000);
 
 const entities = await benchEntities();

@@ -39,6 +39,10 @@ const actions: EditorActions = {
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   registration: 'runtime',
+  // WXT's ContentScriptContext would also announce the script to the page by `postMessage`,
+  // with the extension's id in it: the page learns nothing of Gloss that way, and its own message
+  // listeners do not run for it.
+  noScriptStartedPostMessage: true,
   cssInjectionMode: 'ui',
   async main(ctx) {
     const bridge = articleBridge();

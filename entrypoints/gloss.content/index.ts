@@ -28,6 +28,10 @@ import { watchArticle } from './watch-article';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   registration: 'runtime',
+  // WXT's ContentScriptContext would also announce the script to the page by `postMessage`,
+  // with the extension's id in it: the page learns nothing of Gloss that way, and its own message
+  // listeners do not run for it.
+  noScriptStartedPostMessage: true,
   cssInjectionMode: 'ui',
   main(ctx) {
     markArticleScriptRunning();
@@ -105,7 +109,7 @@ export default defineContentScript({
       if (!reading) return;
       state = reading.state;
       located = reading.located;
-      snapshot = located ? regionText(located) : '';
+      snapshot = located?.regionText ?? '';
       hash = null;
       changes = null;
       void layer?.then((painted) => painted.setChanges(null));

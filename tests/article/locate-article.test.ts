@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Readability } from '@mozilla/readability';
 import { describe, expect, it } from 'vitest';
 import { extractArticle, parsePage } from '@/utils/article/extract';
+import { liveChunks } from '@/utils/article/live-chunks';
 import { locateArticle } from '@/utils/article/locate-article';
 import { CORPUS_DIR, FIXTURE_PAGES, SHARED } from '../../scripts/lib/paths.mjs';
 import { offlineParser } from '../../scripts/lib/offline-parser.mjs';
@@ -31,6 +32,8 @@ describe('article/locate-article', () => {
     const { covered, extra } = overlap(reference, located!.model.text);
     expect(covered).toBeGreaterThanOrEqual(0.95);
     expect(extra).toBeLessThanOrEqual(0.05);
+    // Its region's text, taken from the body's chunks, is what a walk of the region reads.
+    expect(located!.regionText).toBe(liveChunks(located!.root).map((chunk) => chunk.text).join(''));
   });
 
   describe('on the seed page', () => {

@@ -95,6 +95,9 @@ describe('text/text-model', () => {
 
     it('returns null for ranges outside the text', () => {
       const m = model('<p>abc</p>');
+      expect(m.points(-1, 2)).toBeNull();
+      expect(m.points(2, 9)).toBeNull();
+      expect(m.points(2, 2)).toBeNull();
       expect(m.range(-1, 2)).toBeNull();
       expect(m.range(2, 9)).toBeNull();
       expect(m.range(2, 1)).toBeNull();
@@ -173,6 +176,15 @@ describe('text/text-model', () => {
           const end = start + random.int(m.length - start + 1);
           const range = m.range(start, end)!;
           expect(squash(rangeText(range, m))).toBe(squash(m.text.slice(start, end)));
+          // The points agree with the range, and are missing just where the range is collapsed.
+          const points = m.points(start, end);
+          if (range.collapsed) expect(points).toBeNull();
+          else {
+            expect(points?.start.node).toBe(range.startContainer);
+            expect(points?.start.offset).toBe(range.startOffset);
+            expect(points?.end.node).toBe(range.endContainer);
+            expect(points?.end.offset).toBe(range.endOffset);
+          }
         }
 
         // Every DOM point maps to an offset, in document order.

@@ -4,10 +4,11 @@
  * order by a longest increasing subsequence); the other texts are matched in order between
  * their neighbouring anchors. Text that cannot be found is left out, never guessed. Linear but
  * for the subsequence's O(n log n), with loops only (no recursion, no spread of page-sized lists),
- * as steps a work budget can spread over tasks.
+ * as steps a work budget can spread over tasks, yielded in batches (`BATCH` units at a time:
+ * resuming the generators per text and per chunk cost more than the matching itself).
  */
 import { lastAtMost } from '../text/sorted';
-import { runNow, type Steps } from '../text/work-budget';
+import { BATCH, runNow, type Steps } from '../text/work-budget';
 import type { Chunk } from './live-chunks';
 
 export interface Alignment {
@@ -19,7 +20,7 @@ export interface Alignment {
 
 function* indexByText(chunks: readonly Chunk[], index: Map<string, number[]>): Steps<void> {
   for (let i = 0; i < chunks.length; i++) {
-    yield;
+    if (i % BATCH === BATCH - 1) yield BATCH;
     const text = (chunks[i] as Chunk).text;
     const list = index.get(text);
     if (list) list.push(i);
@@ -38,7 +39,7 @@ function* longestIncreasing(values: readonly number[], result: number[]): Steps<
   const tails: number[] = [];
   const previous = new Int32Array(values.length).fill(-1);
   for (let i = 0; i < values.length; i++) {
-    yield;
+    if (i % BATCH === BATCH - 1) yield BATCH;
     const value = values[i] as number;
     let low = 0;
     let high = tails.length;
@@ -54,20 +55,21 @@ function* longestIncreasing(values: readonly number[], result: number[]): Steps<
   result.reverse();
 }
 
-/** Aligns Readability's `expected` texts, in order, to live `chunks`: a step per text and per chunk. */
+/** Aligns Readability's `expected` texts, in order, to live `chunks`: a step per text and per chunk (yielded in batches). */
 export function* alignSteps(expected: readonly string[], chunks: readonly Chunk[]): Steps<Alignment> {
   const live = new Map<string, number[]>();
   yield* indexByText(chunks, live);
   const counts = new Map<string, number>();
-  for (const text of expected) {
-    yield;
+  for (let i = 0; i < expected.length; i++) {
+    if (i % BATCH === BATCH - 1) yield BATCH;
+    const text = expected[i] as string;
     counts.set(text, (counts.get(text) ?? 0) + 1);
   }
 
   const uniqueAt: number[] = [];
   const uniqueRows: number[] = [];
   for (let i = 0; i < expected.length; i++) {
-    yield;
+    if (i % BATCH === BATCH - 1) yield BATCH;
     const places = live.get(expected[i] as string);
     if (counts.get(expected[i] as string) === 1 && places?.length === 1) {
       uniqueAt.push(i);
@@ -84,7 +86,7 @@ export function* alignSteps(expected: readonly string[], chunks: readonly Chunk[
   let nextAnchor = 0;
   let matched = 0;
   for (let i = 0; i < expected.length; i++) {
-    yield;
+    if (i % BATCH === BATCH - 1) yield BATCH;
     if (matches[i] !== -1) {
       floor = (matches[i] as number) + 1;
       matched++;

@@ -7,9 +7,9 @@
  */
 import { textModelSteps } from '../text/build-text-model';
 import type { TextModel } from '../text/text-model';
-import { runNow, type Steps, type WorkBudget } from '../text/work-budget';
+import { BATCH, runNow, type Steps, type WorkBudget } from '../text/work-budget';
 import { alignSteps } from './align';
-import { chunkSteps, type Chunk } from './live-chunks';
+import { chunkSteps, liveChunks, type Chunk } from './live-chunks';
 
 export interface LocatedArticle {
   model: TextModel;
@@ -18,6 +18,11 @@ export interface LocatedArticle {
   /** Readability's texts found in the live page, and those that were not. */
   matched: number;
   missed: number;
+  /**
+   * The text under `root` when it was located (its chunks', as `liveChunks(root)` reads them):
+   * a later change of the page that leaves it as it was changes nothing of the article.
+   */
+  regionText: string;
 }
 
 const BLANK = /^[ \t\n\r\f\u00a0]*$/;
@@ -37,8 +42,9 @@ export function* locateSteps(doc: Document, texts: readonly string[], title = ''
   const kept = new Set<Text>();
   let firstChunk = -1;
   let lastChunk = -1;
-  for (const index of matches) {
-    yield;
+  for (let i = 0; i < matches.length; i++) {
+    if (i % BATCH === BATCH - 1) yield BATCH;
+    const index = matches[i] as number;
     if (index === -1) continue;
     for (const node of (chunks[index] as Chunk).nodes) kept.add(node);
     if (firstChunk === -1 || index < firstChunk) firstChunk = index;
@@ -57,7 +63,33 @@ export function* locateSteps(doc: Document, texts: readonly string[], title = ''
   const lastNodes = (chunks[lastChunk] as Chunk).nodes;
   const root = commonAncestor(first, lastNodes[lastNodes.length - 1] as Text);
   const model = yield* textModelSteps(root, { include: (node) => kept.has(node) || BLANK.test(node.data) });
-  return { model, root, matched, missed };
+  const regionText = yield* regionTextSteps(doc, root, chunks, firstChunk);
+  return { model, root, matched, missed, regionText };
+}
+
+/**
+ * The text of `root`'s chunks, taken from the body's (`chunks`, of which `inside` is one of
+ * root's) rather than by walking the region again: an element's text nodes follow one another in
+ * document order, so its chunks are one stretch of the body's, found by looking outwards from
+ * `inside`. A root that is not an element in the body (a lone text node, the whole document) is
+ * walked.
+ */
+function* regionTextSteps(doc: Document, root: Node, chunks: readonly Chunk[], inside: number): Steps<string> {
+  if (root.nodeType !== 1 || !doc.body?.contains(root)) return liveChunks(root).map((chunk) => chunk.text).join('');
+  const holds = (i: number) => root.contains((chunks[i] as Chunk).nodes[0] as Text);
+  let from = inside;
+  let to = inside;
+  for (let step = 1; from > 0 && holds(from - 1); step++) {
+    from--;
+    if (step % BATCH === 0) yield BATCH;
+  }
+  for (let step = 1; to < chunks.length - 1 && holds(to + 1); step++) {
+    to++;
+    if (step % BATCH === 0) yield BATCH;
+  }
+  let text = '';
+  for (let i = from; i <= to; i++) text += (chunks[i] as Chunk).text;
+  return text;
 }
 
 /** Locates the article at once (for inputs known to be small: tests, tools). */

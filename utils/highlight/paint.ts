@@ -53,18 +53,18 @@ function highlightPainter(scope: HighlightScope): Painter {
   const clear = () => {
     for (const name of [...Object.values(HIGHLIGHT_NAMES), ...NOTE_HIGHLIGHT_NAMES]) registry.delete(name);
   };
-  // Static ranges cost the page nothing when its DOM changes; the article is re-read then.
+  // Static ranges cost the page nothing when its DOM changes; the article is re-read then. They
+  // are made from the model's points, not from a live Range (which the document would keep
+  // updating until it is collected).
   const rangeOf = (model: TextModel, start: number, end: number): AbstractRange | null => {
-    const live = model.range(start, end);
-    if (!live || live.collapsed) return null;
-    return scope.StaticRange
-      ? new scope.StaticRange({
-          startContainer: live.startContainer,
-          startOffset: live.startOffset,
-          endContainer: live.endContainer,
-          endOffset: live.endOffset,
-        })
-      : live;
+    if (!scope.StaticRange) {
+      const live = model.range(start, end);
+      return !live || live.collapsed ? null : live;
+    }
+    const points = model.points(start, end);
+    return points
+      ? new scope.StaticRange({ startContainer: points.start.node, startOffset: points.start.offset, endContainer: points.end.node, endOffset: points.end.offset })
+      : null;
   };
   const group = <T,>(items: readonly T[], keyOf: (item: T) => string | null, model: TextModel, at: (item: T) => [number, number]) => {
     const groups = new Map<string, AbstractRange[]>();

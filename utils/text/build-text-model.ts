@@ -7,7 +7,7 @@
  */
 import { BLOCK_ELEMENTS, TEXTLESS_ELEMENTS, isHiddenByMarkup } from './elements';
 import { TextModel, type Segment } from './text-model';
-import { runNow, type Steps, type WorkBudget } from './work-budget';
+import { BATCH, runNow, type Steps, type WorkBudget } from './work-budget';
 
 /**
  * Text that needs no normalization (visible characters with single plain spaces between them,
@@ -30,12 +30,12 @@ class Builder {
 
   constructor(private readonly include: (node: Text) => boolean) {}
 
-  /** Walks `root`'s subtree in document order, one step per node. */
+  /** Walks `root`'s subtree in document order, one step per node (yielded in batches). */
   *walk(root: Node): Steps<void> {
     let node: Node = root;
-    for (;;) {
+    for (let count = 1; ; count++) {
       const entered = this.enter(node);
-      yield;
+      if (count % BATCH === 0) yield BATCH;
       if (entered && node.firstChild) {
         node = node.firstChild;
         continue;
@@ -116,7 +116,7 @@ class Builder {
   }
 }
 
-/** The text model of `root`'s subtree (an element, document or fragment), as steps (one per node). */
+/** The text model of `root`'s subtree (an element, document or fragment), as steps (one per node, yielded in batches). */
 export function* textModelSteps(root: Node, { include = () => true }: BuildOptions = {}): Steps<TextModel> {
   const builder = new Builder(include);
   yield* builder.walk(root.nodeType === 9 ? ((root as Document).body ?? root) : root);

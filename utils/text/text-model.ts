@@ -91,6 +91,18 @@ export class TextModel {
     return { node: segment.node, offset: rawAt(segment, last) + 1 };
   }
 
+  /**
+   * The DOM points around model characters [start, end), or null when they hold no real
+   * character (where `range` would answer null or a collapsed range). No live Range is made:
+   * each one the document holds is kept up to date by every later change of the page's DOM.
+   */
+  points(start: number, end: number): { start: DomPoint; end: DomPoint } | null {
+    if (start < 0 || end > this.length || start >= end) return null;
+    const from = this.pointBefore(start);
+    const to = from && this.pointAfter(end);
+    return from && to && isBefore(from, to) ? { start: from, end: to } : null;
+  }
+
   /** A DOM Range over model characters [start, end); collapsed when they are only separators. */
   range(start: number, end: number): Range | null {
     if (start < 0 || end > this.length || start > end) return null;
