@@ -3,19 +3,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EntityView } from '@/components/library/EntityView';
 import { routeHref } from '@/components/library/route';
 import { LibraryApp } from '@/entrypoints/library/App';
-import { container, settle, typeInto, unmount } from '../support/ui';
+import { buttonLabelled, container, settle, typeInto, unmount, until } from '../support/ui';
 import { ENTITIES, REFUSED_MERGE, fakeClient, kimPage } from './fake-client';
 
 const KIM = 'PERSON:Kim Jong Un';
-const button = (root: ParentNode, label: string) => {
-  const found = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(label));
-  if (!found) throw new Error(`No button ${label}`);
-  return found;
-};
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 50 && !check(); i++) await settle();
-  if (!check()) throw new Error('never came');
-};
+const button = buttonLabelled;
 /** Kim's page with a key merged into it and a name of the reader's. */
 const mergedPage = (offset: number, limit: number) => {
   const page = kimPage(offset, limit);

@@ -6,19 +6,11 @@ import { TermTrends, trendsCsv } from '@/components/library/TermTrends';
 import { monthGrid } from '@/components/library/chart-data';
 import { parseRoute, routeHref, type Route } from '@/components/library/route';
 import { LibraryApp } from '@/entrypoints/library/App';
-import { container, settle, typeInto, unmount } from '../support/ui';
+import { buttonLabelled, container, settle, typeInto, unmount, until } from '../support/ui';
 import { ENTITIES, TRENDS, fakeClient, kimPage } from './fake-client';
 
 const texts = (root: ParentNode, selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent?.trim());
-const button = (root: ParentNode, label: string) => {
-  const found = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(label));
-  if (!found) throw new Error(`No button ${label}`);
-  return found;
-};
-const until = async (check: () => boolean) => {
-  for (let i = 0; i < 50 && !check(); i++) await settle();
-  if (!check()) throw new Error('never came');
-};
+const button = buttonLabelled;
 const choose = (select: Element | null, value: string) => {
   (select as HTMLSelectElement).value = value;
   select?.dispatchEvent(new Event('change', { bubbles: true }));

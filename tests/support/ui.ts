@@ -45,3 +45,16 @@ export function unmount(root: HTMLElement): void {
   render(null, root);
   root.remove();
 }
+
+/** The button under `root` whose text starts with `label`, failing when there is none. */
+export function buttonLabelled(root: ParentNode, label: string): HTMLButtonElement {
+  const found = [...root.querySelectorAll('button')].find((b) => b.textContent?.trim().startsWith(label));
+  if (!found) throw new Error(`No button ${label}`);
+  return found;
+}
+
+/** Lets Preact render until `check` holds (50 renders at most), failing when it never does. */
+export async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 50 && !check(); i++) await settle();
+  if (!check()) throw new Error('never came');
+}
