@@ -7,6 +7,7 @@
 import { countFiledNames, findFiledNames, readFiledNames, type FiledName } from './filed-names';
 import { CAP, ODD_CHARACTERS, POSSESSIVE, UPPER, plainGap, tokenize, wordAt, wordIs, type Tokens } from './tokenize';
 import type { EntityType } from './types';
+import { WordStarts } from './word-set';
 
 export interface Phrase {
   words: string[];
@@ -105,7 +106,7 @@ export class PhraseIndex {
    * up directly: a text's capitalized words are made into strings anyway, and filling the
    * filters took longer on a cold start than they save.
    */
-  private readonly starts: Uint32Array | null;
+  private readonly starts: WordStarts | null;
   /**
    * The second test, still before any string is made: a bit per hash of each first word. Most
    * words that pass the first (a term list's "n…" of length 7 lets "nuclear" and "nothing"
@@ -118,7 +119,7 @@ export class PhraseIndex {
   /** An empty index, or one of names filed ahead (`filed` of an index they were added to, written out). */
   constructor(filed?: FiledNames) {
     this.filedNames = filed ?? null;
-    this.starts = filed ? null : new Uint32Array(1 << 16);
+    this.starts = filed ? null : new WordStarts(16);
     this.firstWords = filed ? null : new Int32Array(FIRST_WORD_BITS >> 5);
   }
 
@@ -178,7 +179,7 @@ export class PhraseIndex {
   /** Lets `first` through the filters of `match`. */
   private file(first: string): void {
     if (!this.starts || !this.firstWords) return;
-    this.starts[startSlot(first.charCodeAt(0), first.charCodeAt(1))]! |= lengthBit(first.length);
+    this.starts.add(first);
     const hash = hashOf(first, 0, first.length);
     this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)]! |= 1 << (hash & 31);
   }
@@ -188,8 +189,7 @@ export class PhraseIndex {
     const from = tokens.start[i] as number;
     const length = (tokens.end[i] as number) - from;
     if (this.starts && this.firstWords && !((tokens.flags[i] as number) & ODD_CHARACTERS)) {
-      const slot = startSlot(tokens.folded.charCodeAt(from), length > 1 ? tokens.folded.charCodeAt(from + 1) : NaN);
-      if (!((this.starts[slot] as number) & lengthBit(length))) return null;
+      if (!this.starts.mayHold(tokens, i)) return null;
       const hash = hashOf(tokens.folded, from, from + length);
       if (!((this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)] as number) & (1 << (hash & 31)))) return null;
     }
@@ -419,8 +419,6 @@ function hashOf(text: string, from: number, to: number): number {
   return hash;
 }
 
-const startSlot = (first: number, second: number) => ((first * 131) ^ (second || 0)) & 0xffff;
-const lengthBit = (length: number) => 1 << Math.min(length, 31);
 
 /** Whether word `i` of `tokens` is `singular` in the plural; a word no longer than it is not made a string to tell. */
 function pluralAt(tokens: Tokens, i: number, singular: string): boolean {
