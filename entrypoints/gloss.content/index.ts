@@ -6,7 +6,7 @@
  * navigates to another address.
  */
 import type { LocatedArticle } from '@/utils/article/locate-article';
-import { liveChunks } from '@/utils/article/live-chunks';
+import { liveText } from '@/utils/article/live-chunks';
 import type { Placement } from '@/utils/anchoring/anchor-all';
 import type { EntitySpan } from '@/utils/entities/types';
 import { listen } from '@/utils/messaging/listen';
@@ -203,9 +203,8 @@ export default defineContentScript({
     };
 
     // The region's text as it stands: a mutation that leaves it (and its nodes) alone changes nothing.
-    const regionText = (article: LocatedArticle) => liveChunks(article.root).map((chunk) => chunk.text).join('');
     const changed = (article: LocatedArticle) =>
-      !article.root.isConnected || article.model.nodes.some((node) => !node.isConnected) || regionText(article) !== snapshot;
+      !article.root.isConnected || article.model.nodes.some((node) => !node.isConnected) || liveText(article.root) !== snapshot;
 
     void read('gloss:');
     watchArticle(ctx, {

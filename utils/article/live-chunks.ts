@@ -44,3 +44,10 @@ export function* chunkSteps(root: Node, limit = Infinity): Steps<Chunk[] | null>
 export function liveChunks(root: Node): Chunk[] {
   return runNow(chunkSteps(root)) ?? [];
 }
+
+/** The text of the chunks under `root`, read at once: what a located article's `regionText` is compared with. */
+export function liveText(root: Node): string {
+  return liveChunks(root)
+    .map((chunk) => chunk.text)
+    .join('');
+}

@@ -9,7 +9,7 @@ import { textModelSteps } from '../text/build-text-model';
 import type { TextModel } from '../text/text-model';
 import { BATCH, runNow, type Steps, type WorkBudget } from '../text/work-budget';
 import { alignSteps } from './align';
-import { chunkSteps, liveChunks, type Chunk } from './live-chunks';
+import { chunkSteps, liveText, type Chunk } from './live-chunks';
 
 export interface LocatedArticle {
   model: TextModel;
@@ -19,7 +19,7 @@ export interface LocatedArticle {
   matched: number;
   missed: number;
   /**
-   * The text under `root` when it was located (its chunks', as `liveChunks(root)` reads them):
+   * The text under `root` when it was located (as `liveText(root)` reads it):
    * a later change of the page that leaves it as it was changes nothing of the article.
    */
   regionText: string;
@@ -75,7 +75,7 @@ export function* locateSteps(doc: Document, texts: readonly string[], title = ''
  * walked.
  */
 function* regionTextSteps(doc: Document, root: Node, chunks: readonly Chunk[], inside: number): Steps<string> {
-  if (root.nodeType !== 1 || !doc.body?.contains(root)) return liveChunks(root).map((chunk) => chunk.text).join('');
+  if (root.nodeType !== 1 || !doc.body?.contains(root)) return liveText(root);
   const holds = (i: number) => root.contains((chunks[i] as Chunk).nodes[0] as Text);
   let from = inside;
   let to = inside;
