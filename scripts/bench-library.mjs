@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { corpusTexts } from './bench-entities.mjs';
 import { launch } from './lib/browser.mjs';
 import { median } from './lib/median.mjs';
+import { firstPaints, importBackup } from './lib/extension-pages.mjs';
 import { EXTENSION_DIR } from './lib/paths.mjs';
 import { seededRandom } from './lib/random.mjs';
 
@@ -181,12 +182,7 @@ export async function benchLibrary() {
   try {
     // Import through the popup, as a reader would.
     const setup = await session.context.newPage();
-    await setup.goto(`${popupUrl}?section=settings`);
-    const importStart = Date.now();
-    await setup.getByTestId('import-file').setInputFiles(file);
-    await setup.getByTestId('import-confirm').click();
-    await setup.getByTestId('exchange-status').filter({ hasText: 'added' }).waitFor({ timeout: 120_000 });
-    const importMs = Date.now() - importStart;
+    const importMs = await importBackup(setup, /** @type {string} */ (session.extensionId), file);
 
     // Exports, each format, timed from the click to the file.
     /** @type {Record<string, number>} */
@@ -200,24 +196,10 @@ export async function benchLibrary() {
     await setup.close();
 
     // First paint of the library in a fresh popup: navigation start to the first list on screen.
-    const paints = [];
-    for (let i = 0; i < RUNS; i++) {
-      const page = await session.context.newPage();
-      await page.goto(`${popupUrl}?section=library`);
-      await page.waitForFunction(() => performance.getEntriesByName('gloss:library-painted').length > 0, null, { timeout: 30_000 });
-      paints.push(await page.evaluate(() => performance.getEntriesByName('gloss:library-painted')[0]?.startTime ?? NaN));
-      await page.close();
-    }
+    const paints = await firstPaints(session.context, `${popupUrl}?section=library`, 'gloss:library-painted', RUNS);
     // For scale, in the same browser: the first paint of Gloss's smallest extension page (the
     // note form, a few elements): what any extension page costs on this machine today.
-    const blankPaints = [];
-    for (let i = 0; i < RUNS; i++) {
-      const page = await session.context.newPage();
-      await page.goto(popupUrl.replace('popup.html', 'note-form.html'));
-      await page.waitForFunction(() => performance.getEntriesByType('paint').length > 0, null, { timeout: 30_000 });
-      blankPaints.push(await page.evaluate(() => performance.getEntriesByType('paint')[0]?.startTime ?? NaN));
-      await page.close();
-    }
+    const blankPaints = await firstPaints(session.context, popupUrl.replace('popup.html', 'note-form.html'), null, RUNS);
 
     // Searches: from the input event to the new count on screen.
     const page = await session.context.newPage();

@@ -15,6 +15,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Readability } from '@mozilla/readability';
 import { launch } from './lib/browser.mjs';
+import { firstPaints, importBackup } from './lib/extension-pages.mjs';
 import { median } from './lib/median.mjs';
 import { offlineParser } from './lib/offline-parser.mjs';
 import { CORPUS_DIR, EXTENSION_DIR } from './lib/paths.mjs';
@@ -96,30 +97,17 @@ export async function benchReader() {
   const base = `chrome-extension://${session.extensionId}`;
   try {
     const setup = await session.context.newPage();
-    await setup.goto(`${base}/popup.html?section=settings`);
-    await setup.getByTestId('import-file').setInputFiles(file);
-    await setup.getByTestId('import-confirm').click();
-    await setup.getByTestId('exchange-status').filter({ hasText: 'added' }).waitFor({ timeout: 120_000 });
+    await importBackup(setup, /** @type {string} */ (session.extensionId), file);
     await setup.close();
 
-    const paints = [];
-    let placed = '';
-    for (let i = 0; i < RUNS; i++) {
-      const page = await session.context.newPage();
-      await page.goto(`${base}/reader.html?${new URLSearchParams({ article: ARTICLE_ID })}`);
-      await page.waitForFunction(() => performance.getEntriesByName('gloss:reader-painted').length > 0, null, { timeout: 60_000 });
-      paints.push(await page.evaluate(() => performance.getEntriesByName('gloss:reader-painted')[0]?.startTime ?? NaN));
-      placed = `${await page.getByTestId('reader-note').count()} notes beside the copy, ${await page.getByTestId('reader-orphans').locator('li').count()} orphaned`;
-      await page.close();
-    }
-    const blankPaints = [];
-    for (let i = 0; i < RUNS; i++) {
-      const page = await session.context.newPage();
-      await page.goto(`${base}/note-form.html`);
-      await page.waitForFunction(() => performance.getEntriesByType('paint').length > 0, null, { timeout: 30_000 });
-      blankPaints.push(await page.evaluate(() => performance.getEntriesByType('paint')[0]?.startTime ?? NaN));
-      await page.close();
-    }
+    const paints = await firstPaints(session.context, `${base}/reader.html?${new URLSearchParams({ article: ARTICLE_ID })}`, 'gloss:reader-painted', RUNS);
+    // What the last page showed beside the copy: every annotation placed, or orphaned.
+    const check = await session.context.newPage();
+    await check.goto(`${base}/reader.html?${new URLSearchParams({ article: ARTICLE_ID })}`);
+    await check.waitForFunction(() => performance.getEntriesByName('gloss:reader-painted').length > 0, null, { timeout: 60_000 });
+    const placed = `${await check.getByTestId('reader-note').count()} notes beside the copy, ${await check.getByTestId('reader-orphans').locator('li').count()} orphaned`;
+    await check.close();
+    const blankPaints = await firstPaints(session.context, `${base}/note-form.html`, null, RUNS);
     return { article: name, characters, htmlBytes, annotations: ANNOTATIONS, placed, firstPaintMs: median(paints), firstPaintRuns: paints, blankPagePaintMs: median(blankPaints) };
   } finally {
     await session.close();
