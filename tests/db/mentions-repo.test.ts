@@ -67,6 +67,24 @@ describe('db/mentions-repo', () => {
     expect(await db.entities.get('ORG:Cabinet')).toMatchObject({ articles: 1, firstSeen: Date.UTC(2024, 0, 1), lastSeen: Date.UTC(2024, 0, 1) });
   });
 
+  it('keeps how many articles name each key and how many name any, as readings add, change and take away articles', async () => {
+    const counts = async () => {
+      const record = await db.articleCounts.get('articles');
+      return { total: record?.total, byKey: Object.fromEntries(record?.byKey ?? []) };
+    };
+    await writeMentions(db, article('a1', null), [mention('PERSON:Kim Jong Un', 1), mention('ORG:Cabinet', 1)]);
+    await writeMentions(db, article('a2', null), [mention('PERSON:Kim Jong Un', 3)]);
+    await applyPending(db);
+    expect(await counts()).toEqual({ total: 2, byKey: { 'PERSON:Kim Jong Un': 2, 'ORG:Cabinet': 1 } });
+    // a1 read again without the Cabinet, a2 now names nothing (its record goes), a3 is new.
+    await writeMentions(db, article('a1', null), [mention('PERSON:Kim Jong Un', 2)]);
+    await writeMentions(db, article('a2', null), []);
+    await writeMentions(db, article('a3', null), [mention('ORG:Cabinet', 1)]);
+    await applyPending(db);
+    expect(await counts()).toEqual({ total: 2, byKey: { 'PERSON:Kim Jong Un': 1, 'ORG:Cabinet': 1 } });
+    expect(await counts()).toEqual({ total: await db.mentions.count(), byKey: Object.fromEntries((await db.entities.toArray()).map((s) => [s.key, s.articles])) });
+  });
+
   it('writes nothing when a reading says the same again', async () => {
     const found = [mention('PERSON:Kim Jong Un', 4)];
     await writeMentions(db, article('a1', null), found);

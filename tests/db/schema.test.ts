@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GlossDb } from '@/utils/db/database';
+import { applyPending } from '@/utils/db/mentions-repo';
 import { SCHEMA_HISTORY } from '@/utils/db/schema';
 import { outletKey } from '@/utils/search/words';
 
@@ -24,6 +25,7 @@ describe('db/schema', () => {
       { version: 8, stores: { mentions: 'articleId, *keyDates', entities: 'key, articles, [type+articles]', timelines: 'key', pendingMentions: '++seq' } },
       { version: 9, stores: {} },
       { version: 10, stores: { corrections: 'key', groupOverlaps: 'root' } },
+      { version: 11, stores: { articleCounts: 'id' } },
     ]);
   });
 
@@ -35,7 +37,7 @@ describe('db/schema', () => {
     const db = new GlossDb(`schema-${crypto.randomUUID()}`);
     await db.open();
     expect(db.verno).toBe(SCHEMA_HISTORY.length);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articles', 'corrections', 'entities', 'groupOverlaps', 'mentions', 'pendingMentions', 'timelines', 'versionBodies', 'versions', 'watchlists']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articleCounts', 'articles', 'corrections', 'entities', 'groupOverlaps', 'mentions', 'pendingMentions', 'timelines', 'versionBodies', 'versions', 'watchlists']);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'tags')?.multi).toBe(true);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
     db.close();
@@ -214,12 +216,37 @@ describe('db/schema version 10', () => {
     old.close();
     const db = new GlossDb(name);
     await db.open();
-    expect(db.verno).toBe(10);
+    expect(db.verno).toBe(SCHEMA_HISTORY.length);
     expect(await db.entities.get('PERSON:Kim Jong Un')).toEqual(summary);
     expect(await db.mentions.where('keyDates').startsWith('PERSON:Kim Jong Un').primaryKeys()).toEqual(['https://a.example/1']);
     expect(await db.corrections.count()).toBe(0);
     await db.corrections.put({ key: 'PERSON:Kim Jong-un', mergedInto: 'PERSON:Kim Jong Un', updatedAt: 1 });
     expect(await db.corrections.get('PERSON:Kim Jong-un')).toMatchObject({ mergedInto: 'PERSON:Kim Jong Un' });
+    await db.delete();
+  });
+});
+
+describe('db/schema version 11', () => {
+  it('counts, from a version 10 database, how many articles name each key and how many name any, leaving queued readings to be counted', async () => {
+    const name = `upgrade-11-${crypto.randomUUID()}`;
+    const { default: Dexie } = await import('dexie');
+    const old = new Dexie(name);
+    for (const { version, stores } of SCHEMA_HISTORY.slice(0, 10)) old.version(version).stores(stores);
+    await old.open();
+    const summary = (key: string, articles: number) => ({ key, type: 'PERSON', name: key.slice(7), variants: [], articles, mentions: articles, firstSeen: 1, lastSeen: 2 });
+    await old.table('entities').bulkPut([summary('PERSON:Kim Jong Un', 2), summary('PERSON:Pak Pong Ju', 1)]);
+    const record = (id: string) => ({ articleId: id, date: 1, outlet: 'KCNA', entries: [], keyDates: [] });
+    // Two articles counted in the summaries, a third read since and still queued.
+    await old.table('mentions').bulkPut([record('a1'), record('a2'), record('a3')]);
+    const part = { key: 'PERSON:Kim Jong Un', type: 'PERSON', name: 'Kim Jong Un', count: 1, spellings: [], date: 1, outlet: 'KCNA' };
+    await old.table('pendingMentions').add({ articleId: 'a3', removed: [], added: [part] });
+    old.close();
+    const db = new GlossDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_HISTORY.length);
+    expect(await db.articleCounts.get('articles')).toEqual({ id: 'articles', total: 2, byKey: new Map([['PERSON:Kim Jong Un', 2], ['PERSON:Pak Pong Ju', 1]]) });
+    await applyPending(db);
+    expect(await db.articleCounts.get('articles')).toEqual({ id: 'articles', total: 3, byKey: new Map([['PERSON:Kim Jong Un', 3], ['PERSON:Pak Pong Ju', 1]]) });
     await db.delete();
   });
 });

@@ -8,7 +8,7 @@ import type { CorrectionEdit, CorrectionRecord } from '../corrections/correction
 import { applyEdit, resolver, type CorrectionChange, type Resolver } from '../corrections/resolve';
 import type { GlossDb } from './database';
 import { refreshOverlaps } from './group-overlaps';
-import { applyPending } from './mentions-repo';
+import { applyPending, pendingTables } from './mentions-repo';
 
 /** Every correction, in key order. */
 export const readCorrections = (db: GlossDb): Promise<CorrectionRecord[]> => db.corrections.toArray();
@@ -18,8 +18,8 @@ export async function loadResolver(db: GlossDb): Promise<Resolver> {
   return resolver(await readCorrections(db));
 }
 
-/** The tables a change of groups reads and writes: the corrections, the queue counted first, and what the groups share. */
-const groupTables = (db: GlossDb) => [db.corrections, db.groupOverlaps, db.pendingMentions, db.entities, db.timelines, db.mentions, db.articles];
+/** The tables a change of groups reads and writes: the corrections, what the groups share, the queue counted first and what counting it writes. */
+const groupTables = (db: GlossDb) => [...pendingTables(db), db.articles];
 
 /**
  * Applies `edit`; throws CorrectionRefused (writing nothing) when it would make a loop or pass a

@@ -5,6 +5,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { CorrectionRecord } from '../corrections/correction';
+import type { ArticleCounts } from './article-counts';
 import type { GroupOverlap } from './group-overlaps';
 import type { ArticleRecord } from '../article/types';
 import type { WatchlistRecord } from '../entities/watchlist';
@@ -36,6 +37,7 @@ export class GlossDb extends Dexie {
   pendingMentions!: EntityTable<PendingChange, 'seq'>;
   corrections!: EntityTable<CorrectionRecord, 'key'>;
   groupOverlaps!: EntityTable<GroupOverlap, 'root'>;
+  articleCounts!: EntityTable<ArticleCounts, 'id'>;
 
   constructor(name: string = DB_NAME) {
     super(name);

@@ -10,6 +10,7 @@ import type { Resolver } from '../corrections/resolve';
 import type { EntityType } from '../entities/types';
 import { MAX_SPELLINGS, type Snippet } from '../mentions/extract';
 import { keyDateRange, type ArticleMentionsRecord, type EntitySummary, type EntityTimeline, type MonthCount } from '../mentions/types';
+import { readArticleCounts } from './article-counts';
 import { loadResolver } from './corrections-repo';
 import type { GlossDb } from './database';
 import { groupTotals, shownAlone, type ShownEntity } from './entity-groups';
@@ -186,32 +187,34 @@ function timelineOf(timeline: EntityTimeline | undefined): TimelineMonth[] {
 /**
  * The keys named with `summary`'s in its `sampled` latest articles, ranked by PMI (log2 of how
  * much likelier they are there than in the whole library) among those that share enough articles.
+ * How common each candidate is comes from one record (article-counts.ts), a root with keys merged
+ * in from its members' summaries; only the keys listed are read for their names.
  */
 async function related(together: Map<string, number>, sampled: number, db: GlossDb, resolver: Resolver): Promise<Related[]> {
   const least = togetherAtLeast(sampled);
   const candidates = [...together].filter(([, n]) => n >= least);
   if (!candidates.length) return [];
-  const [total, others] = await Promise.all([db.articles.count(), shownSummaries(db, resolver, candidates.map(([k]) => k))]);
-  const out: Related[] = [];
-  candidates.forEach(([key, n], i) => {
-    const other = others[i];
-    if (!other) return; // filed by an older reading, not summarized since
-    out.push({ key, name: other.name, type: other.type, together: n, pmi: Math.log2((n / sampled) / (Math.max(other.articles, n) / total)) });
-  });
-  return out.sort((a, b) => b.pmi - a.pmi || b.together - a.together || (a.key < b.key ? -1 : 1)).slice(0, MAX_RELATED);
-}
-
-/** The summaries of `roots` as shown (a root with keys merged in over all of them); undefined for a key no article names. */
-async function shownSummaries(db: GlossDb, resolver: Resolver, roots: readonly string[]): Promise<(ShownEntity | undefined)[]> {
-  const alone = roots.filter((root) => !resolver.groups.has(root));
-  const stored = new Map((await db.entities.bulkGet(alone)).map((summary, i) => [alone[i] as string, summary]));
-  return Promise.all(
-    roots.map(async (root) => {
-      if (resolver.groups.has(root)) return (await groupTotals(db, resolver, root, { timeline: false }))?.summary;
-      const summary = stored.get(root);
-      return summary && shownAlone(summary, resolver);
-    }),
+  const counts = await readArticleCounts(db);
+  const groups = new Map(
+    await Promise.all(candidates.filter(([key]) => resolver.groups.has(key)).map(async ([key]) => [key, (await groupTotals(db, resolver, key, { timeline: false }))?.summary] as const)),
   );
+  const total = Math.max(counts.total, sampled);
+  const ranked = candidates
+    .flatMap(([key, n]) => {
+      const articles = groups.has(key) ? groups.get(key)?.articles : counts.byKey.get(key);
+      // undefined: filed by an older reading, not summarized since
+      return articles === undefined ? [] : [{ key, together: n, pmi: Math.log2((n / sampled) / (Math.max(articles, n) / total)) }];
+    })
+    .sort((a, b) => b.pmi - a.pmi || b.together - a.together || (a.key < b.key ? -1 : 1))
+    .slice(0, MAX_RELATED);
+  const alone = ranked.filter(({ key }) => !groups.has(key)).map(({ key }) => key);
+  const stored = new Map((await db.entities.bulkGet(alone)).map((summary, i) => [alone[i] as string, summary]));
+  return ranked.flatMap(({ key, together: n, pmi }) => {
+    const summary = groups.get(key) ?? stored.get(key);
+    if (!summary) return [];
+    const shown = groups.has(key) ? summary : shownAlone(summary, resolver);
+    return [{ key, name: shown.name, type: shown.type, together: n, pmi }];
+  });
 }
 
 export interface TrendPoint {

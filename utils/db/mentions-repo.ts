@@ -11,6 +11,7 @@ import type { ArticleRecord } from '../article/types';
 import type { ArticleMentions } from '../mentions/extract';
 import { keyDate, keyDateRange, monthOf, type ArticleMentionsRecord, type Contribution, type EntitySummary, type EntityTimeline, type PendingChange } from '../mentions/types';
 import { resolver } from '../corrections/resolve';
+import { articlesAdded, readArticleCounts } from './article-counts';
 import type { GlossDb } from './database';
 import { countOverlaps, overlapFits, type GroupOverlap } from './group-overlaps';
 
@@ -50,6 +51,9 @@ const contributions = ({ entries, date, outlet }: ArticleMentionsRecord): Contri
 
 const sameRecord = (a: ArticleMentionsRecord, b: ArticleMentionsRecord) => a.date === b.date && a.outlet === b.outlet && JSON.stringify(a.entries) === JSON.stringify(b.entries);
 
+/** The tables `applyPending` reads and writes: a transaction that calls it must hold them all. */
+export const pendingTables = (db: GlossDb) => [db.pendingMentions, db.entities, db.timelines, db.mentions, db.corrections, db.groupOverlaps, db.articleCounts];
+
 /** Brings the summaries and timelines up to date with every queued reading; returns how many it applied. */
 export async function applyPending(db: GlossDb): Promise<number> {
   let applied = 0;
@@ -61,7 +65,7 @@ export async function applyPending(db: GlossDb): Promise<number> {
 }
 
 async function applyBatch(db: GlossDb): Promise<number> {
-  return db.transaction('rw', [db.pendingMentions, db.entities, db.timelines, db.mentions, db.corrections, db.groupOverlaps], async () => {
+  return db.transaction('rw', pendingTables(db), async () => {
     const changes: PendingChange[] = await db.pendingMentions.limit(PENDING_BATCH).toArray();
     if (!changes.length) return 0;
     const corrections = resolver(await db.corrections.toArray());
@@ -70,12 +74,13 @@ async function applyBatch(db: GlossDb): Promise<number> {
     const overlaps = new Map(stored.flatMap((o, i): [string, GroupOverlap][] => (overlapFits(o, corrections.membersOf(roots[i] as string)) ? [[o.root, o]] : [])));
     countOverlaps(changes, corrections, overlaps);
     const keys = [...new Set(changes.flatMap((c) => [...c.removed, ...c.added].map((x) => x.key)))];
-    const [storedSummaries, storedTimelines] = await Promise.all([db.entities.bulkGet(keys), db.timelines.bulkGet(keys)]);
+    const [storedSummaries, storedTimelines, counts] = await Promise.all([db.entities.bulkGet(keys), db.timelines.bulkGet(keys), readArticleCounts(db)]);
     const summaries = new Map(keys.map((key, i) => [key, storedSummaries[i]]));
     const timelines = new Map(keys.map((key, i) => [key, storedTimelines[i] ?? { key, months: {} }]));
     /** Keys whose earliest or latest article may have gone: read again from the index. */
     const bounds = new Set<string>();
     for (const change of changes) {
+      counts.total += articlesAdded(change);
       for (const old of change.removed) {
         const summary = summaries.get(old.key);
         if (!summary) continue;
@@ -102,8 +107,11 @@ async function applyBatch(db: GlossDb): Promise<number> {
       summary.firstSeen = (await range.first())?.date ?? summary.firstSeen;
       summary.lastSeen = (await range.last())?.date ?? summary.lastSeen;
     }
-    const kept = keys.filter((key) => (summaries.get(key)?.articles ?? 0) > 0);
-    const gone = keys.filter((key) => !kept.includes(key));
+    const named = (key: string) => (summaries.get(key)?.articles ?? 0) > 0;
+    const kept = keys.filter(named);
+    const gone = keys.filter((key) => !named(key));
+    for (const key of kept) counts.byKey.set(key, (summaries.get(key) as EntitySummary).articles);
+    for (const key of gone) counts.byKey.delete(key);
     await Promise.all([
       db.entities.bulkDelete(gone),
       db.timelines.bulkDelete(gone),
@@ -111,6 +119,7 @@ async function applyBatch(db: GlossDb): Promise<number> {
       db.timelines.bulkPut(kept.map((key) => timelines.get(key) as EntityTimeline)),
       db.pendingMentions.bulkDelete(changes.map((c) => c.seq as number)),
       db.groupOverlaps.bulkPut([...overlaps.values()]),
+      db.articleCounts.put(counts),
     ]);
     return changes.length;
   });

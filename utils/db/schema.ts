@@ -5,6 +5,7 @@
 import type { Transaction } from 'dexie';
 import type { ArticleRecord } from '../article/types';
 import { indexWords } from '../search/words';
+import { countsFromSummaries } from './article-counts';
 
 export interface SchemaVersion {
   version: number;
@@ -116,6 +117,17 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     stores: {
       corrections: 'key',
       groupOverlaps: 'root',
+    },
+  },
+  {
+    // The library across articles: how many articles name each key and how many name any, in one
+    // record (article-counts.ts) for the co-occurrence ranking, counted here from the summaries.
+    version: 11,
+    stores: {
+      articleCounts: 'id',
+    },
+    upgrade: async (tx) => {
+      await tx.table('articleCounts').put(await countsFromSummaries(tx));
     },
   },
 ];
