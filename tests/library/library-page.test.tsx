@@ -4,6 +4,7 @@ import { EntityTable, entitiesCsv, visibleRows } from '@/components/library/Enti
 import { EntityView, timelineCsv } from '@/components/library/EntityView';
 import { TermTrends, trendsCsv } from '@/components/library/TermTrends';
 import { monthGrid } from '@/components/library/chart-data';
+import { ARTICLES_PER_PAGE } from '@/utils/db/entity-queries';
 import { parseRoute, routeHref, type Route } from '@/components/library/route';
 import { LibraryApp } from '@/entrypoints/library/App';
 import { buttonLabelled, container, settle, typeInto, unmount, until } from '../support/ui';
@@ -141,8 +142,8 @@ describe('library/EntityView', () => {
     expect(button(root, 'Earlier articles').disabled).toBe(true);
     button(root, 'Later articles').click();
     await until(() => asked.length === 2);
-    expect(asked[1]).toEqual({ type: 'entityPage', payload: { key: 'PERSON:Kim Jong Un', offset: 50, limit: 50 } });
-    await until(() => root.querySelector('[data-testid=entity-articles]')?.getAttribute('start') === '51');
+    expect(asked[1]).toEqual({ type: 'entityPage', payload: { key: 'PERSON:Kim Jong Un', offset: ARTICLES_PER_PAGE, limit: ARTICLES_PER_PAGE } });
+    await until(() => root.querySelector('[data-testid=entity-articles]')?.getAttribute('start') === String(ARTICLES_PER_PAGE + 1));
     button(root, 'Earlier articles').click();
     await until(() => asked.length === 3);
     expect(asked[2]?.payload).toMatchObject({ offset: 0 });

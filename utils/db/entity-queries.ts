@@ -81,8 +81,8 @@ export interface TimelineMonth {
 
 /** Related entities listed at most. */
 const MAX_RELATED = 30;
-/** Articles listed per page of an entity. */
-export const ARTICLES_PER_PAGE = 50;
+/** Articles listed per page of an entity, with their passages (three or four screens). */
+export const ARTICLES_PER_PAGE = 20;
 /**
  * Co-occurrence is counted over a key's latest articles, at most this many: a name in 10,000
  * articles is judged on its last 200 (its company may change: that is what the reader asks).
@@ -112,16 +112,20 @@ export async function entityPage(db: GlossDb, key: string, { offset = 0, limit =
   const { summary, timeline: stored } = totals;
   const byDate = (member: string, since?: number) => db.mentions.where('keyDates').between(...keyDateRange(member, since));
   // The keys' latest articles, from the month the timeline says holds the sample's first (ids
-  // only, forward: a reversed walk with a limit takes a cursor step per article).
+  // only, forward: a reversed walk with a limit takes a cursor step per article). The page of
+  // articles and the sample are read side by side, each with its article records.
   const since = sampleSince(stored);
-  const [pages, idLists] = await Promise.all([
-    Promise.all(members.map((member) => (alone ? byDate(member).offset(offset) : byDate(member)).limit(alone ? limit : offset + limit).toArray())),
-    Promise.all(members.map((member) => byDate(member, since).primaryKeys())),
+  const [[records, titled], [sampled, named]] = await Promise.all([
+    Promise.all(members.map((member) => (alone ? byDate(member).offset(offset) : byDate(member)).limit(alone ? limit : offset + limit).toArray())).then(async (pages) => {
+      const records = alone ? (pages[0] as ArticleMentionsRecord[]) : inDateOrder(pages.flat()).slice(offset, offset + limit);
+      return [records, await db.articles.bulkGet(records.map((r) => r.articleId))] as const;
+    }),
+    Promise.all(members.map((member) => byDate(member, since).primaryKeys())).then(async (idLists) => {
+      // Who else those articles name: the keys each article record files (one small record per article).
+      const sampled = [...new Set(idLists.flatMap((ids) => ids.slice(-CO_OCCURRENCE_SAMPLE)))];
+      return [sampled, await db.articles.bulkGet(sampled)] as const;
+    }),
   ]);
-  const records = alone ? (pages[0] as ArticleMentionsRecord[]) : inDateOrder(pages.flat()).slice(offset, offset + limit);
-  const sampled = [...new Set(idLists.flatMap((ids) => ids.slice(-CO_OCCURRENCE_SAMPLE)))];
-  // Who else those articles name: the keys each article record files (one small record per article).
-  const [titled, named] = await Promise.all([db.articles.bulkGet(records.map((r) => r.articleId)), db.articles.bulkGet(sampled)]);
   const own = new Set(members);
   const articles: EntityArticle[] = records.map((r, i) => {
     const entries = r.entries.filter((e) => own.has(e.key));
