@@ -8,20 +8,28 @@
  * entity's page (articles, timeline, co-occurrence) for a key of rank 1, 20 and 500, and a term's
  * trend; then the same questions again with the reader's corrections (corrections/): the two most
  * named keys merged (the worst case: nearly every article names both), 20 more merges, 10 keys
- * hidden, two terms merged. Query times, not paints.
+ * hidden, two terms merged. Those are query times; then the library page's first paints on the
+ * same library in the built extension (the table, and the pages of rank 1, 20 and 500).
  *
  *   node scripts/bench-mentions.mjs [--articles N] [--out FILE]   (also run by `npm run bench`)
  */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from './lib/browser.mjs';
 import { bundle } from './lib/bundle.mjs';
-import { REPO, SHARED } from './lib/paths.mjs';
+import { firstPaints } from './lib/extension-pages.mjs';
+import { median } from './lib/median.mjs';
+import { EXTENSION_DIR, REPO, SHARED } from './lib/paths.mjs';
 import { serve } from './lib/serve.mjs';
 
 const ARTICLES = 10_000;
 const PER_ARTICLE = 40;
+/** Freshly opened pages per first paint. */
+const RUNS = 7;
+/** Gloss's database (utils/db/database.ts). */
+const DB_NAME = 'gloss';
 
 /** Distinct names by type, from the hand-labelled gold files and the built-in term lists. */
 export function realisticNames() {
@@ -52,8 +60,11 @@ export function realisticNames() {
   return names.flatMap((name, i) => (i % 9 === 8 && terms.length ? [name, /** @type {[string, string]} */ (terms.shift())] : [name])).concat(terms);
 }
 
-/** Runs in the page: builds the library, then times the questions. */
-async function measure(/** @type {string} */ url, /** @type {[string, string][]} */ names, /** @type {number} */ articles, /** @type {number} */ perArticle) {
+/**
+ * Runs in the page: builds the library into the database `dbName`, then, with `questions`, times
+ * the questions (and deletes it); without, answers the keys of rank 1, 20 and 500 and leaves it.
+ */
+export async function measure(/** @type {string} */ url, /** @type {string} */ dbName, /** @type {[string, string][]} */ names, /** @type {number} */ articles, /** @type {number} */ perArticle, questions = true) {
   const { GlossDb, writeMentions, applyPending, keyDate, listEntities, entityPage, trends, correctKeys } = await import(url);
   let seed = 7;
   const next = () => {
@@ -101,7 +112,7 @@ async function measure(/** @type {string} */ url, /** @type {[string, string][]}
     return { record, found };
   };
 
-  const db = new GlossDb(`bench-mentions-${Date.now()}`);
+  const db = new GlossDb(dbName);
   await db.open();
   const t0 = performance.now();
   // The library as readings would have left it, written in bulk (reading articles one by one
@@ -135,8 +146,14 @@ async function measure(/** @type {string} */ url, /** @type {[string, string][]}
   }
   await db.entities.bulkPut([...summaries.values()]);
   await db.timelines.bulkPut([...timelines.values()]);
+  await db.articleCounts.put({ id: 'articles', total: articles, byKey: new Map([...summaries.values()].map((s) => [s.key, s.articles])) });
   const buildMs = performance.now() - t0;
   const counts = { articles: await db.articles.count(), mentions: await db.mentions.count(), entities: await db.entities.count() };
+  if (!questions) {
+    const ranked = [...summaries.values()].sort((a, b) => b.articles - a.articles);
+    db.close();
+    return { buildMs, counts, keys: [1, 20, 500].map((rank) => ranked[Math.min(rank, ranked.length) - 1]?.key) };
+  }
 
   // Recording one more article (its findings on a full library), one by one; then bringing the
   // summaries up to date with those 50 readings in one pass.
@@ -216,13 +233,45 @@ export async function benchMentions(articles = ARTICLES) {
   try {
     const page = await session.context.newPage();
     await page.goto(server.origin + '/bench/');
-    return await page.evaluate(
-      ([source, url, names, articles, perArticle]) => new Function(`return (${source})`)()(url, names, articles, perArticle),
-      /** @type {const} */ ([measure.toString(), `${server.origin}/bench/mentions.js`, realisticNames(), articles, PER_ARTICLE]),
+    const questions = await page.evaluate(
+      ([source, url, dbName, names, articles, perArticle]) => new Function(`return (${source})`)()(url, dbName, names, articles, perArticle),
+      /** @type {const} */ ([measure.toString(), `${server.origin}/bench/mentions.js`, `bench-mentions-${Date.now()}`, realisticNames(), articles, PER_ARTICLE]),
     );
+    return { ...questions, paints: await libraryPaints(file, articles) };
   } finally {
     await session.close();
     await server.close();
+  }
+}
+
+/**
+ * The library page's first paints on the same library, built into Gloss's own database in the
+ * extension (a copy of the build holding the bench's module, so that an extension page may import
+ * it): the table and the pages of the keys of rank 1, 20 and 500, from navigation to the page's
+ * mark, in freshly opened pages; and an almost empty extension page's for scale.
+ */
+async function libraryPaints(/** @type {string} */ moduleFile, /** @type {number} */ articles) {
+  const dir = mkdtempSync(join(tmpdir(), 'gloss-mentions-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  cpSync(moduleFile, join(dir, 'bench-mentions.js'));
+  const session = await launch({ extensionDir: dir });
+  const base = `chrome-extension://${session.extensionId}`;
+  try {
+    const setup = await session.context.newPage();
+    await setup.goto(`${base}/note-form.html`);
+    // A string, not a function: the extension page's policy allows no eval, and this runs as DevTools does.
+    const args = [`${base}/bench-mentions.js`, DB_NAME, realisticNames(), articles, PER_ARTICLE, false].map((a) => JSON.stringify(a)).join(', ');
+    const built = /** @type {{ keys: string[] }} */ (await setup.evaluate(`(${measure.toString()})(${args})`));
+    await setup.close();
+    const paint = async (/** @type {string} */ hash, /** @type {string} */ mark) => median(await firstPaints(session.context, `${base}/library.html${hash}`, mark, RUNS));
+    return {
+      tableMs: await paint('', 'gloss:entities-painted'),
+      pages: await Promise.all(built.keys.map(async (key) => ({ key, ms: await paint(`#${new URLSearchParams({ entity: key })}`, 'gloss:entity-painted') }))),
+      blankPageMs: median(await firstPaints(session.context, `${base}/note-form.html`, null, RUNS)),
+    };
+  } finally {
+    await session.close();
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -234,6 +283,10 @@ export function printMentions(r) {
   console.log(`entity table, first 100 rows: ${f(r.tableMs)} ms; of one type: ${f(r.tableOfTypeMs)} ms (target ≤ 200 ms to first paint)`);
   for (const p of r.pages) console.log(`one entity's page, ${p.key} (${p.articles} articles, ${p.related} related): ${f(p.ms)} ms (target ≤ 150 ms)`);
   console.log(`term trend, ${r.trend.key} (${r.trend.articles} articles): ${f(r.trend.ms)} ms (target ≤ 100 ms)`);
+  const p = r.paints;
+  console.log(`library page, first paint with its data (navigation to the page's mark, median of ${RUNS} fresh pages): the table ${f(p.tableMs)} ms (target ≤ 200 ms)`);
+  for (const page of p.pages) console.log(`  one entity's page, ${page.key}: ${f(page.ms)} ms (target ≤ 150 ms)`);
+  console.log(`  for scale, an almost empty extension page (the note form): ${f(p.blankPageMs)} ms`);
   const c = r.corrected;
   if (!c) return;
   console.log(`with corrections (the two most named keys merged, 20 more merges, 10 hidden, two terms merged):`);

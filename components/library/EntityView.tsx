@@ -16,6 +16,7 @@ import { day, download } from './download';
 import type { LibraryClient } from './library-client';
 import { routeHref } from './route';
 import { useAnswer } from './use-answer';
+import { useFirstPaintMark } from '../common/first-paint';
 
 /** The timeline per month and outlet, as CSV. */
 export function timelineCsv(timeline: readonly TimelineMonth[]): string {
@@ -37,6 +38,7 @@ export function articlesCsv(page: EntityLibraryPage): string {
 export function EntityView({ client, entityKey, revision = 0, onChanged = () => {} }: { client: LibraryClient; entityKey: string; revision?: number; onChanged?: () => void }) {
   const [offset, setOffset] = useState(0);
   const answer = useAnswer(() => client.entityPage({ key: entityKey, offset, limit: ARTICLES_PER_PAGE }), [client, entityKey, offset], revision);
+  useFirstPaintMark('gloss:entity-painted', answer.state === 'ready');
   if (answer.state === 'loading') return <p role="status">Reading the library…</p>;
   if (answer.state === 'failed') return <p role="alert">Gloss could not read the library: {answer.message}</p>;
   const page = answer.value;
@@ -64,7 +66,7 @@ export function EntityView({ client, entityKey, revision = 0, onChanged = () => 
       <section aria-labelledby="timeline-title">
         <h3 id="timeline-title">Articles per month</h3>
         <BarChart series={[{ label: summary.name, points: timeline.map((m) => ({ month: m.month, value: m.articles })) }]} title={`Articles naming ${summary.name}, per month`} file="gloss-timeline" />
-        <div class="table-wrap">
+        <div class="table-wrap later">
           <table data-testid="timeline-table">
             <caption>Per month and outlet</caption>
             <thead>
@@ -101,7 +103,7 @@ export function EntityView({ client, entityKey, revision = 0, onChanged = () => 
       </section>
 
       <div class="columns">
-        <section aria-labelledby="articles-title">
+        <section class="later" aria-labelledby="articles-title">
           <h3 id="articles-title">Articles, oldest first</h3>
           <ol class="articles" data-testid="entity-articles" start={offset + 1}>
             {articles.map((a) => (
@@ -144,7 +146,7 @@ export function EntityView({ client, entityKey, revision = 0, onChanged = () => 
           </div>
         </section>
 
-        <section aria-labelledby="related-title">
+        <section class="later" aria-labelledby="related-title">
           <h3 id="related-title">Appears with</h3>
           {related.length === 0 ? (
             <p class="muted">No name shares enough of its articles yet.</p>

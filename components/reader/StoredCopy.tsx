@@ -18,6 +18,7 @@ import { visibleTypes } from '@/utils/settings/settings';
 import { buildTextModel } from '@/utils/text/build-text-model';
 import type { TextModel } from '@/utils/text/text-model';
 import { sanitizedFragment } from '@/utils/versions/sanitize';
+import { markAfterPaint } from '../common/first-paint';
 
 /** Marked once the copy is first painted with the reader's highlights (read by the bench). */
 const PAINTED = 'gloss:reader-painted';
@@ -90,7 +91,7 @@ export function StoredCopy({ title, html, lang, dir, annotations, onPlaced }: St
     const { mode } = painter.paint(model, entities, visible, notes);
     const removeStyles = adoptStyles(doc, highlightCss(settings, { types: visible, fallback: mode === 'fallback' }));
     // The copy with the reader's highlights on it, first time: the bench's first paint.
-    if (performance.getEntriesByName(PAINTED).length === 0) performance.mark(PAINTED);
+    markAfterPaint(PAINTED);
     return () => {
       removeStyles();
       painter.clear();

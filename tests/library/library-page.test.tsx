@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { EntityTable, entitiesCsv, visibleRows } from '@/components/library/EntityTable';
+import { EntityTable, ROWS_DRAWN, entitiesCsv, visibleRows } from '@/components/library/EntityTable';
 import { EntityView, timelineCsv } from '@/components/library/EntityView';
 import { TermTrends, trendsCsv } from '@/components/library/TermTrends';
 import { monthGrid } from '@/components/library/chart-data';
@@ -94,6 +94,24 @@ describe('library/EntityTable', () => {
     expect(root.textContent).toContain('1 of 4 shown');
   });
 
+  it('draws the first rows of a long table and lists more on request, sorting and searching over all it loaded', async () => {
+    const { client } = fakeClient();
+    const many = Array.from({ length: ROWS_DRAWN + 30 }, (_, i) => ({ ...ENTITIES[0]!, key: `PERSON:Name ${i}`, name: `Name ${i}`, articles: 1000 - i }));
+    client.listEntities = async () => ({ ok: true, value: many });
+    render(<EntityTable client={client} />, root);
+    await until(() => !!root.querySelector('tbody tr'));
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(ROWS_DRAWN);
+    expect(root.textContent).toContain(`${ROWS_DRAWN + 30} of ${ROWS_DRAWN + 30} shown; the first ${ROWS_DRAWN} listed`);
+    // A row not drawn is still found by the search.
+    await typeInto(root.querySelector('[data-testid=entity-search]'), `Name ${ROWS_DRAWN + 29}`);
+    expect(texts(root, 'tbody th')).toEqual([`Name ${ROWS_DRAWN + 29}`]);
+    await typeInto(root.querySelector('[data-testid=entity-search]'), '');
+    button(root, 'List 30 more').click();
+    await settle();
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(ROWS_DRAWN + 30);
+    expect(root.textContent).not.toContain('more');
+  });
+
   it('says why when the background cannot answer', async () => {
     const { client } = fakeClient();
     client.listEntities = async () => ({ ok: false, error: { code: 'unreachable', message: 'No answer from Gloss’s background' } });
@@ -147,6 +165,20 @@ describe('library/EntityView', () => {
     button(root, 'Earlier articles').click();
     await until(() => asked.length === 3);
     expect(asked[2]?.payload).toMatchObject({ offset: 0 });
+  });
+
+  it('marks its first paint with data once, for the bench, and not while it is still reading', async () => {
+    performance.clearMarks('gloss:entity-painted');
+    const { client } = fakeClient();
+    render(<EntityView client={client} entityKey="PERSON:Kim Jong Un" />, root);
+    expect(performance.getEntriesByName('gloss:entity-painted')).toHaveLength(0);
+    await until(() => !!root.querySelector('[data-testid=entity-articles] li'));
+    // Marked after the frame that shows the articles.
+    await until(() => performance.getEntriesByName('gloss:entity-painted').length > 0);
+    button(root, 'Later articles').click();
+    await until(() => root.querySelector('[data-testid=entity-articles]')?.getAttribute('start') === String(ARTICLES_PER_PAGE + 1));
+    await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 10)));
+    expect(performance.getEntriesByName('gloss:entity-painted')).toHaveLength(1);
   });
 
   it('says the library holds nothing of that name', async () => {

@@ -1,0 +1,23 @@
+/**
+ * The first time an extension page shows its data, as a performance mark the bench reads (from
+ * navigation to the mark). Set after the frame that shows the data is painted (the next task after
+ * its animation frame), so the figure holds the style, layout and paint of what was rendered, not
+ * only the rendering. Extension pages only: a content script leaves no entry a page could read.
+ */
+import { useLayoutEffect } from 'preact/hooks';
+
+/** Marks `name` after the coming frame is painted, unless this page has marked it already. */
+export function markAfterPaint(name: string): void {
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (performance.getEntriesByName(name).length === 0) performance.mark(name);
+    }),
+  );
+}
+
+/** Marks `name` once, after the first frame painted where `ready` holds. */
+export function useFirstPaintMark(name: string, ready: boolean): void {
+  useLayoutEffect(() => {
+    if (ready) markAfterPaint(name);
+  }, [name, ready]);
+}
