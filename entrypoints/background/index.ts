@@ -12,6 +12,7 @@ import { directionOf, toBackground } from '@/utils/messaging/protocol';
 import { ARTICLE_SCRIPT_FILE, EDITOR_SCRIPT_FILE } from '@/utils/page/handoff';
 import { isSiteDisabled, readSettings } from '@/utils/settings/settings';
 import { annotationHandlers, announceToTabs } from './annotations';
+import { scheduleBackfill } from './backfill';
 import { changesSince, reportChanges } from './changes';
 import { NewArticleLimit, fileArticle, senderPage } from './article-identity';
 import { parseArticleOffThread } from './parse-article';
@@ -32,6 +33,7 @@ export default defineBackground(() => {
   void requestPersistence(); // Firefox's background page can ask; Chrome's worker cannot (see persist.ts)
   watchSelectionCommands();
   watchLibraryCommand();
+  scheduleBackfill(db, async (text, lang) => (await recognizeInSlices(await recognizerFor(db), text, { lang })).spans);
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
     forgetRecordedTab(tabId);
