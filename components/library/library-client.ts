@@ -9,7 +9,7 @@ import { toPages } from '@/utils/messaging/protocol/to-pages';
 import type { Result } from '@/utils/messaging/result';
 import { sendToExtension } from '@/utils/messaging/send';
 
-type Asked = 'listEntities' | 'entityPage' | 'entityTrends' | 'correctKey';
+type Asked = 'listEntities' | 'entityPage' | 'entityTrends' | 'termLists' | 'correctKey';
 
 export type LibraryClient = {
   [K in Asked]: (payload: RequestOf<'toBackground', K>) => Promise<Result<ResponseOf<'toBackground', K>>>;
@@ -23,6 +23,7 @@ export const backgroundClient: LibraryClient = {
   listEntities: (payload) => sendToExtension('toBackground', 'listEntities', payload),
   entityPage: (payload) => sendToExtension('toBackground', 'entityPage', payload),
   entityTrends: (payload) => sendToExtension('toBackground', 'entityTrends', payload),
+  termLists: (payload) => sendToExtension('toBackground', 'termLists', payload),
   correctKey: (payload) => sendToExtension('toBackground', 'correctKey', payload),
   onCorrections: (heard) =>
     listen('toPages', toPages, {

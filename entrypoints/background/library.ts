@@ -8,6 +8,10 @@
 import { browser } from 'wxt/browser';
 import type { GlossDb } from '@/utils/db/database';
 import { entityPage, listEntities, trends } from '@/utils/db/entity-queries';
+import { termListCounts } from '@/utils/db/term-list-counts';
+import { listWatchlists } from '@/utils/db/watchlists-repo';
+import { BUILT_IN_TERM_LISTS } from '@/utils/entities/term-lists';
+import { asTermList } from '@/utils/entities/watchlist';
 import type { AnnounceCorrections, LibraryWriter } from '@/utils/db/library-writer';
 import { CorrectionRefused } from '@/utils/corrections/resolve';
 import { sendToExtension } from '@/utils/messaging/send';
@@ -19,7 +23,7 @@ export const LIBRARY_COMMAND = 'open-library';
 export const LIBRARY_MENU_ID = 'gloss-open-library';
 export const LIBRARY_PAGE = '/library.html';
 
-type LibraryHandlers = Pick<Handlers<'toBackground'>, 'listEntities' | 'entityPage' | 'entityTrends' | 'correctKey'>;
+type LibraryHandlers = Pick<Handlers<'toBackground'>, 'listEntities' | 'entityPage' | 'entityTrends' | 'termLists' | 'correctKey'>;
 
 /** Tells Gloss's pages (every open library page) which corrections changed. */
 export const announceCorrectionsToPages: AnnounceCorrections = async (change) => {
@@ -36,6 +40,7 @@ export function libraryHandlers(db: GlossDb, writer: Pick<LibraryWriter, 'correc
       return { ...page, highlights: await highlightsNaming(db, page.articles, page.summary.variants) };
     },
     entityTrends: ({ keys }) => trends(db, keys),
+    termLists: async () => termListCounts(db, [...BUILT_IN_TERM_LISTS, ...(await listWatchlists(db)).map(asTermList)]),
     async correctKey(edit) {
       try {
         return await writer.correct(edit);

@@ -7,6 +7,8 @@ import { createAnnotation } from '@/utils/db/annotations-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { libraryWriter } from '@/utils/db/library-writer';
 import { writeMentions } from '@/utils/db/mentions-repo';
+import { createWatchlist } from '@/utils/db/watchlists-repo';
+import { BUILT_IN_TERM_LISTS } from '@/utils/entities/term-lists';
 import type { ArticleMentions } from '@/utils/mentions/extract';
 import { fakeEvent } from '../support/fake-event';
 import { freshDb } from '../support/fresh-db';
@@ -101,6 +103,17 @@ describe('background/library', () => {
         ],
       },
     ]);
+  });
+
+  it('answers every term of the built-in lists and of the reader’s watchlists, with the articles naming each', async () => {
+    await createWatchlist(db, { name: 'Missiles', terms: [{ term: 'Hwasong-18' }] });
+    const lists = await libraryHandlers(db, libraryWriter(db, async () => {})).termLists({}, {});
+    expect(lists.map((l) => [l.id, l.builtIn])).toEqual([...BUILT_IN_TERM_LISTS.map((l) => [l.id, true]), [expect.stringMatching(/^watchlist:/), false]]);
+    const dprk = lists.find((l) => l.id === 'dprk-policy');
+    expect(dprk?.total).toBe(BUILT_IN_TERM_LISTS.find((l) => l.id === 'dprk-policy')?.terms.length);
+    expect(dprk?.found).toBe(1);
+    expect(dprk?.terms[0]).toEqual({ key: TERM, name: 'Regional Development 20×10 Policy', articles: 2 });
+    expect(lists.at(-1)).toMatchObject({ name: 'Missiles', total: 1, found: 0, terms: [{ key: 'TERM:Hwasong-18', name: 'Hwasong-18', articles: 0 }] });
   });
 
   it('opens the library page in a new tab on its keyboard command, and on no other', async () => {

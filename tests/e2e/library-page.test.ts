@@ -123,6 +123,13 @@ describe('e2e/library-page', () => {
     await library.getByTestId('trend-measure').selectOption('mentions');
     const mentions = (await table.locator('tbody tr').allInnerTexts()).map((row) => Number(row.split('\t')[1]));
     expect(mentions[1]).toBe(2 * mentions[0]! - 1);
+    // Every term of the built-in lists is offered, found or not: a term no article names is found by its name and charted as empty.
+    const picker = library.locator('.picker');
+    expect(await picker.locator('[data-list=dprk-policy] summary').innerText()).toMatch(/^North Korean policy.*: \d+ of \d+ found in your articles/);
+    await library.getByTestId('term-find').fill('Juche');
+    const juche = picker.getByRole('checkbox', { name: /^Juche\b.*not found yet/ });
+    await juche.check();
+    await expect.poll(() => table.locator('thead th').allInnerTexts()).toEqual(['Month', 'Regional Development 20×10 Policy', 'Juche']);
     expect(gloss.errors).toEqual([]);
     expect(gloss.extensionRequests).toEqual([]);
   });

@@ -1,6 +1,7 @@
 /** A library client answering from memory, recording what it was asked (the background's part is tested apart). */
 import type { LibraryClient } from '@/components/library/library-client';
 import type { EntityPage } from '@/utils/db/entity-queries';
+import type { TermListCounts } from '@/utils/db/term-list-counts';
 import type { EntityHighlight, KeyTrend } from '@/utils/messaging/protocol/types';
 import type { EntitySummary } from '@/utils/mentions/types';
 
@@ -40,6 +41,18 @@ export const TRENDS: Record<string, KeyTrend> = {
   'PERSON:Kim Jong Un': { key: 'PERSON:Kim Jong Un', name: 'Kim Jong Un', points: [{ month: '2024-04', articles: 3, mentions: 3 }] },
 };
 
+/** The term lists as the fake background counts them: 20x10 found, Songun not yet; a watchlist of one. */
+export const TERM_LISTS: TermListCounts[] = [
+  {
+    id: 'dprk-policy', name: 'DPRK policy terms', builtIn: true, total: 2, found: 1,
+    terms: [
+      { key: 'TERM:Regional Development 20×10 Policy', name: 'Regional Development 20×10 Policy', articles: 3 },
+      { key: 'TERM:Songun', name: 'Songun', articles: 0 },
+    ],
+  },
+  { id: 'watchlist:w1', name: 'Missiles', builtIn: false, total: 1, found: 0, terms: [{ key: 'TERM:Hwasong-18', name: 'Hwasong-18', articles: 0 }] },
+];
+
 /** What the fake background refuses: a merge of Kim into Songchon County (as if Songchon County were merged into him). */
 export const REFUSED_MERGE = '“Songchon County” is already shown as “Kim Jong Un”: merging “Kim Jong Un” into it would make a loop. Split “Songchon County” out first.';
 
@@ -64,6 +77,10 @@ export function fakeClient({ page = kimPage }: { page?: typeof kimPage } = {}) {
       asked.push({ type: 'entityPage', payload });
       if (payload.key !== 'PERSON:Kim Jong Un') return { ok: true, value: null };
       return { ok: true, value: page(payload.offset ?? 0, payload.limit ?? 50) };
+    },
+    async termLists(payload) {
+      asked.push({ type: 'termLists', payload });
+      return { ok: true, value: TERM_LISTS };
     },
     async entityTrends(payload) {
       asked.push({ type: 'entityTrends', payload });

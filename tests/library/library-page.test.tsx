@@ -232,13 +232,29 @@ describe('library/TermTrends', () => {
     const { client } = fakeClient();
     const onKeys = vi.fn();
     render(<TermTrends client={client} keys={['PERSON:Kim Jong Un']} onKeys={onKeys} />, root);
-    await until(() => root.querySelectorAll('.picker input').length === 2);
-    const [kim, term] = [...root.querySelectorAll<HTMLInputElement>('.picker input')];
-    expect([kim?.checked, term?.checked]).toEqual([true, false]);
-    term?.click();
+    await until(() => !!root.querySelector('[data-list=dprk-policy]'));
+    const box = (name: string) => [...root.querySelectorAll('.picker label')].find((l) => l.textContent?.includes(name))?.querySelector('input') as HTMLInputElement;
+    expect([box('Kim Jong Un').checked, box('20×10').checked]).toEqual([true, false]);
+    box('20×10').click();
     expect(onKeys).toHaveBeenLastCalledWith(['PERSON:Kim Jong Un', TERM]);
-    kim?.click();
+    box('Kim Jong Un').click();
     expect(onKeys).toHaveBeenLastCalledWith([]);
+  });
+
+  it('offers every term of every list with the articles naming it, found or not yet, and finds one by name', async () => {
+    const { client } = fakeClient();
+    render(<TermTrends client={client} keys={[TERM]} onKeys={() => {}} />, root);
+    await until(() => !!root.querySelector('[data-list=watchlist\\:w1]'));
+    const summaries = texts(root, '.picker summary');
+    expect(summaries).toEqual(['DPRK policy terms: 1 of 2 found in your articles', 'Missiles: 0 of 1 found in your articles']);
+    // The list holding the chosen term is open; the other is not.
+    expect([...root.querySelectorAll<HTMLDetailsElement>('.picker details')].map((d) => d.open)).toEqual([true, false]);
+    expect(texts(root, '[data-list=dprk-policy] label')).toEqual(['Regional Development 20×10 Policy · 3 articles', 'Songun · not found yet']);
+    await typeInto(root.querySelector('[data-testid=term-find]'), 'hwasong');
+    expect(texts(root, '.picker details label')).toEqual(['Hwasong-18 · not found yet']);
+    expect([...root.querySelectorAll<HTMLDetailsElement>('.picker details')].map((d) => d.open)).toEqual([true]);
+    await typeInto(root.querySelector('[data-testid=term-find]'), 'nothing like it');
+    expect(root.textContent).toContain('No term of your lists matches “nothing like it”.');
   });
 });
 

@@ -160,6 +160,11 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       bad: [undefined, {}, { keys: [] }, { keys: 'TERM:x' }, { keys: ['x'] }, { keys: Array.from({ length: 13 }, (_, i) => `TERM:t${i}`) }],
       sender: fromPopup,
     },
+    termLists: {
+      good: {},
+      bad: [undefined, { list: 'dprk-policy' }, 'lists'],
+      sender: fromPopup,
+    },
     listWatchlistNames: {
       good: {},
       bad: [undefined, { all: true }, 'lists'],

@@ -6,6 +6,7 @@ import { MAX_ENTITY_TEXT, MAX_LIBRARY_ROWS, MAX_PAGE_HTML, MAX_TREND_KEYS, def, 
 import type { Placement } from '../../anchoring/anchor-all';
 import type { CorrectionChange, EntityLibraryPage, ExtractedArticle, ImportSummary, KeyTrend, StoredRecognition, TextAnalysis, WatchlistName } from './types';
 import type { ShownEntity } from '../../db/entity-groups';
+import type { TermListCounts } from '../../db/term-list-counts';
 import { correctionEditSchema, entityKey } from '../../corrections/correction';
 import { MAX_TERM_LENGTH } from '../../entities/term-limits';
 import type { ArticleChanges } from '../../versions/changes';
@@ -140,6 +141,8 @@ export const toBackground = {
     'extension',
     v.strictObject({ keys: v.pipe(v.array(entityKey), v.minLength(1, 'name at least one key'), v.maxLength(MAX_TREND_KEYS, `compare at most ${MAX_TREND_KEYS} keys`)) }),
   ),
+  /** Every term of every list (built-in and the reader's), with the articles naming each: what the terms view offers. */
+  termLists: def<TermListCounts[]>()('extension', empty),
   /** The reader's watchlists, by name: where the entity card can add a name. */
   listWatchlistNames: def<WatchlistName[]>()('content', empty),
   /**
