@@ -31,7 +31,7 @@ export function timelineCsv(timeline: readonly TimelineMonth[]): string {
 export function articlesCsv(page: EntityLibraryPage): string {
   return csvTable([
     ['date', 'outlet', 'title', 'url', 'mentions', 'passage'],
-    ...page.articles.flatMap((a) => (a.snippets.length ? a.snippets : [null]).map((s) => [day(a.date), a.outlet, a.title, a.articleId, a.count, s ? s.join('') : ''])),
+    ...page.articles.flatMap((a) => (a.snippets.length ? a.snippets : [null]).map((s) => [a.day, a.outlet, a.title, a.articleId, a.count, s ? s.join('') : ''])),
   ]);
 }
 
@@ -109,7 +109,7 @@ export function EntityView({ client, entityKey, revision = 0, onChanged = () => 
             {articles.map((a) => (
               <li key={a.articleId} data-article={a.articleId}>
                 <p class="article-head">
-                  <time dateTime={day(a.date)}>{day(a.date)}</time> · {a.outlet || 'no outlet'} ·{' '}
+                  <time dateTime={a.day}>{a.day}</time> · {a.outlet || 'no outlet'} ·{' '}
                   <a href={a.articleId} target="_blank" rel="noreferrer noopener">
                     {a.title || a.articleId}
                   </a>{' '}

@@ -52,6 +52,17 @@ describe('db/entity-queries', () => {
     ]);
   });
 
+  it('files each article under the day its outlet wrote, not the UTC day, and an untrusted date under the UTC day it stands for', async () => {
+    await read(db, 'kst', '2024-06-18T08:00:00+09:00', 'KCNA Watch', ['PERSON:Pak Pong Ju']);
+    await read(db, 'bad', '2999-01-01T00:00:00Z', 'KCNA Watch', ['PERSON:Pak Pong Ju']);
+    const page = await entityPage(db, 'PERSON:Pak Pong Ju');
+    // 08:00 in Pyongyang is 23:00 the day before in UTC; a date in the future is not trusted (first seen stands in: 0).
+    expect(page?.articles.map((a) => [a.articleId, a.day])).toEqual([
+      ['bad', '1970-01-01'],
+      ['kst', '2024-06-18'],
+    ]);
+  });
+
   it('ranks who appears with an entity by PMI, so a name found everywhere does not lead', async () => {
     const page = await entityPage(db, 'PERSON:Kim Jong Un');
     const related = page?.related.map((r) => r.key) ?? [];

@@ -17,8 +17,8 @@ export const ENTITIES: EntitySummary[] = [
 
 export function kimPage(offset: number, limit: number): EntityPage & { highlights: EntityHighlight[] } {
   const all = [
-    { articleId: 'https://kcna.example/1', title: 'Speech in Songchon', outlet: 'KCNA Watch', date: at('2024-05-20'), count: 5, spellings: ['Kim Jong Un'], snippets: [['The respected Comrade ', 'Kim Jong Un', ' made a speech']] as [string, string, string][] },
-    { articleId: 'https://rodong.example/2', title: 'Visit again', outlet: 'Rodong Sinmun', date: at('2024-06-02'), count: 4, spellings: ['Kim Jong-un'], snippets: [['Then ', 'Kim Jong-un', ' left']] as [string, string, string][] },
+    { articleId: 'https://kcna.example/1', title: 'Speech in Songchon', outlet: 'KCNA Watch', date: at('2024-05-20'), day: '2024-05-20', count: 5, spellings: ['Kim Jong Un'], snippets: [['The respected Comrade ', 'Kim Jong Un', ' made a speech']] as [string, string, string][] },
+    { articleId: 'https://rodong.example/2', title: 'Visit again', outlet: 'Rodong Sinmun', date: at('2024-06-02'), day: '2024-06-02', count: 4, spellings: ['Kim Jong-un'], snippets: [['Then ', 'Kim Jong-un', ' left']] as [string, string, string][] },
   ];
   return {
     summary: ENTITIES[0]!,

@@ -10,18 +10,10 @@
  * names whatever the article's language (Chicago's); anything else is left out of the date.
  */
 import type { VersionRecord } from '../versions/version';
+import { calendarDay } from '../article/published';
 import { stripBidiControls } from './bidi';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
-/** [year, month, day] of an ISO 8601 date as written (its calendar day), or null. */
-function calendarDay(time: string | null): [number, number, number] | null {
-  const match = time ? /^(\d{4})-(\d{2})-(\d{2})(?:$|[T ])/.exec(time) : null;
-  if (!match) return null;
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day ? [year, month, day] : null;
-}
 
 /** [year, month, day] of a moment Gloss recorded, in the reader's time zone. */
 function dayOf(ms: number): [number, number, number] {
