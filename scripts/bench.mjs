@@ -17,7 +17,7 @@
  * versions of an article (bench-diff.mjs), the popup with a library of 10,000 annotations
  * (bench-library.mjs), the reader page's first paint of the longest corpus article with 100
  * annotations (bench-reader.mjs), the library across articles at 10,000 articles (bench-mentions.mjs); the same pages traced to 5 s
- * after load, every main-thread task attributed to Gloss or the page (bench-trace.mjs); then, when Firefox ESR is installed, Gloss's own main-thread steps on the same pages in Firefox (bench-firefox.mjs; re-anchoring runs there too).
+ * after load, every main-thread task attributed to Gloss or the page (bench-trace.mjs); then, when Firefox ESR is installed, Gloss's own main-thread steps on the same pages in Firefox (bench-firefox.mjs; re-anchoring runs there too) and the same pages profiled to 5 s after load by the Gecko profiler, attributed as the trace is, beside the trace's Chromium figures (bench-firefox-trace.mjs).
  *
  *   npm run bench -- [--pages DIR] [--runs N] [--out FILE]
  */
@@ -29,6 +29,7 @@ import { benchAnchoring, printAnchoring } from './bench-anchoring.mjs';
 import { benchDiff, printDiff } from './bench-diff.mjs';
 import { benchEntities, printEntities } from './bench-entities.mjs';
 import { benchFirefox, printFirefox } from './bench-firefox.mjs';
+import { benchFirefoxTrace, printFirefoxTrace } from './bench-firefox-trace.mjs';
 import { benchLibrary, printLibrary } from './bench-library.mjs';
 import { benchMentions, printMentions } from './bench-mentions.mjs';
 import { benchReader, printReader } from './bench-reader.mjs';
@@ -249,10 +250,13 @@ const mentions = await benchMentions();
 printMentions(mentions);
 const firefox = await benchFirefox({ runs: Math.min(runs, 3) });
 if (firefox) printFirefox(firefox);
+// bench-firefox has just built the Firefox bench build; null when Firefox is not installed.
+const firefoxTrace = firefox && (await benchFirefoxTrace({ runs: traceRuns, build: false }));
+if (firefoxTrace) printFirefoxTrace(firefoxTrace, trace);
 
 if (args.out) {
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, trace, sizes, entities, anchoring, diff, library, reader, mentions, firefox }, null, 2));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, trace, sizes, entities, anchoring, diff, library, reader, mentions, firefox, firefoxTrace }, null, 2));
   console.log(`\nwrote ${out}`);
 }
