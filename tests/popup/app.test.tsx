@@ -7,6 +7,9 @@ import type { GlossDb } from '@/utils/db/database';
 import { freshDb } from '../support/fresh-db';
 import type { PageState } from '@/utils/messaging/protocol';
 
+/** The first appearance of a lazily loaded view can take seconds on a loaded machine. */
+const SLOW = { timeout: 5_000 };
+
 const ARTICLE_ID = 'https://kcnawatch.example/newstream/speech/';
 
 function answerPageState(state: PageState) {
@@ -48,7 +51,7 @@ describe('popup/App', () => {
     });
     answerPageState({ kind: 'article', articleId: ARTICLE_ID });
     render(<App db={db} tabId={4} />, root);
-    await vi.waitFor(() => expect(text()).toContain('Kim Jong Un Makes Speech'));
+    await vi.waitFor(() => expect(text()).toContain('Kim Jong Un Makes Speech'), SLOW);
     expect(text()).toContain('KCNA Watch');
     expect(text()).toContain('May 20, 2024');
     expect(text()).toContain('Chongnyon Chonwi (EN)');
@@ -57,13 +60,13 @@ describe('popup/App', () => {
   it('says there is no article on a page that is not one', async () => {
     answerPageState({ kind: 'not-article' });
     render(<App db={db} tabId={4} />, root);
-    await vi.waitFor(() => expect(text()).toContain('No article found on this page'));
+    await vi.waitFor(() => expect(text()).toContain('No article found on this page'), SLOW);
   });
 
   it('says why when extraction failed', async () => {
     answerPageState({ kind: 'failed', articleId: ARTICLE_ID, message: 'This page is too large for Gloss to read.' });
     render(<App db={db} tabId={4} />, root);
-    await vi.waitFor(() => expect(text()).toContain("Gloss couldn't read this article"));
+    await vi.waitFor(() => expect(text()).toContain("Gloss couldn't read this article"), SLOW);
     expect(text()).toContain('too large');
   });
 
@@ -76,7 +79,7 @@ describe('popup/App', () => {
       .spyOn(fakeBrowser.scripting, 'executeScript')
       .mockResolvedValue([{ frameId: 0, result: { kind: 'not-article' } }] as never);
     render(<App db={db} tabId={4} />, root);
-    await vi.waitFor(() => expect(text()).toContain('No article found on this page'));
+    await vi.waitFor(() => expect(text()).toContain('No article found on this page'), SLOW);
     expect(read).toHaveBeenCalledWith(expect.objectContaining({ target: { tabId: 4 }, args: ['__glossLoaderState'] }));
   });
 
@@ -84,14 +87,14 @@ describe('popup/App', () => {
     noArticleScript();
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockRejectedValue(new Error('Cannot access a chrome:// URL'));
     render(<App db={db} tabId={4} />, root);
-    await vi.waitFor(() => expect(text()).toContain("Gloss can't run on this page"));
+    await vi.waitFor(() => expect(text()).toContain("Gloss can't run on this page"), SLOW);
   });
 
   it('asks for a reload on a web page opened before Gloss was installed', async () => {
     noArticleScript();
     vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([{ frameId: 0, result: null }] as never);
     render(<App db={db} tabId={4} />, root);
-    await vi.waitFor(() => expect(text()).toContain('Reload this page to use Gloss'));
+    await vi.waitFor(() => expect(text()).toContain('Reload this page to use Gloss'), SLOW);
   });
 
   it('asks the page again while the article is being extracted', async () => {
@@ -100,8 +103,8 @@ describe('popup/App', () => {
       .mockResolvedValueOnce({ ok: true, value: { kind: 'extracting', articleId: ARTICLE_ID } } as never)
       .mockResolvedValue({ ok: true, value: { kind: 'not-article' } } as never);
     render(<App db={db} tabId={4} />, root);
-    await vi.waitFor(() => expect(text()).toContain('Reading the article'));
-    await vi.waitFor(() => expect(text()).toContain('No article found on this page'), { timeout: 2000 });
+    await vi.waitFor(() => expect(text()).toContain('Reading the article'), SLOW);
+    await vi.waitFor(() => expect(text()).toContain('No article found on this page'), SLOW);
     expect(send.mock.calls.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -53,8 +53,12 @@ export function buttonLabelled(root: ParentNode, label: string): HTMLButtonEleme
   return found;
 }
 
-/** Lets Preact render until `check` holds (50 renders at most), failing when it never does. */
-export async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 50 && !check(); i++) await settle();
+/**
+ * Lets Preact render until `check` holds, failing when it never does: for `ms` (a lazily loaded
+ * view or a database read can take seconds on a loaded machine), and at least 50 renders.
+ */
+export async function until(check: () => boolean, ms = 5_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  for (let i = 0; !check() && (i < 50 || Date.now() < deadline); i++) await settle();
   if (!check()) throw new Error('never came');
 }
