@@ -32,18 +32,22 @@ export interface PhraseMatch {
 /** The bit of `caps` that says a word of a name carries a possessive. */
 const OWNS = 4;
 
-/** A lower-case letter before an upper-case one: "LeT", "iPhone" must match as written. */
-const LOWER_THEN_UPPER = /\p{Ll}.*\p{Lu}/u;
+/**
+ * A lower-case letter before an upper-case one: "LeT", "iPhone" must match as written. Made on
+ * first need, from a string (see tokenize.ts `letterOrDigit`): most texts never need it.
+ */
+let lowerThenUpperPattern: RegExp | null = null;
 
 /**
- * `LOWER_THEN_UPPER.test(word)`, read by character code when the word is ASCII (where a-z and
- * A-Z are all of \p{Ll} and \p{Lu}): compiling the Unicode regex costs ~8 ms, once per context.
+ * Whether `word` has a lower-case letter before an upper-case one, read by character code when
+ * the word is ASCII (where a-z and A-Z are all of \p{Ll} and \p{Lu}): compiling the Unicode
+ * regex costs ~8 ms, once per context.
  */
 function lowerThenUpper(word: string): boolean {
   let lower = false;
   for (let k = 0; k < word.length; k++) {
     const code = word.charCodeAt(k);
-    if (code >= 128) return LOWER_THEN_UPPER.test(word);
+    if (code >= 128) return (lowerThenUpperPattern ??= new RegExp('\\p{Ll}.*\\p{Lu}', 'u')).test(word);
     if (code >= 97 && code <= 122) lower = true;
     else if (lower && code >= 65 && code <= 90) {
       // Upper case after lower case; a non-ASCII character later cannot change that.
