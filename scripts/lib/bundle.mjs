@@ -18,6 +18,8 @@ export async function bundle(entry, name) {
     configFile: false,
     logLevel: 'silent',
     resolve: { alias: { '@': REPO } },
+    // As the extension's build (wxt.config.ts ESBUILD_OPTIONS): strings as strings, in ASCII, which V8 reads faster.
+    esbuild: { supported: { 'template-literal': false }, charset: 'ascii' },
     build: {
       outDir,
       emptyOutDir: false,

@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findFiledNames, readFiledNames, writeFiledNames } from '@/utils/entities/filed-names';
-import { buildNameIndex, NAME_INDEX_TYPES } from '@/utils/entities/gazetteer';
+import { buildNameIndex, NAME_INDEX_KINDS } from '@/utils/entities/gazetteer';
 import { REPO } from '../../scripts/lib/paths.mjs';
 
 const FILE = join(REPO, 'utils/entities/name-index.txt');
@@ -16,14 +16,14 @@ const ABOUT = '# Made by tests/entities/name-index.test.ts from the name lists, 
 
 describe('name-index.txt', () => {
   const filed = buildNameIndex().filed();
-  const made = writeFiledNames(ABOUT, filed, NAME_INDEX_TYPES);
+  const made = writeFiledNames(ABOUT, filed, NAME_INDEX_KINDS);
   if (process.env.UPDATE_NAME_INDEX) writeFileSync(FILE, made);
 
   it('is the index the lists make today', () => {
     expect(readFileSync(FILE, 'utf8') === made).toBe(true);
   });
 
-  const read = (word: string) => readFiledNames(made, findFiledNames(made, word), NAME_INDEX_TYPES);
+  const read = (word: string) => readFiledNames(made, findFiledNames(made, word), NAME_INDEX_KINDS);
 
   it('finds every first word and reads back its names with their types and keys, in match order', () => {
     for (const [first, names] of filed) expect(read(first)).toEqual(names);

@@ -12,6 +12,7 @@ import places from './data/places.json';
 import filedNames from './name-index.txt?raw';
 import romanizedKeys from './romanized-index.json';
 import { entriesOf, namesOf, type Entry, type Section } from './data/sections';
+import type { FiledKind } from './filed-names';
 import type { NameLists } from './names';
 import { PhraseIndex } from './phrase-index';
 import { spellingKey } from './variants';
@@ -55,8 +56,8 @@ export function loadRomanizedIndex(): Map<string, string> {
   return new Map(romanizedKeys.keys as [string, string][]);
 }
 
-/** The types of the name index, in the order its lists are added (on an exact tie the earlier wins). */
-export const NAME_INDEX_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE'];
+/** The kinds of the name index (its types), in the order its lists are added (on an exact tie the earlier wins). */
+export const NAME_INDEX_KINDS: readonly FiledKind[] = [['PERSON'], ['ORG'], ['PLACE']];
 
 /**
  * The name index as made ahead (name-index.txt: each name filed under its first word, which
@@ -64,13 +65,13 @@ export const NAME_INDEX_TYPES: readonly EntityType[] = ['PERSON', 'ORG', 'PLACE'
  * each time a recognizer was made cost ~80-130 ms in Chromium.
  */
 export function loadNameIndex(): PhraseIndex {
-  return new PhraseIndex({ text: filedNames, types: NAME_INDEX_TYPES });
+  return new PhraseIndex({ text: filedNames, kinds: NAME_INDEX_KINDS });
 }
 
 /** The name index made from the lists themselves. */
 export function buildNameIndex(): PhraseIndex {
   const index = new PhraseIndex();
-  // In NAME_INDEX_TYPES order: people, organizations, places.
+  // In NAME_INDEX_KINDS order: people, organizations, places.
   addAll(index, entriesOf(people), 'PERSON');
   addAll(index, entriesOf(organizations), 'ORG');
   addAll(index, entriesOf(places), 'PLACE');

@@ -4,7 +4,7 @@
  * "un", "Party" not "party"); terms match in any case, and their last word also in the plural.
  * Between the words of an entry the text may have spaces or hyphens (and commas, for terms).
  */
-import { countFiledNames, findFiledNames, readFiledNames, type FiledName } from './filed-names';
+import { countFiledNames, filedFirstWords, findFiledNames, readFiledNames, type FiledKind, type FiledName } from './filed-names';
 import { CAP, ODD_CHARACTERS, POSSESSIVE, UPPER, plainGap, tokenize, wordAt, wordIs, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 import { WordStarts } from './word-set';
@@ -32,18 +32,22 @@ export interface PhraseMatch {
 /** The bit of `caps` that says a word of a name carries a possessive. */
 const OWNS = 4;
 
-/** A lower-case letter before an upper-case one: "LeT", "iPhone" must match as written. */
-const LOWER_THEN_UPPER = /\p{Ll}.*\p{Lu}/u;
+/**
+ * A lower-case letter before an upper-case one: "LeT", "iPhone" must match as written. Made on
+ * first need, from a string (see tokenize.ts `letterOrDigit`): most texts never need it.
+ */
+let lowerThenUpperPattern: RegExp | null = null;
 
 /**
- * `LOWER_THEN_UPPER.test(word)`, read by character code when the word is ASCII (where a-z and
- * A-Z are all of \p{Ll} and \p{Lu}): compiling the Unicode regex costs ~8 ms, once per context.
+ * Whether `word` has a lower-case letter before an upper-case one, read by character code when
+ * the word is ASCII (where a-z and A-Z are all of \p{Ll} and \p{Lu}): compiling the Unicode
+ * regex costs ~8 ms, once per context.
  */
 function lowerThenUpper(word: string): boolean {
   let lower = false;
   for (let k = 0; k < word.length; k++) {
     const code = word.charCodeAt(k);
-    if (code >= 128) return LOWER_THEN_UPPER.test(word);
+    if (code >= 128) return (lowerThenUpperPattern ??= new RegExp('\\p{Ll}.*\\p{Lu}', 'u')).test(word);
     if (code >= 97 && code <= 122) lower = true;
     else if (lower && code >= 65 && code <= 90) {
       // Upper case after lower case; a non-ASCII character later cannot change that.
@@ -53,10 +57,10 @@ function lowerThenUpper(word: string): boolean {
   return false;
 }
 
-/** A name index made ahead (filed-names.ts): its text, and the types its digits stand for. */
+/** An index made ahead (filed-names.ts): its text, and the kinds its digits stand for. */
 export interface FiledNames {
   text: string;
-  types: readonly EntityType[];
+  kinds: readonly FiledKind[];
 }
 
 /** The entries that start with one word, each made into a phrase when a text may hold it. */
@@ -79,6 +83,8 @@ interface Bucket {
   secondHashes: Int32Array;
   /** Whether `names` are in match order, longest first (names filed ahead come in it). */
   sorted: boolean;
+  /** Number of names added (`add`): they come before the names filed ahead, which they win ties against. */
+  own: number;
 }
 
 /**
@@ -100,11 +106,13 @@ export class PhraseIndex {
   private absent = 0;
   /** An index filed ahead (`FiledNames`), or null. */
   private readonly filedNames: FiledNames | null;
+  /** Number of names filed ahead, once counted. */
+  private filedCount = -1;
   /**
    * A cheap first test, before any string is made: per pair of first characters, a bit for each
-   * length of a first word that begins with them. Null in an index filed ahead, which is looked
-   * up directly: a text's capitalized words are made into strings anyway, and filling the
-   * filters took longer on a cold start than they save.
+   * length of a first word that begins with them. Null in an index of names filed ahead, which is
+   * looked up directly: a text's capitalized words are made into strings anyway, and filling the
+   * filters from its ~9,000 first words took longer on a cold start than they save.
    */
   private readonly starts: WordStarts | null;
   /**
@@ -116,16 +124,23 @@ export class PhraseIndex {
   /** Number of entries added (an index filed ahead counts its own when asked). */
   private added = 0;
 
-  /** An empty index, or one of names filed ahead (`filed` of an index they were added to, written out). */
-  constructor(filed?: FiledNames) {
+  /**
+   * An empty index, or one of names filed ahead (`filed` of an index they were added to, written
+   * out), which more may be added to. `filtered`: whether words go through the filters before
+   * they are looked up, as they always do in an index with nothing filed ahead (the filters are
+   * filled with the first words filed ahead: worth it for a few hundred, as the term lists have).
+   */
+  constructor(filed?: FiledNames, filtered = !filed) {
     this.filedNames = filed ?? null;
-    this.starts = filed ? null : new WordStarts(16);
-    this.firstWords = filed ? null : new Int32Array(FIRST_WORD_BITS >> 5);
+    this.starts = filtered ? new WordStarts(16) : null;
+    this.firstWords = filtered ? new Int32Array(FIRST_WORD_BITS >> 5) : null;
+    if (filed && filtered) for (const first of filedFirstWords(filed.text)) this.file(first);
   }
 
   /** Number of entries. */
   get size(): number {
-    return this.added + (this.filedNames ? countFiledNames(this.filedNames.text) : 0);
+    if (this.filedNames && this.filedCount < 0) this.filedCount = countFiledNames(this.filedNames.text);
+    return this.added + Math.max(this.filedCount, 0);
   }
 
   /** Adds `name` (a proper name unless `type` is TERM). Returns false for a name with no words. */
@@ -135,9 +150,15 @@ export class PhraseIndex {
     this.file(first);
     const filed: FiledName = list === undefined ? (key === name ? [name, type] : [name, type, key]) : [name, type, key, list];
     const bucket = this.bucket(first);
-    if (!bucket) this.byFirst.set(first, { names: [filed], phrases: [], seconds: null, secondHashes: NO_HASHES, sorted: false });
-    else {
+    if (!bucket) this.byFirst.set(first, { names: [filed], phrases: [], seconds: null, secondHashes: NO_HASHES, sorted: false, own: 1 });
+    else if (bucket.own === bucket.names.length) {
       bucket.names.push(filed);
+      bucket.own++;
+      bucket.sorted = false;
+    } else {
+      // Before the names filed ahead; their phrases are made again when the bucket is sorted.
+      bucket.names.splice(bucket.own++, 0, filed);
+      bucket.phrases = [];
       bucket.sorted = false;
     }
     this.added++;
@@ -159,7 +180,7 @@ export class PhraseIndex {
   private bucket(first: string): Bucket | undefined {
     const bucket = this.byFirst.get(first);
     if (bucket !== undefined || !this.filedNames) return bucket ?? undefined;
-    const { text, types } = this.filedNames;
+    const { text, kinds } = this.filedNames;
     const at = findFiledNames(text, first);
     if (at < 0) {
       if (this.absent >= MOST_ABSENT) {
@@ -170,8 +191,8 @@ export class PhraseIndex {
       this.absent++;
       return undefined;
     }
-    const names = readFiledNames(text, at, types);
-    const read: Bucket = { names, phrases: [], seconds: plainSecondWords(names, first.length), secondHashes: new Int32Array(names.length), sorted: true };
+    const names = readFiledNames(text, at, kinds);
+    const read: Bucket = { names, phrases: [], seconds: plainSecondWords(names, first.length), secondHashes: new Int32Array(names.length), sorted: true, own: 0 };
     this.byFirst.set(first, read);
     return read;
   }

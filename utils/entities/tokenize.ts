@@ -148,9 +148,11 @@ const afterComma = (text: string, k: number) => text.charCodeAt(k - 1) === 32 &&
 /** Exactly ", " between word `i - 1` and word `i` ("Athens, Clanton", "Ozark, Ala."). */
 export const commaBefore = (tokens: Tokens, i: number) =>
   i > 0 && i < tokens.count && tokens.end[i - 1] === (tokens.start[i] as number) - 2 && afterComma(tokens.text, tokens.start[i] as number);
+/** Letters and digits of any script, for `afterParty`; made on first need, as `letterOrDigit` below. */
+let letterOrNumber: RegExp | null = null;
 /** A party's letter and a hyphen before `k`, the letter standing alone: "(R-Wis.)", "D-Calif.". */
 export const afterParty = (text: string, k: number) =>
-  text.charCodeAt(k - 1) === 45 && /[DRI]/.test(text[k - 2] ?? '') && !/[\p{L}\p{N}]/u.test(text[k - 3] ?? '');
+  text.charCodeAt(k - 1) === 45 && /[DRI]/.test(text[k - 2] ?? '') && !(letterOrNumber ??= new RegExp('[\\p{L}\\p{N}]', 'u')).test(text[k - 3] ?? '');
 
 /** Typographic apostrophes and backticks, matched as ' (U+0027). */
 function isApostrophe(code: number): boolean {
@@ -163,7 +165,12 @@ const ODD_AS: Record<string, string> = { '\u00d7': 'x', '\u2715': 'x', '\u2716':
 
 /** Word characters: letters, digits, marks (any script), ×, and the soft hyphen. Cached per code unit. */
 const wordChar = new Uint8Array(65536); // 0 unknown, 1 word, 2 not
-const LETTER_OR_DIGIT = /[\p{L}\p{N}\p{M}]/u;
+/**
+ * Letters, digits and marks of any script. Made on first need, and from a string: V8 reads the
+ * Unicode classes of a regex literal when it parses the file, even inside a function not yet
+ * called (the recognizer's three cost ~14 M instructions of its load in Node).
+ */
+let letterOrDigit: RegExp | null = null;
 function isWordChar(code: number): boolean {
   let known = wordChar[code] as number;
   if (known === 0) {
@@ -174,7 +181,7 @@ function isWordChar(code: number): boolean {
         ? (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122)
         : code >= 0x2000 && code <= 0x206f
           ? false
-          : code === 0xad || code === 0xd7 || code === 0x2715 || code === 0x2716 || (code >= 0xd800 && code <= 0xdfff) || LETTER_OR_DIGIT.test(String.fromCharCode(code));
+          : code === 0xad || code === 0xd7 || code === 0x2715 || code === 0x2716 || (code >= 0xd800 && code <= 0xdfff) || (letterOrDigit ??= new RegExp('[\\p{L}\\p{N}\\p{M}]', 'u')).test(String.fromCharCode(code));
     known = word ? 1 : 2;
     wordChar[code] = known;
   }
