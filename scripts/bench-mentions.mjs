@@ -6,12 +6,13 @@
  * article, as "Kim Jong Un" is in a KCNA reader's library). Reported: recording one article's
  * mentions (writeMentions, on the full library), the entity table's query (first 100 rows), one
  * entity's page (articles, timeline, co-occurrence) for a key of rank 1, 20 and 500, and a term's
- * trend; then the same questions again with the reader's corrections (corrections/): the two most
+ * trend; the table within an outlet and months (key-slices.ts) against reading every timeline,
+ * and a key's weeks kept against counted from the index; then the same questions again with the reader's corrections (corrections/): the two most
  * named keys merged (the worst case: nearly every article names both), 20 more merges, 10 keys
  * hidden, two terms merged. Those are query times; then the library page's first paints on the
  * same library in the built extension (the table, and the pages of rank 1, 20 and 500).
  *
- *   node scripts/bench-mentions.mjs [--articles N] [--out FILE]   (also run by `npm run bench`)
+ *   node scripts/bench-mentions.mjs [--articles N] [--out FILE] [--no-paints]   (also run by `npm run bench`)
  */
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,7 +66,7 @@ export function realisticNames() {
  * the questions (and deletes it); without, answers the keys of rank 1, 20 and 500 and leaves it.
  */
 export async function measure(/** @type {string} */ url, /** @type {string} */ dbName, /** @type {[string, string][]} */ names, /** @type {number} */ articles, /** @type {number} */ perArticle, questions = true) {
-  const { GlossDb, writeMentions, applyPending, keyDate, listEntities, entityPage, trends, correctKeys } = await import(url);
+  const { GlossDb, writeMentions, applyPending, keyDate, listEntities, entityPage, trends, correctKeys, fillPeriods, listEntitiesIn, entityWeeks, weekOf, weekStart } = await import(url);
   let seed = 7;
   const next = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -148,6 +149,10 @@ export async function measure(/** @type {string} */ url, /** @type {string} */ d
   await db.timelines.bulkPut([...timelines.values()]);
   await db.articleCounts.put({ id: 'articles', total: articles, byKey: new Map([...summaries.values()].map((s) => [s.key, s.articles])) });
   const buildMs = performance.now() - t0;
+  // The slices by month and outlet and the keys' weeks, counted from the records as schema 12's upgrade does.
+  const periodsStart = performance.now();
+  await fillPeriods(db);
+  const periodsMs = performance.now() - periodsStart;
   const counts = { articles: await db.articles.count(), mentions: await db.mentions.count(), entities: await db.entities.count() };
   if (!questions) {
     const ranked = [...summaries.values()].sort((a, b) => b.articles - a.articles);
@@ -168,6 +173,37 @@ export async function measure(/** @type {string} */ url, /** @type {string} */ d
   const applyStart = performance.now();
   await applyPending(db);
   const applyMsPerReading = (performance.now() - applyStart) / 50;
+  // What such a pass pays per table: 50 more readings queued, the records their pass reads and
+  // writes read and written back as they are (each its own transaction), then the pass itself.
+  for (let i = 0; i < 50; i++) {
+    const { record, found } = makeArticle(articles + 50 + i);
+    await db.articles.put(record);
+    await writeMentions(db, record, found);
+  }
+  const queued = await db.pendingMentions.toArray();
+  const touched = [...new Set(queued.flatMap((/** @type {{ added: { key: string }[] }} */ c) => c.added.map((a) => a.key)))];
+  const sliceIds = [...new Map(queued.flatMap((/** @type {{ added: { date: number, outlet: string }[] }} */ c) => c.added.slice(0, 1).flatMap((a) => {
+    const month = new Date(a.date).toISOString().slice(0, 7);
+    return [[`all ${month}`, ['all', month]], [`${a.outlet} ${month}`, [`outlet:${a.outlet}`, month]]];
+  }))).values()];
+  const roundTrip = async (/** @type {any} */ table, /** @type {unknown[]} */ ids) => {
+    const s = performance.now();
+    const got = await table.bulkGet(ids);
+    await table.bulkPut(got.filter(Boolean));
+    return performance.now() - s;
+  };
+  const passParts = {
+    keys: touched.length,
+    slices: sliceIds.length,
+    entitiesMs: await roundTrip(db.entities, touched),
+    timelinesMs: await roundTrip(db.timelines, touched),
+    weeksMs: await roundTrip(db.keyWeeks, touched),
+    slicesMs: await roundTrip(db.keySlices, sliceIds),
+    applyMs: 0,
+  };
+  const secondApply = performance.now();
+  await applyPending(db);
+  passParts.applyMs = performance.now() - secondApply;
   const time = async (/** @type {() => Promise<unknown>} */ f, runs = 5) => {
     const out = [];
     for (let i = 0; i < runs; i++) {
@@ -185,18 +221,56 @@ export async function measure(/** @type {string} */ url, /** @type {string} */ d
     return { key, articles: at(rank).articles, ms: await time(() => entityPage(db, key)), related: result.related.length };
   };
   const [term, secondTerm] = await listEntities(db, { type: 'TERM', limit: 2 });
+  // The table within a slice (key-slices.ts), against what reading every key's timeline would
+  // cost (it gives no mentions per outlet); a key's weeks kept (keyWeeks), against counting them
+  // from the index (one count of keyDates per week of its span: articles only, no mentions).
+  const sliceCount = await db.keySlices.count();
+  let sliceEntries = 0;
+  await db.keySlices.each((/** @type {{ articles: Map<string, number> }} */ s) => void (sliceEntries += s.articles.size));
+  const sliced = async () => ({
+    outletMs: await time(() => listEntitiesIn(db, { outlet: 'KCNA' }, { limit: 100 })),
+    yearMs: await time(() => listEntitiesIn(db, { from: '2024-01', to: '2024-12' }, { limit: 100 })),
+    outletQuarterMs: await time(() => listEntitiesIn(db, { outlet: 'KCNA', from: '2024-04', to: '2024-06' }, { limit: 100 })),
+    allMs: await time(() => listEntitiesIn(db, {}, { limit: 100 })),
+  });
+  const everyTimelineMs = await time(async () => {
+    const tally = new Map();
+    for (const t of await db.timelines.toArray()) {
+      let n = 0;
+      for (const [month, c] of Object.entries(t.months)) if (month >= '2024-01' && month <= '2024-12') n += c.outlets.KCNA ?? 0;
+      if (n) tally.set(t.key, n);
+    }
+    return [...tally].sort((a, b) => b[1] - a[1]).slice(0, 100);
+  });
+  const weeksOf = async (/** @type {number} */ rank) => {
+    const key = at(rank).key;
+    const summary = await db.entities.get(key);
+    /** @type {number[]} */
+    const weeks = [];
+    for (let w = weekStart(weekOf(summary.firstSeen)); w <= summary.lastSeen; w += 7 * 86_400_000) weeks.push(w);
+    return {
+      key,
+      articles: summary.articles,
+      weeks: weeks.length,
+      storedMs: await time(() => entityWeeks(db, key)),
+      fromIndexMs: await time(() => Promise.all(weeks.map((w) => db.mentions.where('keyDates').between(keyDate(key, w), keyDate(key, w + 7 * 86_400_000), true, false).count()))),
+    };
+  };
+  const slices = { periodsMs, sliceCount, sliceEntries, ...(await sliced()), everyTimelineMs, weeks: [await weeksOf(1), await weeksOf(20)] };
   const result = {
     buildMs,
     counts,
     recordMs: recordMs.sort((a, b) => a - b)[recordMs.length >> 1],
     recordMsWorst: recordMs[recordMs.length - 1],
     applyMsPerReading,
+    passParts,
     tableMs: await time(() => listEntities(db, { limit: 100 })),
     tableOfTypeMs: await time(() => listEntities(db, { type: 'PLACE', limit: 100 })),
     pages: [await page(1), await page(20), await page(500)],
     trend: { key: term.key, articles: term.articles, ms: await time(() => trends(db, [term.key])) },
+    slices,
     /** The same questions with corrections made (a Gloss that keeps them). */
-    corrected: /** @type {{ mergeTopMs: number, tableMs?: number, tableOfTypeMs?: number, pages: { key: string, articles: number, merged: number, ms?: number, related: number }[], trend: { key: string, ms?: number } } | undefined} */ (undefined),
+    corrected: /** @type {{ mergeTopMs: number, tableMs?: number, tableOfTypeMs?: number, pages: { key: string, articles: number, merged: number, ms?: number, related: number }[], trend: { key: string, ms?: number }, sliced?: Record<string, number | undefined>, weeksMs?: number } | undefined} */ (undefined),
   };
   // The reader's corrections, made as the library page makes them (correctKeys, which the writer
   // calls), the merge of the two most named keys timed.
@@ -220,6 +294,8 @@ export async function measure(/** @type {string} */ url, /** @type {string} */ d
       tableOfTypeMs: await time(() => listEntities(db, { type: 'PLACE', limit: 100 })),
       pages: [await corrected(1), await corrected(20), await corrected(500)],
       trend: { key: term.key, ms: await time(() => trends(db, [term.key])) },
+      sliced: await sliced(),
+      weeksMs: await time(() => entityWeeks(db, at(1).key)),
     };
   }
   await db.delete();
@@ -237,7 +313,7 @@ export async function benchMentions(articles = ARTICLES) {
       ([source, url, dbName, names, articles, perArticle]) => new Function(`return (${source})`)()(url, dbName, names, articles, perArticle),
       /** @type {const} */ ([measure.toString(), `${server.origin}/bench/mentions.js`, `bench-mentions-${Date.now()}`, realisticNames(), articles, PER_ARTICLE]),
     );
-    return { ...questions, paints: await libraryPaints(file, articles) };
+    return { ...questions, paints: process.argv.includes('--no-paints') ? null : await libraryPaints(file, articles) };
   } finally {
     await session.close();
     await server.close();
@@ -292,10 +368,19 @@ export function printMentions(r) {
   console.log(`entity table, first 100 rows: ${f(r.tableMs)} ms; of one type: ${f(r.tableOfTypeMs)} ms (target ≤ 200 ms to first paint)`);
   for (const p of r.pages) console.log(`one entity's page, ${p.key} (${p.articles} articles, ${p.related} related): ${f(p.ms)} ms (target ≤ 150 ms)`);
   console.log(`term trend, ${r.trend.key} (${r.trend.articles} articles): ${f(r.trend.ms)} ms (target ≤ 100 ms)`);
+  const pp = r.passParts;
+  console.log(`  another pass of 50 readings: ${f(pp.applyMs)} ms; the records it touches (${pp.keys} keys, ${pp.slices} slices) read and written back: summaries ${f(pp.entitiesMs)} ms, timelines ${f(pp.timelinesMs)} ms, weeks ${f(pp.weeksMs)} ms, slices ${f(pp.slicesMs)} ms`);
+  const s = r.slices;
+  console.log(`slices by month and outlet: ${s.sliceCount} records, ${s.sliceEntries} key entries; counted from the records of mentions with the keys' weeks (schema 12's upgrade) in ${f(s.periodsMs)} ms`);
+  console.log(`entity table within a slice, first 100 rows: one outlet ${f(s.outletMs)} ms; one year ${f(s.yearMs)} ms; an outlet and three months ${f(s.outletQuarterMs)} ms; every month, every outlet ${f(s.allMs)} ms`);
+  console.log(`  for comparison, reading every key's timeline for an outlet and a year (articles only): ${f(s.everyTimelineMs)} ms`);
+  for (const w of s.weeks) console.log(`one entity's weeks, ${w.key} (${w.articles} articles, ${w.weeks} weeks): kept ${f(w.storedMs)} ms; counted from the index per week ${f(w.fromIndexMs)} ms`);
   const p = r.paints;
+  if (p) {
   console.log(`library page, first paint with its data (navigation to the page's mark, median of ${RUNS} fresh pages): the table ${f(p.tableMs)} ms (target ≤ 200 ms)`);
   for (const page of p.pages) console.log(`  one entity's page, ${page.key}: ${f(page.ms)} ms (target ≤ 150 ms)`);
   console.log(`  for scale, an almost empty extension page (the note form): ${f(p.blankPageMs)} ms`);
+  }
   const c = r.corrected;
   if (!c) return;
   console.log(`with corrections (the two most named keys merged, 20 more merges, 10 hidden, two terms merged):`);
@@ -304,6 +389,8 @@ export function printMentions(r) {
   console.log(`  entity table, first 100 rows: ${g(c.tableMs)} ms; of one type: ${g(c.tableOfTypeMs)} ms`);
   for (const p of c.pages) console.log(`  one entity's page, ${p.key} (${p.articles} articles, ${p.merged} merged in, ${p.related} related): ${g(p.ms)} ms`);
   console.log(`  term trend, ${c.trend.key} with a term merged in: ${g(c.trend.ms)} ms`);
+  const cs = c.sliced;
+  if (cs) console.log(`  entity table within a slice: one outlet ${g(cs.outletMs)} ms; one year ${g(cs.yearMs)} ms; an outlet and three months ${g(cs.outletQuarterMs)} ms; everything ${g(cs.allMs)} ms; the merged top key's weeks ${g(c.weeksMs)} ms`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -1,12 +1,12 @@
 /**
- * Bars per month, one color per series, side by side: plain SVG drawn by Preact. A chart library
+ * Bars per month or per ISO week, one color per series, side by side: plain SVG drawn by Preact. A chart library
  * (uPlot, ~48 KB min) draws on a canvas and would add a dependency for what is here a few dozen
  * rectangles; SVG is exportable as it is, readable by a screen reader through its table twin,
  * and follows the page's colors in dark mode. Saved as SVG or PNG (drawn on a canvas locally).
  */
 import { useRef } from 'preact/hooks';
 import { download } from './download';
-import { monthGrid, type Series } from './chart-data';
+import { periodGrid, type Series, type Unit } from './chart-data';
 
 const WIDTH = 720;
 const HEIGHT = 220;
@@ -21,16 +21,16 @@ function ticks(max: number): number[] {
   return Number.isInteger(mid) && mid > 0 ? [0, mid, max] : [0, max];
 }
 
-export function BarChart({ series, title, file }: { series: readonly Series[]; title: string; file: string }) {
+export function BarChart({ series, title, file, unit = 'month' }: { series: readonly Series[]; title: string; file: string; unit?: Unit }) {
   const svg = useRef<SVGSVGElement>(null);
-  const grid = monthGrid(series);
-  if (!grid.months.length) return <p class="muted">Nothing to chart yet.</p>;
+  const grid = periodGrid(series, unit);
+  if (!grid.periods.length) return <p class="muted">Nothing to chart yet.</p>;
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
-  const slot = plotW / grid.months.length;
+  const slot = plotW / grid.periods.length;
   const bar = Math.max(1, (slot * 0.8) / series.length);
   const y = (value: number) => PAD.top + plotH - (grid.max ? (value / grid.max) * plotH : 0);
-  const labelEvery = Math.ceil(grid.months.length / 12);
+  const labelEvery = Math.ceil(grid.periods.length / 12);
 
   const saveSvg = () => svg.current && download(`${file}.svg`, 'image/svg+xml', serialize(svg.current));
   const savePng = () => svg.current && void toPng(svg.current).then((png) => download(`${file}.png`, 'image/png', png));
@@ -47,14 +47,14 @@ export function BarChart({ series, title, file }: { series: readonly Series[]; t
             </text>
           </g>
         ))}
-        {grid.months.map((month, m) => (
-          <g key={month}>
+        {grid.periods.map((period, m) => (
+          <g key={period}>
             {grid.values.map((row, s) => {
               const value = row[m] ?? 0;
               return (
                 <rect
                   key={s}
-                  data-month={month}
+                  {...{ [`data-${unit}`]: period }}
                   data-series={series[s]?.label}
                   data-value={value}
                   x={PAD.left + m * slot + slot * 0.1 + s * bar}
@@ -63,13 +63,13 @@ export function BarChart({ series, title, file }: { series: readonly Series[]; t
                   height={PAD.top + plotH - y(value)}
                   fill={SERIES_COLORS[s % SERIES_COLORS.length]}
                 >
-                  <title>{`${series[s]?.label ?? ''}, ${month}: ${value}`}</title>
+                  <title>{`${series[s]?.label ?? ''}, ${period}: ${value}`}</title>
                 </rect>
               );
             })}
             {m % labelEvery === 0 && (
               <text x={PAD.left + m * slot + slot / 2} y={HEIGHT - PAD.bottom + 16} text-anchor="middle" font-size="11" fill="currentColor">
-                {month}
+                {period}
               </text>
             )}
           </g>

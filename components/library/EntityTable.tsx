@@ -1,17 +1,20 @@
 /**
  * The entity table: every person, organization, place and term the reader's articles name, as the
  * reader's corrections show them (merged keys as one row, renamed; hidden ones on demand), with
- * spellings, articles, mentions, first and last seen. Sorting, the type filter and the search
- * (name or spelling) work on the rows loaded (the most named, `TABLE_ROWS` of them): a first
- * version; searching the whole library would be a query of its own.
+ * spellings, articles, mentions, first and last seen; the whole library, or within one outlet and
+ * a range of months (asked of the background, kept in the address: route.ts). Sorting, the type
+ * filter and the search (name or spelling) work on the rows loaded (the most named, `TABLE_ROWS`
+ * of them): a first version; searching the whole library would be a query of its own.
  */
 import { useMemo, useState } from 'preact/hooks';
 import { ENTITY_TYPE_LABELS, type EntityType } from '@/utils/entities/types';
 import { csvTable } from '@/utils/export/csv-field';
-import type { ShownEntity as EntitySummary } from '@/utils/db/entity-groups';
+import type { ShownEntity } from '@/utils/db/entity-groups';
+import type { Slice, SlicedEntity } from '@/utils/db/sliced-entities';
 import { day, download } from './download';
 import type { LibraryClient } from './library-client';
 import { routeHref } from './route';
+import type { LibraryBounds } from '@/utils/db/key-slices';
 import { useAnswer } from './use-answer';
 import { useFirstPaintMark } from '../common/first-paint';
 
@@ -32,8 +35,16 @@ const COLUMNS: { id: Column; label: string; numeric?: boolean }[] = [
   { id: 'lastSeen', label: 'Last seen', numeric: true },
 ];
 
+/** A row of the whole table, or of a slice (its first and last seen then known to the month). */
+type EntitySummary = ShownEntity | SlicedEntity;
+
+const isSliced = (row: EntitySummary): row is SlicedEntity => 'within' in row;
+
+/** First or last seen as shown: a day, or a month within a slice. */
+const seen = (row: EntitySummary, column: 'firstSeen' | 'lastSeen') => (isSliced(row) ? row.within[column === 'firstSeen' ? 'first' : 'last'] : day(row[column]));
+
 const valueOf = (row: EntitySummary, column: Column): string | number =>
-  column === 'variants' ? row.variants.length : row[column];
+  column === 'variants' ? row.variants.length : (column === 'firstSeen' || column === 'lastSeen') && isSliced(row) ? seen(row, column) : row[column];
 
 /** Rows of `type` (all for ''), whose name or a spelling holds `search`, sorted by `column`. */
 export function visibleRows(rows: readonly EntitySummary[], { type, search, column, descending }: { type: EntityType | ''; search: string; column: Column; descending: boolean }): EntitySummary[] {
@@ -54,13 +65,29 @@ export function visibleRows(rows: readonly EntitySummary[], { type, search, colu
 export function entitiesCsv(rows: readonly EntitySummary[]): string {
   return csvTable([
     ['key', 'name', 'type', 'spellings', 'articles', 'mentions', 'first seen', 'last seen'],
-    ...rows.map((r) => [r.key, r.name, r.type, r.variants.join('; '), r.articles, r.mentions, day(r.firstSeen), day(r.lastSeen)]),
+    ...rows.map((r) => [r.key, r.name, r.type, r.variants.join('; '), r.articles, r.mentions, seen(r, 'firstSeen'), seen(r, 'lastSeen')]),
   ]);
 }
 
-export function EntityTable({ client, revision = 0 }: { client: LibraryClient; revision?: number }) {
+/** What a slice is, in words: "in KCNA, 2024-01 to 2024-06". */
+export function sliceWords({ outlet, from, to }: Slice): string {
+  const where = outlet === undefined ? '' : `in ${outlet || 'articles that name no outlet'}`;
+  const when = from && to ? `${from} to ${to}` : from ? `from ${from} on` : to ? `up to ${to}` : '';
+  return [where, when].filter(Boolean).join(', ');
+}
+
+export function EntityTable({ client, revision = 0, slice, onSlice = () => {} }: { client: LibraryClient; revision?: number; slice?: Slice; onSlice?: (slice: Slice | undefined) => void }) {
   const [showHidden, setShowHidden] = useState(false);
-  const answer = useAnswer(() => client.listEntities({ limit: TABLE_ROWS, ...(showHidden && { hidden: true }) }), [client, showHidden], revision);
+  const backwards = !!slice?.from && !!slice.to && slice.from > slice.to;
+  const answer = useAnswer(
+    () =>
+      backwards
+        ? Promise.resolve({ ok: false as const, error: { code: 'invalid-message' as const, message: `the range starts (${slice?.from}) after it ends (${slice?.to})` } })
+        : client.listEntities({ limit: TABLE_ROWS, ...(showHidden && { hidden: true }), ...slice }),
+    [client, showHidden, slice?.outlet, slice?.from, slice?.to],
+    revision,
+  );
+  const bounds = useAnswer(() => client.libraryBounds({}), [client], revision);
   const [type, setType] = useState<EntityType | ''>('');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'articles', descending: true });
@@ -69,14 +96,13 @@ export function EntityTable({ client, revision = 0 }: { client: LibraryClient; r
   const [drawn, setDrawn] = useState(ROWS_DRAWN);
   useFirstPaintMark('gloss:entities-painted', answer.state === 'ready');
 
-  if (answer.state === 'loading') return <p role="status">Reading the library…</p>;
-  if (answer.state === 'failed') return <p role="alert">Gloss could not read the library: {answer.message}</p>;
   const sortBy = (column: Column) =>
     setSort((now) => ({ column, descending: now.column === column ? !now.descending : !!COLUMNS.find((c) => c.id === column)?.numeric }));
 
   return (
     <section aria-labelledby="entities-title">
       <h2 id="entities-title">Entities and terms</h2>
+      <SliceFilter slice={slice} onSlice={onSlice} bounds={bounds.state === 'ready' ? bounds.value : undefined} />
       <div class="toolbar">
         <label>
           Type{' '}
@@ -100,12 +126,15 @@ export function EntityTable({ client, revision = 0 }: { client: LibraryClient; r
           Export CSV
         </button>
       </div>
-      <p class="muted" role="status">
-        {rows.length} of {loaded.length} shown{loaded.length >= TABLE_ROWS ? ` (the ${TABLE_ROWS} most named are loaded; search and sorting apply to them)` : ''}
+      {answer.state === 'loading' && <p role="status">Reading the library…</p>}
+      {answer.state === 'failed' && <p role="alert">Gloss could not read the library: {answer.message}</p>}
+      {answer.state === 'ready' && (<>
+      <p class="muted" role="status" data-testid="table-status">
+        {rows.length} of {loaded.length} shown{slice ? ` ${sliceWords(slice)} (articles and mentions counted there; first and last seen there, by month)` : ''}{loaded.length >= TABLE_ROWS ? ` (the ${TABLE_ROWS} most named are loaded; search and sorting apply to them)` : ''}
         {rows.length > drawn ? `; the first ${drawn} listed` : ''}.
       </p>
       {loaded.length === 0 ? (
-        <p>No entities yet: Gloss lists what it recognizes in the articles you read.</p>
+        <p>{slice ? 'No entities here: no article of the library falls in this outlet and these months.' : 'No entities yet: Gloss lists what it recognizes in the articles you read.'}</p>
       ) : (
         <div class="table-wrap">
           <table data-testid="entity-table">
@@ -132,8 +161,8 @@ export function EntityTable({ client, revision = 0 }: { client: LibraryClient; r
                   <td class="variants">{row.variants.join(', ')}</td>
                   <td class="num">{row.articles}</td>
                   <td class="num">{row.mentions}</td>
-                  <td class="num">{day(row.firstSeen)}</td>
-                  <td class="num">{day(row.lastSeen)}</td>
+                  <td class="num">{seen(row, 'firstSeen')}</td>
+                  <td class="num">{seen(row, 'lastSeen')}</td>
                 </tr>
               ))}
             </tbody>
@@ -145,6 +174,63 @@ export function EntityTable({ client, revision = 0 }: { client: LibraryClient; r
           )}
         </div>
       )}
+      </>)}
     </section>
+  );
+}
+
+/**
+ * The table's slice: an outlet of those the library holds, and months from and to. A change is
+ * made at once (the address keeps it); a range that starts after it ends is said, not asked.
+ */
+function SliceFilter({ slice, onSlice, bounds }: { slice: Slice | undefined; onSlice: (slice: Slice | undefined) => void; bounds: LibraryBounds | undefined }) {
+  const change = (part: Slice, drop: keyof Slice) => {
+    const next: Slice = { ...slice, ...part };
+    if (part[drop] === undefined) delete next[drop];
+    onSlice(Object.keys(next).length ? next : undefined);
+  };
+  const outlets = bounds?.outlets ?? [];
+  const shownOutlets = slice?.outlet !== undefined && !outlets.includes(slice.outlet) ? [...outlets, slice.outlet] : outlets;
+  const month = (which: 'from' | 'to', label: string) => (
+    <label>
+      {label}{' '}
+      <input
+        type="month"
+        value={slice?.[which] ?? ''}
+        min={bounds?.first ?? undefined}
+        max={bounds?.last ?? undefined}
+        onChange={(e) => change({ [which]: (e.currentTarget as HTMLInputElement).value || undefined }, which)}
+        data-testid={`slice-${which}`}
+      />
+    </label>
+  );
+  return (
+    <div class="toolbar" role="group" aria-label="Which articles">
+      <label>
+        Outlet{' '}
+        <select
+          value={slice?.outlet === undefined ? '' : `o:${slice.outlet}`}
+          onChange={(e) => {
+            const value = (e.currentTarget as HTMLSelectElement).value;
+            change({ outlet: value ? value.slice(2) : undefined }, 'outlet');
+          }}
+          data-testid="outlet-filter"
+        >
+          <option value="">All outlets</option>
+          {shownOutlets.map((o) => (
+            <option key={o} value={`o:${o}`}>
+              {o || '(no outlet)'}
+            </option>
+          ))}
+        </select>
+      </label>
+      {month('from', 'From')}
+      {month('to', 'To')}
+      {slice && (
+        <button type="button" onClick={() => onSlice(undefined)}>
+          Whole library
+        </button>
+      )}
+    </div>
   );
 }

@@ -1,16 +1,19 @@
 /**
- * One entity's page: its timeline (articles per month, and per outlet in a table under it), its
+ * One entity's page: its timeline (articles per month or per ISO week, and per outlet in a table
+ * under it; weeks are asked apart, as the reader switches to them), its
  * articles in date order with their passages (the mention marked), a page at a time, the reader's
  * highlights in those articles that quote one of its spellings, and who appears with it, each a
  * link to its own page.
  */
 import { useState } from 'preact/hooks';
 import { ARTICLES_PER_PAGE, type TimelineMonth } from '@/utils/db/entity-queries';
+import type { TimelineWeek } from '@/utils/db/entity-weeks';
 import { ENTITY_TYPE_LABELS } from '@/utils/entities/types';
 import { csvTable } from '@/utils/export/csv-field';
 import type { EntityLibraryPage } from '@/utils/messaging/protocol/types';
 import { keyName } from '@/utils/corrections/correction';
 import { BarChart } from './BarChart';
+import type { Unit } from './chart-data';
 import { EntityCorrections } from './EntityCorrections';
 import { day, download } from './download';
 import type { LibraryClient } from './library-client';
@@ -18,12 +21,23 @@ import { routeHref } from './route';
 import { useAnswer } from './use-answer';
 import { useFirstPaintMark } from '../common/first-paint';
 
-/** The timeline per month and outlet, as CSV. */
-export function timelineCsv(timeline: readonly TimelineMonth[]): string {
+/** One month or week of a timeline. */
+export interface TimelineRow {
+  period: string;
+  articles: number;
+  mentions: number;
+  byOutlet: Record<string, number>;
+}
+
+export const monthRows = (timeline: readonly TimelineMonth[]): TimelineRow[] => timeline.map(({ month, ...counts }) => ({ period: month, ...counts }));
+export const weekRows = (weeks: readonly TimelineWeek[]): TimelineRow[] => weeks.map(({ week, ...counts }) => ({ period: week, ...counts }));
+
+/** The timeline per month (or week) and outlet, as CSV. */
+export function timelineCsv(timeline: readonly TimelineRow[], unit: Unit = 'month'): string {
   const outlets = [...new Set(timeline.flatMap((m) => Object.keys(m.byOutlet)))].sort();
   return csvTable([
-    ['month', 'articles', 'mentions', ...outlets.map((o) => o || '(no outlet)')],
-    ...timeline.map((m) => [m.month, m.articles, m.mentions, ...outlets.map((o) => m.byOutlet[o] ?? 0)]),
+    [unit, 'articles', 'mentions', ...outlets.map((o) => o || '(no outlet)')],
+    ...timeline.map((m) => [m.period, m.articles, m.mentions, ...outlets.map((o) => m.byOutlet[o] ?? 0)]),
   ]);
 }
 
@@ -35,16 +49,33 @@ export function articlesCsv(page: EntityLibraryPage): string {
   ]);
 }
 
-export function EntityView({ client, entityKey, revision = 0, onChanged = () => {} }: { client: LibraryClient; entityKey: string; revision?: number; onChanged?: () => void }) {
+export function EntityView({
+  client,
+  entityKey,
+  revision = 0,
+  onChanged = () => {},
+  by = 'month',
+  onBy = () => {},
+}: {
+  client: LibraryClient;
+  entityKey: string;
+  revision?: number;
+  onChanged?: () => void;
+  by?: Unit;
+  onBy?: (by: Unit) => void;
+}) {
   const [offset, setOffset] = useState(0);
   const answer = useAnswer(() => client.entityPage({ key: entityKey, offset, limit: ARTICLES_PER_PAGE }), [client, entityKey, offset], revision);
+  const weeks = useAnswer(() => (by === 'week' ? client.entityWeeks({ key: entityKey }) : Promise.resolve({ ok: true as const, value: null })), [client, entityKey, by], revision);
   useFirstPaintMark('gloss:entity-painted', answer.state === 'ready');
   if (answer.state === 'loading') return <p role="status">Reading the library…</p>;
   if (answer.state === 'failed') return <p role="alert">Gloss could not read the library: {answer.message}</p>;
   const page = answer.value;
   if (!page) return <p role="alert">The library holds nothing named {entityKey.slice(entityKey.indexOf(':') + 1)}.</p>;
-  const { summary, timeline, articles, related, highlights } = page;
+  const { summary, articles, related, highlights } = page;
+  const timeline = by === 'week' ? (weeks.state === 'ready' && weeks.value ? weekRows(weeks.value) : []) : monthRows(page.timeline);
   const outlets = [...new Set(timeline.flatMap((m) => Object.keys(m.byOutlet)))].sort();
+  const per = by === 'week' ? 'week' : 'month';
 
   return (
     <article aria-labelledby="entity-title" data-testid="entity-view">
@@ -64,14 +95,28 @@ export function EntityView({ client, entityKey, revision = 0, onChanged = () => 
       </p>
 
       <section aria-labelledby="timeline-title">
-        <h3 id="timeline-title">Articles per month</h3>
-        <BarChart series={[{ label: summary.name, points: timeline.map((m) => ({ month: m.month, value: m.articles })) }]} title={`Articles naming ${summary.name}, per month`} file="gloss-timeline" />
+        <h3 id="timeline-title">Articles per {per}</h3>
+        <div class="toolbar" role="group" aria-label="Timeline by">
+          {(['month', 'week'] as const).map((unit) => (
+            <button key={unit} type="button" aria-pressed={by === unit} onClick={() => onBy(unit)} data-testid={`by-${unit}`}>
+              By {unit}
+            </button>
+          ))}
+        </div>
+        {by === 'week' && weeks.state === 'loading' && <p role="status">Counting the weeks…</p>}
+        {by === 'week' && weeks.state === 'failed' && <p role="alert">Gloss could not read the weeks: {weeks.message}</p>}
+        <BarChart
+          series={[{ label: summary.name, points: timeline.map((m) => ({ period: m.period, value: m.articles })) }]}
+          title={`Articles naming ${summary.name}, per ${per}${by === 'week' ? ' (ISO weeks from Monday, UTC)' : ''}`}
+          file={`gloss-timeline-${per}`}
+          unit={by}
+        />
         <div class="table-wrap later">
           <table data-testid="timeline-table">
-            <caption>Per month and outlet</caption>
+            <caption>Per {per} and outlet (articles per outlet; mentions over all outlets, as they are not kept per outlet)</caption>
             <thead>
               <tr>
-                <th scope="col">Month</th>
+                <th scope="col">{by === 'week' ? 'Week' : 'Month'}</th>
                 <th scope="col" class="num">Articles</th>
                 <th scope="col" class="num">Mentions</th>
                 {outlets.map((o) => (
@@ -83,8 +128,8 @@ export function EntityView({ client, entityKey, revision = 0, onChanged = () => 
             </thead>
             <tbody>
               {timeline.map((m) => (
-                <tr key={m.month}>
-                  <th scope="row">{m.month}</th>
+                <tr key={m.period}>
+                  <th scope="row">{m.period}</th>
                   <td class="num">{m.articles}</td>
                   <td class="num">{m.mentions}</td>
                   {outlets.map((o) => (
@@ -97,7 +142,7 @@ export function EntityView({ client, entityKey, revision = 0, onChanged = () => 
             </tbody>
           </table>
         </div>
-        <button type="button" onClick={() => download('gloss-timeline.csv', 'text/csv', timelineCsv(timeline))}>
+        <button type="button" onClick={() => download(`gloss-timeline-${per}.csv`, 'text/csv', timelineCsv(timeline, by))}>
           Export timeline CSV
         </button>
       </section>

@@ -10,7 +10,7 @@ import type { ListedTerm } from '@/utils/db/term-list-counts';
 import type { KeyTrend } from '@/utils/messaging/protocol/types';
 import { MAX_TREND_KEYS } from '@/utils/messaging/protocol/define';
 import { BarChart } from './BarChart';
-import { monthGrid } from './chart-data';
+import { periodGrid } from './chart-data';
 import type { LibraryClient } from './library-client';
 import { routeHref } from './route';
 import { download } from './download';
@@ -21,8 +21,8 @@ const nameOf = (t: KeyTrend) => t.name ?? t.key.slice(t.key.indexOf(':') + 1);
 
 /** Trends per month as CSV: a column per key. */
 export function trendsCsv(trends: readonly KeyTrend[], measure: Measure): string {
-  const grid = monthGrid(trends.map((t) => ({ label: nameOf(t), points: t.points.map((p) => ({ month: p.month, value: p[measure] })) })));
-  return csvTable([['month', ...trends.map(nameOf)], ...grid.months.map((month, m) => [month, ...grid.values.map((row) => row[m] ?? 0)])]);
+  const grid = periodGrid(trends.map((t) => ({ label: nameOf(t), points: t.points.map((p) => ({ period: p.month, value: p[measure] })) })));
+  return csvTable([['month', ...trends.map(nameOf)], ...grid.periods.map((month, m) => [month, ...grid.values.map((row) => row[m] ?? 0)])]);
 }
 
 export function TermTrends({ client, keys, onKeys, revision = 0 }: { client: LibraryClient; keys: string[]; onKeys: (keys: string[]) => void; revision?: number }) {
@@ -98,8 +98,8 @@ export function TermTrends({ client, keys, onKeys, revision = 0 }: { client: Lib
 }
 
 function TrendResult({ trends, measure }: { trends: KeyTrend[]; measure: Measure }) {
-  const series = trends.map((t) => ({ label: nameOf(t), points: t.points.map((p) => ({ month: p.month, value: p[measure] })) }));
-  const grid = monthGrid(series);
+  const series = trends.map((t) => ({ label: nameOf(t), points: t.points.map((p) => ({ period: p.month, value: p[measure] })) }));
+  const grid = periodGrid(series);
   return (
     <>
       <BarChart series={series} title={`${measure === 'articles' ? 'Articles' : 'Mentions'} per month: ${series.map((s) => s.label).join(', ')}`} file="gloss-trend" />
@@ -116,7 +116,7 @@ function TrendResult({ trends, measure }: { trends: KeyTrend[]; measure: Measure
             </tr>
           </thead>
           <tbody>
-            {grid.months.map((month, m) => (
+            {grid.periods.map((month, m) => (
               <tr key={month} data-month={month}>
                 <th scope="row">{month}</th>
                 {grid.values.map((row, s) => (

@@ -1,6 +1,7 @@
 /**
  * The library page's questions across articles (issue 15), answered in the background where the
- * database lives: the entity table, one entity's page, trends per month, and the reader's
+ * database lives: the entity table (whole, or within an outlet and months), one entity's page and
+ * its weeks, trends per month, and the reader's
  * corrections of keys (written by the library writer, announced to every library page). Also
  * opens the library page itself, from the keyboard shortcut (manifest `commands`) and the toolbar
  * button's context menu.
@@ -12,6 +13,10 @@ import { termListCounts } from '@/utils/db/term-list-counts';
 import { listWatchlists } from '@/utils/db/watchlists-repo';
 import { BUILT_IN_TERM_LISTS } from '@/utils/entities/term-lists';
 import { asTermList } from '@/utils/entities/watchlist';
+import { entityWeeks } from '@/utils/db/entity-weeks';
+import { sliceBounds } from '@/utils/db/key-slices';
+import { applyPending } from '@/utils/db/mentions-repo';
+import { listEntitiesIn } from '@/utils/db/sliced-entities';
 import type { AnnounceCorrections, LibraryWriter } from '@/utils/db/library-writer';
 import { CorrectionRefused } from '@/utils/corrections/resolve';
 import { sendToExtension } from '@/utils/messaging/send';
@@ -23,7 +28,7 @@ export const LIBRARY_COMMAND = 'open-library';
 export const LIBRARY_MENU_ID = 'gloss-open-library';
 export const LIBRARY_PAGE = '/library.html';
 
-type LibraryHandlers = Pick<Handlers<'toBackground'>, 'listEntities' | 'entityPage' | 'entityTrends' | 'termLists' | 'correctKey'>;
+type LibraryHandlers = Pick<Handlers<'toBackground'>, 'listEntities' | 'libraryBounds' | 'entityPage' | 'entityWeeks' | 'entityTrends' | 'termLists' | 'correctKey'>;
 
 /** Tells Gloss's pages (every open library page) which corrections changed. */
 export const announceCorrectionsToPages: AnnounceCorrections = async (change) => {
@@ -33,7 +38,13 @@ export const announceCorrectionsToPages: AnnounceCorrections = async (change) =>
 /** Handlers of the library page's messages, over `db`; corrections are written by `writer`. */
 export function libraryHandlers(db: GlossDb, writer: Pick<LibraryWriter, 'correct'>): LibraryHandlers {
   return {
-    listEntities: ({ type, limit, offset, hidden }) => listEntities(db, { type, limit, offset, hidden }),
+    listEntities: ({ type, limit, offset, hidden, outlet, from, to }) =>
+      outlet !== undefined || from || to ? listEntitiesIn(db, { outlet, from, to }, { type, limit, offset, hidden }) : listEntities(db, { type, limit, offset, hidden }),
+    libraryBounds: async () => {
+      await applyPending(db);
+      return sliceBounds(db);
+    },
+    entityWeeks: ({ key }) => entityWeeks(db, key),
     async entityPage({ key, offset, limit }) {
       const page = await entityPage(db, key, { offset, limit });
       if (!page) return null;

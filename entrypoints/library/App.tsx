@@ -45,8 +45,10 @@ export function LibraryApp({ client }: { client: LibraryClient }) {
         </nav>
       </header>
       <main ref={main} tabIndex={-1}>
-        {route.view === 'table' && <EntityTable client={client} revision={revision} />}
-        {route.view === 'entity' && <EntityView key={route.key} client={client} entityKey={route.key} revision={revision} onChanged={changed} />}
+        {route.view === 'table' && <EntityTable client={client} revision={revision} slice={route.slice} onSlice={(slice) => (location.hash = routeHref({ view: 'table', slice }))} />}
+        {route.view === 'entity' && (
+          <EntityView key={route.key} client={client} entityKey={route.key} revision={revision} onChanged={changed} by={route.by} onBy={(by) => (location.hash = routeHref({ view: 'entity', key: route.key, by }))} />
+        )}
         {route.view === 'trends' && <TermTrends client={client} keys={route.keys} onKeys={(keys) => (location.hash = routeHref({ view: 'trends', keys }))} revision={revision} />}
       </main>
     </div>

@@ -26,7 +26,7 @@ describe('db/group-overlaps', () => {
     await read(db, 'a1', '2024-05-20T00:00:00Z', 'KCNA', [A, B]);
     await read(db, 'a2', '2024-06-02T00:00:00Z', 'Rodong', [A]);
     await correctKeys(db, { kind: 'merge', key: A, into: B });
-    expect(await db.groupOverlaps.get(B)).toEqual({ root: B, members: [B, A], articles: 1, months: { '2024-05': { articles: 1, outlets: { KCNA: 1 } } } });
+    expect(await db.groupOverlaps.get(B)).toEqual({ root: B, members: [B, A], articles: 1, months: { '2024-05': { articles: 1, outlets: { KCNA: 1 } } }, weeks: { '2024-W21': { articles: 1, outlets: { KCNA: 1 } } } });
 
     // A later reading naming both, and one read again naming only one: counted as they are applied.
     await read(db, 'a3', '2024-06-18T00:00:00Z', 'Rodong', [A, B]);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { GlossDb } from '@/utils/db/database';
 import { applyPending } from '@/utils/db/mentions-repo';
+import { listEntitiesIn } from '@/utils/db/sliced-entities';
+import { entityWeeks } from '@/utils/db/entity-weeks';
 import { SCHEMA_HISTORY } from '@/utils/db/schema';
 import { outletKey } from '@/utils/search/words';
 
@@ -26,6 +28,7 @@ describe('db/schema', () => {
       { version: 9, stores: {} },
       { version: 10, stores: { corrections: 'key', groupOverlaps: 'root' } },
       { version: 11, stores: { articleCounts: 'id' } },
+      { version: 12, stores: { keySlices: '[scope+month], scope', keyWeeks: 'key' } },
     ]);
   });
 
@@ -37,7 +40,7 @@ describe('db/schema', () => {
     const db = new GlossDb(`schema-${crypto.randomUUID()}`);
     await db.open();
     expect(db.verno).toBe(SCHEMA_HISTORY.length);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articleCounts', 'articles', 'corrections', 'entities', 'groupOverlaps', 'mentions', 'pendingMentions', 'timelines', 'versionBodies', 'versions', 'watchlists']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articleCounts', 'articles', 'corrections', 'entities', 'groupOverlaps', 'keySlices', 'keyWeeks', 'mentions', 'pendingMentions', 'timelines', 'versionBodies', 'versions', 'watchlists']);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'tags')?.multi).toBe(true);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
     db.close();
@@ -247,6 +250,49 @@ describe('db/schema version 11', () => {
     expect(await db.articleCounts.get('articles')).toEqual({ id: 'articles', total: 2, byKey: new Map([['PERSON:Kim Jong Un', 2], ['PERSON:Pak Pong Ju', 1]]) });
     await applyPending(db);
     expect(await db.articleCounts.get('articles')).toEqual({ id: 'articles', total: 3, byKey: new Map([['PERSON:Kim Jong Un', 3], ['PERSON:Pak Pong Ju', 1]]) });
+    await db.delete();
+  });
+});
+
+describe('db/schema version 12', () => {
+  it('counts, from a version 11 database, the slices by month and outlet and each key’s weeks as the summaries hold them, leaving queued readings to be counted', async () => {
+    const name = `upgrade-12-${crypto.randomUUID()}`;
+    const { default: Dexie } = await import('dexie');
+    const old = new Dexie(name);
+    for (const { version, stores } of SCHEMA_HISTORY.slice(0, 11)) old.version(version).stores(stores);
+    await old.open();
+    const KIM = 'PERSON:Kim Jong Un';
+    const entry = (count: number) => ({ key: KIM, type: 'PERSON', name: 'Kim Jong Un', count, spellings: ['Kim Jong Un'], snippets: [] });
+    const june = Date.parse('2024-06-17T08:00:00Z');
+    const july = Date.parse('2024-07-02T08:00:00Z');
+    const record = (id: string, date: number, outlet: string, count: number) => ({ articleId: id, date, outlet, entries: [entry(count)], keyDates: [`${KIM}\u0000${date}`] });
+    // a1 and a2 counted in the summaries; a2 read again since (moved to July, Yonhap) and a3 read, both still queued.
+    await old.table('mentions').bulkPut([record('a1', june, 'KCNA', 3), record('a2', july, 'Yonhap', 1), record('a3', july, 'KCNA', 2)]);
+    const part = (date: number, outlet: string, count: number) => ({ key: KIM, type: 'PERSON', name: 'Kim Jong Un', count, spellings: [], date, outlet });
+    await old.table('entities').put({ key: KIM, type: 'PERSON', name: 'Kim Jong Un', variants: [], articles: 2, mentions: 7, firstSeen: june, lastSeen: june });
+    await old.table('timelines').put({ key: KIM, months: { '2024-06': { articles: 2, mentions: 7, outlets: { KCNA: 1, Rodong: 1 } } } });
+    await old.table('pendingMentions').bulkAdd([
+      { articleId: 'a2', removed: [part(june, 'Rodong', 4)], added: [part(july, 'Yonhap', 1)] },
+      { articleId: 'a3', removed: [], added: [part(july, 'KCNA', 2)] },
+    ]);
+    old.close();
+    const db = new GlossDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_HISTORY.length);
+    const slices = await db.keySlices.toArray();
+    expect(slices.map((s) => [s.scope, s.month, Object.fromEntries(s.articles), Object.fromEntries(s.mentions)])).toEqual([
+      ['all', '2024-06', { [KIM]: 2 }, { [KIM]: 7 }],
+      ['outlet:KCNA', '2024-06', { [KIM]: 1 }, { [KIM]: 3 }],
+      ['outlet:Rodong', '2024-06', { [KIM]: 1 }, { [KIM]: 4 }],
+    ]);
+    expect(await db.keyWeeks.get(KIM)).toEqual({ key: KIM, weeks: { '2024-W25': { articles: 2, mentions: 7, outlets: { KCNA: 1, Rodong: 1 } } } });
+    // The queued readings are then counted once, as the summaries count them.
+    expect((await listEntitiesIn(db, { outlet: 'KCNA' })).map((r) => [r.key, r.articles, r.mentions])).toEqual([[KIM, 2, 5]]);
+    expect((await listEntitiesIn(db, { from: '2024-07' })).map((r) => [r.key, r.articles, r.mentions])).toEqual([[KIM, 2, 3]]);
+    expect((await entityWeeks(db, KIM))?.map((w) => [w.week, w.articles, w.mentions])).toEqual([
+      ['2024-W25', 1, 3],
+      ['2024-W27', 2, 3],
+    ]);
     await db.delete();
   });
 });

@@ -12,7 +12,9 @@ import { readLibraryArticles, writeLibraryArticles } from './support/library-art
  * The library page (issue 15): three articles made from the seed, of three outlets and dates (two
  * in June 2024, one in May), are read by the extension; the library page, asking the background
  * only, lists Kim Jong Un in the three in date order with passages, names Songchon County among
- * those who appear with him, and charts the Regional Development 20×10 Policy per month.
+ * those who appear with him, and charts the Regional Development 20×10 Policy per month; the
+ * table narrows to an outlet and months (kept through a reload and Back), and his timeline shows
+ * per ISO week.
  */
 describe('e2e/library-page', () => {
   let gloss: GlossBrowser;
@@ -94,6 +96,72 @@ describe('e2e/library-page', () => {
     expect(gloss.errors).toEqual([]);
   });
 
+  it('lists the table within an outlet and months, the figures those of that slice, kept through a reload and Back', async () => {
+    const library = await openLibrary();
+    const kim = entityRow(library, 'Kim Jong Un');
+    const figures = async () => (await kim.locator('td').allTextContents()).slice(2);
+    await expect.poll(() => kim.count()).toBe(1);
+    const [, wholeMentions] = await figures();
+    expect(await library.getByTestId('outlet-filter').locator('option').allTextContents()).toEqual(['All outlets', 'KCNA Watch', 'Pyongyang Times', 'Rodong Sinmun']);
+    // One outlet at a time, by keyboard: each holds one of his articles, and their mentions add up to the whole.
+    let mentions = 0;
+    for (const [outlet, month] of [['KCNA Watch', '2024-05'], ['Pyongyang Times', '2024-06'], ['Rodong Sinmun', '2024-06']] as const) {
+      await library.getByTestId('outlet-filter').focus();
+      await library.getByTestId('outlet-filter').selectOption({ label: outlet });
+      await expect.poll(() => new URL(library.url()).hash).toBe(`#${new URLSearchParams({ outlet })}`);
+      await expect.poll(async () => (await figures()).filter((_, i) => i !== 1)).toEqual(['1', month, month]);
+      mentions += Number((await figures())[1]);
+    }
+    expect(mentions).toBe(Number(wholeMentions));
+    expect(await library.getByTestId('table-status').textContent()).toContain('in Rodong Sinmun');
+    // From June on, over every outlet: two of his three articles.
+    await library.getByTestId('outlet-filter').selectOption({ label: 'All outlets' });
+    await library.getByTestId('slice-from').fill('2024-06');
+    await expect.poll(() => new URL(library.url()).hash).toBe('#from=2024-06');
+    await expect.poll(async () => (await figures()).filter((_, i) => i !== 1)).toEqual(['2', '2024-06', '2024-06']);
+    await library.reload();
+    await expect.poll(async () => (await figures()).filter((_, i) => i !== 1)).toEqual(['2', '2024-06', '2024-06']);
+    expect(await library.getByTestId('slice-from').inputValue()).toBe('2024-06');
+    // Back: the whole library again.
+    await library.goBack();
+    await expect.poll(async () => (await figures())[0]).toBe('3');
+    expect(await library.getByTestId('slice-from').inputValue()).toBe('');
+    // A range that ends before it starts is said, and the filters stay to mend it.
+    await library.goto(`chrome-extension://${gloss.extensionId}/library.html#from=2024-06&to=2024-05`);
+    await expect.poll(() => library.getByRole('alert').textContent()).toContain('the range starts (2024-06) after it ends (2024-05)');
+    await library.getByRole('button', { name: 'Whole library' }).click();
+    await expect.poll(async () => (await figures())[0]).toBe('3');
+    expect(gloss.errors).toEqual([]);
+    expect(gloss.extensionRequests).toEqual([]);
+  });
+
+  it("shows Kim Jong Un's timeline per ISO week, by keyboard, kept through a reload, and exports it", async () => {
+    const library = await openLibrary(`#${new URLSearchParams({ entity: 'PERSON:Kim Jong Un' }).toString()}`);
+    const view = library.getByTestId('entity-view');
+    await expect.poll(() => view.getByTestId('timeline-table').locator('tbody tr').count()).toBe(2);
+    await view.getByTestId('by-week').focus();
+    await library.keyboard.press('Enter');
+    await expect.poll(() => new URL(library.url()).hash).toContain('by=week');
+    const weeks = async () => (await view.getByTestId('timeline-table').locator('tbody tr').allInnerTexts()).map((row) => row.split('\t').slice(0, 2));
+    // Monday 20 May 2024, Sunday 2 June (the week of 27 May), Tuesday 18 June.
+    await expect.poll(weeks).toEqual([['2024-W21', '1'], ['2024-W22', '1'], ['2024-W25', '1']]);
+    const bars = view.getByTestId('bar-chart').locator('rect');
+    expect(await bars.evaluateAll((rects) => rects.map((r) => [r.getAttribute('data-week'), r.getAttribute('data-value')]))).toEqual([
+      ['2024-W21', '1'], ['2024-W22', '1'], ['2024-W23', '0'], ['2024-W24', '0'], ['2024-W25', '1'],
+    ]);
+    expect(await view.getByTestId('by-week').getAttribute('aria-pressed')).toBe('true');
+    await library.reload();
+    await expect.poll(weeks).toEqual([['2024-W21', '1'], ['2024-W22', '1'], ['2024-W25', '1']]);
+    const [download] = await Promise.all([library.waitForEvent('download'), view.getByRole('button', { name: 'Export timeline CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('gloss-timeline-week.csv');
+    const csv = readFileSync((await download.path())!, 'utf8').split('\r\n');
+    expect(csv[0]).toBe('week,articles,mentions,KCNA Watch,Pyongyang Times,Rodong Sinmun');
+    expect(csv[1]).toMatch(/^2024-W21,1,\d+,1,0,0$/);
+    await view.getByTestId('by-month').click();
+    await expect.poll(() => view.getByTestId('timeline-table').locator('tbody tr').count()).toBe(2);
+    expect(gloss.errors).toEqual([]);
+  });
+
   it('charts the Regional Development 20×10 Policy per month, by keyboard from the table', async () => {
     const library = await openLibrary();
     await library.getByTestId('entity-search').fill('20×10');
@@ -146,6 +214,15 @@ describe('e2e/library-page', () => {
     expect(background).toBe('rgb(28, 28, 26)'); // palette.css --bg, dark
     expect(overflow).toBe(0);
     await library.screenshot({ path: join(REPO, 'test-results/library/entity-dark-360.png'), fullPage: true });
+    // The week view and the table within a slice, at the same width.
+    const overflows = () => library.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await library.goto(`chrome-extension://${gloss.extensionId}/library.html#${new URLSearchParams({ entity: 'PERSON:Kim Jong Un', by: 'week' }).toString()}`);
+    await expect.poll(() => library.getByTestId('bar-chart').locator('rect[data-week]').count()).toBe(5);
+    expect(await overflows()).toBe(0);
+    await library.goto(`chrome-extension://${gloss.extensionId}/library.html#${new URLSearchParams({ outlet: 'KCNA Watch', from: '2024-05' }).toString()}`);
+    await expect.poll(() => entityRow(library, 'Kim Jong Un').count()).toBe(1);
+    expect(await overflows()).toBe(0);
+    await library.screenshot({ path: join(REPO, 'test-results/library/table-slice-dark-360.png'), fullPage: true });
   });
 
   it('opens from the popup, and refuses a malformed question with a clear word', async () => {
@@ -158,6 +235,10 @@ describe('e2e/library-page', () => {
     await expect.poll(() => library.getByTestId('entity-table').locator('tbody tr').count()).toBeGreaterThan(3);
     const refused = await library.evaluate(() => chrome.runtime.sendMessage({ gloss: 1, type: 'entityTrends', payload: { keys: [] } }));
     expect(refused).toEqual({ ok: false, error: { code: 'invalid-message', message: expect.stringContaining('name at least one key') } });
+    const ask = (payload: unknown) => library.evaluate((p) => chrome.runtime.sendMessage({ gloss: 1, type: 'listEntities', payload: p }), payload);
+    expect(await ask({ from: '2024-06', to: '2024-05' })).toEqual({ ok: false, error: { code: 'invalid-message', message: expect.stringContaining('from must not be after to') } });
+    expect(await ask({ from: '2024-13' })).toEqual({ ok: false, error: { code: 'invalid-message', message: expect.stringContaining('from must be a month, YYYY-MM') } });
+    expect(await ask({ outlet: 'No such outlet' })).toEqual({ ok: true, value: [] });
     expect(gloss.errors).toEqual([]);
     expect(gloss.extensionRequests).toEqual([]);
   });

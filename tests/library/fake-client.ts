@@ -2,6 +2,7 @@
 import type { LibraryClient } from '@/components/library/library-client';
 import type { EntityPage } from '@/utils/db/entity-queries';
 import type { TermListCounts } from '@/utils/db/term-list-counts';
+import type { TimelineWeek } from '@/utils/db/entity-weeks';
 import type { EntityHighlight, KeyTrend } from '@/utils/messaging/protocol/types';
 import type { EntitySummary } from '@/utils/mentions/types';
 
@@ -31,6 +32,12 @@ export function kimPage(offset: number, limit: number): EntityPage & { highlight
     highlights: [{ id: 'h1', articleId: 'https://kcna.example/1', quote: 'Comrade Kim Jong Un made', note: 'the opening', color: 'green' }],
   };
 }
+
+export const KIM_WEEKS: TimelineWeek[] = [
+  { week: '2024-W21', articles: 1, mentions: 5, byOutlet: { 'KCNA Watch': 1 } },
+  { week: '2024-W23', articles: 1, mentions: 4, byOutlet: { 'Rodong Sinmun': 1 } },
+  { week: '2024-W25', articles: 1, mentions: 3, byOutlet: { 'Pyongyang Times': 1 } },
+];
 
 export const TRENDS: Record<string, KeyTrend> = {
   'TERM:Regional Development 20×10 Policy': {
@@ -71,7 +78,21 @@ export function fakeClient({ page = kimPage }: { page?: typeof kimPage } = {}) {
     },
     async listEntities(payload) {
       asked.push({ type: 'listEntities', payload });
-      return { ok: true, value: ENTITIES.filter((e) => !payload.type || e.type === payload.type) };
+      const rows = ENTITIES.filter((e) => !payload.type || e.type === payload.type);
+      // Within a slice: as if only Kim were named in KCNA Watch, once, in May.
+      if (payload.outlet !== undefined || payload.from || payload.to) {
+        return { ok: true, value: payload.outlet === 'KCNA Watch' ? rows.slice(0, 1).map((e) => ({ ...e, articles: 1, mentions: 5, within: { first: '2024-05', last: '2024-05' } })) : [] };
+      }
+      return { ok: true, value: rows };
+    },
+    async libraryBounds(payload) {
+      asked.push({ type: 'libraryBounds', payload });
+      return { ok: true, value: { outlets: ['', 'KCNA Watch', 'Rodong Sinmun'], first: '2024-04', last: '2024-06' } };
+    },
+    async entityWeeks(payload) {
+      asked.push({ type: 'entityWeeks', payload });
+      if (payload.key !== 'PERSON:Kim Jong Un') return { ok: true, value: null };
+      return { ok: true, value: KIM_WEEKS };
     },
     async entityPage(payload) {
       asked.push({ type: 'entityPage', payload });

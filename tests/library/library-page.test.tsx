@@ -1,14 +1,14 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EntityTable, ROWS_DRAWN, entitiesCsv, visibleRows } from '@/components/library/EntityTable';
-import { EntityView, timelineCsv } from '@/components/library/EntityView';
+import { EntityView, monthRows, timelineCsv, weekRows } from '@/components/library/EntityView';
 import { TermTrends, trendsCsv } from '@/components/library/TermTrends';
-import { monthGrid } from '@/components/library/chart-data';
+import { periodGrid } from '@/components/library/chart-data';
 import { ARTICLES_PER_PAGE } from '@/utils/db/entity-queries';
 import { parseRoute, routeHref, type Route } from '@/components/library/route';
 import { LibraryApp } from '@/entrypoints/library/App';
 import { buttonLabelled, container, settle, typeInto, unmount, until } from '../support/ui';
-import { ENTITIES, TRENDS, fakeClient, kimPage } from './fake-client';
+import { ENTITIES, KIM_WEEKS, TRENDS, fakeClient, kimPage } from './fake-client';
 
 const texts = (root: ParentNode, selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent?.trim());
 const button = buttonLabelled;
@@ -19,30 +19,42 @@ const choose = (select: Element | null, value: string) => {
 
 describe('library/route', () => {
   it('reads back the fragment it writes, keys with colons, spaces and bars', () => {
-    const routes: Route[] = [{ view: 'table' }, { view: 'entity', key: 'TERM:Regional Development 20×10 Policy' }, { view: 'trends', keys: ['PERSON:Kim Jong Un', 'ORG:A & B'] }];
+    const routes: Route[] = [
+      { view: 'table' },
+      { view: 'table', slice: { outlet: 'KCNA & co' } },
+      { view: 'table', slice: { outlet: '', from: '2024-01', to: '2024-06' } },
+      { view: 'table', slice: { to: '2024-06' } },
+      { view: 'entity', key: 'TERM:Regional Development 20×10 Policy' },
+      { view: 'entity', key: 'PERSON:Kim Jong Un', by: 'week' },
+      { view: 'trends', keys: ['PERSON:Kim Jong Un', 'ORG:A & B'] },
+    ];
     for (const route of routes) {
       expect(parseRoute(routeHref(route))).toEqual(route);
     }
     expect(parseRoute('#something=else')).toEqual({ view: 'table' });
+    // A month that is not one is left out of the slice.
+    expect(parseRoute('#from=2024-13&to=2024-06')).toEqual({ view: 'table', slice: { to: '2024-06' } });
+    expect(parseRoute('#from=June')).toEqual({ view: 'table' });
+    expect(parseRoute('#entity=PERSON%3AKim&by=day')).toEqual({ view: 'entity', key: 'PERSON:Kim' });
   });
 });
 
 describe('library/chart-data', () => {
   it('spans every month from the first to the last, a month with nothing at 0, across the new year', () => {
-    const grid = monthGrid([
-      { label: 'a', points: [{ month: '2023-11', value: 2 }, { month: '2024-02', value: 5 }] },
-      { label: 'b', points: [{ month: '2024-01', value: 1 }] },
+    const grid = periodGrid([
+      { label: 'a', points: [{ period: '2023-11', value: 2 }, { period: '2024-02', value: 5 }] },
+      { label: 'b', points: [{ period: '2024-01', value: 1 }] },
     ]);
-    expect(grid.months).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
+    expect(grid.periods).toEqual(['2023-11', '2023-12', '2024-01', '2024-02']);
     expect(grid.values).toEqual([[2, 0, 0, 5], [0, 0, 1, 0]]);
     expect(grid.max).toBe(5);
-    expect(monthGrid([{ label: 'none', points: [] }]).months).toEqual([]);
+    expect(periodGrid([{ label: 'none', points: [] }]).periods).toEqual([]);
   });
 
   it('keeps the latest 240 months of a series that spans more', () => {
-    const grid = monthGrid([{ label: 'old', points: [{ month: '1900-01', value: 1 }, { month: '2026-01', value: 3 }] }]);
-    expect(grid.months).toHaveLength(240);
-    expect(grid.months.at(-1)).toBe('2026-01');
+    const grid = periodGrid([{ label: 'old', points: [{ period: '1900-01', value: 1 }, { period: '2026-01', value: 3 }] }]);
+    expect(grid.periods).toHaveLength(240);
+    expect(grid.periods.at(-1)).toBe('2026-01');
     expect(grid.values[0]?.reduce((a, b) => a + b)).toBe(3);
   });
 });
@@ -58,11 +70,46 @@ describe('library/EntityTable', () => {
     const { client, asked } = fakeClient();
     render(<EntityTable client={client} />, root);
     await until(() => !!root.querySelector('tbody tr'));
-    expect(asked).toEqual([{ type: 'listEntities', payload: { limit: 2000 } }]);
+    expect(asked.filter((a) => a.type === 'listEntities')).toEqual([{ type: 'listEntities', payload: { limit: 2000 } }]);
     expect(texts(root, 'tbody th')).toEqual(['Kim Jong Un', 'Regional Development 20×10 Policy', 'Songchon County', 'Workers’ Party of Korea']); // a tie of articles goes by key
     expect(root.querySelector('tbody a')?.getAttribute('href')).toBe(routeHref({ view: 'entity', key: 'PERSON:Kim Jong Un' }));
     const kim = [...root.querySelectorAll('tbody tr')].find((row) => row.getAttribute('data-key') === 'PERSON:Kim Jong Un');
     expect(texts(kim!, 'td')).toEqual(['People', 'Kim Jong Un, Kim Jong-un', '3', '12', '2024-05-20', '2024-06-18']);
+  });
+
+  it('asks for the table within an outlet and months, offers the library’s outlets, and says what the figures are', async () => {
+    const { client, asked } = fakeClient();
+    const onSlice = vi.fn();
+    render(<EntityTable client={client} onSlice={onSlice} />, root);
+    await until(() => root.querySelectorAll('[data-testid=outlet-filter] option').length === 4);
+    expect(texts(root, '[data-testid=outlet-filter] option')).toEqual(['All outlets', '(no outlet)', 'KCNA Watch', 'Rodong Sinmun']);
+    expect(root.querySelector('[data-testid=slice-from]')?.getAttribute('min')).toBe('2024-04');
+    const select = root.querySelector<HTMLSelectElement>('[data-testid=outlet-filter]')!;
+    select.value = 'o:KCNA Watch';
+    select.dispatchEvent(new Event('change'));
+    expect(onSlice).toHaveBeenLastCalledWith({ outlet: 'KCNA Watch' });
+    render(<EntityTable client={client} onSlice={onSlice} slice={{ outlet: 'KCNA Watch', from: '2024-05' }} />, root);
+    await until(() => texts(root, 'tbody th').length === 1);
+    expect(asked.filter((a) => a.type === 'listEntities').at(-1)?.payload).toEqual({ limit: 2000, outlet: 'KCNA Watch', from: '2024-05' });
+    expect(texts(root, 'tbody td')).toEqual(['People', 'Kim Jong Un, Kim Jong-un', '1', '5', '2024-05', '2024-05']);
+    expect(root.querySelector('[data-testid=table-status]')?.textContent).toContain('in KCNA Watch, from 2024-05 on');
+    button(root, 'Whole library').click();
+    expect(onSlice).toHaveBeenLastCalledWith(undefined);
+  });
+
+  it('says a range that ends before it starts, without asking, and keeps the filters to mend it', async () => {
+    const { client, asked } = fakeClient();
+    render(<EntityTable client={client} slice={{ from: '2024-06', to: '2024-05' }} />, root);
+    await until(() => !!root.querySelector('[role=alert]'));
+    expect(root.querySelector('[role=alert]')?.textContent).toContain('the range starts (2024-06) after it ends (2024-05)');
+    expect(asked.filter((a) => a.type === 'listEntities')).toEqual([]);
+    expect(root.querySelector<HTMLInputElement>('[data-testid=slice-to]')?.value).toBe('2024-05');
+  });
+
+  it('says when a slice names nothing', async () => {
+    const { client } = fakeClient();
+    render(<EntityTable client={client} slice={{ outlet: 'Nowhere' }} />, root);
+    await until(() => root.textContent?.includes('No entities here') ?? false);
   });
 
   it('sorts by a column header, and again the other way', async () => {
@@ -189,12 +236,33 @@ describe('library/EntityView', () => {
   });
 
   it('writes the timeline per month and outlet as CSV', () => {
-    expect(timelineCsv(kimPage(0, 50).timeline).split('\r\n')).toEqual([
+    expect(timelineCsv(monthRows(kimPage(0, 50).timeline)).split('\r\n')).toEqual([
       'month,articles,mentions,KCNA Watch,Pyongyang Times,Rodong Sinmun',
       '2024-05,1,5,1,0,0',
       '2024-06,2,7,0,1,1',
       '',
     ]);
+  });
+
+  it('switches the timeline to weeks, asking for them, and writes them as CSV', async () => {
+    const { client, asked } = fakeClient();
+    const onBy = vi.fn();
+    const view = (by: 'month' | 'week') => <EntityView client={client} entityKey="PERSON:Kim Jong Un" by={by} onBy={onBy} />;
+    render(view('month'), root);
+    await until(() => !!root.querySelector('[data-testid=entity-articles] li'));
+    expect(button(root, 'By month').getAttribute('aria-pressed')).toBe('true');
+    button(root, 'By week').click();
+    expect(onBy).toHaveBeenLastCalledWith('week');
+    render(view('week'), root);
+    await until(() => !!root.querySelector('[data-testid=bar-chart] rect[data-week]'));
+    expect(asked.filter((a) => a.type === 'entityWeeks')).toEqual([{ type: 'entityWeeks', payload: { key: 'PERSON:Kim Jong Un' } }]);
+    // Every week from the first to the last, a week with nothing at 0.
+    expect([...root.querySelectorAll('[data-testid=bar-chart] rect')].map((r) => [r.getAttribute('data-week'), r.getAttribute('data-value')])).toEqual([
+      ['2024-W21', '1'], ['2024-W22', '0'], ['2024-W23', '1'], ['2024-W24', '0'], ['2024-W25', '1'],
+    ]);
+    expect(texts(root, '[data-testid=timeline-table] thead th')[0]).toBe('Week');
+    expect(texts(root, '#timeline-title')).toEqual(['Articles per week']);
+    expect(timelineCsv(weekRows(KIM_WEEKS), 'week').split('\r\n').slice(0, 2)).toEqual(['week,articles,mentions,KCNA Watch,Pyongyang Times,Rodong Sinmun', '2024-W21,1,5,1,0,0']);
   });
 });
 

@@ -138,8 +138,17 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       sender: fromContent,
     },
     listEntities: {
-      good: { type: 'PERSON', limit: 100, offset: 0, hidden: true },
-      bad: [undefined, [], { type: 'PEOPLE' }, { limit: -1 }, { limit: 1.5 }, { limit: 5_001 }, { offset: '0' }, { type: 'PERSON', sort: 'name' }, { hidden: 'yes' }],
+      good: { type: 'PERSON', limit: 100, offset: 0, hidden: true, outlet: 'KCNA', from: '2024-01', to: '2024-12' },
+      bad: [
+        undefined, [], { type: 'PEOPLE' }, { limit: -1 }, { limit: 1.5 }, { limit: 5_001 }, { offset: '0' }, { type: 'PERSON', sort: 'name' }, { hidden: 'yes' },
+        { from: '2024-13' }, { from: '2024-1' }, { to: '24-01' }, { from: 202401 }, { from: '2024-06', to: '2024-05' }, { outlet: 7 }, { outlet: 'x'.repeat(501) },
+      ],
+      sender: fromPopup,
+    },
+    libraryBounds: { good: {}, bad: [undefined, [], { outlet: 'KCNA' }], sender: fromPopup },
+    entityWeeks: {
+      good: { key: 'PERSON:Kim Jong Un' },
+      bad: [undefined, {}, { key: 'Kim Jong Un' }, { key: 'PERSON:Kim', by: 'week' }],
       sender: fromPopup,
     },
     entityPage: {

@@ -2,14 +2,15 @@
  * Gloss's database. It lives only in the extension's origin (background and extension pages):
  * IndexedDB opened by a content script would belong to the web page, which could read or wipe it.
  */
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { CorrectionRecord } from '../corrections/correction';
 import type { ArticleCounts } from './article-counts';
 import type { GroupOverlap } from './group-overlaps';
 import type { ArticleRecord } from '../article/types';
 import type { WatchlistRecord } from '../entities/watchlist';
-import type { ArticleMentionsRecord, EntitySummary, EntityTimeline, PendingChange } from '../mentions/types';
+import type { ArticleMentionsRecord, EntitySummary, EntityTimeline, EntityWeeks, PendingChange } from '../mentions/types';
+import type { KeySlice, SliceId } from './key-slices';
 import type { VersionBody, VersionRecord } from '../versions/version';
 import { SCHEMA_HISTORY } from './schema';
 
@@ -38,6 +39,8 @@ export class GlossDb extends Dexie {
   corrections!: EntityTable<CorrectionRecord, 'key'>;
   groupOverlaps!: EntityTable<GroupOverlap, 'root'>;
   articleCounts!: EntityTable<ArticleCounts, 'id'>;
+  keySlices!: Table<KeySlice, SliceId>;
+  keyWeeks!: EntityTable<EntityWeeks, 'key'>;
 
   constructor(name: string = DB_NAME) {
     super(name);

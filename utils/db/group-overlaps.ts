@@ -8,7 +8,7 @@
  * used (entity-groups.ts then measures it on the spot).
  */
 import type { Resolver } from '../corrections/resolve';
-import { keyDate, keyDateRange, monthOf, type Contribution, type EntityTimeline, type PendingChange } from '../mentions/types';
+import { keyDate, keyDateRange, monthOf, weekOf, weekStart, type Contribution, type EntityTimeline, type PendingChange } from '../mentions/types';
 import type { GlossDb } from './database';
 
 export interface GroupOverlap {
@@ -17,7 +17,14 @@ export interface GroupOverlap {
   members: string[];
   /** Extra counts: an article naming three of the members counts 2. */
   articles: number;
-  months: Record<string, { articles: number; outlets: Record<string, number> }>;
+  months: Record<string, SharedCount>;
+  /** The same per ISO week (absent in a record measured before weeks were kept: measured again when a week view asks). */
+  weeks?: Record<string, SharedCount>;
+}
+
+export interface SharedCount {
+  articles: number;
+  outlets: Record<string, number>;
 }
 
 /** Whether `overlap` was measured for the group `members` is now. */
@@ -44,34 +51,53 @@ const monthBounds = (month: string): [number, number] => {
   return [Date.UTC(year, m - 1, 1), Date.UTC(year, m, 1)];
 };
 
+/** The parts of month 'YYYY-MM' that lie in one ISO week each: [from, to) with their week. */
+const monthSegments = (month: string): { from: number; to: number; week: string }[] => {
+  const [start, end] = monthBounds(month);
+  const segments = [];
+  for (let from = start; from < end; ) {
+    const week = weekOf(from);
+    const to = Math.min(end, weekStart(week) + 7 * 86_400_000);
+    segments.push({ from, to, week });
+    from = to;
+  }
+  return segments;
+};
+
 /**
- * Measures what `members` share from index ids only: their articles in each month two of them
- * name (a `keyDates` range each) and the articles of each outlet of those months (`siteName`),
- * never the records. Without `outlets`, per-outlet figures are left out.
+ * Measures what `members` share from index ids only: their articles in each part of a month two
+ * of them name that lies in one week (a `keyDates` range each, so that months and weeks both
+ * add up) and the articles of each outlet of those months (`siteName`), never the records.
+ * Without `outlets`, per-outlet figures are left out.
  */
 export async function measureOverlap(db: GlossDb, root: string, members: readonly string[], { outlets: withOutlets = true } = {}): Promise<GroupOverlap> {
   const timelines = (await db.timelines.bulkGet([...members])).flatMap((t): EntityTimeline[] => (t ? [t] : []));
-  const overlap: GroupOverlap = { root, members: [...members], articles: 0, months: {} };
+  const overlap: GroupOverlap = { root, members: [...members], articles: 0, months: {}, weeks: {} };
   const months = [...new Set(timelines.flatMap((t) => Object.keys(t.months)))].filter((month) => timelines.filter((t) => t.months[month]).length > 1);
   const named = timelines.map((t) => t.key);
-  const byMonth = await Promise.all(
-    months.map(async (month) => {
-      const [from, to] = monthBounds(month);
-      const lists = await Promise.all(named.map((key) => db.mentions.where('keyDates').between(keyDate(key, from), keyDate(key, to), true, false).primaryKeys()));
-      return { month, ...extraCounts(lists) };
-    }),
+  const bySegment = await Promise.all(
+    months.flatMap((month) =>
+      monthSegments(month).map(async ({ from, to, week }) => {
+        const lists = await Promise.all(named.map((key) => db.mentions.where('keyDates').between(keyDate(key, from), keyDate(key, to), true, false).primaryKeys()));
+        return { month, week, ...extraCounts(lists) };
+      }),
+    ),
   );
-  const counted = byMonth.filter((m) => m.total > 0);
+  const counted = bySegment.filter((m) => m.total > 0);
   const outlets = withOutlets ? [...new Set(counted.flatMap(({ month }) => timelines.flatMap((t) => Object.keys(t.months[month]?.outlets ?? {}))))].filter(Boolean) : [];
   const outletOf = new Map<string, string>();
   const idLists = await Promise.all(outlets.map((outlet) => db.articles.where('siteName').equals(outlet).primaryKeys()));
   idLists.forEach((ids, i) => ids.forEach((id) => outletOf.set(id, outlets[i] as string)));
-  for (const { month, extra, total } of counted) {
-    const bucket = (overlap.months[month] = { articles: total, outlets: {} as Record<string, number> });
+  const weeks = overlap.weeks as Record<string, SharedCount>;
+  for (const { month, week, extra, total } of counted) {
+    const buckets = [(overlap.months[month] ??= { articles: 0, outlets: {} }), (weeks[week] ??= { articles: 0, outlets: {} })];
     overlap.articles += total;
-    for (const [id, n] of withOutlets ? extra : []) {
-      const outlet = outletOf.get(id) ?? '';
-      bucket.outlets[outlet] = (bucket.outlets[outlet] ?? 0) + n;
+    for (const bucket of buckets) {
+      bucket.articles += total;
+      for (const [id, n] of withOutlets ? extra : []) {
+        const outlet = outletOf.get(id) ?? '';
+        bucket.outlets[outlet] = (bucket.outlets[outlet] ?? 0) + n;
+      }
     }
   }
   return overlap;
@@ -109,12 +135,18 @@ export function countOverlaps(changes: readonly PendingChange[], resolver: Resol
     const overlap = overlaps.get(root);
     if (!overlap || !extra) return;
     overlap.articles += sign * extra;
-    const month = monthOf(date);
-    const bucket = (overlap.months[month] ??= { articles: 0, outlets: {} });
-    bucket.articles += sign * extra;
-    bucket.outlets[outlet] = (bucket.outlets[outlet] ?? 0) + sign * extra;
-    if (bucket.outlets[outlet] === 0) delete bucket.outlets[outlet];
-    if (bucket.articles <= 0) delete overlap.months[month];
+    const periods: [Record<string, SharedCount> | undefined, string][] = [
+      [overlap.months, monthOf(date)],
+      [overlap.weeks, weekOf(date)],
+    ];
+    for (const [counts, period] of periods) {
+      if (!counts) continue;
+      const bucket = (counts[period] ??= { articles: 0, outlets: {} });
+      bucket.articles += sign * extra;
+      bucket.outlets[outlet] = (bucket.outlets[outlet] ?? 0) + sign * extra;
+      if (bucket.outlets[outlet] === 0) delete bucket.outlets[outlet];
+      if (bucket.articles <= 0) delete counts[period];
+    }
   };
   for (const change of changes) {
     for (const [root, part] of extrasOf(change.removed, resolver)) add(root, part, -1);

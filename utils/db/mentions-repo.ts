@@ -4,16 +4,18 @@
  * timelines (two writes: recording stays cheap on the reading's path); `applyPending` brings the
  * summaries up to date from the queue, many readings in one pass, and runs before every question
  * (entity-queries.ts), so no answer misses a reading. The same pass keeps what merged keys share
- * (group-overlaps.ts) up to date. Functions take the database so tests pass a
+ * (group-overlaps.ts), the slices by month and outlet (key-slices.ts) and the keys' weeks up to
+ * date. Functions take the database so tests pass a
  * fresh one.
  */
 import type { ArticleRecord } from '../article/types';
 import type { ArticleMentions } from '../mentions/extract';
-import { keyDate, keyDateRange, monthOf, type ArticleMentionsRecord, type Contribution, type EntitySummary, type EntityTimeline, type PendingChange } from '../mentions/types';
+import { countPeriod, keyDate, keyDateRange, monthOf, weekOf, type ArticleMentionsRecord, type Contribution, type EntitySummary, type EntityTimeline, type EntityWeeks, type PendingChange } from '../mentions/types';
 import { resolver } from '../corrections/resolve';
 import { articlesAdded, readArticleCounts } from './article-counts';
 import type { GlossDb } from './database';
 import { countOverlaps, overlapFits, type GroupOverlap } from './group-overlaps';
+import { countSlices, readSlices, slicesOf, writeSlices } from './key-slices';
 
 /** Spellings kept per key across articles. */
 export const MAX_VARIANTS = 30;
@@ -52,7 +54,7 @@ const contributions = ({ entries, date, outlet }: ArticleMentionsRecord): Contri
 const sameRecord = (a: ArticleMentionsRecord, b: ArticleMentionsRecord) => a.date === b.date && a.outlet === b.outlet && JSON.stringify(a.entries) === JSON.stringify(b.entries);
 
 /** The tables `applyPending` reads and writes: a transaction that calls it must hold them all. */
-export const pendingTables = (db: GlossDb) => [db.pendingMentions, db.entities, db.timelines, db.mentions, db.corrections, db.groupOverlaps, db.articleCounts];
+export const pendingTables = (db: GlossDb) => [db.pendingMentions, db.entities, db.timelines, db.mentions, db.corrections, db.groupOverlaps, db.articleCounts, db.keySlices, db.keyWeeks];
 
 /** Brings the summaries and timelines up to date with every queued reading; returns how many it applied. */
 export async function applyPending(db: GlossDb): Promise<number> {
@@ -74,9 +76,17 @@ async function applyBatch(db: GlossDb): Promise<number> {
     const overlaps = new Map(stored.flatMap((o, i): [string, GroupOverlap][] => (overlapFits(o, corrections.membersOf(roots[i] as string)) ? [[o.root, o]] : [])));
     countOverlaps(changes, corrections, overlaps);
     const keys = [...new Set(changes.flatMap((c) => [...c.removed, ...c.added].map((x) => x.key)))];
-    const [storedSummaries, storedTimelines, counts] = await Promise.all([db.entities.bulkGet(keys), db.timelines.bulkGet(keys), readArticleCounts(db)]);
+    const parts = changes.flatMap((c) => [...c.removed, ...c.added]);
+    const [storedSummaries, storedTimelines, storedWeeks, counts, slices] = await Promise.all([
+      db.entities.bulkGet(keys),
+      db.timelines.bulkGet(keys),
+      db.keyWeeks.bulkGet(keys),
+      readArticleCounts(db),
+      readSlices(db, parts.flatMap(slicesOf)),
+    ]);
     const summaries = new Map(keys.map((key, i) => [key, storedSummaries[i]]));
     const timelines = new Map(keys.map((key, i) => [key, storedTimelines[i] ?? { key, months: {} }]));
+    const weeks = new Map(keys.map((key, i) => [key, storedWeeks[i] ?? { key, weeks: {} }]));
     /** Keys whose earliest or latest article may have gone: read again from the index. */
     const bounds = new Set<string>();
     for (const change of changes) {
@@ -86,14 +96,16 @@ async function applyBatch(db: GlossDb): Promise<number> {
         if (!summary) continue;
         summary.articles -= 1;
         summary.mentions -= old.count;
-        count(timelines.get(old.key) as EntityTimeline, old, -1);
+        count(timelines.get(old.key) as EntityTimeline, weeks.get(old.key) as EntityWeeks, old, -1);
         if (old.date === summary.firstSeen || old.date === summary.lastSeen) bounds.add(old.key);
       }
+      countSlices(slices, change.removed, -1);
+      countSlices(slices, change.added, 1);
       for (const added of change.added) {
         const summary = summaries.get(added.key) ?? { key: added.key, type: added.type, name: added.name, variants: [], articles: 0, mentions: 0, firstSeen: added.date, lastSeen: added.date };
         summary.articles += 1;
         summary.mentions += added.count;
-        count(timelines.get(added.key) as EntityTimeline, added, 1);
+        count(timelines.get(added.key) as EntityTimeline, weeks.get(added.key) as EntityWeeks, added, 1);
         summary.firstSeen = Math.min(summary.firstSeen, added.date);
         summary.lastSeen = Math.max(summary.lastSeen, added.date);
         for (const spelling of added.spellings) if (summary.variants.length < MAX_VARIANTS && !summary.variants.includes(spelling)) summary.variants.push(spelling);
@@ -115,8 +127,11 @@ async function applyBatch(db: GlossDb): Promise<number> {
     await Promise.all([
       db.entities.bulkDelete(gone),
       db.timelines.bulkDelete(gone),
+      db.keyWeeks.bulkDelete(gone),
       db.entities.bulkPut(kept.map((key) => summaries.get(key) as EntitySummary)),
       db.timelines.bulkPut(kept.map((key) => timelines.get(key) as EntityTimeline)),
+      db.keyWeeks.bulkPut(kept.map((key) => weeks.get(key) as EntityWeeks)),
+      writeSlices(db, slices),
       db.pendingMentions.bulkDelete(changes.map((c) => c.seq as number)),
       db.groupOverlaps.bulkPut([...overlaps.values()]),
       db.articleCounts.put(counts),
@@ -125,13 +140,8 @@ async function applyBatch(db: GlossDb): Promise<number> {
   });
 }
 
-/** Adds (`sign` 1) or takes away (-1) one article's part in its month of the key's timeline. */
-function count(timeline: EntityTimeline, part: Contribution, sign: 1 | -1): void {
-  const month = monthOf(part.date);
-  const bucket = (timeline.months[month] ??= { articles: 0, mentions: 0, outlets: {} });
-  bucket.articles += sign;
-  bucket.mentions += sign * part.count;
-  bucket.outlets[part.outlet] = (bucket.outlets[part.outlet] ?? 0) + sign;
-  if (bucket.outlets[part.outlet] === 0) delete bucket.outlets[part.outlet];
-  if (bucket.articles <= 0) delete timeline.months[month];
+/** Adds (`sign` 1) or takes away (-1) one article's part in its month of the key's timeline and in its week. */
+function count(timeline: EntityTimeline, weeks: EntityWeeks, part: Contribution, sign: 1 | -1): void {
+  countPeriod(timeline.months, monthOf(part.date), part, sign);
+  countPeriod(weeks.weeks, weekOf(part.date), part, sign);
 }

@@ -6,6 +6,7 @@ import type { Transaction } from 'dexie';
 import type { ArticleRecord } from '../article/types';
 import { indexWords } from '../search/words';
 import { countsFromSummaries } from './article-counts';
+import { fillPeriods } from './periods-from-mentions';
 
 export interface SchemaVersion {
   version: number;
@@ -129,6 +130,18 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     upgrade: async (tx) => {
       await tx.table('articleCounts').put(await countsFromSummaries(tx));
     },
+  },
+  {
+    // The library across articles by slice and by week (issue 15): per month, and per outlet and
+    // month, how many articles name each key and how often (`keySlices`: the table filtered by
+    // outlet and months), and each key's counts per ISO week (`keyWeeks`: an entity's weekly
+    // timeline); both kept by applyPending, counted here from the records of mentions.
+    version: 12,
+    stores: {
+      keySlices: '[scope+month], scope',
+      keyWeeks: 'key',
+    },
+    upgrade: fillPeriods,
   },
 ];
 

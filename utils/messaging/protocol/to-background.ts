@@ -7,6 +7,9 @@ import type { Placement } from '../../anchoring/anchor-all';
 import type { CorrectionChange, EntityLibraryPage, ExtractedArticle, ImportSummary, KeyTrend, StoredRecognition, TextAnalysis, WatchlistName } from './types';
 import type { ShownEntity } from '../../db/entity-groups';
 import type { TermListCounts } from '../../db/term-list-counts';
+import type { TimelineWeek } from '../../db/entity-weeks';
+import type { LibraryBounds } from '../../db/key-slices';
+import type { SlicedEntity } from '../../db/sliced-entities';
 import { correctionEditSchema, entityKey } from '../../corrections/correction';
 import { MAX_TERM_LENGTH } from '../../entities/term-limits';
 import type { ArticleChanges } from '../../versions/changes';
@@ -20,6 +23,10 @@ const articleText = v.strictObject({ articleId: httpUrl, text: v.pipe(v.string()
 
 const versionId = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
 const count = (most: number, what: string) => v.pipe(v.number(), v.integer(`${what} must be a whole number`), v.minValue(0, `${what} must not be negative`), v.maxValue(most, `${what} is at most ${most}`));
+
+const MAX_OUTLET = 500;
+/** A month 'YYYY-MM' (the table's date range is in months, as the library counts them). */
+const month = (what: string) => v.pipe(v.string(`${what} must be a month, YYYY-MM`), v.regex(/^\d{4}-(0[1-9]|1[0-2])$/, `${what} must be a month, YYYY-MM`));
 
 const annotationEdit = v.strictObject({ id: annotationId, baseRev: revision, note: v.optional(note), tags: v.optional(tags), color: v.optional(color) });
 
@@ -112,15 +119,24 @@ export const toBackground = {
    * The library page's entity table: entities and terms, most named first, of one type or all, as
    * the reader's corrections show them (merged keys as one, renamed); hidden ones only with `hidden`.
    */
-  listEntities: def<ShownEntity[]>()(
+  listEntities: def<(ShownEntity | SlicedEntity)[]>()(
     'extension',
-    optionalFields({
-      type: v.optional(v.picklist(['PERSON', 'ORG', 'PLACE', 'DATE', 'TERM'], 'type must be PERSON, ORG, PLACE, DATE or TERM')),
-      limit: v.optional(count(MAX_LIBRARY_ROWS, 'limit')),
-      offset: v.optional(count(Number.MAX_SAFE_INTEGER, 'offset')),
-      hidden: v.optional(v.boolean('hidden must be true or false')),
-    }),
+    v.pipe(
+      optionalFields({
+        type: v.optional(v.picklist(['PERSON', 'ORG', 'PLACE', 'DATE', 'TERM'], 'type must be PERSON, ORG, PLACE, DATE or TERM')),
+        limit: v.optional(count(MAX_LIBRARY_ROWS, 'limit')),
+        offset: v.optional(count(Number.MAX_SAFE_INTEGER, 'offset')),
+        hidden: v.optional(v.boolean('hidden must be true or false')),
+        // With any of these, the table within that slice (rows carry `within`): an outlet no article names gives no rows.
+        outlet: v.optional(v.pipe(v.string('outlet must be a string'), v.maxLength(MAX_OUTLET, `an outlet is at most ${MAX_OUTLET} characters`))),
+        from: v.optional(month('from')),
+        to: v.optional(month('to')),
+      }),
+      v.check(({ from, to }) => !from || !to || from <= to, 'from must not be after to'),
+    ),
   ),
+  /** The outlets the library's articles name and its first and last month: what the table's filters offer. */
+  libraryBounds: def<LibraryBounds>()('extension', empty),
   /**
    * The reader corrects a key on the library page: merge it into another, split it back out,
    * rename or hide it. A merge that would make a loop is refused with the reason; every change is
@@ -136,6 +152,8 @@ export const toBackground = {
     'extension',
     v.strictObject({ key: entityKey, offset: v.optional(count(Number.MAX_SAFE_INTEGER, 'offset')), limit: v.optional(count(200, 'limit')) }),
   ),
+  /** One key's articles and mentions per ISO week, as corrected (the entity page's timeline by week). Null: the library does not name it. */
+  entityWeeks: def<TimelineWeek[] | null>()('extension', v.strictObject({ key: entityKey })),
   /** Articles and mentions per month for each key (the terms view's chart), in the order asked. */
   entityTrends: def<KeyTrend[]>()(
     'extension',

@@ -1,0 +1,87 @@
+/**
+ * The entity table within a slice of the library: one outlet, a range of months, or both. Summed
+ * from the slices by month and outlet (key-slices.ts), a few dozen records, never the timelines or
+ * the articles; then shown as corrected, as the whole table is (entity-groups.ts): merged keys fold
+ * into their root, less the articles they share in those months (and that outlet), hidden ones
+ * leave. Articles and mentions are exact for any slice; first and last seen are known to the month.
+ */
+import type { EntityType } from '../entities/types';
+import type { EntitySummary } from '../mentions/types';
+import { loadResolver } from './corrections-repo';
+import type { GlossDb } from './database';
+import { groupTotals, shownAlone, type ShownEntity } from './entity-groups';
+import { measureOverlap, overlapFits } from './group-overlaps';
+import { ALL_OUTLETS, outletScope, slicesIn } from './key-slices';
+import { applyPending } from './mentions-repo';
+
+/** Which part of the library: an outlet ('' for articles that name none), and months 'YYYY-MM' from and to (both included). */
+export interface Slice {
+  outlet?: string;
+  from?: string;
+  to?: string;
+}
+
+/** A row of the table within a slice: its figures are the slice's, `within` its first and last month there. */
+export interface SlicedEntity extends ShownEntity {
+  within: { first: string; last: string };
+}
+
+interface Tally {
+  articles: number;
+  mentions: number;
+  first: string;
+  last: string;
+  members: Set<string>;
+}
+
+/** The keys named in `slice`, most named there first, of one type or of all, as corrected. */
+export async function listEntitiesIn(
+  db: GlossDb,
+  { outlet, from = '', to = '\uffff' }: Slice,
+  { type, limit = 100, offset = 0, hidden = false }: { type?: EntityType; limit?: number; offset?: number; hidden?: boolean } = {},
+): Promise<SlicedEntity[]> {
+  await applyPending(db);
+  if (from > to) return [];
+  const [resolver, slices] = await Promise.all([loadResolver(db), slicesIn(db, outlet === undefined ? ALL_OUTLETS : outletScope(outlet), from, to)]);
+  const tallies = new Map<string, Tally>();
+  for (const slice of slices) {
+    for (const [key, articles] of slice.articles) {
+      const root = resolver.rootOf(key);
+      if ((!hidden && resolver.isHidden(root)) || (type && !root.startsWith(`${type}:`))) continue;
+      let tally = tallies.get(root);
+      if (!tally) tallies.set(root, (tally = { articles: 0, mentions: 0, first: slice.month, last: slice.month, members: new Set() }));
+      tally.articles += articles;
+      tally.mentions += slice.mentions.get(key) ?? 0;
+      tally.last = slice.month;
+      tally.members.add(key);
+    }
+  }
+  // Articles that name two keys of a group count once: take out what they share in these months.
+  await Promise.all(
+    [...tallies].map(async ([root, tally]) => {
+      if (tally.members.size < 2) return;
+      const members = resolver.membersOf(root);
+      const kept = await db.groupOverlaps.get(root);
+      const overlap = overlapFits(kept, members) ? kept : await measureOverlap(db, root, members, { outlets: outlet !== undefined });
+      for (const [month, shared] of Object.entries(overlap.months)) {
+        if (month >= from && month <= to) tally.articles -= outlet === undefined ? shared.articles : (shared.outlets[outlet] ?? 0);
+      }
+    }),
+  );
+  const ranked = [...tallies]
+    .filter(([, t]) => t.articles > 0)
+    .sort(([a, x], [b, y]) => y.articles - x.articles || y.mentions - x.mentions || (a < b ? -1 : 1))
+    .slice(offset, offset + limit);
+  const keys = [...new Set(ranked.flatMap(([root]) => resolver.membersOf(root)))];
+  const stored = await db.entities.bulkGet(keys);
+  const known = new Map(keys.map((key, i) => [key, stored[i]]));
+  const rows = await Promise.all(
+    ranked.map(async ([root, tally]) => {
+      const shown = resolver.groups.has(root) ? (await groupTotals(db, resolver, root, { known, timeline: false }))?.summary : shownAt(known.get(root), resolver);
+      return shown && { ...shown, articles: tally.articles, mentions: tally.mentions, within: { first: tally.first, last: tally.last } };
+    }),
+  );
+  return rows.filter((row): row is SlicedEntity => !!row);
+}
+
+const shownAt = (summary: EntitySummary | undefined, resolver: Parameters<typeof shownAlone>[1]) => summary && shownAlone(summary, resolver);
