@@ -14,6 +14,11 @@ import { nextTask } from '@/utils/text/work-budget';
 
 /** How long after the worker starts the filling begins (pages opened with the browser come first). */
 export const BACKFILL_AFTER_MS = 20_000;
+/**
+ * An article read this lately is left to its own reading: it may be open in a tab, and writing its
+ * record under the page disturbed the page (a browser test's open cards closed under it).
+ */
+export const READ_LATELY_MS = 60 * 60_000;
 
 export type RecognizeText = (text: string, lang: string | null) => Promise<EntitySpan[]>;
 
@@ -36,12 +41,12 @@ export async function articlesToFill(db: GlossDb, tried: ReadonlySet<string> = n
  * per task. Each id is added to `tried` first, so a copy that names nothing is not read again in
  * this worker's life. The summaries are brought up to date at the end.
  */
-export async function fillFromVersions(db: GlossDb, ids: readonly string[], recognize: RecognizeText, tried: Set<string> = new Set()): Promise<BackfillReport> {
+export async function fillFromVersions(db: GlossDb, ids: readonly string[], recognize: RecognizeText, tried: Set<string> = new Set(), now = Date.now()): Promise<BackfillReport> {
   const report: BackfillReport = { filled: 0, passed: 0 };
   for (const id of ids) {
     tried.add(id);
     await nextTask();
-    const filled = await fillOne(db, id, recognize).catch((error: unknown) => {
+    const filled = await fillOne(db, id, recognize, now).catch((error: unknown) => {
       console.warn('Gloss: filling in the library from a stored copy:', String(error));
       return false;
     });
@@ -52,9 +57,9 @@ export async function fillFromVersions(db: GlossDb, ids: readonly string[], reco
   return report;
 }
 
-async function fillOne(db: GlossDb, id: string, recognize: RecognizeText): Promise<boolean> {
+async function fillOne(db: GlossDb, id: string, recognize: RecognizeText, now: number): Promise<boolean> {
   const [article, version] = await Promise.all([db.articles.get(id), latestVersion(db, id)]);
-  if (!article || !version || (await db.mentions.get(id))) return false;
+  if (!article || !version || now - article.lastSeenAt < READ_LATELY_MS || (await db.mentions.get(id))) return false;
   const { text } = await readVersionContent(db, version.id);
   await recordFindings(db, id, await recognize(text, version.lang ?? article.lang), text);
   return !!(await db.mentions.get(id));

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { articlesToFill, fillFromVersions } from '@/entrypoints/background/backfill';
+import { READ_LATELY_MS, articlesToFill, fillFromVersions } from '@/entrypoints/background/backfill';
 import { recordArticle, recordFindings } from '@/utils/db/articles-repo';
 import { keepVersion, listVersions } from '@/utils/db/versions-repo';
 import type { GlossDb } from '@/utils/db/database';
@@ -38,7 +38,10 @@ describe('background/backfill', () => {
 
     expect((await articlesToFill(db)).sort()).toEqual(['https://a.example/1', 'https://a.example/2']);
     recognize.mockClear();
-    const report = await fillFromVersions(db, await articlesToFill(db), recognize);
+    // An article read lately is left to its own reading (it may be open in a tab).
+    expect(await fillFromVersions(db, await articlesToFill(db), recognize, new Set(), Date.now())).toEqual({ filled: 0, passed: 2 });
+    expect(recognize).not.toHaveBeenCalled();
+    const report = await fillFromVersions(db, await articlesToFill(db), recognize, new Set(), Date.now() + READ_LATELY_MS);
     expect(report).toEqual({ filled: 2, passed: 0 });
     expect(recognize).toHaveBeenCalledTimes(2);
     expect((await db.mentions.get('https://a.example/1'))?.entries.map((e) => e.key)).toEqual(['PERSON:Kim Jong Un', 'PLACE:Songchon County']);
@@ -56,7 +59,7 @@ describe('background/backfill', () => {
     await db.versionBodies.put({ id: broken!.id, data: new Uint8Array([1, 2, 3]) });
     const tried = new Set<string>();
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    const report = await fillFromVersions(db, await articlesToFill(db, tried), recognize, tried);
+    const report = await fillFromVersions(db, await articlesToFill(db, tried), recognize, tried, Date.now() + READ_LATELY_MS);
     expect(report).toEqual({ filled: 0, passed: 2 });
     expect(warn).toHaveBeenCalledTimes(1);
     warn.mockRestore();
