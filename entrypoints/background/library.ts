@@ -9,14 +9,14 @@
 import { browser } from 'wxt/browser';
 import type { GlossDb } from '@/utils/db/database';
 import { entityPage, listEntities, trends } from '@/utils/db/entity-queries';
-import { termListCounts } from '@/utils/db/term-list-counts';
-import { listWatchlists } from '@/utils/db/watchlists-repo';
-import { BUILT_IN_TERM_LISTS } from '@/utils/entities/term-lists';
-import { asTermList } from '@/utils/entities/watchlist';
 import { entityWeeks } from '@/utils/db/entity-weeks';
 import { sliceBounds } from '@/utils/db/key-slices';
 import { applyPending } from '@/utils/db/mentions-repo';
 import { listEntitiesIn } from '@/utils/db/sliced-entities';
+import { termListCounts } from '@/utils/db/term-list-counts';
+import { listWatchlists } from '@/utils/db/watchlists-repo';
+import { BUILT_IN_TERM_LISTS } from '@/utils/entities/term-lists';
+import { asTermList } from '@/utils/entities/watchlist';
 import type { AnnounceCorrections, LibraryWriter } from '@/utils/db/library-writer';
 import { CorrectionRefused } from '@/utils/corrections/resolve';
 import { sendToExtension } from '@/utils/messaging/send';
