@@ -1,8 +1,8 @@
 /** A library client answering from memory, recording what it was asked (the background's part is tested apart). */
 import type { LibraryClient } from '@/components/library/library-client';
 import type { EntityPage } from '@/utils/db/entity-queries';
-import type { TermListCounts } from '@/utils/db/term-list-counts';
 import type { TimelineWeek } from '@/utils/db/entity-weeks';
+import type { TermListCounts } from '@/utils/db/term-list-counts';
 import type { EntityHighlight, KeyTrend } from '@/utils/messaging/protocol/types';
 import type { EntitySummary } from '@/utils/mentions/types';
 

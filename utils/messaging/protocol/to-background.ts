@@ -6,10 +6,10 @@ import { MAX_ENTITY_TEXT, MAX_LIBRARY_ROWS, MAX_PAGE_HTML, MAX_TREND_KEYS, def, 
 import type { Placement } from '../../anchoring/anchor-all';
 import type { CorrectionChange, EntityLibraryPage, ExtractedArticle, ImportSummary, KeyTrend, StoredRecognition, TextAnalysis, WatchlistName } from './types';
 import type { ShownEntity } from '../../db/entity-groups';
-import type { TermListCounts } from '../../db/term-list-counts';
 import type { TimelineWeek } from '../../db/entity-weeks';
 import type { LibraryBounds } from '../../db/key-slices';
 import type { SlicedEntity } from '../../db/sliced-entities';
+import type { TermListCounts } from '../../db/term-list-counts';
 import { correctionEditSchema, entityKey } from '../../corrections/correction';
 import { MAX_TERM_LENGTH } from '../../entities/term-limits';
 import type { ArticleChanges } from '../../versions/changes';
