@@ -65,7 +65,7 @@ export function realisticNames() {
  * Runs in the page: builds the library into the database `dbName`, then, with `questions`, times
  * the questions (and deletes it); without, answers the keys of rank 1, 20 and 500 and leaves it.
  */
-export async function measure(/** @type {string} */ url, /** @type {string} */ dbName, /** @type {[string, string][]} */ names, /** @type {number} */ articles, /** @type {number} */ perArticle, questions = true) {
+async function measure(/** @type {string} */ url, /** @type {string} */ dbName, /** @type {[string, string][]} */ names, /** @type {number} */ articles, /** @type {number} */ perArticle, questions = true) {
   const { GlossDb, writeMentions, applyPending, keyDate, listEntities, entityPage, trends, correctKeys, fillPeriods, listEntitiesIn, entityWeeks, weekOf, weekStart } = await import(url);
   let seed = 7;
   const next = () => {

@@ -1,24 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '@/utils/article/types';
 import { resolver } from '@/utils/corrections/resolve';
 import type { GlossDb } from '@/utils/db/database';
 import { groupTotals } from '@/utils/db/entity-groups';
-import { applyPending, writeMentions } from '@/utils/db/mentions-repo';
-import type { ArticleMentions } from '@/utils/mentions/extract';
+import { applyPending } from '@/utils/db/mentions-repo';
 import { freshDb } from '../support/fresh-db';
+import { readArticle } from '../support/reading';
 
 const A = 'PERSON:Kim Jong-un';
 const B = 'PERSON:Kim Jong Un';
 
-async function read(db: GlossDb, id: string, publishedTime: string, siteName: string, found: [key: string, count: number][]) {
-  const record: ArticleRecord = {
-    id, url: id, canonicalUrl: null, title: id, byline: null, siteName, publishedTime, lang: 'en', dir: null, excerpt: null, length: 1, firstSeenAt: 0, lastSeenAt: 0,
-    entityKeys: found.map(([key]) => key),
-  };
-  await db.articles.put(record);
-  const mentions: ArticleMentions[] = found.map(([key, count]) => ({ key, type: 'PERSON', name: key.slice(7), spellings: [key.slice(7)], count, snippets: [] }));
-  await writeMentions(db, record, mentions);
-}
+const read = (db: GlossDb, id: string, publishedTime: string, siteName: string, found: [key: string, count: number][]) => readArticle(db, id, publishedTime, siteName, Object.fromEntries(found));
 
 describe('db/entity-groups', () => {
   it('folds a root’s members into one summary and timeline, an article naming both counted once', async (context) => {

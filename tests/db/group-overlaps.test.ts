@@ -1,24 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '@/utils/article/types';
 import { correctKeys } from '@/utils/db/corrections-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { entityPage } from '@/utils/db/entity-queries';
 import { measureOverlap } from '@/utils/db/group-overlaps';
-import { applyPending, writeMentions } from '@/utils/db/mentions-repo';
-import type { ArticleMentions } from '@/utils/mentions/extract';
+import { applyPending } from '@/utils/db/mentions-repo';
 import { freshDb } from '../support/fresh-db';
+import { readArticle } from '../support/reading';
 
 const A = 'PERSON:Kim Jong-un';
 const B = 'PERSON:Kim Jong Un';
 
-async function read(db: GlossDb, id: string, publishedTime: string, siteName: string, keys: string[]) {
-  const record: ArticleRecord = {
-    id, url: id, canonicalUrl: null, title: id, byline: null, siteName, publishedTime, lang: 'en', dir: null, excerpt: null, length: 1, firstSeenAt: 0, lastSeenAt: 0, entityKeys: keys,
-  };
-  await db.articles.put(record);
-  const found: ArticleMentions[] = keys.map((key) => ({ key, type: 'PERSON', name: key.slice(7), spellings: [key.slice(7)], count: 1, snippets: [] }));
-  await writeMentions(db, record, found);
-}
+const read = (db: GlossDb, id: string, publishedTime: string, siteName: string, keys: string[]) => readArticle(db, id, publishedTime, siteName, Object.fromEntries(keys.map((key) => [key, 1])));
 
 describe('db/group-overlaps', () => {
   it('measures what merged keys share when they merge, keeps it up to date with readings, and forgets it on a split', async (context) => {

@@ -1,28 +1,18 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { ArticleRecord } from '@/utils/article/types';
 import { correctKeys } from '@/utils/db/corrections-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { listEntities } from '@/utils/db/entity-queries';
 import { sliceBounds } from '@/utils/db/key-slices';
-import { writeMentions } from '@/utils/db/mentions-repo';
 import { listEntitiesIn } from '@/utils/db/sliced-entities';
-import type { ArticleMentions } from '@/utils/mentions/extract';
 import { freshDb } from '../support/fresh-db';
+import { readArticle } from '../support/reading';
 
 const KIM = 'PERSON:Kim Jong Un';
 const KIM2 = 'PERSON:Kim Jong-un';
 const PY = 'PLACE:Pyongyang';
 
 /** Files an article naming each of `counts`' keys that many times, as a reading would. */
-async function read(db: GlossDb, id: string, publishedTime: string, siteName: string, counts: Record<string, number>): Promise<void> {
-  const keys = Object.keys(counts);
-  const record: ArticleRecord = {
-    id, url: id, canonicalUrl: null, title: id, byline: null, siteName, publishedTime, lang: 'en', dir: null, excerpt: null, length: 1, firstSeenAt: 0, lastSeenAt: 0, entityKeys: [...keys].sort(),
-  };
-  await db.articles.put(record);
-  const found: ArticleMentions[] = keys.map((key) => ({ key, type: key.split(':')[0] as ArticleMentions['type'], name: key.slice(key.indexOf(':') + 1), spellings: [], count: counts[key] as number, snippets: [] }));
-  await writeMentions(db, record, found);
-}
+const read = (db: GlossDb, id: string, publishedTime: string, siteName: string, counts: Record<string, number>) => readArticle(db, id, publishedTime, siteName, counts, { spelled: false });
 
 const figures = (rows: { key: string; articles: number; mentions: number }[]) => rows.map((r) => [r.key, r.articles, r.mentions]);
 
