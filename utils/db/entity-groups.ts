@@ -38,6 +38,16 @@ export function shownAlone(summary: EntitySummary, resolver: Resolver): ShownEnt
 }
 
 /**
+ * `root`'s summary as shown: over every key merged into it when it has any (their summaries taken
+ * from `known` where given), else its own from `known`; undefined when no article names it.
+ */
+export async function shownRoot(db: GlossDb, resolver: Resolver, root: string, known: ReadonlyMap<string, EntitySummary | undefined>): Promise<ShownEntity | undefined> {
+  if (resolver.groups.has(root)) return (await groupTotals(db, resolver, root, { known, timeline: false }))?.summary;
+  const summary = known.get(root);
+  return summary && shownAlone(summary, resolver);
+}
+
+/**
  * The figures of `root` over every key merged into it, from their stored summaries (given, when
  * the caller read them already) and, with `timeline`, their timelines; null when none of them is
  * named in any article. Without `timeline` (the table, the co-occurrence ranking) only the summary

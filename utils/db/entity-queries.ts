@@ -10,11 +10,11 @@ import { calendarDay } from '../article/published';
 import type { Resolver } from '../corrections/resolve';
 import type { EntityType } from '../entities/types';
 import { MAX_SPELLINGS, type Snippet } from '../mentions/extract';
-import { keyDateRange, type ArticleMentionsRecord, type EntitySummary, type EntityTimeline, type MonthCount } from '../mentions/types';
+import { keyDateRange, type ArticleMentionsRecord, type EntityTimeline, type MonthCount } from '../mentions/types';
 import { readArticleCounts } from './article-counts';
 import { loadResolver } from './corrections-repo';
 import type { GlossDb } from './database';
-import { groupTotals, shownAlone, type ShownEntity } from './entity-groups';
+import { groupTotals, shownAlone, shownRoot, type ShownEntity } from './entity-groups';
 import { applyPending } from './mentions-repo';
 
 export type { ShownEntity } from './entity-groups';
@@ -36,7 +36,7 @@ export async function listEntities(
   const known = new Map(rows.map((row) => [row.key, row]));
   const roots = [...new Set(rows.map((row) => resolver.rootOf(row.key)))].filter((root) => hidden || !resolver.isHidden(root));
   const shown = await Promise.all(
-    roots.map(async (root) => (resolver.groups.has(root) ? (await groupTotals(db, resolver, root, { known, timeline: false }))?.summary : shownAlone(known.get(root) as EntitySummary, resolver))),
+    roots.map((root) => shownRoot(db, resolver, root, known)),
   );
   return shown
     .filter((entity): entity is ShownEntity => !!entity && (!type || entity.type === type))

@@ -6,10 +6,9 @@
  * leave. Articles and mentions are exact for any slice; first and last seen are known to the month.
  */
 import type { EntityType } from '../entities/types';
-import type { EntitySummary } from '../mentions/types';
 import { loadResolver } from './corrections-repo';
 import type { GlossDb } from './database';
-import { groupTotals, shownAlone, type ShownEntity } from './entity-groups';
+import { shownRoot, type ShownEntity } from './entity-groups';
 import { measureOverlap, overlapFits } from './group-overlaps';
 import { ALL_OUTLETS, outletScope, slicesIn } from './key-slices';
 import { applyPending } from './mentions-repo';
@@ -77,11 +76,9 @@ export async function listEntitiesIn(
   const known = new Map(keys.map((key, i) => [key, stored[i]]));
   const rows = await Promise.all(
     ranked.map(async ([root, tally]) => {
-      const shown = resolver.groups.has(root) ? (await groupTotals(db, resolver, root, { known, timeline: false }))?.summary : shownAt(known.get(root), resolver);
+      const shown = await shownRoot(db, resolver, root, known);
       return shown && { ...shown, articles: tally.articles, mentions: tally.mentions, within: { first: tally.first, last: tally.last } };
     }),
   );
   return rows.filter((row): row is SlicedEntity => !!row);
 }
-
-const shownAt = (summary: EntitySummary | undefined, resolver: Parameters<typeof shownAlone>[1]) => summary && shownAlone(summary, resolver);
