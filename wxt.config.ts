@@ -66,7 +66,10 @@ export default defineConfig({
     host_permissions: ['http://*/*', 'https://*/*'],
     // The page loader is a plain script on every page; the article script follows on articles.
     content_scripts: [{ matches: ['http://*/*', 'https://*/*'], js: ['gloss-loader.js'], run_at: 'document_idle' }],
-    ...(browser !== 'firefox' && { minimum_chrome_version: String(floor.chromium) }),
+    // Messages are copied by the structured clone algorithm, as Firefox always does, not as JSON
+    // (Chromium 148+): the page's HTML handed to the extension for reading was JSON-encoded on the
+    // page's main thread, the largest single step of Gloss's work there.
+    ...(browser !== 'firefox' && { minimum_chrome_version: String(floor.chromium), message_serialization: 'structured_clone' }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         // Firefox for Android is not tested; 142 is the first that reads data_collection_permissions.
