@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GlossDb } from '@/utils/db/database';
 import { applyPending } from '@/utils/db/mentions-repo';
 import { listEntitiesIn } from '@/utils/db/sliced-entities';
+import { searchEntities } from '@/utils/db/name-search';
 import { entityWeeks } from '@/utils/db/entity-weeks';
 import { SCHEMA_HISTORY } from '@/utils/db/schema';
 import { outletKey } from '@/utils/search/words';
@@ -301,7 +302,7 @@ describe('db/schema version 12', () => {
 });
 
 describe('db/schema version 13', () => {
-  it('computes, from a version 12 database, the words each summary is found by, in an index', async () => {
+  it('computes, from a version 12 database, the words each summary is found by, which the name search reads', async () => {
     const name = `upgrade-13-${crypto.randomUUID()}`;
     const { default: Dexie } = await import('dexie');
     const old = new Dexie(name);
@@ -319,6 +320,8 @@ describe('db/schema version 13', () => {
     expect(await db.entities.get(kim.key)).toEqual({ ...kim, words: ['kim', 'jong', 'un', 'chong', 'chongun', '김정', '정은', '은'] });
     expect(await db.entities.get(songchon.key)).toEqual({ ...songchon, words: ['songchon', 'county'] });
     expect(await db.entities.where('words').startsWith('chon').primaryKeys()).toEqual([kim.key, kim.key]);
+    expect((await searchEntities(db, 'Songch')).rows.map((r) => r.key)).toEqual([songchon.key]);
+    expect((await searchEntities(db, '정은')).rows.map((r) => r.key)).toEqual([kim.key]);
     await db.delete();
   });
 });

@@ -1,0 +1,143 @@
+/**
+ * The library's names found by what the reader types (issue 15): over every key, not only the
+ * table's loaded rows, by its name or any spelling (search/name-words.ts), most named first, as
+ * the reader's corrections show the keys (entity-groups.ts): a merged key's hit is its root's row,
+ * a key the reader renamed is found by its new name too (the corrections are read whole anyway),
+ * hidden roots are left out unless asked for.
+ *
+ * Never every summary: each asked word's keys come from the summaries' `words` index (at most
+ * PROBE_CAP entries a word; one request each), their order from one record of how many articles
+ * name each key (article-counts.ts), and only the summaries of the roots answered, or checked on
+ * the way, are read. A word too common to list (every asked word, say "k" in a large library)
+ * leaves the check to the summaries, most named first, at most CHECK_CAP of them. Within an outlet
+ * and months the hits are ranked by their figures there (sliced-entities.ts `rankIn`): that reads
+ * the slices the filtered table reads, and counts only the hits.
+ */
+import type { CorrectionRecord } from '../corrections/correction';
+import { resolver as resolverOf, type Resolver } from '../corrections/resolve';
+import type { EntityType } from '../entities/types';
+import { matchesName, nameQuery, nameWords } from '../search/name-words';
+import { readArticleCounts } from './article-counts';
+import { readCorrections } from './corrections-repo';
+import type { GlossDb, StoredSummary } from './database';
+import { shownRoot, type ShownEntity } from './entity-groups';
+import { applyPending } from './mentions-repo';
+import { rankIn, slicedRows, type Slice, type SlicedEntity, type Tally } from './sliced-entities';
+
+/** Rows a search answers unless asked for fewer. */
+export const SEARCH_ROWS = 200;
+/** Index entries read per asked word: past this the word is too common to narrow the search by. */
+export const PROBE_CAP = 5_000;
+/** Asked words looked up in the index (the longest); the others are checked on the summaries read. */
+export const MAX_PROBED = 4;
+/** Summaries read at most to check hits the index could not vouch for. */
+export const CHECK_CAP = 2_000;
+
+/** The types a search may be narrowed to (dates are not names: the table leaves them out). */
+export type NameType = Exclude<EntityType, 'DATE'>;
+
+export interface NameSearch {
+  /** Most named first: the whole library's figures, or the slice's (rows carry `within`). */
+  rows: (ShownEntity | SlicedEntity)[];
+  /** More names match than the rows listed (the most named are). */
+  more: boolean;
+  /** The index could not narrow the search (every asked word too common): only the CHECK_CAP most named keys were checked. */
+  partial: boolean;
+}
+
+export interface NameSearchOptions {
+  type?: NameType;
+  limit?: number;
+  hidden?: boolean;
+  /** Within an outlet and months: ranked and counted there. */
+  slice?: Slice;
+}
+
+/** How far a search reads: index entries per asked word, and summaries checked (the tests try smaller ones). */
+export interface SearchBounds {
+  probe: number;
+  check: number;
+}
+
+/** The names that `search` finds (see the module's note); none for a query with no letter or digit. */
+export async function searchEntities(
+  db: GlossDb,
+  search: string,
+  { type, limit = SEARCH_ROWS, hidden = false, slice }: NameSearchOptions = {},
+  bounds: SearchBounds = { probe: PROBE_CAP, check: CHECK_CAP },
+): Promise<NameSearch> {
+  const asked = nameQuery(search);
+  if (!asked.length || limit <= 0) return { rows: [], more: false, partial: false };
+  await applyPending(db);
+  const records = await readCorrections(db);
+  const resolver = resolverOf(records);
+  const shows = (root: string) => !root.startsWith('DATE:') && (!type || root.startsWith(`${type}:`)) && (hidden || !resolver.isHidden(root));
+  const renamed = renamedMatches(records, resolver, asked);
+  const hits = await keysAsked(db, asked, bounds.probe);
+  const roots = hits && new Set([...[...hits].map(resolver.rootOf), ...renamed].filter(shows));
+
+  // Candidates most named first (in the slice, or in the whole library), then checked on their summaries.
+  let ranked: string[];
+  let tallies: Map<string, Tally> | undefined;
+  if (slice) {
+    const inSlice = await rankIn(db, resolver, slice, { type, hidden, only: roots ?? undefined });
+    tallies = new Map(inSlice);
+    ranked = inSlice.map(([root]) => root).filter(shows);
+  } else {
+    const counts = await readArticleCounts(db);
+    const pool = roots ?? new Set([...[...counts.byKey.keys()].map(resolver.rootOf), ...renamed].filter(shows));
+    const articles = (root: string) => resolver.membersOf(root).reduce((n, key) => n + (counts.byKey.get(key) ?? 0), 0);
+    ranked = [...pool].map((root) => [root, articles(root)] as const).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([root]) => root);
+  }
+  const { found, known, stopped } = await checked(db, resolver, ranked, asked, renamed, limit + 1, bounds.check);
+  const listed = found.slice(0, limit);
+  const rows = tallies
+    ? await slicedRows(db, resolver, listed.map((root) => [root, tallies.get(root) as Tally]), known)
+    : (await Promise.all(listed.map((root) => shownRoot(db, resolver, root, known)))).filter((row): row is ShownEntity => !!row);
+  rows.sort((a, b) => b.articles - a.articles || b.mentions - a.mentions || (a.key < b.key ? -1 : 1));
+  return { rows, more: found.length > limit, partial: stopped };
+}
+
+/** Roots the reader renamed whose new name the search finds. */
+function renamedMatches(records: readonly CorrectionRecord[], resolver: Resolver, asked: readonly string[]): Set<string> {
+  return new Set(records.filter((r) => r.name !== undefined && resolver.rootOf(r.key) === r.key && matchesName(nameWords([r.name]), asked)).map((r) => r.key));
+}
+
+/**
+ * The keys whose words hold every asked word the index could list (the longest MAX_PROBED); null
+ * when each of those is too common to list (PROBE_CAP entries or more).
+ */
+async function keysAsked(db: GlossDb, asked: readonly string[], cap: number): Promise<Set<string> | null> {
+  const listed = await Promise.all(asked.slice(0, MAX_PROBED).map((word) => db.entities.where('words').startsWith(word).limit(cap).primaryKeys()));
+  const complete = listed.filter((list) => list.length < cap).map((list) => new Set(list));
+  const [first, ...others] = complete.sort((a, b) => a.size - b.size);
+  return first ? new Set([...first].filter((key) => others.every((other) => other.has(key)))) : null;
+}
+
+/** Roots read in chunks of this many (their members' summaries in one request). */
+const CHUNK = 100;
+
+/**
+ * The first `wanted` of `ranked` whose name or a spelling of one of their keys holds every asked
+ * word (or whose new name does), reading their keys' summaries in order, at most CHECK_CAP of them.
+ */
+async function checked(db: GlossDb, resolver: Resolver, ranked: readonly string[], asked: readonly string[], renamed: ReadonlySet<string>, wanted: number, cap: number) {
+  const found: string[] = [];
+  const known = new Map<string, StoredSummary | undefined>();
+  let read = 0;
+  let next = 0;
+  while (found.length < wanted && next < ranked.length && read < cap) {
+    const chunk = ranked.slice(next, next + Math.min(CHUNK, wanted, cap - read));
+    next += chunk.length;
+    const keys = chunk.flatMap((root) => resolver.membersOf(root));
+    const stored = await db.entities.bulkGet(keys);
+    read += keys.length;
+    keys.forEach((key, i) => known.set(key, stored[i]));
+    for (const root of chunk) {
+      const matched = renamed.has(root) || resolver.membersOf(root).some((key) => matchesName(known.get(key)?.words ?? [], asked));
+      if (matched && found.length < wanted) found.push(root);
+    }
+  }
+  // Stopped at the cap before listing all it wanted or every candidate: more may match further down.
+  return { found, known, stopped: found.length < wanted && next < ranked.length };
+}
