@@ -16,13 +16,12 @@
  * Stored in the `entities.words` multiEntry index (schema version 13). Changing what `nameWords`
  * returns leaves stored words stale: add a schema version whose upgrade computes them again.
  */
+import { MAX_NAME_QUERY } from './name-limits';
 import { searchTokens, wordsOf } from './tokens';
 import { askedKeys, keysWithSpans, MAX_WORD_LENGTH } from './words';
 
 /** Words stored per key at most: its name's first, then its spellings' in the order kept. */
 export const MAX_NAME_WORDS = 100;
-/** Characters of a query read at most (the message refuses longer ones). */
-export const MAX_NAME_QUERY = 200;
 
 const cut = (word: string) => (word.length > MAX_WORD_LENGTH ? word.slice(0, MAX_WORD_LENGTH) : word);
 

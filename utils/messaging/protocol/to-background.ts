@@ -13,7 +13,7 @@ import type { SlicedEntity } from '../../db/sliced-entities';
 import type { TermListCounts } from '../../db/term-list-counts';
 import { correctionEditSchema, entityKey } from '../../corrections/correction';
 import { MAX_TERM_LENGTH } from '../../entities/term-limits';
-import { MAX_NAME_QUERY } from '../../search/name-words';
+import { MAX_NAME_QUERY } from '../../search/name-limits';
 import type { ArticleChanges } from '../../versions/changes';
 
 const { id: annotationId, articleId, quote, position, color, note, tags, textHash } = annotationFields;
