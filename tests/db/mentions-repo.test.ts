@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '@/utils/article/types';
-import type { GlossDb } from '@/utils/db/database';
+import type { GlossDb, StoredSummary } from '@/utils/db/database';
 import { applyPending, articleDate, writeMentions } from '@/utils/db/mentions-repo';
 import type { ArticleMentions } from '@/utils/mentions/extract';
 import { freshDb } from '../support/fresh-db';
@@ -50,6 +50,13 @@ describe('db/mentions-repo', () => {
     expect((await db.entities.get('PERSON:Kim Jong Un'))?.words).toEqual(['kim', 'jong', 'un', 'chong', 'chongun', '김정', '정은', '은']);
     expect(await db.entities.where('words').startsWith('chong').primaryKeys()).toEqual(['PERSON:Kim Jong Un', 'PERSON:Kim Jong Un']);
     expect(await db.entities.where('words').equals('정은').primaryKeys()).toEqual(['PERSON:Kim Jong Un']);
+    // A summary stored without its words (by an older Gloss) gains them on its next reading.
+    const bare: Partial<StoredSummary> = { ...(await db.entities.get('PERSON:Kim Jong Un')) };
+    delete bare.words;
+    await db.entities.put(bare as StoredSummary);
+    await writeMentions(db, article('a2', '2024-03-11T00:00:00Z'), [mention('PERSON:Kim Jong Un', 1, ['Kim Jong Un'])]);
+    await applyPending(db);
+    expect((await db.entities.get('PERSON:Kim Jong Un'))?.words).toEqual(['kim', 'jong', 'un', 'chong', 'chongun', '김정', '정은', '은']);
   });
 
   it('replaces what an article said on its next reading, and moves the summaries by the difference', async () => {

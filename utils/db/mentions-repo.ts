@@ -111,8 +111,9 @@ async function applyBatch(db: GlossDb): Promise<number> {
         summary.firstSeen = Math.min(summary.firstSeen, added.date);
         summary.lastSeen = Math.max(summary.lastSeen, added.date);
         for (const spelling of added.spellings) if (summary.variants.length < MAX_VARIANTS && !summary.variants.includes(spelling)) summary.variants.push(spelling);
-        // The words it is found by follow its spellings (only new ones: a spelling is never taken away).
-        if (summary.variants.length !== spelled || !summary.words.length) summary.words = summaryWords(summary);
+        // The words it is found by follow its spellings (only new ones: a spelling is never taken
+        // away), and are made for a summary stored without them.
+        if (summary.variants.length !== spelled || !summary.words?.length) summary.words = summaryWords(summary);
         summaries.set(added.key, summary);
       }
     }
