@@ -59,6 +59,9 @@ describe('db/name-search over a library larger than the table loads', () => {
     expect(keys(found)).toEqual([filler(19), filler(190), filler(1900), filler(1901), filler(1902)]);
     expect([found.more, found.partial]).toEqual([true, false]);
     expect((await searchEntities(db, 'kumgang 1999')).more).toBe(false);
+    // Found in 2,000 keys: read from the most named down, not all of them.
+    const kaesong = await searchEntities(db, 'kaesong');
+    expect([kaesong.rows.length, kaesong.rows.every((r) => r.articles === 2), kaesong.more, kaesong.partial]).toEqual([200, true, true, false]);
   });
 
   it('checks a word too common for the index on the summaries, most named first', async () => {
@@ -149,8 +152,16 @@ describe('db/name-search', () => {
 
   it('says when it stopped checking before it listed what it wanted', async () => {
     // Bounds smaller than the library: "songchon" is too common for the index, and two summaries are checked (the two most named, Kim's).
-    const found = await searchEntities(db, 'songchon', { limit: 5 }, { probe: 1, check: 2 });
+    const found = await searchEntities(db, 'songchon', { limit: 5 }, { probe: 1, check: 2, whole: 400 });
     expect([found.partial, found.rows.length < 2]).toEqual([true, true]);
-    expect((await searchEntities(db, 'songchon', { limit: 5 }, { probe: 1, check: 100 })).rows).toHaveLength(2);
+    expect((await searchEntities(db, 'songchon', { limit: 5 }, { probe: 1, check: 100, whole: 400 })).rows).toHaveLength(2);
+  });
+
+  it('ranks more keys found than it reads whole by the counts record, reading the most named first', async () => {
+    // Two found, more than it reads whole here: the most named is read first (not the first by key).
+    const one = await searchEntities(db, 'songchon', { limit: 5 }, { probe: 100, check: 1, whole: 1 });
+    expect([keys(one), one.partial]).toEqual([['PLACE:Songchon County'], true]);
+    const both = await searchEntities(db, 'songchon', { limit: 5 }, { probe: 100, check: 100, whole: 1 });
+    expect([keys(both), both.partial]).toEqual([['PLACE:Songchon County', 'ORG:Songchon Cooperative Farm'], false]);
   });
 });
