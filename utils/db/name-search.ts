@@ -49,7 +49,7 @@ export interface NameSearch {
   rows: (ShownEntity | SlicedEntity)[];
   /** More names match than the rows listed (the most named are). */
   more: boolean;
-  /** The index could not narrow the search (every asked word too common): only the CHECK_CAP most named keys were checked. */
+  /** Checking stopped at CHECK_CAP summaries before it listed `limit` names (the index could not narrow the search): less named keys may match too. */
   partial: boolean;
 }
 
