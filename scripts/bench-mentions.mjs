@@ -10,7 +10,9 @@
  * and a key's weeks kept against counted from the index; then the same questions again with the reader's corrections (corrections/): the two most
  * named keys merged (the worst case: nearly every article names both), 20 more merges, 10 keys
  * hidden, two terms merged. Those are query times; then the library page's first paints on the
- * same library in the built extension (the table, and the pages of rank 1, 20 and 500).
+ * same library in the built extension (the table, and the pages of rank 1, 20 and 500). The name
+ * search (db/name-search.ts) is timed for a common prefix, a rare name, one letter and a Hangul
+ * part, over the whole library and within an outlet, against loading the table's 2,000 rows.
  *
  *   node scripts/bench-mentions.mjs [--articles N] [--out FILE] [--no-paints]   (also run by `npm run bench`)
  */
@@ -66,7 +68,7 @@ export function realisticNames() {
  * the questions (and deletes it); without, answers the keys of rank 1, 20 and 500 and leaves it.
  */
 async function measure(/** @type {string} */ url, /** @type {string} */ dbName, /** @type {[string, string][]} */ names, /** @type {number} */ articles, /** @type {number} */ perArticle, questions = true) {
-  const { GlossDb, writeMentions, applyPending, keyDate, listEntities, entityPage, trends, correctKeys, fillPeriods, listEntitiesIn, entityWeeks, weekOf, weekStart } = await import(url);
+  const { GlossDb, writeMentions, applyPending, keyDate, listEntities, entityPage, trends, correctKeys, fillPeriods, listEntitiesIn, entityWeeks, weekOf, weekStart, searchEntities, summaryWords } = await import(url);
   let seed = 7;
   const next = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -145,7 +147,8 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
     await db.articles.bulkPut(batch.map((b) => b.record));
     await db.mentions.bulkPut(records);
   }
-  await db.entities.bulkPut([...summaries.values()]);
+  // With the words each is found by, as applyPending keeps them (schema 13).
+  await db.entities.bulkPut([...summaries.values()].map((s) => ({ ...s, words: summaryWords(s) })));
   await db.timelines.bulkPut([...timelines.values()]);
   await db.articleCounts.put({ id: 'articles', total: articles, byKey: new Map([...summaries.values()].map((s) => [s.key, s.articles])) });
   const buildMs = performance.now() - t0;
@@ -257,6 +260,24 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
     };
   };
   const slices = { periodsMs, sliceCount, sliceEntries, ...(await sliced()), everyTimelineMs, weeks: [await weeksOf(1), await weeksOf(20)] };
+  // The name search: the rarest key's whole name, and the start of its first word.
+  const rarest = [...summaries.values()].sort((a, b) => a.articles - b.articles || (a.key < b.key ? -1 : 1))[0];
+  const searchOf = async (/** @type {string} */ query, /** @type {object} */ options = {}) => {
+    const found = await searchEntities(db, query, options);
+    const where = 'slice' in options ? ` in ${Object.values(/** @type {{ slice: object }} */ (options).slice).join(' ')}` : '';
+    return { query, where, rows: found.rows.length, more: found.more, partial: found.partial, top: found.rows[0]?.key ?? null, ms: await time(() => searchEntities(db, query, options)) };
+  };
+  const searches = async () => [
+    await searchOf('kim'),
+    await searchOf(rarest.name),
+    await searchOf(rarest.name.split(' ')[0].slice(0, 4)),
+    await searchOf('k'),
+    await searchOf('s'),
+    await searchOf('김정'),
+    await searchOf('kim', { slice: { outlet: 'KCNA' } }),
+    await searchOf('kim', { slice: { outlet: 'KCNA', from: '2024-04', to: '2024-06' } }),
+  ];
+  const search = { rarest: { key: rarest.key, articles: rarest.articles }, queries: await searches(), table2000Ms: await time(() => listEntities(db, { limit: 2000 })) };
   const result = {
     buildMs,
     counts,
@@ -269,8 +290,11 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
     pages: [await page(1), await page(20), await page(500)],
     trend: { key: term.key, articles: term.articles, ms: await time(() => trends(db, [term.key])) },
     slices,
+    search,
+    /** The name search again once a long tail of keys is added (at the end). */
+    tail: /** @type {{ keys: number, rare: string, queries: { query: string, where: string, rows: number, more: boolean, partial: boolean, top: string | null, ms?: number }[] } | undefined} */ (undefined),
     /** The same questions with corrections made (a Gloss that keeps them). */
-    corrected: /** @type {{ mergeTopMs: number, tableMs?: number, tableOfTypeMs?: number, pages: { key: string, articles: number, merged: number, ms?: number, related: number }[], trend: { key: string, ms?: number }, sliced?: Record<string, number | undefined>, weeksMs?: number } | undefined} */ (undefined),
+    corrected: /** @type {{ mergeTopMs: number, tableMs?: number, tableOfTypeMs?: number, pages: { key: string, articles: number, merged: number, ms?: number, related: number }[], trend: { key: string, ms?: number }, sliced?: Record<string, number | undefined>, weeksMs?: number, searches?: { query: string, where: string, rows: number, ms?: number }[] } | undefined} */ (undefined),
   };
   // The reader's corrections, made as the library page makes them (correctKeys, which the writer
   // calls), the merge of the two most named keys timed.
@@ -296,8 +320,32 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
       trend: { key: term.key, ms: await time(() => trends(db, [term.key])) },
       sliced: await sliced(),
       weeksMs: await time(() => entityWeeks(db, at(1).key)),
+      searches: await searches(),
     };
   }
+  // A long tail, as a reader's library has (open-world names read once): 40,000 more keys named in
+  // one article each, their names made of the words of the names above (so a prefix is as common
+  // as there); summaries and counts only, which is all the name search reads of them.
+  const TAIL = 40_000;
+  const nameWords = [...new Set(names.flatMap(([, name]) => name.split(/\s+/)))].filter((word) => /^\p{L}/u.test(word));
+  const pick = () => nameWords[Math.floor(next() * nameWords.length)];
+  const tailCounts = await db.articleCounts.get('articles');
+  /** @type {Map<string, object>} */
+  const tail = new Map();
+  while (tail.size < TAIL) {
+    const name = [pick(), pick(), ...(next() < 0.3 ? [pick()] : [])].join(' ');
+    const key = `${['PERSON', 'ORG', 'PLACE'][tail.size % 3]}:${name}`;
+    if (tail.has(key) || summaries.has(key)) continue;
+    const date = start + Math.floor(next() * span);
+    const summary = { key, type: key.slice(0, key.indexOf(':')), name, variants: [name], articles: 1, mentions: 1, firstSeen: date, lastSeen: date };
+    tail.set(key, { ...summary, words: summaryWords(summary) });
+    tailCounts.byKey.set(key, 1);
+  }
+  for (let i = 0, all = [...tail.values()]; i < all.length; i += 5_000) await db.entities.bulkPut(all.slice(i, i + 5_000));
+  await db.articleCounts.put(tailCounts);
+  const [rareTail] = tail.values();
+  const tailed = /** @type {{ name: string }} */ (rareTail).name;
+  result.tail = { keys: await db.entities.count(), rare: tailed, queries: [await searchOf('kim'), await searchOf(tailed), await searchOf(tailed.split(' ').map((w) => w.slice(0, 3)).join(' ')), await searchOf('k'), await searchOf('s'), await searchOf('ch')] };
   await db.delete();
   return result;
 }
@@ -375,6 +423,9 @@ export function printMentions(r) {
   console.log(`entity table within a slice, first 100 rows: one outlet ${f(s.outletMs)} ms; one year ${f(s.yearMs)} ms; an outlet and three months ${f(s.outletQuarterMs)} ms; every month, every outlet ${f(s.allMs)} ms`);
   console.log(`  for comparison, reading every key's timeline for an outlet and a year (articles only): ${f(s.everyTimelineMs)} ms`);
   for (const w of s.weeks) console.log(`one entity's weeks, ${w.key} (${w.articles} articles, ${w.weeks} weeks): kept ${f(w.storedMs)} ms; counted from the index per week ${f(w.fromIndexMs)} ms`);
+  const q = r.search;
+  console.log(`name search (target ≤ 50 ms; the rarest key ${q.rarest.key}, ${q.rarest.articles} article(s)); for comparison, loading the table's 2,000 rows: ${f(q.table2000Ms)} ms`);
+  for (const x of q.queries) console.log(`  “${x.query}”${x.where}: ${f(x.ms)} ms (${x.rows} rows${x.more ? ', more' : ''}${x.partial ? ', partial' : ''}; first ${x.top})`);
   const p = r.paints;
   if (p) {
   console.log(`library page, first paint with its data (navigation to the page's mark, median of ${RUNS} fresh pages): the table ${f(p.tableMs)} ms (target ≤ 200 ms)`);
@@ -391,6 +442,11 @@ export function printMentions(r) {
   console.log(`  term trend, ${c.trend.key} with a term merged in: ${g(c.trend.ms)} ms`);
   const cs = c.sliced;
   if (cs) console.log(`  entity table within a slice: one outlet ${g(cs.outletMs)} ms; one year ${g(cs.yearMs)} ms; an outlet and three months ${g(cs.outletQuarterMs)} ms; everything ${g(cs.allMs)} ms; the merged top key's weeks ${g(c.weeksMs)} ms`);
+  if (c.searches) console.log(`  name search: ${c.searches.map((/** @type {{ query: string, where: string, rows: number, ms?: number }} */ x) => `“${x.query}”${x.where} ${g(x.ms)} ms (${x.rows} rows)`).join('; ')}`);
+  if (r.tail) {
+    console.log(`name search with a long tail (${r.tail.keys} keys in all, 40,000 of them named once; with the corrections above):`);
+    for (const x of r.tail.queries) console.log(`  “${x.query}”: ${f(x.ms ?? NaN)} ms (${x.rows} rows${x.more ? ', more' : ''}${x.partial ? ', partial' : ''}; first ${x.top})`);
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

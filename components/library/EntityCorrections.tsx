@@ -9,10 +9,10 @@ import { useState } from 'preact/hooks';
 import { keyName, MAX_NAME, type CorrectionEdit } from '@/utils/corrections/correction';
 import type { ShownEntity } from '@/utils/db/entity-groups';
 import { ENTITY_TYPE_LABELS, type EntityType } from '@/utils/entities/types';
-import { TABLE_ROWS, visibleRows } from './EntityTable';
+import { MAX_NAME_QUERY } from '@/utils/search/name-limits';
 import type { LibraryClient } from './library-client';
 import { routeHref } from './route';
-import { useAnswer } from './use-answer';
+import { useNameSearch } from './use-name-search';
 
 /** Entities offered to merge into, at most. */
 export const MERGE_CHOICES = 8;
@@ -23,11 +23,11 @@ export function EntityCorrections({ client, summary, onChanged }: { client: Libr
   const [status, setStatus] = useState<{ text: string; refused?: boolean } | null>(null);
   const [name, setName] = useState(summary.name);
   const [search, setSearch] = useState('');
-  const searching = search.trim().length > 0;
-  const table = useAnswer(() => (searching ? client.listEntities({ limit: TABLE_ROWS }) : Promise.resolve({ ok: true as const, value: [] })), [client, searching]);
+  // The same search as the table's, over every name: the entity itself may be among the most named found.
+  const searched = useNameSearch(client, search, { limit: MERGE_CHOICES + 1 });
+  const found = searched.query && searched.found && 'value' in searched.found ? searched.found.value.rows : null;
   const own = new Set([summary.key, ...(summary.merged ?? [])]);
-  const choices =
-    table.state === 'ready' ? visibleRows(table.value.filter((e) => e.type !== 'DATE' && !own.has(e.key)), { type: '', search, column: 'articles', descending: true }).slice(0, MERGE_CHOICES) : [];
+  const choices = (found ?? []).filter((e) => e.type !== 'DATE' && !own.has(e.key)).slice(0, MERGE_CHOICES);
 
   const correct = async (edit: CorrectionEdit, done: string, then?: () => void) => {
     setStatus(null);
@@ -81,10 +81,18 @@ export function EntityCorrections({ client, summary, onChanged }: { client: Libr
       <div class="merge">
         <label>
           Merge into{' '}
-          <input type="search" value={search} placeholder="Name or spelling" onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)} data-testid="merge-search" />
+          <input
+            type="search"
+            value={search}
+            maxLength={MAX_NAME_QUERY}
+            placeholder="Name or spelling"
+            onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)}
+            data-testid="merge-search"
+          />
         </label>
-        {searching && table.state === 'loading' && <p role="status">Reading the library…</p>}
-        {searching && table.state === 'ready' && !choices.length && <p class="muted">No other entity has that name.</p>}
+        {searched.query && !searched.found && <p role="status">Reading the library…</p>}
+        {searched.query && searched.found && 'error' in searched.found && <p role="alert">Gloss could not search the library: {searched.found.error}</p>}
+        {found && !choices.length && !searched.pending && <p class="muted">No other entity has that name.</p>}
         {choices.length > 0 && (
           <ul class="merge-choices" data-testid="merge-choices">
             {choices.map((e) => (

@@ -2,26 +2,32 @@
  * The entity table: every person, organization, place and term the reader's articles name, as the
  * reader's corrections show them (merged keys as one row, renamed; hidden ones on demand), with
  * spellings, articles, mentions, first and last seen; the whole library, or within one outlet and
- * a range of months (asked of the background, kept in the address: route.ts). Sorting, the type
- * filter and the search (name or spelling) work on the rows loaded (the most named, `TABLE_ROWS`
- * of them): a first version; searching the whole library would be a query of its own.
+ * a range of months (asked of the background, kept in the address: route.ts). Sorting and the
+ * type filter work on the rows loaded (the most named, `TABLE_ROWS` of them); the search box asks
+ * the background for names over every key (use-name-search.ts), so a name in few articles is found
+ * as well, and the table then shows what it found.
  */
 import { useMemo, useState } from 'preact/hooks';
+import type { NameSearch } from '@/utils/db/name-search';
 import { ENTITY_TYPE_LABELS, type EntityType } from '@/utils/entities/types';
 import { csvTable } from '@/utils/export/csv-field';
 import type { ShownEntity } from '@/utils/db/entity-groups';
 import type { Slice, SlicedEntity } from '@/utils/db/sliced-entities';
+import { MAX_NAME_QUERY } from '@/utils/search/name-limits';
 import { day, download } from './download';
 import type { LibraryClient } from './library-client';
 import { routeHref } from './route';
 import type { LibraryBounds } from '@/utils/db/key-slices';
 import { useAnswer } from './use-answer';
+import { useNameSearch } from './use-name-search';
 import { useFirstPaintMark } from '../common/first-paint';
 
 /** Rows the table loads (most named first). */
 export const TABLE_ROWS = 2_000;
 /** Rows drawn at first, and more each time the reader asks: drawing 2,000 rows took most of a second. */
 export const ROWS_DRAWN = 100;
+/** Rows a search lists at most (the most named of the names found). */
+export const SEARCHED_ROWS = 200;
 
 const TYPES: EntityType[] = ['PERSON', 'ORG', 'PLACE', 'TERM'];
 type Column = 'name' | 'type' | 'variants' | 'articles' | 'mentions' | 'firstSeen' | 'lastSeen';
@@ -46,12 +52,9 @@ const seen = (row: EntitySummary, column: 'firstSeen' | 'lastSeen') => (isSliced
 const valueOf = (row: EntitySummary, column: Column): string | number =>
   column === 'variants' ? row.variants.length : (column === 'firstSeen' || column === 'lastSeen') && isSliced(row) ? seen(row, column) : row[column];
 
-/** Rows of `type` (all for ''), whose name or a spelling holds `search`, sorted by `column`. */
-export function visibleRows(rows: readonly EntitySummary[], { type, search, column, descending }: { type: EntityType | ''; search: string; column: Column; descending: boolean }): EntitySummary[] {
-  const needle = search.trim().toLowerCase();
-  const kept = rows.filter(
-    (row) => (!type || row.type === type) && (!needle || row.name.toLowerCase().includes(needle) || row.variants.some((v) => v.toLowerCase().includes(needle))),
-  );
+/** Rows of `type` (all for ''), no dates, sorted by `column`. */
+export function visibleRows(rows: readonly EntitySummary[], { type, column, descending }: { type: EntityType | ''; column: Column; descending: boolean }): EntitySummary[] {
+  const kept = rows.filter((row) => row.type !== 'DATE' && (!type || row.type === type));
   const sign = descending ? -1 : 1;
   return kept.sort((a, b) => {
     const x = valueOf(a, column);
@@ -67,6 +70,14 @@ export function entitiesCsv(rows: readonly EntitySummary[]): string {
     ['key', 'name', 'type', 'spellings', 'articles', 'mentions', 'first seen', 'last seen'],
     ...rows.map((r) => [r.key, r.name, r.type, r.variants.join('; '), r.articles, r.mentions, seen(r, 'firstSeen'), seen(r, 'lastSeen')]),
   ]);
+}
+
+/** What a search found, in words: "12 names match “kim”"; with `more`, that the most named are listed. */
+export function foundWords(query: string, { rows, more, partial }: NameSearch): string {
+  const asked = `“${query}”`;
+  if (!rows.length) return partial ? `No name among the most named matches ${asked}: type more of it to search every name` : `No name or spelling matches ${asked}`;
+  const count = `${rows.length} ${rows.length === 1 ? 'name matches' : 'names match'} ${asked}`;
+  return more ? `${count} (the ${rows.length} most named of more)` : partial ? `${count} among the most named (type more of it to search every name)` : count;
 }
 
 /** What a slice is, in words: "in KCNA, 2024-01 to 2024-06". */
@@ -91,8 +102,11 @@ export function EntityTable({ client, revision = 0, slice, onSlice = () => {} }:
   const [type, setType] = useState<EntityType | ''>('');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'articles', descending: true });
+  const searched = useNameSearch(client, backwards ? '' : search, { limit: SEARCHED_ROWS, ...(type && type !== 'DATE' && { type }), ...(showHidden && { hidden: true }), ...slice }, revision);
+  const found = searched.query && searched.found && 'value' in searched.found ? searched.found : null;
   const loaded = answer.state === 'ready' ? answer.value.filter((row) => row.type !== 'DATE') : [];
-  const rows = useMemo(() => visibleRows(loaded, { type, search, ...sort }), [loaded, type, search, sort]);
+  const listed = searched.query ? (found?.value.rows ?? []) : loaded;
+  const rows = useMemo(() => visibleRows(listed, { type, ...sort }), [listed, type, sort]);
   const [drawn, setDrawn] = useState(ROWS_DRAWN);
   useFirstPaintMark('gloss:entities-painted', answer.state === 'ready');
 
@@ -117,7 +131,14 @@ export function EntityTable({ client, revision = 0, slice, onSlice = () => {} }:
         </label>
         <label>
           Search{' '}
-          <input type="search" value={search} placeholder="Name or spelling" onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)} data-testid="entity-search" />
+          <input
+            type="search"
+            value={search}
+            maxLength={MAX_NAME_QUERY}
+            placeholder="Name or spelling"
+            onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)}
+            data-testid="entity-search"
+          />
         </label>
         <label>
           <input type="checkbox" checked={showHidden} onChange={(e) => setShowHidden((e.currentTarget as HTMLInputElement).checked)} data-testid="show-hidden" /> Show hidden
@@ -128,12 +149,20 @@ export function EntityTable({ client, revision = 0, slice, onSlice = () => {} }:
       </div>
       {answer.state === 'loading' && <p role="status">Reading the library…</p>}
       {answer.state === 'failed' && <p role="alert">Gloss could not read the library: {answer.message}</p>}
+      {searched.query && searched.found && 'error' in searched.found && <p role="alert">Gloss could not search the library: {searched.found.error}</p>}
       {answer.state === 'ready' && (<>
-      <p class="muted" role="status" data-testid="table-status">
-        {rows.length} of {loaded.length} shown{slice ? ` ${sliceWords(slice)} (articles and mentions counted there; first and last seen there, by month)` : ''}{loaded.length >= TABLE_ROWS ? ` (the ${TABLE_ROWS} most named are loaded; search and sorting apply to them)` : ''}
-        {rows.length > drawn ? `; the first ${drawn} listed` : ''}.
+      <p class="muted" role="status" data-testid="table-status" aria-busy={searched.pending}>
+        {searched.query
+          ? found
+            ? foundWords(found.query, found.value)
+            : `Searching every name in the library for “${searched.query}”`
+          : `${rows.length} of ${loaded.length} shown`}
+        {slice ? ` ${sliceWords(slice)} (articles and mentions counted there; first and last seen there, by month)` : ''}
+        {!searched.query && loaded.length >= TABLE_ROWS ? ` (the ${TABLE_ROWS} most named are loaded; sorting applies to them, the search to every name)` : ''}
+        {rows.length > drawn ? `; the first ${drawn} listed` : ''}
+        {searched.query && !found ? '…' : '.'}
       </p>
-      {loaded.length === 0 ? (
+      {loaded.length === 0 && !searched.query ? (
         <p>{slice ? 'No entities here: no article of the library falls in this outlet and these months.' : 'No entities yet: Gloss lists what it recognizes in the articles you read.'}</p>
       ) : (
         <div class="table-wrap">

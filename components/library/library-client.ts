@@ -9,7 +9,7 @@ import { toPages } from '@/utils/messaging/protocol/to-pages';
 import type { Result } from '@/utils/messaging/result';
 import { sendToExtension } from '@/utils/messaging/send';
 
-type Asked = 'listEntities' | 'libraryBounds' | 'entityPage' | 'entityWeeks' | 'entityTrends' | 'termLists' | 'correctKey';
+type Asked = 'listEntities' | 'searchEntities' | 'libraryBounds' | 'entityPage' | 'entityWeeks' | 'entityTrends' | 'termLists' | 'correctKey';
 
 export type LibraryClient = {
   [K in Asked]: (payload: RequestOf<'toBackground', K>) => Promise<Result<ResponseOf<'toBackground', K>>>;
@@ -21,6 +21,7 @@ export type LibraryClient = {
 /** The client that asks the background. */
 export const backgroundClient: LibraryClient = {
   listEntities: (payload) => sendToExtension('toBackground', 'listEntities', payload),
+  searchEntities: (payload) => sendToExtension('toBackground', 'searchEntities', payload),
   libraryBounds: (payload) => sendToExtension('toBackground', 'libraryBounds', payload),
   entityPage: (payload) => sendToExtension('toBackground', 'entityPage', payload),
   entityWeeks: (payload) => sendToExtension('toBackground', 'entityWeeks', payload),

@@ -1,6 +1,7 @@
 /**
  * The library page's questions across articles (issue 15), answered in the background where the
- * database lives: the entity table (whole, or within an outlet and months), one entity's page and
+ * database lives: the entity table (whole, or within an outlet and months), the search of its
+ * names over every key, one entity's page and
  * its weeks, trends per month, and the reader's
  * corrections of keys (written by the library writer, announced to every library page). Also
  * opens the library page itself, from the keyboard shortcut (manifest `commands`) and the toolbar
@@ -12,6 +13,7 @@ import { entityPage, listEntities, trends } from '@/utils/db/entity-queries';
 import { entityWeeks } from '@/utils/db/entity-weeks';
 import { sliceBounds } from '@/utils/db/key-slices';
 import { applyPending } from '@/utils/db/mentions-repo';
+import { searchEntities } from '@/utils/db/name-search';
 import { listEntitiesIn } from '@/utils/db/sliced-entities';
 import { termListCounts } from '@/utils/db/term-list-counts';
 import { listWatchlists } from '@/utils/db/watchlists-repo';
@@ -28,7 +30,7 @@ export const LIBRARY_COMMAND = 'open-library';
 export const LIBRARY_MENU_ID = 'gloss-open-library';
 export const LIBRARY_PAGE = '/library.html';
 
-type LibraryHandlers = Pick<Handlers<'toBackground'>, 'listEntities' | 'libraryBounds' | 'entityPage' | 'entityWeeks' | 'entityTrends' | 'termLists' | 'correctKey'>;
+type LibraryHandlers = Pick<Handlers<'toBackground'>, 'listEntities' | 'searchEntities' | 'libraryBounds' | 'entityPage' | 'entityWeeks' | 'entityTrends' | 'termLists' | 'correctKey'>;
 
 /** Tells Gloss's pages (every open library page) which corrections changed. */
 export const announceCorrectionsToPages: AnnounceCorrections = async (change) => {
@@ -40,6 +42,8 @@ export function libraryHandlers(db: GlossDb, writer: Pick<LibraryWriter, 'correc
   return {
     listEntities: ({ type, limit, offset, hidden, outlet, from, to }) =>
       outlet !== undefined || from || to ? listEntitiesIn(db, { outlet, from, to }, { type, limit, offset, hidden }) : listEntities(db, { type, limit, offset, hidden }),
+    searchEntities: ({ search, type, limit, hidden, outlet, from, to }) =>
+      searchEntities(db, search, { type, limit, hidden, ...((outlet !== undefined || from || to) && { slice: { outlet, from, to } }) }),
     libraryBounds: async () => {
       await applyPending(db);
       return sliceBounds(db);

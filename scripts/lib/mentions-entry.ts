@@ -8,3 +8,5 @@ export { fillPeriods } from '../../utils/db/periods-from-mentions';
 export { listEntitiesIn } from '../../utils/db/sliced-entities';
 export { entityWeeks } from '../../utils/db/entity-weeks';
 export { keyDateRange, weekOf, weekStart } from '../../utils/mentions/types';
+export { searchEntities } from '../../utils/db/name-search';
+export { summaryWords } from '../../utils/search/name-words';

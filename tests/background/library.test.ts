@@ -55,6 +55,17 @@ describe('background/library', () => {
     expect(await handlers.listEntities({ type: 'PERSON', offset: 1 }, {})).toEqual([]);
   });
 
+  it('answers the name search over the whole library, or ranked and counted within an outlet and months', async () => {
+    const handlers = libraryHandlers(db, libraryWriter(db, async () => {}));
+    const figures = (rows: { key: string; articles: number; mentions: number }[]) => rows.map((e) => [e.key, e.articles, e.mentions]);
+    const whole = await handlers.searchEntities({ search: 'Jong-un' }, {});
+    expect([figures(whole.rows), whole.more]).toEqual([[[KIM, 2, 5]], false]);
+    expect(figures((await handlers.searchEntities({ search: 'kim', from: '2024-06' }, {})).rows)).toEqual([[KIM, 1, 2]]);
+    expect(figures((await handlers.searchEntities({ search: 'kim', outlet: 'Yonhap' }, {})).rows)).toEqual([]);
+    expect(figures((await handlers.searchEntities({ search: 'songch', type: 'PLACE', limit: 1 }, {})).rows)).toEqual([['PLACE:Songchon County', 1, 2]]);
+    expect((await handlers.searchEntities({ search: '20×10', type: 'PERSON' }, {})).rows).toEqual([]);
+  });
+
   it("answers one entity's page with the reader's highlights that quote one of its spellings, in article order", async () => {
     const text = 'The respected Comrade Kim Jong Un made a speech. KIM JONG UN smiled. The weather was fine.';
     const onName = await highlight(db, 'https://a.example/1', text, 'Comrade Kim Jong Un made', 'first');

@@ -36,6 +36,9 @@ describe('db/entity-queries', () => {
       ['ORG:Cabinet', 7],
     ]);
     expect((await listEntities(db, { type: 'PERSON' })).map((e) => e.key)).toEqual(['PERSON:Kim Jong Un']);
+    // The words each summary is stored with (for the name search) stay in the database.
+    expect((await listEntities(db)).filter((e) => 'words' in e)).toEqual([]);
+    expect('words' in ((await entityPage(db, 'PERSON:Kim Jong Un'))?.summary ?? {})).toBe(false);
   });
 
   it('gives one entity’s articles in date order with their passages, and its timeline by month and outlet', async () => {

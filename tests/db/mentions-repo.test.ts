@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '@/utils/article/types';
-import type { GlossDb } from '@/utils/db/database';
+import type { GlossDb, StoredSummary } from '@/utils/db/database';
 import { applyPending, articleDate, writeMentions } from '@/utils/db/mentions-repo';
 import type { ArticleMentions } from '@/utils/mentions/extract';
 import { freshDb } from '../support/fresh-db';
@@ -30,11 +30,33 @@ describe('db/mentions-repo', () => {
     expect(await db.entities.get('PERSON:Kim Jong Un')).toEqual({
       key: 'PERSON:Kim Jong Un', type: 'PERSON', name: 'Kim Jong Un', variants: ['Kim Jong Un', 'Kim Jong-un', 'Kim Chŏng-ŭn'],
       articles: 2, mentions: 5, firstSeen: Date.UTC(2024, 2, 10, 9), lastSeen: Date.UTC(2024, 4, 2, 9),
+      // What the name search finds it by: every spelling's words, folded.
+      words: ['kim', 'jong', 'un', 'jongun', 'chong', 'chongun'],
     });
     expect((await db.timelines.get('PERSON:Kim Jong Un'))?.months).toEqual({
       '2024-03': { articles: 1, mentions: 4, outlets: { 'KCNA Watch': 1 } },
       '2024-05': { articles: 1, mentions: 1, outlets: { 'Rodong Sinmun': 1 } },
     });
+  });
+
+  it('keeps the words a key is found by with its spellings, when a later reading spells it anew', async () => {
+    await writeMentions(db, article('a1', '2024-03-10T00:00:00Z'), [mention('PERSON:Kim Jong Un', 4, ['Kim Jong Un'])]);
+    await applyPending(db);
+    expect((await db.entities.get('PERSON:Kim Jong Un'))?.words).toEqual(['kim', 'jong', 'un']);
+    expect(await db.entities.where('words').startsWith('chong').primaryKeys()).toEqual([]);
+    // The same article read again, now spelling him in McCune–Reischauer and in Hangul.
+    await writeMentions(db, article('a1', '2024-03-10T00:00:00Z'), [mention('PERSON:Kim Jong Un', 4, ['Kim Jong Un', 'Kim Chŏng-ŭn', '김정은'])]);
+    await applyPending(db);
+    expect((await db.entities.get('PERSON:Kim Jong Un'))?.words).toEqual(['kim', 'jong', 'un', 'chong', 'chongun', '김정', '정은', '은']);
+    expect(await db.entities.where('words').startsWith('chong').primaryKeys()).toEqual(['PERSON:Kim Jong Un', 'PERSON:Kim Jong Un']);
+    expect(await db.entities.where('words').equals('정은').primaryKeys()).toEqual(['PERSON:Kim Jong Un']);
+    // A summary stored without its words (by an older Gloss) gains them on its next reading.
+    const bare: Partial<StoredSummary> = { ...(await db.entities.get('PERSON:Kim Jong Un')) };
+    delete bare.words;
+    await db.entities.put(bare as StoredSummary);
+    await writeMentions(db, article('a2', '2024-03-11T00:00:00Z'), [mention('PERSON:Kim Jong Un', 1, ['Kim Jong Un'])]);
+    await applyPending(db);
+    expect((await db.entities.get('PERSON:Kim Jong Un'))?.words).toEqual(['kim', 'jong', 'un', 'chong', 'chongun', '김정', '정은', '은']);
   });
 
   it('replaces what an article said on its next reading, and moves the summaries by the difference', async () => {

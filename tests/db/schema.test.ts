@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { GlossDb } from '@/utils/db/database';
 import { applyPending } from '@/utils/db/mentions-repo';
 import { listEntitiesIn } from '@/utils/db/sliced-entities';
+import { searchEntities } from '@/utils/db/name-search';
 import { entityWeeks } from '@/utils/db/entity-weeks';
 import { SCHEMA_HISTORY } from '@/utils/db/schema';
 import { outletKey } from '@/utils/search/words';
@@ -29,6 +30,7 @@ describe('db/schema', () => {
       { version: 10, stores: { corrections: 'key', groupOverlaps: 'root' } },
       { version: 11, stores: { articleCounts: 'id' } },
       { version: 12, stores: { keySlices: '[scope+month], scope', keyWeeks: 'key' } },
+      { version: 13, stores: { entities: 'key, articles, [type+articles], *words' } },
     ]);
   });
 
@@ -43,6 +45,7 @@ describe('db/schema', () => {
     expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articleCounts', 'articles', 'corrections', 'entities', 'groupOverlaps', 'keySlices', 'keyWeeks', 'mentions', 'pendingMentions', 'timelines', 'versionBodies', 'versions', 'watchlists']);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'tags')?.multi).toBe(true);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
+    expect(db.entities.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
     db.close();
   });
 });
@@ -220,7 +223,8 @@ describe('db/schema version 10', () => {
     const db = new GlossDb(name);
     await db.open();
     expect(db.verno).toBe(SCHEMA_HISTORY.length);
-    expect(await db.entities.get('PERSON:Kim Jong Un')).toEqual(summary);
+    // Version 13 adds the words it is found by.
+    expect(await db.entities.get('PERSON:Kim Jong Un')).toEqual({ ...summary, words: ['kim', 'jong', 'un'] });
     expect(await db.mentions.where('keyDates').startsWith('PERSON:Kim Jong Un').primaryKeys()).toEqual(['https://a.example/1']);
     expect(await db.corrections.count()).toBe(0);
     await db.corrections.put({ key: 'PERSON:Kim Jong-un', mergedInto: 'PERSON:Kim Jong Un', updatedAt: 1 });
@@ -293,6 +297,31 @@ describe('db/schema version 12', () => {
       ['2024-W25', 1, 3],
       ['2024-W27', 2, 3],
     ]);
+    await db.delete();
+  });
+});
+
+describe('db/schema version 13', () => {
+  it('computes, from a version 12 database, the words each summary is found by, which the name search reads', async () => {
+    const name = `upgrade-13-${crypto.randomUUID()}`;
+    const { default: Dexie } = await import('dexie');
+    const old = new Dexie(name);
+    for (const { version, stores } of SCHEMA_HISTORY.slice(0, 12)) old.version(version).stores(stores);
+    await old.open();
+    const summary = (key: string, variants: string[], articles: number) => ({ key, type: key.slice(0, key.indexOf(':')), name: key.slice(key.indexOf(':') + 1), variants, articles, mentions: articles, firstSeen: 1, lastSeen: 2 });
+    const kim = summary('PERSON:Kim Jong Un', ['Kim Jong Un', 'Kim Chŏng-ŭn', '김정은'], 3);
+    const songchon = summary('PLACE:Songchon County', ['Songchon County'], 1);
+    await old.table('entities').bulkPut([kim, songchon]);
+    await old.table('articleCounts').put({ id: 'articles', total: 3, byKey: new Map([[kim.key, 3], [songchon.key, 1]]) });
+    old.close();
+    const db = new GlossDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_HISTORY.length);
+    expect(await db.entities.get(kim.key)).toEqual({ ...kim, words: ['kim', 'jong', 'un', 'chong', 'chongun', '김정', '정은', '은'] });
+    expect(await db.entities.get(songchon.key)).toEqual({ ...songchon, words: ['songchon', 'county'] });
+    expect(await db.entities.where('words').startsWith('chon').primaryKeys()).toEqual([kim.key, kim.key]);
+    expect((await searchEntities(db, 'Songch')).rows.map((r) => r.key)).toEqual([songchon.key]);
+    expect((await searchEntities(db, '정은')).rows.map((r) => r.key)).toEqual([kim.key]);
     await db.delete();
   });
 });

@@ -43,6 +43,8 @@ describe('library/EntityCorrections', () => {
     await typeInto(corrections().querySelector('[data-testid=merge-search]'), 'song');
     await until(() => !!root.querySelector('[data-testid=merge-choices] button'));
     expect([...root.querySelectorAll('[data-testid=merge-choices] button')].map((b) => b.textContent)).toEqual(['Merge into Songchon County']);
+    // Asked of the whole library's names, as the table's search is; one more than offered, as the entity itself may be found.
+    expect(asked.filter((a) => a.type === 'searchEntities').map((a) => a.payload)).toEqual([{ search: 'kim', limit: 9 }, { search: 'song', limit: 9 }]);
     button(corrections(), 'Merge into Songchon County').click();
     await until(() => !!root.querySelector('[role=alert]'));
     expect(asked.at(-1)?.payload).toEqual({ kind: 'merge', key: KIM, into: 'PLACE:Songchon County' });

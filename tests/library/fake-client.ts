@@ -5,6 +5,7 @@ import type { TimelineWeek } from '@/utils/db/entity-weeks';
 import type { TermListCounts } from '@/utils/db/term-list-counts';
 import type { EntityHighlight, KeyTrend } from '@/utils/messaging/protocol/types';
 import type { EntitySummary } from '@/utils/mentions/types';
+import { matchesName, nameQuery, summaryWords } from '@/utils/search/name-words';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -84,6 +85,17 @@ export function fakeClient({ page = kimPage }: { page?: typeof kimPage } = {}) {
         return { ok: true, value: payload.outlet === 'KCNA Watch' ? rows.slice(0, 1).map((e) => ({ ...e, articles: 1, mentions: 5, within: { first: '2024-05', last: '2024-05' } })) : [] };
       }
       return { ok: true, value: rows };
+    },
+    async searchEntities(payload) {
+      asked.push({ type: 'searchEntities', payload });
+      const words = nameQuery(payload.search);
+      const found = ENTITIES.filter((e) => e.type !== 'DATE' && (!payload.type || e.type === payload.type) && words.length > 0 && matchesName(summaryWords(e), words)).sort((a, b) => b.articles - a.articles);
+      // Within a slice, as listEntities answers it: only Kim, in KCNA Watch.
+      const rows = payload.outlet !== undefined || payload.from || payload.to
+        ? found.filter((e) => payload.outlet === 'KCNA Watch' && e.key === 'PERSON:Kim Jong Un').map((e) => ({ ...e, articles: 1, mentions: 5, within: { first: '2024-05', last: '2024-05' } }))
+        : found;
+      const limit = payload.limit ?? 200;
+      return { ok: true, value: { rows: rows.slice(0, limit), more: rows.length > limit, partial: false } };
     },
     async libraryBounds(payload) {
       asked.push({ type: 'libraryBounds', payload });

@@ -129,7 +129,7 @@ describe('library/EntityTable', () => {
   });
 
   it('filters by type and finds a name by one of its spellings', async () => {
-    const { client } = fakeClient();
+    const { client, asked } = fakeClient();
     render(<EntityTable client={client} />, root);
     await until(() => !!root.querySelector('tbody tr'));
     choose(root.querySelector('[data-testid=type-filter]'), 'PLACE');
@@ -137,11 +137,73 @@ describe('library/EntityTable', () => {
     expect(texts(root, 'tbody th')).toEqual(['Songchon County']);
     choose(root.querySelector('[data-testid=type-filter]'), '');
     await typeInto(root.querySelector('[data-testid=entity-search]'), 'wpk');
+    await until(() => texts(root, 'tbody th').length === 1);
     expect(texts(root, 'tbody th')).toEqual(['Workers’ Party of Korea']);
-    expect(root.textContent).toContain('1 of 4 shown');
+    expect(root.querySelector('[data-testid=table-status]')?.textContent).toBe('1 name matches “wpk”.');
+    // Of one type: asked of the background with the type.
+    choose(root.querySelector('[data-testid=type-filter]'), 'PLACE');
+    await until(() => texts(root, 'tbody th').length === 0 && !root.querySelector('[aria-busy=true]'));
+    expect(root.querySelector('[data-testid=table-status]')?.textContent).toBe('No name or spelling matches “wpk”.');
+    expect(asked.filter((a) => a.type === 'searchEntities').map((a) => a.payload)).toEqual([{ search: 'wpk', limit: 200 }, { search: 'wpk', limit: 200, type: 'PLACE' }]);
   });
 
-  it('draws the first rows of a long table and lists more on request, sorting and searching over all it loaded', async () => {
+  it('searches every name of the library from the search box once typing pauses, showing the latest answer only', async () => {
+    const { client, asked } = fakeClient();
+    const rare = { ...ENTITIES[0]!, key: 'PERSON:Jo Yong Won', name: 'Jo Yong Won', variants: ['Jo Yong-won', '조용원'], articles: 1, mentions: 2 };
+    const answers = new Map<string, { delay: number; rows: (typeof rare)[] }>([
+      ['jo yong', { delay: 300, rows: [ENTITIES[0]!, rare] }],
+      ['조용', { delay: 0, rows: [rare] }],
+    ]);
+    client.searchEntities = async (payload) => {
+      asked.push({ type: 'searchEntities', payload });
+      const answer = answers.get(payload.search) ?? { delay: 0, rows: [] };
+      await new Promise((resolve) => setTimeout(resolve, answer.delay));
+      return { ok: true, value: { rows: answer.rows, more: payload.search === 'jo yong', partial: false } };
+    };
+    render(<EntityTable client={client} />, root);
+    await until(() => !!root.querySelector('tbody tr'));
+    const box = root.querySelector('[data-testid=entity-search]');
+    // Typed key by key: one question, once the text holds still.
+    for (const text of ['j', 'jo', 'jo ', 'jo y', 'jo yong']) await typeInto(box, text);
+    await until(() => asked.some((a) => a.type === 'searchEntities'));
+    expect(asked.filter((a) => a.type === 'searchEntities').map((a) => (a.payload as { search: string }).search)).toEqual(['jo yong']);
+    expect(root.querySelector('[data-testid=table-status]')?.textContent).toBe('Searching every name in the library for “jo yong”…');
+    // Another text before that answer came: the older answer, slower, is dropped when it comes.
+    await typeInto(box, ' 조용 ');
+    await until(() => texts(root, 'tbody th').join() === 'Jo Yong Won');
+    expect(root.querySelector('[data-testid=table-status]')?.textContent).toBe('1 name matches “조용”.');
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(texts(root, 'tbody th')).toEqual(['Jo Yong Won']);
+    expect(root.querySelector('tbody a')?.getAttribute('href')).toBe(routeHref({ view: 'entity', key: 'PERSON:Jo Yong Won' }));
+    await typeInto(box, 'jo yong');
+    await until(() => texts(root, 'tbody th').length === 2);
+    expect(root.querySelector('[data-testid=table-status]')?.textContent).toBe('2 names match “jo yong” (the 2 most named of more).');
+    // Emptied: the loaded table again, not asked.
+    const before = asked.length;
+    await typeInto(box, '  ');
+    expect(texts(root, 'tbody th')).toHaveLength(4);
+    expect(root.querySelector('[data-testid=table-status]')?.textContent).toBe('4 of 4 shown.');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(asked.length).toBe(before);
+  });
+
+  it('searches within the outlet and months the table shows, and says a failed search', async () => {
+    const { client, asked } = fakeClient();
+    render(<EntityTable client={client} slice={{ outlet: 'KCNA Watch', from: '2024-05' }} />, root);
+    await until(() => texts(root, 'tbody th').length === 1);
+    await typeInto(root.querySelector('[data-testid=entity-search]'), 'kim');
+    await until(() => asked.some((a) => a.type === 'searchEntities'));
+    expect(asked.filter((a) => a.type === 'searchEntities').map((a) => a.payload)).toEqual([{ search: 'kim', limit: 200, outlet: 'KCNA Watch', from: '2024-05' }]);
+    await until(() => !root.querySelector('[aria-busy=true]'));
+    expect(texts(root, 'tbody td')).toEqual(['People', 'Kim Jong Un, Kim Jong-un', '1', '5', '2024-05', '2024-05']);
+    expect(root.querySelector('[data-testid=table-status]')?.textContent).toContain('1 name matches “kim” in KCNA Watch, from 2024-05 on');
+    client.searchEntities = async () => ({ ok: false, error: { code: 'invalid-message', message: 'the search is longer than 200 characters' } });
+    await typeInto(root.querySelector('[data-testid=entity-search]'), 'kim jong');
+    await until(() => !!root.querySelector('[role=alert]'));
+    expect(root.querySelector('[role=alert]')?.textContent).toBe('Gloss could not search the library: the search is longer than 200 characters');
+  });
+
+  it('draws the first rows of a long table and lists more on request, sorting over all it loaded', async () => {
     const { client } = fakeClient();
     const many = Array.from({ length: ROWS_DRAWN + 30 }, (_, i) => ({ ...ENTITIES[0]!, key: `PERSON:Name ${i}`, name: `Name ${i}`, articles: 1000 - i }));
     client.listEntities = async () => ({ ok: true, value: many });
@@ -149,10 +211,12 @@ describe('library/EntityTable', () => {
     await until(() => !!root.querySelector('tbody tr'));
     expect(root.querySelectorAll('tbody tr')).toHaveLength(ROWS_DRAWN);
     expect(root.textContent).toContain(`${ROWS_DRAWN + 30} of ${ROWS_DRAWN + 30} shown; the first ${ROWS_DRAWN} listed`);
-    // A row not drawn is still found by the search.
-    await typeInto(root.querySelector('[data-testid=entity-search]'), `Name ${ROWS_DRAWN + 29}`);
-    expect(texts(root, 'tbody th')).toEqual([`Name ${ROWS_DRAWN + 29}`]);
-    await typeInto(root.querySelector('[data-testid=entity-search]'), '');
+    // Sorting reaches a row not drawn.
+    button(root, 'Articles').click();
+    await settle();
+    expect(texts(root, 'tbody th')[0]).toBe(`Name ${ROWS_DRAWN + 29}`);
+    button(root, 'Articles').click();
+    await settle();
     button(root, 'List 30 more').click();
     await settle();
     expect(root.querySelectorAll('tbody tr')).toHaveLength(ROWS_DRAWN + 30);
@@ -168,7 +232,7 @@ describe('library/EntityTable', () => {
   });
 
   it('writes the rows shown as CSV, a spelling list in one cell, a formula defused', () => {
-    const rows = visibleRows([...ENTITIES, { ...ENTITIES[1]!, key: 'ORG:=cmd', name: '=cmd', type: 'ORG' }], { type: 'ORG', search: '', column: 'name', descending: false });
+    const rows = visibleRows([...ENTITIES, { ...ENTITIES[1]!, key: 'ORG:=cmd', name: '=cmd', type: 'ORG' }], { type: 'ORG', column: 'name', descending: false });
     const csv = entitiesCsv(rows).split('\r\n');
     expect(csv[0]).toBe('key,name,type,spellings,articles,mentions,first seen,last seen');
     expect(csv[1]).toBe("ORG:=cmd,'=cmd,ORG,Songchon County; Songchon,2,9,2024-05-20,2024-06-02");

@@ -145,6 +145,14 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       ],
       sender: fromPopup,
     },
+    searchEntities: {
+      good: { search: 'Kim Chŏng', type: 'PERSON', limit: 200, hidden: true, outlet: 'KCNA', from: '2024-01', to: '2024-12' },
+      bad: [
+        undefined, [], {}, { search: '' }, { search: '   ' }, { search: 7 }, { search: 'x'.repeat(201) }, { search: 'kim', type: 'DATE' }, { search: 'kim', limit: 501 },
+        { search: 'kim', limit: -1 }, { search: 'kim', from: '2024-06', to: '2024-05' }, { search: 'kim', outlet: 'x'.repeat(501) }, { search: 'kim', sort: 'name' },
+      ],
+      sender: fromPopup,
+    },
     libraryBounds: { good: {}, bad: [undefined, [], { outlet: 'KCNA' }], sender: fromPopup },
     entityWeeks: {
       good: { key: 'PERSON:Kim Jong Un' },

@@ -6,9 +6,17 @@ import type { ArticleMentions } from '@/utils/mentions/extract';
 
 /**
  * Files the article `id` in `db`: its record with its keys, and what it said of each key of
- * `counts` (that many mentions, spelled as the key names it unless `spelled` is false, no passages).
+ * `counts` (that many mentions, spelled as `spellings` gives, else as the key names it unless
+ * `spelled` is false; no passages).
  */
-export async function readArticle(db: GlossDb, id: string, publishedTime: string, siteName: string, counts: Record<string, number>, { spelled = true } = {}): Promise<void> {
+export async function readArticle(
+  db: GlossDb,
+  id: string,
+  publishedTime: string,
+  siteName: string,
+  counts: Record<string, number>,
+  { spelled = true, spellings = {} }: { spelled?: boolean; spellings?: Record<string, string[]> } = {},
+): Promise<void> {
   const keys = Object.keys(counts);
   const record: ArticleRecord = {
     id, url: id, canonicalUrl: null, title: id, byline: null, siteName, publishedTime, lang: 'en', dir: null, excerpt: null, length: 1, firstSeenAt: 0, lastSeenAt: 0, entityKeys: [...keys].sort(),
@@ -16,7 +24,7 @@ export async function readArticle(db: GlossDb, id: string, publishedTime: string
   await db.articles.put(record);
   const found: ArticleMentions[] = keys.map((key) => {
     const name = key.slice(key.indexOf(':') + 1);
-    return { key, type: key.slice(0, key.indexOf(':')) as ArticleMentions['type'], name, spellings: spelled ? [name] : [], count: counts[key] as number, snippets: [] };
+    return { key, type: key.slice(0, key.indexOf(':')) as ArticleMentions['type'], name, spellings: spellings[key] ?? (spelled ? [name] : []), count: counts[key] as number, snippets: [] };
   });
   await writeMentions(db, record, found);
 }

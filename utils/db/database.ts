@@ -24,6 +24,15 @@ export interface StoredAnnotation extends AnnotationRecord {
   words: string[];
 }
 
+/**
+ * A key's summary as the `entities` table holds it: with the words it is found by (see
+ * search/name-words.ts), kept by `applyPending` and left out of what the library shows
+ * (entity-groups.ts `shownAlone`).
+ */
+export interface StoredSummary extends EntitySummary {
+  words: string[];
+}
+
 export const DB_NAME = 'gloss';
 
 export class GlossDb extends Dexie {
@@ -33,7 +42,7 @@ export class GlossDb extends Dexie {
   versions!: EntityTable<VersionRecord, 'id'>;
   versionBodies!: EntityTable<VersionBody, 'id'>;
   mentions!: EntityTable<ArticleMentionsRecord, 'articleId'>;
-  entities!: EntityTable<EntitySummary, 'key'>;
+  entities!: EntityTable<StoredSummary, 'key'>;
   timelines!: EntityTable<EntityTimeline, 'key'>;
   pendingMentions!: EntityTable<PendingChange, 'seq'>;
   corrections!: EntityTable<CorrectionRecord, 'key'>;

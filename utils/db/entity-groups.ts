@@ -9,7 +9,7 @@ import type { EntityType } from '../entities/types';
 import { keyName } from '../corrections/correction';
 import type { Resolver } from '../corrections/resolve';
 import type { EntitySummary, EntityTimeline } from '../mentions/types';
-import type { GlossDb } from './database';
+import type { GlossDb, StoredSummary } from './database';
 import { measureOverlap, measureOverlapCount, overlapFits, type GroupOverlap } from './group-overlaps';
 import { MAX_VARIANTS } from './mentions-repo';
 
@@ -27,11 +27,13 @@ export interface GroupTotals {
   timeline: EntityTimeline;
 }
 
-/** `summary` as `resolver` shows its key (a key of its own: nothing merged in). */
-export function shownAlone(summary: EntitySummary, resolver: Resolver): ShownEntity {
+/** `summary` as `resolver` shows its key (a key of its own: nothing merged in), without the words it is stored with. */
+export function shownAlone(summary: EntitySummary | StoredSummary, resolver: Resolver): ShownEntity {
   const name = resolver.nameOf(summary.key);
+  const shown: Partial<StoredSummary> & EntitySummary = { ...summary };
+  delete shown.words;
   return {
-    ...summary,
+    ...shown,
     ...(name !== undefined && name !== summary.name && { name, recognizedName: summary.name }),
     ...(resolver.isHidden(summary.key) && { hidden: true as const }),
   };

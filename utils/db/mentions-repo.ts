@@ -4,16 +4,17 @@
  * timelines (two writes: recording stays cheap on the reading's path); `applyPending` brings the
  * summaries up to date from the queue, many readings in one pass, and runs before every question
  * (entity-queries.ts), so no answer misses a reading. The same pass keeps what merged keys share
- * (group-overlaps.ts), the slices by month and outlet (key-slices.ts) and the keys' weeks up to
- * date. Functions take the database so tests pass a
- * fresh one.
+ * (group-overlaps.ts), the slices by month and outlet (key-slices.ts), the keys' weeks and the
+ * words each key is found by (search/name-words.ts) up to date. Functions take the database so
+ * tests pass a fresh one.
  */
 import type { ArticleRecord } from '../article/types';
 import type { ArticleMentions } from '../mentions/extract';
-import { countPeriod, keyDate, keyDateRange, monthOf, weekOf, type ArticleMentionsRecord, type Contribution, type EntitySummary, type EntityTimeline, type EntityWeeks, type PendingChange } from '../mentions/types';
+import { countPeriod, keyDate, keyDateRange, monthOf, weekOf, type ArticleMentionsRecord, type Contribution, type EntityTimeline, type EntityWeeks, type PendingChange } from '../mentions/types';
 import { resolver } from '../corrections/resolve';
+import { summaryWords } from '../search/name-words';
 import { articlesAdded, readArticleCounts } from './article-counts';
-import type { GlossDb } from './database';
+import type { GlossDb, StoredSummary } from './database';
 import { countOverlaps, overlapFits, type GroupOverlap } from './group-overlaps';
 import { countSlices, readSlices, slicesOf, writeSlices } from './key-slices';
 
@@ -102,13 +103,17 @@ async function applyBatch(db: GlossDb): Promise<number> {
       countSlices(slices, change.removed, -1);
       countSlices(slices, change.added, 1);
       for (const added of change.added) {
-        const summary = summaries.get(added.key) ?? { key: added.key, type: added.type, name: added.name, variants: [], articles: 0, mentions: 0, firstSeen: added.date, lastSeen: added.date };
+        const summary = summaries.get(added.key) ?? { key: added.key, type: added.type, name: added.name, variants: [], articles: 0, mentions: 0, firstSeen: added.date, lastSeen: added.date, words: [] };
+        const spelled = summary.variants.length;
         summary.articles += 1;
         summary.mentions += added.count;
         count(timelines.get(added.key) as EntityTimeline, weeks.get(added.key) as EntityWeeks, added, 1);
         summary.firstSeen = Math.min(summary.firstSeen, added.date);
         summary.lastSeen = Math.max(summary.lastSeen, added.date);
         for (const spelling of added.spellings) if (summary.variants.length < MAX_VARIANTS && !summary.variants.includes(spelling)) summary.variants.push(spelling);
+        // The words it is found by follow its spellings (only new ones: a spelling is never taken
+        // away), and are made for a summary stored without them.
+        if (summary.variants.length !== spelled || !summary.words?.length) summary.words = summaryWords(summary);
         summaries.set(added.key, summary);
       }
     }
@@ -122,13 +127,13 @@ async function applyBatch(db: GlossDb): Promise<number> {
     const named = (key: string) => (summaries.get(key)?.articles ?? 0) > 0;
     const kept = keys.filter(named);
     const gone = keys.filter((key) => !named(key));
-    for (const key of kept) counts.byKey.set(key, (summaries.get(key) as EntitySummary).articles);
+    for (const key of kept) counts.byKey.set(key, (summaries.get(key) as StoredSummary).articles);
     for (const key of gone) counts.byKey.delete(key);
     await Promise.all([
       db.entities.bulkDelete(gone),
       db.timelines.bulkDelete(gone),
       db.keyWeeks.bulkDelete(gone),
-      db.entities.bulkPut(kept.map((key) => summaries.get(key) as EntitySummary)),
+      db.entities.bulkPut(kept.map((key) => summaries.get(key) as StoredSummary)),
       db.timelines.bulkPut(kept.map((key) => timelines.get(key) as EntityTimeline)),
       db.keyWeeks.bulkPut(kept.map((key) => weeks.get(key) as EntityWeeks)),
       writeSlices(db, slices),

@@ -4,6 +4,7 @@
  */
 import type { Transaction } from 'dexie';
 import type { ArticleRecord } from '../article/types';
+import { summaryWords } from '../search/name-words';
 import { indexWords } from '../search/words';
 import { countsFromSummaries } from './article-counts';
 import { fillPeriods } from './periods-from-mentions';
@@ -142,6 +143,22 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       keyWeeks: 'key',
     },
     upgrade: fillPeriods,
+  },
+  {
+    // The library's names found by name or spelling over every key (search/name-words.ts): each
+    // summary's folded words in a multiEntry index, computed here for the summaries stored.
+    version: 13,
+    stores: {
+      entities: 'key, articles, [type+articles], *words',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('entities')
+        .toCollection()
+        .modify((summary: { name: string; variants: string[]; words?: string[] }) => {
+          summary.words = summaryWords(summary);
+        });
+    },
   },
 ];
 

@@ -5,7 +5,9 @@
  * into their root, less the articles they share in those months (and that outlet), hidden ones
  * leave. Articles and mentions are exact for any slice; first and last seen are known to the month.
  */
+import type { Resolver } from '../corrections/resolve';
 import type { EntityType } from '../entities/types';
+import type { EntitySummary } from '../mentions/types';
 import { loadResolver } from './corrections-repo';
 import type { GlossDb } from './database';
 import { shownRoot, type ShownEntity } from './entity-groups';
@@ -25,7 +27,8 @@ export interface SlicedEntity extends ShownEntity {
   within: { first: string; last: string };
 }
 
-interface Tally {
+/** A root's figures within a slice. */
+export interface Tally {
   articles: number;
   mentions: number;
   first: string;
@@ -36,17 +39,33 @@ interface Tally {
 /** The keys named in `slice`, most named there first, of one type or of all, as corrected. */
 export async function listEntitiesIn(
   db: GlossDb,
-  { outlet, from = '', to = '\uffff' }: Slice,
+  slice: Slice,
   { type, limit = 100, offset = 0, hidden = false }: { type?: EntityType; limit?: number; offset?: number; hidden?: boolean } = {},
 ): Promise<SlicedEntity[]> {
   await applyPending(db);
+  const resolver = await loadResolver(db);
+  const ranked = await rankIn(db, resolver, slice, { type, hidden });
+  return slicedRows(db, resolver, ranked.slice(offset, offset + limit));
+}
+
+/**
+ * Every root named in `slice` with its figures there, most named first (as corrected: merged keys
+ * in their root, less what they share there; hidden ones out unless `hidden`). With `only`, the
+ * roots it holds alone are counted (a name search's hits): the slices are read all the same.
+ */
+export async function rankIn(
+  db: GlossDb,
+  resolver: Resolver,
+  { outlet, from = '', to = '\uffff' }: Slice,
+  { type, hidden = false, only }: { type?: EntityType; hidden?: boolean; only?: ReadonlySet<string> },
+): Promise<[string, Tally][]> {
   if (from > to) return [];
-  const [resolver, slices] = await Promise.all([loadResolver(db), slicesIn(db, outlet === undefined ? ALL_OUTLETS : outletScope(outlet), from, to)]);
+  const slices = await slicesIn(db, outlet === undefined ? ALL_OUTLETS : outletScope(outlet), from, to);
   const tallies = new Map<string, Tally>();
   for (const slice of slices) {
     for (const [key, articles] of slice.articles) {
       const root = resolver.rootOf(key);
-      if ((!hidden && resolver.isHidden(root)) || (type && !root.startsWith(`${type}:`))) continue;
+      if ((!hidden && resolver.isHidden(root)) || (type && !root.startsWith(`${type}:`)) || (only && !only.has(root))) continue;
       let tally = tallies.get(root);
       if (!tally) tallies.set(root, (tally = { articles: 0, mentions: 0, first: slice.month, last: slice.month, members: new Set() }));
       tally.articles += articles;
@@ -67,16 +86,20 @@ export async function listEntitiesIn(
       }
     }),
   );
-  const ranked = [...tallies]
+  return [...tallies]
     .filter(([, t]) => t.articles > 0)
-    .sort(([a, x], [b, y]) => y.articles - x.articles || y.mentions - x.mentions || (a < b ? -1 : 1))
-    .slice(offset, offset + limit);
-  const keys = [...new Set(ranked.flatMap(([root]) => resolver.membersOf(root)))];
-  const stored = await db.entities.bulkGet(keys);
-  const known = new Map(keys.map((key, i) => [key, stored[i]]));
+    .sort(([a, x], [b, y]) => y.articles - x.articles || y.mentions - x.mentions || (a < b ? -1 : 1));
+}
+
+/** The rows of `ranked` roots as shown, with their figures in the slice; `known` holds summaries read already. */
+export async function slicedRows(db: GlossDb, resolver: Resolver, ranked: readonly [string, Tally][], known: ReadonlyMap<string, EntitySummary | undefined> = new Map()): Promise<SlicedEntity[]> {
+  const keys = [...new Set(ranked.flatMap(([root]) => resolver.membersOf(root)))].filter((key) => !known.has(key));
+  const stored = keys.length ? await db.entities.bulkGet(keys) : [];
+  const summaries = new Map(known);
+  keys.forEach((key, i) => summaries.set(key, stored[i]));
   const rows = await Promise.all(
     ranked.map(async ([root, tally]) => {
-      const shown = await shownRoot(db, resolver, root, known);
+      const shown = await shownRoot(db, resolver, root, summaries);
       return shown && { ...shown, articles: tally.articles, mentions: tally.mentions, within: { first: tally.first, last: tally.last } };
     }),
   );

@@ -134,16 +134,21 @@ export function indexWords(annotation: Partial<Indexed>, article?: Partial<Artic
 export function queryWords(text: string): string[] {
   const words = new Set<string>();
   for (const word of wordsOf(searchTokens(text))) {
-    if (word[0]?.cjk) {
-      for (const gram of cjkGrams(word)) words.add(gram);
-      continue;
-    }
-    for (const group of groupsOf(word)) {
-      const key = keep(joined(group));
+    const cjk = word[0]?.cjk;
+    for (const asked of askedKeys(word)) {
+      const key = cjk ? asked : keep(asked);
       if (key) words.add(key);
     }
   }
   return [...words];
+}
+
+/**
+ * What one query word (a compound or a CJK run) asks for, short words and stop words included: a
+ * CJK run's bigrams (or its one character), else each part between hyphens written as one word.
+ */
+export function askedKeys(word: readonly SearchToken[]): string[] {
+  return word[0]?.cjk ? cjkGrams(word) : groupsOf(word).map(joined);
 }
 
 /**

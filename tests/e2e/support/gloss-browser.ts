@@ -36,7 +36,7 @@ export interface GlossBrowser {
   /** Every record of a table of Gloss's database, read in the worker (what the reader has stored). */
   records<T>(table: 'annotations' | 'articles' | 'versions'): Promise<T[]>;
   /** Puts records straight into a table of Gloss's database (a library made before the test). */
-  putRecords(table: 'annotations' | 'articles', records: unknown[]): Promise<void>;
+  putRecords(table: 'annotations' | 'articles' | 'mentions' | 'pendingMentions', records: unknown[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -14,6 +14,8 @@ export const MAX_ENTITY_TEXT = 12 * 1024 * 1024;
 
 /** Most rows of the library's entity table one message asks for. */
 export const MAX_LIBRARY_ROWS = 5_000;
+/** Most rows one name search of the library answers. */
+export const MAX_SEARCH_ROWS = 500;
 /** Most keys one trend chart of the library compares. */
 export const MAX_TREND_KEYS = 12;
 

@@ -2,16 +2,18 @@
 import * as v from 'valibot';
 import type { AnnotationRecord } from '../../anchoring/annotation';
 import { annotationFields, annotationSchema, revision } from './annotation-schema';
-import { MAX_ENTITY_TEXT, MAX_LIBRARY_ROWS, MAX_PAGE_HTML, MAX_TREND_KEYS, def, empty, httpUrl, optionalFields } from './define';
+import { MAX_ENTITY_TEXT, MAX_LIBRARY_ROWS, MAX_PAGE_HTML, MAX_SEARCH_ROWS, MAX_TREND_KEYS, def, empty, httpUrl, optionalFields } from './define';
 import type { Placement } from '../../anchoring/anchor-all';
 import type { CorrectionChange, EntityLibraryPage, ExtractedArticle, ImportSummary, KeyTrend, StoredRecognition, TextAnalysis, WatchlistName } from './types';
 import type { ShownEntity } from '../../db/entity-groups';
 import type { TimelineWeek } from '../../db/entity-weeks';
 import type { LibraryBounds } from '../../db/key-slices';
+import type { NameSearch } from '../../db/name-search';
 import type { SlicedEntity } from '../../db/sliced-entities';
 import type { TermListCounts } from '../../db/term-list-counts';
 import { correctionEditSchema, entityKey } from '../../corrections/correction';
 import { MAX_TERM_LENGTH } from '../../entities/term-limits';
+import { MAX_NAME_QUERY } from '../../search/name-limits';
 import type { ArticleChanges } from '../../versions/changes';
 
 const { id: annotationId, articleId, quote, position, color, note, tags, textHash } = annotationFields;
@@ -128,6 +130,32 @@ export const toBackground = {
         offset: v.optional(count(Number.MAX_SAFE_INTEGER, 'offset')),
         hidden: v.optional(v.boolean('hidden must be true or false')),
         // With any of these, the table within that slice (rows carry `within`): an outlet no article names gives no rows.
+        outlet: v.optional(v.pipe(v.string('outlet must be a string'), v.maxLength(MAX_OUTLET, `an outlet is at most ${MAX_OUTLET} characters`))),
+        from: v.optional(month('from')),
+        to: v.optional(month('to')),
+      }),
+      v.check(({ from, to }) => !from || !to || from <= to, 'from must not be after to'),
+    ),
+  ),
+  /**
+   * The library page's name search over every key, not only the rows the table loaded: by name or
+   * any spelling, folded, each word typed the start of one of the key's words; most named first,
+   * as corrected, at most `limit` (more: the answer says so); within an outlet and months when
+   * given, ranked and counted there. A search of only punctuation finds nothing.
+   */
+  searchEntities: def<NameSearch>()(
+    'extension',
+    v.pipe(
+      v.strictObject({
+        search: v.pipe(
+          v.string('search must be a string'),
+          v.maxLength(MAX_NAME_QUERY, `the search is longer than ${MAX_NAME_QUERY} characters`),
+          v.trim(),
+          v.minLength(1, 'the search is empty: ask listEntities for the table'),
+        ),
+        type: v.optional(v.picklist(['PERSON', 'ORG', 'PLACE', 'TERM'], 'type must be PERSON, ORG, PLACE or TERM')),
+        limit: v.optional(count(MAX_SEARCH_ROWS, 'limit')),
+        hidden: v.optional(v.boolean('hidden must be true or false')),
         outlet: v.optional(v.pipe(v.string('outlet must be a string'), v.maxLength(MAX_OUTLET, `an outlet is at most ${MAX_OUTLET} characters`))),
         from: v.optional(month('from')),
         to: v.optional(month('to')),
