@@ -12,7 +12,10 @@
  * hidden, two terms merged. Those are query times; then the library page's first paints on the
  * same library in the built extension (the table, and the pages of rank 1, 20 and 500).
  *
- *   node scripts/bench-mentions.mjs [--articles N] [--out FILE] [--no-paints]   (also run by `npm run bench`)
+ * With `--only slices`, only what the table within a slice costs: the recording and the passes of
+ * 50 readings (what keeping the slices costs), then the sliced table, without and with corrections.
+ *
+ *   node scripts/bench-mentions.mjs [--articles N] [--out FILE] [--no-paints] [--only slices]   (also run by `npm run bench`)
  */
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,8 +67,9 @@ export function realisticNames() {
 /**
  * Runs in the page: builds the library into the database `dbName`, then, with `questions`, times
  * the questions (and deletes it); without, answers the keys of rank 1, 20 and 500 and leaves it.
+ * With `slicesOnly`, the only questions are the table within slices (and the corrections they fold).
  */
-async function measure(/** @type {string} */ url, /** @type {string} */ dbName, /** @type {[string, string][]} */ names, /** @type {number} */ articles, /** @type {number} */ perArticle, questions = true) {
+async function measure(/** @type {string} */ url, /** @type {string} */ dbName, /** @type {[string, string][]} */ names, /** @type {number} */ articles, /** @type {number} */ perArticle, questions = true, slicesOnly = false) {
   const { GlossDb, writeMentions, applyPending, keyDate, listEntities, entityPage, trends, correctKeys, fillPeriods, listEntitiesIn, entityWeeks, weekOf, weekStart } = await import(url);
   let seed = 7;
   const next = () => {
@@ -232,7 +236,28 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
     yearMs: await time(() => listEntitiesIn(db, { from: '2024-01', to: '2024-12' }, { limit: 100 })),
     outletQuarterMs: await time(() => listEntitiesIn(db, { outlet: 'KCNA', from: '2024-04', to: '2024-06' }, { limit: 100 })),
     allMs: await time(() => listEntitiesIn(db, {}, { limit: 100 })),
+    raggedMs: await time(() => listEntitiesIn(db, { from: '2022-07', to: '2025-03' }, { limit: 100 })),
   });
+  // The reader's corrections, made as the library page makes them (correctKeys, which the writer
+  // calls); returns how long the merge of the two most named keys took.
+  const correct = async () => {
+    const merge = (/** @type {string} */ key, /** @type {string} */ into) => correctKeys(db, { kind: 'merge', key, into });
+    const mergeStart = performance.now();
+    await merge(at(2).key, at(1).key);
+    const mergeTopMs = performance.now() - mergeStart;
+    await merge(at(30).key, at(20).key);
+    for (let i = 0; i < 20; i++) await merge(at(101 + 2 * i).key, at(100 + 2 * i).key);
+    for (let i = 0; i < 10; i++) await correctKeys(db, { kind: 'hide', key: at(200 + i).key, hidden: true });
+    if (secondTerm) await merge(secondTerm.key, term.key);
+    return mergeTopMs;
+  };
+  if (slicesOnly) {
+    const plain = { sliceCount, sliceEntries, ...(await sliced()) };
+    const mergeTopMs = await correct();
+    const result = { buildMs, counts, recordMs: recordMs.sort((a, b) => a - b)[recordMs.length >> 1], recordMsWorst: recordMs[recordMs.length - 1], applyMsPerReading, passParts, slices: plain, corrected: { mergeTopMs, sliced: await sliced() } };
+    await db.delete();
+    return result;
+  }
   const everyTimelineMs = await time(async () => {
     const tally = new Map();
     for (const t of await db.timelines.toArray()) {
@@ -272,17 +297,8 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
     /** The same questions with corrections made (a Gloss that keeps them). */
     corrected: /** @type {{ mergeTopMs: number, tableMs?: number, tableOfTypeMs?: number, pages: { key: string, articles: number, merged: number, ms?: number, related: number }[], trend: { key: string, ms?: number }, sliced?: Record<string, number | undefined>, weeksMs?: number } | undefined} */ (undefined),
   };
-  // The reader's corrections, made as the library page makes them (correctKeys, which the writer
-  // calls), the merge of the two most named keys timed.
   if (correctKeys) {
-    const merge = (/** @type {string} */ key, /** @type {string} */ into) => correctKeys(db, { kind: 'merge', key, into });
-    const mergeStart = performance.now();
-    await merge(at(2).key, at(1).key);
-    const mergeTopMs = performance.now() - mergeStart;
-    await merge(at(30).key, at(20).key);
-    for (let i = 0; i < 20; i++) await merge(at(101 + 2 * i).key, at(100 + 2 * i).key);
-    for (let i = 0; i < 10; i++) await correctKeys(db, { kind: 'hide', key: at(200 + i).key, hidden: true });
-    if (secondTerm) await merge(secondTerm.key, term.key);
+    const mergeTopMs = await correct();
     const corrected = async (/** @type {number} */ rank) => {
       const key = at(rank).key;
       const shown = await entityPage(db, key);
@@ -302,7 +318,7 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
   return result;
 }
 
-export async function benchMentions(articles = ARTICLES) {
+export async function benchMentions(articles = ARTICLES, { slicesOnly = false } = {}) {
   const file = await bundle('scripts/lib/mentions-entry.ts', 'mentions');
   const server = await serve({ '/bench/': join(file, '..') });
   const session = await launch();
@@ -310,10 +326,10 @@ export async function benchMentions(articles = ARTICLES) {
     const page = await session.context.newPage();
     await page.goto(server.origin + '/bench/');
     const questions = await page.evaluate(
-      ([source, url, dbName, names, articles, perArticle]) => new Function(`return (${source})`)()(url, dbName, names, articles, perArticle),
-      /** @type {const} */ ([measure.toString(), `${server.origin}/bench/mentions.js`, `bench-mentions-${Date.now()}`, realisticNames(), articles, PER_ARTICLE]),
+      ([source, url, dbName, names, articles, perArticle, slicesOnly]) => new Function(`return (${source})`)()(url, dbName, names, articles, perArticle, true, slicesOnly),
+      /** @type {const} */ ([measure.toString(), `${server.origin}/bench/mentions.js`, `bench-mentions-${Date.now()}`, realisticNames(), articles, PER_ARTICLE, slicesOnly]),
     );
-    return { ...questions, paints: process.argv.includes('--no-paints') ? null : await libraryPaints(file, articles) };
+    return { ...questions, paints: slicesOnly || process.argv.includes('--no-paints') ? null : await libraryPaints(file, articles) };
   } finally {
     await session.close();
     await server.close();
@@ -365,14 +381,22 @@ export function printMentions(r) {
   const f = (/** @type {number} */ v) => v.toFixed(1);
   console.log(`\nlibrary across articles — ${r.counts.articles} articles (${r.counts.mentions} records of their mentions), ${r.counts.entities} keys (built in ${f(r.buildMs / 1000)} s)`);
   console.log(`recording one article's mentions: median ${f(r.recordMs)} ms, worst of 50 ${f(r.recordMsWorst)} ms (target ≤ 5 ms); counting them into the summaries later, in one pass: ${f(r.applyMsPerReading)} ms per reading`);
+  const pp = r.passParts;
+  const passLine = `  another pass of 50 readings: ${f(pp.applyMs)} ms; the records it touches (${pp.keys} keys, ${pp.slices} slices) read and written back: summaries ${f(pp.entitiesMs)} ms, timelines ${f(pp.timelinesMs)} ms, weeks ${f(pp.weeksMs)} ms, slices ${f(pp.slicesMs)} ms`;
+  const s = r.slices;
+  const slicedLine = (/** @type {typeof r.slices} */ x) => `one outlet ${f(x.outletMs)} ms; one year ${f(x.yearMs)} ms; an outlet and three months ${f(x.outletQuarterMs)} ms; every month, every outlet ${f(x.allMs)} ms; 2022-07 to 2025-03 ${f(x.raggedMs)} ms`;
+  if (!('tableMs' in r)) {
+    console.log(passLine);
+    console.log(`entity table within a slice, first 100 rows (${s.sliceCount} slices by month, ${s.sliceEntries} key entries): ${slicedLine(s)}`);
+    console.log(`  with corrections (merging the two most named keys took ${f(r.corrected.mergeTopMs)} ms): ${slicedLine(r.corrected.sliced)}`);
+    return;
+  }
   console.log(`entity table, first 100 rows: ${f(r.tableMs)} ms; of one type: ${f(r.tableOfTypeMs)} ms (target ≤ 200 ms to first paint)`);
   for (const p of r.pages) console.log(`one entity's page, ${p.key} (${p.articles} articles, ${p.related} related): ${f(p.ms)} ms (target ≤ 150 ms)`);
   console.log(`term trend, ${r.trend.key} (${r.trend.articles} articles): ${f(r.trend.ms)} ms (target ≤ 100 ms)`);
-  const pp = r.passParts;
-  console.log(`  another pass of 50 readings: ${f(pp.applyMs)} ms; the records it touches (${pp.keys} keys, ${pp.slices} slices) read and written back: summaries ${f(pp.entitiesMs)} ms, timelines ${f(pp.timelinesMs)} ms, weeks ${f(pp.weeksMs)} ms, slices ${f(pp.slicesMs)} ms`);
-  const s = r.slices;
+  console.log(passLine);
   console.log(`slices by month and outlet: ${s.sliceCount} records, ${s.sliceEntries} key entries; counted from the records of mentions with the keys' weeks (schema 12's upgrade) in ${f(s.periodsMs)} ms`);
-  console.log(`entity table within a slice, first 100 rows: one outlet ${f(s.outletMs)} ms; one year ${f(s.yearMs)} ms; an outlet and three months ${f(s.outletQuarterMs)} ms; every month, every outlet ${f(s.allMs)} ms`);
+  console.log(`entity table within a slice, first 100 rows: ${slicedLine(s)}`);
   console.log(`  for comparison, reading every key's timeline for an outlet and a year (articles only): ${f(s.everyTimelineMs)} ms`);
   for (const w of s.weeks) console.log(`one entity's weeks, ${w.key} (${w.articles} articles, ${w.weeks} weeks): kept ${f(w.storedMs)} ms; counted from the index per week ${f(w.fromIndexMs)} ms`);
   const p = r.paints;
@@ -390,12 +414,13 @@ export function printMentions(r) {
   for (const p of c.pages) console.log(`  one entity's page, ${p.key} (${p.articles} articles, ${p.merged} merged in, ${p.related} related): ${g(p.ms)} ms`);
   console.log(`  term trend, ${c.trend.key} with a term merged in: ${g(c.trend.ms)} ms`);
   const cs = c.sliced;
-  if (cs) console.log(`  entity table within a slice: one outlet ${g(cs.outletMs)} ms; one year ${g(cs.yearMs)} ms; an outlet and three months ${g(cs.outletQuarterMs)} ms; everything ${g(cs.allMs)} ms; the merged top key's weeks ${g(c.weeksMs)} ms`);
+  if (cs) console.log(`  entity table within a slice: one outlet ${g(cs.outletMs)} ms; one year ${g(cs.yearMs)} ms; an outlet and three months ${g(cs.outletQuarterMs)} ms; everything ${g(cs.allMs)} ms; 2022-07 to 2025-03 ${g(cs.raggedMs)} ms; the merged top key's weeks ${g(c.weeksMs)} ms`);
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const given = process.argv.indexOf('--articles');
-  const result = await benchMentions(given > 0 ? Number(process.argv[given + 1]) : ARTICLES);
+  const only = process.argv.indexOf('--only');
+  const result = await benchMentions(given > 0 ? Number(process.argv[given + 1]) : ARTICLES, { slicesOnly: only > 0 && process.argv[only + 1] === 'slices' });
   printMentions(result);
   const out = process.argv.indexOf('--out');
   if (out > 0 && process.argv[out + 1]) writeFileSync(process.argv[out + 1] ?? '', JSON.stringify(result, null, 2));
