@@ -70,7 +70,7 @@ export function realisticNames() {
  * With `slicesOnly`, the only questions are the table within slices (and the corrections they fold).
  */
 async function measure(/** @type {string} */ url, /** @type {string} */ dbName, /** @type {[string, string][]} */ names, /** @type {number} */ articles, /** @type {number} */ perArticle, questions = true, slicesOnly = false) {
-  const { GlossDb, writeMentions, applyPending, keyDate, listEntities, entityPage, trends, correctKeys, fillPeriods, listEntitiesIn, entityWeeks, weekOf, weekStart } = await import(url);
+  const { GlossDb, writeMentions, applyPending, keyDate, listEntities, entityPage, trends, correctKeys, recountPeriods, listEntitiesIn, entityWeeks, weekOf, weekStart } = await import(url);
   let seed = 7;
   const next = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -153,9 +153,9 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
   await db.timelines.bulkPut([...timelines.values()]);
   await db.articleCounts.put({ id: 'articles', total: articles, byKey: new Map([...summaries.values()].map((s) => [s.key, s.articles])) });
   const buildMs = performance.now() - t0;
-  // The slices by month and outlet and the keys' weeks, counted from the records as schema 12's upgrade does.
+  // The slices by month and outlet and the keys' weeks, counted from the records as schema 14's upgrade does.
   const periodsStart = performance.now();
-  await fillPeriods(db);
+  await recountPeriods(db);
   const periodsMs = performance.now() - periodsStart;
   const counts = { articles: await db.articles.count(), mentions: await db.mentions.count(), entities: await db.entities.count() };
   if (!questions) {
@@ -395,7 +395,7 @@ export function printMentions(r) {
   for (const p of r.pages) console.log(`one entity's page, ${p.key} (${p.articles} articles, ${p.related} related): ${f(p.ms)} ms (target ≤ 150 ms)`);
   console.log(`term trend, ${r.trend.key} (${r.trend.articles} articles): ${f(r.trend.ms)} ms (target ≤ 100 ms)`);
   console.log(passLine);
-  console.log(`slices by month and outlet: ${s.sliceCount} records, ${s.sliceEntries} key entries; counted from the records of mentions with the keys' weeks (schema 12's upgrade) in ${f(s.periodsMs)} ms`);
+  console.log(`slices by month and outlet: ${s.sliceCount} records, ${s.sliceEntries} key entries; counted from the records of mentions with the keys' weeks and months (schema 14's upgrade, less re-dating) in ${f(s.periodsMs)} ms`);
   console.log(`entity table within a slice, first 100 rows: ${slicedLine(s)}`);
   console.log(`  for comparison, reading every key's timeline for an outlet and a year (articles only): ${f(s.everyTimelineMs)} ms`);
   for (const w of s.weeks) console.log(`one entity's weeks, ${w.key} (${w.articles} articles, ${w.weeks} weeks): kept ${f(w.storedMs)} ms; counted from the index per week ${f(w.fromIndexMs)} ms`);

@@ -4,7 +4,7 @@ export { applyPending, writeMentions } from '../../utils/db/mentions-repo';
 export { keyDate } from '../../utils/mentions/types';
 export { entityPage, listEntities, trends } from '../../utils/db/entity-queries';
 export { correctKeys } from '../../utils/db/corrections-repo';
-export { fillPeriods } from '../../utils/db/periods-from-mentions';
+export { recountPeriods } from '../../utils/db/periods-from-mentions';
 export { listEntitiesIn } from '../../utils/db/sliced-entities';
 export { entityWeeks } from '../../utils/db/entity-weeks';
 export { keyDateRange, weekOf, weekStart } from '../../utils/mentions/types';

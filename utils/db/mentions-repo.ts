@@ -8,9 +8,10 @@
  * date. Functions take the database so tests pass a
  * fresh one.
  */
+import { outletClock } from '../article/published';
 import type { ArticleRecord } from '../article/types';
 import type { ArticleMentions } from '../mentions/extract';
-import { countPeriod, keyDate, keyDateRange, monthOf, weekOf, type ArticleMentionsRecord, type Contribution, type EntitySummary, type EntityTimeline, type EntityWeeks, type PendingChange } from '../mentions/types';
+import { contributionsOf, countTimeline, keyDate, keyDateRange, type ArticleMentionsRecord, type EntitySummary, type EntityTimeline, type EntityWeeks, type PendingChange } from '../mentions/types';
 import { resolver } from '../corrections/resolve';
 import { articlesAdded, readArticleCounts } from './article-counts';
 import type { GlossDb } from './database';
@@ -25,10 +26,18 @@ export const PENDING_BATCH = 500;
 const EARLIEST = Date.UTC(1900, 0, 1);
 const LATEST_AHEAD = 2 * 86_400_000;
 
-/** The date an article is filed under: its publication time when that is a real date, else when Gloss first saw it. */
+/**
+ * The date an article is filed under: its publication time when that is a real date, on the
+ * outlet's clock read as UTC where it is written in ISO 8601 (article/published.ts `outletClock`:
+ * a KCNA item of 08:00 in Pyongyang on 1 March is filed on 1 March, not on 29 February at 23:00),
+ * else the instant it names; when Gloss first saw it where it gives none that can be trusted.
+ * Every period the library counts (months, weeks, years, first and last seen) and the order of a
+ * key's articles are this date's UTC calendar, so they are the outlet's.
+ */
 export function articleDate(article: Pick<ArticleRecord, 'publishedTime' | 'firstSeenAt'>, now = Date.now()): number {
   const published = article.publishedTime ? Date.parse(article.publishedTime) : NaN;
-  return Number.isFinite(published) && published >= EARLIEST && published <= now + LATEST_AHEAD ? published : article.firstSeenAt;
+  if (!(Number.isFinite(published) && published >= EARLIEST && published <= now + LATEST_AHEAD)) return article.firstSeenAt;
+  return outletClock(article.publishedTime) ?? published;
 }
 
 /**
@@ -44,12 +53,9 @@ export async function writeMentions(db: GlossDb, article: ArticleRecord, found: 
     if (before ? sameRecord(before, record) : !found.length) return;
     if (found.length) await db.mentions.put(record);
     else await db.mentions.delete(article.id);
-    await db.pendingMentions.add({ articleId: article.id, removed: before ? contributions(before) : [], added: contributions(record) });
+    await db.pendingMentions.add({ articleId: article.id, removed: before ? contributionsOf(before) : [], added: contributionsOf(record) });
   });
 }
-
-const contributions = ({ entries, date, outlet }: ArticleMentionsRecord): Contribution[] =>
-  entries.map(({ key, type, name, count, spellings }) => ({ key, type, name, count, spellings, date, outlet }));
 
 const sameRecord = (a: ArticleMentionsRecord, b: ArticleMentionsRecord) => a.date === b.date && a.outlet === b.outlet && JSON.stringify(a.entries) === JSON.stringify(b.entries);
 
@@ -96,7 +102,7 @@ async function applyBatch(db: GlossDb): Promise<number> {
         if (!summary) continue;
         summary.articles -= 1;
         summary.mentions -= old.count;
-        count(timelines.get(old.key) as EntityTimeline, weeks.get(old.key) as EntityWeeks, old, -1);
+        countTimeline(timelines.get(old.key) as EntityTimeline, weeks.get(old.key) as EntityWeeks, old, -1);
         if (old.date === summary.firstSeen || old.date === summary.lastSeen) bounds.add(old.key);
       }
       countSlices(slices, change.removed, -1);
@@ -105,7 +111,7 @@ async function applyBatch(db: GlossDb): Promise<number> {
         const summary = summaries.get(added.key) ?? { key: added.key, type: added.type, name: added.name, variants: [], articles: 0, mentions: 0, firstSeen: added.date, lastSeen: added.date };
         summary.articles += 1;
         summary.mentions += added.count;
-        count(timelines.get(added.key) as EntityTimeline, weeks.get(added.key) as EntityWeeks, added, 1);
+        countTimeline(timelines.get(added.key) as EntityTimeline, weeks.get(added.key) as EntityWeeks, added, 1);
         summary.firstSeen = Math.min(summary.firstSeen, added.date);
         summary.lastSeen = Math.max(summary.lastSeen, added.date);
         for (const spelling of added.spellings) if (summary.variants.length < MAX_VARIANTS && !summary.variants.includes(spelling)) summary.variants.push(spelling);
@@ -140,8 +146,3 @@ async function applyBatch(db: GlossDb): Promise<number> {
   });
 }
 
-/** Adds (`sign` 1) or takes away (-1) one article's part in its month of the key's timeline and in its week. */
-function count(timeline: EntityTimeline, weeks: EntityWeeks, part: Contribution, sign: 1 | -1): void {
-  countPeriod(timeline.months, monthOf(part.date), part, sign);
-  countPeriod(weeks.weeks, weekOf(part.date), part, sign);
-}

@@ -6,6 +6,7 @@ import type { Transaction } from 'dexie';
 import type { ArticleRecord } from '../article/types';
 import { indexWords } from '../search/words';
 import { countsFromSummaries } from './article-counts';
+import { fileByOutletDay } from './outlet-days';
 import { fillPeriods } from './periods-from-mentions';
 
 export interface SchemaVersion {
@@ -142,6 +143,15 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
       keyWeeks: 'key',
     },
     upgrade: fillPeriods,
+  },
+  {
+    // The library by the outlet's day (issue 15): an article is filed under its published time on
+    // the outlet's clock (a KCNA item of 08:00 in Pyongyang on 1 March counts in March), so its
+    // records of mentions, the readings queued and everything counted per month, week or date are
+    // dated and counted again (outlet-days.ts).
+    version: 14,
+    stores: {},
+    upgrade: fileByOutletDay,
   },
 ];
 
