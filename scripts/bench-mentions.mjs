@@ -153,7 +153,7 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
   await db.timelines.bulkPut([...timelines.values()]);
   await db.articleCounts.put({ id: 'articles', total: articles, byKey: new Map([...summaries.values()].map((s) => [s.key, s.articles])) });
   const buildMs = performance.now() - t0;
-  // The slices by month and outlet and the keys' weeks, counted from the records as schema 14's upgrade does.
+  // The slices by month, year and outlet and the keys' weeks, counted from the records as schema 14's upgrade does.
   const periodsStart = performance.now();
   await recountPeriods(db);
   const periodsMs = performance.now() - periodsStart;
@@ -203,6 +203,7 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
     timelinesMs: await roundTrip(db.timelines, touched),
     weeksMs: await roundTrip(db.keyWeeks, touched),
     slicesMs: await roundTrip(db.keySlices, sliceIds),
+    yearsMs: await roundTrip(db.yearSlices, [...new Map(sliceIds.map(([scope, month]) => [`${scope} ${month.slice(0, 4)}`, [scope, month.slice(0, 4)]])).values()]),
     applyMs: 0,
   };
   const secondApply = performance.now();
@@ -382,7 +383,7 @@ export function printMentions(r) {
   console.log(`\nlibrary across articles — ${r.counts.articles} articles (${r.counts.mentions} records of their mentions), ${r.counts.entities} keys (built in ${f(r.buildMs / 1000)} s)`);
   console.log(`recording one article's mentions: median ${f(r.recordMs)} ms, worst of 50 ${f(r.recordMsWorst)} ms (target ≤ 5 ms); counting them into the summaries later, in one pass: ${f(r.applyMsPerReading)} ms per reading`);
   const pp = r.passParts;
-  const passLine = `  another pass of 50 readings: ${f(pp.applyMs)} ms; the records it touches (${pp.keys} keys, ${pp.slices} slices) read and written back: summaries ${f(pp.entitiesMs)} ms, timelines ${f(pp.timelinesMs)} ms, weeks ${f(pp.weeksMs)} ms, slices ${f(pp.slicesMs)} ms`;
+  const passLine = `  another pass of 50 readings: ${f(pp.applyMs)} ms; the records it touches (${pp.keys} keys, ${pp.slices} slices) read and written back: summaries ${f(pp.entitiesMs)} ms, timelines ${f(pp.timelinesMs)} ms, weeks ${f(pp.weeksMs)} ms, slices ${f(pp.slicesMs)} ms, yearly slices ${f(pp.yearsMs)} ms`;
   const s = r.slices;
   const slicedLine = (/** @type {typeof r.slices} */ x) => `one outlet ${f(x.outletMs)} ms; one year ${f(x.yearMs)} ms; an outlet and three months ${f(x.outletQuarterMs)} ms; every month, every outlet ${f(x.allMs)} ms; 2022-07 to 2025-03 ${f(x.raggedMs)} ms`;
   if (!('tableMs' in r)) {
@@ -395,7 +396,7 @@ export function printMentions(r) {
   for (const p of r.pages) console.log(`one entity's page, ${p.key} (${p.articles} articles, ${p.related} related): ${f(p.ms)} ms (target ≤ 150 ms)`);
   console.log(`term trend, ${r.trend.key} (${r.trend.articles} articles): ${f(r.trend.ms)} ms (target ≤ 100 ms)`);
   console.log(passLine);
-  console.log(`slices by month and outlet: ${s.sliceCount} records, ${s.sliceEntries} key entries; counted from the records of mentions with the keys' weeks and months (schema 14's upgrade, less re-dating) in ${f(s.periodsMs)} ms`);
+  console.log(`slices by month and outlet: ${s.sliceCount} records, ${s.sliceEntries} key entries; counted from the records of mentions with the keys' weeks, months and years (schema 14's upgrade, less re-dating) in ${f(s.periodsMs)} ms`);
   console.log(`entity table within a slice, first 100 rows: ${slicedLine(s)}`);
   console.log(`  for comparison, reading every key's timeline for an outlet and a year (articles only): ${f(s.everyTimelineMs)} ms`);
   for (const w of s.weeks) console.log(`one entity's weeks, ${w.key} (${w.articles} articles, ${w.weeks} weeks): kept ${f(w.storedMs)} ms; counted from the index per week ${f(w.fromIndexMs)} ms`);

@@ -70,7 +70,7 @@ describe('db/outlet-days: the library by the outlet’s day', () => {
 });
 
 /** Tables the library keeps from its records, compared between an upgraded library and one read afresh. */
-const KEPT = ['mentions', 'pendingMentions', 'entities', 'timelines', 'keyWeeks', 'keySlices', 'groupOverlaps', 'articleCounts'] as const;
+const KEPT = ['mentions', 'pendingMentions', 'entities', 'timelines', 'keyWeeks', 'keySlices', 'yearSlices', 'groupOverlaps', 'articleCounts'] as const;
 
 const snapshot = async (db: GlossDb) => Object.fromEntries(await Promise.all(KEPT.map(async (name) => [name, await db.table(name).toArray()] as const)));
 
@@ -140,5 +140,13 @@ describe('db/outlet-days: schema 14', () => {
     await applyPending(fresh);
     expect(await snapshot(upgraded)).toEqual(await snapshot(fresh));
     expect((await listEntitiesIn(upgraded, { from: '2025-01' })).map((r) => [r.key, r.articles])).toEqual([[KIM, 1]]);
+    expect((await upgraded.yearSlices.toArray()).map((s) => [s.scope, s.year])).toEqual([
+      ['all', '2024'],
+      ['all', '2025'],
+      ['outlet:KCNA', '2024'],
+      ['outlet:KCNA', '2025'],
+      ['outlet:Reuters', '2024'],
+      ['outlet:Yonhap', '2024'],
+    ]);
   });
 });

@@ -32,7 +32,7 @@ describe('db/schema', () => {
       { version: 10, stores: { corrections: 'key', groupOverlaps: 'root' } },
       { version: 11, stores: { articleCounts: 'id' } },
       { version: 12, stores: { keySlices: '[scope+month], scope', keyWeeks: 'key' } },
-      { version: 14, stores: {} },
+      { version: 14, stores: { yearSlices: '[scope+year]' } },
     ]);
   });
 
@@ -47,7 +47,7 @@ describe('db/schema', () => {
     const db = new GlossDb(`schema-${crypto.randomUUID()}`);
     await db.open();
     expect(db.verno).toBe(NEWEST);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articleCounts', 'articles', 'corrections', 'entities', 'groupOverlaps', 'keySlices', 'keyWeeks', 'mentions', 'pendingMentions', 'timelines', 'versionBodies', 'versions', 'watchlists']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articleCounts', 'articles', 'corrections', 'entities', 'groupOverlaps', 'keySlices', 'keyWeeks', 'mentions', 'pendingMentions', 'timelines', 'versionBodies', 'versions', 'watchlists', 'yearSlices']);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'tags')?.multi).toBe(true);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
     db.close();

@@ -4,8 +4,8 @@
  * timelines (two writes: recording stays cheap on the reading's path); `applyPending` brings the
  * summaries up to date from the queue, many readings in one pass, and runs before every question
  * (entity-queries.ts), so no answer misses a reading. The same pass keeps what merged keys share
- * (group-overlaps.ts), the slices by month and outlet (key-slices.ts) and the keys' weeks up to
- * date. Functions take the database so tests pass a
+ * (group-overlaps.ts), the slices by month, year and outlet (key-slices.ts) and the keys' weeks up
+ * to date. Functions take the database so tests pass a
  * fresh one.
  */
 import { outletClock } from '../article/published';
@@ -16,7 +16,7 @@ import { resolver } from '../corrections/resolve';
 import { articlesAdded, readArticleCounts } from './article-counts';
 import type { GlossDb } from './database';
 import { countOverlaps, overlapFits, type GroupOverlap } from './group-overlaps';
-import { countSlices, readSlices, slicesOf, writeSlices } from './key-slices';
+import { countSlices, readSlices, writeSlices } from './key-slices';
 
 /** Spellings kept per key across articles. */
 export const MAX_VARIANTS = 30;
@@ -60,7 +60,7 @@ export async function writeMentions(db: GlossDb, article: ArticleRecord, found: 
 const sameRecord = (a: ArticleMentionsRecord, b: ArticleMentionsRecord) => a.date === b.date && a.outlet === b.outlet && JSON.stringify(a.entries) === JSON.stringify(b.entries);
 
 /** The tables `applyPending` reads and writes: a transaction that calls it must hold them all. */
-export const pendingTables = (db: GlossDb) => [db.pendingMentions, db.entities, db.timelines, db.mentions, db.corrections, db.groupOverlaps, db.articleCounts, db.keySlices, db.keyWeeks];
+export const pendingTables = (db: GlossDb) => [db.pendingMentions, db.entities, db.timelines, db.mentions, db.corrections, db.groupOverlaps, db.articleCounts, db.keySlices, db.yearSlices, db.keyWeeks];
 
 /** Brings the summaries and timelines up to date with every queued reading; returns how many it applied. */
 export async function applyPending(db: GlossDb): Promise<number> {
@@ -88,7 +88,7 @@ async function applyBatch(db: GlossDb): Promise<number> {
       db.timelines.bulkGet(keys),
       db.keyWeeks.bulkGet(keys),
       readArticleCounts(db),
-      readSlices(db, parts.flatMap(slicesOf)),
+      readSlices(db, parts),
     ]);
     const summaries = new Map(keys.map((key, i) => [key, storedSummaries[i]]));
     const timelines = new Map(keys.map((key, i) => [key, storedTimelines[i] ?? { key, months: {} }]));

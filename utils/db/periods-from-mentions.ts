@@ -1,6 +1,6 @@
 /**
- * What the library keeps per period, counted from the records of mentions: the slices by month
- * and outlet (key-slices.ts), each key's months (`timelines`) and weeks, its first and last
+ * What the library keeps per period, counted from the records of mentions: the slices by month,
+ * year and outlet (key-slices.ts), each key's months (`timelines`) and weeks, its first and last
  * date, and what merged keys share per month and week (group-overlaps.ts). What the schema
  * upgrades that add or re-date them fill in for a library read before. The counts are those the
  * summaries hold: an article with readings still queued counts as the summaries know it (its first
@@ -12,7 +12,7 @@ import type { CorrectionRecord } from '../corrections/correction';
 import { resolver, type Resolver } from '../corrections/resolve';
 import { contributionsOf, countTimeline, type ArticleMentionsRecord, type Contribution, type EntitySummary, type EntityTimeline, type EntityWeeks, type PendingChange } from '../mentions/types';
 import { countOverlaps, overlapFits, type GroupOverlap } from './group-overlaps';
-import { countSlices, type KeySlice } from './key-slices';
+import { countSlices, noSlices, type Slices } from './key-slices';
 
 /** A transaction or a database: what holds the tables. */
 export interface TableSource {
@@ -31,7 +31,7 @@ async function eachCounted(source: TableSource, visit: (parts: readonly Contribu
 }
 
 export interface Periods {
-  slices: Map<string, KeySlice>;
+  slices: Slices;
   timelines: Map<string, EntityTimeline>;
   weeks: Map<string, EntityWeeks>;
   /** Each key's earliest and latest date. */
@@ -40,7 +40,7 @@ export interface Periods {
 
 /** Counts every period of every key from the records of mentions; with `shared`, what each group of `groups` shares into its overlap kept there (by root). */
 export async function periodsFromMentions(source: TableSource, shared?: { groups: Resolver; overlaps: Map<string, GroupOverlap> }): Promise<Periods> {
-  const periods: Periods = { slices: new Map(), timelines: new Map(), weeks: new Map(), seen: new Map() };
+  const periods: Periods = { slices: noSlices(), timelines: new Map(), weeks: new Map(), seen: new Map() };
   await eachCounted(source, (parts) => {
     countSlices(periods.slices, parts, 1);
     for (const part of parts) {
@@ -60,13 +60,13 @@ export async function periodsFromMentions(source: TableSource, shared?: { groups
 /** Fills `keySlices` and `keyWeeks` from the records of mentions (schema 12's upgrade: the tables it added). */
 export async function fillPeriods(source: TableSource): Promise<void> {
   const { slices, weeks } = await periodsFromMentions(source);
-  await source.table('keySlices').bulkPut([...slices.values()]);
+  await source.table('keySlices').bulkPut([...slices.months.values()]);
   await source.table('keyWeeks').bulkPut([...weeks.values()]);
 }
 
 /**
  * Counts again, from the records of mentions, everything the library keeps per period, in place of
- * what it held: the slices by month and outlet, the timelines and weeks, the summaries' first and
+ * what it held: the monthly and yearly slices, the timelines and weeks, the summaries' first and
  * last dates, and what each group of merged keys shares per month and week (a kept overlap that
  * does not fit its group now is dropped: it was not read, and the next merge or split measures
  * it). Schema 14's upgrade, once the records are dated by the outlet's day; the bench's library.
@@ -77,9 +77,10 @@ export async function recountPeriods(source: TableSource): Promise<void> {
   const fitting = stored.filter((overlap) => overlapFits(overlap, groups.membersOf(overlap.root)));
   const overlaps = new Map(fitting.map((overlap): [string, GroupOverlap] => [overlap.root, { ...overlap, articles: 0, months: {}, weeks: {} }]));
   const { slices, timelines, weeks, seen } = await periodsFromMentions(source, { groups, overlaps });
-  for (const name of ['keySlices', 'timelines', 'keyWeeks', 'groupOverlaps']) await source.table(name).clear();
+  for (const name of ['keySlices', 'yearSlices', 'timelines', 'keyWeeks', 'groupOverlaps']) await source.table(name).clear();
   await Promise.all([
-    source.table('keySlices').bulkPut([...slices.values()]),
+    source.table('keySlices').bulkPut([...slices.months.values()]),
+    source.table('yearSlices').bulkPut([...slices.years.values()]),
     source.table('timelines').bulkPut([...timelines.values()]),
     source.table('keyWeeks').bulkPut([...weeks.values()]),
     source.table('groupOverlaps').bulkPut([...overlaps.values()]),
