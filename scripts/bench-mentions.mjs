@@ -70,7 +70,7 @@ export function realisticNames() {
  * With `slicesOnly`, the only questions are the table within slices (and the corrections they fold).
  */
 async function measure(/** @type {string} */ url, /** @type {string} */ dbName, /** @type {[string, string][]} */ names, /** @type {number} */ articles, /** @type {number} */ perArticle, questions = true, slicesOnly = false) {
-  const { GlossDb, writeMentions, applyPending, keyDate, listEntities, entityPage, trends, correctKeys, recountPeriods, listEntitiesIn, entityWeeks, weekOf, weekStart } = await import(url);
+  const { GlossDb, writeMentions, applyPending, keyDate, listEntities, entityPage, trends, correctKeys, recountPeriods, listEntitiesIn, rangeCounts, entityWeeks, weekOf, weekStart } = await import(url);
   let seed = 7;
   const next = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -203,12 +203,24 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
     timelinesMs: await roundTrip(db.timelines, touched),
     weeksMs: await roundTrip(db.keyWeeks, touched),
     slicesMs: await roundTrip(db.keySlices, sliceIds),
-    yearsMs: await roundTrip(db.yearSlices, [...new Map(sliceIds.map(([scope, month]) => [`${scope} ${month.slice(0, 4)}`, [scope, month.slice(0, 4)]])).values()]),
+    yearsMs: !db.yearSlices ? NaN : await roundTrip(db.yearSlices, [...new Map(sliceIds.map(([scope, month]) => [`${scope} ${month.slice(0, 4)}`, [scope, month.slice(0, 4)]])).values()]),
     applyMs: 0,
+    onePassMs: 0,
   };
   const secondApply = performance.now();
   await applyPending(db);
   passParts.applyMs = performance.now() - secondApply;
+  // A pass after a single reading (what a question pays when one article was read since the last): median of 9.
+  const onePass = [];
+  for (let i = 0; i < 9; i++) {
+    const { record, found } = makeArticle(articles + 100 + i);
+    await db.articles.put(record);
+    await writeMentions(db, record, found);
+    const s = performance.now();
+    await applyPending(db);
+    onePass.push(performance.now() - s);
+  }
+  passParts.onePassMs = onePass.sort((a, b) => a - b)[onePass.length >> 1] ?? NaN;
   const time = async (/** @type {() => Promise<unknown>} */ f, runs = 5) => {
     const out = [];
     for (let i = 0; i < runs; i++) {
@@ -252,8 +264,25 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
     if (secondTerm) await merge(secondTerm.key, term.key);
     return mergeTopMs;
   };
+  // The range's counts alone (slice-ranges.ts), read by whole years and ragged months against every
+  // month one by one, the two ways alternating (7 of each, medians), on the same library.
+  const byYearOrMonth = async () => {
+    /** @type {Record<string, [number, number]>} */
+    const out = {};
+    for (const [name, scope, from, to] of /** @type {const} */ ([['one outlet', 'outlet:KCNA', '', '\uffff'], ['one year', 'all', '2024-01', '2024-12'], ['everything', 'all', '', '\uffff'], ['2022-07 to 2025-03', 'all', '2022-07', '2025-03']])) {
+      /** @type {[number[], number[]]} */
+      const ms = [[], []];
+      for (let i = 0; i < 14; i++) {
+        const s = performance.now();
+        await rangeCounts(db, scope, from, to, { byYear: i % 2 === 0 });
+        ms[i % 2]?.push(performance.now() - s);
+      }
+      out[name] = /** @type {[number, number]} */ (ms.map((m) => m.sort((a, b) => a - b)[m.length >> 1]));
+    }
+    return out;
+  };
   if (slicesOnly) {
-    const plain = { sliceCount, sliceEntries, ...(await sliced()) };
+    const plain = { sliceCount, sliceEntries, ...(await sliced()), ...(rangeCounts && { byYearOrMonth: await byYearOrMonth() }) };
     const mergeTopMs = await correct();
     const result = { buildMs, counts, recordMs: recordMs.sort((a, b) => a - b)[recordMs.length >> 1], recordMsWorst: recordMs[recordMs.length - 1], applyMsPerReading, passParts, slices: plain, corrected: { mergeTopMs, sliced: await sliced() } };
     await db.delete();
@@ -383,12 +412,13 @@ export function printMentions(r) {
   console.log(`\nlibrary across articles — ${r.counts.articles} articles (${r.counts.mentions} records of their mentions), ${r.counts.entities} keys (built in ${f(r.buildMs / 1000)} s)`);
   console.log(`recording one article's mentions: median ${f(r.recordMs)} ms, worst of 50 ${f(r.recordMsWorst)} ms (target ≤ 5 ms); counting them into the summaries later, in one pass: ${f(r.applyMsPerReading)} ms per reading`);
   const pp = r.passParts;
-  const passLine = `  another pass of 50 readings: ${f(pp.applyMs)} ms; the records it touches (${pp.keys} keys, ${pp.slices} slices) read and written back: summaries ${f(pp.entitiesMs)} ms, timelines ${f(pp.timelinesMs)} ms, weeks ${f(pp.weeksMs)} ms, slices ${f(pp.slicesMs)} ms, yearly slices ${f(pp.yearsMs)} ms`;
+  const passLine = `  a pass after one reading: ${f(pp.onePassMs)} ms (median of 9)\n  another pass of 50 readings: ${f(pp.applyMs)} ms; the records it touches (${pp.keys} keys, ${pp.slices} slices) read and written back: summaries ${f(pp.entitiesMs)} ms, timelines ${f(pp.timelinesMs)} ms, weeks ${f(pp.weeksMs)} ms, slices ${f(pp.slicesMs)} ms, yearly slices ${f(pp.yearsMs)} ms`;
   const s = r.slices;
   const slicedLine = (/** @type {typeof r.slices} */ x) => `one outlet ${f(x.outletMs)} ms; one year ${f(x.yearMs)} ms; an outlet and three months ${f(x.outletQuarterMs)} ms; every month, every outlet ${f(x.allMs)} ms; 2022-07 to 2025-03 ${f(x.raggedMs)} ms`;
   if (!('tableMs' in r)) {
     console.log(passLine);
     console.log(`entity table within a slice, first 100 rows (${s.sliceCount} slices by month, ${s.sliceEntries} key entries): ${slicedLine(s)}`);
+    if (s.byYearOrMonth) console.log(`  the range's counts alone (rangeCounts), by years and ragged months / month by month: ${Object.entries(s.byYearOrMonth).map(([name, [years, months]]) => `${name} ${f(years)} / ${f(months)} ms`).join('; ')}`);
     console.log(`  with corrections (merging the two most named keys took ${f(r.corrected.mergeTopMs)} ms): ${slicedLine(r.corrected.sliced)}`);
     return;
   }

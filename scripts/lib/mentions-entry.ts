@@ -6,5 +6,6 @@ export { entityPage, listEntities, trends } from '../../utils/db/entity-queries'
 export { correctKeys } from '../../utils/db/corrections-repo';
 export { recountPeriods } from '../../utils/db/periods-from-mentions';
 export { listEntitiesIn } from '../../utils/db/sliced-entities';
+export { rangeCounts } from '../../utils/db/slice-ranges';
 export { entityWeeks } from '../../utils/db/entity-weeks';
 export { keyDateRange, weekOf, weekStart } from '../../utils/mentions/types';
