@@ -206,6 +206,8 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
     yearsMs: !db.yearSlices ? NaN : await roundTrip(db.yearSlices, [...new Map(sliceIds.map(([scope, month]) => [`${scope} ${month.slice(0, 4)}`, [scope, month.slice(0, 4)]])).values()]),
     applyMs: 0,
     onePassMs: 0,
+    oneReadingMonthsMs: 0,
+    oneReadingYearsMs: 0,
   };
   const secondApply = performance.now();
   await applyPending(db);
@@ -221,6 +223,16 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
     onePass.push(performance.now() - s);
   }
   passParts.onePassMs = onePass.sort((a, b) => a - b)[onePass.length >> 1] ?? NaN;
+  // What such a pass pays for its slices: the 2 monthly and the 2 yearly records of one reading read and written back (median of 9).
+  const last = makeArticle(articles + 100);
+  const lastMonth = new Date(last.record.firstSeenAt).toISOString().slice(0, 7);
+  const oneReading = async (/** @type {any} */ table, /** @type {string} */ period) => {
+    const out = [];
+    for (let i = 0; i < 9; i++) out.push(await roundTrip(table, [['all', period], [`outlet:${last.record.siteName}`, period]]));
+    return out.sort((a, b) => a - b)[4] ?? NaN;
+  };
+  passParts.oneReadingMonthsMs = await oneReading(db.keySlices, lastMonth);
+  passParts.oneReadingYearsMs = db.yearSlices ? await oneReading(db.yearSlices, lastMonth.slice(0, 4)) : NaN;
   const time = async (/** @type {() => Promise<unknown>} */ f, runs = 5) => {
     const out = [];
     for (let i = 0; i < runs; i++) {
@@ -412,7 +424,7 @@ export function printMentions(r) {
   console.log(`\nlibrary across articles — ${r.counts.articles} articles (${r.counts.mentions} records of their mentions), ${r.counts.entities} keys (built in ${f(r.buildMs / 1000)} s)`);
   console.log(`recording one article's mentions: median ${f(r.recordMs)} ms, worst of 50 ${f(r.recordMsWorst)} ms (target ≤ 5 ms); counting them into the summaries later, in one pass: ${f(r.applyMsPerReading)} ms per reading`);
   const pp = r.passParts;
-  const passLine = `  a pass after one reading: ${f(pp.onePassMs)} ms (median of 9)\n  another pass of 50 readings: ${f(pp.applyMs)} ms; the records it touches (${pp.keys} keys, ${pp.slices} slices) read and written back: summaries ${f(pp.entitiesMs)} ms, timelines ${f(pp.timelinesMs)} ms, weeks ${f(pp.weeksMs)} ms, slices ${f(pp.slicesMs)} ms, yearly slices ${f(pp.yearsMs)} ms`;
+  const passLine = `  a pass after one reading: ${f(pp.onePassMs)} ms (median of 9); its 2 monthly slices read and written back ${f(pp.oneReadingMonthsMs)} ms, its 2 yearly ones ${f(pp.oneReadingYearsMs)} ms\n  another pass of 50 readings: ${f(pp.applyMs)} ms; the records it touches (${pp.keys} keys, ${pp.slices} slices) read and written back: summaries ${f(pp.entitiesMs)} ms, timelines ${f(pp.timelinesMs)} ms, weeks ${f(pp.weeksMs)} ms, slices ${f(pp.slicesMs)} ms, yearly slices ${f(pp.yearsMs)} ms`;
   const s = r.slices;
   const slicedLine = (/** @type {typeof r.slices} */ x) => `one outlet ${f(x.outletMs)} ms; one year ${f(x.yearMs)} ms; an outlet and three months ${f(x.outletQuarterMs)} ms; every month, every outlet ${f(x.allMs)} ms; 2022-07 to 2025-03 ${f(x.raggedMs)} ms`;
   if (!('tableMs' in r)) {
