@@ -294,7 +294,7 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
     return out;
   };
   if (slicesOnly) {
-    const plain = { sliceCount, sliceEntries, ...(await sliced()), ...(rangeCounts && { byYearOrMonth: await byYearOrMonth() }) };
+    const plain = { periodsMs, sliceCount, sliceEntries, ...(await sliced()), ...(rangeCounts && { byYearOrMonth: await byYearOrMonth() }) };
     const mergeTopMs = await correct();
     const result = { buildMs, counts, recordMs: recordMs.sort((a, b) => a - b)[recordMs.length >> 1], recordMsWorst: recordMs[recordMs.length - 1], applyMsPerReading, passParts, slices: plain, corrected: { mergeTopMs, sliced: await sliced() } };
     await db.delete();
@@ -429,6 +429,7 @@ export function printMentions(r) {
   const slicedLine = (/** @type {typeof r.slices} */ x) => `one outlet ${f(x.outletMs)} ms; one year ${f(x.yearMs)} ms; an outlet and three months ${f(x.outletQuarterMs)} ms; every month, every outlet ${f(x.allMs)} ms; 2022-07 to 2025-03 ${f(x.raggedMs)} ms`;
   if (!('tableMs' in r)) {
     console.log(passLine);
+    console.log(`every period counted again from the records of mentions (schema 14's recount, without re-dating): ${f(s.periodsMs)} ms`);
     console.log(`entity table within a slice, first 100 rows (${s.sliceCount} slices by month, ${s.sliceEntries} key entries): ${slicedLine(s)}`);
     if (s.byYearOrMonth) console.log(`  the range's counts alone (rangeCounts), by years and ragged months / month by month: ${Object.entries(s.byYearOrMonth).map(([name, [years, months]]) => `${name} ${f(years)} / ${f(months)} ms`).join('; ')}`);
     console.log(`  with corrections (merging the two most named keys took ${f(r.corrected.mergeTopMs)} ms): ${slicedLine(r.corrected.sliced)}`);
