@@ -14,7 +14,10 @@
  * search (db/name-search.ts) is timed for a common prefix, a rare name, one letter and a Hangul
  * part, over the whole library and within an outlet, against loading the table's 2,000 rows.
  *
- *   node scripts/bench-mentions.mjs [--articles N] [--out FILE] [--no-paints]   (also run by `npm run bench`)
+ * With `--only slices`, only what the table within a slice costs: the recording and the passes of
+ * 50 readings (what keeping the slices costs), then the sliced table, without and with corrections.
+ *
+ *   node scripts/bench-mentions.mjs [--articles N] [--out FILE] [--no-paints] [--only slices]   (also run by `npm run bench`)
  */
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,9 +69,10 @@ export function realisticNames() {
 /**
  * Runs in the page: builds the library into the database `dbName`, then, with `questions`, times
  * the questions (and deletes it); without, answers the keys of rank 1, 20 and 500 and leaves it.
+ * With `slicesOnly`, the only questions are the table within slices (and the corrections they fold).
  */
-async function measure(/** @type {string} */ url, /** @type {string} */ dbName, /** @type {[string, string][]} */ names, /** @type {number} */ articles, /** @type {number} */ perArticle, questions = true) {
-  const { GlossDb, writeMentions, applyPending, keyDate, listEntities, entityPage, trends, correctKeys, fillPeriods, listEntitiesIn, entityWeeks, weekOf, weekStart, searchEntities, summaryWords } = await import(url);
+async function measure(/** @type {string} */ url, /** @type {string} */ dbName, /** @type {[string, string][]} */ names, /** @type {number} */ articles, /** @type {number} */ perArticle, questions = true, slicesOnly = false) {
+  const { GlossDb, writeMentions, applyPending, keyDate, listEntities, entityPage, trends, correctKeys, recountPeriods, listEntitiesIn, rangeCounts, entityWeeks, weekOf, weekStart, searchEntities, summaryWords } = await import(url);
   let seed = 7;
   const next = () => {
     seed = (seed + 0x6d2b79f5) | 0;
@@ -152,9 +156,9 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
   await db.timelines.bulkPut([...timelines.values()]);
   await db.articleCounts.put({ id: 'articles', total: articles, byKey: new Map([...summaries.values()].map((s) => [s.key, s.articles])) });
   const buildMs = performance.now() - t0;
-  // The slices by month and outlet and the keys' weeks, counted from the records as schema 12's upgrade does.
+  // The slices by month, year and outlet and the keys' weeks, counted from the records as schema 14's upgrade does.
   const periodsStart = performance.now();
-  await fillPeriods(db);
+  await recountPeriods(db);
   const periodsMs = performance.now() - periodsStart;
   const counts = { articles: await db.articles.count(), mentions: await db.mentions.count(), entities: await db.entities.count() };
   if (!questions) {
@@ -202,11 +206,36 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
     timelinesMs: await roundTrip(db.timelines, touched),
     weeksMs: await roundTrip(db.keyWeeks, touched),
     slicesMs: await roundTrip(db.keySlices, sliceIds),
+    yearsMs: !db.yearSlices ? NaN : await roundTrip(db.yearSlices, [...new Map(sliceIds.map(([scope, month]) => [`${scope} ${month.slice(0, 4)}`, [scope, month.slice(0, 4)]])).values()]),
     applyMs: 0,
+    onePassMs: 0,
+    oneReadingMonthsMs: 0,
+    oneReadingYearsMs: 0,
   };
   const secondApply = performance.now();
   await applyPending(db);
   passParts.applyMs = performance.now() - secondApply;
+  // A pass after a single reading (what a question pays when one article was read since the last): median of 9.
+  const onePass = [];
+  for (let i = 0; i < 9; i++) {
+    const { record, found } = makeArticle(articles + 100 + i);
+    await db.articles.put(record);
+    await writeMentions(db, record, found);
+    const s = performance.now();
+    await applyPending(db);
+    onePass.push(performance.now() - s);
+  }
+  passParts.onePassMs = onePass.sort((a, b) => a - b)[onePass.length >> 1] ?? NaN;
+  // What such a pass pays for its slices: the 2 monthly and the 2 yearly records of one reading read and written back (median of 9).
+  const last = makeArticle(articles + 100);
+  const lastMonth = new Date(last.record.firstSeenAt).toISOString().slice(0, 7);
+  const oneReading = async (/** @type {any} */ table, /** @type {string} */ period) => {
+    const out = [];
+    for (let i = 0; i < 9; i++) out.push(await roundTrip(table, [['all', period], [`outlet:${last.record.siteName}`, period]]));
+    return out.sort((a, b) => a - b)[4] ?? NaN;
+  };
+  passParts.oneReadingMonthsMs = await oneReading(db.keySlices, lastMonth);
+  passParts.oneReadingYearsMs = db.yearSlices ? await oneReading(db.yearSlices, lastMonth.slice(0, 4)) : NaN;
   const time = async (/** @type {() => Promise<unknown>} */ f, runs = 5) => {
     const out = [];
     for (let i = 0; i < runs; i++) {
@@ -235,7 +264,45 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
     yearMs: await time(() => listEntitiesIn(db, { from: '2024-01', to: '2024-12' }, { limit: 100 })),
     outletQuarterMs: await time(() => listEntitiesIn(db, { outlet: 'KCNA', from: '2024-04', to: '2024-06' }, { limit: 100 })),
     allMs: await time(() => listEntitiesIn(db, {}, { limit: 100 })),
+    raggedMs: await time(() => listEntitiesIn(db, { from: '2022-07', to: '2025-03' }, { limit: 100 })),
   });
+  // The reader's corrections, made as the library page makes them (correctKeys, which the writer
+  // calls); returns how long the merge of the two most named keys took.
+  const correct = async () => {
+    const merge = (/** @type {string} */ key, /** @type {string} */ into) => correctKeys(db, { kind: 'merge', key, into });
+    const mergeStart = performance.now();
+    await merge(at(2).key, at(1).key);
+    const mergeTopMs = performance.now() - mergeStart;
+    await merge(at(30).key, at(20).key);
+    for (let i = 0; i < 20; i++) await merge(at(101 + 2 * i).key, at(100 + 2 * i).key);
+    for (let i = 0; i < 10; i++) await correctKeys(db, { kind: 'hide', key: at(200 + i).key, hidden: true });
+    if (secondTerm) await merge(secondTerm.key, term.key);
+    return mergeTopMs;
+  };
+  // The range's counts alone (slice-ranges.ts), read by whole years and ragged months against every
+  // month one by one, the two ways alternating (7 of each, medians), on the same library.
+  const byYearOrMonth = async () => {
+    /** @type {Record<string, [number, number]>} */
+    const out = {};
+    for (const [name, scope, from, to] of /** @type {const} */ ([['one outlet', 'outlet:KCNA', '', '\uffff'], ['one year', 'all', '2024-01', '2024-12'], ['everything', 'all', '', '\uffff'], ['2022-07 to 2025-03', 'all', '2022-07', '2025-03']])) {
+      /** @type {[number[], number[]]} */
+      const ms = [[], []];
+      for (let i = 0; i < 14; i++) {
+        const s = performance.now();
+        await rangeCounts(db, scope, from, to, { byYear: i % 2 === 0 });
+        ms[i % 2]?.push(performance.now() - s);
+      }
+      out[name] = /** @type {[number, number]} */ (ms.map((m) => m.sort((a, b) => a - b)[m.length >> 1]));
+    }
+    return out;
+  };
+  if (slicesOnly) {
+    const plain = { periodsMs, sliceCount, sliceEntries, ...(await sliced()), ...(rangeCounts && { byYearOrMonth: await byYearOrMonth() }) };
+    const mergeTopMs = await correct();
+    const result = { buildMs, counts, recordMs: recordMs.sort((a, b) => a - b)[recordMs.length >> 1], recordMsWorst: recordMs[recordMs.length - 1], applyMsPerReading, passParts, slices: plain, corrected: { mergeTopMs, sliced: await sliced() } };
+    await db.delete();
+    return result;
+  }
   const everyTimelineMs = await time(async () => {
     const tally = new Map();
     for (const t of await db.timelines.toArray()) {
@@ -296,17 +363,8 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
     /** The same questions with corrections made (a Gloss that keeps them). */
     corrected: /** @type {{ mergeTopMs: number, tableMs?: number, tableOfTypeMs?: number, pages: { key: string, articles: number, merged: number, ms?: number, related: number }[], trend: { key: string, ms?: number }, sliced?: Record<string, number | undefined>, weeksMs?: number, searches?: { query: string, where: string, rows: number, ms?: number }[] } | undefined} */ (undefined),
   };
-  // The reader's corrections, made as the library page makes them (correctKeys, which the writer
-  // calls), the merge of the two most named keys timed.
   if (correctKeys) {
-    const merge = (/** @type {string} */ key, /** @type {string} */ into) => correctKeys(db, { kind: 'merge', key, into });
-    const mergeStart = performance.now();
-    await merge(at(2).key, at(1).key);
-    const mergeTopMs = performance.now() - mergeStart;
-    await merge(at(30).key, at(20).key);
-    for (let i = 0; i < 20; i++) await merge(at(101 + 2 * i).key, at(100 + 2 * i).key);
-    for (let i = 0; i < 10; i++) await correctKeys(db, { kind: 'hide', key: at(200 + i).key, hidden: true });
-    if (secondTerm) await merge(secondTerm.key, term.key);
+    const mergeTopMs = await correct();
     const corrected = async (/** @type {number} */ rank) => {
       const key = at(rank).key;
       const shown = await entityPage(db, key);
@@ -350,7 +408,7 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
   return result;
 }
 
-export async function benchMentions(articles = ARTICLES) {
+export async function benchMentions(articles = ARTICLES, { slicesOnly = false } = {}) {
   const file = await bundle('scripts/lib/mentions-entry.ts', 'mentions');
   const server = await serve({ '/bench/': join(file, '..') });
   const session = await launch();
@@ -358,10 +416,10 @@ export async function benchMentions(articles = ARTICLES) {
     const page = await session.context.newPage();
     await page.goto(server.origin + '/bench/');
     const questions = await page.evaluate(
-      ([source, url, dbName, names, articles, perArticle]) => new Function(`return (${source})`)()(url, dbName, names, articles, perArticle),
-      /** @type {const} */ ([measure.toString(), `${server.origin}/bench/mentions.js`, `bench-mentions-${Date.now()}`, realisticNames(), articles, PER_ARTICLE]),
+      ([source, url, dbName, names, articles, perArticle, slicesOnly]) => new Function(`return (${source})`)()(url, dbName, names, articles, perArticle, true, slicesOnly),
+      /** @type {const} */ ([measure.toString(), `${server.origin}/bench/mentions.js`, `bench-mentions-${Date.now()}`, realisticNames(), articles, PER_ARTICLE, slicesOnly]),
     );
-    return { ...questions, paints: process.argv.includes('--no-paints') ? null : await libraryPaints(file, articles) };
+    return { ...questions, paints: slicesOnly || process.argv.includes('--no-paints') ? null : await libraryPaints(file, articles) };
   } finally {
     await session.close();
     await server.close();
@@ -413,14 +471,24 @@ export function printMentions(r) {
   const f = (/** @type {number} */ v) => v.toFixed(1);
   console.log(`\nlibrary across articles — ${r.counts.articles} articles (${r.counts.mentions} records of their mentions), ${r.counts.entities} keys (built in ${f(r.buildMs / 1000)} s)`);
   console.log(`recording one article's mentions: median ${f(r.recordMs)} ms, worst of 50 ${f(r.recordMsWorst)} ms (target ≤ 5 ms); counting them into the summaries later, in one pass: ${f(r.applyMsPerReading)} ms per reading`);
+  const pp = r.passParts;
+  const passLine = `  a pass after one reading: ${f(pp.onePassMs)} ms (median of 9); its 2 monthly slices read and written back ${f(pp.oneReadingMonthsMs)} ms, its 2 yearly ones ${f(pp.oneReadingYearsMs)} ms\n  another pass of 50 readings: ${f(pp.applyMs)} ms; the records it touches (${pp.keys} keys, ${pp.slices} slices) read and written back: summaries ${f(pp.entitiesMs)} ms, timelines ${f(pp.timelinesMs)} ms, weeks ${f(pp.weeksMs)} ms, slices ${f(pp.slicesMs)} ms, yearly slices ${f(pp.yearsMs)} ms`;
+  const s = r.slices;
+  const slicedLine = (/** @type {typeof r.slices} */ x) => `one outlet ${f(x.outletMs)} ms; one year ${f(x.yearMs)} ms; an outlet and three months ${f(x.outletQuarterMs)} ms; every month, every outlet ${f(x.allMs)} ms; 2022-07 to 2025-03 ${f(x.raggedMs)} ms`;
+  if (!('tableMs' in r)) {
+    console.log(passLine);
+    console.log(`every period counted again from the records of mentions (schema 14's recount, without re-dating): ${f(s.periodsMs)} ms`);
+    console.log(`entity table within a slice, first 100 rows (${s.sliceCount} slices by month, ${s.sliceEntries} key entries): ${slicedLine(s)}`);
+    if (s.byYearOrMonth) console.log(`  the range's counts alone (rangeCounts), by years and ragged months / month by month: ${Object.entries(s.byYearOrMonth).map(([name, [years, months]]) => `${name} ${f(years)} / ${f(months)} ms`).join('; ')}`);
+    console.log(`  with corrections (merging the two most named keys took ${f(r.corrected.mergeTopMs)} ms): ${slicedLine(r.corrected.sliced)}`);
+    return;
+  }
   console.log(`entity table, first 100 rows: ${f(r.tableMs)} ms; of one type: ${f(r.tableOfTypeMs)} ms (target ≤ 200 ms to first paint)`);
   for (const p of r.pages) console.log(`one entity's page, ${p.key} (${p.articles} articles, ${p.related} related): ${f(p.ms)} ms (target ≤ 150 ms)`);
   console.log(`term trend, ${r.trend.key} (${r.trend.articles} articles): ${f(r.trend.ms)} ms (target ≤ 100 ms)`);
-  const pp = r.passParts;
-  console.log(`  another pass of 50 readings: ${f(pp.applyMs)} ms; the records it touches (${pp.keys} keys, ${pp.slices} slices) read and written back: summaries ${f(pp.entitiesMs)} ms, timelines ${f(pp.timelinesMs)} ms, weeks ${f(pp.weeksMs)} ms, slices ${f(pp.slicesMs)} ms`);
-  const s = r.slices;
-  console.log(`slices by month and outlet: ${s.sliceCount} records, ${s.sliceEntries} key entries; counted from the records of mentions with the keys' weeks (schema 12's upgrade) in ${f(s.periodsMs)} ms`);
-  console.log(`entity table within a slice, first 100 rows: one outlet ${f(s.outletMs)} ms; one year ${f(s.yearMs)} ms; an outlet and three months ${f(s.outletQuarterMs)} ms; every month, every outlet ${f(s.allMs)} ms`);
+  console.log(passLine);
+  console.log(`slices by month and outlet: ${s.sliceCount} records, ${s.sliceEntries} key entries; counted from the records of mentions with the keys' weeks, months and years (schema 14's upgrade, less re-dating) in ${f(s.periodsMs)} ms`);
+  console.log(`entity table within a slice, first 100 rows: ${slicedLine(s)}`);
   console.log(`  for comparison, reading every key's timeline for an outlet and a year (articles only): ${f(s.everyTimelineMs)} ms`);
   for (const w of s.weeks) console.log(`one entity's weeks, ${w.key} (${w.articles} articles, ${w.weeks} weeks): kept ${f(w.storedMs)} ms; counted from the index per week ${f(w.fromIndexMs)} ms`);
   const q = r.search;
@@ -441,7 +509,7 @@ export function printMentions(r) {
   for (const p of c.pages) console.log(`  one entity's page, ${p.key} (${p.articles} articles, ${p.merged} merged in, ${p.related} related): ${g(p.ms)} ms`);
   console.log(`  term trend, ${c.trend.key} with a term merged in: ${g(c.trend.ms)} ms`);
   const cs = c.sliced;
-  if (cs) console.log(`  entity table within a slice: one outlet ${g(cs.outletMs)} ms; one year ${g(cs.yearMs)} ms; an outlet and three months ${g(cs.outletQuarterMs)} ms; everything ${g(cs.allMs)} ms; the merged top key's weeks ${g(c.weeksMs)} ms`);
+  if (cs) console.log(`  entity table within a slice: one outlet ${g(cs.outletMs)} ms; one year ${g(cs.yearMs)} ms; an outlet and three months ${g(cs.outletQuarterMs)} ms; everything ${g(cs.allMs)} ms; 2022-07 to 2025-03 ${g(cs.raggedMs)} ms; the merged top key's weeks ${g(c.weeksMs)} ms`);
   if (c.searches) console.log(`  name search: ${c.searches.map((/** @type {{ query: string, where: string, rows: number, ms?: number }} */ x) => `“${x.query}”${x.where} ${g(x.ms)} ms (${x.rows} rows)`).join('; ')}`);
   if (r.tail) {
     console.log(`name search with a long tail (${r.tail.keys} keys in all, 40,000 of them named once; with the corrections above):`);
@@ -451,7 +519,8 @@ export function printMentions(r) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const given = process.argv.indexOf('--articles');
-  const result = await benchMentions(given > 0 ? Number(process.argv[given + 1]) : ARTICLES);
+  const only = process.argv.indexOf('--only');
+  const result = await benchMentions(given > 0 ? Number(process.argv[given + 1]) : ARTICLES, { slicesOnly: only > 0 && process.argv[only + 1] === 'slices' });
   printMentions(result);
   const out = process.argv.indexOf('--out');
   if (out > 0 && process.argv[out + 1]) writeFileSync(process.argv[out + 1] ?? '', JSON.stringify(result, null, 2));

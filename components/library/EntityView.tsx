@@ -107,7 +107,7 @@ export function EntityView({
         {by === 'week' && weeks.state === 'failed' && <p role="alert">Gloss could not read the weeks: {weeks.message}</p>}
         <BarChart
           series={[{ label: summary.name, points: timeline.map((m) => ({ period: m.period, value: m.articles })) }]}
-          title={`Articles naming ${summary.name}, per ${per}${by === 'week' ? ' (ISO weeks from Monday, UTC)' : ''}`}
+          title={`Articles naming ${summary.name}, per ${per}${by === 'week' ? ' (ISO weeks from Monday, by each outlet’s day)' : ''}`}
           file={`gloss-timeline-${per}`}
           unit={by}
         />

@@ -8,5 +8,5 @@ export function download(name: string, type: string, content: Blob | string): vo
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** A date (ms) as the calendar day, UTC ('2024-05-20'). */
+/** A date (ms) as the calendar day, UTC ('2024-05-20'; for a date the library filed, the outlet's day). */
 export const day = (ms: number) => (Number.isFinite(ms) ? new Date(ms).toISOString().slice(0, 10) : '');

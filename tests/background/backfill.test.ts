@@ -45,9 +45,9 @@ describe('background/backfill', () => {
     expect(report).toEqual({ filled: 2, passed: 0 });
     expect(recognize).toHaveBeenCalledTimes(2);
     expect((await db.mentions.get('https://a.example/1'))?.entries.map((e) => e.key)).toEqual(['PERSON:Kim Jong Un', 'PLACE:Songchon County']);
-    // Counted into the summaries at the end, under the article's publication date.
+    // Counted into the summaries at the end, under the article's publication date (09:14 on the outlet's clock).
     expect(await db.entities.get('PLACE:Songchon County')).toMatchObject({ articles: 3 });
-    expect(await db.entities.get('PERSON:Kim Jong Un')).toMatchObject({ articles: 2, firstSeen: Date.parse('2024-05-20T09:14:00+09:00') });
+    expect(await db.entities.get('PERSON:Kim Jong Un')).toMatchObject({ articles: 2, firstSeen: Date.parse('2024-05-20T09:14:00Z') });
     expect(await articlesToFill(db)).toEqual([]);
   });
 

@@ -125,4 +125,13 @@ describe('db/mentions-repo', () => {
     expect(articleDate({ publishedTime: '1850-01-01T00:00:00Z', firstSeenAt: seen }, now)).toBe(seen);
     expect(articleDate({ publishedTime: '2026-11-29T00:00:00Z', firstSeenAt: seen }, now)).toBe(now - DAY);
   });
+
+  it('files an article under its published time on the outlet’s clock, read as UTC, or its instant where the time is not ISO 8601', () => {
+    const now = Date.UTC(2026, 10, 30);
+    expect(articleDate({ publishedTime: '2024-03-01T08:00:00+09:00', firstSeenAt: 0 }, now)).toBe(Date.UTC(2024, 2, 1, 8));
+    expect(articleDate({ publishedTime: '2024-03-31T20:00:00-04:00', firstSeenAt: 0 }, now)).toBe(Date.UTC(2024, 2, 31, 20));
+    expect(articleDate({ publishedTime: 'Fri, 01 Mar 2024 08:00:00 +0900', firstSeenAt: 0 }, now)).toBe(Date.UTC(2024, 1, 29, 23));
+    // Whether it is trusted is its instant's (here within two days of now); where it is filed, the outlet's clock.
+    expect(articleDate({ publishedTime: '2026-12-01T23:30:00+09:00', firstSeenAt: 0 }, now)).toBe(Date.UTC(2026, 11, 1, 23, 30));
+  });
 });

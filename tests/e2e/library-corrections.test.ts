@@ -74,7 +74,7 @@ describe('e2e/library-corrections', () => {
     // The page goes to the entity merged into: its three articles in date order, its months.
     await expect.poll(() => heading(library)).toBe(OLD);
     const view = library.getByTestId('entity-view');
-    await expect.poll(() => view.getByTestId('entity-articles').locator(':scope > li time').allTextContents()).toEqual(['2024-05-20', '2024-06-02', '2024-06-18']);
+    await expect.poll(() => view.getByTestId('entity-articles').locator(':scope > li time').allTextContents()).toEqual(['2024-05-20', '2024-06-01', '2024-06-18']);
     expect(await view.getByTestId('merged-keys').innerText()).toContain(EPO);
     const months = await view.getByTestId('timeline-table').locator('tbody tr').allInnerTexts();
     expect(months.map((row) => row.split('\t').slice(0, 2))).toEqual([['2024-05', '1'], ['2024-06', '2']]);

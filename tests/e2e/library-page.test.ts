@@ -72,7 +72,7 @@ describe('e2e/library-page', () => {
     await expect.poll(() => view.getByRole('heading', { level: 2 }).textContent()).toBe('Kim Jong Un');
     const articles = view.getByTestId('entity-articles').locator(':scope > li');
     expect(await articles.count()).toBe(3);
-    expect(await articles.locator('time').allTextContents()).toEqual(['2024-05-20', '2024-06-02', '2024-06-18']);
+    expect(await articles.locator('time').allTextContents()).toEqual(['2024-05-20', '2024-06-01', '2024-06-18']);
     expect(await articles.locator('.article-head').allTextContents()).toEqual([
       expect.stringContaining('KCNA Watch'),
       expect.stringContaining('Rodong Sinmun'),
@@ -85,7 +85,7 @@ describe('e2e/library-page', () => {
     }
     expect(await articles.nth(0).getByTestId('entity-highlight').allTextContents()).toEqual([expect.stringContaining('the opening')]);
     expect(await view.getByTestId('entity-highlight').count()).toBe(1);
-    // The timeline counts one article in May and two in June, each under its outlet.
+    // The timeline counts one article in May and two in June (Rodong Sinmun's by its own day: 31 May in UTC), each under its outlet.
     const months = await view.getByTestId('timeline-table').locator('tbody tr').allInnerTexts();
     expect(months.map((row) => row.split('\t').slice(0, 2))).toEqual([['2024-05', '1'], ['2024-06', '2']]);
     const related = view.getByTestId('related');
@@ -103,7 +103,7 @@ describe('e2e/library-page', () => {
     await expect.poll(() => kim.count()).toBe(1);
     const [, wholeMentions] = await figures();
     expect(await library.getByTestId('outlet-filter').locator('option').allTextContents()).toEqual(['All outlets', 'KCNA Watch', 'Pyongyang Times', 'Rodong Sinmun']);
-    // One outlet at a time, by keyboard: each holds one of his articles, and their mentions add up to the whole.
+    // One outlet at a time, by keyboard: each holds one of his articles (Rodong Sinmun's in June, its own month), and their mentions add up to the whole.
     let mentions = 0;
     for (const [outlet, month] of [['KCNA Watch', '2024-05'], ['Pyongyang Times', '2024-06'], ['Rodong Sinmun', '2024-06']] as const) {
       await library.getByTestId('outlet-filter').focus();
@@ -143,7 +143,7 @@ describe('e2e/library-page', () => {
     await library.keyboard.press('Enter');
     await expect.poll(() => new URL(library.url()).hash).toContain('by=week');
     const weeks = async () => (await view.getByTestId('timeline-table').locator('tbody tr').allInnerTexts()).map((row) => row.split('\t').slice(0, 2));
-    // Monday 20 May 2024, Sunday 2 June (the week of 27 May), Tuesday 18 June.
+    // Monday 20 May 2024, Saturday 1 June (the week of 27 May), Tuesday 18 June.
     await expect.poll(weeks).toEqual([['2024-W21', '1'], ['2024-W22', '1'], ['2024-W25', '1']]);
     const bars = view.getByTestId('bar-chart').locator('rect');
     expect(await bars.evaluateAll((rects) => rects.map((r) => [r.getAttribute('data-week'), r.getAttribute('data-value')]))).toEqual([

@@ -10,7 +10,7 @@ import type { GroupOverlap } from './group-overlaps';
 import type { ArticleRecord } from '../article/types';
 import type { WatchlistRecord } from '../entities/watchlist';
 import type { ArticleMentionsRecord, EntitySummary, EntityTimeline, EntityWeeks, PendingChange } from '../mentions/types';
-import type { KeySlice, SliceId } from './key-slices';
+import type { KeySlice, SliceId, YearId, YearSlice } from './key-slices';
 import type { VersionBody, VersionRecord } from '../versions/version';
 import { SCHEMA_HISTORY } from './schema';
 
@@ -49,6 +49,7 @@ export class GlossDb extends Dexie {
   groupOverlaps!: EntityTable<GroupOverlap, 'root'>;
   articleCounts!: EntityTable<ArticleCounts, 'id'>;
   keySlices!: Table<KeySlice, SliceId>;
+  yearSlices!: Table<YearSlice, YearId>;
   keyWeeks!: EntityTable<EntityWeeks, 'key'>;
 
   constructor(name: string = DB_NAME) {

@@ -6,7 +6,6 @@
  * corrections show the keys (entity-groups.ts): a merged key answers as its root, renamed, and a
  * hidden one is left out of the table and of who appears with whom.
  */
-import { calendarDay } from '../article/published';
 import type { Resolver } from '../corrections/resolve';
 import type { EntityType } from '../entities/types';
 import { MAX_SPELLINGS, type Snippet } from '../mentions/extract';
@@ -48,8 +47,9 @@ export interface EntityArticle {
   articleId: string;
   title: string;
   outlet: string;
+  /** The date it is filed under (ms: its published time on the outlet's clock read as UTC, or when it was first seen). */
   date: number;
-  /** The day it is filed under, as the outlet wrote it ('YYYY-MM-DD': a KCNA item of 08:00 in Pyongyang keeps its day), else the UTC day of `date`. */
+  /** The day it is filed under, as the outlet wrote it ('YYYY-MM-DD': a KCNA item of 08:00 in Pyongyang keeps its day), else the UTC day it was first seen. */
   day: string;
   count: number;
   spellings: string[];
@@ -70,7 +70,7 @@ export interface EntityPage {
   summary: ShownEntity;
   /** Its articles in date order (oldest first), the page of them asked for. */
   articles: EntityArticle[];
-  /** Articles per month ('YYYY-MM', UTC) and per outlet within it, oldest first. */
+  /** Articles per month ('YYYY-MM', the outlets' months) and per outlet within it, oldest first. */
   timeline: TimelineMonth[];
   related: Related[];
 }
@@ -137,7 +137,7 @@ export async function entityPage(db: GlossDb, key: string, { offset = 0, limit =
       title: titled[i]?.title ?? r.articleId,
       outlet: r.outlet,
       date: r.date,
-      day: dayFiled(r.date, titled[i]?.publishedTime),
+      day: new Date(r.date).toISOString().slice(0, 10),
       count: entries.reduce((n, e) => n + e.count, 0),
       spellings: [...new Set(entries.flatMap((e) => e.spellings))].slice(0, MAX_SPELLINGS),
       snippets: entries.flatMap((e) => e.snippets),
@@ -160,12 +160,6 @@ export async function entityPage(db: GlossDb, key: string, { offset = 0, limit =
 async function aloneTotals(db: GlossDb, resolver: Resolver, key: string): Promise<{ summary: ShownEntity; timeline: EntityTimeline | undefined } | null> {
   const [summary, timeline] = await Promise.all([db.entities.get(key), db.timelines.get(key)]);
   return summary ? { summary: shownAlone(summary, resolver), timeline } : null;
-}
-
-/** The day an article is filed under: its published time's calendar day where `date` came from it, else the UTC day. */
-function dayFiled(date: number, publishedTime: string | null | undefined): string {
-  const written = publishedTime && Date.parse(publishedTime) === date ? calendarDay(publishedTime) : null;
-  return written ? written.map((n, i) => String(n).padStart(i ? 2 : 4, '0')).join('-') : new Date(date).toISOString().slice(0, 10);
 }
 
 /** Mention records of several keys in date order, each article once. */

@@ -1,5 +1,5 @@
 /**
- * One key's timeline per ISO week (Monday start, UTC), as corrected: the stored weeks of each key
+ * One key's timeline per ISO week (Monday start, the outlets' days), as corrected: the stored weeks of each key
  * merged into its root (keyWeeks, kept by applyPending as the monthly timelines are), less the
  * articles two of them share in each week. One read per key; the month view reads the timeline.
  */

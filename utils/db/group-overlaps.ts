@@ -45,7 +45,7 @@ export function extraCounts(lists: readonly string[][]): { extra: Map<string, nu
   return { extra, total };
 }
 
-/** The first instant of month 'YYYY-MM' (UTC), and of the month after. */
+/** The first instant of month 'YYYY-MM' (UTC, as dates are filed: the outlet's month), and of the month after. */
 const monthBounds = (month: string): [number, number] => {
   const [year, m] = month.split('-').map(Number) as [number, number];
   return [Date.UTC(year, m - 1, 1), Date.UTC(year, m, 1)];

@@ -4,19 +4,20 @@
  * timelines (two writes: recording stays cheap on the reading's path); `applyPending` brings the
  * summaries up to date from the queue, many readings in one pass, and runs before every question
  * (entity-queries.ts), so no answer misses a reading. The same pass keeps what merged keys share
- * (group-overlaps.ts), the slices by month and outlet (key-slices.ts), the keys' weeks and the
- * words each key is found by (search/name-words.ts) up to date. Functions take the database so
+ * (group-overlaps.ts), the slices by month, year and outlet (key-slices.ts), the keys' weeks and
+ * the words each key is found by (search/name-words.ts) up to date. Functions take the database so
  * tests pass a fresh one.
  */
+import { outletClock } from '../article/published';
 import type { ArticleRecord } from '../article/types';
 import type { ArticleMentions } from '../mentions/extract';
-import { countPeriod, keyDate, keyDateRange, monthOf, weekOf, type ArticleMentionsRecord, type Contribution, type EntityTimeline, type EntityWeeks, type PendingChange } from '../mentions/types';
+import { contributionsOf, countTimeline, keyDate, keyDateRange, type ArticleMentionsRecord, type EntityTimeline, type EntityWeeks, type PendingChange } from '../mentions/types';
 import { resolver } from '../corrections/resolve';
 import { summaryWords } from '../search/name-words';
 import { articlesAdded, readArticleCounts } from './article-counts';
 import type { GlossDb, StoredSummary } from './database';
 import { countOverlaps, overlapFits, type GroupOverlap } from './group-overlaps';
-import { countSlices, readSlices, slicesOf, writeSlices } from './key-slices';
+import { countSlices, readSlices, writeSlices } from './key-slices';
 
 /** Spellings kept per key across articles. */
 export const MAX_VARIANTS = 30;
@@ -26,10 +27,18 @@ export const PENDING_BATCH = 500;
 const EARLIEST = Date.UTC(1900, 0, 1);
 const LATEST_AHEAD = 2 * 86_400_000;
 
-/** The date an article is filed under: its publication time when that is a real date, else when Gloss first saw it. */
+/**
+ * The date an article is filed under: its publication time when that is a real date, on the
+ * outlet's clock read as UTC where it is written in ISO 8601 (article/published.ts `outletClock`:
+ * a KCNA item of 08:00 in Pyongyang on 1 March is filed on 1 March, not on 29 February at 23:00),
+ * else the instant it names; when Gloss first saw it where it gives none that can be trusted.
+ * Every period the library counts (months, weeks, years, first and last seen) and the order of a
+ * key's articles are this date's UTC calendar, so they are the outlet's.
+ */
 export function articleDate(article: Pick<ArticleRecord, 'publishedTime' | 'firstSeenAt'>, now = Date.now()): number {
   const published = article.publishedTime ? Date.parse(article.publishedTime) : NaN;
-  return Number.isFinite(published) && published >= EARLIEST && published <= now + LATEST_AHEAD ? published : article.firstSeenAt;
+  if (!(Number.isFinite(published) && published >= EARLIEST && published <= now + LATEST_AHEAD)) return article.firstSeenAt;
+  return outletClock(article.publishedTime) ?? published;
 }
 
 /**
@@ -45,17 +54,14 @@ export async function writeMentions(db: GlossDb, article: ArticleRecord, found: 
     if (before ? sameRecord(before, record) : !found.length) return;
     if (found.length) await db.mentions.put(record);
     else await db.mentions.delete(article.id);
-    await db.pendingMentions.add({ articleId: article.id, removed: before ? contributions(before) : [], added: contributions(record) });
+    await db.pendingMentions.add({ articleId: article.id, removed: before ? contributionsOf(before) : [], added: contributionsOf(record) });
   });
 }
-
-const contributions = ({ entries, date, outlet }: ArticleMentionsRecord): Contribution[] =>
-  entries.map(({ key, type, name, count, spellings }) => ({ key, type, name, count, spellings, date, outlet }));
 
 const sameRecord = (a: ArticleMentionsRecord, b: ArticleMentionsRecord) => a.date === b.date && a.outlet === b.outlet && JSON.stringify(a.entries) === JSON.stringify(b.entries);
 
 /** The tables `applyPending` reads and writes: a transaction that calls it must hold them all. */
-export const pendingTables = (db: GlossDb) => [db.pendingMentions, db.entities, db.timelines, db.mentions, db.corrections, db.groupOverlaps, db.articleCounts, db.keySlices, db.keyWeeks];
+export const pendingTables = (db: GlossDb) => [db.pendingMentions, db.entities, db.timelines, db.mentions, db.corrections, db.groupOverlaps, db.articleCounts, db.keySlices, db.yearSlices, db.keyWeeks];
 
 /** Brings the summaries and timelines up to date with every queued reading; returns how many it applied. */
 export async function applyPending(db: GlossDb): Promise<number> {
@@ -83,7 +89,7 @@ async function applyBatch(db: GlossDb): Promise<number> {
       db.timelines.bulkGet(keys),
       db.keyWeeks.bulkGet(keys),
       readArticleCounts(db),
-      readSlices(db, parts.flatMap(slicesOf)),
+      readSlices(db, parts),
     ]);
     const summaries = new Map(keys.map((key, i) => [key, storedSummaries[i]]));
     const timelines = new Map(keys.map((key, i) => [key, storedTimelines[i] ?? { key, months: {} }]));
@@ -97,7 +103,7 @@ async function applyBatch(db: GlossDb): Promise<number> {
         if (!summary) continue;
         summary.articles -= 1;
         summary.mentions -= old.count;
-        count(timelines.get(old.key) as EntityTimeline, weeks.get(old.key) as EntityWeeks, old, -1);
+        countTimeline(timelines.get(old.key) as EntityTimeline, weeks.get(old.key) as EntityWeeks, old, -1);
         if (old.date === summary.firstSeen || old.date === summary.lastSeen) bounds.add(old.key);
       }
       countSlices(slices, change.removed, -1);
@@ -107,7 +113,7 @@ async function applyBatch(db: GlossDb): Promise<number> {
         const spelled = summary.variants.length;
         summary.articles += 1;
         summary.mentions += added.count;
-        count(timelines.get(added.key) as EntityTimeline, weeks.get(added.key) as EntityWeeks, added, 1);
+        countTimeline(timelines.get(added.key) as EntityTimeline, weeks.get(added.key) as EntityWeeks, added, 1);
         summary.firstSeen = Math.min(summary.firstSeen, added.date);
         summary.lastSeen = Math.max(summary.lastSeen, added.date);
         for (const spelling of added.spellings) if (summary.variants.length < MAX_VARIANTS && !summary.variants.includes(spelling)) summary.variants.push(spelling);
@@ -145,8 +151,3 @@ async function applyBatch(db: GlossDb): Promise<number> {
   });
 }
 
-/** Adds (`sign` 1) or takes away (-1) one article's part in its month of the key's timeline and in its week. */
-function count(timeline: EntityTimeline, weeks: EntityWeeks, part: Contribution, sign: 1 | -1): void {
-  countPeriod(timeline.months, monthOf(part.date), part, sign);
-  countPeriod(weeks.weeks, weekOf(part.date), part, sign);
-}

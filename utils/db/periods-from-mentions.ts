@@ -1,41 +1,95 @@
 /**
- * The slices by month and outlet (key-slices.ts) and the keys' weeks, counted from the records of
- * mentions: what the schema upgrade that adds them fills in for a library read before. The counts
- * are those the summaries hold, so readings still queued are taken back out (applyPending counts
- * them later, with the summaries): an article's queued changes run from what the summaries know
- * (the first change's `removed`) to its record (the last change's `added`).
+ * What the library keeps per period, counted from the records of mentions: the slices by month,
+ * year and outlet (key-slices.ts), each key's months (`timelines`) and weeks, its first and last
+ * date, and what merged keys share per month and week (group-overlaps.ts). What the schema
+ * upgrades that add or re-date them fill in for a library read before. The counts are those the
+ * summaries hold: an article with readings still queued counts as the summaries know it (its first
+ * queued change's `removed`; its changes run from there to its record), and applyPending counts
+ * the rest later, with the summaries; any other article counts as its record says.
  */
 import type { Table } from 'dexie';
-import { countPeriod, weekOf, type ArticleMentionsRecord, type Contribution, type EntityWeeks, type PendingChange } from '../mentions/types';
-import { countSlices, type KeySlice } from './key-slices';
+import type { CorrectionRecord } from '../corrections/correction';
+import { resolver, type Resolver } from '../corrections/resolve';
+import { contributionsOf, countTimeline, type ArticleMentionsRecord, type Contribution, type EntitySummary, type EntityTimeline, type EntityWeeks, type PendingChange } from '../mentions/types';
+import { countOverlaps, overlapFits, type GroupOverlap } from './group-overlaps';
+import { countSlices, noSlices, type Slices } from './key-slices';
 
 /** A transaction or a database: what holds the tables. */
 export interface TableSource {
   table(name: string): Table;
 }
 
-export async function periodsFromMentions(source: TableSource): Promise<{ slices: KeySlice[]; weeks: EntityWeeks[] }> {
-  const slices = new Map<string, KeySlice>();
-  const weeks = new Map<string, EntityWeeks>();
-  const count = (parts: readonly Contribution[], sign: 1 | -1) => {
-    countSlices(slices, parts, sign);
-    for (const part of parts) {
-      const record = weeks.get(part.key) ?? { key: part.key, weeks: {} };
-      weeks.set(part.key, record);
-      countPeriod(record.weeks, weekOf(part.date), part, sign);
-    }
-  };
-  await source.table('mentions').each(({ entries, date, outlet }: ArticleMentionsRecord) => count(entries.map(({ key, type, name, count, spellings }) => ({ key, type, name, count, spellings, date, outlet })), 1));
-  const queued = (await source.table('pendingMentions').toArray()) as PendingChange[];
-  // Every part added back before any is taken out, so no count goes below 0 on the way.
-  for (const change of queued) count(change.removed, 1);
-  for (const change of queued) count(change.added, -1);
-  return { slices: [...slices.values()].filter((s) => s.articles.size > 0), weeks: [...weeks.values()].filter((w) => Object.keys(w.weeks).length > 0) };
+/** Calls `visit` with each article's parts as the summaries count them. */
+async function eachCounted(source: TableSource, visit: (parts: readonly Contribution[]) => void): Promise<void> {
+  const known = new Map<string, Contribution[]>();
+  // In queue order: an article's first change is what the summaries know of it.
+  for (const change of (await source.table('pendingMentions').toArray()) as PendingChange[]) if (!known.has(change.articleId)) known.set(change.articleId, change.removed);
+  await source.table('mentions').each((record: ArticleMentionsRecord) => {
+    if (!known.has(record.articleId)) visit(contributionsOf(record));
+  });
+  for (const parts of known.values()) visit(parts);
 }
 
-/** Fills `keySlices` and `keyWeeks` from the records of mentions (the schema upgrade, and the bench's library). */
+export interface Periods {
+  slices: Slices;
+  timelines: Map<string, EntityTimeline>;
+  weeks: Map<string, EntityWeeks>;
+  /** Each key's earliest and latest date. */
+  seen: Map<string, [first: number, last: number]>;
+}
+
+/** Counts every period of every key from the records of mentions; with `shared`, what each group of `groups` shares into its overlap kept there (by root). */
+export async function periodsFromMentions(source: TableSource, shared?: { groups: Resolver; overlaps: Map<string, GroupOverlap> }): Promise<Periods> {
+  const periods: Periods = { slices: noSlices(), timelines: new Map(), weeks: new Map(), seen: new Map() };
+  await eachCounted(source, (parts) => {
+    countSlices(periods.slices, parts, 1);
+    for (const part of parts) {
+      const timeline = periods.timelines.get(part.key) ?? { key: part.key, months: {} };
+      const weeks = periods.weeks.get(part.key) ?? { key: part.key, weeks: {} };
+      periods.timelines.set(part.key, timeline);
+      periods.weeks.set(part.key, weeks);
+      countTimeline(timeline, weeks, part, 1);
+      const seen = periods.seen.get(part.key) ?? [part.date, part.date];
+      periods.seen.set(part.key, [Math.min(seen[0], part.date), Math.max(seen[1], part.date)]);
+    }
+    if (shared) countOverlaps([{ articleId: '', removed: [], added: [...parts] }], shared.groups, shared.overlaps);
+  });
+  return periods;
+}
+
+/** Fills `keySlices` and `keyWeeks` from the records of mentions (schema 12's upgrade: the tables it added). */
 export async function fillPeriods(source: TableSource): Promise<void> {
   const { slices, weeks } = await periodsFromMentions(source);
-  await source.table('keySlices').bulkPut(slices);
-  await source.table('keyWeeks').bulkPut(weeks);
+  await source.table('keySlices').bulkPut([...slices.months.values()]);
+  await source.table('keyWeeks').bulkPut([...weeks.values()]);
+}
+
+/**
+ * Counts again, from the records of mentions, everything the library keeps per period, in place of
+ * what it held: the monthly and yearly slices, the timelines and weeks, the summaries' first and
+ * last dates, and what each group of merged keys shares per month and week (a kept overlap that
+ * does not fit its group now is dropped: it was not read, and the next merge or split measures
+ * it). Schema 14's upgrade, once the records are dated by the outlet's day; the bench's library.
+ */
+export async function recountPeriods(source: TableSource): Promise<void> {
+  const groups = resolver((await source.table('corrections').toArray()) as CorrectionRecord[]);
+  const stored = (await source.table('groupOverlaps').toArray()) as GroupOverlap[];
+  const fitting = stored.filter((overlap) => overlapFits(overlap, groups.membersOf(overlap.root)));
+  const overlaps = new Map(fitting.map((overlap): [string, GroupOverlap] => [overlap.root, { ...overlap, articles: 0, months: {}, weeks: {} }]));
+  const { slices, timelines, weeks, seen } = await periodsFromMentions(source, { groups, overlaps });
+  for (const name of ['keySlices', 'yearSlices', 'timelines', 'keyWeeks', 'groupOverlaps']) await source.table(name).clear();
+  await Promise.all([
+    source.table('keySlices').bulkPut([...slices.months.values()]),
+    source.table('yearSlices').bulkPut([...slices.years.values()]),
+    source.table('timelines').bulkPut([...timelines.values()]),
+    source.table('keyWeeks').bulkPut([...weeks.values()]),
+    source.table('groupOverlaps').bulkPut([...overlaps.values()]),
+    source
+      .table('entities')
+      .toCollection()
+      .modify((summary: EntitySummary) => {
+        const dates = seen.get(summary.key);
+        if (dates) [summary.firstSeen, summary.lastSeen] = dates;
+      }),
+  ]);
 }

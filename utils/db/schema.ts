@@ -7,6 +7,7 @@ import type { ArticleRecord } from '../article/types';
 import { summaryWords } from '../search/name-words';
 import { indexWords } from '../search/words';
 import { countsFromSummaries } from './article-counts';
+import { fileByOutletDay } from './outlet-days';
 import { fillPeriods } from './periods-from-mentions';
 
 export interface SchemaVersion {
@@ -159,6 +160,19 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
           summary.words = summaryWords(summary);
         });
     },
+  },
+  {
+    // The library by the outlet's day and by year (issue 15): an article is filed under its
+    // published time on the outlet's clock (a KCNA item of 08:00 in Pyongyang on 1 March counts in
+    // March), so its records of mentions, the readings queued and everything counted per month,
+    // week or date are dated and counted again (outlet-days.ts); and per year, the sum of each
+    // scope's months (`yearSlices`: a range of months reads whole years from it), kept by
+    // applyPending and counted here with the rest.
+    version: 14,
+    stores: {
+      yearSlices: '[scope+year]',
+    },
+    upgrade: fileByOutletDay,
   },
 ];
 

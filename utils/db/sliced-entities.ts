@@ -1,9 +1,9 @@
 /**
  * The entity table within a slice of the library: one outlet, a range of months, or both. Summed
- * from the slices by month and outlet (key-slices.ts), a few dozen records, never the timelines or
- * the articles; then shown as corrected, as the whole table is (entity-groups.ts): merged keys fold
- * into their root, less the articles they share in those months (and that outlet), hidden ones
- * leave. Articles and mentions are exact for any slice; first and last seen are known to the month.
+ * from the slices by year, month and outlet (slice-ranges.ts), a few dozen records, never the
+ * timelines or the articles; then shown as corrected, as the whole table is (entity-groups.ts):
+ * merged keys fold into their root, less the articles they share in those months (and that
+ * outlet), hidden ones leave. Articles and mentions are exact for any slice; first and last seen are known to the month.
  */
 import type { Resolver } from '../corrections/resolve';
 import type { EntityType } from '../entities/types';
@@ -12,8 +12,9 @@ import { loadResolver } from './corrections-repo';
 import type { GlossDb } from './database';
 import { shownRoot, type ShownEntity } from './entity-groups';
 import { measureOverlap, overlapFits } from './group-overlaps';
-import { ALL_OUTLETS, outletScope, slicesIn } from './key-slices';
+import { ALL_OUTLETS, outletScope } from './key-slices';
 import { applyPending } from './mentions-repo';
+import { rangeCounts } from './slice-ranges';
 
 /** Which part of the library: an outlet ('' for articles that name none), and months 'YYYY-MM' from and to (both included). */
 export interface Slice {
@@ -60,19 +61,21 @@ export async function rankIn(
   { type, hidden = false, only }: { type?: EntityType; hidden?: boolean; only?: ReadonlySet<string> },
 ): Promise<[string, Tally][]> {
   if (from > to) return [];
-  const slices = await slicesIn(db, outlet === undefined ? ALL_OUTLETS : outletScope(outlet), from, to);
+  const counts = await rangeCounts(db, outlet === undefined ? ALL_OUTLETS : outletScope(outlet), from, to);
   const tallies = new Map<string, Tally>();
-  for (const slice of slices) {
-    for (const [key, articles] of slice.articles) {
-      const root = resolver.rootOf(key);
-      if ((!hidden && resolver.isHidden(root)) || (type && !root.startsWith(`${type}:`)) || (only && !only.has(root))) continue;
-      let tally = tallies.get(root);
-      if (!tally) tallies.set(root, (tally = { articles: 0, mentions: 0, first: slice.month, last: slice.month, members: new Set() }));
-      tally.articles += articles;
-      tally.mentions += slice.mentions.get(key) ?? 0;
-      tally.last = slice.month;
-      tally.members.add(key);
+  for (const [key, { articles, mentions, first, last }] of counts) {
+    const root = resolver.rootOf(key);
+    if ((!hidden && resolver.isHidden(root)) || (type && !root.startsWith(`${type}:`)) || (only && !only.has(root))) continue;
+    const tally = tallies.get(root);
+    if (!tally) {
+      tallies.set(root, { articles, mentions, first, last, members: new Set([key]) });
+      continue;
     }
+    tally.articles += articles;
+    tally.mentions += mentions;
+    if (first < tally.first) tally.first = first;
+    if (last > tally.last) tally.last = last;
+    tally.members.add(key);
   }
   // Articles that name two keys of a group count once: take out what they share in these months.
   await Promise.all(

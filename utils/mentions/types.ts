@@ -9,7 +9,11 @@ import type { ArticleMentions } from './extract';
 
 export interface ArticleMentionsRecord {
   articleId: string;
-  /** The article's publication time (ms), or when it was first seen where it gives none that can be trusted. */
+  /**
+   * The date it is filed under (mentions-repo.ts `articleDate`): its publication time on the
+   * outlet's clock read as UTC (ms), or when it was first seen where it gives none that can be
+   * trusted. Its UTC calendar is the outlet's: months, weeks and the order of keyDates follow it.
+   */
   date: number;
   /** The article's outlet ('' when it names none). */
   outlet: string;
@@ -29,6 +33,10 @@ export interface Contribution {
   date: number;
   outlet: string;
 }
+
+/** An article's part in each key it names, as its record files it. */
+export const contributionsOf = ({ entries, date, outlet }: ArticleMentionsRecord): Contribution[] =>
+  entries.map(({ key, type, name, count, spellings }) => ({ key, type, name, count, spellings, date, outlet }));
 
 /** A reading's change to the summaries, queued until they are brought up to date. */
 export interface PendingChange {
@@ -54,13 +62,13 @@ export interface EntitySummary {
   /** Articles that mention it, and mentions in all of them. */
   articles: number;
   mentions: number;
-  /** Earliest and latest article dates (ms). */
+  /** Earliest and latest article dates (ms, as filed: the outlet's day is their UTC day). */
   firstSeen: number;
   lastSeen: number;
 }
 
 /**
- * A key's articles and mentions per month of the articles' dates ('YYYY-MM', UTC), with articles
+ * A key's articles and mentions per month of the articles' dates ('YYYY-MM', the outlet's), with articles
  * per outlet: trends and timelines read only this. Kept apart from the summary, which the entity
  * table and the co-occurrence ranking read by the thousand and should stay small.
  */
@@ -75,12 +83,12 @@ export interface MonthCount {
   outlets: Record<string, number>;
 }
 
-/** The month an article date falls in, 'YYYY-MM' (UTC). */
+/** The month an article date falls in, 'YYYY-MM' (its UTC month: for a date as filed, the outlet's month). */
 export const monthOf = (date: number) => new Date(date).toISOString().slice(0, 7);
 
 /**
  * A key's articles and mentions per ISO week of the articles' dates ('YYYY-Www', weeks start on
- * Monday, UTC), with articles per outlet: the entity page's timeline by week. Kept apart from the
+ * Monday, the outlet's days), with articles per outlet: the entity page's timeline by week. Kept apart from the
  * monthly timeline, which trends and the month view read and which stays ~4× smaller.
  */
 export interface EntityWeeks {
@@ -118,3 +126,8 @@ export function countPeriod(periods: Record<string, MonthCount>, period: string,
   if (bucket.articles <= 0) delete periods[period];
 }
 
+/** Adds (`sign` 1) or takes away (-1) one article's part in its month of the key's timeline and in its week. */
+export function countTimeline(timeline: EntityTimeline, weeks: EntityWeeks, part: Contribution, sign: 1 | -1): void {
+  countPeriod(timeline.months, monthOf(part.date), part, sign);
+  countPeriod(weeks.weeks, weekOf(part.date), part, sign);
+}

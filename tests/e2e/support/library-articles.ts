@@ -1,7 +1,8 @@
 /**
  * Three articles made from the seed for the library's browser tests, of three outlets and dates
  * (two in June 2024, one in May), written to a folder the test serves at `/live/`, and read by the
- * extension one after the other, in an order that is not their date order.
+ * extension one after the other, in an order that is not their date order. Rodong Sinmun's is of
+ * 08:00 in Pyongyang on 1 June, 31 May in UTC: the library counts it in June, the outlet's month.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,7 +29,7 @@ export function libraryArticles(): Record<string, string> {
       html.replaceAll('Organizational Leadership Department', 'Economic Policy Office'),
     ),
     'early.html': variant(seed, 'KCNA Watch', '2024-05-20T09:14:00+09:00', 'Respected Comrade Kim Jong Un Makes Speech in Songchon County'),
-    'middle.html': variant(seed, 'Rodong Sinmun', '2024-06-02T12:00:00+09:00', 'Kim Jong Un visits Songchon County again', (html) =>
+    'middle.html': variant(seed, 'Rodong Sinmun', '2024-06-01T08:00:00+09:00', 'Kim Jong Un visits Songchon County again', (html) =>
       // Fewer mentions of the term here: the later paragraphs name only "the policy".
       html.replace(/(<p>The success of the )Regional Development 20×10 Policy/, '$1new policy'),
     ),
