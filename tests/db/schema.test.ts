@@ -29,6 +29,7 @@ describe('db/schema', () => {
       { version: 10, stores: { corrections: 'key', groupOverlaps: 'root' } },
       { version: 11, stores: { articleCounts: 'id' } },
       { version: 12, stores: { keySlices: '[scope+month], scope', keyWeeks: 'key' } },
+      { version: 13, stores: { versions: 'id, [articleId+firstSeenAt], *droppedKeys' } },
     ]);
   });
 
@@ -160,7 +161,7 @@ describe('db/schema upgrades', () => {
     expect(await db.watchlists.count()).toBe(1);
     expect(await db.versions.count()).toBe(0);
     expect(await db.versionBodies.count()).toBe(0);
-    expect(db.versions.schema.indexes.map((index) => index.name)).toEqual(['[articleId+firstSeenAt]']);
+    expect(db.versions.schema.indexes.map((index) => index.name)).toEqual(['[articleId+firstSeenAt]', 'droppedKeys']);
     await db.delete();
   });
 });
