@@ -2,7 +2,9 @@
  * Articles that stopped naming someone (issue 15, mentions of older versions): a version of the
  * article named the key, a later one did not, and the latest still does not. Found through the
  * versions' `droppedKeys` index (versions-repo.ts records it when a version is kept), so the
- * question reads only the versions that dropped a key, never every version naming it.
+ * question reads only the versions that dropped a key, never every version naming it. Keys are
+ * as the recognizer found them at each reading: a term taken off a watchlist between two readings
+ * of an edited article shows as dropped too.
  */
 import type { GlossDb } from './database';
 import type { VersionRecord } from '../versions/version';
