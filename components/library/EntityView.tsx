@@ -2,8 +2,8 @@
  * One entity's page: its timeline (articles per month or per ISO week, and per outlet in a table
  * under it; weeks are asked apart, as the reader switches to them), its
  * articles in date order with their passages (the mention marked), a page at a time, the reader's
- * highlights in those articles that quote one of its spellings, and who appears with it, each a
- * link to its own page.
+ * highlights in those articles that quote one of its spellings, who appears with it, each a
+ * link to its own page, and the articles whose later versions stopped naming it.
  */
 import { useState } from 'preact/hooks';
 import { ARTICLES_PER_PAGE, type TimelineMonth } from '@/utils/db/entity-queries';
@@ -14,6 +14,7 @@ import type { EntityLibraryPage } from '@/utils/messaging/protocol/types';
 import { keyName } from '@/utils/corrections/correction';
 import { BarChart } from './BarChart';
 import type { Unit } from './chart-data';
+import { DroppedNames } from './DroppedNames';
 import { EntityCorrections } from './EntityCorrections';
 import { day, download } from './download';
 import type { LibraryClient } from './library-client';
@@ -81,7 +82,14 @@ export function EntityView({
     <article aria-labelledby="entity-title" data-testid="entity-view">
       <h2 id="entity-title">{summary.name}</h2>
       <p class="muted">
-        {ENTITY_TYPE_LABELS[summary.type]} · {summary.articles} {summary.articles === 1 ? 'article' : 'articles'} · {summary.mentions} mentions · {day(summary.firstSeen)} to {day(summary.lastSeen)}
+        {ENTITY_TYPE_LABELS[summary.type]} ·{' '}
+        {summary.articles ? (
+          <>
+            {summary.articles} {summary.articles === 1 ? 'article' : 'articles'} · {summary.mentions} mentions · {day(summary.firstSeen)} to {day(summary.lastSeen)}
+          </>
+        ) : (
+          'no article names it in its latest version'
+        )}
         {summary.variants.length > 1 && <> · also written {summary.variants.filter((v) => v !== summary.name).join(', ')}</>}
       </p>
       {summary.key !== entityKey && (
@@ -93,6 +101,8 @@ export function EntityView({
       <p>
         <a href={routeHref({ view: 'trends', keys: [summary.key] })}>Show as a trend (and compare)</a>
       </p>
+
+      <DroppedNames name={summary.name} dropped={page.dropped} />
 
       <section aria-labelledby="timeline-title">
         <h3 id="timeline-title">Articles per {per}</h3>

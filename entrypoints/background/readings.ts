@@ -57,8 +57,8 @@ export function readings(area: SessionArea | null = isWorker() ? (browser.storag
       const dropped = data.byteLength > MAX_SESSION_READING ? [copy.articleId] : ids.splice(0, Math.max(0, ids.length + 1 - READINGS_KEPT));
       if (data.byteLength <= MAX_SESSION_READING) {
         ids.push(copy.articleId);
-        const { articleId, url, canonicalUrl, meta } = copy;
-        const stored: StoredReading = { articleId, url, canonicalUrl, meta, content: toBase64(data) };
+        const { articleId, url, canonicalUrl, meta, keys } = copy;
+        const stored: StoredReading = { articleId, url, canonicalUrl, meta, ...(keys && { keys }), content: toBase64(data) };
         await area.set({ [`${PREFIX}${copy.articleId}`]: stored, [`${PREFIX}order`]: ids });
       } else await area.set({ [`${PREFIX}order`]: ids });
       order = ids;

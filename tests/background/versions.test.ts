@@ -59,6 +59,18 @@ describe('background/versions', () => {
     expect((await read([], true))?.kind).toBe('seen');
   });
 
+  it('records the library keys a kept version names, also when it is kept later for an annotation', async () => {
+    const person: EntitySpan = { start: 0, end: 11, type: 'PERSON', key: 'Kim Jong Un' };
+    const date: EntitySpan = { start: 40, end: 48, type: 'DATE', key: '2024-02-28' };
+    expect((await read([person, date, ...watched]))?.kind).toBe('added');
+    expect((await listVersions(db, A))[0]!.keys).toEqual(['PERSON:Kim Jong Un', 'TERM:songchon']);
+    await db.versions.clear();
+    await db.versionBodies.clear();
+    expect(await read([person])).toBeNull();
+    expect((await keeper.annotated(A))?.kind).toBe('added');
+    expect((await listVersions(db, A))[0]!.keys).toEqual(['PERSON:Kim Jong Un']);
+  });
+
   it('by default keeps an article where a term of the reader’s watchlists was found, not of a built-in list', async () => {
     expect(await read(builtIn)).toBeNull();
     expect((await read(watched))?.kind).toBe('added');

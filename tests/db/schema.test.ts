@@ -35,6 +35,7 @@ describe('db/schema', () => {
       { version: 12, stores: { keySlices: '[scope+month], scope', keyWeeks: 'key' } },
       { version: 13, stores: { entities: 'key, articles, [type+articles], *words' } },
       { version: 14, stores: { yearSlices: '[scope+year]' } },
+      { version: 15, stores: { versions: 'id, [articleId+firstSeenAt], *droppedKeys' } },
     ]);
   });
 
@@ -167,7 +168,7 @@ describe('db/schema upgrades', () => {
     expect(await db.watchlists.count()).toBe(1);
     expect(await db.versions.count()).toBe(0);
     expect(await db.versionBodies.count()).toBe(0);
-    expect(db.versions.schema.indexes.map((index) => index.name)).toEqual(['[articleId+firstSeenAt]']);
+    expect(db.versions.schema.indexes.map((index) => index.name)).toEqual(['[articleId+firstSeenAt]', 'droppedKeys']);
     await db.delete();
   });
 });

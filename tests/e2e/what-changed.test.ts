@@ -165,4 +165,32 @@ describe('e2e/what-changed', () => {
     await reader.close();
     expect(gloss.errors).toEqual([]);
   });
+
+  it('records what each version names, and the library shows where a later version stopped naming a place', async () => {
+    const PLACE = 'North Hamgyong';
+    const KEY = 'PLACE:North Hamgyong Province';
+    const [, second] = (await versions()).sort((a, b) => a.firstSeenAt - b.firstSeenAt);
+    expect(second!.keys).toContain(KEY);
+    // The outlet takes the province out of the article; the reader comes back.
+    writeFileSync(join(live, 'story.html'), edited.replace(`${PLACE} and `, ''));
+    const page = await gloss.openPage('/live/story.html');
+    await waitForStep(page, 'gloss:paint');
+    await expect.poll(async () => (await versions()).length).toBe(3);
+    const third = (await versions()).sort((a, b) => a.firstSeenAt - b.firstSeenAt)[2]!;
+    expect(third.droppedKeys).toEqual([KEY]);
+    await page.close();
+
+    // No article's latest reading names it now: its page in the library says where it went.
+    const library = await gloss.context.newPage();
+    await library.goto(`chrome-extension://${gloss.extensionId}/library.html#${new URLSearchParams({ entity: KEY }).toString()}`);
+    const dropped = library.getByTestId('dropped');
+    await expect.poll(() => dropped.locator('li').count()).toBe(1);
+    const href = new URL((await dropped.locator('li a').getAttribute('href'))!, library.url());
+    expect(Object.fromEntries(href.searchParams)).toEqual({ article: third.articleId, compare: second!.id, version: third.id });
+    await dropped.locator('li a').click();
+    await expect.poll(() => library.getByTestId('diff-edited').count()).toBe(1);
+    expect(await marked(library, '[data-testid="diff-edited"] del')).toEqual([expect.stringContaining(PLACE)]);
+    await library.close();
+    expect(gloss.errors).toEqual([]);
+  });
 });

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { GlossDb } from '@/utils/db/database';
+import { droppedNames } from '@/utils/db/dropped-names';
 import { keepVersion, listVersions, readVersionContent } from '@/utils/db/versions-repo';
 import { createBackup, parseBackup } from '@/utils/export/backup';
 import { importLibrary, readLibrary } from '@/utils/export/import-library';
@@ -12,8 +13,8 @@ import { ARTICLE, reading } from '../support/versions';
 
 /** A library with two stored versions of one article, exported with them. */
 async function libraryWithVersions(db: GlossDb) {
-  await keepVersion(db, reading('First text of the item.'), 1000);
-  await keepVersion(db, reading('Edited text of the item.', { html: '<p>Edited <em>text</em> of the item.</p>' }), 2000);
+  await keepVersion(db, reading('First text of the item.', { keys: ['PERSON:Kim Jong Un', 'PERSON:Ri Pyong Chol'] }), 1000);
+  await keepVersion(db, reading('Edited text of the item.', { html: '<p>Edited <em>text</em> of the item.</p>', keys: ['PERSON:Kim Jong Un'] }), 2000);
   return readLibrary(db, { versions: true });
 }
 
@@ -35,6 +36,9 @@ describe('export/import-library (stored versions)', () => {
     expect(report.versions).toEqual({ added: 2, updated: 0, skipped: 0, duplicates: [] });
     expect(await listVersions(other, ARTICLE)).toEqual(await listVersions(db, ARTICLE));
     const [, edited] = await listVersions(other, ARTICLE);
+    // The keys each version names and dropped come along, indexed: the dropped name is found there.
+    expect(edited).toMatchObject({ keys: ['PERSON:Kim Jong Un'], droppedKeys: ['PERSON:Ri Pyong Chol'] });
+    expect(await droppedNames(other, ['PERSON:Ri Pyong Chol'])).toMatchObject([{ articleId: ARTICLE, dropped: { versionId: edited!.id } }]);
     expect(await readVersionContent(other, edited!.id)).toEqual({ html: '<p>Edited <em>text</em> of the item.</p>', text: 'Edited text of the item.' });
   });
 

@@ -30,6 +30,7 @@ export function kimPage(offset: number, limit: number): EntityPage & { highlight
       { month: '2024-06', articles: 2, mentions: 7, byOutlet: { 'Rodong Sinmun': 1, 'Pyongyang Times': 1 } },
     ],
     related: [{ key: 'PLACE:Songchon County', name: 'Songchon County', type: 'PLACE', together: 2, pmi: 1.2 }],
+    dropped: [],
     highlights: [{ id: 'h1', articleId: 'https://kcna.example/1', quote: 'Comrade Kim Jong Un made', note: 'the opening', color: 'green' }],
   };
 }

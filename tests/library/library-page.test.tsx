@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EntityTable, ROWS_DRAWN, entitiesCsv, visibleRows } from '@/components/library/EntityTable';
 import { EntityView, monthRows, timelineCsv, weekRows } from '@/components/library/EntityView';
 import { TermTrends, trendsCsv } from '@/components/library/TermTrends';
+import { droppedCsv } from '@/components/library/DroppedNames';
 import { periodGrid } from '@/components/library/chart-data';
 import { ARTICLES_PER_PAGE } from '@/utils/db/entity-queries';
 import { parseRoute, routeHref, type Route } from '@/components/library/route';
@@ -290,6 +291,23 @@ describe('library/EntityView', () => {
     await until(() => root.querySelector('[data-testid=entity-articles]')?.getAttribute('start') === String(ARTICLES_PER_PAGE + 1));
     await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 10)));
     expect(performance.getEntriesByName('gloss:entity-painted')).toHaveLength(1);
+  });
+
+  it('lists the articles whose later versions dropped the name, linking each to the comparison of the two versions, only when there are some', async () => {
+    const dropped = { articleId: 'https://kcna.example/3', title: 'Plenary meeting', outlet: 'KCNA Watch', named: { versionId: 'v1', seenAt: Date.parse('2024-06-01') }, dropped: { versionId: 'v2', seenAt: Date.parse('2024-07-15') }, versions: 2 };
+    const { client } = fakeClient({ page: (offset, limit) => ({ ...kimPage(offset, limit), dropped: [dropped] }) });
+    render(<EntityView client={client} entityKey="PERSON:Kim Jong Un" />, root);
+    await until(() => !!root.querySelector('[data-testid=dropped]'));
+    const link = root.querySelector<HTMLAnchorElement>('[data-testid=dropped] li a');
+    expect(link?.textContent).toBe('Plenary meeting');
+    expect(new URLSearchParams(link?.getAttribute('href')?.split('?')[1])).toEqual(new URLSearchParams({ article: 'https://kcna.example/3', compare: 'v1', version: 'v2' }));
+    expect(root.querySelector('[data-testid=dropped] li')?.textContent).toContain('named in the version read 2024-06-01, not in the one read 2024-07-15');
+    expect(droppedCsv([dropped]).split('\r\n')[1]).toBe('https://kcna.example/3,Plenary meeting,KCNA Watch,2024-06-01,2024-07-15,2');
+    unmount(root);
+    root = container();
+    render(<EntityView client={fakeClient().client} entityKey="PERSON:Kim Jong Un" />, root);
+    await until(() => !!root.querySelector('[data-testid=entity-articles] li'));
+    expect(root.querySelector('[data-testid=dropped]')).toBeNull();
   });
 
   it('says the library holds nothing of that name', async () => {

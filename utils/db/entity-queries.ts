@@ -14,6 +14,7 @@ import { readArticleCounts } from './article-counts';
 import { loadResolver } from './corrections-repo';
 import type { GlossDb } from './database';
 import { groupTotals, shownAlone, shownRoot, type ShownEntity } from './entity-groups';
+import { droppedNames, type DroppedName } from './dropped-names';
 import { applyPending } from './mentions-repo';
 
 export type { ShownEntity } from './entity-groups';
@@ -73,6 +74,8 @@ export interface EntityPage {
   /** Articles per month ('YYYY-MM', the outlets' months) and per outlet within it, oldest first. */
   timeline: TimelineMonth[];
   related: Related[];
+  /** Articles whose later versions stopped naming it (dropped-names.ts), the latest drop first. */
+  dropped: DroppedName[];
 }
 
 export interface TimelineMonth {
@@ -110,8 +113,10 @@ export async function entityPage(db: GlossDb, key: string, { offset = 0, limit =
   const root = resolver.rootOf(key);
   const members = resolver.membersOf(root);
   const alone = members.length === 1;
-  const totals = alone ? await aloneTotals(db, resolver, root) : await groupTotals(db, resolver, root);
-  if (!totals) return null;
+  const [totals, dropped] = await Promise.all([alone ? aloneTotals(db, resolver, root) : groupTotals(db, resolver, root), droppedNames(db, members)]);
+  // A name every article dropped (a purged official edited out) is gone from the summaries: its
+  // page still shows where it was dropped.
+  if (!totals) return dropped.length ? { summary: goneSummary(root, resolver), articles: [], timeline: [], related: [], dropped } : null;
   const { summary, timeline: stored } = totals;
   const byDate = (member: string, since?: number) => db.mentions.where('keyDates').between(...keyDateRange(member, since));
   // The keys' latest articles, from the month the timeline says holds the sample's first (ids
@@ -153,7 +158,14 @@ export async function entityPage(db: GlossDb, key: string, { offset = 0, limit =
     }
     for (const other of others) together.set(other, (together.get(other) ?? 0) + 1);
   }
-  return { summary, articles, timeline: timelineOf(stored), related: await related(together, sampled.length, db, resolver) };
+  return { summary, articles, timeline: timelineOf(stored), related: await related(together, sampled.length, db, resolver), dropped };
+}
+
+/** The summary of a key no article's latest reading names any more (`TYPE:name`, as corrected). */
+function goneSummary(key: string, resolver: Resolver): ShownEntity {
+  const colon = key.indexOf(':');
+  const recognized = key.slice(colon + 1);
+  return shownAlone({ key, type: key.slice(0, colon) as EntityType, name: recognized, variants: [], articles: 0, mentions: 0, firstSeen: 0, lastSeen: 0 }, resolver);
 }
 
 /** A key nothing is merged into: its stored summary and timeline, as corrected. */

@@ -174,6 +174,15 @@ export const SCHEMA_HISTORY: readonly SchemaVersion[] = [
     },
     upgrade: fileByOutletDay,
   },
+  {
+    // Mentions of older versions (issue 15): each version records the library keys its text names
+    // and those the version before named and it does not, indexed (`droppedKeys`): the articles
+    // that stopped naming someone. Versions kept before learn their keys when read again.
+    version: 15,
+    stores: {
+      versions: 'id, [articleId+firstSeenAt], *droppedKeys',
+    },
+  },
 ];
 
 /** Every annotation's search words, computed again (when what words.ts stores has changed). */

@@ -43,8 +43,8 @@ export async function articlesWithVersions(db: GlossDb): Promise<Set<string>> {
 }
 
 /** The reader page's address (relative to the extension's root) for an article's stored copy, the latest unless a version is named. */
-export function readerPath(articleId: string, versionId?: string): `/reader.html${string}` {
-  return `/reader.html?${new URLSearchParams({ article: articleId, ...(versionId && { version: versionId }) }).toString()}`;
+export function readerPath(articleId: string, versionId?: string, compareId?: string): `/reader.html${string}` {
+  return `/reader.html?${new URLSearchParams({ article: articleId, ...(compareId && { compare: compareId }), ...(versionId && { version: versionId }) }).toString()}`;
 }
 
 /** The most recent version of an article. */
@@ -67,13 +67,13 @@ export async function readVersionContent(db: GlossDb, id: string): Promise<Versi
  */
 export async function keepVersion(db: GlossDb, copy: VersionCopy, now = Date.now()): Promise<KeepOutcome> {
   const hash = await contentHash(copy.text);
-  const seen = await markSeen(db, copy.articleId, hash, now);
+  const seen = await markSeen(db, copy.articleId, hash, now, copy.keys);
   if (seen) return seen;
   const packed = await packContent(copy);
   return db.transaction('rw', db.versions, db.versionBodies, async (): Promise<KeepOutcome> => {
     // Read again inside the transaction: another reading may have kept this text meanwhile.
     const latest = await latestVersion(db, copy.articleId);
-    if (latest?.hash === hash) return touch(db, latest, now);
+    if (latest?.hash === hash) return touch(db, latest, now, copy.keys);
     const [lower, upper] = byArticle(copy.articleId, now - DAY_MS);
     const lately = await db.versions.where('[articleId+firstSeenAt]').between(lower, upper, false, true).count();
     if (latest && lately >= MAX_VERSIONS_PER_DAY) return { kind: 'capped', latest };
@@ -91,6 +91,8 @@ export async function keepVersion(db: GlossDb, copy: VersionCopy, now = Date.now
       rawBytes: packed.rawBytes,
       storedBytes: packed.storedBytes,
       encoding: 'gzip',
+      ...(copy.keys && { keys: copy.keys }),
+      ...(copy.keys && latest?.keys && { droppedKeys: droppedKeys(latest.keys, copy.keys) }),
     };
     await db.versions.add(version);
     await db.versionBodies.add({ id: version.id, data: packed.data });
@@ -98,17 +100,25 @@ export async function keepVersion(db: GlossDb, copy: VersionCopy, now = Date.now
   });
 }
 
-async function markSeen(db: GlossDb, articleId: string, hash: string, now: number): Promise<KeepOutcome | null> {
+/** Keys `before` names and `after` does not. */
+const droppedKeys = (before: readonly string[], after: readonly string[]) => {
+  const named = new Set(after);
+  return before.filter((key) => !named.has(key));
+};
+
+async function markSeen(db: GlossDb, articleId: string, hash: string, now: number, keys: string[] | undefined): Promise<KeepOutcome | null> {
   return db.transaction('rw', db.versions, async () => {
     const latest = await latestVersion(db, articleId);
-    return latest?.hash === hash ? touch(db, latest, now) : null;
+    return latest?.hash === hash ? touch(db, latest, now, keys) : null;
   });
 }
 
-async function touch(db: GlossDb, latest: VersionRecord, now: number): Promise<KeepOutcome> {
+/** The latest version read again: seen now, and it learns the keys it names if it was kept before versions recorded them. */
+async function touch(db: GlossDb, latest: VersionRecord, now: number, keys: string[] | undefined): Promise<KeepOutcome> {
   const lastSeenAt = Math.max(latest.lastSeenAt, now);
-  if (lastSeenAt !== latest.lastSeenAt) await db.versions.update(latest.id, { lastSeenAt });
-  return { kind: 'seen', version: { ...latest, lastSeenAt } };
+  const learned = !latest.keys && keys ? { keys } : null;
+  if (lastSeenAt !== latest.lastSeenAt || learned) await db.versions.update(latest.id, { lastSeenAt, ...learned });
+  return { kind: 'seen', version: { ...latest, lastSeenAt, ...learned } };
 }
 
 /** How many versions Gloss keeps, of how many articles, and their bytes (metadata only: no copy is read). */

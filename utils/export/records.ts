@@ -17,6 +17,7 @@ import { httpUrl } from '../messaging/protocol/define';
 import { cleanTags } from '../notes/tags';
 import { KEEP_VERSIONS, type Settings } from '../settings/settings';
 import type { VersionContent, VersionRecord } from '../versions/version';
+import { MAX_KEYS } from '../mentions/extract';
 import { joinPath, problemsOf, type ImportProblem, type ParseResult } from './problems';
 import { formatCount } from '../text/count';
 
@@ -101,6 +102,8 @@ const articleSchema = v.strictObject({
   termLists: v.optional(v.pipe(v.array(text(IMPORT_LIMITS.term)), v.maxLength(10_000))),
 });
 
+const versionKeys = v.pipe(v.array(text(IMPORT_LIMITS.term)), v.maxLength(MAX_KEYS));
+
 /** A stored version: its record as Gloss keeps it, and its copy (cleaned again when shown). */
 const versionSchema = v.strictObject({
   id,
@@ -113,6 +116,9 @@ const versionSchema = v.strictObject({
   rawBytes: count,
   storedBytes: count,
   encoding: v.literal('gzip'),
+  // The library keys the version names and those it dropped (utils/versions/version.ts).
+  keys: v.optional(versionKeys),
+  droppedKeys: v.optional(versionKeys),
   content: v.strictObject({ html: text(IMPORT_LIMITS.copy), text: text(IMPORT_LIMITS.copy) }),
 });
 

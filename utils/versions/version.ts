@@ -5,8 +5,13 @@
  * compressed, in `versionBodies` under the same id (see content.ts).
  */
 import * as v from 'valibot';
+import { MAX_KEYS } from '../mentions/extract';
 
 const text = v.nullable(v.string());
+
+/** The longest library key a version names that is kept. */
+const MAX_KEY_LENGTH = 1_000;
+const keyList = v.pipe(v.array(v.pipe(v.string(), v.maxLength(MAX_KEY_LENGTH))), v.maxLength(MAX_KEYS));
 
 /** What the outlet said of the article when this version was read. */
 export const versionMetaSchema = v.object({
@@ -38,6 +43,17 @@ export const versionSchema = v.object({
   rawBytes: v.number(),
   storedBytes: v.number(),
   encoding: v.literal('gzip'),
+  /**
+   * The library keys (`TYPE:key`, as utils/mentions/extract.ts makes them) this version's text
+   * names, indexed: which versions of an article named someone. Absent on versions kept before
+   * Gloss recorded them.
+   */
+  keys: v.optional(keyList),
+  /**
+   * Keys the version before named and this one does not (indexed: the articles that stopped
+   * naming someone); absent where either version's keys are not known.
+   */
+  droppedKeys: v.optional(keyList),
 });
 export type VersionRecord = v.InferOutput<typeof versionSchema>;
 
@@ -57,4 +73,6 @@ export interface VersionCopy extends VersionContent {
   url: string;
   canonicalUrl: string | null;
   meta: VersionMeta;
+  /** The library keys its text names (see `VersionRecord.keys`), when the reading was analyzed. */
+  keys?: string[];
 }
