@@ -4,7 +4,7 @@
  * reader page, and as CSV. Shown only where Gloss kept versions that show such an edit.
  */
 import type { DroppedName } from '@/utils/db/dropped-names';
-import { readerPath } from '@/utils/db/versions-repo';
+import { readerPath } from '@/utils/versions/reader-path';
 import { csvTable } from '@/utils/export/csv-field';
 import { day, download } from './download';
 

@@ -11,7 +11,8 @@ import { browser } from 'wxt/browser';
 import { formatBytes, formatMoment } from '@/components/common/format';
 import { useLiveQuery } from '@/components/common/use-live-query';
 import type { GlossDb } from '@/utils/db/database';
-import { MAX_VERSIONS_PER_DAY, listVersions, readerPath } from '@/utils/db/versions-repo';
+import { MAX_VERSIONS_PER_DAY, listVersions } from '@/utils/db/versions-repo';
+import { readerPath } from '@/utils/versions/reader-path';
 import { noticeText, versionNotice, type VersionNotice } from '@/utils/versions/notices';
 
 /** The notice for an article, kept current while the popup is open. */

@@ -11,6 +11,7 @@ import { listen } from '@/utils/messaging/listen';
 import { directionOf, toBackground } from '@/utils/messaging/protocol';
 import { ARTICLE_SCRIPT_FILE, EDITOR_SCRIPT_FILE } from '@/utils/page/handoff';
 import { isSiteDisabled, readSettings } from '@/utils/settings/settings';
+import { readerPath } from '@/utils/versions/reader-path';
 import { annotationHandlers, announceToTabs } from './annotations';
 import { scheduleBackfill } from './backfill';
 import { changesSince, reportChanges } from './changes';
@@ -113,8 +114,7 @@ export default defineBackground(() => {
         await assertShowing(sender, articleId);
         const stored = new Set((await listVersions(db, articleId)).map((record) => record.id));
         if (!stored.has(compare) || (version !== null && !stored.has(version))) throw new Error('That version of the article is not stored');
-        const query = new URLSearchParams({ article: articleId, compare, ...(version && { version }) });
-        await browser.tabs.create({ url: browser.runtime.getURL(`/reader.html?${query.toString()}`) });
+        await browser.tabs.create({ url: browser.runtime.getURL(readerPath(articleId, version, compare)) });
         return { opened: true };
       },
       async placeAnnotations({ articleId, text, ids }, sender) {

@@ -42,11 +42,6 @@ export async function articlesWithVersions(db: GlossDb): Promise<Set<string>> {
   return new Set(keys.map(([articleId]) => articleId));
 }
 
-/** The reader page's address (relative to the extension's root) for an article's stored copy, the latest unless a version is named. */
-export function readerPath(articleId: string, versionId?: string, compareId?: string): `/reader.html${string}` {
-  return `/reader.html?${new URLSearchParams({ article: articleId, ...(compareId && { compare: compareId }), ...(versionId && { version: versionId }) }).toString()}`;
-}
-
 /** The most recent version of an article. */
 export async function latestVersion(db: GlossDb, articleId: string): Promise<VersionRecord | undefined> {
   const [lower, upper] = byArticle(articleId);

@@ -7,6 +7,7 @@
  * of Intl in a content script costs the page ~50 ms (see utils/text/count.ts).
  */
 import * as v from 'valibot';
+import { readerPath } from './reader-path';
 
 const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(100));
@@ -47,8 +48,6 @@ export function changedSinceText(changes: ArticleChanges, now = Date.now()): str
 }
 
 /** The reader page's address (from the extension's root) comparing the version compared with and the current one (the latest when not kept). */
-export function comparisonPath(articleId: string, changes: ArticleChanges): `/reader.html?${string}` {
-  const query = new URLSearchParams({ article: articleId, compare: changes.since.versionId });
-  if (changes.currentVersionId) query.set('version', changes.currentVersionId);
-  return `/reader.html?${query.toString()}`;
+export function comparisonPath(articleId: string, changes: ArticleChanges): `/reader.html${string}` {
+  return readerPath(articleId, changes.currentVersionId, changes.since.versionId);
 }
