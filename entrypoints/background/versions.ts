@@ -14,7 +14,7 @@ import { MAX_VERSIONS_PER_DAY, latestVersion } from '@/utils/db/versions-repo';
 import type { EntitySpan } from '@/utils/entities/types';
 import type { Sender } from '@/utils/messaging/envelope';
 import { sendToExtension } from '@/utils/messaging/send';
-import { mentionsOf } from '@/utils/mentions/extract';
+import { mentionKeys } from '@/utils/mentions/extract';
 import { readSettings } from '@/utils/settings/settings';
 import { setVersionNotice } from '@/utils/versions/notices';
 import { foundWatchedTerm, keepsReading } from '@/utils/versions/policy';
@@ -72,7 +72,7 @@ export function versionKeeper(
     async analyzed(sender, articleId, text, { annotated, spans }) {
       const copy = waiting.get(frameKey(sender));
       if (copy?.articleId !== articleId) return null;
-      const reading = { ...copy, text, keys: mentionsOf(text, spans).map((found) => found.key) };
+      const reading = { ...copy, text, keys: mentionKeys(text, spans) };
       const [{ keepVersions }, latest] = await Promise.all([readSettings(), latestVersion(db, articleId)]);
       if (keepsReading(keepVersions, { annotated, watched: foundWatchedTerm(spans), hasVersions: !!latest })) return keep(reading);
       // Not kept now: held for a first annotation (an article with versions has its readings kept).

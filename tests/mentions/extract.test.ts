@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EntitySpan } from '@/utils/entities/types';
-import { MAX_KEYS, MAX_SNIPPETS, SNIPPET_SIDE, mentionsOf, snippetAt } from '@/utils/mentions/extract';
+import { MAX_KEYS, MAX_SNIPPETS, SNIPPET_SIDE, mentionKeys, mentionsOf, snippetAt } from '@/utils/mentions/extract';
 
 /** Spans over every occurrence of each [written, type, key] in `text`. */
 function spansIn(text: string, names: [string, EntitySpan['type'], string, string?][]): EntitySpan[] {
@@ -31,6 +31,18 @@ describe('mentions/extract', () => {
     expect(found[0]).toMatchObject({ type: 'PERSON', name: 'Kim Jong Un', spellings: ['Kim Jong Un', 'Kim Jong-un'] });
     expect(found[0]!.snippets[1]).toEqual(['Kim Jong Un visited Songchon County. Later ', 'Kim Jong-un', ' spoke of the 20×10 policy in Songchon County, and Kim Jong']);
     expect(found[2]).toMatchObject({ list: 'dprk-policy' });
+  });
+
+  it('gives the same keys in the same order without the spellings and passages (mentionKeys), spans outside the text and past the cap left out alike', () => {
+    expect(mentionKeys(text, spans)).toEqual(['PERSON:Kim Jong Un', 'PLACE:Songchon County', 'TERM:Regional Development 20×10 Policy']);
+    const many: EntitySpan[] = [
+      ...Array.from({ length: MAX_KEYS + 20 }, (_, i): EntitySpan => ({ start: 0, end: 3, type: 'ORG', key: `Org ${i}` })),
+      ...Array.from({ length: 3 }, (): EntitySpan => ({ start: 4, end: 8, type: 'PERSON', key: 'Often' })),
+      { start: 5, end: 500, type: 'PLACE', key: 'Outside' },
+    ];
+    expect(mentionKeys('abc defg', many)).toEqual(mentionsOf('abc defg', many).map((m) => m.key));
+    expect(mentionKeys('abc defg', many)).toHaveLength(MAX_KEYS);
+    expect(mentionKeys('abc defg', many)[0]).toBe('PERSON:Often');
   });
 
   it('leaves dates out', () => {

@@ -33,12 +33,29 @@ export const MAX_KEYS = 500;
 /** A spelling longer than this is kept cut (a span over a whole list of names is still one key). */
 const MAX_SPELLING_LENGTH = 120;
 
+/** Whether `span` is a mention the library keeps (no date, within the text), and its key. */
+const mentionKey = (text: string, span: EntitySpan): string | null =>
+  span.type === 'DATE' || span.start < 0 || span.end > text.length || span.end <= span.start ? null : `${span.type}:${span.key}`;
+
+/** Most mentioned first (then by key), at most MAX_KEYS: the keys a reading keeps. */
+const byCount = <T extends { key: string; count: number }>(entries: T[]): T[] => entries.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1)).slice(0, MAX_KEYS);
+
+/** The keys `mentionsOf` gives an entry, in its order, without their spellings and passages. */
+export function mentionKeys(text: string, spans: readonly EntitySpan[]): string[] {
+  const counts = new Map<string, number>();
+  for (const span of spans) {
+    const key = mentionKey(text, span);
+    if (key) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return byCount([...counts].map(([key, count]) => ({ key, count }))).map(({ key }) => key);
+}
+
 /** The entities and terms of `text`, one entry per key, most mentioned first. */
 export function mentionsOf(text: string, spans: readonly EntitySpan[]): ArticleMentions[] {
   const byKey = new Map<string, { entry: ArticleMentions; spellings: Map<string, number> }>();
   for (const span of spans) {
-    if (span.type === 'DATE' || span.start < 0 || span.end > text.length || span.end <= span.start) continue;
-    const key = `${span.type}:${span.key}`;
+    const key = mentionKey(text, span);
+    if (!key) continue;
     let found = byKey.get(key);
     if (!found) {
       const entry: ArticleMentions = { key, type: span.type, name: span.key, spellings: [], count: 0, snippets: [], ...(span.list && { list: span.list }) };
@@ -54,7 +71,7 @@ export function mentionsOf(text: string, spans: readonly EntitySpan[]): ArticleM
     entry.spellings = [...spellings].sort((a, b) => b[1] - a[1]).slice(0, MAX_SPELLINGS).map(([spelling]) => spelling);
     return entry;
   });
-  return entries.sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1)).slice(0, MAX_KEYS);
+  return byCount(entries);
 }
 
 /** The mention at [start, end) with up to SNIPPET_SIDE characters of whole words on each side, white space collapsed. */
