@@ -6,6 +6,7 @@
  * messages and the backup. Pure: no database, no `browser`.
  */
 import * as v from 'valibot';
+import type { EntityType } from '../entities/types';
 import { timestamp } from '../messaging/protocol/annotation-schema';
 
 /** Most characters of a name the reader gives a key. */
@@ -55,3 +56,5 @@ export const saysSomething = (record: CorrectionRecord) => record.mergedInto !==
 
 /** The name part of a key ('PERSON:Kim Jong Un' → 'Kim Jong Un'). */
 export const keyName = (key: string) => key.slice(key.indexOf(':') + 1);
+/** The type part of a key ('PERSON:Kim Jong Un' → 'PERSON'). */
+export const keyType = (key: string) => key.slice(0, key.indexOf(':')) as EntityType;

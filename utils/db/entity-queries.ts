@@ -6,6 +6,7 @@
  * corrections show the keys (entity-groups.ts): a merged key answers as its root, renamed, and a
  * hidden one is left out of the table and of who appears with whom.
  */
+import { keyName, keyType } from '../corrections/correction';
 import type { Resolver } from '../corrections/resolve';
 import type { EntityType } from '../entities/types';
 import { MAX_SPELLINGS, type Snippet } from '../mentions/extract';
@@ -31,8 +32,7 @@ export async function listEntities(
   await applyPending(db);
   const resolver = await loadResolver(db);
   const spare = [...resolver.groups.values()].reduce((n, members) => n + members.length - 1, 0) + resolver.hidden.size;
-  const ordered = type ? db.entities.where('[type+articles]').between([type, 0], [type, Infinity]).reverse() : db.entities.orderBy('articles').reverse();
-  const rows = await ordered.offset(offset).limit(limit + spare).toArray();
+  const rows = await mostNamedFirst(db, type).offset(offset).limit(limit + spare).toArray();
   const known = new Map(rows.map((row) => [row.key, row]));
   const roots = [...new Set(rows.map((row) => resolver.rootOf(row.key)))].filter((root) => hidden || !resolver.isHidden(root));
   const shown = await Promise.all(
@@ -43,6 +43,10 @@ export async function listEntities(
     .sort((a, b) => b.articles - a.articles)
     .slice(0, limit);
 }
+
+/** Every summary (of one type, or all), most named first. */
+export const mostNamedFirst = (db: GlossDb, type?: EntityType) =>
+  type ? db.entities.where('[type+articles]').between([type, 0], [type, Infinity]).reverse() : db.entities.orderBy('articles').reverse();
 
 export interface EntityArticle {
   articleId: string;
@@ -163,9 +167,7 @@ export async function entityPage(db: GlossDb, key: string, { offset = 0, limit =
 
 /** The summary of a key no article's latest reading names any more (`TYPE:name`, as corrected). */
 function goneSummary(key: string, resolver: Resolver): ShownEntity {
-  const colon = key.indexOf(':');
-  const recognized = key.slice(colon + 1);
-  return shownAlone({ key, type: key.slice(0, colon) as EntityType, name: recognized, variants: [], articles: 0, mentions: 0, firstSeen: 0, lastSeen: 0 }, resolver);
+  return shownAlone({ key, type: keyType(key), name: keyName(key), variants: [], articles: 0, mentions: 0, firstSeen: 0, lastSeen: 0 }, resolver);
 }
 
 /** A key nothing is merged into: its stored summary and timeline, as corrected. */

@@ -23,6 +23,7 @@ import { readArticleCounts } from './article-counts';
 import { readCorrections } from './corrections-repo';
 import type { GlossDb, StoredSummary } from './database';
 import { shownRoot, type ShownEntity } from './entity-groups';
+import { mostNamedFirst } from './entity-queries';
 import { applyPending } from './mentions-repo';
 import { rankIn, slicedRows, type Slice, type SlicedEntity, type Tally } from './sliced-entities';
 
@@ -145,8 +146,7 @@ async function mostNamed(
   const roots = new Set<string>();
   let read = 0;
   let stopped = false;
-  const ordered = type ? db.entities.where('[type+articles]').between([type, 0], [type, Infinity]).reverse() : db.entities.orderBy('articles').reverse();
-  await ordered
+  await mostNamedFirst(db, type)
     .until(() => (stopped = roots.size >= wanted || read >= cap))
     .each((summary) => {
       read++;
