@@ -9,8 +9,8 @@ import { useState } from 'preact/hooks';
 import { keyName, MAX_NAME, type CorrectionEdit } from '@/utils/corrections/correction';
 import type { ShownEntity } from '@/utils/db/entity-groups';
 import { ENTITY_TYPE_LABELS, type EntityType } from '@/utils/entities/types';
-import { MAX_NAME_QUERY } from '@/utils/search/name-limits';
 import type { LibraryClient } from './library-client';
+import { NameSearchBox } from './NameSearchBox';
 import { routeHref } from './route';
 import { useNameSearch } from './use-name-search';
 
@@ -79,17 +79,7 @@ export function EntityCorrections({ client, summary, onChanged }: { client: Libr
         </div>
       )}
       <div class="merge">
-        <label>
-          Merge into{' '}
-          <input
-            type="search"
-            value={search}
-            maxLength={MAX_NAME_QUERY}
-            placeholder="Name or spelling"
-            onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)}
-            data-testid="merge-search"
-          />
-        </label>
+        <NameSearchBox label="Merge into" value={search} onInput={setSearch} testId="merge-search" />
         {searched.query && !searched.found && <p role="status">Reading the library…</p>}
         {searched.query && searched.found && 'error' in searched.found && <p role="alert">Gloss could not search the library: {searched.found.error}</p>}
         {found && !choices.length && !searched.pending && <p class="muted">No other entity has that name.</p>}

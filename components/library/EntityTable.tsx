@@ -13,9 +13,9 @@ import { ENTITY_TYPE_LABELS, type EntityType } from '@/utils/entities/types';
 import { csvTable } from '@/utils/export/csv-field';
 import type { ShownEntity } from '@/utils/db/entity-groups';
 import type { Slice, SlicedEntity } from '@/utils/db/sliced-entities';
-import { MAX_NAME_QUERY } from '@/utils/search/name-limits';
 import { day, download } from './download';
 import type { LibraryClient } from './library-client';
+import { NameSearchBox } from './NameSearchBox';
 import { routeHref } from './route';
 import type { LibraryBounds } from '@/utils/db/key-slices';
 import { useAnswer } from './use-answer';
@@ -129,17 +129,7 @@ export function EntityTable({ client, revision = 0, slice, onSlice = () => {} }:
             ))}
           </select>
         </label>
-        <label>
-          Search{' '}
-          <input
-            type="search"
-            value={search}
-            maxLength={MAX_NAME_QUERY}
-            placeholder="Name or spelling"
-            onInput={(e) => setSearch((e.currentTarget as HTMLInputElement).value)}
-            data-testid="entity-search"
-          />
-        </label>
+        <NameSearchBox label="Search" value={search} onInput={setSearch} testId="entity-search" />
         <label>
           <input type="checkbox" checked={showHidden} onChange={(e) => setShowHidden((e.currentTarget as HTMLInputElement).checked)} data-testid="show-hidden" /> Show hidden
         </label>
