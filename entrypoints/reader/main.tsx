@@ -5,6 +5,7 @@
  * Without `version`, the latest; with `compare=<id>`, what changed between that version and it.
  */
 import { render } from 'preact';
+import { readSettingsEarly } from '@/components/popup/settings/use-settings';
 import { GlossDb } from '@/utils/db/database';
 import { ReaderApp } from './App';
 import '@/components/common/palette.css';
@@ -12,6 +13,7 @@ import '@/components/common/page.css';
 import './style.css';
 
 const params = new URLSearchParams(location.search);
+readSettingsEarly();
 const db = new GlossDb();
 void db.open().catch(() => undefined); // a failure is shown by the first read that needs it
 const root = document.getElementById('app');
