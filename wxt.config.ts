@@ -41,12 +41,13 @@ const compileHint = {
 };
 
 /**
- * Shared chunks smaller than this are merged into a chunk that needs them (when no page would run
- * code it did not before): the extension pages loaded 7 to 21 chunks each, every one a request to
- * the browser's process. The almost empty note form's first paint went from 92 to 60 ms (median of
+ * Shared chunks smaller than this are merged into others (Rollup's `experimentalMinChunkSize`: a
+ * page may then load code it does not run, never run code it did not before): the extension pages
+ * loaded 7 to 21 chunks each, every one a request to the browser's process. The almost empty note form's first paint went from 92 to 60 ms (median of
  * 15, alternating, load ~2), the reader page loads 11 instead of 21. One chunk for everything
  * (two files a page) did not paint the reader sooner (180 → 182 ms) and slowed the note form (68 →
- * 80 ms): it is the bytes, not the requests, past this.
+ * 80 ms): it is the bytes, not the requests, past this. (So a component loaded on demand may share
+ * its chunk with code a page needs at once: the reader's comparison, made lazy, was still loaded.)
  */
 const MIN_CHUNK_BYTES = 40_000;
 

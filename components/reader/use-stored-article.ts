@@ -26,25 +26,70 @@ export interface StoredArticle {
 
 export type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; message: string };
 
-/** The article, its versions and annotations; versions announced later are added as they come. */
-export function useStoredArticle(db: GlossDb, articleId: string): Loaded<StoredArticle> {
-  const [loaded, setLoaded] = useState<Loaded<StoredArticle>>({ state: 'loading' });
+/** Reads the article, its versions (damaged records counted apart) and its annotations; never rejects. */
+export async function readStoredArticle(db: GlossDb, articleId: string): Promise<Loaded<StoredArticle>> {
+  try {
+    // Read raw, so that a damaged record is counted rather than failing the page.
+    const [article, raw, annotations] = await Promise.all([
+      db.articles.get(articleId),
+      db.versions.where('[articleId+firstSeenAt]').between([articleId, -Infinity], [articleId, Infinity]).toArray(),
+      listArticleAnnotations(db, articleId),
+    ]);
+    const versions = raw.filter((record) => v.is(versionSchema, record));
+    return { state: 'ready', value: { article: article ?? null, versions, damaged: raw.length - versions.length, annotations } };
+  } catch (error) {
+    return { state: 'failed', message: `Gloss could not read its library: ${errorMessage(error)}` };
+  }
+}
+
+/** A version's copy, or why it cannot be shown (a damaged copy says so); never rejects. */
+async function readContent(db: GlossDb, versionId: string): Promise<Loaded<VersionContent>> {
+  return readVersionContent(db, versionId).then(
+    (value): Loaded<VersionContent> => ({ state: 'ready', value }),
+    (error: unknown): Loaded<VersionContent> => ({ state: 'failed', message: errorMessage(error) }),
+  );
+}
+
+/** A promise and, once it has settled, its value: what a first render can use without waiting. */
+export interface Early<T> {
+  promise: Promise<T>;
+  value: T | undefined;
+}
+
+function early<T>(promise: Promise<T>): Early<T> {
+  const tracked: Early<T> = { promise, value: undefined };
+  void promise.then((value) => (tracked.value = value));
+  return tracked;
+}
+
+/**
+ * The page's first reads, started by its script before it renders: the article, and the copy of
+ * the version it opens on (`versionId`, else the latest). Read by the hooks below, they spare the
+ * page a frame per read (a hook's effect runs after the frame it rendered), one after the other.
+ */
+export interface EarlyReads {
+  stored: Early<Loaded<StoredArticle>>;
+  content: Early<{ versionId: string; loaded: Loaded<VersionContent> } | null>;
+}
+
+export function readEarly(db: GlossDb, articleId: string, versionId: string | null): EarlyReads {
+  const stored = readStoredArticle(db, articleId);
+  const opened = versionId ? Promise.resolve(versionId) : stored.then((loaded) => (loaded.state === 'ready' ? (loaded.value.versions.at(-1)?.id ?? null) : null));
+  const content = opened.then(async (id) => (id ? { versionId: id, loaded: await readContent(db, id) } : null));
+  return { stored: early(stored), content: early(content) };
+}
+
+/**
+ * The article, its versions and annotations (from `first`, the page's early read, when given);
+ * versions announced later are added as they come.
+ */
+export function useStoredArticle(db: GlossDb, articleId: string, first?: Early<Loaded<StoredArticle>>): Loaded<StoredArticle> {
+  const [loaded, setLoaded] = useState<Loaded<StoredArticle>>(() => first?.value ?? { state: 'loading' });
   useEffect(() => {
     let live = true;
-    void (async () => {
-      try {
-        // Read raw, so that a damaged record is counted rather than failing the page.
-        const [article, raw, annotations] = await Promise.all([
-          db.articles.get(articleId),
-          db.versions.where('[articleId+firstSeenAt]').between([articleId, -Infinity], [articleId, Infinity]).toArray(),
-          listArticleAnnotations(db, articleId),
-        ]);
-        const versions = raw.filter((record) => v.is(versionSchema, record));
-        if (live) setLoaded({ state: 'ready', value: { article: article ?? null, versions, damaged: raw.length - versions.length, annotations } });
-      } catch (error) {
-        if (live) setLoaded({ state: 'failed', message: `Gloss could not read its library: ${errorMessage(error)}` });
-      }
-    })();
+    // What the first render already had is not set again (an announcement may have come since).
+    const reading = first ? (first.value ? null : first.promise) : readStoredArticle(db, articleId);
+    void reading?.then((read) => live && setLoaded(read));
     const unlisten = listen('toPages', toPages, {
       versionsChanged: ({ articleId: changedId, changed, removed = [] }) => {
         if (changedId !== articleId) return null;
@@ -69,17 +114,19 @@ export function useStoredArticle(db: GlossDb, articleId: string): Loaded<StoredA
   return loaded;
 }
 
-/** A version's copy, or why it cannot be shown (a damaged copy says so). */
-export function useVersionContent(db: GlossDb, versionId: string | null): Loaded<VersionContent> | null {
-  const [loaded, setLoaded] = useState<Loaded<VersionContent> | null>(null);
+/**
+ * A version's copy, or why it cannot be shown (a damaged copy says so); null when no version is
+ * named. `first`, the page's early read, serves the version it was read for.
+ */
+export function useVersionContent(db: GlossDb, versionId: string | null, first?: EarlyReads['content']): Loaded<VersionContent> | null {
+  const [loaded, setLoaded] = useState<Loaded<VersionContent> | null>(() => (versionId && first?.value?.versionId === versionId ? first.value.loaded : null));
   useEffect(() => {
     if (!versionId) return void setLoaded(null);
     let live = true;
+    const known = first?.value?.versionId === versionId ? first.value.loaded : null;
+    if (known) return void setLoaded(known);
     setLoaded({ state: 'loading' });
-    readVersionContent(db, versionId).then(
-      (value) => live && setLoaded({ state: 'ready', value }),
-      (error: unknown) => live && setLoaded({ state: 'failed', message: errorMessage(error) }),
-    );
+    void readContent(db, versionId).then((read) => live && setLoaded(read));
     return () => {
       live = false;
     };

@@ -10,7 +10,7 @@ import { ReaderNotes } from '@/components/reader/ReaderNotes';
 import { Comparison } from '@/components/reader/Comparison';
 import { ExportVersion } from '@/components/reader/ExportVersion';
 import { StoredCopy } from '@/components/reader/StoredCopy';
-import { useStoredArticle, useVersionContent } from '@/components/reader/use-stored-article';
+import { useStoredArticle, useVersionContent, type EarlyReads } from '@/components/reader/use-stored-article';
 import { VersionHeader } from '@/components/reader/VersionHeader';
 import { VersionSwitcher } from '@/components/reader/VersionSwitcher';
 import type { Placement } from '@/utils/anchoring/anchor-all';
@@ -24,20 +24,22 @@ export interface ReaderAppProps {
   versionId: string | null;
   /** A version to compare the shown one with; null: none. */
   compareId?: string | null;
+  /** The page's first reads, started before it rendered (see `readEarly`). */
+  early?: EarlyReads;
 }
 
 /** The reader page's address for a version of an article, compared with another when `compareId` is given. */
 export const readerHref = (articleId: string, versionId: string, compareId?: string | null) =>
   `?${new URLSearchParams({ article: articleId, ...(compareId && { compare: compareId }), version: versionId }).toString()}`;
 
-export function ReaderApp({ db, articleId, versionId: asked, compareId: askedCompare = null }: ReaderAppProps) {
-  const stored = useStoredArticle(db, articleId);
+export function ReaderApp({ db, articleId, versionId: asked, compareId: askedCompare = null, early }: ReaderAppProps) {
+  const stored = useStoredArticle(db, articleId, early?.stored);
   const [chosen, setChosen] = useState<string | null>(asked);
   const [comparing, setComparing] = useState<string | null>(askedCompare);
   const versions = stored.state === 'ready' ? stored.value.versions : [];
   const shown = versions.find((version) => version.id === chosen) ?? (chosen ? null : (versions.at(-1) ?? null));
   const other = comparing ? (versions.find((version) => version.id === comparing) ?? null) : null;
-  const content = useVersionContent(db, shown?.id ?? null);
+  const content = useVersionContent(db, shown?.id ?? null, early?.content);
   const otherContent = useVersionContent(db, other?.id ?? null);
   const [placed, setPlaced] = useState<{ model: TextModel; placement: Placement } | null>(null);
 

@@ -3,6 +3,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { readEarly } from '@/components/reader/use-stored-article';
 import { ReaderApp } from '@/entrypoints/reader/App';
 import { describeText } from '@/utils/anchoring/selectors';
 import { createAnnotation } from '@/utils/db/annotations-repo';
@@ -52,6 +53,28 @@ describe('reader/App', () => {
     // Painted where the Highlight API is missing: wrapped, on the right words.
     expect([...root.querySelectorAll('gloss-mark[data-gloss-note="green"]')].map((mark) => mark.textContent).join('')).toBe('factory in Songchon was opened on Tuesday');
     expect([...root.querySelectorAll('[data-testid="version-link"]')].map((link) => link.getAttribute('aria-current'))).toEqual(['page', null]);
+  });
+
+  it("renders the copy on its first render from the page's early reads, the latest or the one named", async () => {
+    const latest = readEarly(db, ARTICLE, null);
+    await latest.content.promise;
+    render(<ReaderApp db={db} articleId={ARTICLE} versionId={null} early={latest} />, root);
+    expect(shown('stored-body')?.textContent).toContain(EDITED);
+    expect(shown('stored-body')?.textContent).not.toContain('Workers');
+    const named = readEarly(db, ARTICLE, ids[0]!);
+    await named.content.promise;
+    unmount(root);
+    root = container();
+    render(<ReaderApp db={db} articleId={ARTICLE} versionId={ids[0]!} early={named} />, root);
+    expect(shown('stored-body')?.textContent).toContain('Workers gathered at the gate.');
+    // A damaged copy read early says so on the first render, as a late read does.
+    await db.versionBodies.update(ids[1]!, { data: new Uint8Array([9, 9, 9]) });
+    const damaged = readEarly(db, ARTICLE, null);
+    await damaged.content.promise;
+    unmount(root);
+    root = container();
+    render(<ReaderApp db={db} articleId={ARTICLE} versionId={null} early={damaged} />, root);
+    expect(shown('reader-error')?.textContent).toContain('its bytes are damaged');
   });
 
   it('shows a version chosen in the switcher, cleaned, with every note on it', async () => {
