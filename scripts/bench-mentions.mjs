@@ -17,11 +17,13 @@
  * With `--only slices`, only what the table within a slice costs: the recording and the passes of
  * 50 readings (what keeping the slices costs), then the sliced table, without and with corrections.
  *
- *   node scripts/bench-mentions.mjs [--articles N] [--out FILE] [--no-paints] [--only slices]   (also run by `npm run bench`)
+ * With `--compare DIR`, the library page's first paints of another build beside this one's, in turns.
+ *
+ *   node scripts/bench-mentions.mjs [--articles N] [--out FILE] [--no-paints] [--only slices] [--compare DIR]   (also run by `npm run bench`)
  */
 import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from './lib/browser.mjs';
 import { bundle } from './lib/bundle.mjs';
@@ -34,6 +36,8 @@ const ARTICLES = 10_000;
 const PER_ARTICLE = 40;
 /** Freshly opened pages per first paint. */
 const RUNS = 7;
+/** Turns of each build when two are compared (`--compare`). */
+const COMPARE_ROUNDS = 3;
 /** Gloss's database (utils/db/database.ts). */
 const DB_NAME = 'gloss';
 
@@ -408,7 +412,7 @@ async function measure(/** @type {string} */ url, /** @type {string} */ dbName, 
   return result;
 }
 
-export async function benchMentions(articles = ARTICLES, { slicesOnly = false } = {}) {
+export async function benchMentions(articles = ARTICLES, { slicesOnly = false, compare = /** @type {string | null} */ (null) } = {}) {
   const file = await bundle('scripts/lib/mentions-entry.ts', 'mentions');
   const server = await serve({ '/bench/': join(file, '..') });
   const session = await launch();
@@ -419,7 +423,9 @@ export async function benchMentions(articles = ARTICLES, { slicesOnly = false } 
       ([source, url, dbName, names, articles, perArticle, slicesOnly]) => new Function(`return (${source})`)()(url, dbName, names, articles, perArticle, true, slicesOnly),
       /** @type {const} */ ([measure.toString(), `${server.origin}/bench/mentions.js`, `bench-mentions-${Date.now()}`, realisticNames(), articles, PER_ARTICLE, slicesOnly]),
     );
-    return { ...questions, paints: slicesOnly || process.argv.includes('--no-paints') ? null : await libraryPaints(file, articles) };
+    const builds = [EXTENSION_DIR, ...(compare ? [compare] : [])];
+    const [paints = null, ...compared] = slicesOnly || process.argv.includes('--no-paints') ? [] : await libraryPaints(file, articles, builds);
+    return { ...questions, paints, compared };
   } finally {
     await session.close();
     await server.close();
@@ -432,13 +438,20 @@ export async function benchMentions(articles = ARTICLES, { slicesOnly = false } 
  * it), then measured in a browser started again on that profile: the table and the pages of the
  * keys of rank 1, 20 and 500, from navigation to the page's mark, in freshly opened pages (the
  * first of each wakes the worker); and an almost empty extension page's for scale.
+ * With a second build (`--compare DIR`), the two are measured in turns, COMPARE_ROUNDS each, on
+ * the same profile (the extension's folder is filled with one build, then the other: its id, and
+ * so its database, stays the same); each figure is then the median over the rounds.
  */
-async function libraryPaints(/** @type {string} */ moduleFile, /** @type {number} */ articles) {
+async function libraryPaints(/** @type {string} */ moduleFile, /** @type {number} */ articles, /** @type {string[]} */ builds = [EXTENSION_DIR]) {
   const dir = mkdtempSync(join(tmpdir(), 'gloss-mentions-'));
   const extensionDir = join(dir, 'extension');
   const profile = join(dir, 'profile');
-  cpSync(EXTENSION_DIR, extensionDir, { recursive: true });
-  cpSync(moduleFile, join(extensionDir, 'bench-mentions.js'));
+  const install = (/** @type {string} */ build) => {
+    rmSync(extensionDir, { recursive: true, force: true });
+    cpSync(build, extensionDir, { recursive: true });
+    cpSync(moduleFile, join(extensionDir, 'bench-mentions.js'));
+  };
+  install(/** @type {string} */ (builds[0]));
   try {
     // Written in one browser, then measured in another on the same profile: a reader's library
     // grew over months and is at rest, not compacting 100 MB just written.
@@ -449,18 +462,30 @@ async function libraryPaints(/** @type {string} */ moduleFile, /** @type {number
     const args = [`chrome-extension://${session.extensionId}/bench-mentions.js`, DB_NAME, realisticNames(), articles, PER_ARTICLE, false].map((a) => JSON.stringify(a)).join(', ');
     const built = /** @type {{ keys: string[] }} */ (await setup.evaluate(`(${measure.toString()})(${args})`));
     await session.close();
-    session = await launch({ extensionDir, userDataDir: profile });
-    try {
-      const base = `chrome-extension://${session.extensionId}`;
-      const paint = async (/** @type {string} */ hash, /** @type {string} */ mark) => median(await firstPaints(session.context, `${base}/library.html${hash}`, mark, RUNS));
-      const tableMs = await paint('', 'gloss:entities-painted');
-      // One key after another: pages opened side by side would share the worker and the disk.
-      const pages = [];
-      for (const key of built.keys) pages.push({ key, ms: await paint(`#${new URLSearchParams({ entity: key })}`, 'gloss:entity-painted') });
-      return { tableMs, pages, blankPageMs: median(await firstPaints(session.context, `${base}/note-form.html`, null, RUNS)) };
-    } finally {
-      await session.close();
+    const samples = builds.map(() => ({ table: /** @type {number[]} */ ([]), pages: built.keys.map(() => /** @type {number[]} */ ([])), blank: /** @type {number[]} */ ([]) }));
+    for (let round = 0; round < (builds.length > 1 ? COMPARE_ROUNDS : 1); round++) {
+      for (const [b, build] of builds.entries()) {
+        const into = /** @type {(typeof samples)[number]} */ (samples[b]);
+        if (builds.length > 1) install(build);
+        session = await launch({ extensionDir, userDataDir: profile });
+        try {
+          const base = `chrome-extension://${session.extensionId}`;
+          const paint = async (/** @type {string} */ hash, /** @type {string} */ mark) => median(await firstPaints(session.context, `${base}/library.html${hash}`, mark, RUNS));
+          into.table.push(await paint('', 'gloss:entities-painted'));
+          // One key after another: pages opened side by side would share the worker and the disk.
+          for (const [k, key] of built.keys.entries()) into.pages[k]?.push(await paint(`#${new URLSearchParams({ entity: key })}`, 'gloss:entity-painted'));
+          into.blank.push(median(await firstPaints(session.context, `${base}/note-form.html`, null, RUNS)));
+        } finally {
+          await session.close();
+        }
+      }
     }
+    return samples.map((s, b) => ({
+      build: builds[b],
+      tableMs: median(s.table),
+      pages: built.keys.map((key, k) => ({ key, ms: median(s.pages[k] ?? []) })),
+      blankPageMs: median(s.blank),
+    }));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -494,11 +519,12 @@ export function printMentions(r) {
   const q = r.search;
   console.log(`name search (target ≤ 50 ms; the rarest key ${q.rarest.key}, ${q.rarest.articles} article(s)); for comparison, loading the table's 2,000 rows: ${f(q.table2000Ms)} ms`);
   for (const x of q.queries) console.log(`  “${x.query}”${x.where}: ${f(x.ms)} ms (${x.rows} rows${x.more ? ', more' : ''}${x.partial ? ', partial' : ''}; first ${x.top})`);
-  const p = r.paints;
-  if (p) {
-  console.log(`library page, first paint with its data (navigation to the page's mark, median of ${RUNS} fresh pages): the table ${f(p.tableMs)} ms (target ≤ 200 ms)`);
-  for (const page of p.pages) console.log(`  one entity's page, ${page.key}: ${f(page.ms)} ms (target ≤ 150 ms)`);
-  console.log(`  for scale, an almost empty extension page (the note form): ${f(p.blankPageMs)} ms`);
+  for (const p of [r.paints, ...(r.compared ?? [])]) {
+    if (!p) continue;
+    const of = r.compared?.length ? ` of ${p.build}, median of ${COMPARE_ROUNDS} turns of` : ', median of';
+    console.log(`library page, first paint with its data (navigation to the page's mark${of} ${RUNS} fresh pages): the table ${f(p.tableMs)} ms (target ≤ 200 ms)`);
+    for (const page of p.pages) console.log(`  one entity's page, ${page.key}: ${f(page.ms)} ms (target ≤ 150 ms)`);
+    console.log(`  for scale, an almost empty extension page (the note form): ${f(p.blankPageMs)} ms`);
   }
   const c = r.corrected;
   if (!c) return;
@@ -520,7 +546,11 @@ export function printMentions(r) {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const given = process.argv.indexOf('--articles');
   const only = process.argv.indexOf('--only');
-  const result = await benchMentions(given > 0 ? Number(process.argv[given + 1]) : ARTICLES, { slicesOnly: only > 0 && process.argv[only + 1] === 'slices' });
+  const compare = process.argv.indexOf('--compare');
+  const result = await benchMentions(given > 0 ? Number(process.argv[given + 1]) : ARTICLES, {
+    slicesOnly: only > 0 && process.argv[only + 1] === 'slices',
+    compare: compare > 0 ? resolve(process.argv[compare + 1] ?? '') : null,
+  });
   printMentions(result);
   const out = process.argv.indexOf('--out');
   if (out > 0 && process.argv[out + 1]) writeFileSync(process.argv[out + 1] ?? '', JSON.stringify(result, null, 2));
