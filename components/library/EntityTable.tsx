@@ -87,6 +87,9 @@ export function sliceWords({ outlet, from, to }: Slice): string {
   return [where, when].filter(Boolean).join(', ');
 }
 
+/** What the table asks for its rows (the keys of `slice`, or of the whole library). */
+export const tableQuestion = (slice: Slice | undefined, showHidden = false) => ({ limit: TABLE_ROWS, ...(showHidden && { hidden: true }), ...slice });
+
 export function EntityTable({ client, revision = 0, slice, onSlice = () => {} }: { client: LibraryClient; revision?: number; slice?: Slice; onSlice?: (slice: Slice | undefined) => void }) {
   const [showHidden, setShowHidden] = useState(false);
   const backwards = !!slice?.from && !!slice.to && slice.from > slice.to;
@@ -94,7 +97,7 @@ export function EntityTable({ client, revision = 0, slice, onSlice = () => {} }:
     () =>
       backwards
         ? Promise.resolve({ ok: false as const, error: { code: 'invalid-message' as const, message: `the range starts (${slice?.from}) after it ends (${slice?.to})` } })
-        : client.listEntities({ limit: TABLE_ROWS, ...(showHidden && { hidden: true }), ...slice }),
+        : client.listEntities(tableQuestion(slice, showHidden)),
     [client, showHidden, slice?.outlet, slice?.from, slice?.to],
     revision,
   );

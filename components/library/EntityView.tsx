@@ -50,6 +50,9 @@ export function articlesCsv(page: EntityLibraryPage): string {
   ]);
 }
 
+/** What the view asks for one entity's page (a page of its articles from `offset`). */
+export const entityPageQuestion = (key: string, offset = 0) => ({ key, offset, limit: ARTICLES_PER_PAGE });
+
 export function EntityView({
   client,
   entityKey,
@@ -66,7 +69,7 @@ export function EntityView({
   onBy?: (by: Unit) => void;
 }) {
   const [offset, setOffset] = useState(0);
-  const answer = useAnswer(() => client.entityPage({ key: entityKey, offset, limit: ARTICLES_PER_PAGE }), [client, entityKey, offset], revision);
+  const answer = useAnswer(() => client.entityPage(entityPageQuestion(entityKey, offset)), [client, entityKey, offset], revision);
   const weeks = useAnswer(() => (by === 'week' ? client.entityWeeks({ key: entityKey }) : Promise.resolve({ ok: true as const, value: null })), [client, entityKey, by], revision);
   useFirstPaintMark('gloss:entity-painted', answer.state === 'ready');
   if (answer.state === 'loading') return <p role="status">Reading the library…</p>;

@@ -9,7 +9,7 @@ import { toPages } from '@/utils/messaging/protocol/to-pages';
 import type { Result } from '@/utils/messaging/result';
 import { sendToExtension } from '@/utils/messaging/send';
 
-type Asked = 'listEntities' | 'searchEntities' | 'libraryBounds' | 'entityPage' | 'entityWeeks' | 'entityTrends' | 'termLists' | 'correctKey';
+export type Asked = 'listEntities' | 'searchEntities' | 'libraryBounds' | 'entityPage' | 'entityWeeks' | 'entityTrends' | 'termLists' | 'correctKey';
 
 export type LibraryClient = {
   [K in Asked]: (payload: RequestOf<'toBackground', K>) => Promise<Result<ResponseOf<'toBackground', K>>>;

@@ -3,11 +3,15 @@
  * no database: every answer comes from the background (utils/messaging).
  */
 import { render } from 'preact';
+import { askingEarly, firstQuestions } from '@/components/library/early-questions';
 import { backgroundClient } from '@/components/library/library-client';
+import { parseRoute } from '@/components/library/route';
 import { LibraryApp } from './App';
 import '@/components/common/palette.css';
 import '@/components/common/page.css';
 import './style.css';
 
+// The first view's questions go now, not after the first frame.
+const client = askingEarly(backgroundClient, firstQuestions(parseRoute(location.hash)));
 const root = document.getElementById('app');
-if (root) render(<LibraryApp client={backgroundClient} />, root);
+if (root) render(<LibraryApp client={client} />, root);
