@@ -21,7 +21,7 @@ describe('library/early-questions', () => {
     const early = askingEarly(client, [{ kind: 'entityPage', payload: { key: 'PERSON:Kim Jong Un', offset: 0, limit: 20 } }]);
     expect(asked.map((a) => a.type)).toEqual(['entityPage']);
     const first = await early.entityPage({ key: 'PERSON:Kim Jong Un', offset: 0, limit: 20 });
-    expect(first.ok && first.value.summary.key).toBe('PERSON:Kim Jong Un');
+    expect(first.ok && first.value?.summary.key).toBe('PERSON:Kim Jong Un');
     expect(asked).toHaveLength(1);
     // Asked again (the reader's corrections changed), or another page: asked of the client.
     await early.entityPage({ key: 'PERSON:Kim Jong Un', offset: 0, limit: 20 });
