@@ -4,12 +4,16 @@
  * Each such article with a stored version is recognized from its latest version's text, as a
  * reading would be, and recorded the same way (articles-repo.ts `recordFindings`), one article per
  * task a while after the worker starts, so pages asking the background are never held up for long.
+ * Then the stored versions kept before versions recorded the keys they name learn them from their
+ * copies, so that an entity's page lists the articles whose later versions stopped naming it.
  */
 import { recordFindings } from '@/utils/db/articles-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { applyPending } from '@/utils/db/mentions-repo';
-import { articlesWithVersions, latestVersion, readVersionContent } from '@/utils/db/versions-repo';
+import type { LibraryWriter } from '@/utils/db/library-writer';
+import { articlesWithVersions, latestVersion, readVersionContent, versionsWithoutKeys } from '@/utils/db/versions-repo';
 import type { EntitySpan } from '@/utils/entities/types';
+import { mentionKeys } from '@/utils/mentions/extract';
 import { nextTask } from '@/utils/text/work-budget';
 
 /** How long after the worker starts the filling begins (pages opened with the browser come first). */
@@ -65,14 +69,45 @@ async function fillOne(db: GlossDb, id: string, recognize: RecognizeText, now: n
   return !!(await db.mentions.get(id));
 }
 
+export type LearnKeys = LibraryWriter['learnVersionKeys'];
+
+/**
+ * Recognizes the copy of each stored version whose keys are not known (except those in `tried`)
+ * and has the library writer record them, with what each version dropped from the one before; one
+ * version per task. A copy that cannot be read is passed over (the reader page says it is
+ * damaged), and tried once per worker life, as every version is.
+ */
+export async function keyVersions(db: GlossDb, learn: LearnKeys, recognize: RecognizeText, tried: Set<string> = new Set()): Promise<{ keyed: number; passed: number }> {
+  const report = { keyed: 0, passed: 0 };
+  for (const [articleId, versions] of await versionsWithoutKeys(db, tried)) {
+    const learned = new Map<string, string[]>();
+    for (const version of versions) {
+      tried.add(version.id);
+      await nextTask();
+      const keys = await readVersionContent(db, version.id).then(
+        async ({ text }) => mentionKeys(text, await recognize(text, version.lang)),
+        () => null,
+      );
+      if (keys) learned.set(version.id, keys);
+      else report.passed += 1;
+    }
+    if (learned.size) await learn(articleId, learned);
+    report.keyed += learned.size;
+  }
+  return report;
+}
+
 /** What this worker has tried already (a copy naming nothing is read once per worker life). */
 const tried = new Set<string>();
+/** The versions this worker has tried to learn the keys of. */
+const triedVersions = new Set<string>();
 
 /** Starts the filling BACKFILL_AFTER_MS after now; a failure is only logged (the next worker tries again). */
-export function scheduleBackfill(db: GlossDb, recognize: RecognizeText): void {
+export function scheduleBackfill(db: GlossDb, recognize: RecognizeText, learn: LearnKeys): void {
   setTimeout(() => {
     void articlesToFill(db, tried)
       .then((ids) => fillFromVersions(db, ids, recognize, tried))
+      .then(() => keyVersions(db, learn, recognize, triedVersions))
       .catch((error: unknown) => console.warn('Gloss: filling in the library from stored copies failed:', String(error)));
   }, BACKFILL_AFTER_MS);
 }

@@ -34,7 +34,7 @@ export default defineBackground(() => {
   void requestPersistence(); // Firefox's background page can ask; Chrome's worker cannot (see persist.ts)
   watchSelectionCommands();
   watchLibraryCommand();
-  scheduleBackfill(db, async (text, lang) => (await recognizeInSlices(await recognizerFor(db), text, { lang })).spans);
+  scheduleBackfill(db, async (text, lang) => (await recognizeInSlices(await recognizerFor(db), text, { lang })).spans, writer.learnVersionKeys);
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);
     forgetRecordedTab(tabId);

@@ -1,5 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { READ_LATELY_MS, articlesToFill, fillFromVersions } from '@/entrypoints/background/backfill';
+import { READ_LATELY_MS, articlesToFill, fillFromVersions, keyVersions } from '@/entrypoints/background/backfill';
+import { libraryWriter } from '@/utils/db/library-writer';
+import type { VersionChange } from '@/utils/db/library-writer';
 import { recordArticle, recordFindings } from '@/utils/db/articles-repo';
 import { keepVersion, listVersions } from '@/utils/db/versions-repo';
 import type { GlossDb } from '@/utils/db/database';
@@ -68,5 +70,28 @@ describe('background/backfill', () => {
     expect(await db.articles.count()).toBe(2);
     expect(await db.versions.count()).toBe(2);
     expect(await db.mentions.count()).toBe(0);
+  });
+
+  it('teaches stored versions kept without keys the keys their copies name, through the writer, once', async (context) => {
+    const db = await freshDb(context, 'backfill-keys');
+    const id = 'https://a.example/edited';
+    await readBefore(db, id);
+    await keepVersion(db, reading('Kim Jong Un visited alone.', { articleId: id, url: id, canonicalUrl: id }), Date.now() + 1000);
+    await readBefore(db, 'https://a.example/broken');
+    const [broken] = await listVersions(db, 'https://a.example/broken');
+    await db.versionBodies.put({ id: broken!.id, data: new Uint8Array([1, 2, 3]) });
+    const told: VersionChange[] = [];
+    const writer = libraryWriter(db, async () => {}, async (change) => void told.push(change));
+    const tried = new Set<string>();
+    expect(await keyVersions(db, writer.learnVersionKeys, recognize, tried)).toEqual({ keyed: 2, passed: 1 });
+    const [before, after] = await listVersions(db, id);
+    expect(before).toMatchObject({ keys: ['PERSON:Kim Jong Un', 'PLACE:Songchon County'] });
+    expect(after).toMatchObject({ keys: ['PERSON:Kim Jong Un'], droppedKeys: ['PLACE:Songchon County'] });
+    // Announced with the records as stored now; the damaged copy is left as it is, and not read again.
+    expect(told).toEqual([{ articleId: id, changed: [before, after] }]);
+    expect((await listVersions(db, 'https://a.example/broken'))[0]!.keys).toBeUndefined();
+    recognize.mockClear();
+    expect(await keyVersions(db, writer.learnVersionKeys, recognize, tried)).toEqual({ keyed: 0, passed: 0 });
+    expect(recognize).not.toHaveBeenCalled();
   });
 });

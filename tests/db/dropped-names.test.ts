@@ -3,7 +3,7 @@ import { correctKeys } from '@/utils/db/corrections-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { MAX_DROPPED, droppedNames } from '@/utils/db/dropped-names';
 import { entityPage } from '@/utils/db/entity-queries';
-import { keepVersion, listVersions } from '@/utils/db/versions-repo';
+import { keepVersion, learnVersionKeys, listVersions, versionsWithoutKeys } from '@/utils/db/versions-repo';
 import { freshDb } from '../support/fresh-db';
 import { readArticle } from '../support/reading';
 import { ARTICLE, reading } from '../support/versions';
@@ -58,6 +58,24 @@ describe('db/dropped-names', () => {
     await keepVersion(db, reading('Nobody spoke.', { keys: [] }), 2000);
     expect((await listVersions(db, ARTICLE))[1]!.droppedKeys).toBeUndefined();
     expect(await droppedNames(db, [RI])).toEqual([]);
+  });
+
+  it('learns the keys of versions kept without them, and what each then dropped, never overwriting keys it had', async () => {
+    await keepVersion(db, reading('Ri and Pak spoke.'), 1000);
+    await keepVersion(db, reading('Ri spoke.'), 2000);
+    await keepVersion(db, reading('Nobody spoke.', { keys: [KIM] }), 3000);
+    const [first, second, third] = await listVersions(db, ARTICLE);
+    expect([...(await versionsWithoutKeys(db)).values()].map((list) => list.map((v) => v.id))).toEqual([[first!.id, second!.id]]);
+    expect(await versionsWithoutKeys(db, new Set([first!.id, second!.id]))).toEqual(new Map());
+    // Only the first is learned: the second stays unknown, so neither drop can be told yet.
+    const changed = await learnVersionKeys(db, ARTICLE, new Map([[first!.id, [RI, PAK]], [third!.id, [RI]]]));
+    expect(changed.map((v) => v.id)).toEqual([first!.id]);
+    expect((await listVersions(db, ARTICLE)).map((v) => [v.keys, v.droppedKeys])).toEqual([[[RI, PAK], undefined], [undefined, undefined], [[KIM], undefined]]);
+    // The second learned: its drop from the first, and the third's from it (the third keeps its own keys).
+    await learnVersionKeys(db, ARTICLE, new Map([[second!.id, [RI]]]));
+    expect((await listVersions(db, ARTICLE)).map((v) => [v.keys, v.droppedKeys])).toEqual([[[RI, PAK], undefined], [[RI], [PAK]], [[KIM], [RI]]]);
+    expect((await droppedNames(db, [PAK])).map((d) => d.dropped.versionId)).toEqual([second!.id]);
+    expect(await versionsWithoutKeys(db)).toEqual(new Map());
   });
 
   it('teaches a version kept without keys its keys when the same text is read again', async () => {

@@ -21,7 +21,7 @@ import {
 } from './annotations-repo';
 import { correctKeys, remeasureOverlaps } from './corrections-repo';
 import type { GlossDb } from './database';
-import { deleteArticleVersions, keepVersion, pruneVersions, type KeepOutcome, type RemovedVersions } from './versions-repo';
+import { deleteArticleVersions, keepVersion, learnVersionKeys, pruneVersions, type KeepOutcome, type RemovedVersions } from './versions-repo';
 import type { VersionCopy, VersionRecord } from '../versions/version';
 
 /** What one write changed in one article's annotations. */
@@ -64,6 +64,8 @@ export interface LibraryWriter {
   pruneVersions(keepLast: number): Promise<{ removed: number }>;
   /** Removes every stored version of an article; answers how many went. */
   deleteArticleVersions(articleId: string): Promise<{ removed: number }>;
+  /** Records the keys an article's stored versions name, learned from their copies (version id → keys); answers the records changed. */
+  learnVersionKeys(articleId: string, learned: ReadonlyMap<string, string[]>): Promise<VersionRecord[]>;
   /** Merges, splits, renames or hides a library key; throws CorrectionRefused, writing nothing, for a loop or a bound passed. */
   correct(edit: CorrectionEdit): Promise<CorrectionChange>;
 }
@@ -184,6 +186,11 @@ export function libraryWriter(
     },
     pruneVersions: (keepLast) => removedVersions(pruneVersions(db, keepLast)),
     deleteArticleVersions: (articleId) => removedVersions(deleteArticleVersions(db, articleId)),
+    async learnVersionKeys(articleId, learned) {
+      const changed = await learnVersionKeys(db, articleId, learned);
+      if (changed.length) await tellVersions({ articleId, changed });
+      return changed;
+    },
     async correct(edit) {
       const change = await correctKeys(db, edit);
       await tellCorrections(change);

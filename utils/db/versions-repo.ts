@@ -116,6 +116,45 @@ async function touch(db: GlossDb, latest: VersionRecord, now: number, keys: stri
   return { kind: 'seen', version: { ...latest, lastSeenAt, ...learned } };
 }
 
+/**
+ * Stored versions whose keys are not known (kept before versions recorded them), by article, each
+ * article's oldest first; versions in `tried` left out. Metadata only: no copy is read.
+ */
+export async function versionsWithoutKeys(db: GlossDb, tried: ReadonlySet<string> = new Set()): Promise<Map<string, VersionRecord[]>> {
+  const found = new Map<string, VersionRecord[]>();
+  await db.versions.orderBy('[articleId+firstSeenAt]').each((version) => {
+    if (version.keys || tried.has(version.id)) return;
+    const list = found.get(version.articleId);
+    if (list) list.push(version);
+    else found.set(version.articleId, [version]);
+  });
+  return found;
+}
+
+/**
+ * Records the keys that versions of an article name, learned from their copies (`learned`: version
+ * id → keys) for versions that had none, and then what each version stopped naming from the one
+ * before it, where both are known and it was not recorded yet. Answers the records changed.
+ * Written by the library writer only.
+ */
+export function learnVersionKeys(db: GlossDb, articleId: string, learned: ReadonlyMap<string, string[]>): Promise<VersionRecord[]> {
+  return db.transaction('rw', db.versions, async () => {
+    const [lower, upper] = byArticle(articleId);
+    const changed: VersionRecord[] = [];
+    let before: VersionRecord | undefined;
+    for (const version of await db.versions.where('[articleId+firstSeenAt]').between(lower, upper).toArray()) {
+      let now = version;
+      const keys = learned.get(version.id);
+      if (!now.keys && keys) now = { ...now, keys };
+      if (now.keys && before?.keys && !now.droppedKeys) now = { ...now, droppedKeys: droppedKeys(before.keys, now.keys) };
+      if (now !== version) changed.push(now);
+      before = now;
+    }
+    if (changed.length) await db.versions.bulkPut(changed);
+    return changed;
+  });
+}
+
 /** How many versions Gloss keeps, of how many articles, and their bytes (metadata only: no copy is read). */
 export interface VersionStats {
   versions: number;
