@@ -27,4 +27,8 @@ const db = new GlossDb();
 void db.open().catch(() => undefined); // a failure is shown by the first query that needs it
 void requestPersistence();
 const root = document.getElementById('app');
-if (root) void targetTabId().then((tabId) => render(<App db={db} tabId={tabId} section={section} />, root));
+const show = (tabId: number | null) => root && render(<App db={db} tabId={tabId} section={section} />, root);
+// The library and the settings do not wait for the tab (asking the browser takes a round trip):
+// rendered at once, then again with the tab when it is known.
+if (section !== 'article') show(null);
+void targetTabId().then(show);
