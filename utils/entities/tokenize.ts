@@ -251,6 +251,7 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
   let count = 0;
   let previousEnd = 0;
   let previousAbbreviation = false;
+  let previousPeriod = false;
 
   let pos = 0;
   while (pos < length) {
@@ -261,6 +262,8 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
     const from = pos++;
     let dotted = false;
     let odd = false;
+    // The character the word stops at (-1 at the end of the text), read once for the checks below.
+    let after = -1;
     while (pos < length) {
       const code = folded.charCodeAt(pos);
       if (isWordChar(code)) {
@@ -272,7 +275,10 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
         if (code === 46) dotted = true;
         else if (code !== 39) odd = true;
         pos += 2;
-      } else break;
+      } else {
+        after = code;
+        break;
+      }
     }
     let to = pos;
     let flag = 0;
@@ -291,18 +297,23 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
         if (code === 45 || code === 0x2010 || code === 0x2011) flag |= HYPHEN_BEFORE;
       }
     }
-    if (!previousAbbreviation && previousEnd > 0 && from > previousEnd && folded.charCodeAt(previousEnd - 1) === 46) flag |= SENTENCE;
+    // The previous word ends in a period only when it took the one after it (below).
+    if (!previousAbbreviation && previousPeriod && from > previousEnd) flag |= SENTENCE;
 
-    if (to - from > 2 && folded.charCodeAt(to - 1) === 115 && isApostrophe(folded.charCodeAt(to - 2))) {
-      to -= 2; // "people's": the possessive stays outside the word
-      flag |= POSSESSIVE;
-      possessive = 2;
-    } else if (isApostrophe(folded.charCodeAt(to)) && folded.charCodeAt(to - 1) === 115 && !(to + 1 < length && isWordChar(folded.charCodeAt(to + 1)))) {
-      flag |= POSSESSIVE; // plural possessive: "parties'"
-      possessive = 1;
+    // Both possessives follow an s; most words end otherwise, and are not read twice to tell.
+    if (folded.charCodeAt(to - 1) === 115) {
+      if (to - from > 2 && isApostrophe(folded.charCodeAt(to - 2))) {
+        to -= 2; // "people's": the possessive stays outside the word
+        flag |= POSSESSIVE;
+        possessive = 2;
+      } else if (isApostrophe(after) && !(to + 1 < length && isWordChar(folded.charCodeAt(to + 1)))) {
+        flag |= POSSESSIVE; // plural possessive: "parties'"
+        possessive = 1;
+      }
     }
     previousAbbreviation = false;
-    if (folded.charCodeAt(to) === 46 && possessive === 0) {
+    previousPeriod = false;
+    if (after === 46 && possessive === 0) {
       // A number before a period ends a sentence ("on Jan. 3."); a single letter is an initial ("J.").
       const number = digitAt(text, from);
       const abbreviation = !number && (to - from === 1 || (to - from <= 5 && (ABBREVIATIONS.has(folded.slice(from, to)) || personInitials(folded, from, to))));
@@ -310,6 +321,7 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
       const state = !abbreviation && (afterComma(text, from) || afterParty(text, from)) && upperAt(text, from) && STATE_ABBREVIATIONS.has(folded.slice(from, to + 1));
       if (abbreviation || dotted || state) {
         previousAbbreviation = abbreviation;
+        previousPeriod = true;
         to += 1;
       }
     }
