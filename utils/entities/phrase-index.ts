@@ -8,6 +8,7 @@ import { countFiledNames, filedFirstWords, findFiledNames, readFiledNames, type 
 import { CAP, ODD_CHARACTERS, POSSESSIVE, UPPER, plainGap, tokenize, wordAt, wordIs, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 import { WordStarts } from './word-set';
+import { WordTable, hashOf } from './word-table';
 
 export interface Phrase {
   words: string[];
@@ -123,6 +124,8 @@ export class PhraseIndex {
   private readonly firstWords: Int32Array | null;
   /** Number of entries added (an index filed ahead counts its own when asked). */
   private added = 0;
+  /** The buckets of words looked up so far (null: none), found again without making the word a string. */
+  private readonly looked = new WordTable<Bucket | null>();
 
   /**
    * An empty index, or one of names filed ahead (`filed` of an index they were added to, written
@@ -148,6 +151,7 @@ export class PhraseIndex {
     const first = firstWordOf(name);
     if (!first) return false;
     this.file(first);
+    this.looked.clear(); // it may hold `first` without this bucket
     const filed: FiledName = list === undefined ? (key === name ? [name, type] : [name, type, key]) : [name, type, key, list];
     const bucket = this.bucket(first);
     if (!bucket) this.byFirst.set(first, { names: [filed], phrases: [], seconds: null, secondHashes: NO_HASHES, sorted: false, own: 1 });
@@ -197,6 +201,21 @@ export class PhraseIndex {
     return read;
   }
 
+  /** The entries under word `i` of `tokens` (its first word), or null. */
+  private bucketAt(tokens: Tokens, i: number): Bucket | null {
+    // A word with odd characters reads otherwise folded (wordAt): the filters and `looked` cannot tell.
+    if ((tokens.flags[i] as number) & ODD_CHARACTERS) return this.bucket(wordAt(tokens, i)) ?? null;
+    if (this.starts && !this.starts.mayHold(tokens, i)) return null;
+    const hash = hashOf(tokens.folded, tokens.start[i] as number, tokens.end[i] as number);
+    if (this.firstWords && !((this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)] as number) & (1 << (hash & 31)))) return null;
+    const slot = this.looked.find(tokens, i, hash);
+    if (slot >= 0) return this.looked.valueAt(slot);
+    const first = wordAt(tokens, i);
+    const bucket = this.bucket(first) ?? null;
+    this.looked.add(hash, first, bucket);
+    return bucket;
+  }
+
   /** Lets `first` through the filters of `match`. */
   private file(first: string): void {
     if (!this.starts || !this.firstWords) return;
@@ -207,15 +226,7 @@ export class PhraseIndex {
 
   /** The longest entry starting at word `i` of `tokens`, or null. */
   match(tokens: Tokens, i: number): PhraseMatch | null {
-    const from = tokens.start[i] as number;
-    const length = (tokens.end[i] as number) - from;
-    if (this.starts && this.firstWords && !((tokens.flags[i] as number) & ODD_CHARACTERS)) {
-      if (!this.starts.mayHold(tokens, i)) return null;
-      const hash = hashOf(tokens.folded, from, from + length);
-      if (!((this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)] as number) & (1 << (hash & 31)))) return null;
-    }
-    const first = wordAt(tokens, i);
-    const bucket = this.bucket(first);
+    const bucket = this.bucketAt(tokens, i);
     if (!bucket) return null;
     if (!bucket.sorted) sortBucket(bucket);
     const { names, phrases, seconds, secondHashes } = bucket;
@@ -433,12 +444,6 @@ const MOST_ABSENT = 50_000;
 /** Bits in the first-word filter: the ~5,000 first words of the lists set under 1 % of them. */
 const FIRST_WORD_BITS = 1 << 20;
 
-/** FNV-1a of `text`'s characters from `from` to `to`. */
-function hashOf(text: string, from: number, to: number): number {
-  let hash = 0x811c9dc5;
-  for (let k = from; k < to; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
-  return hash;
-}
 
 
 /** Whether word `i` of `tokens` is `singular` in the plural; a word no longer than it is not made a string to tell. */

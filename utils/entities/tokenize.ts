@@ -49,6 +49,11 @@ export function wordAt(tokens: Tokens, i: number): string {
   return word;
 }
 
+/** Word `i` is `word` (as `wordAt` would make it), found otherwise: kept so that `wordAt` does not make it again. */
+export function setWord(tokens: Tokens, i: number, word: string): void {
+  tokens.words[i] ??= word;
+}
+
 /** `wordAt(tokens, i) === word`, without making word `i` a string (unless it holds odd characters). */
 export function wordIs(tokens: Tokens, i: number, word: string): boolean {
   if (i < 0 || i >= tokens.count) return word === '';
