@@ -271,6 +271,11 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
     let after = -1;
     while (pos < length) {
       const code = folded.charCodeAt(pos);
+      // Most characters of a folded word are a-z: told apart before the table (~1 ms per MB).
+      if (code >= 97 && code <= 122) {
+        pos++;
+        continue;
+      }
       if (isWordChar(code)) {
         if (code >= 0xad) odd ||= code === 0xad || code === 0xd7 || code === 0x2715 || code === 0x2716;
         pos++;
