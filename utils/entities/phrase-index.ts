@@ -76,10 +76,10 @@ interface Bucket {
    */
   seconds: Int32Array | null;
   /**
-   * Per name whose phrase is made, what the text's next word must hash to for it to match
-   * (`secondWordHash`), or ANY_SECOND. Most names of a bucket fail on their second word: one
-   * hash of the text's next word turns them away without comparing words (~150,000 names tried
-   * per MB of text, ~15 per capitalized word that opens a bucket).
+   * Per name, what the text's next word must hash to for it to match (`secondWordHash` of its
+   * phrase, or of its plain second word while it has none), or ANY_SECOND. Most names of a bucket
+   * fail on their second word: one hash of the text's next word turns them away without comparing
+   * words (~150,000 names tried per MB of text, ~15 per capitalized word that opens a bucket).
    */
   secondHashes: Int32Array;
   /** Whether `names` are in match order, longest first (names filed ahead come in it). */
@@ -135,7 +135,7 @@ export class PhraseIndex {
    */
   constructor(filed?: FiledNames, filtered = !filed) {
     this.filedNames = filed ?? null;
-    this.starts = filtered ? new WordStarts(16) : null;
+    this.starts = filtered ? new WordStarts(FIRST_PAIR_BITS) : null;
     this.firstWords = filtered ? new Int32Array(FIRST_WORD_BITS >> 5) : null;
     if (filed && filtered) for (const first of filedFirstWords(filed.text)) this.file(first);
   }
@@ -196,7 +196,8 @@ export class PhraseIndex {
       return undefined;
     }
     const names = readFiledNames(text, at, kinds);
-    const read: Bucket = { names, phrases: [], seconds: plainSecondWords(names, first.length), secondHashes: new Int32Array(names.length), sorted: true, own: 0 };
+    const seconds = plainSecondWords(names, first.length);
+    const read: Bucket = { names, phrases: [], seconds, secondHashes: plainSecondHashes(names, seconds), sorted: true, own: 0 };
     this.byFirst.set(first, read);
     return read;
   }
@@ -232,6 +233,11 @@ export class PhraseIndex {
     const { names, phrases, seconds, secondHashes } = bucket;
     let next = UNREAD;
     for (let k = 0; k < names.length; k++) {
+      const second = secondHashes[k] as number;
+      if (second !== ANY_SECOND) {
+        if (next === UNREAD) next = nextWordHash(tokens, i + 1);
+        if (next !== ANY_SECOND && next !== second) continue;
+      }
       let phrase = phrases[k];
       if (phrase === undefined) {
         const from = seconds ? (seconds[2 * k] as number) : -1;
@@ -239,12 +245,6 @@ export class PhraseIndex {
         const [name, type, key = name, list] = names[k] as FiledName;
         phrase = phrases[k] = phraseOf(name, type, key, list);
         secondHashes[k] = secondWordHash(phrase);
-      } else {
-        const second = secondHashes[k] as number;
-        if (second !== ANY_SECOND) {
-          if (next === UNREAD) next = nextWordHash(tokens, i + 1);
-          if (next !== ANY_SECOND && next !== second) continue;
-        }
       }
       if (matches(phrase, tokens, i)) return { phrase, length: phrase.words.length };
     }
@@ -351,6 +351,21 @@ function plainSecondWords(names: readonly FiledName[], firstLength: number): Int
   return seconds;
 }
 
+/**
+ * The `secondHashes` of names filed ahead, none made into a phrase yet: the hash of the plain
+ * second word (`seconds`) folded, which its phrase will have; else ANY_SECOND (the phrase tells).
+ */
+function plainSecondHashes(names: readonly FiledName[], seconds: Int32Array): Int32Array {
+  const hashes = new Int32Array(names.length).fill(ANY_SECOND);
+  for (let n = 0; n < names.length; n++) {
+    const from = seconds[2 * n] as number;
+    if (from < 0) continue;
+    const second = (names[n] as FiledName)[0].slice(from, seconds[2 * n + 1]).toLowerCase();
+    hashes[n] = hashOf(second, 0, second.length) >>> 1;
+  }
+  return hashes;
+}
+
 /** Whether word `i` of `tokens` is `name`'s characters from `from` to `to` (ASCII letters and digits) in any case. */
 function isWord(tokens: Tokens, i: number, name: string, from: number, to: number): boolean {
   if (i >= tokens.count) return false;
@@ -441,8 +456,15 @@ function nextWordHash(tokens: Tokens, i: number): number {
 /** Words not in an index filed ahead kept to be turned away without a search: ~10,000 per MB of text. */
 const MOST_ABSENT = 50_000;
 
-/** Bits in the first-word filter: the ~5,000 first words of the lists set under 1 % of them. */
-const FIRST_WORD_BITS = 1 << 20;
+/**
+ * The filters' sizes. Every word of a text is tried, so they are kept small enough to stay in
+ * the processor's first cache (16 KB and 8 KB): at 256 KB and 128 KB, their reads missed it and
+ * were ~3 % of a call. The ~500 first words of the built-in term lists set under 1 % of the
+ * first-word filter's bits (~7 % with 5,000 words from a reader's lists; a word let through only
+ * costs a look-up).
+ */
+const FIRST_PAIR_BITS = 12;
+const FIRST_WORD_BITS = 1 << 16;
 
 
 
