@@ -6,7 +6,7 @@
  */
 import { CORPORATE_SUFFIXES } from './keywords';
 import { keyOf, type Candidate } from './names';
-import { CAP, SENTENCE, UPPER, plainGap, wordAt, type Tokens } from './tokenize';
+import { CAP, SENTENCE, UPPER, plainGap, spacedWords, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
 interface Known {
@@ -21,8 +21,7 @@ interface Known {
 const DROPPED_LAST_WORDS = new Set([...CORPORATE_SUFFIXES, 'records', 'productions', 'entertainment', 'studios', 'pictures']);
 
 /** The folded words of a mention, single-spaced (hyphens read as spaces): one string per mention. */
-const surfaceOf = (tokens: Tokens, c: Candidate) =>
-  c.first === c.last ? wordAt(tokens, c.first) : tokens.folded.slice(tokens.start[c.first], tokens.end[c.last]).replace(/[\s\u2010\u2011-]+/g, ' ');
+const surfaceOf = (tokens: Tokens, c: Candidate) => (c.first === c.last ? wordAt(tokens, c.first) : spacedWords(tokens, c.first, c.last));
 
 /** Makes the types of `chosen` agree per name (in place); returns the mentions it adds. */
 export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Array): Candidate[] {

@@ -75,6 +75,25 @@ export function wordIn(tokens: Tokens, i: number, words: ReadonlySet<string>, lo
 }
 
 /**
+ * Words `first` to `last` folded as the text has them, white space and hyphens between them read
+ * as one space: one string per mention of a name (open-world.ts, decide-once.ts). The regex that
+ * says so is left out where it would change nothing (a-z, digits and single spaces): most names,
+ * and it was ~1 % of a call.
+ */
+export function spacedWords(tokens: Tokens, first: number, last: number): string {
+  const from = tokens.start[first] as number;
+  const to = tokens.end[last] as number;
+  const folded = tokens.folded;
+  let plain = true;
+  for (let k = from; k < to && plain; k++) {
+    const code = folded.charCodeAt(k);
+    plain = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code === 32 && folded.charCodeAt(k - 1) !== 32);
+  }
+  const surface = folded.slice(from, to);
+  return plain ? surface : surface.replace(/[\s\u2010\u2011-]+/g, ' ');
+}
+
+/**
  * True when only spaces (tabs, no-break spaces), hyphens if `hyphens`, and commas if `commas`
  * stand between word `i - 1` and word `i`: at most `most` characters. No string is made.
  */
