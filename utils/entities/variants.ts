@@ -33,17 +33,29 @@ export function romanizedPlaces(tokens: Tokens, taken: Uint8Array, lookup: Roman
   return found;
 }
 
-/** Spelling keys made so far, by type and name: names come back from page to page. */
-const known = new Map<string, string | null>();
+/**
+ * Spelling keys made so far, by type, then name: names come back from page to page. (Asked by
+ * `type + name`, a string made per span that each look-up then had to join and hash, it was ~1 %
+ * of a call.)
+ */
+const known = new Map<EntityType, Map<string, string | null>>();
+/** Keys in `known`, all types together. */
+let knownCount = 0;
 const KNOWN_MOST = 20_000;
 
 /** The spelling key of a name of `type`, or null when it has none. */
 export function spellingKey(name: string, type: EntityType): string | null {
-  const id = type + name;
-  let key = known.get(id);
+  let ofType = known.get(type);
+  let key = ofType?.get(name);
   if (key === undefined) {
-    if (known.size >= KNOWN_MOST) known.clear();
-    known.set(id, (key = makeSpellingKey(name, type)));
+    if (knownCount >= KNOWN_MOST) {
+      known.clear();
+      knownCount = 0;
+      ofType = undefined;
+    }
+    if (!ofType) known.set(type, (ofType = new Map()));
+    ofType.set(name, (key = makeSpellingKey(name, type)));
+    knownCount++;
   }
   return key;
 }
