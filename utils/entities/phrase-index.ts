@@ -110,8 +110,8 @@ export class PhraseIndex {
   /** Number of names filed ahead, once counted. */
   private filedCount = -1;
   /**
-   * A cheap first test, before any string is made: per pair of first characters, a bit for each
-   * length of a first word that begins with them. Null in an index of names filed ahead, which is
+   * A cheap first test, before any string is made: per first two and last characters, a bit for
+   * each length of a first word that has them (WordStarts). Null in an index of names filed ahead, which is
    * looked up directly: a text's capitalized words are made into strings anyway, and filling the
    * filters from its ~9,000 first words took longer on a cold start than they save.
    */
@@ -135,7 +135,7 @@ export class PhraseIndex {
    */
   constructor(filed?: FiledNames, filtered = !filed) {
     this.filedNames = filed ?? null;
-    this.starts = filtered ? new WordStarts(FIRST_PAIR_BITS) : null;
+    this.starts = filtered ? new WordStarts(FIRST_CHARACTERS_BITS) : null;
     this.firstWords = filtered ? new Int32Array(FIRST_WORD_BITS >> 5) : null;
     if (filed && filtered) for (const first of filedFirstWords(filed.text)) this.file(first);
   }
@@ -463,7 +463,7 @@ const MOST_ABSENT = 50_000;
  * first-word filter's bits (~7 % with 5,000 words from a reader's lists; a word let through only
  * costs a look-up).
  */
-const FIRST_PAIR_BITS = 12;
+const FIRST_CHARACTERS_BITS = 12;
 const FIRST_WORD_BITS = 1 << 16;
 
 
