@@ -87,8 +87,9 @@ export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Arra
   if (!byFirst.size && !single.size) return [];
 
   const found: Candidate[] = [];
-  for (let i = 0; i < tokens.count; i++) {
-    if (taken[i] || !((tokens.flags[i] as number) & (CAP | UPPER))) continue;
+  const { count, flags } = tokens;
+  for (let i = 0; i < count; i++) {
+    if (taken[i] || !((flags[i] as number) & (CAP | UPPER))) continue;
     const alone = single.get(wordAt(tokens, i));
     if (alone && !((tokens.flags[i] as number) & SENTENCE) && (i + 1 >= tokens.count || !((tokens.flags[i + 1] as number) & CAP) || !plainGap(tokens, i + 1, 3, true))) {
       found.push({ first: i, last: i, type: alone.type, ...(alone.key && { key: alone.key }) });

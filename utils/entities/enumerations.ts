@@ -23,8 +23,9 @@ export function enumerationCandidates(tokens: Tokens, chosen: readonly Candidate
   const typeAt = (i: number): Candidate | undefined => (i < tokens.count && typedAt[i] ? chosen[(typedAt[i] as number) - 1] : undefined);
   const found: Candidate[] = [];
   const capital = (i: number) => i < tokens.count && ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0 && !SENTENCE_WORDS.has(wordAt(tokens, i));
-  for (let i = 0; i < tokens.count; i++) {
-    if (!((tokens.flags[i] as number) & (CAP | UPPER))) continue;
+  const { count, flags } = tokens;
+  for (let i = 0; i < count; i++) {
+    if (!((flags[i] as number) & (CAP | UPPER))) continue;
     // Three items or more: a comma follows the first (a typed name, or at most three words).
     // Most capitalized words have none, and are passed by before any item is made.
     const firstEnd = (typeAt(i)?.last ?? i + 2) + 1;

@@ -12,7 +12,7 @@ import { namesRecognizedIn, primaryLanguage } from './language';
 import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, keyOf, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
-import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, commaBefore, plainGap, tokenize, wordAt, wordIn, type Tokens } from './tokenize';
+import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, commaBefore, plainGap, tokenize, wordAt, wordIn, wordIs, type Tokens } from './tokenize';
 import { CORPORATE_SUFFIXES, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, POSTAL_CODES, SENTENCE_WORDS, STATE_ABBREVIATIONS, TITLES, WORD_NAMES } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
@@ -41,9 +41,11 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
   if (!namesRecognizedIn(options.lang)) return datesAndTerms(text, tokens, data, primaryLanguage(options.lang));
   const candidates: Candidate[] = [];
 
-  for (let i = 0; i < tokens.count; i++) {
-    const flags = tokens.flags[i] as number;
-    const particleLed = i + 1 < tokens.count && ((tokens.flags[i + 1] as number) & HYPHEN_BEFORE) !== 0 && wordIn(tokens, i, NAME_PARTICLES, LONGEST_PARTICLE);
+  // Passes over every word read its count and flags once (reloaded after each call inside the loop otherwise).
+  const { count, flags: wordFlags } = tokens;
+  for (let i = 0; i < count; i++) {
+    const flags = wordFlags[i] as number;
+    const particleLed = i + 1 < count && ((wordFlags[i + 1] as number) & HYPHEN_BEFORE) !== 0 && wordIn(tokens, i, NAME_PARTICLES, LONGEST_PARTICLE);
     if (flags & (CAP | UPPER) || particleLed) {
       const match = data.names.match(tokens, i);
       if (match && !partOfLonger(tokens, i, i + match.length - 1, match.phrase.type === 'PLACE' ? data.names : null)) {
@@ -214,8 +216,9 @@ function withLegalForms(tokens: Tokens, chosen: Candidate[], taken: Uint8Array):
 
 /** KCNA's "the Republic" (not "the Republic of …") is the country itself. */
 function theRepublic(tokens: Tokens, candidates: Candidate[]): void {
-  for (let i = 1; i < tokens.count; i++) {
-    if (!((tokens.flags[i] as number) & CAP) || wordAt(tokens, i) !== 'republic') continue;
+  const { count, flags } = tokens;
+  for (let i = 1; i < count; i++) {
+    if (!((flags[i] as number) & CAP) || !wordIs(tokens, i, 'republic')) continue;
     if (wordAt(tokens, i - 1) === 'the' && wordAt(tokens, i + 1) !== 'of') candidates.push({ first: i, last: i, type: 'PLACE', key: 'Republic' });
   }
 }
@@ -300,8 +303,9 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[], nameLi
     }
   }
   const found: Candidate[] = [];
-  for (let i = 0; i < tokens.count; i++) {
-    const flags = tokens.flags[i] as number;
+  const { count, flags: wordFlags } = tokens;
+  for (let i = 0; i < count; i++) {
+    const flags = wordFlags[i] as number;
     if (taken[i] || !(flags & (CAP | UPPER))) continue;
     const word = wordAt(tokens, i);
     const entry = known.get(word);
@@ -338,7 +342,8 @@ function nearestBefore(people: readonly { at: number; key: string }[], i: number
 function findTerms(tokens: Tokens, terms: PhraseIndex): EntitySpan[] {
   const spans: EntitySpan[] = [];
   if (!terms.size) return spans;
-  for (let i = 0; i < tokens.count; i++) {
+  const count = tokens.count;
+  for (let i = 0; i < count; i++) {
     const match = terms.match(tokens, i);
     if (!match) continue;
     const last = i + match.length - 1;
