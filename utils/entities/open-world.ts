@@ -304,7 +304,10 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     if (headline[s]) return;
     // A title before the name: capitalized ("Mr", "President"), or in lower case before a full name.
     const titleBefore = s > 0 && TITLES.has(wordAt(tokens, s - 1)) && spaceBefore(tokens, s) && (isCap(tokens, s - 1) || e > s);
-    weak.fill(0);
+    // Three stores: `fill` is a call of its own, ~0.4 % of a warm call here.
+    weak[0] = 0;
+    weak[1] = 0;
+    weak[2] = 0;
     addEvidence(entity.score, weak, s, e, titled || titleBefore, initial);
     if (pronounAfter) entity.pronouns++;
     for (let t = 0; t < 3; t++) {
@@ -383,7 +386,7 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     // An age set off by commas: "Parata, 75, has …".
     if (commaAfter && flag(tokens, e + 1, DIGIT) && /^\d{1,3}$/.test(next) && gapIs(tokens, e + 2, true)) score[PERSON] += 3;
     // A web address as a name: "Snopes.com".
-    if (!multi && /^[a-z][\w-]*\.(?:com|org|net|io|co|gov|news)$/.test(first)) score[ORG] += 3;
+    if (!multi && first.includes('.') && /^[a-z][\w-]*\.(?:com|org|net|io|co|gov|news)$/.test(first)) score[ORG] += 3;
     // "The priest, Fidelis Mukonori, …": a person's noun, then the name set off by commas.
     // "Jay Pelham, president, TotalBank", "Donna Abood, principal and managing director, Avison
     // Young": a person, their role, then the organization they hold it at.
