@@ -8,7 +8,7 @@ import { countFiledNames, filedFirstWords, findFiledNames, readFiledNames, type 
 import { CAP, ODD_CHARACTERS, POSSESSIVE, UPPER, plainGap, tokenize, wordAt, wordIs, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 import { WordStarts } from './word-set';
-import { WordTable, hashOf } from './word-table';
+import { WordTable, hashOf, hashOfAsciiFolded } from './word-table';
 
 export interface Phrase {
   words: string[];
@@ -360,8 +360,7 @@ function plainSecondHashes(names: readonly FiledName[], seconds: Int32Array): In
   for (let n = 0; n < names.length; n++) {
     const from = seconds[2 * n] as number;
     if (from < 0) continue;
-    const second = (names[n] as FiledName)[0].slice(from, seconds[2 * n + 1]).toLowerCase();
-    hashes[n] = hashOf(second, 0, second.length) >>> 1;
+    hashes[n] = hashOfAsciiFolded((names[n] as FiledName)[0], from, seconds[2 * n + 1] as number) >>> 1;
   }
   return hashes;
 }
