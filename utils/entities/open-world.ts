@@ -352,8 +352,9 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
   function listedWith(s: number, e: number): EntityType | undefined {
     // One word, not the tail of a longer name ("Apple Pay"), not a people's adjective ("Canadian").
     if (e !== s || (isCap(tokens, s - 1) && gapIs(tokens, s, false)) || DEMONYM.test(wordAt(tokens, s))) return undefined;
-    for (const [from, step] of [[s - 1, -1], [s + 1, 1]] as const) {
-      let k = from;
+    // The word before, then the word after (a loop over steps: pairs made per call were garbage per mention).
+    for (let step = -1; step <= 1; step += 2) {
+      let k = s + step;
       const link = wordAt(tokens, k);
       if (link === 'and' || link === 'or') k += step;
       else if (!gapIs(tokens, step < 0 ? s : s + 1, true)) continue;
