@@ -6,6 +6,7 @@
  */
 import { fold } from './fold';
 import { STATE_ABBREVIATIONS } from './keywords';
+import { wordInts } from './word-scratch';
 
 export const CAP = 1; // first letter upper case
 export const UPPER = 2; // two or more letters, all upper case
@@ -47,6 +48,26 @@ export function wordAt(tokens: Tokens, i: number): string {
     tokens.words[i] = word;
   }
   return word;
+}
+
+/**
+ * The words in capitals or capitalized (CAP or UPPER), in text order, in an array kept between
+ * calls (word-scratch.ts). The rules that read only those words loop over it: a test of every
+ * word's flags, passed by ~85 % of words in no order the processor could guess, cost ~1 ms per MB
+ * in each of six passes (~0.2 ms over this array).
+ */
+export function capitalizedWords(tokens: Tokens): Int32Array {
+  const capitals = wordInts('capitals', tokens.count);
+  // The loop is a function of its own, as names.ts `capitalizedRuns` says why.
+  return capitals.subarray(0, writeCapitalized(tokens, capitals));
+}
+
+/** Writes the capitalized words of `tokens` into `capitals`; returns how many. */
+function writeCapitalized(tokens: Tokens, capitals: Int32Array): number {
+  const { count, flags } = tokens;
+  let n = 0;
+  for (let i = 0; i < count; i++) if ((flags[i] as number) & (CAP | UPPER)) capitals[n++] = i;
+  return n;
 }
 
 /** Word `i` is `word` (as `wordAt` would make it), found otherwise: kept so that `wordAt` does not make it again. */

@@ -32,10 +32,11 @@ function mayBeRomanized(word: string): boolean {
  * Single capitalized words left free that are a listed place under another romanization
  * ("Pyeongyang", "Sŏngch'ŏn"): only words that carry a romanization's marks are looked at.
  */
-export function romanizedPlaces(tokens: Tokens, taken: Uint8Array, lookup: RomanizedLookup): Candidate[] {
+export function romanizedPlaces(tokens: Tokens, capitals: Int32Array, taken: Uint8Array, lookup: RomanizedLookup): Candidate[] {
   const found: Candidate[] = [];
-  const { count, flags } = tokens;
-  for (let i = 0; i < count; i++) {
+  const flags = tokens.flags;
+  // The capitalized words (tokenize.ts capitalizedWords).
+  for (const i of capitals) {
     if (taken[i] || !((flags[i] as number) & CAP)) continue;
     const word = wordAt(tokens, i);
     if (!mayBeRomanized(word) || !ROMANIZED.test(word)) continue;
