@@ -52,8 +52,9 @@ function spacesBetween(tokens: Tokens, i: number, comma: boolean): boolean {
 /** Dates among `tokens`, each as the range of its first and last word. */
 export function findDates(tokens: Tokens): { first: number; last: number }[] {
   const found: { first: number; last: number }[] = [];
-  for (let i = 0; i < tokens.count; i++) {
-    const flags = tokens.flags[i] as number;
+  const { count, flags: wordFlags } = tokens;
+  for (let i = 0; i < count; i++) {
+    const flags = wordFlags[i] as number;
     if (!(flags & (CAP | DIGIT))) continue;
     if (!mayBeDateWord(tokens, i)) {
       const holiday = flags & CAP ? holidayAt(tokens, i) : -1;

@@ -6,7 +6,7 @@
  */
 import { CORPORATE_SUFFIXES } from './keywords';
 import { keyOf, type Candidate } from './names';
-import { CAP, SENTENCE, UPPER, plainGap, wordAt, type Tokens } from './tokenize';
+import { CAP, SENTENCE, plainGap, spacedWords, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 
 interface Known {
@@ -21,11 +21,10 @@ interface Known {
 const DROPPED_LAST_WORDS = new Set([...CORPORATE_SUFFIXES, 'records', 'productions', 'entertainment', 'studios', 'pictures']);
 
 /** The folded words of a mention, single-spaced (hyphens read as spaces): one string per mention. */
-const surfaceOf = (tokens: Tokens, c: Candidate) =>
-  c.first === c.last ? wordAt(tokens, c.first) : tokens.folded.slice(tokens.start[c.first], tokens.end[c.last]).replace(/[\s\u2010\u2011-]+/g, ' ');
+const surfaceOf = (tokens: Tokens, c: Candidate) => (c.first === c.last ? wordAt(tokens, c.first) : spacedWords(tokens, c.first, c.last));
 
-/** Makes the types of `chosen` agree per name (in place); returns the mentions it adds. */
-export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Array): Candidate[] {
+/** Makes the types of `chosen` agree per name (in place); returns the mentions it adds. `capitals`: tokenize.ts `capitalizedWords`. */
+export function decideOnce(tokens: Tokens, capitals: Int32Array, chosen: Candidate[], taken: Uint8Array): Candidate[] {
   // Per name, its mentions and the votes per type, types in the order first seen (arrays, not a
   // map per name: a long text has thousands of names).
   const votes = new Map<string, { group: Candidate[]; types: EntityType[]; counts: number[] }>();
@@ -88,8 +87,9 @@ export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Arra
   if (!byFirst.size && !single.size) return [];
 
   const found: Candidate[] = [];
-  for (let i = 0; i < tokens.count; i++) {
-    if (taken[i] || !((tokens.flags[i] as number) & (CAP | UPPER))) continue;
+  // The capitalized words (tokenize.ts capitalizedWords); those inside a name matched here are taken.
+  for (const i of capitals) {
+    if (taken[i]) continue;
     const alone = single.get(wordAt(tokens, i));
     if (alone && !((tokens.flags[i] as number) & SENTENCE) && (i + 1 >= tokens.count || !((tokens.flags[i + 1] as number) & CAP) || !plainGap(tokens, i + 1, 3, true))) {
       found.push({ first: i, last: i, type: alone.type, ...(alone.key && { key: alone.key }) });
@@ -107,7 +107,6 @@ export function decideOnce(tokens: Tokens, chosen: Candidate[], taken: Uint8Arra
       if (!match || (name.shortened && last + 1 < tokens.count && (tokens.flags[last + 1] as number) & CAP && plainGap(tokens, last + 1, 3, true))) continue;
       found.push({ first: i, last, type: name.type, ...(name.key && { key: name.key }) });
       taken.fill(1, i, last + 1);
-      i = last;
       break;
     }
   }

@@ -12,8 +12,8 @@ import { wordInts } from './word-scratch';
 /** Enumerations of single words longer than this are tables or tag lists, not prose. */
 const MOST_ITEMS = 30;
 
-/** The untyped single words of enumerations whose typed words agree, as candidates of that type. */
-export function enumerationCandidates(tokens: Tokens, chosen: readonly Candidate[], taken: Uint8Array): Candidate[] {
+/** The untyped single words of enumerations whose typed words agree, as candidates of that type. `capitals`: tokenize.ts `capitalizedWords`. */
+export function enumerationCandidates(tokens: Tokens, capitals: Int32Array, chosen: readonly Candidate[], taken: Uint8Array): Candidate[] {
   // The typed name starting at each word, by its place in `chosen` plus one: with a map by word,
   // this function was ~6 % of a warm call in a Node profile, ~3 % without.
   const typedAt = wordInts('typedAt', tokens.count);
@@ -23,8 +23,10 @@ export function enumerationCandidates(tokens: Tokens, chosen: readonly Candidate
   const typeAt = (i: number): Candidate | undefined => (i < tokens.count && typedAt[i] ? chosen[(typedAt[i] as number) - 1] : undefined);
   const found: Candidate[] = [];
   const capital = (i: number) => i < tokens.count && ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0 && !SENTENCE_WORDS.has(wordAt(tokens, i));
-  for (let i = 0; i < tokens.count; i++) {
-    if (!((tokens.flags[i] as number) & (CAP | UPPER))) continue;
+  // Where the last enumeration read ended: the capitalized words (tokenize.ts capitalizedWords) up to it are passed by.
+  let readTo = -1;
+  for (const i of capitals) {
+    if (i <= readTo) continue;
     // Three items or more: a comma follows the first (a typed name, or at most three words).
     // Most capitalized words have none, and are passed by before any item is made.
     const firstEnd = (typeAt(i)?.last ?? i + 2) + 1;
@@ -60,7 +62,7 @@ export function enumerationCandidates(tokens: Tokens, chosen: readonly Candidate
       }
       break;
     }
-    i = Math.max(i, items.length ? items[items.length - 1]!.last : i);
+    readTo = Math.max(i, items.length ? items[items.length - 1]!.last : i);
     if (!closed || items.length < 3) continue;
     const types = new Set(items.map((item) => item.type).filter((type) => type !== null));
     const typedCount = items.filter((item) => item.type !== null).length;

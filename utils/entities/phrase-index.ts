@@ -8,6 +8,7 @@ import { countFiledNames, filedFirstWords, findFiledNames, readFiledNames, type 
 import { CAP, ODD_CHARACTERS, POSSESSIVE, UPPER, plainGap, tokenize, wordAt, wordIs, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 import { WordStarts } from './word-set';
+import { WordTable, hashOf, hashOfAsciiFolded } from './word-table';
 
 export interface Phrase {
   words: string[];
@@ -75,10 +76,10 @@ interface Bucket {
    */
   seconds: Int32Array | null;
   /**
-   * Per name whose phrase is made, what the text's next word must hash to for it to match
-   * (`secondWordHash`), or ANY_SECOND. Most names of a bucket fail on their second word: one
-   * hash of the text's next word turns them away without comparing words (~150,000 names tried
-   * per MB of text, ~15 per capitalized word that opens a bucket).
+   * Per name, what the text's next word must hash to for it to match (`secondWordHash` of its
+   * phrase, or of its plain second word while it has none), or ANY_SECOND. Most names of a bucket
+   * fail on their second word: one hash of the text's next word turns them away without comparing
+   * words (~150,000 names tried per MB of text, ~15 per capitalized word that opens a bucket).
    */
   secondHashes: Int32Array;
   /** Whether `names` are in match order, longest first (names filed ahead come in it). */
@@ -109,8 +110,8 @@ export class PhraseIndex {
   /** Number of names filed ahead, once counted. */
   private filedCount = -1;
   /**
-   * A cheap first test, before any string is made: per pair of first characters, a bit for each
-   * length of a first word that begins with them. Null in an index of names filed ahead, which is
+   * A cheap first test, before any string is made: per first two and last characters, a bit for
+   * each length of a first word that has them (WordStarts). Null in an index of names filed ahead, which is
    * looked up directly: a text's capitalized words are made into strings anyway, and filling the
    * filters from its ~9,000 first words took longer on a cold start than they save.
    */
@@ -123,6 +124,8 @@ export class PhraseIndex {
   private readonly firstWords: Int32Array | null;
   /** Number of entries added (an index filed ahead counts its own when asked). */
   private added = 0;
+  /** The buckets of words looked up so far (null: none), found again without making the word a string. */
+  private readonly looked = new WordTable<Bucket | null>();
 
   /**
    * An empty index, or one of names filed ahead (`filed` of an index they were added to, written
@@ -132,7 +135,7 @@ export class PhraseIndex {
    */
   constructor(filed?: FiledNames, filtered = !filed) {
     this.filedNames = filed ?? null;
-    this.starts = filtered ? new WordStarts(16) : null;
+    this.starts = filtered ? new WordStarts(FIRST_CHARACTERS_BITS) : null;
     this.firstWords = filtered ? new Int32Array(FIRST_WORD_BITS >> 5) : null;
     if (filed && filtered) for (const first of filedFirstWords(filed.text)) this.file(first);
   }
@@ -148,6 +151,7 @@ export class PhraseIndex {
     const first = firstWordOf(name);
     if (!first) return false;
     this.file(first);
+    this.looked.clear(); // it may hold `first` without this bucket
     const filed: FiledName = list === undefined ? (key === name ? [name, type] : [name, type, key]) : [name, type, key, list];
     const bucket = this.bucket(first);
     if (!bucket) this.byFirst.set(first, { names: [filed], phrases: [], seconds: null, secondHashes: NO_HASHES, sorted: false, own: 1 });
@@ -192,9 +196,25 @@ export class PhraseIndex {
       return undefined;
     }
     const names = readFiledNames(text, at, kinds);
-    const read: Bucket = { names, phrases: [], seconds: plainSecondWords(names, first.length), secondHashes: new Int32Array(names.length), sorted: true, own: 0 };
+    const seconds = plainSecondWords(names, first.length);
+    const read: Bucket = { names, phrases: [], seconds, secondHashes: plainSecondHashes(names, seconds), sorted: true, own: 0 };
     this.byFirst.set(first, read);
     return read;
+  }
+
+  /** The entries under word `i` of `tokens` (its first word), or null. */
+  private bucketAt(tokens: Tokens, i: number): Bucket | null {
+    // A word with odd characters reads otherwise folded (wordAt): the filters and `looked` cannot tell.
+    if ((tokens.flags[i] as number) & ODD_CHARACTERS) return this.bucket(wordAt(tokens, i)) ?? null;
+    if (this.starts && !this.starts.mayHold(tokens, i)) return null;
+    const hash = hashOf(tokens.folded, tokens.start[i] as number, tokens.end[i] as number);
+    if (this.firstWords && !((this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)] as number) & (1 << (hash & 31)))) return null;
+    const slot = this.looked.find(tokens, i, hash);
+    if (slot >= 0) return this.looked.valueAt(slot);
+    const first = wordAt(tokens, i);
+    const bucket = this.bucket(first) ?? null;
+    this.looked.add(hash, first, bucket);
+    return bucket;
   }
 
   /** Lets `first` through the filters of `match`. */
@@ -207,20 +227,17 @@ export class PhraseIndex {
 
   /** The longest entry starting at word `i` of `tokens`, or null. */
   match(tokens: Tokens, i: number): PhraseMatch | null {
-    const from = tokens.start[i] as number;
-    const length = (tokens.end[i] as number) - from;
-    if (this.starts && this.firstWords && !((tokens.flags[i] as number) & ODD_CHARACTERS)) {
-      if (!this.starts.mayHold(tokens, i)) return null;
-      const hash = hashOf(tokens.folded, from, from + length);
-      if (!((this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)] as number) & (1 << (hash & 31)))) return null;
-    }
-    const first = wordAt(tokens, i);
-    const bucket = this.bucket(first);
+    const bucket = this.bucketAt(tokens, i);
     if (!bucket) return null;
     if (!bucket.sorted) sortBucket(bucket);
     const { names, phrases, seconds, secondHashes } = bucket;
     let next = UNREAD;
     for (let k = 0; k < names.length; k++) {
+      const second = secondHashes[k] as number;
+      if (second !== ANY_SECOND) {
+        if (next === UNREAD) next = nextWordHash(tokens, i + 1);
+        if (next !== ANY_SECOND && next !== second) continue;
+      }
       let phrase = phrases[k];
       if (phrase === undefined) {
         const from = seconds ? (seconds[2 * k] as number) : -1;
@@ -228,12 +245,6 @@ export class PhraseIndex {
         const [name, type, key = name, list] = names[k] as FiledName;
         phrase = phrases[k] = phraseOf(name, type, key, list);
         secondHashes[k] = secondWordHash(phrase);
-      } else {
-        const second = secondHashes[k] as number;
-        if (second !== ANY_SECOND) {
-          if (next === UNREAD) next = nextWordHash(tokens, i + 1);
-          if (next !== ANY_SECOND && next !== second) continue;
-        }
       }
       if (matches(phrase, tokens, i)) return { phrase, length: phrase.words.length };
     }
@@ -340,6 +351,20 @@ function plainSecondWords(names: readonly FiledName[], firstLength: number): Int
   return seconds;
 }
 
+/**
+ * The `secondHashes` of names filed ahead, none made into a phrase yet: the hash of the plain
+ * second word (`seconds`) folded, which its phrase will have; else ANY_SECOND (the phrase tells).
+ */
+function plainSecondHashes(names: readonly FiledName[], seconds: Int32Array): Int32Array {
+  const hashes = new Int32Array(names.length).fill(ANY_SECOND);
+  for (let n = 0; n < names.length; n++) {
+    const from = seconds[2 * n] as number;
+    if (from < 0) continue;
+    hashes[n] = hashOfAsciiFolded((names[n] as FiledName)[0], from, seconds[2 * n + 1] as number) >>> 1;
+  }
+  return hashes;
+}
+
 /** Whether word `i` of `tokens` is `name`'s characters from `from` to `to` (ASCII letters and digits) in any case. */
 function isWord(tokens: Tokens, i: number, name: string, from: number, to: number): boolean {
   if (i >= tokens.count) return false;
@@ -430,15 +455,16 @@ function nextWordHash(tokens: Tokens, i: number): number {
 /** Words not in an index filed ahead kept to be turned away without a search: ~10,000 per MB of text. */
 const MOST_ABSENT = 50_000;
 
-/** Bits in the first-word filter: the ~5,000 first words of the lists set under 1 % of them. */
-const FIRST_WORD_BITS = 1 << 20;
+/**
+ * The filters' sizes. Every word of a text is tried, so they are kept small enough to stay in
+ * the processor's first cache (16 KB and 8 KB): at 256 KB and 128 KB, their reads missed it and
+ * were ~3 % of a call. The ~500 first words of the built-in term lists set under 1 % of the
+ * first-word filter's bits (~7 % with 5,000 words from a reader's lists; a word let through only
+ * costs a look-up).
+ */
+const FIRST_CHARACTERS_BITS = 12;
+const FIRST_WORD_BITS = 1 << 16;
 
-/** FNV-1a of `text`'s characters from `from` to `to`. */
-function hashOf(text: string, from: number, to: number): number {
-  let hash = 0x811c9dc5;
-  for (let k = from; k < to; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
-  return hash;
-}
 
 
 /** Whether word `i` of `tokens` is `singular` in the plural; a word no longer than it is not made a string to tell. */

@@ -12,7 +12,7 @@ import { namesRecognizedIn, primaryLanguage } from './language';
 import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, keyOf, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
-import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, commaBefore, plainGap, tokenize, wordAt, wordIn, type Tokens } from './tokenize';
+import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, capitalizedWords, commaBefore, plainGap, tokenize, wordAt, wordIn, wordIs, type Tokens } from './tokenize';
 import { CORPORATE_SUFFIXES, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, POSTAL_CODES, SENTENCE_WORDS, STATE_ABBREVIATIONS, TITLES, WORD_NAMES } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
@@ -41,9 +41,11 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
   if (!namesRecognizedIn(options.lang)) return datesAndTerms(text, tokens, data, primaryLanguage(options.lang));
   const candidates: Candidate[] = [];
 
-  for (let i = 0; i < tokens.count; i++) {
-    const flags = tokens.flags[i] as number;
-    const particleLed = i + 1 < tokens.count && ((tokens.flags[i + 1] as number) & HYPHEN_BEFORE) !== 0 && wordIn(tokens, i, NAME_PARTICLES, LONGEST_PARTICLE);
+  // Passes over every word read its count and flags once (reloaded after each call inside the loop otherwise).
+  const { count, flags: wordFlags } = tokens;
+  for (let i = 0; i < count; i++) {
+    const flags = wordFlags[i] as number;
+    const particleLed = i + 1 < count && ((wordFlags[i + 1] as number) & HYPHEN_BEFORE) !== 0 && wordIn(tokens, i, NAME_PARTICLES, LONGEST_PARTICLE);
     if (flags & (CAP | UPPER) || particleLed) {
       const match = data.names.match(tokens, i);
       if (match && !partOfLonger(tokens, i, i + match.length - 1, match.phrase.type === 'PLACE' ? data.names : null)) {
@@ -61,12 +63,13 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
       candidates.push({ first: i, last: i + 1, type: 'ORG' });
     }
   }
+  const capitals = capitalizedWords(tokens);
   const runs = capitalizedRuns(tokens);
   for (let r = 0; r < runs.length; r += 2) candidatesInRun(tokens, runs[r] as number, runs[r + 1] as number, data.nameLists, candidates);
   for (const { first, last } of findDates(tokens)) candidates.push({ first, last, type: 'DATE' });
-  theRepublic(tokens, candidates);
+  theRepublic(tokens, capitals, candidates);
   // A state after its city goes first: on a tie it wins over a list's reading of the same word ("Bristow, VA" is not the VA).
-  const states = citiesWithStates(tokens, data.nameLists.givenNames);
+  const states = citiesWithStates(tokens, capitals, data.nameLists.givenNames);
 
   const chosen = resolve(withoutListedJoins(tokens, [...states, ...candidates]), tokens.count);
   const taken = wordBytes('taken', tokens.count);
@@ -76,16 +79,16 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
     taken.fill(1, c.first, c.last + 1);
     chosen.push(c);
   }
-  for (const c of enumerationCandidates(tokens, chosen, taken)) {
+  for (const c of enumerationCandidates(tokens, capitals, chosen, taken)) {
     taken[c.first] = 1;
     chosen.push(c);
   }
-  chosen.push(...decideOnce(tokens, chosen, taken));
-  for (const c of laterMentions(text, tokens, chosen, data.nameLists)) {
+  chosen.push(...decideOnce(tokens, capitals, chosen, taken));
+  for (const c of laterMentions(text, tokens, capitals, chosen, data.nameLists)) {
     taken.fill(1, c.first, c.last + 1);
     chosen.push(c);
   }
-  chosen.push(...romanizedPlaces(tokens, taken, data.romanized));
+  chosen.push(...romanizedPlaces(tokens, capitals, taken, data.romanized));
 
   const spans: EntitySpan[] = inTextOrder(chosen, tokens.count).map((c) => ({
     start: tokens.start[c.first] as number,
@@ -213,9 +216,10 @@ function withLegalForms(tokens: Tokens, chosen: Candidate[], taken: Uint8Array):
 }
 
 /** KCNA's "the Republic" (not "the Republic of …") is the country itself. */
-function theRepublic(tokens: Tokens, candidates: Candidate[]): void {
-  for (let i = 1; i < tokens.count; i++) {
-    if (!((tokens.flags[i] as number) & CAP) || wordAt(tokens, i) !== 'republic') continue;
+function theRepublic(tokens: Tokens, capitals: Int32Array, candidates: Candidate[]): void {
+  const flags = tokens.flags;
+  for (const i of capitals) {
+    if (i === 0 || !((flags[i] as number) & CAP) || !wordIs(tokens, i, 'republic')) continue;
     if (wordAt(tokens, i - 1) === 'the' && wordAt(tokens, i + 1) !== 'of') candidates.push({ first: i, last: i, type: 'PLACE', key: 'Republic' });
   }
 }
@@ -224,11 +228,11 @@ function theRepublic(tokens: Tokens, candidates: Candidate[]): void {
  * "Ozark, Ala.", "Charleston, S.C.", "Tampa, FL": a state or province abbreviated after a comma is
  * a place, and so are the capitalized words before the comma (up to three: "St. Louis, Mo.").
  */
-function citiesWithStates(tokens: Tokens, givenNames: ReadonlySet<string>): Candidate[] {
+function citiesWithStates(tokens: Tokens, capitals: Int32Array, givenNames: ReadonlySet<string>): Candidate[] {
   const candidates: Candidate[] = [];
   const cap = (i: number) => ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
-  for (let i = 1; i < tokens.count; i++) {
-    if (!cap(i)) continue;
+  for (const i of capitals) {
+    if (i === 0) continue;
     const word = wordAt(tokens, i);
     const postal = (tokens.flags[i] as number) & UPPER && word.length === 2 ? POSTAL_CODES.get(word) : undefined;
     const state = STATE_ABBREVIATIONS.get(word) ?? postal;
@@ -262,7 +266,7 @@ function citiesWithStates(tokens: Tokens, givenNames: ReadonlySet<string>): Cand
  * organization's name. A surname two people share goes to the one named last before it ("Hori
  * Parata … Parata said"), or the first named after it.
  */
-function laterMentions(text: string, tokens: Tokens, chosen: Candidate[], nameLists: NameLists): Candidate[] {
+function laterMentions(text: string, tokens: Tokens, capitals: Int32Array, chosen: Candidate[], nameLists: NameLists): Candidate[] {
   const known = new Map<string, Known | null>();
   const teach = (word: string, type: EntityType, key: string, at: number) => {
     const previous = known.get(word);
@@ -300,9 +304,10 @@ function laterMentions(text: string, tokens: Tokens, chosen: Candidate[], nameLi
     }
   }
   const found: Candidate[] = [];
-  for (let i = 0; i < tokens.count; i++) {
-    const flags = tokens.flags[i] as number;
-    if (taken[i] || !(flags & (CAP | UPPER))) continue;
+  const wordFlags = tokens.flags;
+  for (const i of capitals) {
+    const flags = wordFlags[i] as number;
+    if (taken[i]) continue;
     const word = wordAt(tokens, i);
     const entry = known.get(word);
     if (!entry) continue;
@@ -338,7 +343,8 @@ function nearestBefore(people: readonly { at: number; key: string }[], i: number
 function findTerms(tokens: Tokens, terms: PhraseIndex): EntitySpan[] {
   const spans: EntitySpan[] = [];
   if (!terms.size) return spans;
-  for (let i = 0; i < tokens.count; i++) {
+  const count = tokens.count;
+  for (let i = 0; i < count; i++) {
     const match = terms.match(tokens, i);
     if (!match) continue;
     const last = i + match.length - 1;

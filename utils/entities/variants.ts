@@ -17,15 +17,29 @@ const NAME_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'PLACE']);
 const ROMANIZED = /[ŏŭǒǔ]|[ptk]'|ch'|eo|eu/;
 
 /**
+ * Whether `word` holds what ROMANIZED looks for (an apostrophe, "eo" or "eu", or a letter past
+ * ASCII): most words hold none, and a regex test per capitalized word was ~1 % of a call.
+ */
+function mayBeRomanized(word: string): boolean {
+  for (let k = 0; k < word.length; k++) {
+    const code = word.charCodeAt(k);
+    if (code === 39 || code >= 128 || (code === 101 && (word.charCodeAt(k + 1) === 111 || word.charCodeAt(k + 1) === 117))) return true;
+  }
+  return false;
+}
+
+/**
  * Single capitalized words left free that are a listed place under another romanization
  * ("Pyeongyang", "Sŏngch'ŏn"): only words that carry a romanization's marks are looked at.
  */
-export function romanizedPlaces(tokens: Tokens, taken: Uint8Array, lookup: RomanizedLookup): Candidate[] {
+export function romanizedPlaces(tokens: Tokens, capitals: Int32Array, taken: Uint8Array, lookup: RomanizedLookup): Candidate[] {
   const found: Candidate[] = [];
-  for (let i = 0; i < tokens.count; i++) {
-    if (taken[i] || !((tokens.flags[i] as number) & CAP)) continue;
+  const flags = tokens.flags;
+  // The capitalized words (tokenize.ts capitalizedWords).
+  for (const i of capitals) {
+    if (taken[i] || !((flags[i] as number) & CAP)) continue;
     const word = wordAt(tokens, i);
-    if (!ROMANIZED.test(word)) continue;
+    if (!mayBeRomanized(word) || !ROMANIZED.test(word)) continue;
     const spelling = koreanKey(word, false);
     const key = spelling && lookup('PLACE', spelling);
     if (key) found.push({ first: i, last: i, type: 'PLACE', key });
@@ -33,17 +47,29 @@ export function romanizedPlaces(tokens: Tokens, taken: Uint8Array, lookup: Roman
   return found;
 }
 
-/** Spelling keys made so far, by type and name: names come back from page to page. */
-const known = new Map<string, string | null>();
+/**
+ * Spelling keys made so far, by type, then name: names come back from page to page. (Asked by
+ * `type + name`, a string made per span that each look-up then had to join and hash, it was ~1 %
+ * of a call.)
+ */
+const known = new Map<EntityType, Map<string, string | null>>();
+/** Keys in `known`, all types together. */
+let knownCount = 0;
 const KNOWN_MOST = 20_000;
 
 /** The spelling key of a name of `type`, or null when it has none. */
 export function spellingKey(name: string, type: EntityType): string | null {
-  const id = type + name;
-  let key = known.get(id);
+  let ofType = known.get(type);
+  let key = ofType?.get(name);
   if (key === undefined) {
-    if (known.size >= KNOWN_MOST) known.clear();
-    known.set(id, (key = makeSpellingKey(name, type)));
+    if (knownCount >= KNOWN_MOST) {
+      known.clear();
+      knownCount = 0;
+      ofType = undefined;
+    }
+    if (!ofType) known.set(type, (ofType = new Map()));
+    ofType.set(name, (key = makeSpellingKey(name, type)));
+    knownCount++;
   }
   return key;
 }
