@@ -120,8 +120,8 @@ describe('e2e/highlights', () => {
     await page.keyboard.press('Enter');
     const card = panel(page).locator('section.card');
     await expect.poll(() => card.count()).toBe(1);
-    // The card has focus, so the keys that follow act on it.
-    expect(await page.evaluate(() => document.querySelector('gloss-panel')!.shadowRoot!.activeElement?.classList.contains('card'))).toBe(true);
+    // The card has focus, so the keys that follow act on it (given in an effect, once it is painted).
+    await expect.poll(() => page.evaluate(() => document.querySelector('gloss-panel')!.shadowRoot!.activeElement?.classList.contains('card'))).toBe(true);
     const first = await card.getByTestId('card-name').textContent();
     expect(await card.getByTestId('card-entity').textContent()).toMatch(/^place 1 of \d+$/);
     await card.getByRole('button', { name: 'Next place' }).focus();
