@@ -1,29 +1,32 @@
 /** One question to the background, asked again when its inputs change; the latest answer wins. */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Result } from '@/utils/messaging/result';
 
 export type Answer<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; message: string };
 
+const LOADING = { state: 'loading' } as const;
+
+const sameInputs = (a: readonly unknown[], b: readonly unknown[]) => a.length === b.length && a.every((input, i) => Object.is(input, b[i]));
+
 /**
- * Asks `ask()` whenever `inputs` change, showing 'loading' meanwhile; and again when `revision`
- * changes (the data changed under the same question), keeping the answer shown until the new one
- * comes. An answer to an older question is dropped.
+ * Asks `ask()` whenever `inputs` change, and again when `revision` changes (the data changed under
+ * the same question). An answer is shown only with the inputs it answers: from the render where
+ * the inputs change, 'loading' (never the last question's answer under the new question's labels,
+ * not even for the frame before the new question is asked); a new revision keeps the answer shown
+ * until the new one comes. An answer to an older question is dropped.
  */
 export function useAnswer<T>(ask: () => Promise<Result<T>>, inputs: readonly unknown[], revision = 0): Answer<T> {
-  const [answer, setAnswer] = useState<Answer<T>>({ state: 'loading' });
-  const asked = useRef<readonly unknown[] | null>(null);
+  const [held, setHeld] = useState<{ inputs: readonly unknown[]; answer: Answer<T> } | null>(null);
   useEffect(() => {
     let live = true;
-    const same = asked.current?.length === inputs.length && asked.current.every((input, i) => Object.is(input, inputs[i]));
-    asked.current = inputs;
-    if (!same) setAnswer({ state: 'loading' });
+    const asked = inputs;
     ask().then(
-      (result) => live && setAnswer(result.ok ? { state: 'ready', value: result.value } : { state: 'failed', message: result.error.message }),
-      (error: unknown) => live && setAnswer({ state: 'failed', message: String(error) }),
+      (result) => live && setHeld({ inputs: asked, answer: result.ok ? { state: 'ready', value: result.value } : { state: 'failed', message: result.error.message } }),
+      (error: unknown) => live && setHeld({ inputs: asked, answer: { state: 'failed', message: String(error) } }),
     );
     return () => {
       live = false;
     };
   }, [...inputs, revision]);
-  return answer;
+  return held && sameInputs(held.inputs, inputs) ? held.answer : LOADING;
 }
