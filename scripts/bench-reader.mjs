@@ -48,19 +48,17 @@ function longestArticle() {
  */
 export async function readerLibrary() {
   const article = longestArticle();
-  const { buildTextModel } = await import(pathToFileURL(await bundle('scripts/lib/text-model-entry.ts', 'text-model')).href);
+  const { buildTextModel, describeText } = await import(pathToFileURL(await bundle('scripts/lib/anchoring-entry.ts', 'anchoring')).href);
   /** @type {string} */
   const text = buildTextModel(offlineParser().parseFromString(`<body>${article.html}</body>`, 'text/html').body).text;
   const seen = Date.UTC(2026, 4, 3);
   const meta = { url: ARTICLE_ID, canonicalUrl: null, title: article.title, byline: null, siteName: 'Corpus', publishedTime: null, lang: 'en', dir: null };
   const annotations = Array.from({ length: ANNOTATIONS }, (_, k) => {
     const start = Math.floor((k * (text.length - 200)) / ANNOTATIONS) + 50;
-    const end = start + 40 + (k % 5) * 20;
     return {
       id: `reader-bench-${k}`,
       articleId: ARTICLE_ID,
-      quote: { type: 'TextQuoteSelector', exact: text.slice(start, end), prefix: text.slice(start - 32, start), suffix: text.slice(end, end + 32) },
-      position: { type: 'TextPositionSelector', start, end },
+      ...describeText(text, start, start + 40 + (k % 5) * 20),
       color: ['yellow', 'green', 'blue', 'pink', 'purple'][k % 5],
       note: k % 3 ? `Note ${k}: worth checking against the wire copy.` : '',
       tags: k % 4 ? [] : ['check'],

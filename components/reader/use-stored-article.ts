@@ -5,6 +5,7 @@
  * announcements of new versions; writes nothing.
  */
 import { useEffect, useState } from 'preact/hooks';
+import { early, type Early } from '@/components/common/early';
 import * as v from 'valibot';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import type { ArticleRecord } from '@/utils/article/types';
@@ -48,18 +49,6 @@ async function readContent(db: GlossDb, versionId: string): Promise<Loaded<Versi
     (value): Loaded<VersionContent> => ({ state: 'ready', value }),
     (error: unknown): Loaded<VersionContent> => ({ state: 'failed', message: errorMessage(error) }),
   );
-}
-
-/** A promise and, once it has settled, its value: what a first render can use without waiting. */
-export interface Early<T> {
-  promise: Promise<T>;
-  value: T | undefined;
-}
-
-function early<T>(promise: Promise<T>): Early<T> {
-  const tracked: Early<T> = { promise, value: undefined };
-  void promise.then((value) => (tracked.value = value));
-  return tracked;
 }
 
 /**
@@ -119,11 +108,12 @@ export function useStoredArticle(db: GlossDb, articleId: string, first?: Early<L
  * named. `first`, the page's early read, serves the version it was read for.
  */
 export function useVersionContent(db: GlossDb, versionId: string | null, first?: EarlyReads['content']): Loaded<VersionContent> | null {
-  const [loaded, setLoaded] = useState<Loaded<VersionContent> | null>(() => (versionId && first?.value?.versionId === versionId ? first.value.loaded : null));
+  const readEarlier = (id: string | null) => (id && first?.value?.versionId === id ? first.value.loaded : null);
+  const [loaded, setLoaded] = useState<Loaded<VersionContent> | null>(() => readEarlier(versionId));
   useEffect(() => {
     if (!versionId) return void setLoaded(null);
     let live = true;
-    const known = first?.value?.versionId === versionId ? first.value.loaded : null;
+    const known = readEarlier(versionId);
     if (known) return void setLoaded(known);
     setLoaded({ state: 'loading' });
     void readContent(db, versionId).then((read) => live && setLoaded(read));

@@ -1,14 +1,10 @@
 /** The reader's settings, following changes made anywhere; null until they are read. */
 import { useEffect, useState } from 'preact/hooks';
+import { early, type Early } from '@/components/common/early';
 import { readSettings, watchSettings, type Settings } from '@/utils/settings/settings';
 
-interface EarlyRead {
-  read: Promise<Settings>;
-  value: Settings | null;
-}
-
 /** The read a page started before rendering (`readSettingsEarly`); dropped when the settings change. */
-let early: EarlyRead | null = null;
+let first: Early<Settings> | null = null;
 
 /**
  * Starts reading the settings as the page loads, so that the view needing them has them on its
@@ -16,20 +12,16 @@ let early: EarlyRead | null = null;
  * paint waited for a read that began only after its copy was shown).
  */
 export function readSettingsEarly(): void {
-  const entry: EarlyRead = { read: readSettings(), value: null };
-  early = entry;
-  entry.read.then(
-    (value) => (entry.value = value),
-    () => undefined, // the hook's own read reports nothing either: the view waits for a change
-  );
+  const entry = early(readSettings());
+  first = entry;
   const unwatch = watchSettings(() => {
-    if (early === entry) early = null;
+    if (first === entry) first = null;
     unwatch();
   });
 }
 
 export function useSettings(): Settings | null {
-  const [settings, setSettings] = useState<Settings | null>(() => early?.value ?? null);
+  const [settings, setSettings] = useState<Settings | null>(() => first?.value ?? null);
   useEffect(() => {
     let changed = false;
     const unwatch = watchSettings((next) => {
@@ -37,7 +29,7 @@ export function useSettings(): Settings | null {
       setSettings(next);
     });
     // A change seen while reading is newer than what the read returns.
-    void (early?.read ?? readSettings()).then((read) => changed || setSettings(read));
+    void (first?.promise ?? readSettings()).then((read) => changed || setSettings(read));
     return unwatch;
   }, []);
   return settings;
