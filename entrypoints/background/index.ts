@@ -1,7 +1,8 @@
 /** The background: owns the database and answers the content scripts. Nothing else lives here. */
 import { anchorAll } from '@/utils/anchoring/anchor-all';
 import { listArticleAnnotations } from '@/utils/db/annotations-repo';
-import { GlossDb } from '@/utils/db/database';
+import { GlossDb, DB_NAME } from '@/utils/db/database';
+import { SCHEMA_HISTORY } from '@/utils/db/schema';
 import { libraryWriter } from '@/utils/db/library-writer';
 import { addTerm, listWatchlists } from '@/utils/db/watchlists-repo';
 import { listVersions } from '@/utils/db/versions-repo';
@@ -25,7 +26,7 @@ import { assertShowing, followTabAddress, forgetTab, rememberTabArticle, takeRev
 import { announceToPages, versionKeeper } from './versions';
 
 export default defineBackground(() => {
-  const db = new GlossDb();
+  const db = new GlossDb(DB_NAME, SCHEMA_HISTORY);
   const newArticles = new NewArticleLimit();
   const versions = versionKeeper(db, announceToTabs);
   const writer = libraryWriter(db, announceToTabs, announceToPages, announceCorrectionsToPages);

@@ -1,10 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
+import { describe, expect, it, vi } from 'vitest';
 import { GlossDb } from '@/utils/db/database';
 import { applyPending } from '@/utils/db/mentions-repo';
 import { listEntitiesIn } from '@/utils/db/sliced-entities';
 import { searchEntities } from '@/utils/db/name-search';
 import { entityWeeks } from '@/utils/db/entity-weeks';
 import { SCHEMA_HISTORY } from '@/utils/db/schema';
+import { NEWEST_SCHEMA } from '@/utils/db/schema-stores';
 import { outletKey } from '@/utils/search/words';
 
 /** The newest version (the list may skip one another branch adds: see below). */
@@ -52,6 +54,68 @@ describe('db/schema', () => {
     expect(db.annotations.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
     expect(db.entities.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
     db.close();
+  });
+});
+
+describe('db/schema newest only', () => {
+  /** Every table's keys and indexes as Dexie reads them from a declaration. */
+  const shapeOf = (db: Dexie) => db.tables
+    .map((t) => ({ name: t.name, primKey: t.schema.primKey.src, indexes: t.schema.indexes.map((i) => i.src).sort() }))
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  it('declares the same tables and indexes as every version added up', async () => {
+    const full = new Dexie(`history-${crypto.randomUUID()}`);
+    for (const { version, stores } of SCHEMA_HISTORY) full.version(version).stores(stores);
+    await full.open();
+    const newest = new GlossDb(`newest-${crypto.randomUUID()}`);
+    await newest.open();
+    expect(NEWEST_SCHEMA.version).toBe(NEWEST);
+    expect(shapeOf(newest)).toEqual(shapeOf(full));
+    expect(shapeOf(newest).map((t) => t.name)).toContain('yearSlices');
+    await Promise.all([full.delete(), newest.delete()]);
+  });
+
+  it('declares no older version when the stored database is at the newest, and every one when it is older', async () => {
+    const name = `declared-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_HISTORY[0]!.stores);
+    await old.open();
+    old.close();
+    const declared = vi.spyOn(Dexie.prototype, 'version');
+    try {
+      const upgraded = new GlossDb(name);
+      await upgraded.open();
+      expect(new Set(declared.mock.calls.map(([version]) => version))).toEqual(new Set(SCHEMA_HISTORY.map((v) => v.version)));
+      upgraded.close();
+      declared.mockClear();
+      const current = new GlossDb(name);
+      await current.open();
+      expect(declared.mock.calls.map(([version]) => version)).toEqual([NEWEST]);
+      await current.delete();
+    } finally {
+      declared.mockRestore();
+    }
+  });
+
+  it('upgrades with the history it is given, and declares it where the stored version cannot be read', async () => {
+    for (const answer of ['given', 'unreadable'] as const) {
+      const name = `given-${crypto.randomUUID()}`;
+      const old = new Dexie(name);
+      old.version(1).stores(SCHEMA_HISTORY[0]!.stores);
+      await old.open();
+      await old.table('annotations').put({ id: 'n1', articleId: 'https://a.example/1', createdAt: 1, updatedAt: 1, tags: [] });
+      old.close();
+      const databases = answer === 'unreadable' ? vi.spyOn(indexedDB, 'databases').mockRejectedValue(new Error('no answer')) : null;
+      try {
+        const db = answer === 'given' ? new GlossDb(name, SCHEMA_HISTORY) : new GlossDb(name);
+        await db.open();
+        expect(db.verno).toBe(NEWEST);
+        expect(await db.annotations.get('n1')).toMatchObject({ color: 'yellow', rev: 1 });
+        await db.delete();
+      } finally {
+        databases?.mockRestore();
+      }
+    }
   });
 });
 
