@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { lazy } from '@/components/common/lazy';
 import { useColorNames } from '@/components/popup/use-color-names';
 import { usePageState } from '@/components/popup/use-page-state';
+import type { FirstSearch } from '@/components/popup/library/use-library-search';
 import type { GlossDb } from '@/utils/db/database';
 
 export type Section = 'article' | 'library' | 'settings';
@@ -24,7 +25,7 @@ const SECTIONS: { id: Section; label: string }[] = [
 /** Starts loading a section's code before the popup first renders it. */
 export const preloadSection = (section: Section) => ({ article: ArticleView, library: LibraryView, settings: SettingsSection })[section].preload();
 
-export function App({ db, tabId, section: initial = 'article' }: { db: GlossDb; tabId: number | null; section?: Section }) {
+export function App({ db, tabId, section: initial = 'article', firstSearch }: { db: GlossDb; tabId: number | null; section?: Section; firstSearch?: FirstSearch }) {
   const view = usePageState(tabId);
   const colorNames = useColorNames();
   const [section, setSection] = useState<Section>(initial);
@@ -70,7 +71,7 @@ export function App({ db, tabId, section: initial = 'article' }: { db: GlossDb; 
             </a>
           </p>
         )}
-        {section === 'library' && <LibraryView db={db} colorNames={colorNames} />}
+        {section === 'library' && <LibraryView db={db} colorNames={colorNames} firstSearch={firstSearch} />}
         {section === 'settings' && <SettingsSection db={db} />}
       </div>
     </main>

@@ -19,24 +19,22 @@ import { VirtualList } from '../VirtualList';
 import { NO_CONTROLS, type FilterControls } from './library-filter';
 import { LibraryFilters } from './LibraryFilters';
 import { LibraryItem } from './LibraryItem';
-import { useLibrarySearch } from './use-library-search';
+import { PAGE, useLibrarySearch, type FirstSearch } from './use-library-search';
 import { formatCount } from '@/utils/text/count';
 
-/** Results read at first (a screenful and more), then this many more each time the reader nears the end. */
-const PAGE = 40;
 const ITEM_HEIGHT = 104;
 const HEADER_HEIGHT = 44;
 const VIEWPORT = 400;
 
 type Row = { kind: 'article'; article: ArticleRecord | undefined; articleId: string } | { kind: 'item'; annotation: AnnotationRecord };
 
-export function LibraryView({ db, colorNames }: { db: GlossDb; colorNames: ColorNames }) {
+export function LibraryView({ db, colorNames, firstSearch }: { db: GlossDb; colorNames: ColorNames; firstSearch?: FirstSearch }) {
   const [text, setText] = useState('');
   const [controls, setControls] = useState<FilterControls>(NO_CONTROLS);
   const [grouped, setGrouped] = useState(false);
   const [limit, setLimit] = useState(PAGE);
   const [openError, setOpenError] = useState<string | null>(null);
-  const { shown, total, failure } = useLibrarySearch(db, text, controls, limit);
+  const { shown, total, failure } = useLibrarySearch(db, text, controls, limit, firstSearch);
   const articles = useMemo(() => new Map((shown?.articles ?? []).map((a) => [a.id, a])), [shown]);
   // Which articles have stored copies: asked once the first results are shown, not beside their read.
   const firstShown = shown !== null && shown !== undefined;

@@ -6,11 +6,15 @@
  * searches, so a search reads only the page it shows.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { early, type Early } from '@/components/common/early';
 import { useLiveQuery } from '@/components/common/use-live-query';
 import { listTags } from '@/utils/db/annotations-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { searchLibrary } from '@/utils/search/search';
-import { libraryFilter, type FilterControls } from './library-filter';
+import { libraryFilter, NO_CONTROLS, type FilterControls } from './library-filter';
+
+/** Results read at first (a screenful and more); the view reads this many more as the reader nears the end. */
+export const PAGE = 40;
 
 /** What the view keeps of the library between searches (read once per change of it). */
 interface Kept {
@@ -30,7 +34,29 @@ async function run(db: GlossDb, text: string, controls: FilterControls, limit: n
   return { ...result, issues: [...issues, ...result.issues] };
 }
 
-export function useLibrarySearch(db: GlossDb, text: string, controls: FilterControls, limit: number) {
+type Answer = Awaited<ReturnType<typeof run>>;
+
+/** The view's first search, asked before its code has loaded (popup/main.tsx), for the first view that mounts. */
+export interface FirstSearch {
+  /** The search, once: a view mounted later asks its own (the library may have changed since). */
+  take(): Early<Answer> | undefined;
+}
+
+/** Starts the search the view opens on (no words, no filters, the first page). */
+export function askFirstSearch(db: GlossDb): FirstSearch {
+  let asked: Early<Answer> | undefined = early(run(db, '', NO_CONTROLS, PAGE, undefined));
+  return {
+    take() {
+      const taken = asked;
+      asked = undefined;
+      return taken;
+    },
+  };
+}
+
+export function useLibrarySearch(db: GlossDb, text: string, controls: FilterControls, limit: number, firstSearch?: FirstSearch) {
+  // The search asked early, if any: its answer is the first one shown (at the first render when it has come).
+  const [first] = useState(() => firstSearch?.take());
   // Searches run as plain reads (a live query would track every key they touch, which costs a
   // large library dearly); a cheap live query of the library's size and latest edit re-runs the
   // search when anything changes, in any context.
@@ -60,12 +86,16 @@ export function useLibrarySearch(db: GlossDb, text: string, controls: FilterCont
     };
   }, [db, version, painted]);
   // The last answer stays on screen while the next is on its way: no flash of emptiness.
-  const [shown, setShown] = useState<Awaited<ReturnType<typeof run>> | null>(null);
+  const [shown, setShown] = useState<Answer | null>(first?.value ?? null);
   const [failure, setFailure] = useState<string | null>(null);
   // A layout effect: the search starts as soon as the box changes, not a frame later.
+  const firstAsked = useRef(first);
   useLayoutEffect(() => {
     let stale = false;
-    run(db, text, controls, limit, kept?.version === version ? kept : undefined).then(
+    // The first run is at mount, with the inputs the early search was asked with.
+    const asked = firstAsked.current?.promise ?? run(db, text, controls, limit, kept?.version === version ? kept : undefined);
+    firstAsked.current = undefined;
+    asked.then(
       (result) => {
         if (stale) return;
         setShown(result);

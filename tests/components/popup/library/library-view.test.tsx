@@ -3,6 +3,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { LibraryView } from '@/components/popup/library/LibraryView';
+import { askFirstSearch } from '@/components/popup/library/use-library-search';
 import { describeText } from '@/utils/anchoring/selectors';
 import { createAnnotation } from '@/utils/db/annotations-repo';
 import { recordArticle } from '@/utils/db/articles-repo';
@@ -67,6 +68,24 @@ describe('components/popup/library/LibraryView', () => {
     expect(quotes()).toEqual(['Sanctions were not mentioned', 'Kim Jong Un visited Songchon County']);
     expect([...root.querySelectorAll('.library-note')].map((n) => n.textContent)).toContain('A <b>site visit</b>, the first this year');
     expect(root.querySelector('.library-note b')).toBeNull();
+  });
+
+  it('shows the search asked before it mounted at its first render, then follows the library live; a later view asks its own', async () => {
+    const firstSearch = askFirstSearch(db);
+    const asked = firstSearch.take();
+    expect(asked).toBeDefined();
+    await asked!.promise;
+    // A highlight made after the early search: not in its answer, found once the view follows the library.
+    const start = TEXT.indexOf('Songchon County');
+    await createAnnotation(db, { articleId: 'https://yonhap.example/2', ...describeText(TEXT, start, start + 15), color: 'blue', note: '', tags: [], textHash: '' }, 4000);
+    const again = askFirstSearch(db);
+    await again.take()!.promise;
+    expect(again.take()).toBeUndefined();
+    const early = { take: () => asked };
+    render(<LibraryView db={db} colorNames={DEFAULT_COLOR_NAMES} firstSearch={early} />, root);
+    expect(quotes()).toEqual(['Sanctions were not mentioned', 'The harvest in South Hwanghae was praised', 'Kim Jong Un visited Songchon County']);
+    await settle();
+    expect(items()).toHaveLength(4);
   });
 
   it('groups by article and follows a new highlight live', async () => {
