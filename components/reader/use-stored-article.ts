@@ -27,17 +27,24 @@ export interface StoredArticle {
 
 export type Loaded<T> = { state: 'loading' } | { state: 'ready'; value: T } | { state: 'failed'; message: string };
 
-/** Reads the article, its versions (damaged records counted apart) and its annotations; never rejects. */
-export async function readStoredArticle(db: GlossDb, articleId: string): Promise<Loaded<StoredArticle>> {
+/** An article's stored versions in reading order, and how many of its version records are damaged. */
+type ReadVersions = Pick<StoredArticle, 'versions' | 'damaged'>;
+
+/** Reads an article's version records raw, so that a damaged one is counted rather than failing the page. */
+async function readVersions(db: GlossDb, articleId: string): Promise<ReadVersions> {
+  const raw = await db.versions.where('[articleId+firstSeenAt]').between([articleId, -Infinity], [articleId, Infinity]).toArray();
+  const versions = raw.filter((record) => v.is(versionSchema, record));
+  return { versions, damaged: raw.length - versions.length };
+}
+
+/**
+ * Reads the article, its versions (damaged records counted apart; `versions`, when their read has
+ * started already) and its annotations; never rejects.
+ */
+export async function readStoredArticle(db: GlossDb, articleId: string, versions = readVersions(db, articleId)): Promise<Loaded<StoredArticle>> {
   try {
-    // Read raw, so that a damaged record is counted rather than failing the page.
-    const [article, raw, annotations] = await Promise.all([
-      db.articles.get(articleId),
-      db.versions.where('[articleId+firstSeenAt]').between([articleId, -Infinity], [articleId, Infinity]).toArray(),
-      listArticleAnnotations(db, articleId),
-    ]);
-    const versions = raw.filter((record) => v.is(versionSchema, record));
-    return { state: 'ready', value: { article: article ?? null, versions, damaged: raw.length - versions.length, annotations } };
+    const [article, read, annotations] = await Promise.all([db.articles.get(articleId), versions, listArticleAnnotations(db, articleId)]);
+    return { state: 'ready', value: { article: article ?? null, ...read, annotations } };
   } catch (error) {
     return { state: 'failed', message: `Gloss could not read its library: ${errorMessage(error)}` };
   }
@@ -62,8 +69,10 @@ export interface EarlyReads {
 }
 
 export function readEarly(db: GlossDb, articleId: string, versionId: string | null): EarlyReads {
-  const stored = readStoredArticle(db, articleId);
-  const opened = versionId ? Promise.resolve(versionId) : stored.then((loaded) => (loaded.state === 'ready' ? (loaded.value.versions.at(-1)?.id ?? null) : null));
+  const versions = readVersions(db, articleId);
+  const stored = readStoredArticle(db, articleId, versions);
+  // The copy is read once the versions are known, not after the article and its annotations too.
+  const opened = versionId ? Promise.resolve(versionId) : versions.then((read) => read.versions.at(-1)?.id ?? null, () => null);
   const content = opened.then(async (id) => (id ? { versionId: id, loaded: await readContent(db, id) } : null));
   return { stored: early(stored), content: early(content) };
 }
