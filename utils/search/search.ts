@@ -109,10 +109,11 @@ export async function searchLibrary(db: GlossDb, query: string | LibraryFilter, 
         if (indexed[k]!.dates) rangeCount = probe.keys.length;
       }
       if (!found) {
-        for (const term of indexed) {
-          if (found?.size === 0) break;
-          found = narrowed(found, await term.lookup!.keys());
-          applied.add(term);
+        // Every term is large: their keys are read side by side (one after another, each waited
+        // for the one before: "government tag:policy" read 1,729 keys, then 2,971).
+        for (const [k, keys] of (await Promise.all(indexed.map((term) => term.lookup!.keys()))).entries()) {
+          found = narrowed(found, keys);
+          applied.add(indexed[k]!);
         }
       }
       found ??= new Set<string>();
