@@ -5,8 +5,8 @@
  */
 import type { Candidate } from './names';
 import { CAP, SENTENCE, UPPER, commaBefore, plainGap, wordAt, type Tokens } from './tokenize';
-import { SENTENCE_WORDS } from './keywords';
 import type { EntityType } from './types';
+import { SENTENCE_WORD, inClass } from './word-classes';
 import { wordInts } from './word-scratch';
 
 /** Enumerations of single words longer than this are tables or tag lists, not prose. */
@@ -22,7 +22,7 @@ export function enumerationCandidates(tokens: Tokens, capitals: Int32Array, chos
   });
   const typeAt = (i: number): Candidate | undefined => (i < tokens.count && typedAt[i] ? chosen[(typedAt[i] as number) - 1] : undefined);
   const found: Candidate[] = [];
-  const capital = (i: number) => i < tokens.count && ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0 && !SENTENCE_WORDS.has(wordAt(tokens, i));
+  const capital = (i: number) => i < tokens.count && ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0 && !inClass(tokens, i, SENTENCE_WORD);
   // Where the last enumeration read ended: the capitalized words (tokenize.ts capitalizedWords) up to it are passed by.
   let readTo = -1;
   for (const i of capitals) {

@@ -6,10 +6,10 @@
  * the most evidence, or stays unmarked. All mentions then get that type, the sentence-initial
  * ones too. Mentions inside title-case or all-caps lines (headlines, menus) add no evidence.
  */
-import { ARTICLES, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTENCE_WORDS, SPEECH_VERBS, TITLES } from './keywords';
 import type { Candidate, NameLists } from './names';
 import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, ODD_CHARACTERS, POSSESSIVE, SENTENCE, UPPER, lettersIn, spacedWords, wordAt, type Tokens } from './tokenize';
 import { ENTITY_TYPES, type EntityType } from './types';
+import { ARTICLE, NAME_PARTICLE, ORG_HEAD, PLACE_HEAD, PLACE_PREFIX, SENTENCE_WORD, SPEECH_VERB, TITLE, classesAt, inClass } from './word-classes';
 import { wordBytes } from './word-scratch';
 import { WordSet } from './word-set';
 
@@ -161,7 +161,7 @@ interface OpenEntity {
 }
 
 /** Single words that name nothing by themselves: "the Party", "the Government", "Islamists". */
-const BARE = new Set([...ORG_HEADS, ...PLACE_HEADS, ...TITLES]);
+const BARE = ORG_HEAD | PLACE_HEAD | TITLE;
 const PLURAL_GROUP = /(?:ists|ites|ians|ans|ese|ers|ics|ims)$/;
 
 const flag = (tokens: Tokens, i: number, bit: number) => i >= 0 && i < tokens.count && ((tokens.flags[i] as number) & bit) !== 0;
@@ -266,9 +266,9 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     // Leading titles and sentence words ("The", "Mr") are not part of the name; a title before
     // "of" or "for" is an office ("Inspector-General of Intelligence"), not a person's.
     while (s <= to) {
-      const w = wordAt(tokens, s);
-      if (TITLES.has(w) && isCap(tokens, s)) titled = !OFFICE_LINKS.has(wordAt(tokens, s + 1));
-      else if (!(SENTENCE_WORDS.has(w) && (flag(tokens, s, SENTENCE) || !isCap(tokens, s) || flag(tokens, s, UPPER) || ARTICLES.has(w)))) break;
+      const classes = classesAt(tokens, s);
+      if (classes & TITLE && isCap(tokens, s)) titled = !OFFICE_LINKS.has(wordAt(tokens, s + 1));
+      else if (!(classes & SENTENCE_WORD && (flag(tokens, s, SENTENCE) || !isCap(tokens, s) || flag(tokens, s, UPPER) || classes & ARTICLE))) break;
       s++;
     }
     let e = to;
@@ -276,7 +276,7 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     // In capitals, a name stops at the first common word ("LAURIE OAKES IS THE …").
     if (flag(tokens, s, UPPER)) {
       for (let k = s + 1; k <= e; k++) {
-        if (SENTENCE_WORDS.has(wordAt(tokens, k)) || TITLES.has(wordAt(tokens, k))) {
+        if (inClass(tokens, k, SENTENCE_WORD | TITLE)) {
           e = k - 1;
           break;
         }
@@ -285,9 +285,10 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     if (s > e || e - s + 1 > LONGEST) return;
     if (s === e && (lettersIn(tokens, s) < 2 || (flag(tokens, s, DIGIT) && !isCap(tokens, s)))) return;
     if (s === e) {
+      const classes = classesAt(tokens, s);
+      if (classes & SENTENCE_WORD) return; // "I'm", "Photo": never a name by itself
       const only = wordAt(tokens, s);
-      if (SENTENCE_WORDS.has(only)) return; // "I'm", "Photo": never a name by itself
-      if (personParts.has(only) || BARE.has(only) || PLURAL_GROUP.test(only)) return;
+      if (personParts.has(only) || classes & BARE || PLURAL_GROUP.test(only)) return;
     }
     // The folded words with what stands between them (hyphen or space): one string per mention.
     // One word is its folded text: the word as made (wordAt), unless it holds a character wordAt writes otherwise.
@@ -303,7 +304,7 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     if (!initial || e > s) entity.inside = true;
     if (headline[s]) return;
     // A title before the name: capitalized ("Mr", "President"), or in lower case before a full name.
-    const titleBefore = s > 0 && TITLES.has(wordAt(tokens, s - 1)) && spaceBefore(tokens, s) && (isCap(tokens, s - 1) || e > s);
+    const titleBefore = s > 0 && inClass(tokens, s - 1, TITLE) && spaceBefore(tokens, s) && (isCap(tokens, s - 1) || e > s);
     // Three stores: `fill` is a call of its own, ~0.4 % of a warm call here.
     weak[0] = 0;
     weak[1] = 0;
@@ -337,7 +338,7 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
 
   /** "a Metro reporter", "an award-winning writer": an article, up to three words, a person's noun. */
   function isPersonNounAhead(k: number): boolean {
-    if (!ARTICLES.has(wordAt(tokens, k))) return false;
+    if (!inClass(tokens, k, ARTICLE)) return false;
     for (let j = k + 1; j < Math.min(tokens.count, k + 5); j++) {
       if (flag(tokens, j, SENTENCE)) return false;
       if (PERSON_NOUNS.has(wordAt(tokens, j))) return true;
@@ -380,7 +381,7 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     if (multi && flag(tokens, s, UPPER) && plainBefore && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
     if (multi && gapIs(tokens, s, false, true) && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
     // Organizations say things too: a full name saying something is a person's mark, not proof.
-    if (plainAfter && SPEECH_VERBS.has(next)) weak[multi ? PERSON : ORG] += multi ? 1.5 : 0.5;
+    if (plainAfter && inClass(tokens, e + 1, SPEECH_VERB)) weak[multi ? PERSON : ORG] += multi ? 1.5 : 0.5;
     if (plainBefore && (before === 'said' || before === 'says' || before === 'reported')) weak[PERSON] += 1;
     // "Alexandra Olgin of South Carolina Public Radio": a full name, then the organization it works for.
     if (multi && next === 'of' && plainAfter && typeAt(e + 2) === 'ORG') score[PERSON] += 2;
@@ -413,7 +414,7 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     if (possessive && ORG_POSSESSIONS.has(next)) score[ORG] += 2;
     // "a Whole Foods spokeswoman", "Whole Foods stores".
     if (!possessive && plainAfter && ORG_POSSESSIONS.has(next)) {
-      if (ARTICLES.has(before) && ORG_PEOPLE.has(next)) score[ORG] += 2;
+      if (inClass(tokens, s - 1, ARTICLE) && ORG_PEOPLE.has(next)) score[ORG] += 2;
       else weak[ORG] += 0.5;
     }
     // "Wild coach Bruce Boudreau", "Sabres center Casey Mittelstadt", "Harvard professor Jane Roe":
@@ -461,7 +462,7 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     // "eastern Northland", "northern Syria"; "New Zealand’s Northland" (a place's own place).
     if (plainBefore && COMPASS.has(before) && !isCap(tokens, s - 1)) score[PLACE] += 2;
     // A name opening with a point of the compass is a place more often than not: "South Taranaki".
-    if (multi && PLACE_PREFIXES.has(first)) score[PLACE] += 1;
+    if (multi && inClass(tokens, s, PLACE_PREFIX)) score[PLACE] += 1;
     if (plainBefore && flag(tokens, s - 1, POSSESSIVE) && typeAt(s - 1) === 'PLACE') score[PLACE] += 2;
     // He or she soon after a name: a full name's cue; after one word, a cue only for the full
     // name that word may be the surname of ("Roof has asked to represent himself").
@@ -475,7 +476,7 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
       }
     }
     // Particles inside ("bin", "van der") mark a person's name.
-    for (let k = s + 1; k < e; k++) if (!isCap(tokens, k) && NAME_PARTICLES.has(wordAt(tokens, k))) score[PERSON] += 1;
+    for (let k = s + 1; k < e; k++) if (!isCap(tokens, k) && inClass(tokens, k, NAME_PARTICLE)) score[PERSON] += 1;
   }
 
   // Full names first: a single word that is part of a person's name is left to the surname rule.

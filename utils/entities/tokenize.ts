@@ -27,6 +27,8 @@ export interface Tokens {
   end: Int32Array;
   /** Folded words made so far (see `wordAt`): most words are never needed as strings. */
   words: (string | undefined)[];
+  /** The word lists each word is in, found so far (word-classes.ts); 0 where not asked yet. */
+  classes: Int32Array;
   flags: Uint8Array;
   /** Characters of possessive ('s, ’s, ') after each word, outside it. */
   tail: Uint8Array;
@@ -88,16 +90,6 @@ export function wordIs(tokens: Tokens, i: number, word: string): boolean {
   const folded = tokens.folded;
   for (let k = 0; k < word.length; k++) if (folded.charCodeAt(start + k) !== word.charCodeAt(k)) return false;
   return true;
-}
-
-/**
- * Whether word `i` is one of `words`, none of them longer than `longest` characters. A longer
- * word is not made into a string to find out: most words never are.
- */
-export function wordIn(tokens: Tokens, i: number, words: ReadonlySet<string>, longest: number): boolean {
-  // Folding never lengthens a word (see `wordAt`), and shortens it only where it holds an odd character.
-  if (i >= 0 && i < tokens.count && (tokens.end[i] as number) - (tokens.start[i] as number) > longest && !((tokens.flags[i] as number) & ODD_CHARACTERS)) return false;
-  return words.has(wordAt(tokens, i));
 }
 
 /**
@@ -277,6 +269,7 @@ interface Buffers {
   flags: Uint8Array;
   tail: Uint8Array;
   words: (string | undefined)[];
+  classes: Int32Array;
   /** Words made for the last text (cleared before the next). */
   used: number;
 }
@@ -416,13 +409,15 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
     words = scratch.words;
     words.fill(undefined, 0, Math.max(count, scratch.used));
   } else words = new Array<string | undefined>(count);
+  const classes = scratch !== null && scratch.classes.length >= count ? scratch.classes.fill(0, 0, count) : new Int32Array(start.length);
   if (scratch !== null) {
     scratch.start = start;
     scratch.end = end;
     scratch.flags = flags;
     scratch.tail = tail;
     scratch.words = words;
+    scratch.classes = classes;
     scratch.used = count;
-  } else if (reuseBuffers) kept[pool] = { start, end, flags, tail, words, used: count };
-  return { count, start, end, words, flags, tail, folded, text };
+  } else if (reuseBuffers) kept[pool] = { start, end, flags, tail, words, classes, used: count };
+  return { count, start, end, words, classes, flags, tail, folded, text };
 }
