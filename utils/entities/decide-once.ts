@@ -17,6 +17,14 @@ interface Known {
   shortened?: boolean;
 }
 
+/** What the document has named that a capitalized word may open: one look-up per word for both. */
+interface ByWord {
+  /** The one-word name it is. */
+  alone?: Known;
+  /** The longer names it opens, in the order they are tried. */
+  names?: Known[];
+}
+
 /** Last words a company's name is often written without after its first mention. */
 const DROPPED_LAST_WORDS = new Set([...CORPORATE_SUFFIXES, 'records', 'productions', 'entertainment', 'studios', 'pictures']);
 
@@ -40,8 +48,12 @@ export function decideOnce(tokens: Tokens, capitals: Int32Array, chosen: Candida
       entry.counts.push(c.fromList ? 2 : 1);
     } else (entry.counts[t] as number) += c.fromList ? 2 : 1;
   }
-  const byFirst = new Map<string, Known[]>();
-  const single = new Map<string, Known>();
+  const byWord = new Map<string, ByWord>();
+  const entryOf = (word: string) => {
+    let entry = byWord.get(word);
+    if (!entry) byWord.set(word, (entry = {}));
+    return entry;
+  };
   for (const [surface, { group, types, counts }] of votes) {
     let type = group[0]!.type;
     let most = counts[types.indexOf(type)] as number;
@@ -60,14 +72,12 @@ export function decideOnce(tokens: Tokens, capitals: Int32Array, chosen: Candida
     // One word the rules typed somewhere (a city before its state, a name with evidence) is that
     // name where it stands inside a sentence too; at a sentence's start it may be a plain word.
     if (words.length < 2) {
-      if (!group.some((c) => c.fromList)) single.set(surface, { words, type, key });
+      if (!group.some((c) => c.fromList)) entryOf(surface).alone = { words, type, key };
       continue;
     }
-    const list = byFirst.get(words[0] as string) ?? [];
-    list.push({ words, type, get key() {
+    (entryOf(words[0] as string).names ??= []).push({ words, type, get key() {
       return group[0]!.key;
     } });
-    byFirst.set(words[0] as string, list);
   }
   // After every full name (which goes first where both could match): "Big Machine Records", then "Big Machine".
   for (const { group } of votes.values()) {
@@ -79,24 +89,24 @@ export function decideOnce(tokens: Tokens, capitals: Int32Array, chosen: Candida
     const shortened: Known = { words, type: 'ORG', shortened: true, get key() {
       return (full.key ??= keyOf(tokens, full));
     } };
-    const list = byFirst.get(words[0] as string);
-    if (list) list.push(shortened);
-    else byFirst.set(words[0] as string, [shortened]);
+    (entryOf(words[0] as string).names ??= []).push(shortened);
   }
   joinShortForms(tokens, votes);
-  if (!byFirst.size && !single.size) return [];
+  if (!byWord.size) return [];
 
   const found: Candidate[] = [];
   // The capitalized words (tokenize.ts capitalizedWords); those inside a name matched here are taken.
   for (const i of capitals) {
     if (taken[i]) continue;
-    const alone = single.get(wordAt(tokens, i));
+    const entry = byWord.get(wordAt(tokens, i));
+    if (!entry) continue;
+    const alone = entry.alone;
     if (alone && !((tokens.flags[i] as number) & SENTENCE) && (i + 1 >= tokens.count || !((tokens.flags[i + 1] as number) & CAP) || !plainGap(tokens, i + 1, 3, true))) {
       found.push({ first: i, last: i, type: alone.type, ...(alone.key && { key: alone.key }) });
       taken[i] = 1;
       continue;
     }
-    const known = byFirst.get(wordAt(tokens, i));
+    const known = entry.names;
     if (!known) continue;
     for (const name of known) {
       const last = i + name.words.length - 1;
