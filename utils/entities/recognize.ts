@@ -12,7 +12,7 @@ import { namesRecognizedIn, primaryLanguage } from './language';
 import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, keyOf, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
-import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, capitalizedWords, commaBefore, plainGap, tokenize, wordAt, wordIs, type Tokens } from './tokenize';
+import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, commaBefore, plainGap, tokenize, wordAt, wordIs, type Tokens } from './tokenize';
 import { POSTAL_CODES, STATE_ABBREVIATIONS } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
@@ -64,7 +64,7 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
       candidates.push({ first: i, last: i + 1, type: 'ORG' });
     }
   }
-  const capitals = capitalizedWords(tokens);
+  const capitals = tokens.capitals;
   const runs = capitalizedRuns(tokens);
   for (let r = 0; r < runs.length; r += 2) candidatesInRun(tokens, runs[r] as number, runs[r + 1] as number, data.nameLists, candidates);
   for (const { first, last } of findDates(tokens)) candidates.push({ first, last, type: 'DATE' });

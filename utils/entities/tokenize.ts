@@ -6,7 +6,6 @@
  */
 import { fold } from './fold';
 import { STATE_ABBREVIATIONS } from './keywords';
-import { wordInts } from './word-scratch';
 
 export const CAP = 1; // first letter upper case
 export const UPPER = 2; // two or more letters, all upper case
@@ -29,6 +28,12 @@ export interface Tokens {
   words: (string | undefined)[];
   /** The word lists each word is in, found so far (word-classes.ts); 0 where not asked yet. */
   classes: Int32Array;
+  /**
+   * The words in capitals or capitalized (CAP or UPPER), in text order. The rules that read only
+   * those words loop over them: a test of every word's flags, passed by ~13 % of words in no order
+   * the processor could guess, cost ~1 ms per MB in each of six passes (~0.2 ms over this list).
+   */
+  capitals: Int32Array;
   flags: Uint8Array;
   /** Characters of possessive ('s, ’s, ') after each word, outside it. */
   tail: Uint8Array;
@@ -50,26 +55,6 @@ export function wordAt(tokens: Tokens, i: number): string {
     tokens.words[i] = word;
   }
   return word;
-}
-
-/**
- * The words in capitals or capitalized (CAP or UPPER), in text order, in an array kept between
- * calls (word-scratch.ts). The rules that read only those words loop over it: a test of every
- * word's flags, passed by ~85 % of words in no order the processor could guess, cost ~1 ms per MB
- * in each of six passes (~0.2 ms over this array).
- */
-export function capitalizedWords(tokens: Tokens): Int32Array {
-  const capitals = wordInts('capitals', tokens.count);
-  // The loop is a function of its own, as names.ts `capitalizedRuns` says why.
-  return capitals.subarray(0, writeCapitalized(tokens, capitals));
-}
-
-/** Writes the capitalized words of `tokens` into `capitals`; returns how many. */
-function writeCapitalized(tokens: Tokens, capitals: Int32Array): number {
-  const { count, flags } = tokens;
-  let n = 0;
-  for (let i = 0; i < count; i++) if ((flags[i] as number) & (CAP | UPPER)) capitals[n++] = i;
-  return n;
 }
 
 /** Word `i` is `word` (as `wordAt` would make it), found otherwise: kept so that `wordAt` does not make it again. */
@@ -270,6 +255,7 @@ interface Buffers {
   tail: Uint8Array;
   words: (string | undefined)[];
   classes: Int32Array;
+  capitals: Int32Array;
   /** Words made for the last text (cleared before the next). */
   used: number;
 }
@@ -291,7 +277,9 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
   let end = reuse ? scratch.end : new Int32Array(capacity);
   let flags = reuse ? scratch.flags : new Uint8Array(capacity);
   let tail = reuse ? scratch.tail : new Uint8Array(capacity);
+  let capitals = reuse ? scratch.capitals : new Int32Array(capacity);
   let count = 0;
+  let capitalCount = 0;
   let previousEnd = 0;
   let previousAbbreviation = false;
   let previousPeriod = false;
@@ -393,11 +381,15 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
       end = grow(end, new Int32Array(count * 2));
       flags = grow(flags, new Uint8Array(count * 2));
       tail = grow(tail, new Uint8Array(count * 2));
+      capitals = grow(capitals, new Int32Array(count * 2));
     }
     start[count] = from;
     end[count] = to;
     flags[count] = flag;
     tail[count] = possessive;
+    // Written every time, kept when CAP or UPPER is set (bits 1 and 2): no branch to mispredict.
+    capitals[capitalCount] = count;
+    capitalCount += (flag | (flag >> 1)) & CAP;
     count++;
     if (count === maxWords) break;
     previousEnd = to + possessive;
@@ -417,7 +409,8 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
     scratch.tail = tail;
     scratch.words = words;
     scratch.classes = classes;
+    scratch.capitals = capitals;
     scratch.used = count;
-  } else if (reuseBuffers) kept[pool] = { start, end, flags, tail, words, classes, used: count };
-  return { count, start, end, words, classes, flags, tail, folded, text };
+  } else if (reuseBuffers) kept[pool] = { start, end, flags, tail, words, classes, capitals, used: count };
+  return { count, start, end, words, classes, capitals: capitals.subarray(0, capitalCount), flags, tail, folded, text };
 }

@@ -35,7 +35,7 @@ function mayBeRomanized(word: string): boolean {
 export function romanizedPlaces(tokens: Tokens, capitals: Int32Array, taken: Uint8Array, lookup: RomanizedLookup): Candidate[] {
   const found: Candidate[] = [];
   const flags = tokens.flags;
-  // The capitalized words (tokenize.ts capitalizedWords).
+  // The capitalized words (Tokens.capitals).
   for (const i of capitals) {
     if (taken[i] || !((flags[i] as number) & CAP)) continue;
     const word = wordAt(tokens, i);
