@@ -207,9 +207,11 @@ function titleCaseWords(tokens: Tokens): Uint8Array {
       long = 0;
       capital = 0;
     }
-    if (bits & DIGIT || (end[i] as number) - (start[i] as number) < 4) continue;
-    long++;
-    if (bits & (CAP | UPPER)) capital++;
+    // Counted without branches (which words are long, and which capitalized, follows no pattern a
+    // processor could guess): 1 for a word of four characters or more that is no number.
+    const counted = ((3 - ((end[i] as number) - (start[i] as number))) >>> 31) & ~(bits >> 2) & (DIGIT >> 2);
+    long += counted;
+    capital += counted & (bits | (bits >> 1)) & CAP; // CAP or UPPER (bits 1 and 2)
   }
   if (long >= 3 && capital === long) marks.fill(1, from, count);
   return marks;
