@@ -261,6 +261,9 @@ interface Buffers {
 }
 const kept: { text: Buffers | null; entry: Buffers | null } = { text: null, entry: null };
 
+/** The arrays `scanWords` writes a text's words into, replaced by longer ones when a text has more words than they hold. */
+type WordArrays = Pick<Buffers, 'start' | 'end' | 'flags' | 'tail' | 'capitals'>;
+
 /**
  * The words of `text`. `reuseBuffers`: write into the buffers of the last call that reused the
  * same ones (true: the text's; 'entry': the phrase index's), whose tokens are then overwritten.
@@ -268,16 +271,49 @@ const kept: { text: Buffers | null; entry: Buffers | null } = { text: null, entr
  */
 export function tokenize(text: string, { reuseBuffers = false as boolean | 'entry', maxWords = Infinity } = {}): Tokens {
   const folded = fold(text);
-  const length = folded.length;
-  const capacity = Math.max(16, Math.ceil(length / 5));
+  const capacity = Math.max(16, Math.ceil(folded.length / 5));
   const pool = reuseBuffers === 'entry' ? 'entry' : 'text';
   const scratch = reuseBuffers ? kept[pool] : null;
-  const reuse = scratch !== null && scratch.start.length >= capacity;
-  let start = reuse ? scratch.start : new Int32Array(capacity);
-  let end = reuse ? scratch.end : new Int32Array(capacity);
-  let flags = reuse ? scratch.flags : new Uint8Array(capacity);
-  let tail = reuse ? scratch.tail : new Uint8Array(capacity);
-  let capitals = reuse ? scratch.capitals : new Int32Array(capacity);
+  const arrays: WordArrays =
+    scratch !== null && scratch.start.length >= capacity
+      ? { start: scratch.start, end: scratch.end, flags: scratch.flags, tail: scratch.tail, capitals: scratch.capitals }
+      : { start: new Int32Array(capacity), end: new Int32Array(capacity), flags: new Uint8Array(capacity), tail: new Uint8Array(capacity), capitals: new Int32Array(capacity) };
+  const count = scanWords(text, folded, arrays, maxWords);
+  const capitalCount = capitalsScanned;
+  const { start, end, flags, tail, capitals } = arrays;
+  let words: (string | undefined)[];
+  if (scratch !== null && scratch.words.length >= count) {
+    // Words made for the last text must not stand for this one's (nor keep it alive).
+    words = scratch.words;
+    words.fill(undefined, 0, Math.max(count, scratch.used));
+  } else words = new Array<string | undefined>(count);
+  const classes = scratch !== null && scratch.classes.length >= count ? scratch.classes.fill(0, 0, count) : new Int32Array(start.length);
+  if (scratch !== null) {
+    scratch.start = start;
+    scratch.end = end;
+    scratch.flags = flags;
+    scratch.tail = tail;
+    scratch.words = words;
+    scratch.classes = classes;
+    scratch.capitals = capitals;
+    scratch.used = count;
+  } else if (reuseBuffers) kept[pool] = { start, end, flags, tail, words, classes, capitals, used: count };
+  return { count, start, end, words, classes, capitals: capitals.subarray(0, capitalCount), flags, tail, folded, text };
+}
+
+/** The capitalized words the last `scanWords` wrote (a module variable, which a store after its loop needs no type feedback for). */
+let capitalsScanned = 0;
+
+/**
+ * Writes the words of `text` (folded: `folded`) into `arrays`, at most `maxWords`; returns how
+ * many. The loop is a function of its own that ends with it: in tokenize, V8 compiled the loop
+ * while a long text ran it (on-stack replacement) into code where what followed the loop had no
+ * type feedback, and threw that code away at the end of each call (Node 20, under callgrind's
+ * --predictable: ~7 times per call on 1 MB, the next call's loop run unoptimized meanwhile).
+ */
+function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: number): number {
+  const length = folded.length;
+  let { start, end, flags, tail, capitals } = arrays;
   let count = 0;
   let capitalCount = 0;
   let previousEnd = 0;
@@ -377,11 +413,11 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
     }
 
     if (count === start.length) {
-      start = grow(start, new Int32Array(count * 2));
-      end = grow(end, new Int32Array(count * 2));
-      flags = grow(flags, new Uint8Array(count * 2));
-      tail = grow(tail, new Uint8Array(count * 2));
-      capitals = grow(capitals, new Int32Array(count * 2));
+      arrays.start = start = grow(start, new Int32Array(count * 2));
+      arrays.end = end = grow(end, new Int32Array(count * 2));
+      arrays.flags = flags = grow(flags, new Uint8Array(count * 2));
+      arrays.tail = tail = grow(tail, new Uint8Array(count * 2));
+      arrays.capitals = capitals = grow(capitals, new Int32Array(count * 2));
     }
     start[count] = from;
     end[count] = to;
@@ -395,22 +431,6 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
     previousEnd = to + possessive;
     if (pos < previousEnd) pos = previousEnd;
   }
-  let words: (string | undefined)[];
-  if (scratch !== null && scratch.words.length >= count) {
-    // Words made for the last text must not stand for this one's (nor keep it alive).
-    words = scratch.words;
-    words.fill(undefined, 0, Math.max(count, scratch.used));
-  } else words = new Array<string | undefined>(count);
-  const classes = scratch !== null && scratch.classes.length >= count ? scratch.classes.fill(0, 0, count) : new Int32Array(start.length);
-  if (scratch !== null) {
-    scratch.start = start;
-    scratch.end = end;
-    scratch.flags = flags;
-    scratch.tail = tail;
-    scratch.words = words;
-    scratch.classes = classes;
-    scratch.capitals = capitals;
-    scratch.used = count;
-  } else if (reuseBuffers) kept[pool] = { start, end, flags, tail, words, classes, capitals, used: count };
-  return { count, start, end, words, classes, capitals: capitals.subarray(0, capitalCount), flags, tail, folded, text };
+  capitalsScanned = capitalCount;
+  return count;
 }
