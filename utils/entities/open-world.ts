@@ -199,21 +199,24 @@ function titleCaseWords(tokens: Tokens): Uint8Array {
   let from = 0;
   let long = 0;
   let capital = 0;
-  for (let i = 0; i < count; i++) {
-    const bits = flags[i] as number;
+  // One step past the last word, which closes the last sentence: the loop is the last of the
+  // function. What followed it had no type feedback in the code V8 compiled while the loop ran (on-stack
+  // replacement), which was thrown away at the end of each call (Node 20).
+  for (let i = 0; i <= count; i++) {
+    const bits = i < count ? (flags[i] as number) : SENTENCE;
     if (bits & (SENTENCE | LINE_START) && i > from) {
       if (long >= 3 && capital === long) marks.fill(1, from, i);
       from = i;
       long = 0;
       capital = 0;
     }
+    if (i === count) break;
     // Counted without branches (which words are long, and which capitalized, follows no pattern a
     // processor could guess): 1 for a word of four characters or more that is no number.
     const counted = ((3 - ((end[i] as number) - (start[i] as number))) >>> 31) & ~(bits >> 2) & (DIGIT >> 2);
     long += counted;
     capital += counted & (bits | (bits >> 1)) & CAP; // CAP or UPPER (bits 1 and 2)
   }
-  if (long >= 3 && capital === long) marks.fill(1, from, count);
   return marks;
 }
 
