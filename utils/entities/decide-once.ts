@@ -17,12 +17,16 @@ interface Known {
   shortened?: boolean;
 }
 
-/** What the document has named that a capitalized word may open: one look-up per word for both. */
+/**
+ * What the document has named that a capitalized word may open: one look-up per word for both.
+ * Both fields are set when an entry is made (one shape for all: entries that gained them in either
+ * order had the code reading them thrown away and compiled again, call after call).
+ */
 interface ByWord {
   /** The one-word name it is. */
-  alone?: Known;
+  alone: Known | undefined;
   /** The longer names it opens, in the order they are tried. */
-  names?: Known[];
+  names: Known[] | undefined;
 }
 
 /** Last words a company's name is often written without after its first mention. */
@@ -51,7 +55,7 @@ export function decideOnce(tokens: Tokens, capitals: Int32Array, chosen: Candida
   const byWord = new Map<string, ByWord>();
   const entryOf = (word: string) => {
     let entry = byWord.get(word);
-    if (!entry) byWord.set(word, (entry = {}));
+    if (!entry) byWord.set(word, (entry = { alone: undefined, names: undefined }));
     return entry;
   };
   for (const [surface, { group, types, counts }] of votes) {
