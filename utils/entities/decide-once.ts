@@ -17,18 +17,6 @@ interface Known {
   shortened?: boolean;
 }
 
-/**
- * What the document has named that a capitalized word may open: one look-up per word for both.
- * Both fields are set when an entry is made (one shape for all: entries that gained them in either
- * order had the code reading them thrown away and compiled again, call after call).
- */
-interface ByWord {
-  /** The one-word name it is. */
-  alone: Known | undefined;
-  /** The longer names it opens, in the order they are tried. */
-  names: Known[] | undefined;
-}
-
 /** Last words a company's name is often written without after its first mention. */
 const DROPPED_LAST_WORDS = new Set([...CORPORATE_SUFFIXES, 'records', 'productions', 'entertainment', 'studios', 'pictures']);
 
@@ -52,12 +40,8 @@ export function decideOnce(tokens: Tokens, capitals: Int32Array, chosen: Candida
       entry.counts.push(c.fromList ? 2 : 1);
     } else (entry.counts[t] as number) += c.fromList ? 2 : 1;
   }
-  const byWord = new Map<string, ByWord>();
-  const entryOf = (word: string) => {
-    let entry = byWord.get(word);
-    if (!entry) byWord.set(word, (entry = { alone: undefined, names: undefined }));
-    return entry;
-  };
+  const byFirst = new Map<string, Known[]>();
+  const single = new Map<string, Known>();
   for (const [surface, { group, types, counts }] of votes) {
     let type = group[0]!.type;
     let most = counts[types.indexOf(type)] as number;
@@ -76,12 +60,14 @@ export function decideOnce(tokens: Tokens, capitals: Int32Array, chosen: Candida
     // One word the rules typed somewhere (a city before its state, a name with evidence) is that
     // name where it stands inside a sentence too; at a sentence's start it may be a plain word.
     if (words.length < 2) {
-      if (!group.some((c) => c.fromList)) entryOf(surface).alone = { words, type, key };
+      if (!group.some((c) => c.fromList)) single.set(surface, { words, type, key });
       continue;
     }
-    (entryOf(words[0] as string).names ??= []).push({ words, type, get key() {
+    const list = byFirst.get(words[0] as string) ?? [];
+    list.push({ words, type, get key() {
       return group[0]!.key;
     } });
+    byFirst.set(words[0] as string, list);
   }
   // After every full name (which goes first where both could match): "Big Machine Records", then "Big Machine".
   for (const { group } of votes.values()) {
@@ -93,24 +79,24 @@ export function decideOnce(tokens: Tokens, capitals: Int32Array, chosen: Candida
     const shortened: Known = { words, type: 'ORG', shortened: true, get key() {
       return (full.key ??= keyOf(tokens, full));
     } };
-    (entryOf(words[0] as string).names ??= []).push(shortened);
+    const list = byFirst.get(words[0] as string);
+    if (list) list.push(shortened);
+    else byFirst.set(words[0] as string, [shortened]);
   }
   joinShortForms(tokens, votes);
-  if (!byWord.size) return [];
+  if (!byFirst.size && !single.size) return [];
 
   const found: Candidate[] = [];
   // The capitalized words (Tokens.capitals); those inside a name matched here are taken.
   for (const i of capitals) {
     if (taken[i]) continue;
-    const entry = byWord.get(wordAt(tokens, i));
-    if (!entry) continue;
-    const alone = entry.alone;
+    const alone = single.get(wordAt(tokens, i));
     if (alone && !((tokens.flags[i] as number) & SENTENCE) && (i + 1 >= tokens.count || !((tokens.flags[i + 1] as number) & CAP) || !plainGap(tokens, i + 1, 3, true))) {
       found.push({ first: i, last: i, type: alone.type, ...(alone.key && { key: alone.key }) });
       taken[i] = 1;
       continue;
     }
-    const known = entry.names;
+    const known = byFirst.get(wordAt(tokens, i));
     if (!known) continue;
     for (const name of known) {
       const last = i + name.words.length - 1;
