@@ -23,7 +23,7 @@ const DROPPED_LAST_WORDS = new Set([...CORPORATE_SUFFIXES, 'records', 'productio
 /** The folded words of a mention, single-spaced (hyphens read as spaces): one string per mention. */
 const surfaceOf = (tokens: Tokens, c: Candidate) => (c.first === c.last ? wordAt(tokens, c.first) : spacedWords(tokens, c.first, c.last));
 
-/** Makes the types of `chosen` agree per name (in place); returns the mentions it adds. `capitals`: tokenize.ts `capitalizedWords`. */
+/** Makes the types of `chosen` agree per name (in place); returns the mentions it adds. `capitals`: `Tokens.capitals`. */
 export function decideOnce(tokens: Tokens, capitals: Int32Array, chosen: Candidate[], taken: Uint8Array): Candidate[] {
   // Per name, its mentions and the votes per type, types in the order first seen (arrays, not a
   // map per name: a long text has thousands of names).
@@ -87,7 +87,7 @@ export function decideOnce(tokens: Tokens, capitals: Int32Array, chosen: Candida
   if (!byFirst.size && !single.size) return [];
 
   const found: Candidate[] = [];
-  // The capitalized words (tokenize.ts capitalizedWords); those inside a name matched here are taken.
+  // The capitalized words (Tokens.capitals); those inside a name matched here are taken.
   for (const i of capitals) {
     if (taken[i]) continue;
     const alone = single.get(wordAt(tokens, i));

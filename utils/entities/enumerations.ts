@@ -5,14 +5,14 @@
  */
 import type { Candidate } from './names';
 import { CAP, SENTENCE, UPPER, commaBefore, plainGap, wordAt, type Tokens } from './tokenize';
-import { SENTENCE_WORDS } from './keywords';
 import type { EntityType } from './types';
+import { SENTENCE_WORD, inClass } from './word-classes';
 import { wordInts } from './word-scratch';
 
 /** Enumerations of single words longer than this are tables or tag lists, not prose. */
 const MOST_ITEMS = 30;
 
-/** The untyped single words of enumerations whose typed words agree, as candidates of that type. `capitals`: tokenize.ts `capitalizedWords`. */
+/** The untyped single words of enumerations whose typed words agree, as candidates of that type. `capitals`: `Tokens.capitals`. */
 export function enumerationCandidates(tokens: Tokens, capitals: Int32Array, chosen: readonly Candidate[], taken: Uint8Array): Candidate[] {
   // The typed name starting at each word, by its place in `chosen` plus one: with a map by word,
   // this function was ~6 % of a warm call in a Node profile, ~3 % without.
@@ -22,8 +22,8 @@ export function enumerationCandidates(tokens: Tokens, capitals: Int32Array, chos
   });
   const typeAt = (i: number): Candidate | undefined => (i < tokens.count && typedAt[i] ? chosen[(typedAt[i] as number) - 1] : undefined);
   const found: Candidate[] = [];
-  const capital = (i: number) => i < tokens.count && ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0 && !SENTENCE_WORDS.has(wordAt(tokens, i));
-  // Where the last enumeration read ended: the capitalized words (tokenize.ts capitalizedWords) up to it are passed by.
+  const capital = (i: number) => i < tokens.count && ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0 && !inClass(tokens, i, SENTENCE_WORD);
+  // Where the last enumeration read ended: the capitalized words (Tokens.capitals) up to it are passed by.
   let readTo = -1;
   for (const i of capitals) {
     if (i <= readTo) continue;

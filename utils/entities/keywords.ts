@@ -66,11 +66,6 @@ export const CONNECTORS = new Set(['of', 'the', 'and', 'for', 'on', 'de', 'du', 
 /** Of those, the ones a person's name may hold ("Omar Hassan al-Bashir", "Ludwig van Beethoven"). */
 export const NAME_PARTICLES = new Set(['de', 'du', 'da', 'dos', 'del', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'bint', 'abu', 'la', 'le', 'di', 'mac', 'ben']);
 
-/** The length of the longest word in `words` (for `wordIn`). */
-const longestOf = (words: ReadonlySet<string>) => Math.max(...[...words].map((word) => word.length));
-export const LONGEST_CONNECTOR = longestOf(CONNECTORS);
-export const LONGEST_PARTICLE = longestOf(NAME_PARTICLES);
-
 /** Capitalized at a sentence start but not names (when not otherwise known). */
 export const SENTENCE_WORDS = new Set([
   'the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'its', 'he', 'she', 'they', 'we', 'i',

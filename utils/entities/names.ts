@@ -5,11 +5,10 @@
  * dateline at the start of a paragraph ("WASHINGTON —").
  */
 import { isCalendarWord } from './dates';
-import { ARTICLES, CONNECTORS, CORPORATE_SUFFIXES, HEADLINE_VERBS, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, ORG_OPENERS, PERSON_TITLES, PLACE_HEADS, SENTENCE_WORDS, TITLES, WORD_NAMES } from './keywords';
-import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, commaBefore, lettersIn, plainGap, wordAt, wordIn, type Tokens } from './tokenize';
+import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, POSSESSIVE, SENTENCE, UPPER, commaBefore, lettersIn, plainGap, wordAt, type Tokens } from './tokenize';
 import type { EntityType } from './types';
+import { ARTICLE, CONNECTOR, CORPORATE_SUFFIX, HEADLINE_VERB, NAME_PARTICLE, ORG_HEAD, ORG_OPENER, PERSON_TITLE, PLACE_HEAD, SENTENCE_WORD, TITLE, WORD_NAME, classesAt, inClass, wordClass } from './word-classes';
 import { wordInts } from './word-scratch';
-import { WordSet } from './word-set';
 
 export interface Candidate {
   first: number;
@@ -30,9 +29,6 @@ export interface NameLists {
 
 /** Collective nouns whose possessive stands inside organization names ("People’s Army"). */
 const COLLECTIVE_POSSESSIVES = new Set(['people', 'workers', 'women', 'children', 'farmers', 'youth', 'peoples', 'citizens', 'veterans', 'nations', 'students', 'soldiers', 'men', 'attorney', 'governor', 'mayor', 'magistrates', 'magistrate']);
-
-const CONNECTOR_WORDS = new WordSet(CONNECTORS);
-const TITLE_WORDS = new WordSet(TITLES);
 
 const isCap = (tokens: Tokens, i: number) => ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
 const word = (tokens: Tokens, i: number) => wordAt(tokens, i);
@@ -69,7 +65,7 @@ function writeRuns(tokens: Tokens, runs: Int32Array): number {
   while (i < tokens.count) {
     // A run may open with a particle ("al-Bashir") or a number joined to a capitalized word ("7-Eleven").
     const joined = i + 1 < tokens.count && flag(tokens, i + 1, HYPHEN_BEFORE) && isCap(tokens, i + 1);
-    const particleStart = joined && (wordIn(tokens, i, NAME_PARTICLES, LONGEST_PARTICLE) || (flag(tokens, i, DIGIT) && lettersIn(tokens, i) <= 2));
+    const particleStart = joined && (inClass(tokens, i, NAME_PARTICLE) || (flag(tokens, i, DIGIT) && lettersIn(tokens, i) <= 2));
     if (!isCap(tokens, i) && !particleStart) {
       i++;
       continue;
@@ -88,7 +84,7 @@ function writeRuns(tokens: Tokens, runs: Int32Array): number {
       }
       // Connectors only between capitalized words: "of the Party", "al-Bashir".
       let k = j;
-      while (k < tokens.count && k - j < 2 && CONNECTOR_WORDS.at(tokens, k) && !isCap(tokens, k) && spaced(tokens, k)) k++;
+      while (k < tokens.count && k - j < 2 && inClass(tokens, k, CONNECTOR) && !isCap(tokens, k) && spaced(tokens, k)) k++;
       if (k > j && k < tokens.count && isCap(tokens, k) && spaced(tokens, k) && !flag(tokens, k, SENTENCE)) {
         last = k;
         j = k;
@@ -109,67 +105,69 @@ export function candidatesInRun(tokens: Tokens, a: number, b: number, lists: Nam
   // title near the start ("Tunisian Prime Minister Habib Essid", "Former President …").
   let start = a;
   for (let k = a + 1; k <= Math.min(b - 1, a + 2); k++) {
-    if (TITLES.has(word(tokens, k)) && !TITLES.has(word(tokens, a))) {
+    if (inClass(tokens, k, TITLE) && !inClass(tokens, a, TITLE)) {
       start = k;
       break;
     }
   }
   let titled = false;
   while (start <= b) {
-    const w = word(tokens, start);
-    if (TITLES.has(w)) titled = true;
-    else if (!(start === a && ((flag(tokens, start, SENTENCE) && SENTENCE_WORDS.has(w)) || ARTICLES.has(w)))) break;
+    const classes = classesAt(tokens, start);
+    if (classes & TITLE) titled = true;
+    else if (!(start === a && ((flag(tokens, start, SENTENCE) && classes & SENTENCE_WORD) || classes & ARTICLE))) break;
     start++;
   }
   // A title in lower case before the run ("former president Barack Obama") counts before a full
   // name only: "that first Retina display" names no one.
-  titled ||= a > 0 && TITLE_WORDS.at(tokens, a - 1) && spaced(tokens, a) && (isCap(tokens, a - 1) || b > a);
+  titled ||= a > 0 && inClass(tokens, a - 1, TITLE) && spaced(tokens, a) && (isCap(tokens, a - 1) || b > a);
   // An office, not a person: "Inspector-General of Intelligence", "Minister for Trade".
   const office = titled && start <= b && !isCap(tokens, start);
   // A run may open with connectors ("How do I …" leaves "do I"): a name starts with a capital.
   while (start <= b && !isCap(tokens, start) && !flag(tokens, start + 1, HYPHEN_BEFORE)) start++;
 
   // An institution standing alone at the end of the run: "before Parliament rises", "… Inc. The Navy said".
-  if (start <= b && INSTITUTIONS.has(word(tokens, b)) && (b === start || ARTICLES.has(word(tokens, b - 1)))) found.push({ first: b, last: b, type: 'ORG' });
+  if (start <= b && inClass(tokens, b, INSTITUTION) && (b === start || inClass(tokens, b - 1, ARTICLE))) found.push({ first: b, last: b, type: 'ORG' });
   // "the House voted", "a House committee": the chamber, inside a sentence ("House prices rose" opens one).
-  else if (start === b && word(tokens, b) === 'house' && !flag(tokens, b, SENTENCE | UPPER) && ARTICLES.has(word(tokens, b - 1)) && word(tokens, b + 1) !== 'of') found.push({ first: b, last: b, type: 'ORG' });
+  else if (start === b && word(tokens, b) === 'house' && !flag(tokens, b, SENTENCE | UPPER) && inClass(tokens, b - 1, ARTICLE) && word(tokens, b + 1) !== 'of') found.push({ first: b, last: b, type: 'ORG' });
   headCandidates(tokens, start, b, found);
   if (!office) personCandidates(tokens, start, b, titled, lists, found);
   // A person named after a title inside the run: "NTEU President Tony Reardon"; or by a given
   // name after an abbreviation in capitals: "Cleveland DL Larry Ogunjobi".
   for (let k = start + 1; k < b; k++) {
-    if (PERSON_TITLES.has(word(tokens, k)) && isCap(tokens, k) && isCap(tokens, k + 1)) personCandidates(tokens, k + 1, b, true, lists, found);
-    else if (flag(tokens, k - 1, UPPER) && !flag(tokens, k, UPPER) && lists.givenNames.has(word(tokens, k)) && !WORD_NAMES.has(word(tokens, k))) personCandidates(tokens, k, b, false, lists, found);
+    if (inClass(tokens, k, PERSON_TITLE) && isCap(tokens, k) && isCap(tokens, k + 1)) personCandidates(tokens, k + 1, b, true, lists, found);
+    else if (flag(tokens, k - 1, UPPER) && !flag(tokens, k, UPPER) && lists.givenNames.has(word(tokens, k)) && !inClass(tokens, k, WORD_NAME)) personCandidates(tokens, k, b, false, lists, found);
   }
   datelineCandidate(tokens, a, b, found);
 }
 
 /** Institutions named by one capitalized word ("before Parliament rises", "the Senate"). */
-const INSTITUTIONS = new Set(['parliament', 'senate', 'congress', 'navy', 'army', 'marines', 'politburo', 'presidium', 'kremlin', 'pentagon', 'knesset', 'bundestag', 'duma', 'taliban', 'hamas', 'hezbollah', 'nato', 'interpol', 'europol']);
+const INSTITUTION = wordClass(['parliament', 'senate', 'congress', 'navy', 'army', 'marines', 'politburo', 'presidium', 'kremlin', 'pentagon', 'knesset', 'bundestag', 'duma', 'taliban', 'hamas', 'hezbollah', 'nato', 'interpol', 'europol']);
 
 const LEADING_HEADS = new Set(['lake', 'mount', 'mt.', 'cape', 'fort', 'isle', 'gulf', 'port']);
 
 function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]): void {
   for (let h = a; h <= b; h++) {
-    const w = word(tokens, h);
-    const org = ORG_HEADS.has(w);
-    const place = PLACE_HEADS.has(w);
-    const opener = ORG_OPENERS.has(w) && h + 1 <= b && word(tokens, h + 1) === 'of';
+    const classes = classesAt(tokens, h);
+    const org = (classes & ORG_HEAD) !== 0;
+    const place = (classes & PLACE_HEAD) !== 0;
+    const opener = (classes & ORG_OPENER) !== 0 && h + 1 <= b && word(tokens, h + 1) === 'of';
     if (!(org || place || opener) || !isCap(tokens, h)) continue;
+    const w = word(tokens, h);
     // Left over capitalized words, and for an organization over "and"/"&" between them ("World
     // Travel and Tourism Council"), not over another name's head ("Songchon County and Kimhwa County").
     let first = h;
     for (let k = h - 1; k >= a; k--) {
       const w = word(tokens, k);
       if (isCap(tokens, k)) {
+        const classes = classesAt(tokens, k);
         // "Former National Security Council official …", "Formerly Verizon Amphitheatre": no name opens so.
-        if (TITLES.has(w) || w === 'former' || w === 'formerly' || HEADLINE_VERBS.has(w) || (flag(tokens, k, SENTENCE) && SENTENCE_WORDS.has(w))) break;
-        if (flag(tokens, k, UPPER) && SENTENCE_WORDS.has(w)) break; // in capitals: "… IS THE NINE NETWORK"
-        if (ARTICLES.has(w)) break; // "… Inc. The Navy": a sentence after an abbreviation
+        if (classes & (TITLE | HEADLINE_VERB) || w === 'former' || w === 'formerly' || (flag(tokens, k, SENTENCE) && classes & SENTENCE_WORD)) break;
+        if (flag(tokens, k, UPPER) && classes & SENTENCE_WORD) break; // in capitals: "… IS THE NINE NETWORK"
+        if (classes & ARTICLE) break; // "… Inc. The Navy": a sentence after an abbreviation
         first = k;
       } else if (!(org && (w === 'and' || w === '&') && k - 1 >= a && isCap(tokens, k - 1) && !isHead(tokens, k - 1))) break;
       // "Gensler and Clark Construction Group": a company's suffix closes one name; "&" may join ("Procter & Gamble Co.").
-      else if (w === 'and' && CORPORATE_SUFFIXES.has(word(tokens, h))) break;
+      else if (w === 'and' && inClass(tokens, h, CORPORATE_SUFFIX)) break;
       // "SpaceX, Blue Origin, Ceres Robotics and Tyvak Nano-Satellite Systems": after a comma, "and" ends a list of names.
       else if (w === 'and' && commaBefore(tokens, a)) break;
     }
@@ -179,32 +177,33 @@ function headCandidates(tokens: Tokens, a: number, b: number, found: Candidate[]
     if (h + 1 <= b && (word(tokens, h + 1) === 'of' || word(tokens, h + 1) === 'for' || (org && word(tokens, h + 1) === 'on' && !isCalendarWord(word(tokens, h + 2))))) {
       let k = h + 2;
       if (k <= b && word(tokens, k) === 'the') k++;
-      while (k <= b && (isCap(tokens, k) || (CONNECTORS.has(word(tokens, k)) && k + 1 <= b && isCap(tokens, k + 1)))) {
+      while (k <= b && (isCap(tokens, k) || (inClass(tokens, k, CONNECTOR) && k + 1 <= b && isCap(tokens, k + 1)))) {
         // "… of Government Employees President J. David Cox": the name stops before a person's title.
-        if (PERSON_TITLES.has(word(tokens, k)) && k + 1 <= b && isCap(tokens, k + 1) && !isHead(tokens, k + 1)) break;
+        if (inClass(tokens, k, PERSON_TITLE) && k + 1 <= b && isCap(tokens, k + 1) && !isHead(tokens, k + 1)) break;
         if (isCap(tokens, k)) last = k;
         k++;
       }
     }
     // Heads that come first: "Lake Tarnow", "Mount Paektu", "Cape Cod".
-    if (first === h && last === h && place && LEADING_HEADS.has(w)) while (last + 1 <= b && isCap(tokens, last + 1) && !TITLES.has(word(tokens, last + 1))) last++;
+    if (first === h && last === h && place && LEADING_HEADS.has(w)) while (last + 1 <= b && isCap(tokens, last + 1) && !inClass(tokens, last + 1, TITLE)) last++;
     if (first === h && last === h) continue; // a bare head word ("the Party") names nothing by itself
     found.push({ first, last, type: org || opener ? 'ORG' : 'PLACE' });
   }
 }
 
 // Module-level, not closures in personCandidates: one closure pair per capitalized run was ~2.6 MB of garbage per MB of text.
-const isHead = (tokens: Tokens, i: number) => ORG_HEADS.has(word(tokens, i)) || PLACE_HEADS.has(word(tokens, i));
+const isHead = (tokens: Tokens, i: number) => inClass(tokens, i, ORG_HEAD | PLACE_HEAD);
 
 /** The last word of a person's name starting at `a` within the run [a, b] (at most four words). */
 function extent(tokens: Tokens, a: number, b: number): number {
   let last = a;
   for (let i = a + 1; i <= b && i - a < 4; i++) {
-    if (isHead(tokens, i) || (!isCap(tokens, i) && !NAME_PARTICLES.has(word(tokens, i)) && !flag(tokens, i, HYPHEN_BEFORE))) break;
+    const classes = classesAt(tokens, i);
+    if (classes & (ORG_HEAD | PLACE_HEAD) || (!isCap(tokens, i) && !(classes & NAME_PARTICLE) && !flag(tokens, i, HYPHEN_BEFORE))) break;
     // A name in capitals (a credit, a byline) stops at a common word: "LAURIE OAKES IS THE …".
-    if (flag(tokens, i, UPPER) && (SENTENCE_WORDS.has(word(tokens, i)) || TITLES.has(word(tokens, i)))) break;
+    if (flag(tokens, i, UPPER) && classes & (SENTENCE_WORD | TITLE)) break;
     // "Vanessa Hicks The Federal …": a capitalized "The" inside a run starts something else.
-    if (isCap(tokens, i) && ARTICLES.has(word(tokens, i))) break;
+    if (isCap(tokens, i) && classes & ARTICLE) break;
     if (isCap(tokens, i) || flag(tokens, i, HYPHEN_BEFORE)) last = i;
   }
   return last;

@@ -6,10 +6,10 @@
  * the most evidence, or stays unmarked. All mentions then get that type, the sentence-initial
  * ones too. Mentions inside title-case or all-caps lines (headlines, menus) add no evidence.
  */
-import { ARTICLES, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, SENTENCE_WORDS, SPEECH_VERBS, TITLES } from './keywords';
 import type { Candidate, NameLists } from './names';
 import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, ODD_CHARACTERS, POSSESSIVE, SENTENCE, UPPER, lettersIn, spacedWords, wordAt, type Tokens } from './tokenize';
 import { ENTITY_TYPES, type EntityType } from './types';
+import { ARTICLE, NAME_PARTICLE, ORG_HEAD, PLACE_HEAD, PLACE_PREFIX, SENTENCE_WORD, SPEECH_VERB, TITLE, classesAt, inClass, wordClass } from './word-classes';
 import { wordBytes } from './word-scratch';
 import { WordSet } from './word-set';
 
@@ -44,18 +44,20 @@ const PERSON_NOUNS = new Set([
   'priest', 'pastor', 'activist', 'candidate', 'actor', 'actress', 'singer', 'artist', 'businessman',
   'businesswoman', 'entrepreneur', 'photographer', 'correspondent', 'historian', 'journalist', 'judge',
 ]);
+// Lists read only at the words right before and after a mention are word classes (word-classes.ts):
+// one look-up per word for all of them.
 /**
  * Roles in lower case right before a full name, beside PERSON_NOUNS: a team's positions
  * ("quarterback Mason Rudolph", "running back Trey Edmunds"), too ambiguous elsewhere ("a center for …").
  */
-const ROLES_BEFORE_NAME = new Set([
+const ROLE_BEFORE_NAME = wordClass([
   'quarterback', 'rusher', 'linebacker', 'cornerback', 'receiver', 'tailback', 'halfback', 'fullback', 'back', 'tackle',
   'center', 'guard', 'forward', 'safety', 'kicker', 'punter', 'pitcher', 'catcher', 'shortstop', 'outfielder', 'infielder',
   'striker', 'midfielder', 'defender', 'goalkeeper', 'goalie', 'winger', 'batsman', 'bowler', 'teammate', 'player',
   'rookie', 'star', 'insider', 'champion', 'boxer', 'golfer', 'sprinter', 'swimmer', 'manager', 'defenceman', 'defenseman',
 ]);
 /** Who plays, works or speaks for an organization, named after it: "Verizon spokesman Jane Roe". */
-const MEMBER_ROLES = new Set([
+const MEMBER_ROLE = wordClass([
   'coach', 'goalie', 'defenseman', 'owner', 'spokesman', 'spokeswoman', 'spokesperson', 'ceo', 'founder', 'chief',
   'executive', 'president', 'chairman', 'chairwoman', 'director', 'analyst', 'engineer', 'researcher', 'professor',
   'economist', 'official', 'attorney', 'lawyer', 'reporter', 'editor', 'correspondent', 'columnist', 'writer',
@@ -69,13 +71,13 @@ const ROLE_MODIFIERS = new Set([
   'interim', 'acting', 'longtime', 'program', 'research', 'policy', 'political', 'creative', 'artistic', 'medical',
 ]);
 /** Words before a name that make it a company: "rival Lyft", "retailers such as …", "developer Mojang". */
-const ORG_BEFORE = new Set([
+const ORG_BEFORE = wordClass([
   'company', 'firm', 'startup', 'retailer', 'retailers', 'rival', 'rivals', 'giant', 'maker', 'developer',
   'publisher', 'studio', 'automaker', 'carmaker', 'chipmaker', 'brand', 'airline', 'insurer', 'lender',
   'subsidiary', 'conglomerate', 'outlet', 'newspaper', 'broadcaster', 'network', 'agency', 'partnered',
 ]);
 /** What a company has: "X's shares", "X's drivers". */
-const ORG_POSSESSIONS = new Set([
+const ORG_POSSESSION = wordClass([
   'shares', 'stock', 'ceo', 'founder', 'founders', 'customers', 'drivers', 'employees', 'workers', 'workforce',
   'app', 'apps', 'platform', 'headquarters', 'subsidiary', 'products', 'product', 'software', 'service',
   'services', 'pricing', 'prices', 'fans', 'users', 'board', 'executives', 'website', 'algorithm', 'business',
@@ -91,13 +93,13 @@ const PERSON_POSSESSIONS = new Set([
   'vocals', 'voice', 'novel', 'novels', 'lyrics', 'songs', 'memoirs', 'biography', 'poems', 'paintings', 'legacy',
 ]);
 /** Verbs after a name that companies do more than people: "X acquired", "X shipped". */
-const ORG_VERBS = new Set([
+const ORG_VERB = wordClass([
   'acquired', 'shipped', 'launched', 'unveiled', 'hired', 'employs', 'sued', 'partnered', 'raised',
   'slashed', 'charged', 'charges', 'tweeted', 'reported', 'announced', 'promised', 'manufactures', 'sells',
   'sold', 'bought', 'invested', 'releases', 'released', 'offers', 'offered', 'operates', 'underpays',
   'preaches', 'practices', 'claims', 'deceives', 'monitors', 'pushes',
 ]);
-const PLACE_BEFORE = new Set(['in', 'near', 'outside', 'across', 'around', 'throughout', 'inside', 'to', 'from']);
+const PLACE_BEFORE = wordClass(['in', 'near', 'outside', 'across', 'around', 'throughout', 'inside', 'to', 'from']);
 /** "the state of X", "the city of X". */
 const PLACE_OF = new Set([
   'state', 'city', 'town', 'village', 'province', 'county', 'capital', 'island', 'region', 'republic', 'coast', 'outskirts',
@@ -110,10 +112,10 @@ const CREDIT_BEFORE = new Set(['by', 'credit', 'photo', 'photograph', 'photograp
 const OFFICE_LINKS = new Set(['of', 'for']);
 const DEMONYM = /(?:ian|ean|ese|ish|ic)$/;
 /** "the Carter administration", "the Abe government": the word before is a leader. */
-const LEADERSHIPS = new Set(['administration', 'presidency', 'era', 'doctrine']);
+const LEADERSHIP = wordClass(['administration', 'presidency', 'era', 'doctrine']);
 /** "bought X", "acquired X": X is a company. */
-const ACQUIRING = new Set(['bought', 'acquired', 'acquire', 'acquiring', 'buying', 'purchased', 'merge', 'merged']);
-const COMPASS = new Set([
+const ACQUIRING = wordClass(['bought', 'acquired', 'acquire', 'acquiring', 'buying', 'purchased', 'merge', 'merged']);
+const COMPASS = wordClass([
   'northern', 'southern', 'eastern', 'western', 'central', 'northeastern', 'northwestern', 'southeastern', 'southwestern',
   'north-eastern', 'north-western', 'south-eastern', 'south-western', 'coastal', 'rural', 'downtown', 'suburban',
 ]);
@@ -161,7 +163,7 @@ interface OpenEntity {
 }
 
 /** Single words that name nothing by themselves: "the Party", "the Government", "Islamists". */
-const BARE = new Set([...ORG_HEADS, ...PLACE_HEADS, ...TITLES]);
+const BARE = ORG_HEAD | PLACE_HEAD | TITLE;
 const PLURAL_GROUP = /(?:ists|ites|ians|ans|ese|ers|ics|ims)$/;
 
 const flag = (tokens: Tokens, i: number, bit: number) => i >= 0 && i < tokens.count && ((tokens.flags[i] as number) & bit) !== 0;
@@ -197,19 +199,24 @@ function titleCaseWords(tokens: Tokens): Uint8Array {
   let from = 0;
   let long = 0;
   let capital = 0;
-  for (let i = 0; i < count; i++) {
-    const bits = flags[i] as number;
+  // One step past the last word, which closes the last sentence: the loop is the last of the
+  // function. What followed it had no type feedback in the code V8 compiled while the loop ran (on-stack
+  // replacement), which was thrown away at the end of each call (Node 20).
+  for (let i = 0; i <= count; i++) {
+    const bits = i < count ? (flags[i] as number) : SENTENCE;
     if (bits & (SENTENCE | LINE_START) && i > from) {
       if (long >= 3 && capital === long) marks.fill(1, from, i);
       from = i;
       long = 0;
       capital = 0;
     }
-    if (bits & DIGIT || (end[i] as number) - (start[i] as number) < 4) continue;
-    long++;
-    if (bits & (CAP | UPPER)) capital++;
+    if (i === count) break;
+    // Counted without branches (which words are long, and which capitalized, follows no pattern a
+    // processor could guess): 1 for a word of four characters or more that is no number.
+    const counted = ((3 - ((end[i] as number) - (start[i] as number))) >>> 31) & ~(bits >> 2) & (DIGIT >> 2);
+    long += counted;
+    capital += counted & (bits | (bits >> 1)) & CAP; // CAP or UPPER (bits 1 and 2)
   }
-  if (long >= 3 && capital === long) marks.fill(1, from, count);
   return marks;
 }
 
@@ -266,9 +273,9 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     // Leading titles and sentence words ("The", "Mr") are not part of the name; a title before
     // "of" or "for" is an office ("Inspector-General of Intelligence"), not a person's.
     while (s <= to) {
-      const w = wordAt(tokens, s);
-      if (TITLES.has(w) && isCap(tokens, s)) titled = !OFFICE_LINKS.has(wordAt(tokens, s + 1));
-      else if (!(SENTENCE_WORDS.has(w) && (flag(tokens, s, SENTENCE) || !isCap(tokens, s) || flag(tokens, s, UPPER) || ARTICLES.has(w)))) break;
+      const classes = classesAt(tokens, s);
+      if (classes & TITLE && isCap(tokens, s)) titled = !OFFICE_LINKS.has(wordAt(tokens, s + 1));
+      else if (!(classes & SENTENCE_WORD && (flag(tokens, s, SENTENCE) || !isCap(tokens, s) || flag(tokens, s, UPPER) || classes & ARTICLE))) break;
       s++;
     }
     let e = to;
@@ -276,7 +283,7 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     // In capitals, a name stops at the first common word ("LAURIE OAKES IS THE …").
     if (flag(tokens, s, UPPER)) {
       for (let k = s + 1; k <= e; k++) {
-        if (SENTENCE_WORDS.has(wordAt(tokens, k)) || TITLES.has(wordAt(tokens, k))) {
+        if (inClass(tokens, k, SENTENCE_WORD | TITLE)) {
           e = k - 1;
           break;
         }
@@ -285,9 +292,10 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     if (s > e || e - s + 1 > LONGEST) return;
     if (s === e && (lettersIn(tokens, s) < 2 || (flag(tokens, s, DIGIT) && !isCap(tokens, s)))) return;
     if (s === e) {
+      const classes = classesAt(tokens, s);
+      if (classes & SENTENCE_WORD) return; // "I'm", "Photo": never a name by itself
       const only = wordAt(tokens, s);
-      if (SENTENCE_WORDS.has(only)) return; // "I'm", "Photo": never a name by itself
-      if (personParts.has(only) || BARE.has(only) || PLURAL_GROUP.test(only)) return;
+      if (personParts.has(only) || classes & BARE || PLURAL_GROUP.test(only)) return;
     }
     // The folded words with what stands between them (hyphen or space): one string per mention.
     // One word is its folded text: the word as made (wordAt), unless it holds a character wordAt writes otherwise.
@@ -303,7 +311,7 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     if (!initial || e > s) entity.inside = true;
     if (headline[s]) return;
     // A title before the name: capitalized ("Mr", "President"), or in lower case before a full name.
-    const titleBefore = s > 0 && TITLES.has(wordAt(tokens, s - 1)) && spaceBefore(tokens, s) && (isCap(tokens, s - 1) || e > s);
+    const titleBefore = s > 0 && inClass(tokens, s - 1, TITLE) && spaceBefore(tokens, s) && (isCap(tokens, s - 1) || e > s);
     // Three stores: `fill` is a call of its own, ~0.4 % of a warm call here.
     weak[0] = 0;
     weak[1] = 0;
@@ -337,7 +345,7 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
 
   /** "a Metro reporter", "an award-winning writer": an article, up to three words, a person's noun. */
   function isPersonNounAhead(k: number): boolean {
-    if (!ARTICLES.has(wordAt(tokens, k))) return false;
+    if (!inClass(tokens, k, ARTICLE)) return false;
     for (let j = k + 1; j < Math.min(tokens.count, k + 5); j++) {
       if (flag(tokens, j, SENTENCE)) return false;
       if (PERSON_NOUNS.has(wordAt(tokens, j))) return true;
@@ -371,6 +379,9 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     const plainBefore = !initial && gapIs(tokens, s, false);
     const commaBefore = gapIs(tokens, s, true);
     const next = e + 1 < tokens.count ? wordAt(tokens, e + 1) : '';
+    // The lists the words around the mention are in (word-classes.ts): one look-up each for the cues below.
+    const beforeClasses = classesAt(tokens, s - 1);
+    const nextClasses = classesAt(tokens, e + 1);
     const plainAfter = gapIs(tokens, e + 1, false);
     const commaAfter = gapIs(tokens, e + 1, true);
     const possessive = flag(tokens, e, POSSESSIVE);
@@ -380,7 +391,7 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     if (multi && flag(tokens, s, UPPER) && plainBefore && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
     if (multi && gapIs(tokens, s, false, true) && CREDIT_BEFORE.has(before)) score[PERSON] += 2;
     // Organizations say things too: a full name saying something is a person's mark, not proof.
-    if (plainAfter && SPEECH_VERBS.has(next)) weak[multi ? PERSON : ORG] += multi ? 1.5 : 0.5;
+    if (plainAfter && inClass(tokens, e + 1, SPEECH_VERB)) weak[multi ? PERSON : ORG] += multi ? 1.5 : 0.5;
     if (plainBefore && (before === 'said' || before === 'says' || before === 'reported')) weak[PERSON] += 1;
     // "Alexandra Olgin of South Carolina Public Radio": a full name, then the organization it works for.
     if (multi && next === 'of' && plainAfter && typeAt(e + 2) === 'ORG') score[PERSON] += 2;
@@ -403,27 +414,27 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     // A credit: "Devindra Hardawar/AOL".
     if (multi && tokens.folded.charCodeAt(tokens.end[e] as number) === 47 && isCap(tokens, e + 1)) score[PERSON] += 2;
     // "skipper Wade Bassi", "analyst Jane Roe": a person's noun in lower case right before a full name.
-    if (multi && plainBefore && (PERSON_NOUNS.has(before) || ROLES_BEFORE_NAME.has(before)) && !isCap(tokens, s - 1)) score[PERSON] += 2;
+    if (multi && plainBefore && (PERSON_NOUNS.has(before) || beforeClasses & ROLE_BEFORE_NAME) && !isCap(tokens, s - 1)) score[PERSON] += 2;
     // "the Carter administration": a leader's name.
-    if (!multi && plainAfter && LEADERSHIPS.has(next)) score[PERSON] += 3;
+    if (!multi && plainAfter && nextClasses & LEADERSHIP) score[PERSON] += 3;
     // One of a list of names another of which the document has typed: "Walmart, Kroger and Costco".
     const listed = listedWith(s, e);
     if (listed) score[listed === 'PERSON' ? PERSON : listed === 'ORG' ? ORG : PLACE] += 2;
     if (possessive && PERSON_POSSESSIONS.has(next)) score[PERSON] += 2;
-    if (possessive && ORG_POSSESSIONS.has(next)) score[ORG] += 2;
+    if (possessive && nextClasses & ORG_POSSESSION) score[ORG] += 2;
     // "a Whole Foods spokeswoman", "Whole Foods stores".
-    if (!possessive && plainAfter && ORG_POSSESSIONS.has(next)) {
-      if (ARTICLES.has(before) && ORG_PEOPLE.has(next)) score[ORG] += 2;
+    if (!possessive && plainAfter && nextClasses & ORG_POSSESSION) {
+      if (inClass(tokens, s - 1, ARTICLE) && ORG_PEOPLE.has(next)) score[ORG] += 2;
       else weak[ORG] += 0.5;
     }
     // "Wild coach Bruce Boudreau", "Sabres center Casey Mittelstadt", "Harvard professor Jane Roe":
     // the team, company or school a named person plays or works for.
-    if (plainAfter && !possessive && (MEMBER_ROLES.has(next) || ROLES_BEFORE_NAME.has(next)) && isCap(tokens, e + 2) && isCap(tokens, e + 3) && gapIs(tokens, e + 2, false) && !DEMONYM.test(first) && !PARTY_WORDS.has(first)) score[ORG] += 2;
-    if (plainBefore && ACQUIRING.has(before)) score[ORG] += 1; // "Amazon bought Whole Foods"
+    if (plainAfter && !possessive && nextClasses & (MEMBER_ROLE | ROLE_BEFORE_NAME) && isCap(tokens, e + 2) && isCap(tokens, e + 3) && gapIs(tokens, e + 2, false) && !DEMONYM.test(first) && !PARTY_WORDS.has(first)) score[ORG] += 2;
+    if (plainBefore && beforeClasses & ACQUIRING) score[ORG] += 1; // "Amazon bought Whole Foods"
     // "chief executive of Yahoo", "an analyst at Jefferies", "shares of Verizon".
     if (plainBefore && (before === 'of' || before === 'at') && ORG_ROLES.has(wordAt(tokens, s - 2))) score[ORG] += 2;
-    if (plainAfter && ORG_VERBS.has(next)) weak[ORG] += 1;
-    if (plainBefore && ORG_BEFORE.has(before) && !isCap(tokens, s - 1)) score[ORG] += 2;
+    if (plainAfter && nextClasses & ORG_VERB) weak[ORG] += 1;
+    if (plainBefore && beforeClasses & ORG_BEFORE && !isCap(tokens, s - 1)) score[ORG] += 2;
     if (plainBefore && before === 'with' && DEAL_WORDS.has(wordAt(tokens, s - 2))) score[ORG] += 2; // "partnered with Zeiss"
     // "like Walmart", "such as Uber": examples among companies are companies only with other evidence.
     // Appositive: ", a company …", ", a 67-year-old …", ", who …".
@@ -453,15 +464,15 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     if (flag(tokens, e + 1, HYPHEN_BEFORE) && next === 'based' && !flag(tokens, e, UPPER)) score[PLACE] += 3;
     // "in X", "near X"; "to X" and "from X" only after a word of going ("sold to Verizon" is no place).
     // Not for an acronym or a code in capitals ("in VR", "in 4K"): places in capitals are listed ("in UK").
-    if (plainBefore && PLACE_BEFORE.has(before) && !flag(tokens, s - 1, CAP) && !(!multi && flag(tokens, s, UPPER | DIGIT))) {
+    if (plainBefore && beforeClasses & PLACE_BEFORE && !flag(tokens, s - 1, CAP) && !(!multi && flag(tokens, s, UPPER | DIGIT))) {
       if (before !== 'to' && before !== 'from') weak[PLACE] += 1;
       else if (GOING.has(wordAt(tokens, s - 2))) weak[PLACE] += 1;
     }
     if (plainBefore && before === 'of' && PLACE_OF.has(wordAt(tokens, s - 2))) score[PLACE] += 3;
     // "eastern Northland", "northern Syria"; "New Zealand’s Northland" (a place's own place).
-    if (plainBefore && COMPASS.has(before) && !isCap(tokens, s - 1)) score[PLACE] += 2;
+    if (plainBefore && beforeClasses & COMPASS && !isCap(tokens, s - 1)) score[PLACE] += 2;
     // A name opening with a point of the compass is a place more often than not: "South Taranaki".
-    if (multi && PLACE_PREFIXES.has(first)) score[PLACE] += 1;
+    if (multi && inClass(tokens, s, PLACE_PREFIX)) score[PLACE] += 1;
     if (plainBefore && flag(tokens, s - 1, POSSESSIVE) && typeAt(s - 1) === 'PLACE') score[PLACE] += 2;
     // He or she soon after a name: a full name's cue; after one word, a cue only for the full
     // name that word may be the surname of ("Roof has asked to represent himself").
@@ -475,7 +486,7 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
       }
     }
     // Particles inside ("bin", "van der") mark a person's name.
-    for (let k = s + 1; k < e; k++) if (!isCap(tokens, k) && NAME_PARTICLES.has(wordAt(tokens, k))) score[PERSON] += 1;
+    for (let k = s + 1; k < e; k++) if (!isCap(tokens, k) && inClass(tokens, k, NAME_PARTICLE)) score[PERSON] += 1;
   }
 
   // Full names first: a single word that is part of a person's name is left to the surname rule.

@@ -12,10 +12,11 @@ import { namesRecognizedIn, primaryLanguage } from './language';
 import { openWorldCandidates } from './open-world';
 import { candidatesInRun, capitalizedRuns, keyOf, type Candidate, type NameLists } from './names';
 import type { PhraseIndex } from './phrase-index';
-import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, capitalizedWords, commaBefore, plainGap, tokenize, wordAt, wordIn, wordIs, type Tokens } from './tokenize';
-import { CORPORATE_SUFFIXES, LONGEST_PARTICLE, NAME_PARTICLES, ORG_HEADS, PLACE_HEADS, PLACE_PREFIXES, POSTAL_CODES, SENTENCE_WORDS, STATE_ABBREVIATIONS, TITLES, WORD_NAMES } from './keywords';
+import { CAP, DIGIT, HYPHEN_BEFORE, POSSESSIVE, SENTENCE, UPPER, afterParty, commaBefore, plainGap, tokenize, wordAt, wordIs, type Tokens } from './tokenize';
+import { POSTAL_CODES, STATE_ABBREVIATIONS } from './keywords';
 import type { EntitySpan, EntityType } from './types';
 import { joinVariants, romanizedPlaces, type RomanizedLookup } from './variants';
+import { CORPORATE_SUFFIX, NAME_PARTICLE, ORG_HEAD, PLACE_HEAD, PLACE_PREFIX, POSTAL_CODE, SENTENCE_WORD, STATE_ABBREVIATION, TITLE, WORD_NAME, classesAt, inClass } from './word-classes';
 import { wordBytes, wordInts } from './word-scratch';
 
 export interface RecognizerData {
@@ -45,25 +46,25 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
   const { count, flags: wordFlags } = tokens;
   for (let i = 0; i < count; i++) {
     const flags = wordFlags[i] as number;
-    const particleLed = i + 1 < count && ((wordFlags[i + 1] as number) & HYPHEN_BEFORE) !== 0 && wordIn(tokens, i, NAME_PARTICLES, LONGEST_PARTICLE);
+    const particleLed = i + 1 < count && ((wordFlags[i + 1] as number) & HYPHEN_BEFORE) !== 0 && inClass(tokens, i, NAME_PARTICLE);
     if (flags & (CAP | UPPER) || particleLed) {
       const match = data.names.match(tokens, i);
       if (match && !partOfLonger(tokens, i, i + match.length - 1, match.phrase.type === 'PLACE' ? data.names : null)) {
         const { phrase, length } = match;
         // "Lower Manhattan", "Northern Virginia": a capitalized point of the compass before a listed place.
-        const compass = phrase.type === 'PLACE' && i > 0 && (tokens.flags[i - 1] as number) & CAP && PLACE_PREFIXES.has(wordAt(tokens, i - 1)) && plainGap(tokens, i, 2, false);
+        const compass = phrase.type === 'PLACE' && i > 0 && (tokens.flags[i - 1] as number) & CAP && inClass(tokens, i - 1, PLACE_PREFIX) && plainGap(tokens, i, 2, false);
         // "al-Tanf", "el-Sisi": a lower-case particle joined to a listed name belongs to it.
-        const particle = !compass && i > 0 && flags & HYPHEN_BEFORE && !((tokens.flags[i - 1] as number) & CAP) && wordIn(tokens, i - 1, NAME_PARTICLES, LONGEST_PARTICLE);
+        const particle = !compass && i > 0 && flags & HYPHEN_BEFORE && !((tokens.flags[i - 1] as number) & CAP) && inClass(tokens, i - 1, NAME_PARTICLE);
         // "Prince Andrew", "Pope Francis": a person's title is not part of the name, as everywhere else.
         let first = compass || particle ? i - 1 : i;
-        if (phrase.type === 'PERSON') while (first < i + length - 1 && TITLES.has(wordAt(tokens, first))) first++;
+        if (phrase.type === 'PERSON') while (first < i + length - 1 && inClass(tokens, first, TITLE)) first++;
         candidates.push({ first, last: i + length - 1, type: phrase.type, key: phrase.key, fromList: true });
       }
     } else if (flags & DIGIT && ORDINAL.test(wordAt(tokens, i)) && MILITARY_UNITS.has(wordAt(tokens, i + 1))) {
       candidates.push({ first: i, last: i + 1, type: 'ORG' });
     }
   }
-  const capitals = capitalizedWords(tokens);
+  const capitals = tokens.capitals;
   const runs = capitalizedRuns(tokens);
   for (let r = 0; r < runs.length; r += 2) candidatesInRun(tokens, runs[r] as number, runs[r + 1] as number, data.nameLists, candidates);
   for (const { first, last } of findDates(tokens)) candidates.push({ first, last, type: 'DATE' });
@@ -71,7 +72,8 @@ export function recognize(text: string, data: RecognizerData, options: Recognize
   // A state after its city goes first: on a tie it wins over a list's reading of the same word ("Bristow, VA" is not the VA).
   const states = citiesWithStates(tokens, capitals, data.nameLists.givenNames);
 
-  const chosen = resolve(withoutListedJoins(tokens, [...states, ...candidates]), tokens.count);
+  // concat, not a spread: the spread deoptimized this function (V8: "wrong map") in about every other call.
+  const chosen = resolve(withoutListedJoins(tokens, states.concat(candidates)), tokens.count);
   const taken = wordBytes('taken', tokens.count);
   for (const c of chosen) taken.fill(1, c.first, c.last + 1);
   withLegalForms(tokens, chosen, taken);
@@ -115,7 +117,7 @@ function partOfLonger(tokens: Tokens, first: number, last: number, places: Phras
   };
   if ((tokens.flags[first] as number) & HYPHEN_BEFORE && capital(first - 1) && !place(first - 1, first - 1) && !place(first - 2, first - 1)) return true;
   if (last + 1 < tokens.count && (tokens.flags[last + 1] as number) & HYPHEN_BEFORE && capital(last + 1) && !place(last + 1, last + 1) && !place(last + 1, last + 2)) return true;
-  if (first === last && (tokens.flags[first] as number) & UPPER && SENTENCE_WORDS.has(wordAt(tokens, first))) {
+  if (first === last && (tokens.flags[first] as number) & UPPER && inClass(tokens, first, SENTENCE_WORD)) {
     const upper = (i: number) => i >= 0 && i < tokens.count && ((tokens.flags[i] as number) & UPPER) !== 0;
     return upper(first - 1) || upper(first + 1);
   }
@@ -168,10 +170,19 @@ function withoutListedJoins(tokens: Tokens, candidates: Candidate[]): Candidate[
 function inTextOrder(chosen: readonly Candidate[], count: number): Candidate[] {
   const next = wordInts('order', count + 1);
   for (const c of chosen) (next[c.first + 1] as number)++;
-  for (let i = 1; i <= count; i++) (next[i] as number) += next[i - 1] as number;
+  runningTotals(next, count);
   const ordered = new Array<Candidate>(chosen.length);
   for (const c of chosen) ordered[(next[c.first] as number)++] = c;
   return ordered;
+}
+
+/**
+ * Each of `totals[1..count]` plus all before it. A function of its own, ending with its loop: in
+ * inTextOrder, what followed this loop had no type feedback in the code V8 compiled while it ran
+ * (on-stack replacement), and that code was thrown away at the end of a call (Node 20).
+ */
+function runningTotals(totals: Int32Array, count: number): void {
+  for (let i = 1; i <= count; i++) (totals[i] as number) += totals[i - 1] as number;
 }
 
 /** Longest first (a list before a rule on a tie); each word goes to one span at most. */
@@ -232,7 +243,7 @@ function citiesWithStates(tokens: Tokens, capitals: Int32Array, givenNames: Read
   const candidates: Candidate[] = [];
   const cap = (i: number) => ((tokens.flags[i] as number) & (CAP | UPPER)) !== 0;
   for (const i of capitals) {
-    if (i === 0) continue;
+    if (i === 0 || !inClass(tokens, i, STATE_ABBREVIATION | POSTAL_CODE)) continue;
     const word = wordAt(tokens, i);
     const postal = (tokens.flags[i] as number) & UPPER && word.length === 2 ? POSTAL_CODES.get(word) : undefined;
     const state = STATE_ABBREVIATIONS.get(word) ?? postal;
@@ -245,16 +256,16 @@ function citiesWithStates(tokens: Tokens, capitals: Int32Array, givenNames: Read
     if (!commaBefore(tokens, i) || !cap(i - 1)) continue;
     // A postal code only after a city in mixed case ("CHICAGO, IN THE …" is a line of capitals),
     // and not before a common word in capitals ("Chicago, IN THE …"); "Camden, NJ @ BB&T Pavilion" is one.
-    if (postal && ((tokens.flags[i - 1] as number) & UPPER || (i + 1 < tokens.count && (tokens.flags[i + 1] as number) & UPPER && SENTENCE_WORDS.has(wordAt(tokens, i + 1))))) continue;
+    if (postal && ((tokens.flags[i - 1] as number) & UPPER || (i + 1 < tokens.count && (tokens.flags[i + 1] as number) & UPPER && inClass(tokens, i + 1, SENTENCE_WORD)))) continue;
     let first = i - 1;
     while (first > i - 3 && first > 0 && !((tokens.flags[first] as number) & SENTENCE) && cap(first - 1) && plainGap(tokens, first, 1, false)) first--;
-    while (first < i - 1 && SENTENCE_WORDS.has(wordAt(tokens, first))) first++; // "Near Falkville, Ala."
+    while (first < i - 1 && inClass(tokens, first, SENTENCE_WORD)) first++; // "Near Falkville, Ala."
     // "Rep. Steny H. Hoyer, Md.": a person's home state, not a city's; "Jane Roe, MD" is a doctor.
-    let person = TITLES.has(wordAt(tokens, first - 1));
-    for (let k = first; k < i && !person; k++) person = TITLES.has(wordAt(tokens, k)) || givenNames.has(wordAt(tokens, k));
+    let person = inClass(tokens, first - 1, TITLE);
+    for (let k = first; k < i && !person; k++) person = inClass(tokens, k, TITLE) || givenNames.has(wordAt(tokens, k));
     if (postal && person) continue;
     candidates.push({ first: i, last: i, type: 'PLACE', key: state, fromList: true });
-    if (SENTENCE_WORDS.has(wordAt(tokens, first)) || person) continue;
+    if (inClass(tokens, first, SENTENCE_WORD) || person) continue;
     candidates.push({ first, last: i - 1, type: 'PLACE' });
   }
   return candidates;
@@ -284,19 +295,19 @@ function laterMentions(text: string, tokens: Tokens, capitals: Int32Array, chose
     if (c.type === 'PERSON' && last > first) {
       for (let k = last; k >= first; k--) {
         const surname = wordAt(tokens, k);
-        if (NAME_PARTICLES.has(surname) || surname.length <= 2) continue;
+        if (inClass(tokens, k, NAME_PARTICLE) || surname.length <= 2) continue;
         teach(surname, 'PERSON', key, first);
         break;
       }
       // A family name written first ("Kim", "Xi"), or a given name used alone later ("Eloise"),
       // unless it is also a common word ("Bill", "Will").
       const opening = wordAt(tokens, first);
-      if (nameLists.familyFirst.has(opening) || (nameLists.givenNames.has(opening) && !WORD_NAMES.has(opening))) teach(opening, 'PERSON', key, first);
-    } else if (c.type === 'PERSON' && c.fromList && !WORD_NAMES.has(wordAt(tokens, first))) {
+      if (nameLists.familyFirst.has(opening) || (nameLists.givenNames.has(opening) && !inClass(tokens, first, WORD_NAME))) teach(opening, 'PERSON', key, first);
+    } else if (c.type === 'PERSON' && c.fromList && !inClass(tokens, first, WORD_NAME)) {
       teach(wordAt(tokens, first), 'PERSON', key, first); // "Prince Andrew" named as "Andrew" (the title left out), then "Andrew"
-    } else if (c.type === 'PLACE' && last === first + 1 && PLACE_HEADS.has(wordAt(tokens, last))) {
+    } else if (c.type === 'PLACE' && last === first + 1 && inClass(tokens, last, PLACE_HEAD)) {
       teach(wordAt(tokens, first), 'PLACE', key, first);
-    } else if (c.type === 'ORG' && last === first + 1 && CORPORATE_SUFFIXES.has(wordAt(tokens, last))) {
+    } else if (c.type === 'ORG' && last === first + 1 && inClass(tokens, last, CORPORATE_SUFFIX)) {
       teach(wordAt(tokens, first), 'ORG', key, first); // "Zorblax Inc.", then "Zorblax"
     } else if (c.type === 'ORG' && last + 1 < tokens.count && (tokens.flags[last + 1] as number) & UPPER) {
       const after = tokens.folded.slice(tokens.end[last], tokens.start[last + 1]);
@@ -311,12 +322,13 @@ function laterMentions(text: string, tokens: Tokens, capitals: Int32Array, chose
     const word = wordAt(tokens, i);
     const entry = known.get(word);
     if (!entry) continue;
-    if (flags & SENTENCE && SENTENCE_WORDS.has(word)) continue;
-    if (ORG_HEADS.has(word) && entry.type !== 'ORG') continue;
+    const classes = classesAt(tokens, i);
+    if (flags & SENTENCE && classes & SENTENCE_WORD) continue;
+    if (classes & ORG_HEAD && entry.type !== 'ORG') continue;
     // "Obama Administration" is not a mention of Obama alone, nor "Andrew Colvin" of Andrew Shearer.
     if (i + 1 < tokens.count && !taken[i + 1] && (tokens.flags[i + 1] as number) & CAP && !(flags & POSSESSIVE) && plainGap(tokens, i + 1, 2, true)) continue;
     // "de Blasio", "van Gogh": a lower-case particle before the surname belongs to it.
-    const particle = entry.type === 'PERSON' && i > 0 && !taken[i - 1] && NAME_PARTICLES.has(wordAt(tokens, i - 1)) && plainGap(tokens, i, 2, false);
+    const particle = entry.type === 'PERSON' && i > 0 && !taken[i - 1] && inClass(tokens, i - 1, NAME_PARTICLE) && plainGap(tokens, i, 2, false);
     found.push({ first: particle ? i - 1 : i, last: i, type: entry.type, key: entry.people.length > 1 ? nearestBefore(entry.people, i) : entry.key });
   }
   return found;

@@ -6,7 +6,6 @@
  */
 import { fold } from './fold';
 import { STATE_ABBREVIATIONS } from './keywords';
-import { wordInts } from './word-scratch';
 
 export const CAP = 1; // first letter upper case
 export const UPPER = 2; // two or more letters, all upper case
@@ -27,6 +26,14 @@ export interface Tokens {
   end: Int32Array;
   /** Folded words made so far (see `wordAt`): most words are never needed as strings. */
   words: (string | undefined)[];
+  /** The word lists each word is in, found so far (word-classes.ts); 0 where not asked yet. */
+  classes: Int32Array;
+  /**
+   * The words in capitals or capitalized (CAP or UPPER), in text order. The rules that read only
+   * those words loop over them: a test of every word's flags, passed by ~13 % of words in no order
+   * the processor could guess, cost ~1 ms per MB in each of six passes (~0.2 ms over this list).
+   */
+  capitals: Int32Array;
   flags: Uint8Array;
   /** Characters of possessive ('s, ’s, ') after each word, outside it. */
   tail: Uint8Array;
@@ -50,26 +57,6 @@ export function wordAt(tokens: Tokens, i: number): string {
   return word;
 }
 
-/**
- * The words in capitals or capitalized (CAP or UPPER), in text order, in an array kept between
- * calls (word-scratch.ts). The rules that read only those words loop over it: a test of every
- * word's flags, passed by ~85 % of words in no order the processor could guess, cost ~1 ms per MB
- * in each of six passes (~0.2 ms over this array).
- */
-export function capitalizedWords(tokens: Tokens): Int32Array {
-  const capitals = wordInts('capitals', tokens.count);
-  // The loop is a function of its own, as names.ts `capitalizedRuns` says why.
-  return capitals.subarray(0, writeCapitalized(tokens, capitals));
-}
-
-/** Writes the capitalized words of `tokens` into `capitals`; returns how many. */
-function writeCapitalized(tokens: Tokens, capitals: Int32Array): number {
-  const { count, flags } = tokens;
-  let n = 0;
-  for (let i = 0; i < count; i++) if ((flags[i] as number) & (CAP | UPPER)) capitals[n++] = i;
-  return n;
-}
-
 /** Word `i` is `word` (as `wordAt` would make it), found otherwise: kept so that `wordAt` does not make it again. */
 export function setWord(tokens: Tokens, i: number, word: string): void {
   tokens.words[i] ??= word;
@@ -88,16 +75,6 @@ export function wordIs(tokens: Tokens, i: number, word: string): boolean {
   const folded = tokens.folded;
   for (let k = 0; k < word.length; k++) if (folded.charCodeAt(start + k) !== word.charCodeAt(k)) return false;
   return true;
-}
-
-/**
- * Whether word `i` is one of `words`, none of them longer than `longest` characters. A longer
- * word is not made into a string to find out: most words never are.
- */
-export function wordIn(tokens: Tokens, i: number, words: ReadonlySet<string>, longest: number): boolean {
-  // Folding never lengthens a word (see `wordAt`), and shortens it only where it holds an odd character.
-  if (i >= 0 && i < tokens.count && (tokens.end[i] as number) - (tokens.start[i] as number) > longest && !((tokens.flags[i] as number) & ODD_CHARACTERS)) return false;
-  return words.has(wordAt(tokens, i));
 }
 
 /**
@@ -277,10 +254,15 @@ interface Buffers {
   flags: Uint8Array;
   tail: Uint8Array;
   words: (string | undefined)[];
+  classes: Int32Array;
+  capitals: Int32Array;
   /** Words made for the last text (cleared before the next). */
   used: number;
 }
 const kept: { text: Buffers | null; entry: Buffers | null } = { text: null, entry: null };
+
+/** The arrays `scanWords` writes a text's words into, replaced by longer ones when a text has more words than they hold. */
+type WordArrays = Pick<Buffers, 'start' | 'end' | 'flags' | 'tail' | 'capitals'>;
 
 /**
  * The words of `text`. `reuseBuffers`: write into the buffers of the last call that reused the
@@ -288,17 +270,57 @@ const kept: { text: Buffers | null; entry: Buffers | null } = { text: null, entr
  * `maxWords`: stop after that many words.
  */
 export function tokenize(text: string, { reuseBuffers = false as boolean | 'entry', maxWords = Infinity } = {}): Tokens {
+  // A list's entry as a flat string (sequential, or a slice of one), as texts mostly are: V8 reads a
+  // character by the kind of string it is, and the entries' kinds (joined, interned…) beside the
+  // texts' made the read of each word's first character in scanWords generic (megamorphic: ~16 M
+  // instructions per MB of text in Node 20, after the entries of the warm-up were read).
+  if (reuseBuffers === 'entry') text = `${text} `.slice(0, -1);
   const folded = fold(text);
-  const length = folded.length;
-  const capacity = Math.max(16, Math.ceil(length / 5));
+  const capacity = Math.max(16, Math.ceil(folded.length / 5));
   const pool = reuseBuffers === 'entry' ? 'entry' : 'text';
   const scratch = reuseBuffers ? kept[pool] : null;
-  const reuse = scratch !== null && scratch.start.length >= capacity;
-  let start = reuse ? scratch.start : new Int32Array(capacity);
-  let end = reuse ? scratch.end : new Int32Array(capacity);
-  let flags = reuse ? scratch.flags : new Uint8Array(capacity);
-  let tail = reuse ? scratch.tail : new Uint8Array(capacity);
+  const arrays: WordArrays =
+    scratch !== null && scratch.start.length >= capacity
+      ? { start: scratch.start, end: scratch.end, flags: scratch.flags, tail: scratch.tail, capitals: scratch.capitals }
+      : { start: new Int32Array(capacity), end: new Int32Array(capacity), flags: new Uint8Array(capacity), tail: new Uint8Array(capacity), capitals: new Int32Array(capacity) };
+  const count = scanWords(text, folded, arrays, maxWords);
+  const capitalCount = capitalsScanned;
+  const { start, end, flags, tail, capitals } = arrays;
+  let words: (string | undefined)[];
+  if (scratch !== null && scratch.words.length >= count) {
+    // Words made for the last text must not stand for this one's (nor keep it alive).
+    words = scratch.words;
+    words.fill(undefined, 0, Math.max(count, scratch.used));
+  } else words = new Array<string | undefined>(count);
+  const classes = scratch !== null && scratch.classes.length >= count ? scratch.classes.fill(0, 0, count) : new Int32Array(start.length);
+  if (scratch !== null) {
+    scratch.start = start;
+    scratch.end = end;
+    scratch.flags = flags;
+    scratch.tail = tail;
+    scratch.words = words;
+    scratch.classes = classes;
+    scratch.capitals = capitals;
+    scratch.used = count;
+  } else if (reuseBuffers) kept[pool] = { start, end, flags, tail, words, classes, capitals, used: count };
+  return { count, start, end, words, classes, capitals: capitals.subarray(0, capitalCount), flags, tail, folded, text };
+}
+
+/** The capitalized words the last `scanWords` wrote (a module variable, which a store after its loop needs no type feedback for). */
+let capitalsScanned = 0;
+
+/**
+ * Writes the words of `text` (folded: `folded`) into `arrays`, at most `maxWords`; returns how
+ * many. The loop is a function of its own that ends with it: in tokenize, V8 compiled the loop
+ * while a long text ran it (on-stack replacement) into code where what followed the loop had no
+ * type feedback, and threw that code away at the end of each call (Node 20, under callgrind's
+ * --predictable: ~7 times per call on 1 MB, the next call's loop run unoptimized meanwhile).
+ */
+function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: number): number {
+  const length = folded.length;
+  let { start, end, flags, tail, capitals } = arrays;
   let count = 0;
+  let capitalCount = 0;
   let previousEnd = 0;
   let previousAbbreviation = false;
   let previousPeriod = false;
@@ -396,33 +418,24 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
     }
 
     if (count === start.length) {
-      start = grow(start, new Int32Array(count * 2));
-      end = grow(end, new Int32Array(count * 2));
-      flags = grow(flags, new Uint8Array(count * 2));
-      tail = grow(tail, new Uint8Array(count * 2));
+      arrays.start = start = grow(start, new Int32Array(count * 2));
+      arrays.end = end = grow(end, new Int32Array(count * 2));
+      arrays.flags = flags = grow(flags, new Uint8Array(count * 2));
+      arrays.tail = tail = grow(tail, new Uint8Array(count * 2));
+      arrays.capitals = capitals = grow(capitals, new Int32Array(count * 2));
     }
     start[count] = from;
     end[count] = to;
     flags[count] = flag;
     tail[count] = possessive;
+    // Written every time, kept when CAP or UPPER is set (bits 1 and 2): no branch to mispredict.
+    capitals[capitalCount] = count;
+    capitalCount += (flag | (flag >> 1)) & CAP;
     count++;
     if (count === maxWords) break;
     previousEnd = to + possessive;
     if (pos < previousEnd) pos = previousEnd;
   }
-  let words: (string | undefined)[];
-  if (scratch !== null && scratch.words.length >= count) {
-    // Words made for the last text must not stand for this one's (nor keep it alive).
-    words = scratch.words;
-    words.fill(undefined, 0, Math.max(count, scratch.used));
-  } else words = new Array<string | undefined>(count);
-  if (scratch !== null) {
-    scratch.start = start;
-    scratch.end = end;
-    scratch.flags = flags;
-    scratch.tail = tail;
-    scratch.words = words;
-    scratch.used = count;
-  } else if (reuseBuffers) kept[pool] = { start, end, flags, tail, words, used: count };
-  return { count, start, end, words, flags, tail, folded, text };
+  capitalsScanned = capitalCount;
+  return count;
 }

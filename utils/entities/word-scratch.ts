@@ -9,7 +9,7 @@
  */
 
 /** The callers, one slot each (two calls that use arrays at once must not share one). */
-export type WordSlot = 'taken' | 'resolved' | 'mentioned' | 'ruleOrgs' | 'typeCodes' | 'headlines' | 'typedAt' | 'order' | 'runs' | 'capitals';
+export type WordSlot = 'taken' | 'resolved' | 'mentioned' | 'ruleOrgs' | 'typeCodes' | 'headlines' | 'typedAt' | 'order' | 'runs';
 
 const bytes = new Map<WordSlot, Uint8Array>();
 const ints = new Map<WordSlot, Int32Array>();
