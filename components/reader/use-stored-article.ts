@@ -11,7 +11,7 @@ import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import type { ArticleRecord } from '@/utils/article/types';
 import { listArticleAnnotations } from '@/utils/db/annotations-repo';
 import type { GlossDb } from '@/utils/db/database';
-import { readVersionContent } from '@/utils/db/versions-repo';
+import { listVersions, readVersionContent } from '@/utils/db/versions-repo';
 import { listen } from '@/utils/messaging/listen';
 import { toPages } from '@/utils/messaging/protocol/to-pages';
 import { errorMessage } from '@/utils/messaging/result';
@@ -32,7 +32,7 @@ type ReadVersions = Pick<StoredArticle, 'versions' | 'damaged'>;
 
 /** Reads an article's version records raw, so that a damaged one is counted rather than failing the page. */
 async function readVersions(db: GlossDb, articleId: string): Promise<ReadVersions> {
-  const raw = await db.versions.where('[articleId+firstSeenAt]').between([articleId, -Infinity], [articleId, Infinity]).toArray();
+  const raw: unknown[] = await listVersions(db, articleId);
   const versions = raw.filter((record) => v.is(versionSchema, record));
   return { versions, damaged: raw.length - versions.length };
 }

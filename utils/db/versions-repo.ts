@@ -121,9 +121,14 @@ async function touch(db: GlossDb, latest: VersionRecord, now: number, keys: stri
  * article's oldest first; versions in `tried` left out. Metadata only: no copy is read.
  */
 export async function versionsWithoutKeys(db: GlossDb, tried: ReadonlySet<string> = new Set()): Promise<Map<string, VersionRecord[]>> {
+  return versionsByArticle(db, (version) => !version.keys && !tried.has(version.id));
+}
+
+/** Every stored version `wanted` accepts, by article, each article's oldest first (metadata only). */
+async function versionsByArticle(db: GlossDb, wanted: (version: VersionRecord) => boolean = () => true): Promise<Map<string, VersionRecord[]>> {
   const found = new Map<string, VersionRecord[]>();
   await db.versions.orderBy('[articleId+firstSeenAt]').each((version) => {
-    if (version.keys || tried.has(version.id)) return;
+    if (!wanted(version)) return;
     const list = found.get(version.articleId);
     if (list) list.push(version);
     else found.set(version.articleId, [version]);
@@ -139,10 +144,9 @@ export async function versionsWithoutKeys(db: GlossDb, tried: ReadonlySet<string
  */
 export function learnVersionKeys(db: GlossDb, articleId: string, learned: ReadonlyMap<string, string[]>): Promise<VersionRecord[]> {
   return db.transaction('rw', db.versions, async () => {
-    const [lower, upper] = byArticle(articleId);
     const changed: VersionRecord[] = [];
     let before: VersionRecord | undefined;
-    for (const version of await db.versions.where('[articleId+firstSeenAt]').between(lower, upper).toArray()) {
+    for (const version of await listVersions(db, articleId)) {
       let now = version;
       const keys = learned.get(version.id);
       if (!now.keys && keys) now = { ...now, keys };
@@ -198,14 +202,8 @@ async function removeVersions(db: GlossDb, doomed: readonly VersionRecord[]): Pr
 export function pruneVersions(db: GlossDb, keepLast: number): Promise<RemovedVersions> {
   if (!Number.isInteger(keepLast) || keepLast < 1) throw new RangeError('Keep at least the last version of each article.');
   return db.transaction('rw', db.versions, db.versionBodies, db.annotations, async () => {
-    const byArticle = new Map<string, VersionRecord[]>();
-    await db.versions.orderBy('[articleId+firstSeenAt]').each((version) => {
-      const list = byArticle.get(version.articleId);
-      if (list) list.push(version);
-      else byArticle.set(version.articleId, [version]);
-    });
     const doomed: VersionRecord[] = [];
-    for (const [articleId, versions] of byArticle) {
+    for (const [articleId, versions] of await versionsByArticle(db)) {
       const middle = versions.slice(1, Math.max(1, versions.length - keepLast));
       if (middle.length === 0) continue;
       const annotated = new Set<VersionRecord>();
