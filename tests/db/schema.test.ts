@@ -38,6 +38,7 @@ describe('db/schema', () => {
       { version: 13, stores: { entities: 'key, articles, [type+articles], *words' } },
       { version: 14, stores: { yearSlices: '[scope+year]' } },
       { version: 15, stores: { versions: 'id, [articleId+firstSeenAt], *droppedKeys' } },
+      { version: 16, stores: { annotations: 'id, articleId, createdAt, updatedAt, *tags, *words', labels: 'id' } },
     ]);
   });
 
@@ -49,8 +50,9 @@ describe('db/schema', () => {
     const db = new GlossDb(`schema-${crypto.randomUUID()}`);
     await db.open();
     expect(db.verno).toBe(NEWEST);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articleCounts', 'articles', 'corrections', 'entities', 'groupOverlaps', 'keySlices', 'keyWeeks', 'mentions', 'pendingMentions', 'timelines', 'versionBodies', 'versions', 'watchlists', 'yearSlices']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['annotations', 'articleCounts', 'articles', 'corrections', 'entities', 'groupOverlaps', 'keySlices', 'keyWeeks', 'labels', 'mentions', 'pendingMentions', 'timelines', 'versionBodies', 'versions', 'watchlists', 'yearSlices']);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'tags')?.multi).toBe(true);
+    expect(db.annotations.schema.indexes.map((i) => i.name)).toEqual(['articleId', 'createdAt', 'updatedAt', 'tags', 'words']);
     expect(db.annotations.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
     expect(db.entities.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
     db.close();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { storedAnnotation } from '@/utils/db/annotations-repo';
+import { putStoredAnnotations, storedAnnotation } from '@/utils/db/annotations-repo';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { GlossDb } from '@/utils/db/database';
 import { importLibrary, readLibrary } from '@/utils/export/import-library';
@@ -23,7 +23,7 @@ describe('export/import-library', () => {
 
   it('reads every table and the settings', async () => {
     const library = sampleLibrary();
-    await db.annotations.bulkAdd(library.annotations.map((a) => storedAnnotation(a, undefined)));
+    await putStoredAnnotations(db, library.annotations.map((a) => storedAnnotation(a, undefined)));
     await db.articles.bulkAdd(library.articles);
     await db.watchlists.bulkAdd(library.watchlists);
     const read = await readLibrary(db);

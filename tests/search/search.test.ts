@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
-import { createAnnotation, storedAnnotation, updateAnnotation, type NewAnnotation } from '@/utils/db/annotations-repo';
+import { createAnnotation, putStoredAnnotations, storedAnnotation, updateAnnotation, type NewAnnotation } from '@/utils/db/annotations-repo';
 import { recordArticle } from '@/utils/db/articles-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { LOAD_AT_MOST, searchLibrary } from '@/utils/search/search';
@@ -154,6 +154,19 @@ describe('search/search', () => {
     expect(odd.annotations.map((a) => a.id)).toEqual(byId.filter((id) => stored.find((a) => a.id === id)!.tags.length));
   });
 
+  it('intersects a large tag with a large word by their keys, loading only the page', async () => {
+    // Both terms hold more than LOAD_AT_MOST: neither narrows the other on loaded records.
+    const many = Array.from({ length: 2 * LOAD_AT_MOST }, (_, i) => note(BBC, `bulk quote ${i}`, { tags: i < LOAD_AT_MOST + 20 ? ['wide'] : [] }));
+    const stored: AnnotationRecord[] = [];
+    for (const [i, input] of many.entries()) stored.push(await createAnnotation(db, input, day(20) + i));
+    const loaded = vi.spyOn(db.annotations, 'bulkGet');
+    const order = (await db.annotations.orderBy('createdAt').primaryKeys()) as string[];
+    const result = await searchLibrary(db, 'bulk tag:wide', { limit: 10, order });
+    expect(result.total).toBe(LOAD_AT_MOST + 20);
+    expect(result.annotations.map((a) => a.id)).toEqual(stored.filter((a) => a.tags.length).map((a) => a.id).reverse().slice(0, 10));
+    expect(loaded.mock.calls.flatMap(([keys]) => keys)).toHaveLength(10);
+  });
+
   it('pages from the kept order without counting the library, with the same answer', async () => {
     const many = Array.from({ length: LOAD_AT_MOST + 10 }, (_, i) => note(BBC, `bulk quote ${i}`));
     for (const [i, input] of many.entries()) await createAnnotation(db, input, day(20) + i);
@@ -175,7 +188,7 @@ describe('search/search', () => {
       const exact = i < 400 ? `alpha ${i}` : `beta ${i}`;
       return storedAnnotation({ ...note(BBC, exact), id, createdAt: at, updatedAt: at, rev: 1 }, undefined);
     });
-    await db.annotations.bulkAdd(records);
+    await putStoredAnnotations(db, records);
     const alpha = records.filter((r) => r.quote.exact.startsWith('alpha')).map((r) => r.id).reverse();
     for (const [offset, limit] of [[0, 10], [5, 10], [390, 20], [0, 400]] as const) {
       const result = await searchLibrary(db, 'alpha', { offset, limit });

@@ -2,8 +2,8 @@
  * Reader annotations: make, edit, delete (and restore, for undo), list an article's, list the
  * tags in use. Every write is one transaction; a failed write (quota, closed database) rejects and
  * leaves what was stored. Each write stores the annotation's search words (search/words.ts),
- * reading its article in the same transaction for the title and outlet; what this module hands
- * back never carries them.
+ * reading its article in the same transaction for the title and outlet, and the lists of its
+ * labels (labels.ts) with them; what this module hands back never carries the words.
  *
  * Writes are safe to repeat and never overwrite unseen work: a new annotation comes with the id
  * its writer made before the first try, so a retry after a lost answer finds it stored and gets
@@ -17,6 +17,7 @@ import { GlossFailure } from '../messaging/result';
 import { cleanTags } from '../notes/tags';
 import { indexWords } from '../search/words';
 import type { GlossDb, StoredAnnotation } from './database';
+import { writeLabels } from './labels';
 
 /** A new annotation: with the id its writer made (one is made here when it has none). */
 export type NewAnnotation = Omit<AnnotationRecord, 'id' | 'createdAt' | 'updatedAt' | 'rev'> & { id?: string };
@@ -70,10 +71,14 @@ export function withoutWords(stored: AnnotationRecord | StoredAnnotation): Annot
   return annotation as AnnotationRecord;
 }
 
-/** Stores `annotation` with its words, reading its article in the transaction already open. */
-async function putWithWords(db: GlossDb, annotation: AnnotationRecord, mode: 'add' | 'put'): Promise<void> {
+/**
+ * Stores `annotation` with its words and labels, reading its article in the transaction already
+ * open (over annotations, articles and labels); `before` is the record it replaces, if any.
+ */
+async function putWithWords(db: GlossDb, annotation: AnnotationRecord, before: StoredAnnotation | undefined): Promise<void> {
   const stored = storedAnnotation(annotation, await db.articles.get(annotation.articleId));
-  await (mode === 'add' ? db.annotations.add(stored) : db.annotations.put(stored));
+  await (before ? db.annotations.put(stored) : db.annotations.add(stored));
+  await writeLabels(db.labels, [{ before, after: stored }]);
 }
 
 /**
@@ -84,10 +89,10 @@ async function putWithWords(db: GlossDb, annotation: AnnotationRecord, mode: 'ad
  */
 export async function createAnnotation(db: GlossDb, input: NewAnnotation, now = Date.now()): Promise<AnnotationRecord> {
   const annotation: AnnotationRecord = { ...input, tags: cleanTags(input.tags), id: input.id ?? newId(), rev: 1, createdAt: now, updatedAt: now };
-  return db.transaction('rw', db.annotations, db.articles, async () => {
+  return db.transaction('rw', db.annotations, db.articles, db.labels, async () => {
     const stored = await db.annotations.get(annotation.id);
     if (!stored) {
-      await putWithWords(db, annotation, 'add');
+      await putWithWords(db, annotation, undefined);
       return annotation;
     }
     const previous = withoutWords({ ...stored, rev: revOf(stored) });
@@ -95,7 +100,7 @@ export async function createAnnotation(db: GlossDb, input: NewAnnotation, now = 
     if (sameContent(previous, annotation)) return previous;
     if (previous.rev !== 1) throw new RevisionConflict(previous);
     const next = { ...previous, note: annotation.note, tags: annotation.tags, color: annotation.color, rev: 2, updatedAt: now };
-    await putWithWords(db, next, 'put');
+    await putWithWords(db, next, stored);
     return next;
   });
 }
@@ -106,7 +111,7 @@ export async function createAnnotation(db: GlossDb, input: NewAnnotation, now = 
  * says what it asks for (the same edit sent again after a lost answer): that is handed back.
  */
 export async function updateAnnotation(db: GlossDb, id: string, edit: AnnotationEdit, now = Date.now()): Promise<AnnotationRecord> {
-  return db.transaction('rw', db.annotations, db.articles, async () => {
+  return db.transaction('rw', db.annotations, db.articles, db.labels, async () => {
     const stored = await db.annotations.get(id);
     if (!stored) throw new Error(`No annotation ${id}`);
     const previous = withoutWords({ ...stored, rev: revOf(stored) });
@@ -117,17 +122,18 @@ export async function updateAnnotation(db: GlossDb, id: string, edit: Annotation
       throw new RevisionConflict(previous);
     }
     const next = { ...wanted, rev: previous.rev + 1, updatedAt: now };
-    await putWithWords(db, next, 'put');
+    await putWithWords(db, next, stored);
     return next;
   });
 }
 
 /** Deletes an annotation and hands it back, so the reader can undo. */
 export async function deleteAnnotation(db: GlossDb, id: string): Promise<AnnotationRecord> {
-  return db.transaction('rw', db.annotations, async () => {
+  return db.transaction('rw', db.annotations, db.labels, async () => {
     const previous = await db.annotations.get(id);
     if (!previous) throw new Error(`No annotation ${id}`);
     await db.annotations.delete(id);
+    await writeLabels(db.labels, [{ before: previous }]);
     return withoutWords(previous);
   });
 }
@@ -135,7 +141,7 @@ export async function deleteAnnotation(db: GlossDb, id: string): Promise<Annotat
 /** Puts a deleted annotation back as it was (undo). */
 export async function restoreAnnotation(db: GlossDb, annotation: AnnotationRecord): Promise<AnnotationRecord> {
   const restored = withoutWords({ ...annotation, rev: revOf(annotation) });
-  await db.transaction('rw', db.annotations, db.articles, () => putWithWords(db, restored, 'put'));
+  await db.transaction('rw', db.annotations, db.articles, db.labels, async () => putWithWords(db, restored, await db.annotations.get(restored.id)));
   return restored;
 }
 
@@ -155,14 +161,28 @@ export async function listTags(db: GlossDb): Promise<string[]> {
 }
 
 /**
- * Recomputes the words of an article's annotations, for when its title or outlet changed. Call
- * inside a transaction holding both tables.
+ * Recomputes the words (and labels) of an article's annotations, for when its title or outlet
+ * changed. Call inside a transaction holding annotations and labels.
  */
 export async function reindexArticleAnnotations(db: GlossDb, article: ArticleRecord): Promise<number> {
-  return db.annotations
-    .where('articleId')
-    .equals(article.id)
-    .modify((annotation) => {
-      annotation.words = indexWords(annotation, article);
-    });
+  const before = await db.annotations.where('articleId').equals(article.id).toArray();
+  const after = before.map((annotation) => ({ ...annotation, words: indexWords(annotation, article) }));
+  await db.annotations.bulkPut(after);
+  await writeLabels(db.labels, before.map((annotation, i) => ({ before: annotation, after: after[i] })));
+  return after.length;
+}
+
+/**
+ * Writes annotations already stored with their words (an import), with their labels: `before`
+ * holds what each replaces (undefined for a new one; all are new without it). Call inside a
+ * transaction holding annotations and labels, or none (one is opened).
+ */
+export async function putStoredAnnotations(db: GlossDb, records: readonly StoredAnnotation[], before: readonly (StoredAnnotation | undefined)[] = []): Promise<void> {
+  const fresh = records.filter((_, i) => !before[i]);
+  const known = records.filter((_, i) => before[i]);
+  await db.transaction('rw', db.annotations, db.labels, async () => {
+    if (fresh.length) await db.annotations.bulkAdd(fresh);
+    if (known.length) await db.annotations.bulkPut(known);
+    await writeLabels(db.labels, records.map((after, i) => ({ before: before[i], after })));
+  });
 }

@@ -18,7 +18,7 @@ export interface ArticleVisit {
  * When the title or outlet changed, its annotations' search words follow.
  */
 export async function recordArticle(db: GlossDb, visit: ArticleVisit, now = Date.now()): Promise<ArticleRecord> {
-  return db.transaction('rw', db.articles, db.annotations, async () => {
+  return db.transaction('rw', db.articles, db.annotations, db.labels, async () => {
     const previous = await db.articles.get(visit.id);
     const record: ArticleRecord = {
       ...previous,

@@ -11,6 +11,7 @@ import type { ArticleRecord } from '../article/types';
 import type { WatchlistRecord } from '../entities/watchlist';
 import type { ArticleMentionsRecord, EntitySummary, EntityTimeline, EntityWeeks, PendingChange } from '../mentions/types';
 import type { KeySlice, SliceId, YearId, YearSlice } from './key-slices';
+import type { LabelShard } from './labels';
 import type { VersionBody, VersionRecord } from '../versions/version';
 import { NEWEST_SCHEMA } from './schema-stores';
 import type { SchemaVersion } from './schema';
@@ -52,6 +53,7 @@ export class GlossDb extends Dexie {
   keySlices!: Table<KeySlice, SliceId>;
   yearSlices!: Table<YearSlice, YearId>;
   keyWeeks!: EntityTable<EntityWeeks, 'key'>;
+  labels!: EntityTable<LabelShard, 'id'>;
 
   /** The check of the stored version (and the history's declaration if it is older) that opening waits for. */
   readonly #checking: Promise<void>;

@@ -4,11 +4,13 @@
  */
 import type { Transaction } from 'dexie';
 import type { ArticleRecord } from '../article/types';
+import type { StoredAnnotation } from './database';
 import { summaryWords } from '../search/name-words';
 import { indexWords } from '../search/words';
 import { countsFromSummaries } from './article-counts';
 import { fileByOutletDay } from './outlet-days';
 import { fillPeriods } from './periods-from-mentions';
+import { writeLabels } from './labels';
 import { SCHEMA_STORES, type SchemaStores } from './schema-stores';
 
 export interface SchemaVersion extends SchemaStores {
@@ -51,6 +53,7 @@ const UPGRADES: Readonly<Record<number, SchemaVersion['upgrade']>> = {
       });
   },
   14: fileByOutletDay,
+  16: fillLabels,
 };
 
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = SCHEMA_STORES.map((stores) => ({ ...stores, upgrade: UPGRADES[stores.version] }));
@@ -67,4 +70,20 @@ async function recomputeWords(tx: Transaction): Promise<void> {
     .modify((annotation: Record<string, unknown>) => {
       annotation.words = indexWords(annotation, articles.get(annotation.articleId as string));
     });
+}
+
+/** Annotations read per step when filling the labels: a large library is not held at once. */
+const LABEL_STEP = 1000;
+
+/** Every annotation's labels (labels.ts), from what is stored with it. */
+async function fillLabels(tx: Transaction): Promise<void> {
+  const annotations = tx.table('annotations');
+  let last: string | undefined;
+  for (;;) {
+    const range = last === undefined ? annotations.orderBy(':id') : annotations.where(':id').above(last);
+    const step = (await range.limit(LABEL_STEP).toArray()) as StoredAnnotation[];
+    if (step.length === 0) return;
+    await writeLabels(tx.table('labels'), step.map((annotation) => ({ after: { ...annotation, words: annotation.words ?? [], tags: annotation.tags ?? [] } })));
+    last = step[step.length - 1]!.id;
+  }
 }

@@ -17,7 +17,7 @@
  * Settings live in extension storage, outside IndexedDB, and cannot join the transaction: when
  * asked for, they are written only after the library's writes have committed.
  */
-import { storedAnnotation, withoutWords } from '../db/annotations-repo';
+import { putStoredAnnotations, storedAnnotation, withoutWords } from '../db/annotations-repo';
 import type { InsertType, Table } from 'dexie';
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
@@ -99,33 +99,45 @@ async function placeholdersFor(db: GlossDb, annotations: readonly AnnotationReco
   return wanted.filter((_, i) => !stored[i]).map((id) => placeholderArticle(id, byArticle.get(id)!));
 }
 
+/** Writes records, new ones (`before` undefined) or over the stored ones. */
+type Store<T> = (records: T[], before: (T | undefined)[]) => Promise<unknown>;
+
+/** A table's own writes: new records added, the others put. */
+const tableStore =
+  <T extends { id: string }>(table: Table<T, string, InsertType<T, 'id'>>): Store<T> =>
+  (records, before) => (before.every((was) => was === undefined) ? table.bulkAdd(records) : table.bulkPut(records));
+
 /**
- * Writes `records`, in steps that report progress. An annotation the file updates gets a revision
- * past the stored one, so an edit based on what was there before is refused, not lost.
+ * Writes `records`, in steps that report progress (through `store` when the table's writes need
+ * more: annotations bring their labels). An annotation the file updates gets a revision past
+ * the stored one, so an edit based on what was there before is refused, not lost.
  */
 async function write<T extends { id: string; rev?: number }>(
   table: Table<T, string, InsertType<T, 'id'>>,
   records: readonly T[],
   policy: DuplicatePolicy,
   progress: (written: number) => void = () => {},
+  store: Store<T> = tableStore(table),
 ): Promise<ImportCounts> {
   if (!records.length) return noCounts();
   const stored = await table.bulkGet(records.map((record) => record.id));
   const fresh = records.filter((_, i) => !stored[i]);
   const known: T[] = [];
+  const before: T[] = [];
   records.forEach((record, i) => {
-    const before = stored[i];
-    if (!before) return;
-    known.push(before.rev === undefined ? record : { ...record, rev: Math.max(record.rev ?? 1, before.rev + 1) });
+    const was = stored[i];
+    if (!was) return;
+    known.push(was.rev === undefined ? record : { ...record, rev: Math.max(record.rev ?? 1, was.rev + 1) });
+    before.push(was);
   });
   for (let i = 0; i < fresh.length; i += STEP) {
     const step = fresh.slice(i, i + STEP);
-    await table.bulkAdd(step);
+    await store(step, step.map(() => undefined));
     progress(step.length);
   }
   for (let i = 0; policy === 'update' && i < known.length; i += STEP) {
     const step = known.slice(i, i + STEP);
-    await table.bulkPut(step);
+    await store(step, before.slice(i, i + STEP));
     progress(step.length);
   }
   if (policy === 'skip') progress(known.length);
@@ -187,7 +199,7 @@ export async function importLibrary(db: GlossDb, data: LibraryImport, options: I
   const versions = await packVersions(checked.value.versions ?? []);
 
   const tables = [
-    ...(annotations.length ? [db.annotations] : []),
+    ...(annotations.length ? [db.annotations, db.labels] : []),
     ...(annotations.length || articles.length ? [db.articles] : []),
     ...(watchlists.length ? [db.watchlists] : []),
     ...(versions.records.length ? [db.versions, db.versionBodies] : []),
@@ -209,7 +221,7 @@ export async function importLibrary(db: GlossDb, data: LibraryImport, options: I
         const ids = [...new Set(annotations.map((annotation) => annotation.articleId))];
         const byId = new Map((await db.articles.bulkGet(ids)).flatMap((article) => (article ? [[article.id, article] as const] : [])));
         const stored = annotations.map((annotation) => storedAnnotation(annotation, byId.get(annotation.articleId)));
-        report.annotations = await write(db.annotations, stored, onDuplicate, progress);
+        report.annotations = await write(db.annotations, stored, onDuplicate, progress, (records, before) => putStoredAnnotations(db, records, before));
       }
       report.watchlists = await write(db.watchlists, watchlists, onDuplicate, progress);
       report.versions = await write(db.versions, versions.records, onDuplicate, progress);

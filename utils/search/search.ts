@@ -49,8 +49,6 @@ export interface SearchOptions {
    * picked from it without reading the matches themselves, only the page.
    */
   order?: readonly string[];
-  /** Every tag spelling in use (`listTags`), when the caller keeps it: spares reading them per search. */
-  tags?: readonly string[];
   /**
    * False: when nothing filters the library, leave `total` out (NaN). Counting ten thousand
    * entries costs more than the page itself, and a caller may know the size already.
@@ -81,9 +79,9 @@ export async function searchLibrary(db: GlossDb, query: string | LibraryFilter, 
   const from = filter.from ?? -Infinity;
   const before = filter.before ?? Infinity;
 
-  return db.transaction('r', db.annotations, db.articles, async () => {
+  return db.transaction('r', db.annotations, db.articles, db.labels, async () => {
     const inRange = () => (hasDates ? db.annotations.where('createdAt').between(from, before, true, false) : db.annotations.orderBy('createdAt'));
-    const terms = await termsOf(db, filter, narrowest(words), options.tags);
+    const terms = termsOf(db, filter, narrowest(words));
     const indexed = terms.filter((term) => term.lookup);
     let page: StoredAnnotation[];
     let total: number;

@@ -5,10 +5,10 @@
  * look up and which to check on loaded records.
  *
  * - a word: the `words` index, by prefix (whole word under MIN_PREFIX_LENGTH);
- * - a tag: the `tags` index, for every spelling in use that reads the same;
- * - colors: the `color` index;
+ * - a tag: its list of annotations (db/labels.ts), shared by every spelling that reads the same;
+ * - colors: their lists;
  * - the date range: the `createdAt` index;
- * - outlets: the outlet key every annotation stores in `words` (see outletKey);
+ * - outlets: the lists of the outlet key every annotation stores in `words` (see outletKey);
  * - an entity's or term list's articles: the `articleId` index when there are at most
  *   MAX_ARTICLE_LOOKUPS of them (one request each), else checked on records;
  * - phrases and `accept` hooks: checked on records, with the article; a phrase's pairs of small
@@ -19,6 +19,7 @@ import type { Collection, InsertType } from 'dexie';
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
 import type { GlossDb, StoredAnnotation } from '../db/database';
+import { annotationsLabelled, colorTerm, tagTerm } from '../db/labels';
 import type { LibraryFilter, MatchSet } from './query';
 import { searchTokens } from './tokens';
 import { isPrefixWord, matchesWord, outletKey, queryWords, smallWordPairs, textKey } from './words';
@@ -29,7 +30,8 @@ export const MAX_ARTICLE_LOOKUPS = 200;
 export interface Lookup {
   /**
    * Up to about `limit` of the primary keys (at most `limit` index entries per range, and a key
-   * may stand in several entries of a multiEntry range); `complete` when that was all of them.
+   * may stand in several entries of a multiEntry range; all of them where they cost no more);
+   * `complete` when that was all of them and fewer than `limit`.
    */
   probe(limit: number): Promise<{ keys: string[]; complete: boolean }>;
   keys(): Promise<string[]>;
@@ -47,11 +49,8 @@ export interface Term {
 
 type Annotations = GlossDb['annotations'];
 
-/**
- * The terms of a filter; `words` are the search words (query words of words and phrases);
- * `tagsInUse`, every tag spelling in the library, read here when the caller does not keep it.
- */
-export async function termsOf(db: GlossDb, filter: LibraryFilter, words: readonly string[], tagsInUse?: readonly string[]): Promise<Term[]> {
+/** The terms of a filter; `words` are the search words (query words of words and phrases). */
+export function termsOf(db: GlossDb, filter: LibraryFilter, words: readonly string[]): Term[] {
   const table = db.annotations;
   const terms: Term[] = words.map((word) => ({
     lookup: lookupOf(() => [isPrefixWord(word) ? table.where('words').startsWith(word) : table.where('words').equals(word)]),
@@ -59,23 +58,19 @@ export async function termsOf(db: GlossDb, filter: LibraryFilter, words: readonl
     test: (annotation) => annotation.words.some((stored) => matchesWord(stored, word)),
   }));
 
-  if (filter.tags?.length) {
-    const inUse = tagsInUse ?? ((await table.orderBy('tags').uniqueKeys()) as string[]);
-    for (const tag of filter.tags) {
-      const spellings = sameAs(inUse, tag);
-      const key = textKey(tag);
-      terms.push({
-        lookup: lookupOf(() => spellings.map((spelling) => table.where('tags').equals(spelling))),
-        needsArticle: false,
-        test: (annotation) => annotation.tags.some((t) => textKey(t) === key),
-      });
-    }
+  for (const tag of filter.tags ?? []) {
+    const key = textKey(tag);
+    terms.push({
+      lookup: byLabels(db, [tagTerm(tag)]),
+      needsArticle: false,
+      test: (annotation) => annotation.tags.some((t) => textKey(t) === key),
+    });
   }
 
   if (filter.colors?.length) {
     const colors = [...new Set(filter.colors)];
     terms.push({
-      lookup: lookupOf(() => colors.map((color) => table.where('color').equals(color))),
+      lookup: byLabels(db, colors.map(colorTerm)),
       needsArticle: false,
       test: (annotation) => colors.includes(annotation.color),
     });
@@ -92,7 +87,7 @@ export async function termsOf(db: GlossDb, filter: LibraryFilter, words: readonl
     });
   }
 
-  if (filter.outlets?.length) terms.push(outletTerm(table, filter.outlets));
+  if (filter.outlets?.length) terms.push(outletTerm(db, filter.outlets));
 
   for (const set of [filter.entity, filter.termList]) if (set) terms.push(...matchSetTerms(table, set));
 
@@ -125,8 +120,8 @@ function pairTerms(table: Annotations, pairs: readonly string[]): Term[] {
 type Range = Collection<StoredAnnotation, string, InsertType<StoredAnnotation, 'id'>>;
 
 /** A lookup over the union of some index ranges. */
-function lookupOf(rangesOf: () => Range[] | Promise<Range[]>): Lookup {
-  const each = async <T>(read: (range: Range) => Promise<T>) => Promise.all((await rangesOf()).map(read));
+function lookupOf(ranges: () => Range[]): Lookup {
+  const each = (read: (range: Range) => Promise<string[]>) => Promise.all(ranges().map(read));
   return {
     probe: async (limit) => {
       const lists = await each((range) => range.limit(limit).primaryKeys());
@@ -136,11 +131,26 @@ function lookupOf(rangesOf: () => Range[] | Promise<Range[]>): Lookup {
   };
 }
 
-/** Outlets: every annotation stores its article's outlet key (words.ts), one exact lookup each. */
-function outletTerm(table: Annotations, outlets: readonly string[]): Term {
+/**
+ * The annotations carrying any of the labels `terms` (db/labels.ts). Each list is read whole, in
+ * one request, and once; a probe still says "complete" only under its limit, so a large label is
+ * intersected with the other terms' keys rather than checked on thousands of loaded records.
+ */
+function byLabels(db: GlossDb, terms: readonly string[]): Lookup {
+  let read: Promise<string[]> | undefined;
+  const keys = () => (read ??= Promise.all([...new Set(terms)].map((term) => annotationsLabelled(db, term))).then((lists) => lists.flat()));
+  const probe = async (limit: number) => {
+    const all = await keys();
+    return { keys: all, complete: all.length < limit };
+  };
+  return { probe, keys };
+}
+
+/** Outlets: every annotation carries its article's outlet key (words.ts) as a label, one lookup each. */
+function outletTerm(db: GlossDb, outlets: readonly string[]): Term {
   const keys = [...new Set(outlets.map(outletKey))];
   return {
-    lookup: lookupOf(() => keys.map((key) => table.where('words').equals(key))),
+    lookup: byLabels(db, keys),
     needsArticle: false,
     test: (annotation) => keys.some((key) => annotation.words.includes(key)),
   };
@@ -161,12 +171,6 @@ function matchSetTerms(table: Annotations, set: MatchSet): Term[] {
   const accept = set.accept;
   if (accept) terms.push({ needsArticle: true, test: (annotation, article) => accept(annotation, article) });
   return terms;
-}
-
-/** The values among `values` that read as `wanted`: same words, case and diacritics ignored. */
-function sameAs(values: readonly string[], wanted: string): string[] {
-  const key = textKey(wanted);
-  return values.filter((value) => textKey(value) === key);
 }
 
 /** A text's folded tokens in order, stop words and short words kept: what a phrase compares. */

@@ -64,6 +64,11 @@ export function outletKey(outlet: string): string {
 
 const OUTLET_MARK = '\u0001outlet:';
 
+/** True for a stored word that is an outlet's key (outletKey). */
+export function isOutletKey(word: string): boolean {
+  return word.startsWith(OUTLET_MARK);
+}
+
 /**
  * The stored keys of the small words side by side in `tokens` (see the module's comment), one per
  * position, null where the two tokens there are not both small. Tokens side by side, whatever

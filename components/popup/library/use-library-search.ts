@@ -2,13 +2,12 @@
  * The library's search as the popup runs it: the search box and controls in, the page of
  * results and the total out, kept current when the library changes in any context. Tuned for a
  * large library (see docs/FINDINGS.md): the first page is read before anything else; the
- * library's size comes from one live count; the order and tag spellings are kept between
- * searches, so a search reads only the page it shows.
+ * library's size comes from one live count; the order is kept between searches, so a search
+ * reads only the page it shows.
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { early, type Early } from '@/components/common/early';
 import { useLiveQuery } from '@/components/common/use-live-query';
-import { listTags } from '@/utils/db/annotations-repo';
 import type { GlossDb } from '@/utils/db/database';
 import { searchLibrary } from '@/utils/search/search';
 import { libraryFilter, NO_CONTROLS, type FilterControls } from './library-filter';
@@ -21,15 +20,13 @@ interface Kept {
   version: string;
   /** Every annotation's id, oldest first. */
   order: readonly string[];
-  /** Every tag spelling in use. */
-  tags: readonly string[];
 }
 
 async function run(db: GlossDb, text: string, controls: FilterControls, limit: number, kept: Kept | undefined) {
   const start = performance.now();
   const { filter, issues } = await libraryFilter(db, text, controls);
   // The whole library's size is known from the live query below: no count for the plain list.
-  const result = await searchLibrary(db, filter, { limit, order: kept?.order, tags: kept?.tags, withTotal: false });
+  const result = await searchLibrary(db, filter, { limit, order: kept?.order, withTotal: false });
   performance.measure('gloss:library-search', { start, end: performance.now(), detail: { total: result.total } });
   return { ...result, issues: [...issues, ...result.issues] };
 }
@@ -72,15 +69,16 @@ export function useLibrarySearch(db: GlossDb, text: string, controls: FilterCont
   const firstVersion = useRef<string | null>(null);
   if (version && firstVersion.current === null) firstVersion.current = version;
   const changedSince = version !== firstVersion.current ? version : '';
-  // The library's order and tags, read once per change and after the first paint: a search then
+  // The library's order, read once per change and after the first paint: a search then
   // reads only the page of results it shows, however many match.
   const [kept, setKept] = useState<Kept | null>(null);
   useEffect(() => {
     if (!version || !painted) return;
     let stale = false;
-    void Promise.all([db.annotations.orderBy('createdAt').primaryKeys(), listTags(db)]).then(
-      ([order, tags]) => !stale && setKept({ version, order, tags }),
-    );
+    void db.annotations
+      .orderBy('createdAt')
+      .primaryKeys()
+      .then((order) => !stale && setKept({ version, order }));
     return () => {
       stale = true;
     };

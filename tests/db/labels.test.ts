@@ -1,0 +1,146 @@
+import Dexie from 'dexie';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { describeText } from '@/utils/anchoring/selectors';
+import { createAnnotation, deleteAnnotation, restoreAnnotation, storedAnnotation, updateAnnotation, type NewAnnotation } from '@/utils/db/annotations-repo';
+import { recordArticle } from '@/utils/db/articles-repo';
+import { GlossDb, type StoredAnnotation } from '@/utils/db/database';
+import { annotationsLabelled, colorTerm, labelsOf, SHARDS, tagTerm, writeLabels } from '@/utils/db/labels';
+import { SCHEMA_HISTORY } from '@/utils/db/schema';
+import { importLibrary } from '@/utils/export/import-library';
+import { outletKey } from '@/utils/search/words';
+import { textHash } from '@/utils/text/hash';
+import { freshDb } from '../support/fresh-db';
+
+const TEXT = 'The Cabinet of the DPRK met in Pyongyang. Premier Pak Pong Ju spoke on the government budget.';
+const ARTICLE = 'https://kcna.example/a';
+const META = { title: 'Cabinet meets', byline: null, siteName: 'KCNA', publishedTime: null, lang: 'en', dir: null, excerpt: null, length: TEXT.length } as const;
+
+function highlight(quote: string, extra: Partial<NewAnnotation> = {}): NewAnnotation {
+  const start = TEXT.indexOf(quote);
+  const { quote: q, position } = describeText(TEXT, start, start + quote.length);
+  return { articleId: ARTICLE, quote: q, position, color: 'yellow', note: '', tags: [], textHash: textHash(TEXT), ...extra };
+}
+
+/** Every label's annotations as the table holds them: `term id` pairs, sorted. */
+const allLabels = async (db: GlossDb) => (await db.labels.toArray()).flatMap((shard) => shard.ids.map((id) => `${shard.id.slice(0, shard.id.indexOf('\0'))} ${id}`)).sort();
+
+/** The same pairs from the stored annotations themselves: what the table must hold. */
+const expectedLabels = async (db: GlossDb) => (await db.annotations.toArray()).flatMap((a) => labelsOf(a).map((term) => `${term} ${a.id}`)).sort();
+
+/** The annotations carrying a label, sorted. */
+const foundBy = async (db: GlossDb, term: string) => (await annotationsLabelled(db, term)).sort();
+
+describe('db/labels', () => {
+  let db: GlossDb;
+  beforeEach(async (context) => {
+    db = await freshDb(context, 'labels');
+  });
+
+  it('finds an annotation by each tag whatever its spelling, its color and its outlet, not by its words', () => {
+    const stored = storedAnnotation({ ...highlight('Pak Pong Ju'), id: 'a1', tags: ['Budget Talks', 'kcna', 'KCNA'], color: 'green', rev: 1, createdAt: 1, updatedAt: 1 }, META as never);
+    expect(labelsOf(stored).sort()).toEqual([outletKey('KCNA'), tagTerm('budget talks'), tagTerm('KCNA'), colorTerm('green')].sort());
+    expect(tagTerm('Budget  TALKS')).toBe(tagTerm('budget talks'));
+  });
+
+  it('reads a label exactly: not a longer one it starts, nor another kind of label', async () => {
+    await createAnnotation(db, { ...highlight('government budget'), id: 'a1', tags: ['plan'] });
+    await createAnnotation(db, { ...highlight('Cabinet'), id: 'a2', tags: ['planning'], color: 'blue' });
+    await createAnnotation(db, { ...highlight('Pyongyang'), id: 'a3', tags: ['Plan', 'blue'] });
+    expect(await foundBy(db, tagTerm('plan'))).toEqual(['a1', 'a3']);
+    expect(await foundBy(db, tagTerm('blue'))).toEqual(['a3']);
+    expect(await foundBy(db, colorTerm('blue'))).toEqual(['a2']);
+    expect(await foundBy(db, colorTerm('yellow'))).toEqual(['a1', 'a3']);
+  });
+
+  it('rewrites only the shards of the labels that changed, and deletes a shard left empty', async () => {
+    const before = storedAnnotation({ ...highlight('Pak Pong Ju'), id: 'a1', tags: ['budget', 'cabinet'], rev: 1, createdAt: 1, updatedAt: 1 }, undefined);
+    const other = storedAnnotation({ ...before, id: 'a2', tags: ['cabinet'] }, undefined);
+    await db.transaction('rw', db.labels, () => writeLabels(db.labels, [{ after: before }, { after: other }]));
+    const after = storedAnnotation({ ...before, note: 'a note', tags: ['cabinet', 'deficit'], color: 'blue' }, undefined);
+    const put = vi.spyOn(db.labels, 'bulkPut');
+    const deleted = vi.spyOn(db.labels, 'bulkDelete');
+    await db.transaction('rw', db.labels, () => writeLabels(db.labels, [{ before, after }]));
+    // Touched: budget and yellow (a1 leaves them), deficit and blue (a1 joins them); not cabinet.
+    const written = put.mock.calls.flatMap(([shards]) => shards.map((shard) => shard.id!.slice(0, -2)));
+    const emptied = deleted.mock.calls.flatMap(([keys]) => keys.map((key) => key.slice(0, -2)));
+    expect([...written, ...emptied].sort()).toEqual([tagTerm('budget'), colorTerm('yellow'), tagTerm('deficit'), colorTerm('blue')].sort());
+    expect(emptied).toContain(tagTerm('budget'));
+    expect(await foundBy(db, colorTerm('yellow'))).toEqual(['a2']);
+    expect(await foundBy(db, tagTerm('cabinet'))).toEqual(['a1', 'a2']);
+    expect(await allLabels(db)).toEqual([...labelsOf(after).map((term) => `${term} a1`), ...labelsOf(other).map((term) => `${term} a2`)].sort());
+  });
+
+  it('splits a label shared by many annotations over its shards', async () => {
+    const many = Array.from({ length: 400 }, (_, i) => storedAnnotation({ ...highlight('Cabinet'), id: `n${i}`, rev: 1, createdAt: i, updatedAt: i }, undefined));
+    await db.transaction('rw', db.labels, () => writeLabels(db.labels, many.map((after) => ({ after }))));
+    const shards = await db.labels.toArray();
+    expect(shards.length).toBe(SHARDS);
+    expect(Math.max(...shards.map((shard) => shard.ids.length))).toBeLessThan(60);
+    expect((await foundBy(db, colorTerm('yellow'))).length).toBe(400);
+  });
+
+  it('keeps the lists what the stored annotations carry, through every way of writing them', async () => {
+    await recordArticle(db, { id: ARTICLE, url: ARTICLE, canonicalUrl: null, meta: META }, 1);
+    const a1 = await createAnnotation(db, { ...highlight('Pak Pong Ju'), id: 'a1', note: 'premier', tags: ['people'] }, 2);
+    const a2 = await createAnnotation(db, { ...highlight('government budget'), id: 'a2', color: 'pink', tags: ['budget'] }, 3);
+    await createAnnotation(db, { ...highlight('Pyongyang'), id: 'a3' }, 4);
+    expect(await allLabels(db)).toEqual(await expectedLabels(db));
+    expect(await foundBy(db, outletKey('KCNA'))).toEqual(['a1', 'a2', 'a3']);
+
+    await updateAnnotation(db, 'a1', { baseRev: a1.rev, note: 'premier since 2013', tags: ['cabinet'], color: 'green' }, 5);
+    expect(await foundBy(db, tagTerm('people'))).toEqual([]);
+    const gone = await deleteAnnotation(db, 'a2');
+    expect(await allLabels(db)).toEqual(await expectedLabels(db));
+    expect(await foundBy(db, tagTerm('budget'))).toEqual([]);
+    await restoreAnnotation(db, gone);
+    expect(await foundBy(db, tagTerm('budget'))).toEqual(['a2']);
+    // Its article's new outlet: every annotation of it is found by that instead.
+    await recordArticle(db, { id: ARTICLE, url: ARTICLE, canonicalUrl: null, meta: { ...META, title: 'Assembly session', siteName: 'Rodong Sinmun' } }, 6);
+    expect(await foundBy(db, tagTerm('cabinet'))).toEqual(['a1']);
+    expect(await foundBy(db, outletKey('KCNA'))).toEqual([]);
+    expect(await foundBy(db, outletKey('Rodong Sinmun'))).toEqual(['a1', 'a2', 'a3']);
+    expect(await allLabels(db)).toEqual(await expectedLabels(db));
+
+    // An import: one new annotation, one that replaces a stored one.
+    const exported = { ...a2, tags: ['imported'], rev: 1, createdAt: 3, updatedAt: 9 };
+    const fresh = { ...a2, id: 'a4', tags: ['another'], rev: 1, createdAt: 7, updatedAt: 7 };
+    await importLibrary(db, { annotations: [exported, fresh] }, { onDuplicate: 'update' });
+    expect(await foundBy(db, tagTerm('imported'))).toEqual(['a2']);
+    expect(await foundBy(db, tagTerm('another'))).toEqual(['a4']);
+    expect(await foundBy(db, tagTerm('budget'))).toEqual([]);
+    expect(await allLabels(db)).toEqual(await expectedLabels(db));
+  });
+
+  it('leaves the lists as they were when the write fails', async () => {
+    await createAnnotation(db, { ...highlight('Pak Pong Ju'), id: 'a1', tags: ['premier'] });
+    const before = await allLabels(db);
+    vi.spyOn(db.labels, 'bulkPut').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    await expect(updateAnnotation(db, 'a1', { baseRev: 1, tags: ['changed'] })).rejects.toThrow('QuotaExceededError');
+    expect(await allLabels(db)).toEqual(before);
+    expect((await db.annotations.get('a1'))?.tags).toEqual(['premier']);
+  });
+});
+
+describe('db/labels version 16', () => {
+  it('fills the lists of every annotation of a version 15 database, in steps, and drops the index they replace', async () => {
+    const name = `upgrade-16-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    for (const { version, stores } of SCHEMA_HISTORY.slice(0, 15)) old.version(version).stores(stores);
+    await old.open();
+    // More annotations than one step of the fill (1,000), so every step must be read.
+    const records: StoredAnnotation[] = Array.from({ length: 1203 }, (_, i) =>
+      storedAnnotation({ ...highlight('Pak Pong Ju'), id: `n${String(i).padStart(5, '0')}`, note: i % 2 ? 'odd' : 'even', tags: i % 3 ? [] : ['third'], rev: 1, createdAt: i, updatedAt: i }, undefined),
+    );
+    await old.table('annotations').bulkPut(records);
+    old.close();
+    const db = new GlossDb(name);
+    await db.open();
+    expect(db.verno).toBe(16);
+    expect(await allLabels(db)).toEqual(records.flatMap((a) => labelsOf(a).map((term) => `${term} ${a.id}`)).sort());
+    expect((await foundBy(db, tagTerm('third'))).length).toBe(401);
+    expect((await foundBy(db, colorTerm('yellow'))).length).toBe(1203);
+    expect(db.annotations.schema.indexes.map((index) => index.name)).not.toContain('color');
+    expect(await db.annotations.count()).toBe(1203);
+    await db.delete();
+  });
+});

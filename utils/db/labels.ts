@@ -1,0 +1,101 @@
+/**
+ * The annotations carrying each label: each tag, each color, each article's outlet. A library
+ * search by a label reads its list here instead of an index. Labels are few per annotation and
+ * each is shared by thousands of annotations (a color by a quarter of the library), and in
+ * Chromium an index's keys cost ~10 µs each to read (2,971 annotations of a tag: 26–45 ms), while
+ * a record of ids costs about nothing past its first byte (docs/FINDINGS.md, session 13).
+ *
+ * A label's ids are split over SHARDS records by a hash of the id, `labels` keyed `term\0shard`
+ * (schema version 16): a write rewrites one record per label it touches, a sixteenth of the list;
+ * a read is one request for the label's range. Words, hundreds per annotation, stay in the
+ * annotations' `words` index: a list per word would rewrite hundreds of records per edit.
+ *
+ * This module owns the table: annotations-repo.ts and the import call `writeLabels` in the
+ * transaction that writes the annotations, with the records before and after.
+ */
+import type { GlossDb, StoredAnnotation } from './database';
+import { isOutletKey, textKey } from '../search/words';
+
+/** One part of a label's list: the ids of that label whose hash falls in the shard. */
+export interface LabelShard {
+  /** `term\0shard` */
+  id: string;
+  ids: string[];
+}
+
+export const SHARDS = 16;
+/** Ends a term in a shard's key: no term holds it. */
+const END = '\0';
+const TAG_MARK = '\u0003';
+const COLOR_MARK = '\u0004';
+
+/** A tag's term: its folded words, so every spelling that reads the same shares one list. */
+export function tagTerm(tag: string): string {
+  return TAG_MARK + textKey(tag).replaceAll(END, '');
+}
+
+export function colorTerm(color: string): string {
+  return COLOR_MARK + color.replaceAll(END, '');
+}
+
+/** Every label term `annotation` carries, each once: its tags, its color, its outlet (outletKey). */
+export function labelsOf(annotation: Pick<StoredAnnotation, 'words' | 'tags' | 'color'>): string[] {
+  const terms = new Set(annotation.tags.map(tagTerm));
+  terms.add(colorTerm(annotation.color));
+  for (const word of annotation.words) if (isOutletKey(word)) terms.add(word.replaceAll(END, ''));
+  return [...terms];
+}
+
+/** The annotations carrying `term`, read in one request. */
+export async function annotationsLabelled(db: GlossDb, term: string): Promise<string[]> {
+  const shards = await db.labels.where('id').between(term + END, term + END + '\uffff', true, true).toArray();
+  return shards.flatMap((shard) => shard.ids);
+}
+
+/** The shard record of `term` that holds `id`. */
+function shardOf(term: string, id: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return `${term}${END}${((hash >>> 0) % SHARDS).toString(16)}`;
+}
+
+/**
+ * Brings the lists from what some annotations carried `before` to what they carry `after`
+ * (undefined where one was not stored, or is deleted; both, when given, are one annotation). Call
+ * inside a read-write transaction over `labels` (the table given): it reads the shards it changes
+ * and writes them back (an emptied one is deleted).
+ */
+export async function writeLabels(labels: GlossDb['labels'], changes: readonly { before?: StoredAnnotation; after?: StoredAnnotation }[]): Promise<void> {
+  // Per shard: the ids to add (true) and to take out (false).
+  const edits = new Map<string, Map<string, boolean>>();
+  const edit = (term: string, id: string, add: boolean) => {
+    const key = shardOf(term, id);
+    let ids = edits.get(key);
+    if (!ids) edits.set(key, (ids = new Map()));
+    ids.set(id, add);
+  };
+  for (const { before, after } of changes) {
+    const id = (after ?? before)?.id;
+    if (id === undefined) continue;
+    const had = new Set(before ? labelsOf(before) : []);
+    const has = new Set(after ? labelsOf(after) : []);
+    for (const term of had) if (!has.has(term)) edit(term, id, false);
+    for (const term of has) if (!had.has(term)) edit(term, id, true);
+  }
+  if (edits.size === 0) return;
+  const keys = [...edits.keys()];
+  const stored = await labels.bulkGet(keys);
+  const put: LabelShard[] = [];
+  const emptied: string[] = [];
+  keys.forEach((key, k) => {
+    const ids = new Set(stored[k]?.ids);
+    for (const [id, add] of edits.get(key)!) {
+      if (add) ids.add(id);
+      else ids.delete(id);
+    }
+    if (ids.size > 0) put.push({ id: key, ids: [...ids] });
+    else if (stored[k]) emptied.push(key);
+  });
+  if (put.length) await labels.bulkPut(put);
+  if (emptied.length) await labels.bulkDelete(emptied);
+}
