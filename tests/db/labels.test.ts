@@ -42,6 +42,14 @@ describe('db/labels', () => {
     expect(tagTerm('Budget  TALKS')).toBe(tagTerm('budget talks'));
   });
 
+  it('takes a record stored without its words as carrying what it has, when its article changes', async () => {
+    await recordArticle(db, { id: ARTICLE, url: ARTICLE, canonicalUrl: null, meta: META }, 1);
+    await db.annotations.put({ ...highlight('Pak Pong Ju', { tags: ['premier'] }), id: 'raw', rev: 1, createdAt: 2, updatedAt: 2 } as unknown as StoredAnnotation);
+    await recordArticle(db, { id: ARTICLE, url: ARTICLE, canonicalUrl: null, meta: { ...META, title: 'Session' } }, 3);
+    expect(await foundBy(db, outletKey('KCNA'))).toEqual(['raw']);
+    expect(await foundBy(db, tagTerm('premier'))).toEqual(['raw']);
+  });
+
   it('reads a label exactly: not a longer one it starts, nor another kind of label', async () => {
     await createAnnotation(db, { ...highlight('government budget'), id: 'a1', tags: ['plan'] });
     await createAnnotation(db, { ...highlight('Cabinet'), id: 'a2', tags: ['planning'], color: 'blue' });
@@ -52,7 +60,7 @@ describe('db/labels', () => {
     expect(await foundBy(db, colorTerm('yellow'))).toEqual(['a1', 'a3']);
   });
 
-  it('rewrites only the shards of the labels that changed, and deletes a shard left empty', async () => {
+  it('rewrites the shards of the labels an annotation carries and leaves, and deletes a shard left empty', async () => {
     const before = storedAnnotation({ ...highlight('Pak Pong Ju'), id: 'a1', tags: ['budget', 'cabinet'], rev: 1, createdAt: 1, updatedAt: 1 }, undefined);
     const other = storedAnnotation({ ...before, id: 'a2', tags: ['cabinet'] }, undefined);
     await db.transaction('rw', db.labels, () => writeLabels(db.labels, [{ after: before }, { after: other }]));
@@ -60,10 +68,10 @@ describe('db/labels', () => {
     const put = vi.spyOn(db.labels, 'bulkPut');
     const deleted = vi.spyOn(db.labels, 'bulkDelete');
     await db.transaction('rw', db.labels, () => writeLabels(db.labels, [{ before, after }]));
-    // Touched: budget and yellow (a1 leaves them), deficit and blue (a1 joins them); not cabinet.
+    // Touched: budget and yellow (a1 leaves them), cabinet, deficit and blue (a1 carries them).
     const written = put.mock.calls.flatMap(([shards]) => shards.map((shard) => shard.id!.slice(0, -2)));
     const emptied = deleted.mock.calls.flatMap(([keys]) => keys.map((key) => key.slice(0, -2)));
-    expect([...written, ...emptied].sort()).toEqual([tagTerm('budget'), colorTerm('yellow'), tagTerm('deficit'), colorTerm('blue')].sort());
+    expect([...written, ...emptied].sort()).toEqual([tagTerm('budget'), colorTerm('yellow'), tagTerm('cabinet'), tagTerm('deficit'), colorTerm('blue')].sort());
     expect(emptied).toContain(tagTerm('budget'));
     expect(await foundBy(db, colorTerm('yellow'))).toEqual(['a2']);
     expect(await foundBy(db, tagTerm('cabinet'))).toEqual(['a1', 'a2']);

@@ -38,11 +38,15 @@ export function colorTerm(color: string): string {
   return COLOR_MARK + color.replaceAll(END, '');
 }
 
-/** Every label term `annotation` carries, each once: its tags, its color, its outlet (outletKey). */
-export function labelsOf(annotation: Pick<StoredAnnotation, 'words' | 'tags' | 'color'>): string[] {
-  const terms = new Set(annotation.tags.map(tagTerm));
-  terms.add(colorTerm(annotation.color));
-  for (const word of annotation.words) if (isOutletKey(word)) terms.add(word.replaceAll(END, ''));
+/**
+ * Every label term `annotation` carries, each once: its tags, its color, its outlet (outletKey).
+ * A record written before its fields were (words, tags, color: none is missing in a database
+ * Gloss upgraded) carries what it has.
+ */
+export function labelsOf(annotation: Partial<Pick<StoredAnnotation, 'words' | 'tags' | 'color'>>): string[] {
+  const terms = new Set((annotation.tags ?? []).map(tagTerm));
+  if (annotation.color) terms.add(colorTerm(annotation.color));
+  for (const word of annotation.words ?? []) if (isOutletKey(word)) terms.add(word.replaceAll(END, ''));
   return [...terms];
 }
 
@@ -62,8 +66,8 @@ function shardOf(term: string, id: string): string {
 /**
  * Brings the lists from what some annotations carried `before` to what they carry `after`
  * (undefined where one was not stored, or is deleted; both, when given, are one annotation). Call
- * inside a read-write transaction over `labels` (the table given): it reads the shards it changes
- * and writes them back (an emptied one is deleted).
+ * inside a read-write transaction over `labels` (the table given): it reads the shards of the
+ * labels carried and left, and writes them back (an emptied one is deleted).
  */
 export async function writeLabels(labels: GlossDb['labels'], changes: readonly { before?: StoredAnnotation; after?: StoredAnnotation }[]): Promise<void> {
   // Per shard: the ids to add (true) and to take out (false).
@@ -80,7 +84,9 @@ export async function writeLabels(labels: GlossDb['labels'], changes: readonly {
     const had = new Set(before ? labelsOf(before) : []);
     const has = new Set(after ? labelsOf(after) : []);
     for (const term of had) if (!has.has(term)) edit(term, id, false);
-    for (const term of has) if (!had.has(term)) edit(term, id, true);
+    // Every label it carries, not only new ones: a list that missed it (a record written around
+    // this module) gets it back; the shard is small.
+    for (const term of has) edit(term, id, true);
   }
   if (edits.size === 0) return;
   const keys = [...edits.keys()];

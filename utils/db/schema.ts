@@ -83,7 +83,7 @@ async function fillLabels(tx: Transaction): Promise<void> {
     const range = last === undefined ? annotations.orderBy(':id') : annotations.where(':id').above(last);
     const step = (await range.limit(LABEL_STEP).toArray()) as StoredAnnotation[];
     if (step.length === 0) return;
-    await writeLabels(tx.table('labels'), step.map((annotation) => ({ after: { ...annotation, words: annotation.words ?? [], tags: annotation.tags ?? [] } })));
+    await writeLabels(tx.table('labels'), step.map((after) => ({ after })));
     last = step[step.length - 1]!.id;
   }
 }
