@@ -21,6 +21,7 @@ import type { ArticleRecord } from '../article/types';
 import type { GlossDb, StoredAnnotation } from '../db/database';
 import { annotationsLabelled, colorTerm, tagTerm } from '../db/labels';
 import type { LibraryFilter, MatchSet } from './query';
+import { hasPhrase } from './phrase';
 import { searchTokens } from './tokens';
 import { isPrefixWord, matchesWord, outletKey, queryWords, smallWordPairs, textKey } from './words';
 
@@ -99,7 +100,7 @@ export function termsOf(db: GlossDb, filter: LibraryFilter, words: readonly stri
     // Two small words are exactly their pair's lookup (pairs are taken from the same texts).
     if (pairs.length === 1 && pairs[0]) continue;
     const texts = tokens.map((token) => token.text);
-    terms.push({ needsArticle: true, test: (annotation, article) => hasPhrase(annotation, article, texts) });
+    terms.push({ needsArticle: true, test: (annotation, article) => phraseIn(annotation, article, texts) });
   }
   return terms;
 }
@@ -173,24 +174,10 @@ function matchSetTerms(table: Annotations, set: MatchSet): Term[] {
   return terms;
 }
 
-/** A text's folded tokens in order, stop words and short words kept: what a phrase compares. */
-function phraseTokens(text: string): string[] {
-  return searchTokens(text).map((token) => token.text);
-}
-
 /** True when `phrase`'s tokens stand one after another in one of the annotation's texts. */
-function hasPhrase(annotation: AnnotationRecord, article: ArticleRecord | undefined, phrase: string[]): boolean {
+function phraseIn(annotation: AnnotationRecord, article: ArticleRecord | undefined, phrase: string[]): boolean {
   const texts = [annotation.quote?.exact, annotation.note, ...(annotation.tags ?? []), article?.title, article?.siteName];
-  return texts.some((text) => {
-    if (!text) return false;
-    const tokens = phraseTokens(text);
-    for (let i = 0; i + phrase.length <= tokens.length; i++) {
-      let k = 0;
-      while (k < phrase.length && tokens[i + k] === phrase[k]) k++;
-      if (k === phrase.length) return true;
-    }
-    return false;
-  });
+  return texts.some((text) => !!text && hasPhrase(text, phrase));
 }
 
 /** The search words of a filter: its words and its phrases' words. */

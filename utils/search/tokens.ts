@@ -87,6 +87,25 @@ function classOf(code: number): number {
   return known;
 }
 
+const ASCII_WORD = /^[a-z0-9]*$/;
+const JOINER_STAND_INS: Record<Join, string> = { '': '', '+': '', '-': '-', "'": "'", '.': '.', x: '.' };
+
+/**
+ * What a character above ASCII reads as to this tokenizer, written in ASCII: a letter or digit
+ * folds to ASCII letters and digits ("é" → "e", "ß" → "ss", "½" → "12", a combining accent → ""),
+ * a joiner to an ASCII joiner ("’" → "'", "×" → "."), anything else that ends a word to a space.
+ * Null where no ASCII says the same: CJK, invisible characters, letters of other scripts. A text
+ * whose characters all have a stand-in splits, with them, into the same tokens (phrase.ts).
+ */
+export function asciiStandIn(code: number): string | null {
+  const kind = classOf(code);
+  if (kind === OTHER) return ' ';
+  if (kind === JOINER) return JOINER_STAND_INS[JOINS[code] as Join];
+  if (kind !== WORD) return null;
+  const folded = foldChar(code);
+  return ASCII_WORD.test(folded) ? folded : null;
+}
+
 /** The tokens of `text`, in order (see the module note). */
 export function searchTokens(text: string): SearchToken[] {
   const tokens: SearchToken[] = [];
