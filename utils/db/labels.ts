@@ -1,9 +1,10 @@
 /**
  * The annotations carrying each label: each tag, each color, each article's outlet. A library
  * search by a label reads its list here instead of an index. Labels are few per annotation and
- * each is shared by thousands of annotations (a color by a quarter of the library), and in
- * Chromium an index's keys cost ~10 µs each to read (2,971 annotations of a tag: 26–45 ms), while
- * a record of ids costs about nothing past its first byte (docs/FINDINGS.md, session 13).
+ * each is shared by thousands of annotations (a color by a quarter of the library). In Chromium
+ * an index's keys cost ~10 µs each to read (2,971 annotations of a tag: 26–45 ms), while a
+ * label's records of ids come in one request (a tag's search 51–63 → 18–25 ms; docs/FINDINGS.md,
+ * session 13).
  *
  * A label's ids are split over SHARDS records by a hash of the id, `labels` keyed `term\0shard`
  * (schema version 16): a write rewrites one record per label it touches, a sixteenth of the list;
