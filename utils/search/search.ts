@@ -96,7 +96,10 @@ export async function searchLibrary(db: GlossDb, query: string | LibraryFilter, 
       // Each term with an index is probed: its first LOAD_AT_MOST entries. One with fewer is
       // known whole and narrows the candidates at once; large ones are read whole only when no
       // term is small (counting a term would walk its entries as reading its keys does).
-      const probes = await Promise.all(indexed.map((term) => term.lookup!.probe(LOAD_AT_MOST)));
+      // (A term alone is read whole at once: its probe could only be read again.)
+      const probes = indexed.length === 1
+        ? [{ keys: await indexed[0]!.lookup!.keys(), complete: true }]
+        : await Promise.all(indexed.map((term) => term.lookup!.probe(LOAD_AT_MOST)));
       let found: Set<string> | null = null;
       let rangeCount: number | undefined;
       const applied = new Set<Term>();
