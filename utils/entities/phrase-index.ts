@@ -8,7 +8,8 @@ import { countFiledNames, filedFirstWords, findFiledNames, readFiledNames, type 
 import { CAP, ODD_CHARACTERS, POSSESSIVE, UPPER, plainGap, tokenize, wordAt, wordIs, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 import { WordStarts } from './word-set';
-import { WordTable, hashOf, hashOfAsciiFolded } from './word-table';
+import { hashOf, hashOfAsciiFolded } from './word-hash';
+import { WordTable } from './word-table';
 
 export interface Phrase {
   words: string[];
@@ -207,7 +208,7 @@ export class PhraseIndex {
     // A word with odd characters reads otherwise folded (wordAt): the filters and `looked` cannot tell.
     if ((tokens.flags[i] as number) & ODD_CHARACTERS) return this.bucket(wordAt(tokens, i)) ?? null;
     if (this.starts && !this.starts.mayHold(tokens, i)) return null;
-    const hash = hashOf(tokens.folded, tokens.start[i] as number, tokens.end[i] as number);
+    const hash = tokens.hashes[i] as number;
     if (this.firstWords && !((this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)] as number) & (1 << (hash & 31)))) return null;
     const slot = this.looked.find(tokens, i, hash);
     if (slot >= 0) return this.looked.valueAt(slot);
@@ -449,7 +450,7 @@ function secondWordHash(phrase: Phrase): number {
 function nextWordHash(tokens: Tokens, i: number): number {
   if (i >= tokens.count) return NO_WORD;
   if ((tokens.flags[i] as number) & ODD_CHARACTERS) return ANY_SECOND;
-  return hashOf(tokens.folded, tokens.start[i] as number, tokens.end[i] as number) >>> 1;
+  return (tokens.hashes[i] as number) >>> 1;
 }
 
 /** Words not in an index filed ahead kept to be turned away without a search: ~10,000 per MB of text. */

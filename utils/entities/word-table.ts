@@ -8,26 +8,6 @@
  */
 import { ODD_CHARACTERS, setWord, type Tokens } from './tokenize';
 
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** FNV-1a of `text`'s characters from `from` to `to`. */
-export function hashOf(text: string, from: number, to: number): number {
-  let hash = FNV_OFFSET;
-  for (let k = from; k < to; k++) hash = Math.imul(hash ^ text.charCodeAt(k), FNV_PRIME);
-  return hash;
-}
-
-/** `hashOf` of the characters folded, for characters of ASCII (A-Z read as a-z): no lower-case string made. */
-export function hashOfAsciiFolded(text: string, from: number, to: number): number {
-  let hash = FNV_OFFSET;
-  for (let k = from; k < to; k++) {
-    const code = text.charCodeAt(k);
-    hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code | 32 : code), FNV_PRIME);
-  }
-  return hash;
-}
-
 /** Words kept at most: past it the table starts again (a text of new words each time must not grow it for ever). */
 const MOST_WORDS = 1 << 15;
 
