@@ -207,9 +207,11 @@ export class PhraseIndex {
   private bucketAt(tokens: Tokens, i: number): Bucket | null {
     // A word with odd characters reads otherwise folded (wordAt): the filters and `looked` cannot tell.
     if ((tokens.flags[i] as number) & ODD_CHARACTERS) return this.bucket(wordAt(tokens, i)) ?? null;
-    if (this.starts && !this.starts.mayHold(tokens, i)) return null;
+    // The word's hash first: it is made (Tokens.hashes), where the other filter reads three characters
+    // of the folded text (at every word of a text, in the term index: ~4 % of a call the other way round).
     const hash = tokens.hashes[i] as number;
     if (this.firstWords && !((this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)] as number) & (1 << (hash & 31)))) return null;
+    if (this.starts && !this.starts.mayHold(tokens, i)) return null;
     const slot = this.looked.find(tokens, i, hash);
     if (slot >= 0) return this.looked.valueAt(slot);
     const first = wordAt(tokens, i);
