@@ -6,6 +6,7 @@
  */
 import { fold } from './fold';
 import { STATE_ABBREVIATIONS } from './keywords';
+import { isHangul } from './romanize';
 import { FNV_OFFSET, FNV_PRIME, hashOf } from './word-hash';
 
 export const CAP = 1; // first letter upper case
@@ -40,6 +41,8 @@ export interface Tokens {
    * the processor could guess, cost ~1 ms per MB in each of six passes (~0.2 ms over this list).
    */
   capitals: Int32Array;
+  /** Number of words that open with a Hangul syllable: the Hangul names (variants.ts) are looked for only when there are some. */
+  hangul: number;
   flags: Uint8Array;
   /** Characters of possessive ('s, ’s, ') after each word, outside it. */
   tail: Uint8Array;
@@ -311,11 +314,13 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
     scratch.capitals = capitals;
     scratch.used = count;
   } else if (reuseBuffers) kept[pool] = { start, end, hashes, flags, tail, words, classes, capitals, used: count };
-  return { count, start, end, hashes, words, classes, capitals: capitals.subarray(0, capitalCount), flags, tail, folded, text };
+  return { count, start, end, hashes, words, classes, capitals: capitals.subarray(0, capitalCount), hangul: hangulScanned, flags, tail, folded, text };
 }
 
 /** The capitalized words the last `scanWords` wrote (a module variable, which a store after its loop needs no type feedback for). */
 let capitalsScanned = 0;
+/** The words opening with Hangul the last `scanWords` read (as `capitalsScanned`). */
+let hangulScanned = 0;
 
 /**
  * Writes the words of `text` (folded: `folded`) into `arrays`, at most `maxWords`; returns how
@@ -329,6 +334,7 @@ function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: n
   let { start, end, hashes, flags, tail, capitals } = arrays;
   let count = 0;
   let capitalCount = 0;
+  let hangulCount = 0;
   let previousEnd = 0;
   let previousAbbreviation = false;
   let previousPeriod = false;
@@ -431,7 +437,7 @@ function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: n
     else if ((firstCode >= 65 && firstCode <= 90) || (firstCode >= 128 && isUpper(firstCode, text[from] as string))) {
       flag |= CAP;
       if (allCapitals(text, from, to)) flag |= UPPER;
-    }
+    } else if (isHangul(firstCode)) hangulCount++;
 
     if (count === start.length) {
       arrays.start = start = grow(start, new Int32Array(count * 2));
@@ -456,5 +462,6 @@ function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: n
     if (pos < previousEnd) pos = previousEnd;
   }
   capitalsScanned = capitalCount;
+  hangulScanned = hangulCount;
   return count;
 }
