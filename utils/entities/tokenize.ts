@@ -336,6 +336,8 @@ function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: n
   let capitalCount = 0;
   let hangulCount = 0;
   let previousEnd = 0;
+  // Whether the character at previousEnd is known to be a space (the one that ended the previous word).
+  let spaceAfter = false;
   let previousAbbreviation = false;
   let previousPeriod = false;
 
@@ -383,9 +385,10 @@ function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: n
     let flag = 0;
     let possessive = 0;
 
-    // What stands between this word and the previous one (usually one space: nothing to note).
+    // What stands between this word and the previous one (usually one space: nothing to note). A
+    // single space not known as the previous word's end is read below, to the same flags.
     if (count === 0) flag |= SENTENCE | LINE_START;
-    else if (!(from - previousEnd === 1 && folded.charCodeAt(previousEnd) === 32)) {
+    else if (!(from - previousEnd === 1 && spaceAfter)) {
       for (let k = previousEnd; k < from; k++) {
         const code = folded.charCodeAt(k);
         if (isSentenceBreak(code)) flag |= SENTENCE;
@@ -460,6 +463,9 @@ function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: n
     if (count === maxWords) break;
     previousEnd = to + possessive;
     if (pos < previousEnd) pos = previousEnd;
+    // A space ended the word (at previousEnd, then): it is passed over here rather than read again above.
+    spaceAfter = after === 32;
+    if (spaceAfter) pos++;
   }
   capitalsScanned = capitalCount;
   hangulScanned = hangulCount;
