@@ -351,6 +351,8 @@ function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: n
     const from = pos++;
     // The word's hash (word-hash.ts) as its characters are read; made again below if it ends elsewhere.
     let hash = Math.imul(FNV_OFFSET ^ first, FNV_PRIME);
+    // The word's last character read, for the possessive below.
+    let last = first;
     let dotted = false;
     let odd = false;
     // The character the word stops at (-1 at the end of the text), read once for the checks below.
@@ -360,21 +362,25 @@ function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: n
       // Most characters of a folded word are a-z: told apart before the table (~1 ms per MB).
       if (code >= 97 && code <= 122) {
         hash = Math.imul(hash ^ code, FNV_PRIME);
+        last = code;
         pos++;
         continue;
       }
       if (isWordChar(code)) {
         if (code >= 0xad) odd ||= code === 0xad || code === 0xd7 || code === 0x2715 || code === 0x2716;
         hash = Math.imul(hash ^ code, FNV_PRIME);
+        last = code;
         pos++;
       } else if (code === 38 && upperAt(text, pos - 1) && upperAt(text, pos + 1)) {
         // "AT&T", "PG&E", "S&P": an ampersand between capitals, unspaced, is inside the word
-        hash = Math.imul(Math.imul(hash ^ code, FNV_PRIME) ^ folded.charCodeAt(pos + 1), FNV_PRIME);
+        last = folded.charCodeAt(pos + 1);
+        hash = Math.imul(Math.imul(hash ^ code, FNV_PRIME) ^ last, FNV_PRIME);
         pos += 2;
       } else if ((code === 46 || isApostrophe(code)) && pos + 1 < length && isWordChar(folded.charCodeAt(pos + 1)) && !(code === 46 && gluedSentence(text, pos))) {
         if (code === 46) dotted = true;
         else if (code !== 39) odd = true;
-        hash = Math.imul(Math.imul(hash ^ code, FNV_PRIME) ^ folded.charCodeAt(pos + 1), FNV_PRIME);
+        last = folded.charCodeAt(pos + 1);
+        hash = Math.imul(Math.imul(hash ^ code, FNV_PRIME) ^ last, FNV_PRIME);
         pos += 2;
       } else {
         after = code;
@@ -403,7 +409,7 @@ function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: n
     if (!previousAbbreviation && previousPeriod && from > previousEnd) flag |= SENTENCE;
 
     // Both possessives follow an s; most words end otherwise, and are not read twice to tell.
-    if (folded.charCodeAt(to - 1) === 115) {
+    if (last === 115) {
       if (to - from > 2 && isApostrophe(folded.charCodeAt(to - 2))) {
         to -= 2; // "people's": the possessive stays outside the word
         flag |= POSSESSIVE;
