@@ -8,7 +8,7 @@ import { countFiledNames, filedFirstWords, findFiledNames, readFiledNames, type 
 import { CAP, ODD_CHARACTERS, POSSESSIVE, UPPER, plainGap, tokenize, wordAt, wordIs, type Tokens } from './tokenize';
 import type { EntityType } from './types';
 import { WordStarts } from './word-set';
-import { hashOf, hashOfAsciiFolded } from './word-hash';
+import { HashFilter, hashOf, hashOfAsciiFolded } from './word-hash';
 import { WordTable } from './word-table';
 
 export interface Phrase {
@@ -122,7 +122,7 @@ export class PhraseIndex {
    * words that pass the first (a term list's "n…" of length 7 lets "nuclear" and "nothing"
    * through) stop here instead of being made into strings and looked up.
    */
-  private readonly firstWords: Int32Array | null;
+  private readonly firstWords: HashFilter | null;
   /** Number of entries added (an index filed ahead counts its own when asked). */
   private added = 0;
   /** The buckets of words looked up so far (null: none), found again without making the word a string. */
@@ -137,7 +137,7 @@ export class PhraseIndex {
   constructor(filed?: FiledNames, filtered = !filed) {
     this.filedNames = filed ?? null;
     this.starts = filtered ? new WordStarts(FIRST_CHARACTERS_BITS) : null;
-    this.firstWords = filtered ? new Int32Array(FIRST_WORD_BITS >> 5) : null;
+    this.firstWords = filtered ? new HashFilter(FIRST_WORD_BITS) : null;
     if (filed && filtered) for (const first of filedFirstWords(filed.text)) this.file(first);
   }
 
@@ -210,7 +210,7 @@ export class PhraseIndex {
     // The word's hash first: it is made (Tokens.hashes), where the other filter reads three characters
     // of the folded text (at every word of a text, in the term index: ~4 % of a call the other way round).
     const hash = tokens.hashes[i] as number;
-    if (this.firstWords && !((this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)] as number) & (1 << (hash & 31)))) return null;
+    if (this.firstWords && !this.firstWords.mayHold(hash)) return null;
     if (this.starts && !this.starts.mayHold(tokens, i)) return null;
     const slot = this.looked.find(tokens, i, hash);
     if (slot >= 0) return this.looked.valueAt(slot);
@@ -224,8 +224,7 @@ export class PhraseIndex {
   private file(first: string): void {
     if (!this.starts || !this.firstWords) return;
     this.starts.add(first);
-    const hash = hashOf(first, 0, first.length);
-    this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)]! |= 1 << (hash & 31);
+    this.firstWords.add(first);
   }
 
   /** The longest entry starting at word `i` of `tokens`, or null. */

@@ -23,3 +23,26 @@ export function hashOfAsciiFolded(text: string, from: number, to: number): numbe
   }
   return hash;
 }
+
+/**
+ * Words as a bit per hash, `bits` bits in all: turns a text's word away by its hash alone
+ * (`Tokens.hashes`) when it is surely none of the words added. A word let through is only a
+ * look-up that finds nothing.
+ */
+export class HashFilter {
+  private readonly bits: Int32Array;
+
+  constructor(bits: number) {
+    this.bits = new Int32Array(bits >> 5);
+  }
+
+  add(word: string): void {
+    const hash = hashOf(word, 0, word.length);
+    this.bits[(hash >>> 5) & (this.bits.length - 1)]! |= 1 << (hash & 31);
+  }
+
+  /** False when a word hashing to `hash` is surely none of the words added. */
+  mayHold(hash: number): boolean {
+    return ((this.bits[(hash >>> 5) & (this.bits.length - 1)] as number) & (1 << (hash & 31))) !== 0;
+  }
+}
