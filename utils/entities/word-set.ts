@@ -1,10 +1,8 @@
 /**
- * Sets of folded words that tell most of a text's words apart before making them strings, by
- * their first two characters, their last and their length (WordStarts, which the phrase index's
- * first test uses too). A call on a megabyte of text made ~84,000 words strings, ~30 % of them only to find
- * that a word after a name is not "he" or "she".
+ * A filter of folded words by their first two characters, their last and their length
+ * (WordStarts): the term index's second test, after the hash of a word's first word.
  */
-import { ODD_CHARACTERS, wordAt, type Tokens } from './tokenize';
+import { ODD_CHARACTERS, type Tokens } from './tokenize';
 
 /**
  * Which first two characters, last characters and lengths some words have: a filter that turns
@@ -39,16 +37,3 @@ export class WordStarts {
 }
 
 const lengthBit = (length: number) => 1 << Math.min(length, 31);
-
-export class WordSet {
-  private readonly starts = new WordStarts(10);
-
-  constructor(readonly words: ReadonlySet<string>) {
-    for (const word of words) this.starts.add(word);
-  }
-
-  /** `words.has(wordAt(tokens, i))`, without making word `i` a string when it cannot be one of them. */
-  at(tokens: Tokens, i: number): boolean {
-    return this.starts.mayHold(tokens, i) && this.words.has(wordAt(tokens, i));
-  }
-}
