@@ -28,7 +28,7 @@ export interface Tokens {
   end: Int32Array;
   /**
    * Each word's `hashOf` in the folded text, made as its characters are read: the phrase indexes
-   * test every word against their filters by it, and read it again for the words they look up.
+   * test every word against their filter by it, and read it again for the words they look up.
    */
   hashes: Int32Array;
   /** Folded words made so far (see `wordAt`): most words are never needed as strings. */

@@ -16,7 +16,7 @@ import { HashFilter } from './word-hash';
 const classOf = new Map<string, number>();
 /**
  * Every word of every list, by hash: ~1,300 words set ~2 % of the bits. (By their first two and
- * last characters and length, WordStarts read three characters of the text per word asked about.)
+ * last characters and length, a filter read three characters of the text per word asked about.)
  */
 const listed = new HashFilter(1 << 16);
 /** Bits given so far. The last two are kept: KNOWN, and the sign. */

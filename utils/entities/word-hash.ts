@@ -1,6 +1,6 @@
 /**
  * FNV-1a hashes of folded words. The tokenizer hashes each word of a text as it reads its
- * characters (`Tokens.hashes`); the phrase indexes' filters, their word table and the second-word
+ * characters (`Tokens.hashes`); the phrase indexes' filter, their word table and the second-word
  * checks compare those hashes with the ones of their own words, made by the functions here.
  */
 

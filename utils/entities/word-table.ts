@@ -1,7 +1,7 @@
 /**
  * Words a phrase index has looked up before, found again from a text's characters by their hash:
  * no string is made and no Map is asked. A megabyte of text looks up ~40,000 words (its
- * capitalized words among the names, its words that pass the term filters among the terms), most
+ * capitalized words among the names, its words that pass the term filter among the terms), most
  * of them many times over ("the Party", "people"); making each a string and asking the index's Map
  * was a tenth of a call. A word found here is given to the text as made (tokenize.ts `setWord`),
  * so that the rules after do not make it again either.
