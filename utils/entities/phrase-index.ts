@@ -202,7 +202,6 @@ export class PhraseIndex {
     // A word with odd characters reads otherwise folded (wordAt): the filter and `looked` cannot tell.
     if ((tokens.flags[i] as number) & ODD_CHARACTERS) return this.bucket(wordAt(tokens, i)) ?? null;
     const hash = tokens.hashes[i] as number;
-    if (this.firstWords && !this.firstWords.mayHold(hash)) return null;
     const slot = this.looked.find(tokens, i, hash);
     if (slot >= 0) return this.looked.valueAt(slot);
     const first = wordAt(tokens, i);
@@ -218,6 +217,14 @@ export class PhraseIndex {
 
   /** The longest entry starting at word `i` of `tokens`, or null. */
   match(tokens: Tokens, i: number): PhraseMatch | null {
+    // The filter first, in a function small enough to be compiled into its callers: the term index
+    // is asked at every word of a text, and turns ~99 % of them away here.
+    if (this.firstWords && !((tokens.flags[i] as number) & ODD_CHARACTERS) && !this.firstWords.mayHold(tokens.hashes[i] as number)) return null;
+    return this.longestAt(tokens, i);
+  }
+
+  /** `match` past the filter. */
+  private longestAt(tokens: Tokens, i: number): PhraseMatch | null {
     const bucket = this.bucketAt(tokens, i);
     if (!bucket) return null;
     if (!bucket.sorted) sortBucket(bucket);
