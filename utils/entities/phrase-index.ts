@@ -111,7 +111,7 @@ export class PhraseIndex {
   private filedCount = -1;
   /**
    * A test before any look-up: a bit per hash of each first word, read with the hash the tokenizer
-   * made (~99 % of a text's words stop here in the built-in term index). Null in an index of names
+   * made (~90 % of a text's words stop here in the built-in term index). Null in an index of names
    * filed ahead, which is looked up directly: a text's capitalized words are looked up anyway, and
    * filling the filter from its ~9,000 first words took longer on a cold start than it saves. (A
    * filter of first two and last characters and lengths, before it, read three characters of the
@@ -218,7 +218,7 @@ export class PhraseIndex {
   /** The longest entry starting at word `i` of `tokens`, or null. */
   match(tokens: Tokens, i: number): PhraseMatch | null {
     // The filter first, in a function small enough to be compiled into its callers: the term index
-    // is asked at every word of a text, and turns ~99 % of them away here.
+    // is asked at every word of a text, and turns ~90 % of them away here.
     if (this.firstWords && !((tokens.flags[i] as number) & ODD_CHARACTERS) && !this.firstWords.mayHold(tokens.hashes[i] as number)) return null;
     return this.longestAt(tokens, i);
   }
@@ -455,8 +455,8 @@ const MOST_ABSENT = 50_000;
 
 /**
  * The filter's size. Every word of a text is tried, so it is kept small enough to stay in the
- * processor's first cache (8 KB): at 128 KB, with a second filter, their reads missed it and were
- * ~3 % of a call. The ~500 first words of the built-in term lists set under 1 % of its bits (~7 %
+ * processor's first cache (8 KB): at 128 KB (beside a filter of first characters, since removed,
+ * at 256 KB) their reads missed it and were ~3 % of a call. The ~500 first words of the built-in term lists set under 1 % of its bits (~7 %
  * with 5,000 words from a reader's lists; a word let through only costs a look-up).
  */
 const FIRST_WORD_BITS = 1 << 16;
