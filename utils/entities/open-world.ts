@@ -11,7 +11,6 @@ import { CAP, DIGIT, HYPHEN_BEFORE, LINE_START, ODD_CHARACTERS, POSSESSIVE, SENT
 import { ENTITY_TYPES, type EntityType } from './types';
 import { ARTICLE, NAME_PARTICLE, ORG_HEAD, PLACE_HEAD, PLACE_PREFIX, SENTENCE_WORD, SPEECH_VERB, TITLE, classesAt, inClass, wordClass } from './word-classes';
 import { wordBytes } from './word-scratch';
-import { WordSet } from './word-set';
 
 const PERSON = 0;
 const ORG = 1;
@@ -105,7 +104,8 @@ const PLACE_OF = new Set([
   'state', 'city', 'town', 'village', 'province', 'county', 'capital', 'island', 'region', 'republic', 'coast', 'outskirts',
   'suburbs', 'shores', 'north', 'south', 'east', 'west', 'northeast', 'northwest', 'southeast', 'southwest',
 ]);
-const PERSON_PRONOUNS = new WordSet(new Set(['he', 'she', 'his', 'her', 'him', 'himself', 'herself']));
+/** Read at up to 11 words after each mention: a word class, asked once per word. */
+const PERSON_PRONOUN = wordClass(['he', 'she', 'his', 'her', 'him', 'himself', 'herself']);
 /** Credits and bylines: "Photo: JANE DOE", "By Jane Doe". */
 const CREDIT_BEFORE = new Set(['by', 'credit', 'photo', 'photograph', 'photographs', 'image', 'courtesy', 'reporting', 'writes']);
 
@@ -479,7 +479,7 @@ export function openWorldCandidates(tokens: Tokens, runs: Int32Array, taken: Uin
     pronounAfter = false;
     for (let k = e + 1; k < Math.min(tokens.count, e + 12); k++) {
       if (isCap(tokens, k) && !flag(tokens, k, SENTENCE)) break;
-      if (PERSON_PRONOUNS.at(tokens, k)) {
+      if (inClass(tokens, k, PERSON_PRONOUN)) {
         if (multi) weak[PERSON] += 1;
         pronounAfter = true;
         break;

@@ -7,8 +7,8 @@
 import { countFiledNames, filedFirstWords, findFiledNames, readFiledNames, type FiledKind, type FiledName } from './filed-names';
 import { CAP, ODD_CHARACTERS, POSSESSIVE, UPPER, plainGap, tokenize, wordAt, wordIs, type Tokens } from './tokenize';
 import type { EntityType } from './types';
-import { WordStarts } from './word-set';
-import { WordTable, hashOf, hashOfAsciiFolded } from './word-table';
+import { HashFilter, hashOf, hashOfAsciiFolded } from './word-hash';
+import { WordTable } from './word-table';
 
 export interface Phrase {
   words: string[];
@@ -110,18 +110,14 @@ export class PhraseIndex {
   /** Number of names filed ahead, once counted. */
   private filedCount = -1;
   /**
-   * A cheap first test, before any string is made: per first two and last characters, a bit for
-   * each length of a first word that has them (WordStarts). Null in an index of names filed ahead, which is
-   * looked up directly: a text's capitalized words are made into strings anyway, and filling the
-   * filters from its ~9,000 first words took longer on a cold start than they save.
+   * A test before any look-up: a bit per hash of each first word, read with the hash the tokenizer
+   * made (~90 % of a text's words stop here in the built-in term index). Null in an index of names
+   * filed ahead, which is looked up directly: a text's capitalized words are looked up anyway, and
+   * filling the filter from its ~9,000 first words took longer on a cold start than it saves. (A
+   * filter of first two and last characters and lengths, before it, read three characters of the
+   * text per word.)
    */
-  private readonly starts: WordStarts | null;
-  /**
-   * The second test, still before any string is made: a bit per hash of each first word. Most
-   * words that pass the first (a term list's "n…" of length 7 lets "nuclear" and "nothing"
-   * through) stop here instead of being made into strings and looked up.
-   */
-  private readonly firstWords: Int32Array | null;
+  private readonly firstWords: HashFilter | null;
   /** Number of entries added (an index filed ahead counts its own when asked). */
   private added = 0;
   /** The buckets of words looked up so far (null: none), found again without making the word a string. */
@@ -129,14 +125,13 @@ export class PhraseIndex {
 
   /**
    * An empty index, or one of names filed ahead (`filed` of an index they were added to, written
-   * out), which more may be added to. `filtered`: whether words go through the filters before
-   * they are looked up, as they always do in an index with nothing filed ahead (the filters are
+   * out), which more may be added to. `filtered`: whether words go through the filter before
+   * they are looked up, as they always do in an index with nothing filed ahead (the filter is
    * filled with the first words filed ahead: worth it for a few hundred, as the term lists have).
    */
   constructor(filed?: FiledNames, filtered = !filed) {
     this.filedNames = filed ?? null;
-    this.starts = filtered ? new WordStarts(FIRST_CHARACTERS_BITS) : null;
-    this.firstWords = filtered ? new Int32Array(FIRST_WORD_BITS >> 5) : null;
+    this.firstWords = filtered ? new HashFilter(FIRST_WORD_BITS) : null;
     if (filed && filtered) for (const first of filedFirstWords(filed.text)) this.file(first);
   }
 
@@ -204,11 +199,9 @@ export class PhraseIndex {
 
   /** The entries under word `i` of `tokens` (its first word), or null. */
   private bucketAt(tokens: Tokens, i: number): Bucket | null {
-    // A word with odd characters reads otherwise folded (wordAt): the filters and `looked` cannot tell.
+    // A word with odd characters reads otherwise folded (wordAt): the filter and `looked` cannot tell.
     if ((tokens.flags[i] as number) & ODD_CHARACTERS) return this.bucket(wordAt(tokens, i)) ?? null;
-    if (this.starts && !this.starts.mayHold(tokens, i)) return null;
-    const hash = hashOf(tokens.folded, tokens.start[i] as number, tokens.end[i] as number);
-    if (this.firstWords && !((this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)] as number) & (1 << (hash & 31)))) return null;
+    const hash = tokens.hashes[i] as number;
     const slot = this.looked.find(tokens, i, hash);
     if (slot >= 0) return this.looked.valueAt(slot);
     const first = wordAt(tokens, i);
@@ -217,16 +210,21 @@ export class PhraseIndex {
     return bucket;
   }
 
-  /** Lets `first` through the filters of `match`. */
+  /** Lets `first` through the filter of `match`. */
   private file(first: string): void {
-    if (!this.starts || !this.firstWords) return;
-    this.starts.add(first);
-    const hash = hashOf(first, 0, first.length);
-    this.firstWords[(hash >>> 5) & (FIRST_WORD_BITS / 32 - 1)]! |= 1 << (hash & 31);
+    this.firstWords?.add(first);
   }
 
   /** The longest entry starting at word `i` of `tokens`, or null. */
   match(tokens: Tokens, i: number): PhraseMatch | null {
+    // The filter first, in a function small enough to be compiled into its callers: the term index
+    // is asked at every word of a text, and turns ~90 % of them away here.
+    if (this.firstWords && !((tokens.flags[i] as number) & ODD_CHARACTERS) && !this.firstWords.mayHold(tokens.hashes[i] as number)) return null;
+    return this.longestAt(tokens, i);
+  }
+
+  /** `match` past the filter. */
+  private longestAt(tokens: Tokens, i: number): PhraseMatch | null {
     const bucket = this.bucketAt(tokens, i);
     if (!bucket) return null;
     if (!bucket.sorted) sortBucket(bucket);
@@ -449,20 +447,18 @@ function secondWordHash(phrase: Phrase): number {
 function nextWordHash(tokens: Tokens, i: number): number {
   if (i >= tokens.count) return NO_WORD;
   if ((tokens.flags[i] as number) & ODD_CHARACTERS) return ANY_SECOND;
-  return hashOf(tokens.folded, tokens.start[i] as number, tokens.end[i] as number) >>> 1;
+  return (tokens.hashes[i] as number) >>> 1;
 }
 
 /** Words not in an index filed ahead kept to be turned away without a search: ~10,000 per MB of text. */
 const MOST_ABSENT = 50_000;
 
 /**
- * The filters' sizes. Every word of a text is tried, so they are kept small enough to stay in
- * the processor's first cache (16 KB and 8 KB): at 256 KB and 128 KB, their reads missed it and
- * were ~3 % of a call. The ~500 first words of the built-in term lists set under 1 % of the
- * first-word filter's bits (~7 % with 5,000 words from a reader's lists; a word let through only
- * costs a look-up).
+ * The filter's size. Every word of a text is tried, so it is kept small enough to stay in the
+ * processor's first cache (8 KB): at 128 KB (beside a filter of first characters, since removed,
+ * at 256 KB) their reads missed it and were ~3 % of a call. The ~500 first words of the built-in term lists set under 1 % of its bits (~7 %
+ * with 5,000 words from a reader's lists; a word let through only costs a look-up).
  */
-const FIRST_CHARACTERS_BITS = 12;
 const FIRST_WORD_BITS = 1 << 16;
 
 

@@ -182,7 +182,9 @@ function inTextOrder(chosen: readonly Candidate[], count: number): Candidate[] {
  * (on-stack replacement), and that code was thrown away at the end of a call (Node 20).
  */
 function runningTotals(totals: Int32Array, count: number): void {
-  for (let i = 1; i <= count; i++) (totals[i] as number) += totals[i - 1] as number;
+  // The total kept in a variable: one read and one write per word.
+  let total = totals[0] as number;
+  for (let i = 1; i <= count; i++) totals[i] = total += totals[i] as number;
 }
 
 /** Longest first (a list before a rule on a tie); each word goes to one span at most. */

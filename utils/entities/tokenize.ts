@@ -6,6 +6,8 @@
  */
 import { fold } from './fold';
 import { STATE_ABBREVIATIONS } from './keywords';
+import { isHangul } from './romanize';
+import { FNV_OFFSET, FNV_PRIME, hashOf } from './word-hash';
 
 export const CAP = 1; // first letter upper case
 export const UPPER = 2; // two or more letters, all upper case
@@ -24,6 +26,11 @@ export interface Tokens {
   count: number;
   start: Int32Array;
   end: Int32Array;
+  /**
+   * Each word's `hashOf` in the folded text, made as its characters are read: the phrase indexes
+   * test every word against their filter by it, and read it again for the words they look up.
+   */
+  hashes: Int32Array;
   /** Folded words made so far (see `wordAt`): most words are never needed as strings. */
   words: (string | undefined)[];
   /** The word lists each word is in, found so far (word-classes.ts); 0 where not asked yet. */
@@ -34,6 +41,8 @@ export interface Tokens {
    * the processor could guess, cost ~1 ms per MB in each of six passes (~0.2 ms over this list).
    */
   capitals: Int32Array;
+  /** Number of words that open with a Hangul syllable: the Hangul names (variants.ts) are looked for only when there are some. */
+  hangul: number;
   flags: Uint8Array;
   /** Characters of possessive ('s, ’s, ') after each word, outside it. */
   tail: Uint8Array;
@@ -251,6 +260,7 @@ function allCapitals(text: string, from: number, to: number): boolean {
 interface Buffers {
   start: Int32Array;
   end: Int32Array;
+  hashes: Int32Array;
   flags: Uint8Array;
   tail: Uint8Array;
   words: (string | undefined)[];
@@ -262,7 +272,7 @@ interface Buffers {
 const kept: { text: Buffers | null; entry: Buffers | null } = { text: null, entry: null };
 
 /** The arrays `scanWords` writes a text's words into, replaced by longer ones when a text has more words than they hold. */
-type WordArrays = Pick<Buffers, 'start' | 'end' | 'flags' | 'tail' | 'capitals'>;
+type WordArrays = Pick<Buffers, 'start' | 'end' | 'hashes' | 'flags' | 'tail' | 'capitals'>;
 
 /**
  * The words of `text`. `reuseBuffers`: write into the buffers of the last call that reused the
@@ -281,11 +291,11 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
   const scratch = reuseBuffers ? kept[pool] : null;
   const arrays: WordArrays =
     scratch !== null && scratch.start.length >= capacity
-      ? { start: scratch.start, end: scratch.end, flags: scratch.flags, tail: scratch.tail, capitals: scratch.capitals }
-      : { start: new Int32Array(capacity), end: new Int32Array(capacity), flags: new Uint8Array(capacity), tail: new Uint8Array(capacity), capitals: new Int32Array(capacity) };
+      ? { start: scratch.start, end: scratch.end, hashes: scratch.hashes, flags: scratch.flags, tail: scratch.tail, capitals: scratch.capitals }
+      : { start: new Int32Array(capacity), end: new Int32Array(capacity), hashes: new Int32Array(capacity), flags: new Uint8Array(capacity), tail: new Uint8Array(capacity), capitals: new Int32Array(capacity) };
   const count = scanWords(text, folded, arrays, maxWords);
   const capitalCount = capitalsScanned;
-  const { start, end, flags, tail, capitals } = arrays;
+  const { start, end, hashes, flags, tail, capitals } = arrays;
   let words: (string | undefined)[];
   if (scratch !== null && scratch.words.length >= count) {
     // Words made for the last text must not stand for this one's (nor keep it alive).
@@ -296,18 +306,21 @@ export function tokenize(text: string, { reuseBuffers = false as boolean | 'entr
   if (scratch !== null) {
     scratch.start = start;
     scratch.end = end;
+    scratch.hashes = hashes;
     scratch.flags = flags;
     scratch.tail = tail;
     scratch.words = words;
     scratch.classes = classes;
     scratch.capitals = capitals;
     scratch.used = count;
-  } else if (reuseBuffers) kept[pool] = { start, end, flags, tail, words, classes, capitals, used: count };
-  return { count, start, end, words, classes, capitals: capitals.subarray(0, capitalCount), flags, tail, folded, text };
+  } else if (reuseBuffers) kept[pool] = { start, end, hashes, flags, tail, words, classes, capitals, used: count };
+  return { count, start, end, hashes, words, classes, capitals: capitals.subarray(0, capitalCount), hangul: hangulScanned, flags, tail, folded, text };
 }
 
 /** The capitalized words the last `scanWords` wrote (a module variable, which a store after its loop needs no type feedback for). */
 let capitalsScanned = 0;
+/** The words opening with Hangul the last `scanWords` read (as `capitalsScanned`). */
+let hangulScanned = 0;
 
 /**
  * Writes the words of `text` (folded: `folded`) into `arrays`, at most `maxWords`; returns how
@@ -318,20 +331,28 @@ let capitalsScanned = 0;
  */
 function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: number): number {
   const length = folded.length;
-  let { start, end, flags, tail, capitals } = arrays;
+  let { start, end, hashes, flags, tail, capitals } = arrays;
   let count = 0;
   let capitalCount = 0;
+  let hangulCount = 0;
   let previousEnd = 0;
+  // Whether the character at previousEnd is known to be a space (the one that ended the previous word).
+  let spaceAfter = false;
   let previousAbbreviation = false;
   let previousPeriod = false;
 
   let pos = 0;
   while (pos < length) {
-    if (!isWordChar(folded.charCodeAt(pos))) {
+    const first = folded.charCodeAt(pos);
+    if (!isWordChar(first)) {
       pos++;
       continue;
     }
     const from = pos++;
+    // The word's hash (word-hash.ts) as its characters are read; made again below if it ends elsewhere.
+    let hash = Math.imul(FNV_OFFSET ^ first, FNV_PRIME);
+    // The word's last character read, for the possessive below.
+    let last = first;
     let dotted = false;
     let odd = false;
     // The character the word stops at (-1 at the end of the text), read once for the checks below.
@@ -340,17 +361,26 @@ function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: n
       const code = folded.charCodeAt(pos);
       // Most characters of a folded word are a-z: told apart before the table (~1 ms per MB).
       if (code >= 97 && code <= 122) {
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+        last = code;
         pos++;
         continue;
       }
       if (isWordChar(code)) {
         if (code >= 0xad) odd ||= code === 0xad || code === 0xd7 || code === 0x2715 || code === 0x2716;
+        hash = Math.imul(hash ^ code, FNV_PRIME);
+        last = code;
         pos++;
       } else if (code === 38 && upperAt(text, pos - 1) && upperAt(text, pos + 1)) {
-        pos += 2; // "AT&T", "PG&E", "S&P": an ampersand between capitals, unspaced, is inside the word
+        // "AT&T", "PG&E", "S&P": an ampersand between capitals, unspaced, is inside the word
+        last = folded.charCodeAt(pos + 1);
+        hash = Math.imul(Math.imul(hash ^ code, FNV_PRIME) ^ last, FNV_PRIME);
+        pos += 2;
       } else if ((code === 46 || isApostrophe(code)) && pos + 1 < length && isWordChar(folded.charCodeAt(pos + 1)) && !(code === 46 && gluedSentence(text, pos))) {
         if (code === 46) dotted = true;
         else if (code !== 39) odd = true;
+        last = folded.charCodeAt(pos + 1);
+        hash = Math.imul(Math.imul(hash ^ code, FNV_PRIME) ^ last, FNV_PRIME);
         pos += 2;
       } else {
         after = code;
@@ -361,9 +391,10 @@ function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: n
     let flag = 0;
     let possessive = 0;
 
-    // What stands between this word and the previous one (usually one space: nothing to note).
+    // What stands between this word and the previous one (usually one space: nothing to note). A
+    // single space not known as the previous word's end is read below, to the same flags.
     if (count === 0) flag |= SENTENCE | LINE_START;
-    else if (!(from - previousEnd === 1 && folded.charCodeAt(previousEnd) === 32)) {
+    else if (!(from - previousEnd === 1 && spaceAfter)) {
       for (let k = previousEnd; k < from; k++) {
         const code = folded.charCodeAt(k);
         if (isSentenceBreak(code)) flag |= SENTENCE;
@@ -378,7 +409,7 @@ function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: n
     if (!previousAbbreviation && previousPeriod && from > previousEnd) flag |= SENTENCE;
 
     // Both possessives follow an s; most words end otherwise, and are not read twice to tell.
-    if (folded.charCodeAt(to - 1) === 115) {
+    if (last === 115) {
       if (to - from > 2 && isApostrophe(folded.charCodeAt(to - 2))) {
         to -= 2; // "people's": the possessive stays outside the word
         flag |= POSSESSIVE;
@@ -415,17 +446,20 @@ function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: n
     else if ((firstCode >= 65 && firstCode <= 90) || (firstCode >= 128 && isUpper(firstCode, text[from] as string))) {
       flag |= CAP;
       if (allCapitals(text, from, to)) flag |= UPPER;
-    }
+    } else if (isHangul(firstCode)) hangulCount++;
 
     if (count === start.length) {
       arrays.start = start = grow(start, new Int32Array(count * 2));
       arrays.end = end = grow(end, new Int32Array(count * 2));
+      arrays.hashes = hashes = grow(hashes, new Int32Array(count * 2));
       arrays.flags = flags = grow(flags, new Uint8Array(count * 2));
       arrays.tail = tail = grow(tail, new Uint8Array(count * 2));
       arrays.capitals = capitals = grow(capitals, new Int32Array(count * 2));
     }
     start[count] = from;
     end[count] = to;
+    // A possessive left out or a period taken (both rare): the word is not the characters read.
+    hashes[count] = to === pos ? hash : hashOf(folded, from, to);
     flags[count] = flag;
     tail[count] = possessive;
     // Written every time, kept when CAP or UPPER is set (bits 1 and 2): no branch to mispredict.
@@ -435,7 +469,11 @@ function scanWords(text: string, folded: string, arrays: WordArrays, maxWords: n
     if (count === maxWords) break;
     previousEnd = to + possessive;
     if (pos < previousEnd) pos = previousEnd;
+    // A space ended the word (at previousEnd, then): it is passed over here rather than read again above.
+    spaceAfter = after === 32;
+    if (spaceAfter) pos++;
   }
   capitalsScanned = capitalCount;
+  hangulScanned = hangulCount;
   return count;
 }

@@ -1,32 +1,12 @@
 /**
  * Words a phrase index has looked up before, found again from a text's characters by their hash:
  * no string is made and no Map is asked. A megabyte of text looks up ~40,000 words (its
- * capitalized words among the names, its words that pass the term filters among the terms), most
+ * capitalized words among the names, its words that pass the term filter among the terms), most
  * of them many times over ("the Party", "people"); making each a string and asking the index's Map
  * was a tenth of a call. A word found here is given to the text as made (tokenize.ts `setWord`),
  * so that the rules after do not make it again either.
  */
 import { ODD_CHARACTERS, setWord, type Tokens } from './tokenize';
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
-
-/** FNV-1a of `text`'s characters from `from` to `to`. */
-export function hashOf(text: string, from: number, to: number): number {
-  let hash = FNV_OFFSET;
-  for (let k = from; k < to; k++) hash = Math.imul(hash ^ text.charCodeAt(k), FNV_PRIME);
-  return hash;
-}
-
-/** `hashOf` of the characters folded, for characters of ASCII (A-Z read as a-z): no lower-case string made. */
-export function hashOfAsciiFolded(text: string, from: number, to: number): number {
-  let hash = FNV_OFFSET;
-  for (let k = from; k < to; k++) {
-    const code = text.charCodeAt(k);
-    hash = Math.imul(hash ^ (code >= 65 && code <= 90 ? code | 32 : code), FNV_PRIME);
-  }
-  return hash;
-}
 
 /** Words kept at most: past it the table starts again (a text of new words each time must not grow it for ever). */
 const MOST_WORDS = 1 << 15;
