@@ -6,11 +6,12 @@
  * How a search runs (terms.ts turns the filter into terms):
  * 1. Nothing to narrow by: the `createdAt` index counts the library and reads the page, newest
  *    first. That is the popup opening, and a date range alone.
- * 2. Each term that has an index is probed: its first LOAD_AT_MOST primary keys (getAllKeys with
- *    a count, no records). Terms with fewer are known whole: their keys are intersected and the
- *    other terms checked on those few records. When every term is larger, their keys are read
- *    whole and intersected. Nothing is counted: an IndexedDB count walks the entries as reading
- *    their keys does.
+ * 2. Each term that has a lookup (an index, or a label's list of ids: db/labels.ts) is probed:
+ *    its first LOAD_AT_MOST primary keys (getAllKeys with a count, no records; a label's list is
+ *    read whole). Terms with fewer are known whole: their keys are intersected and the other
+ *    terms checked on those few records. When every term is larger, their keys are read whole
+ *    and intersected; a term alone is read whole at once. Nothing is counted: an IndexedDB count
+ *    walks the entries as reading their keys does.
  * 3. Terms left over are checked on the loaded candidates (articles read only for phrases and
  *    hooks). When none are left, the candidate keys are exact: the total is their number, and the
  *    page comes from whichever is cheapest: loading the candidates, reading the `createdAt` index
