@@ -16,6 +16,7 @@
  */
 import type { GlossDb, StoredAnnotation } from './database';
 import { isOutletKey, textKey } from '../search/words';
+import { fnv1a } from '../text/hash';
 
 /** One part of a label's list: the ids of that label whose hash falls in the shard. */
 export interface LabelShard {
@@ -59,9 +60,7 @@ export async function annotationsLabelled(db: GlossDb, term: string): Promise<st
 
 /** The shard record of `term` that holds `id`. */
 function shardOf(term: string, id: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return `${term}${END}${((hash >>> 0) % SHARDS).toString(16)}`;
+  return `${term}${END}${(fnv1a(id) % SHARDS).toString(16)}`;
 }
 
 /**
