@@ -25,7 +25,8 @@
  *   adjacency, which single characters cannot, at about the same index size.
  *
  * Changing what these functions return leaves stored words stale: add a schema version whose
- * upgrade recomputes them (as version 4 does).
+ * upgrade recomputes them (as version 4 does), and the outlets' lists of db/labels.ts with them
+ * (an outlet's label is its outlet key, read from the stored words).
  */
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
