@@ -99,13 +99,13 @@ async function placeholdersFor(db: GlossDb, annotations: readonly AnnotationReco
   return wanted.filter((_, i) => !stored[i]).map((id) => placeholderArticle(id, byArticle.get(id)!));
 }
 
-/** Writes records, new ones (`before` undefined) or over the stored ones. */
-type Store<T> = (records: T[], before: (T | undefined)[]) => Promise<unknown>;
+/** Writes records: new ones, or (given `before`, what each replaces) over the stored ones. */
+type Store<T> = (records: T[], before?: T[]) => Promise<unknown>;
 
 /** A table's own writes: new records added, the others put. */
 const tableStore =
   <T extends { id: string }>(table: Table<T, string, InsertType<T, 'id'>>): Store<T> =>
-  (records, before) => (before.every((was) => was === undefined) ? table.bulkAdd(records) : table.bulkPut(records));
+  (records, before) => (before ? table.bulkPut(records) : table.bulkAdd(records));
 
 /**
  * Writes `records`, in steps that report progress (through `store` when the table's writes need
@@ -132,7 +132,7 @@ async function write<T extends { id: string; rev?: number }>(
   });
   for (let i = 0; i < fresh.length; i += STEP) {
     const step = fresh.slice(i, i + STEP);
-    await store(step, step.map(() => undefined));
+    await store(step);
     progress(step.length);
   }
   for (let i = 0; policy === 'update' && i < known.length; i += STEP) {
