@@ -8,7 +8,7 @@
 import { render } from 'preact';
 import { Editor, type EditorActions } from '@/components/page/Editor';
 import { NoteFrame } from '@/components/page/NoteFrame';
-import '@/components/page/editor.css';
+import editorCss from '@/components/page/editor.css?inline';
 import { sendToExtension } from '@/utils/messaging/send';
 import { articleBridge, editorApi, shareEditor, type EditorRequest } from '@/utils/page/editor-bridge';
 import { createShadowUi } from '@/utils/page/shadow-ui';
@@ -43,7 +43,6 @@ export default defineContentScript({
   // with the extension's id in it: the page learns nothing of Gloss that way, and its own message
   // listeners do not run for it.
   noScriptStartedPostMessage: true,
-  cssInjectionMode: 'ui',
   async main(ctx) {
     const bridge = articleBridge();
     if (!bridge || editorApi()) return; // no article here, or the editor already runs
@@ -54,7 +53,7 @@ export default defineContentScript({
 
     let colorNames = await readColorNames();
     // Closed: the page cannot read the notes the editor shows.
-    const ui = await createShadowUi(ctx, 'gloss-editor', '/content-scripts/gloss-editor.css', 'closed');
+    const ui = createShadowUi(ctx, 'gloss-editor', editorCss, 'closed');
     ui.mount();
     const pending = pendingMarker(document);
     let request: { seq: number; request: EditorRequest } | null = null;

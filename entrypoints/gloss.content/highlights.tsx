@@ -5,6 +5,7 @@
  */
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createBadge } from '@/components/page/badge';
 import { EntityCard } from '@/components/page/EntityCard';
 import type { WatchlistActions } from '@/components/page/WatchlistPicker';
 import { Panel } from '@/components/page/Panel';
@@ -15,6 +16,7 @@ import { createPainter } from '@/utils/highlight/paint';
 import { SpanIndex } from '@/utils/highlight/span-index';
 import { highlightCss, type PaintedStyles } from '@/utils/highlight/styles';
 import { createShadowUi } from '@/utils/page/shadow-ui';
+import panelCss from '@/components/page/panel.css?inline';
 import { measure } from '@/utils/page/timeline';
 import { sendToExtension } from '@/utils/messaging/send';
 import { isSiteDisabled, readSettings, updateSettings, visibleTypes, watchSettings, type Settings } from '@/utils/settings/settings';
@@ -71,6 +73,9 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
   let opener: HTMLElement | null = null;
   let namesSkipped: string | null = null;
   let changed: { text: string; onOpen: () => void } | null = null;
+  let panelOpen = false;
+  /** Preact has rendered the panel or a card: from then on it renders on every change (maybe nothing). */
+  let drawn = false;
 
   const counts = (): Record<EntityType, number> => {
     const result = Object.fromEntries(ENTITY_TYPES.map((type) => [type, 0])) as Record<EntityType, number>;
@@ -79,7 +84,14 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
   };
   const change = (edit: (s: Settings) => Settings) => void updateSettings(edit);
 
-  const ui = await createShadowUi(ctx, 'gloss-panel', '/content-scripts/gloss.css');
+  const ui = createShadowUi(ctx, 'gloss-panel', panelCss);
+  const setPanelOpen = (open: boolean) => {
+    panelOpen = open;
+    renderPanel();
+    if (!open) badge.button.focus();
+  };
+  const badge = createBadge(document, () => setPanelOpen(!panelOpen), () => panelOpen && setPanelOpen(false));
+  ui.container.after(badge.element);
 
   const mentionsOf = (span: EntitySpan) => index.mentionsOf(span);
   /** Pins the card on `span`, scrolled to the middle of the window. */
@@ -156,28 +168,35 @@ export async function startHighlights(ctx: ContentScriptContext, openEditor: (re
       return;
     }
     if (!ui.mounted) ui.mount();
+    const byType = counts();
+    badge.show({ total: ENTITY_TYPES.reduce((sum, type) => sum + byType[type], 0), changed: !!changed, open: panelOpen });
+    if (!panelOpen && !hover && !drawn) return;
+    drawn = true;
     const card = hover && cardFor(hover);
     render(
       <>
         {card}
-        <Panel
-        counts={counts()}
-        orphans={current.notes.orphans.length}
-        namesSkipped={namesSkipped}
-        onShowOrphans={() => openEditor({ kind: 'annotations', ids: current!.notes.orphans.map((orphan) => orphan.id) })}
-        settings={settings}
-        site={location.hostname}
-        onToggleType={(type) =>
-          change((s) => ({
-            ...s,
-            hiddenTypes: s.hiddenTypes.includes(type) ? s.hiddenTypes.filter((t) => t !== type) : [...s.hiddenTypes, type],
-          }))
-        }
-        onBrowse={browse}
-        onToggleAll={() => change((s) => ({ ...s, hideAll: !s.hideAll }))}
-        onDisableSite={() => change((s) => ({ ...s, disabledSites: [...new Set([...s.disabledSites, location.hostname])] }))}
-        changed={changed}
-        />
+        {panelOpen && (
+          <Panel
+            counts={byType}
+            orphans={current.notes.orphans.length}
+            namesSkipped={namesSkipped}
+            onShowOrphans={() => openEditor({ kind: 'annotations', ids: current!.notes.orphans.map((orphan) => orphan.id) })}
+            settings={settings}
+            site={location.hostname}
+            onToggleType={(type) =>
+              change((s) => ({
+                ...s,
+                hiddenTypes: s.hiddenTypes.includes(type) ? s.hiddenTypes.filter((t) => t !== type) : [...s.hiddenTypes, type],
+              }))
+            }
+            onBrowse={browse}
+            onToggleAll={() => change((s) => ({ ...s, hideAll: !s.hideAll }))}
+            onDisableSite={() => change((s) => ({ ...s, disabledSites: [...new Set([...s.disabledSites, location.hostname])] }))}
+            changed={changed}
+            onClose={() => setPanelOpen(false)}
+          />
+        )}
       </>,
       ui.container,
     );

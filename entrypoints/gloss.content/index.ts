@@ -18,7 +18,6 @@ import { applyChange, mergePlacement, type AnnotationChange } from '@/utils/page
 import { textHash } from '@/utils/text/hash';
 import type { PageState } from '@/utils/messaging/protocol';
 import { changedSinceText, type ArticleChanges } from '@/utils/versions/changes';
-import '@/components/page/panel.css';
 import { linkEditor } from './editor-link';
 import { startHighlights, type HighlightLayer } from './highlights';
 import { readArticle } from './read-article';
@@ -32,7 +31,6 @@ export default defineContentScript({
   // with the extension's id in it: the page learns nothing of Gloss that way, and its own message
   // listeners do not run for it.
   noScriptStartedPostMessage: true,
-  cssInjectionMode: 'ui',
   main(ctx) {
     markArticleScriptRunning();
     let state: PageState = { kind: 'not-article' };

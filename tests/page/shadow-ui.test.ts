@@ -7,7 +7,7 @@ const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('page/shadow-ui', () => {
   it("pins the host's look with !important inline styles and puts it back when the page changes them", async () => {
-    const ui = await createShadowUi(ctx, 'gloss-test', '/missing.css');
+    const ui = createShadowUi(ctx, 'gloss-test', '.x { color: red; }');
     ui.mount();
     const pinned = ui.host.getAttribute('style');
     expect(pinned).toContain('opacity: 1 !important');
@@ -21,8 +21,16 @@ describe('page/shadow-ui', () => {
     ui.remove();
   });
 
+  it('holds the stylesheet it is given inside its shadow root, out of the page', () => {
+    const ui = createShadowUi(ctx, 'gloss-test', '.x { color: red; }');
+    ui.mount();
+    expect(ui.host.shadowRoot?.querySelector('style')?.textContent).toBe('.x { color: red; }');
+    expect(document.head.querySelectorAll('style')).toHaveLength(0);
+    ui.remove();
+  });
+
   it("stops a made-up click before Gloss's own handler", async () => {
-    const ui = await createShadowUi(ctx, 'gloss-test', '/missing.css');
+    const ui = createShadowUi(ctx, 'gloss-test', '.x { color: red; }');
     ui.mount();
     const button = ui.container.appendChild(document.createElement('button'));
     let pressed = 0;

@@ -4,8 +4,9 @@
  * leak out. Keyboard events stop at the host, so the page's shortcuts do not fire while the
  * reader types a note. Written here rather than with WXT's `createShadowRootUi`, which brings
  * about 3 KB gzip of machinery these scripts do not use (auto-mounting, waiting for anchors,
- * custom-element name checks) into an article script with a 20 KB budget. The stylesheet is the
- * one WXT builds for the entry (`cssInjectionMode: 'ui'`), read from the extension.
+ * custom-element name checks) into an article script with a 20 KB budget. The stylesheet comes
+ * with the script as text (a `?inline` import): read from the extension with `fetch`, it cost the
+ * page a request and ~2 ms of its thread on every article (docs/FINDINGS.md).
  *
  * A page may not make the host invisible or click-through to steer a real click onto a control
  * the reader cannot see: the host's look is pinned by inline `!important` declarations (which
@@ -14,7 +15,6 @@
  * UI that shows (utils/page/visible.ts).
  */
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { readersGesture } from './visible';
 
@@ -80,18 +80,7 @@ function pin(host: HTMLElement): () => void {
  * `mode: 'closed'` keeps the page's scripts from reading what the UI shows (a reader's notes);
  * Gloss's own scripts reach it through the reference they hold.
  */
-export async function createShadowUi(
-  ctx: ContentScriptContext,
-  name: string,
-  cssFile: string,
-  mode: ShadowRootMode = 'open',
-): Promise<ShadowUi> {
-  let css = '';
-  try {
-    css = await (await fetch(browser.runtime.getURL(cssFile as '/'))).text();
-  } catch {
-    // Unstyled rather than absent: the controls still work.
-  }
+export function createShadowUi(ctx: ContentScriptContext, name: string, css: string, mode: ShadowRootMode = 'open'): ShadowUi {
   const host = document.createElement(name);
   const style = document.createElement('style');
   style.textContent = css;
