@@ -14,7 +14,7 @@ import { PROTOCOL_VERSION } from '@/utils/messaging/envelope';
 import type { PageState } from '@/utils/messaging/protocol';
 import { ARTICLE_DETECTED_MARK, LOADER_STATE_KEY, SITE_OFF_MARK, articleScriptRunning } from '@/utils/page/handoff';
 import { mark, measure } from '@/utils/page/timeline';
-import { watchNavigation } from './watch-navigation';
+import { watchAddress } from '@/utils/page/watch-address';
 
 type Runtime = { sendMessage(message: unknown): Promise<unknown> };
 
@@ -58,5 +58,10 @@ export default defineUnlistedScript(() => {
   };
 
   check(true);
-  watchNavigation(() => check(false));
+  // After a client-side navigation, the page is given time to render the new content first.
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  watchAddress(() => {
+    clearTimeout(settle);
+    settle = setTimeout(() => check(false), 750);
+  });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import { EditorPage } from './support/editor-page';
 import { startGloss, waitForGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
 
 describe('e2e/privacy', () => {
@@ -93,5 +94,34 @@ describe('e2e/privacy', () => {
     } finally {
       await setSettings({ hiddenTypes: [], hideAll: false, disabledSites: [] });
     }
+  });
+
+  it("dispatches no event and posts no message the page can hear, named after Gloss or its id, as it reads, edits and follows a navigation", async () => {
+    const page = await gloss.context.newPage();
+    // The page listens before Gloss runs, for what a script of Gloss's would be heard by: events
+    // on its document and window named with the extension's id, and any message.
+    await page.addInitScript((id) => {
+      const heard: string[] = [];
+      (window as unknown as { heard: string[] }).heard = heard;
+      for (const target of [document, window]) {
+        for (const script of ['gloss', 'gloss-article', 'gloss-editor']) {
+          for (const event of ['wxt:content-script-started', 'wxt:locationchange']) {
+            const name = `${id}:${script}:${event}`;
+            target.addEventListener(name, () => heard.push(name));
+          }
+        }
+      }
+      addEventListener('message', (event) => heard.push(`message ${JSON.stringify(event.data)}`));
+    }, gloss.extensionId);
+    await page.goto(`${gloss.origin}/shared/seed/kcna-songchon-speech.html#events`);
+    await waitForStep(page, 'gloss:paint');
+    // The editor is a script of its own, loaded on the reader's first selection.
+    const editor = await EditorPage.attach(page, gloss.extensionId);
+    await editor.select('Songchon County');
+    await editor.where('[data-testid="toolbar-note"]');
+    // A client-side navigation, which the article script follows.
+    await page.evaluate(() => history.pushState(null, '', '#elsewhere'));
+    await page.waitForTimeout(300);
+    expect(await page.evaluate(() => (window as unknown as { heard: string[] }).heard)).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '@/utils/page/script-context';
 import { createShadowUi } from '@/utils/page/shadow-ui';
 
-const ctx = { onInvalidated: () => () => {} } as unknown as ContentScriptContext;
+const ctx = { onInvalidated: () => () => {} } as unknown as ScriptContext;
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('page/shadow-ui', () => {

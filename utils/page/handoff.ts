@@ -21,7 +21,7 @@ export const ARTICLE_DETECTED_MARK = 'gloss:article-detected';
 export const SITE_OFF_MARK = 'gloss:site-off';
 
 /** The built article script, injected by the background. */
-export const ARTICLE_SCRIPT_FILE = '/content-scripts/gloss.js' as const;
+export const ARTICLE_SCRIPT_FILE = '/gloss-article.js' as const;
 
 export function articleScriptRunning(): boolean {
   return (window as unknown as Record<string, unknown>)[ARTICLE_SCRIPT_FLAG] === true;
@@ -32,4 +32,4 @@ export function markArticleScriptRunning(): void {
 }
 
 /** The highlight editor (selection toolbar and cards), injected on the reader's first use. */
-export const EDITOR_SCRIPT_FILE = '/content-scripts/gloss-editor.js' as const;
+export const EDITOR_SCRIPT_FILE = '/gloss-editor.js' as const;

@@ -15,7 +15,7 @@
  * UI that shows (utils/page/visible.ts).
  */
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '@/utils/page/script-context';
 import { readersGesture } from './visible';
 
 export interface ShadowUi {
@@ -80,7 +80,7 @@ function pin(host: HTMLElement): () => void {
  * `mode: 'closed'` keeps the page's scripts from reading what the UI shows (a reader's notes);
  * Gloss's own scripts reach it through the reference they hold.
  */
-export function createShadowUi(ctx: ContentScriptContext, name: string, css: string, mode: ShadowRootMode = 'open'): ShadowUi {
+export function createShadowUi(ctx: ScriptContext, name: string, css: string, mode: ShadowRootMode = 'open'): ShadowUi {
   const host = document.createElement(name);
   const style = document.createElement('style');
   style.textContent = css;

@@ -4,7 +4,7 @@
  * tab; "never on this site" takes everything off the page.
  */
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '@/utils/page/script-context';
 import { createBadge } from '@/components/page/badge';
 import { EntityCard } from '@/components/page/EntityCard';
 import type { WatchlistActions } from '@/components/page/WatchlistPicker';
@@ -59,7 +59,7 @@ function adoptStyles(doc: Document, settings: Settings, painted: PaintedStyles):
  * `onTermsChanged` is told when the reader added a name to a watchlist from a card: the article
  * is read again, so that the name is marked as a term.
  */
-export async function startHighlights(ctx: ContentScriptContext, openEditor: (request: EditorRequest) => void, onTermsChanged: () => void): Promise<HighlightLayer> {
+export async function startHighlights(ctx: ScriptContext, openEditor: (request: EditorRequest) => void, onTermsChanged: () => void): Promise<HighlightLayer> {
   const painter = createPainter(document);
   // Same test as createPainter's: where the API is missing, the fallback's wrappers need their rules.
   const highlightApi = 'Highlight' in window && !!globalThis.CSS?.highlights;

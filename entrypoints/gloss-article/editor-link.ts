@@ -3,7 +3,7 @@
  * the reader's first selection (or click on a highlight), and hands it each request. The editor
  * itself (see utils/page/editor-bridge.ts) stays out of this script until it is needed.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '@/utils/page/script-context';
 import { sendToExtension } from '@/utils/messaging/send';
 import { editorApi, shareArticle, type ArticleBridge, type EditorRequest } from '@/utils/page/editor-bridge';
 import { caretAt } from './hover';
@@ -18,7 +18,7 @@ export interface EditorLink {
 /** Events inside Gloss's own shadow hosts are the editor's or the panel's business. */
 const isGloss = (target: EventTarget | null) => target instanceof Element && target.localName.startsWith('gloss-');
 
-export function linkEditor(ctx: ContentScriptContext, region: () => Node | null): EditorLink {
+export function linkEditor(ctx: ScriptContext, region: () => Node | null): EditorLink {
   const bridge: ArticleBridge = {
     articleId: null,
     model: null,

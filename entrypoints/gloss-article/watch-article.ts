@@ -5,8 +5,9 @@
  * without pause; and paced (see `RereadPace`), so that a page that never stops changing is not
  * read again and again. Everything stops when the content script is invalidated.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '@/utils/page/script-context';
 import { RereadPace } from '@/utils/page/reread-pace';
+import { watchAddress } from '@/utils/page/watch-address';
 
 export interface WatchOptions {
   /** The region to watch; null while there is no article (then only navigation is watched). */
@@ -19,7 +20,7 @@ export interface WatchOptions {
 }
 
 export function watchArticle(
-  ctx: ContentScriptContext,
+  ctx: ScriptContext,
   { region, onChange, debounceMs = 1000, maxWaitMs = 3000, pace = new RereadPace() }: WatchOptions,
 ): void {
   let timer: number | undefined;
@@ -51,5 +52,5 @@ export function watchArticle(
     observer.disconnect();
     clearTimeout(timer);
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => schedule('navigation'));
+  watchAddress(() => schedule('navigation'), ctx.signal);
 }

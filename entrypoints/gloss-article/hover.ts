@@ -3,7 +3,7 @@
  * most once a frame) ask the caret API what text is under the pointer and let `find` say which
  * entity is there. Listening happens only while something is painted.
  */
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { ScriptContext } from '@/utils/page/script-context';
 
 export interface Caret {
   node: Node;
@@ -30,7 +30,7 @@ export interface Hover {
 }
 
 export function watchHover(
-  ctx: ContentScriptContext,
+  ctx: ScriptContext,
   onPoint: (x: number, y: number, target: EventTarget | null) => void,
 ): Hover {
   let listening: AbortController | null = null;

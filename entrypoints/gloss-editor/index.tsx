@@ -5,6 +5,7 @@
  * world's window (utils/page/editor-bridge.ts), mounts its own shadow root, and sends every
  * write to the background.
  */
+import { scriptContext } from '@/utils/page/script-context';
 import { render } from 'preact';
 import { Editor, type EditorActions } from '@/components/page/Editor';
 import { NoteFrame } from '@/components/page/NoteFrame';
@@ -36,57 +37,52 @@ const actions: EditorActions = {
   listTags: () => sendToExtension('toBackground', 'listTags', {}),
 };
 
-export default defineContentScript({
-  matches: ['http://*/*', 'https://*/*'],
-  registration: 'runtime',
-  // WXT's ContentScriptContext would also announce the script to the page by `postMessage`,
-  // with the extension's id in it: the page learns nothing of Gloss that way, and its own message
-  // listeners do not run for it.
-  noScriptStartedPostMessage: true,
-  async main(ctx) {
-    const bridge = articleBridge();
-    if (!bridge || editorApi()) return; // no article here, or the editor already runs
-    // Claim the slot at once (a second injection stops above); requests wait until mounted.
-    const early: EditorRequest[] = [];
-    let deliver = (request: EditorRequest) => void early.push(request);
-    shareEditor({ open: (request) => deliver(request) });
+// A plain script (utils/page/script-context.ts says why not WXT's content script wrapper),
+// injected by the background.
+export default defineUnlistedScript(async () => {
+  const ctx = scriptContext();
+  const bridge = articleBridge();
+  if (!bridge || editorApi()) return; // no article here, or the editor already runs
+  // Claim the slot at once (a second injection stops above); requests wait until mounted.
+  const early: EditorRequest[] = [];
+  let deliver = (request: EditorRequest) => void early.push(request);
+  shareEditor({ open: (request) => deliver(request) });
 
-    let colorNames = await readColorNames();
-    // Closed: the page cannot read the notes the editor shows.
-    const ui = createShadowUi(ctx, 'gloss-editor', editorCss, 'closed');
-    ui.mount();
-    const pending = pendingMarker(document);
-    let request: { seq: number; request: EditorRequest } | null = null;
-    const draw = () =>
-      render(
-        <Editor
-          bridge={bridge}
-          actions={actions}
-          colorNames={colorNames}
-          request={request}
-          host={ui.host}
-          onPending={(stretch) => pending.show(bridge.model, stretch)}
-          Form={NoteFrame}
-        />,
-        ui.container,
-      );
-    deliver = (next) => {
-      request = { seq: (request?.seq ?? 0) + 1, request: next };
-      draw();
-    };
-    for (const next of bridge.pending ? [...early, bridge.pending] : early) deliver(next);
-    bridge.pending = null;
-    draw();
-    ctx.onInvalidated(
-      watchColorNames((names) => {
-        colorNames = names;
-        draw();
-      }),
+  let colorNames = await readColorNames();
+  // Closed: the page cannot read the notes the editor shows.
+  const ui = createShadowUi(ctx, 'gloss-editor', editorCss, 'closed');
+  ui.mount();
+  const pending = pendingMarker(document);
+  let request: { seq: number; request: EditorRequest } | null = null;
+  const draw = () =>
+    render(
+      <Editor
+        bridge={bridge}
+        actions={actions}
+        colorNames={colorNames}
+        request={request}
+        host={ui.host}
+        onPending={(stretch) => pending.show(bridge.model, stretch)}
+        Form={NoteFrame}
+      />,
+      ui.container,
     );
-    ctx.onInvalidated(() => {
-      shareEditor(undefined);
-      pending.show(null, null);
-      ui.remove();
-    });
-  },
+  deliver = (next) => {
+    request = { seq: (request?.seq ?? 0) + 1, request: next };
+    draw();
+  };
+  for (const next of bridge.pending ? [...early, bridge.pending] : early) deliver(next);
+  bridge.pending = null;
+  draw();
+  ctx.onInvalidated(
+    watchColorNames((names) => {
+      colorNames = names;
+      draw();
+    }),
+  );
+  ctx.onInvalidated(() => {
+    shareEditor(undefined);
+    pending.show(null, null);
+    ui.remove();
+  });
 });
