@@ -11,7 +11,8 @@ import type { Sender } from '@/utils/messaging/envelope';
 import { listen } from '@/utils/messaging/listen';
 import { directionOf, toBackground } from '@/utils/messaging/protocol';
 import { ARTICLE_SCRIPT_FILE, EDITOR_SCRIPT_FILE } from '@/utils/page/handoff';
-import { isSiteDisabled, readSettings } from '@/utils/settings/settings';
+import { isSiteDisabled, readSettings, watchSettings } from '@/utils/settings/settings';
+import { sendToTab } from '@/utils/messaging/send';
 import { readerPath } from '@/utils/versions/reader-path';
 import { annotationHandlers, announceToTabs } from './annotations';
 import { scheduleBackfill } from './backfill';
@@ -22,7 +23,7 @@ import { recognizeInSlices, recognizerFor, recognizerVersion } from './recognize
 import { announceCorrectionsToPages, libraryHandlers, watchLibraryCommand } from './library';
 import { forgetRecordedTab, recordArticleOnce, recordFindingsOnce } from './recorded';
 import { watchSelectionCommands } from './selection-commands';
-import { assertShowing, followTabAddress, forgetTab, rememberTabArticle, takeReveal } from './tab-articles';
+import { assertShowing, followTabAddress, forgetTab, framesShowing, rememberTabArticle, takeReveal } from './tab-articles';
 import { announceToPages, versionKeeper } from './versions';
 
 export default defineBackground(() => {
@@ -34,6 +35,11 @@ export default defineBackground(() => {
   const keepingVersion = (work: Promise<unknown>) => void work.catch((error: unknown) => console.warn('Gloss: keeping a version:', String(error)));
   void requestPersistence(); // Firefox's background page can ask; Chrome's worker cannot (see persist.ts)
   watchSelectionCommands();
+  // Every article's page hears the reader's display settings from here (it reads no storage).
+  watchSettings(async (settings) => {
+    const frames = await framesShowing(null);
+    await Promise.all(frames.map(({ tabId, frameId }) => sendToTab(tabId, 'settingsChanged', { settings: { ...settings } }, frameId)));
+  });
   watchLibraryCommand();
   scheduleBackfill(db, async (text, lang) => (await recognizeInSlices(await recognizerFor(db), text, { lang })).spans, writer.learnVersionKeys);
   browser.tabs.onRemoved.addListener((tabId) => {
@@ -79,7 +85,12 @@ export default defineBackground(() => {
       ...annotationHandlers(db, announceToTabs, (record) => versions.annotated(record.articleId)),
       async analyzeText({ articleId, text }, sender) {
         await assertShowing(sender, articleId);
-        const [recognizer, annotations, article] = await Promise.all([recognizerFor(db), listArticleAnnotations(db, articleId), db.articles.get(articleId)]);
+        const [recognizer, annotations, article, settings] = await Promise.all([
+          recognizerFor(db),
+          listArticleAnnotations(db, articleId),
+          db.articles.get(articleId),
+          readSettings(),
+        ]);
         const { spans, ms, namesSkipped } = await recognizeInSlices(recognizer, text, { lang: article?.lang ?? null });
         const [reveal] = await Promise.all([
           takeReveal(sender),
@@ -93,6 +104,7 @@ export default defineBackground(() => {
           spans,
           ms,
           placement: anchorAll(annotations, text),
+          settings,
           ...(reveal && { reveal }),
           ...(namesSkipped && { namesSkipped }),
         };

@@ -83,13 +83,13 @@ export async function assertShowing(sender: Sender, articleId: string): Promise<
   if ((await tabArticle(sender)) !== articleId) throw new Error("This page is not showing that annotation's article");
 }
 
-/** Every frame showing `articleId`. */
-export async function framesShowing(articleId: string): Promise<ShowingFrame[]> {
+/** Every frame showing `articleId`, or any article when it is null. */
+export async function framesShowing(articleId: string | null): Promise<ShowingFrame[]> {
   const tabKeys = (await sessionKeys()).filter((key) => key.startsWith(PREFIX));
   const all = tabKeys.length ? await session().get(tabKeys) : {};
   const frames: ShowingFrame[] = [];
   for (const [key, value] of Object.entries(all)) {
-    if (value !== articleId || !key.startsWith(PREFIX)) continue;
+    if ((articleId === null ? typeof value !== 'string' : value !== articleId) || !key.startsWith(PREFIX)) continue;
     const [tabId, frameId] = key.slice(PREFIX.length).split(':').map(Number) as [number, number];
     frames.push({ tabId, frameId });
   }

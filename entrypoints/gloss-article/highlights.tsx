@@ -19,7 +19,7 @@ import { createShadowUi } from '@/utils/page/shadow-ui';
 import panelCss from '@/components/page/panel.css?inline';
 import { measure } from '@/utils/page/timeline';
 import { sendToExtension } from '@/utils/messaging/send';
-import { isSiteDisabled, readSettings, updateSettings, visibleTypes, watchSettings, type Settings } from '@/utils/settings/settings';
+import { isSiteDisabled, updateSettings, visibleTypes, type Settings } from '@/utils/settings/settings';
 import type { TextModel } from '@/utils/text/text-model';
 import { caretAt, watchHover } from './hover';
 
@@ -36,6 +36,8 @@ export interface HighlightLayer {
   setNamesSkipped(lang: string | null): void;
   /** What changed since the reader annotated (null: nothing): the panel says so, with a way to the comparison. */
   setChanges(changes: { text: string; onOpen: () => void } | null): void;
+  /** The reader's display settings changed: what is painted follows (nothing is done when they did not change). */
+  setSettings(settings: Settings): void;
 }
 
 /** Adopts Gloss's highlight styles into the page; falls back to a <style> in <head>. */
@@ -56,14 +58,16 @@ function adoptStyles(doc: Document, settings: Settings, painted: PaintedStyles):
 }
 
 /**
+ * Paints under `initial` settings, which the background sends with each analysis (the page reads
+ * no storage: its bindings alone cost the page's thread) and then whenever they change.
  * `onTermsChanged` is told when the reader added a name to a watchlist from a card: the article
  * is read again, so that the name is marked as a term.
  */
-export async function startHighlights(ctx: ScriptContext, openEditor: (request: EditorRequest) => void, onTermsChanged: () => void): Promise<HighlightLayer> {
+export function startHighlights(ctx: ScriptContext, initial: Settings, openEditor: (request: EditorRequest) => void, onTermsChanged: () => void): HighlightLayer {
   const painter = createPainter(document);
   // Same test as createPainter's: where the API is missing, the fallback's wrappers need their rules.
   const highlightApi = 'Highlight' in window && !!globalThis.CSS?.highlights;
-  let settings = await readSettings();
+  let settings = initial;
   let current: { model: TextModel; entities: readonly EntitySpan[]; notes: Placement } | null = null;
   let removeStyles: (() => void) | null = null;
   /** The painted spans, for hit-testing; empty when nothing is painted. */
@@ -257,15 +261,6 @@ export async function startHighlights(ctx: ScriptContext, openEditor: (request: 
     return ranges;
   };
 
-  ctx.onInvalidated(
-    watchSettings((next) => {
-      settings = next;
-      // The type colors may have changed: paint() adopts the stylesheet afresh.
-      removeStyles?.();
-      removeStyles = null;
-      void paint();
-    }),
-  );
   ctx.onInvalidated(() => {
     painter.clear();
     removeStyles?.();
@@ -279,6 +274,14 @@ export async function startHighlights(ctx: ScriptContext, openEditor: (request: 
     setChanges(next) {
       changed = next;
       if (current) renderPanel();
+    },
+    setSettings(next) {
+      if (JSON.stringify(next) === JSON.stringify(settings)) return;
+      settings = next;
+      // The type colors may have changed: paint() adopts the stylesheet afresh.
+      removeStyles?.();
+      removeStyles = null;
+      paint();
     },
     show(model, entities, notes, label) {
       const start = performance.now();

@@ -18,6 +18,7 @@ import { measure } from '@/utils/page/timeline';
 import { applyChange, mergePlacement, type AnnotationChange } from '@/utils/page/apply-change';
 import { textHash } from '@/utils/text/hash';
 import type { PageState } from '@/utils/messaging/protocol';
+import { normalizeSettings, type Settings } from '@/utils/settings/settings';
 import { changedSinceText, type ArticleChanges } from '@/utils/versions/changes';
 import { linkEditor } from './editor-link';
 import { startHighlights, type HighlightLayer } from './highlights';
@@ -43,7 +44,13 @@ export default defineUnlistedScript(() => {
   let placement: Placement = { placed: [], orphans: [] };
   /** What changed since the reader annotated, as the background last said for this reading. */
   let changes: ArticleChanges | null = null;
-  let layer: Promise<HighlightLayer> | null = null;
+  let layer: HighlightLayer | null = null;
+  /**
+   * The reader's display settings: from each analysis's answer, unless the background announced
+   * newer ones while it was on its way (`settingsHeard`).
+   */
+  let settings: Settings | null = null;
+  let settingsHeard = false;
   let analysis = 0;
   /** An analysis is on its way, and whether a change was announced meanwhile (its answer may predate it). */
   let analyzing = false;
@@ -73,18 +80,24 @@ export default defineUnlistedScript(() => {
         // Annotated on the text shown now: it has not changed since the reader annotated.
         if (changes && change.changed.some((record) => record.textHash === (hash ??= textHash(located!.model.text)))) {
           changes = null;
-          void showChanges(changed);
+          showChanges(changed);
         }
         return null;
       },
       articleChanged: ({ articleId: about, changes: found }) => {
         if (!located || state.kind !== 'article' || about !== state.articleId) return null;
         changes = found;
-        void showChanges(about);
+        showChanges(about);
         return null;
       },
       revealText: ({ start, end }) => !!located && reveal(located.model, start, end),
       revealAnnotation: ({ id }) => show(id),
+      settingsChanged: ({ settings: next }) => {
+        settings = normalizeSettings(next);
+        settingsHeard = true;
+        layer?.setSettings(settings);
+        return null;
+      },
       highlightSelection: () => {
         editor.open({ kind: 'selection', explicit: true });
         return true;
@@ -107,7 +120,7 @@ export default defineUnlistedScript(() => {
     snapshot = located?.regionText ?? '';
     hash = null;
     changes = null;
-    void layer?.then((painted) => painted.setChanges(null));
+    layer?.setChanges(null);
     entities = [];
     placement = { placed: [], orphans: [] };
     // Until the new reading is placed, the editor has no article to write into.
@@ -122,16 +135,20 @@ export default defineUnlistedScript(() => {
     const turn = ++analysis;
     analyzing = true;
     changedMeanwhile = false;
+    settingsHeard = false;
     const result = await sendToExtension('toBackground', 'analyzeText', { articleId, text: article.model.text });
     if (turn === analysis) analyzing = false;
     if (ctx.isInvalid || mine !== generation || turn !== analysis || !result.ok) return;
     measure(label + 'entities', { start, end: performance.now() });
     measure(label + 'recognize', { start, duration: result.value.ms });
     entities = result.value.spans;
-    layer ??= startHighlights(ctx, editor.open, reanalyze);
-    (await layer).setNamesSkipped(result.value.namesSkipped ?? null);
-    await apply(label, articleId, article, result.value.placement);
-    if (changes) await showChanges(articleId);
+    if (!settingsHeard) settings = result.value.settings;
+    const shown = settings ?? result.value.settings;
+    if (layer) layer.setSettings(shown);
+    else layer = startHighlights(ctx, shown, editor.open, reanalyze);
+    layer.setNamesSkipped(result.value.namesSkipped ?? null);
+    apply(label, articleId, article, result.value.placement);
+    if (changes) showChanges(articleId);
     if (changedMeanwhile) {
       changedMeanwhile = false;
       await place(articleId, article, mine);
@@ -140,8 +157,8 @@ export default defineUnlistedScript(() => {
   };
 
   /** The panel says what changed (or nothing); its link asks the background to open the comparison. */
-  const showChanges = async (articleId: string) => {
-    const painted = await layer;
+  const showChanges = (articleId: string) => {
+    const painted = layer;
     if (!painted) return; // the first analysis's paint shows them
     const now = changes;
     painted.setChanges(
@@ -163,7 +180,7 @@ export default defineUnlistedScript(() => {
   const update = async (articleId: string, change: AnnotationChange, article: LocatedArticle, mine: number) => {
     if (analyzing) return void (changedMeanwhile = true);
     const { placement: next, unplaced } = applyChange(placement, change, article.model.text, (hash ??= textHash(article.model.text)));
-    await apply('gloss-notes:', articleId, article, next);
+    apply('gloss-notes:', articleId, article, next);
     if (!unplaced.length) return;
     const result = await sendToExtension('toBackground', 'placeAnnotations', {
       articleId,
@@ -171,7 +188,7 @@ export default defineUnlistedScript(() => {
       ids: unplaced.map((record) => record.id),
     });
     if (ctx.isInvalid || mine !== generation || !result.ok) return;
-    await apply('gloss-notes:', articleId, article, mergePlacement(placement, result.value));
+    apply('gloss-notes:', articleId, article, mergePlacement(placement, result.value));
   };
 
   // Placed again whole, after an analysis whose answer may predate a change announced meanwhile.
@@ -179,12 +196,12 @@ export default defineUnlistedScript(() => {
     const turn = analysis;
     const result = await sendToExtension('toBackground', 'placeAnnotations', { articleId, text: article.model.text });
     if (ctx.isInvalid || mine !== generation || turn !== analysis || !result.ok) return;
-    await apply('gloss-notes:', articleId, article, result.value);
+    apply('gloss-notes:', articleId, article, result.value);
   };
 
-  const apply = async (label: string, articleId: string, article: LocatedArticle, placed: Placement) => {
+  const apply = (label: string, articleId: string, article: LocatedArticle, placed: Placement) => {
     placement = placed;
-    (await layer!).show(article.model, entities, placement, label);
+    layer!.show(article.model, entities, placement, label);
     Object.assign(editor.bridge, { articleId, model: article.model, placement });
     editor.bridge.onChange?.();
   };

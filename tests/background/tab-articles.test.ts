@@ -24,6 +24,13 @@ describe('background/tab-articles', () => {
       { tabId: 1, frameId: 0 },
       { tabId: 2, frameId: 0 },
     ]);
+    // Every frame showing any article (where the reader's settings are announced), not the reveal or site keys.
+    await revealLater(3, 'a1');
+    expect((await framesShowing(null)).sort((a, b) => a.tabId - b.tabId || a.frameId - b.frameId)).toEqual([
+      { tabId: 1, frameId: 0 },
+      { tabId: 1, frameId: 7 },
+      { tabId: 2, frameId: 0 },
+    ]);
     await expect(assertShowing(frame(2), 'https://b.example/y')).rejects.toThrow();
     await expect(assertShowing(frame(2), 'https://a.example/x')).resolves.toBeUndefined();
   });

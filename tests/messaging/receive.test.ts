@@ -325,6 +325,11 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       ],
       sender: { id: 'gloss-id', url: 'chrome-extension://gloss-id/background.js' },
     },
+    settingsChanged: {
+      good: { settings: { hiddenTypes: ['ORG'], hideAll: false, disabledSites: [] } },
+      bad: [undefined, {}, { settings: null }, { settings: 'hide all' }, { settings: {}, more: 1 }],
+      sender: { id: 'gloss-id', url: 'chrome-extension://gloss-id/background.js' },
+    },
     revealAnnotation: {
       good: { id: 'a1' },
       bad: [undefined, {}, { id: 3 }],

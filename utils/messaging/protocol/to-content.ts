@@ -38,6 +38,11 @@ export const toContent = {
     'extension',
     v.strictObject({ articleId: v.pipe(v.string(), v.maxLength(8192)), changes: v.nullable(articleChangesSchema) }),
   ),
+  /**
+   * The reader's display settings changed (in a panel, the popup, another tab): the page repaints
+   * under them. Read through `normalizeSettings` on arrival, as from storage.
+   */
+  settingsChanged: def<null>()('extension', v.strictObject({ settings: v.record(v.string(), v.unknown()) })),
   /** The reader asked (shortcut or context menu) to highlight the selected text. */
   highlightSelection: def<boolean>()('extension', empty),
 };

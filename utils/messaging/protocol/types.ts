@@ -1,4 +1,5 @@
 /** The shapes messages answer with (types only). */
+import type { Settings } from '../../settings/settings';
 import type { ArticleExtract, ArticleRecord } from '../../article/types';
 import type { EntitySpan } from '../../entities/types';
 import type { Placement } from '../../anchoring/anchor-all';
@@ -43,6 +44,8 @@ export interface TextAnalysis {
   reveal?: string;
   /** The article's language when names were not looked for in it (names are read in English only). */
   namesSkipped?: string;
+  /** The reader's display settings: the page learns them from the background, not from storage. */
+  settings: Settings;
 }
 
 /** What the recognizer found in a stored copy's text (see `recognizeStored`). */
