@@ -34,7 +34,11 @@ export type KeepVersions = (typeof KEEP_VERSIONS)[number];
 
 export const DEFAULT_SETTINGS: Settings = { hiddenTypes: [], hideAll: false, disabledSites: [] };
 
-/** The key in `storage.local` (read and written directly: this module runs in every article tab). */
+/**
+ * The key in `storage.local`, read and written directly by the background and Gloss's pages. An
+ * article's page writes here only when the reader flips a switch in its panel; it hears the
+ * settings from the background (with each analysis, and `settingsChanged`), not from storage.
+ */
 const KEY = 'settings';
 
 /** The entity types to paint under `settings`. */
