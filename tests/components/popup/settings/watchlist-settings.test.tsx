@@ -38,7 +38,8 @@ describe('components/popup/settings/WatchlistSettings', () => {
     await typeInto(name, ' Sanctions ');
     click(root, '[data-action="create"]');
     await vi.waitFor(() => expect(summaries()).toEqual(['Sanctions 0 terms']));
-    expect(item('Sanctions')!.hasAttribute('open')).toBe(true);
+    // The live list may show the new list a render before the form hears its write succeeded.
+    await vi.waitFor(() => expect(item('Sanctions')!.hasAttribute('open')).toBe(true));
     expect((name as HTMLInputElement).value).toBe('');
   });
 
