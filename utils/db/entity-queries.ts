@@ -10,13 +10,14 @@ import { keyName, keyType } from '../corrections/correction';
 import type { Resolver } from '../corrections/resolve';
 import type { EntityType } from '../entities/types';
 import { MAX_SPELLINGS, type Snippet } from '../mentions/extract';
-import { keyDateRange, type ArticleMentionsRecord, type EntityTimeline, type MonthCount } from '../mentions/types';
+import { keyDateRange, type ArticleMentionsRecord, type EntitySummary, type EntityTimeline, type MonthCount } from '../mentions/types';
 import { readArticleCounts } from './article-counts';
 import { loadResolver } from './corrections-repo';
 import type { GlossDb } from './database';
 import { groupTotals, shownAlone, shownRoot, type ShownEntity } from './entity-groups';
 import { droppedNames, type DroppedName } from './dropped-names';
 import { applyPending } from './mentions-repo';
+import { MOST_NAMED_ROWS, readMostNamed } from './most-named';
 
 export type { ShownEntity } from './entity-groups';
 
@@ -32,7 +33,7 @@ export async function listEntities(
   await applyPending(db);
   const resolver = await loadResolver(db);
   const spare = [...resolver.groups.values()].reduce((n, members) => n + members.length - 1, 0) + resolver.hidden.size;
-  const rows = await mostNamedFirst(db, type).offset(offset).limit(limit + spare).toArray();
+  const rows = await mostNamedRows(db, { type, offset, count: limit + spare });
   const known = new Map(rows.map((row) => [row.key, row]));
   const roots = [...new Set(rows.map((row) => resolver.rootOf(row.key)))].filter((root) => hidden || !resolver.isHidden(root));
   const shown = await Promise.all(
@@ -42,6 +43,16 @@ export async function listEntities(
     .filter((entity): entity is ShownEntity => !!entity && (!type || entity.type === type))
     .sort((a, b) => b.articles - a.articles)
     .slice(0, limit);
+}
+
+/**
+ * `count` summaries from the `offset`th, most named first: from the most named keys' record
+ * (most-named.ts) when it holds them all, one read, else from the summaries' index.
+ */
+async function mostNamedRows(db: GlossDb, { type, offset, count }: { type: EntityType | undefined; offset: number; count: number }): Promise<EntitySummary[]> {
+  const kept = type ? undefined : await readMostNamed(db);
+  if (kept && (offset + count <= kept.rows.length || kept.rows.length < MOST_NAMED_ROWS)) return kept.rows.slice(offset, offset + count);
+  return mostNamedFirst(db, type).offset(offset).limit(count).toArray();
 }
 
 /** Every summary (of one type, or all), most named first. */
