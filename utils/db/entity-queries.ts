@@ -11,7 +11,7 @@ import type { Resolver } from '../corrections/resolve';
 import type { EntityType } from '../entities/types';
 import { MAX_SPELLINGS, type Snippet } from '../mentions/extract';
 import { keyDateRange, type ArticleMentionsRecord, type EntitySummary, type EntityTimeline, type MonthCount } from '../mentions/types';
-import { readArticleCounts } from './article-counts';
+import { readArticleCounts, type ArticleCounts } from './article-counts';
 import { loadResolver } from './corrections-repo';
 import type { GlossDb } from './database';
 import { groupTotals, shownAlone, shownRoot, type ShownEntity } from './entity-groups';
@@ -124,7 +124,8 @@ export const togetherAtLeast = (articles: number) => (articles >= 20 ? 3 : artic
  */
 export async function entityPage(db: GlossDb, key: string, { offset = 0, limit = ARTICLES_PER_PAGE } = {}): Promise<EntityPage | null> {
   await applyPending(db);
-  const resolver = await loadResolver(db);
+  // How common every key is (for who appears with it) is read beside the corrections, not after the articles.
+  const [resolver, counts] = await Promise.all([loadResolver(db), readArticleCounts(db)]);
   const root = resolver.rootOf(key);
   const members = resolver.membersOf(root);
   const alone = members.length === 1;
@@ -173,7 +174,7 @@ export async function entityPage(db: GlossDb, key: string, { offset = 0, limit =
     }
     for (const other of others) together.set(other, (together.get(other) ?? 0) + 1);
   }
-  return { summary, articles, timeline: timelineOf(stored), related: await related(together, sampled.length, db, resolver), dropped };
+  return { summary, articles, timeline: timelineOf(stored), related: await related(together, sampled.length, counts, db, resolver), dropped };
 }
 
 /** The summary of a key no article's latest reading names any more (`TYPE:name`, as corrected). */
@@ -220,14 +221,13 @@ function timelineOf(timeline: EntityTimeline | undefined): TimelineMonth[] {
 /**
  * The keys named with `summary`'s in its `sampled` latest articles, ranked by PMI (log2 of how
  * much likelier they are there than in the whole library) among those that share enough articles.
- * How common each candidate is comes from one record (article-counts.ts), a root with keys merged
- * in from its members' summaries; only the keys listed are read for their names.
+ * How common each candidate is comes from one record (article-counts.ts, `counts`), a root with
+ * keys merged in from its members' summaries; only the keys listed are read for their names.
  */
-async function related(together: Map<string, number>, sampled: number, db: GlossDb, resolver: Resolver): Promise<Related[]> {
+async function related(together: Map<string, number>, sampled: number, counts: ArticleCounts, db: GlossDb, resolver: Resolver): Promise<Related[]> {
   const least = togetherAtLeast(sampled);
   const candidates = [...together].filter(([, n]) => n >= least);
   if (!candidates.length) return [];
-  const counts = await readArticleCounts(db);
   const groups = new Map(
     await Promise.all(candidates.filter(([key]) => resolver.groups.has(key)).map(async ([key]) => [key, (await groupTotals(db, resolver, key, { timeline: false }))?.summary] as const)),
   );
