@@ -30,8 +30,7 @@ export async function listEntities(
   db: GlossDb,
   { type, limit = 100, offset = 0, hidden = false }: { type?: EntityType; limit?: number; offset?: number; hidden?: boolean } = {},
 ): Promise<ShownEntity[]> {
-  await applyPending(db);
-  const resolver = await loadResolver(db);
+  const resolver = await resolverBeside(db);
   const spare = [...resolver.groups.values()].reduce((n, members) => n + members.length - 1, 0) + resolver.hidden.size;
   const rows = await mostNamedRows(db, { type, offset, count: limit + spare });
   const known = new Map(rows.map((row) => [row.key, row]));
@@ -53,6 +52,15 @@ async function mostNamedRows(db: GlossDb, { type, offset, count }: { type: Entit
   const kept = type ? undefined : await readMostNamed(db);
   if (kept && (offset + count <= kept.rows.length || kept.rows.length < MOST_NAMED_ROWS)) return kept.rows.slice(offset, offset + count);
   return mostNamedFirst(db, type).offset(offset).limit(count).toArray();
+}
+
+/**
+ * The reader's corrections, read beside the pass that brings the summaries up to date (which
+ * never changes them): a question waits for one answer less.
+ */
+async function resolverBeside(db: GlossDb): Promise<Resolver> {
+  const [, resolver] = await Promise.all([applyPending(db), loadResolver(db)]);
+  return resolver;
 }
 
 /** Every summary (of one type, or all), most named first. */
@@ -123,13 +131,12 @@ export const togetherAtLeast = (articles: number) => (articles >= 20 ? 3 : artic
  * ids of their latest articles, never all of its articles.
  */
 export async function entityPage(db: GlossDb, key: string, { offset = 0, limit = ARTICLES_PER_PAGE } = {}): Promise<EntityPage | null> {
-  await applyPending(db);
-  // How common every key is (for who appears with it) is read beside the corrections, not after the articles.
-  const [resolver, counts] = await Promise.all([loadResolver(db), readArticleCounts(db)]);
+  const resolver = await resolverBeside(db);
   const root = resolver.rootOf(key);
   const members = resolver.membersOf(root);
   const alone = members.length === 1;
-  const [totals, dropped] = await Promise.all([alone ? aloneTotals(db, resolver, root) : groupTotals(db, resolver, root), droppedNames(db, members)]);
+  // How common every key is (for who appears with it) is read with the key's own totals, not after its articles.
+  const [totals, dropped, counts] = await Promise.all([alone ? aloneTotals(db, resolver, root) : groupTotals(db, resolver, root), droppedNames(db, members), readArticleCounts(db)]);
   // A name every article dropped (a purged official edited out) is gone from the summaries: its
   // page still shows where it was dropped.
   if (!totals) return dropped.length ? { summary: goneSummary(root, resolver), articles: [], timeline: [], related: [], dropped } : null;

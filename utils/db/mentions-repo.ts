@@ -77,10 +77,11 @@ export async function applyPending(db: GlossDb): Promise<number> {
 
 async function applyBatch(db: GlossDb): Promise<number> {
   return db.transaction('rw', pendingTables(db), async () => {
-    const changes: PendingChange[] = await db.pendingMentions.limit(PENDING_BATCH).toArray();
+    // (Both asked at once: a question that finds nothing queued waits for one answer, not two.)
+    const [changes, mostNamedKept]: [PendingChange[], number] = await Promise.all([db.pendingMentions.limit(PENDING_BATCH).toArray(), db.articleCounts.where('id').equals(MOST_NAMED_ID).count()]);
     if (!changes.length) {
       // A library written before the most named were kept, or counted again since: read them once.
-      if (!(await db.articleCounts.where('id').equals(MOST_NAMED_ID).count())) await db.articleCounts.put(await mostNamedFromIndex(db));
+      if (!mostNamedKept) await db.articleCounts.put(await mostNamedFromIndex(db));
       return 0;
     }
     const corrections = resolver(await db.corrections.toArray());
