@@ -103,7 +103,8 @@ export function EntityTable({ client, revision = 0, slice, onSlice = () => {} }:
       ? Promise.resolve({ ok: false as const, error: { code: 'invalid-message' as const, message: `the range starts (${slice?.from}) after it ends (${slice?.to})` } })
       : client.listEntities(tableQuestion(slice, showHidden, limit));
   // The first screen, then (asked once it is painted, so that its frame waits for nothing more)
-  // every row loaded and the slice filter's bounds.
+  // every row loaded and the slice filter's bounds. A later change of slice or of hidden rows asks
+  // both at once; the first screen shows until every row comes.
   const head = useAnswer(() => ask(ROWS_DRAWN), inputs, revision);
   // (Before the effect below, so that the mark's task runs before the render it asks for.)
   useFirstPaintMark('gloss:entities-painted', head.state === 'ready');

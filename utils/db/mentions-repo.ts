@@ -6,8 +6,7 @@
  * (entity-queries.ts), so no answer misses a reading. The same pass keeps what merged keys share
  * (group-overlaps.ts), the slices by month, year and outlet (key-slices.ts), the keys' weeks, the
  * words each key is found by (search/name-words.ts) and the most named keys (most-named.ts) up to
- * date. Functions take the database so
- * tests pass a fresh one.
+ * date. Functions take the database so tests pass a fresh one.
  */
 import { outletClock } from '../article/published';
 import type { ArticleRecord } from '../article/types';
