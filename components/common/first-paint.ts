@@ -6,13 +6,16 @@
  */
 import { useLayoutEffect } from 'preact/hooks';
 
+/** Calls `then` after the coming frame is painted (in the next task after its animation frame). */
+export function afterPaint(then: () => void): void {
+  requestAnimationFrame(() => setTimeout(then));
+}
+
 /** Marks `name` after the coming frame is painted, unless this page has marked it already. */
 export function markAfterPaint(name: string): void {
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      if (performance.getEntriesByName(name).length === 0) performance.mark(name);
-    }),
-  );
+  afterPaint(() => {
+    if (performance.getEntriesByName(name).length === 0) performance.mark(name);
+  });
 }
 
 /** Marks `name` once, after the first frame painted where `ready` holds. */

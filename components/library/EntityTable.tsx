@@ -7,7 +7,7 @@
  * the background for names over every key (use-name-search.ts), so a name in few articles is found
  * as well, and the table then shows what it found.
  */
-import { useMemo, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { NameSearch } from '@/utils/db/name-search';
 import { ENTITY_TYPE_LABELS, type EntityType } from '@/utils/entities/types';
 import { csvTable } from '@/utils/export/csv-field';
@@ -20,7 +20,7 @@ import { routeHref } from './route';
 import type { LibraryBounds } from '@/utils/db/key-slices';
 import { useAnswer } from './use-answer';
 import { useNameSearch } from './use-name-search';
-import { useFirstPaintMark } from '../common/first-paint';
+import { afterPaint, useFirstPaintMark } from '../common/first-paint';
 
 /** Rows the table loads (most named first). */
 export const TABLE_ROWS = 2_000;
@@ -87,31 +87,46 @@ export function sliceWords({ outlet, from, to }: Slice): string {
   return [where, when].filter(Boolean).join(', ');
 }
 
-/** What the table asks for its rows (the keys of `slice`, or of the whole library). */
-export const tableQuestion = (slice: Slice | undefined, showHidden = false) => ({ limit: TABLE_ROWS, ...(showHidden && { hidden: true }), ...slice });
+/**
+ * What the table asks for its rows (the keys of `slice`, or of the whole library): its first
+ * screen (`ROWS_DRAWN`, the background keeps the most named as one record: db/most-named.ts), then,
+ * once that is painted, every row it loads (`TABLE_ROWS`).
+ */
+export const tableQuestion = (slice: Slice | undefined, showHidden = false, limit = TABLE_ROWS) => ({ limit, ...(showHidden && { hidden: true }), ...slice });
 
 export function EntityTable({ client, revision = 0, slice, onSlice = () => {} }: { client: LibraryClient; revision?: number; slice?: Slice; onSlice?: (slice: Slice | undefined) => void }) {
   const [showHidden, setShowHidden] = useState(false);
   const backwards = !!slice?.from && !!slice.to && slice.from > slice.to;
-  const answer = useAnswer(
-    () =>
-      backwards
-        ? Promise.resolve({ ok: false as const, error: { code: 'invalid-message' as const, message: `the range starts (${slice?.from}) after it ends (${slice?.to})` } })
-        : client.listEntities(tableQuestion(slice, showHidden)),
-    [client, showHidden, slice?.outlet, slice?.from, slice?.to],
-    revision,
-  );
-  const bounds = useAnswer(() => client.libraryBounds({}), [client], revision);
+  const inputs = [client, showHidden, slice?.outlet, slice?.from, slice?.to];
+  const ask = (limit: number) =>
+    backwards
+      ? Promise.resolve({ ok: false as const, error: { code: 'invalid-message' as const, message: `the range starts (${slice?.from}) after it ends (${slice?.to})` } })
+      : client.listEntities(tableQuestion(slice, showHidden, limit));
+  // The first screen, then (asked once it is painted, so that its frame waits for nothing more)
+  // every row loaded and the slice filter's bounds. A later change of slice or of hidden rows asks
+  // both at once; the first screen shows until every row comes.
+  const head = useAnswer(() => ask(ROWS_DRAWN), inputs, revision);
+  // (Before the effect below, so that the mark's task runs before the render it asks for.)
+  useFirstPaintMark('gloss:entities-painted', head.state === 'ready');
+  const [headPainted, setHeadPainted] = useState(false);
+  useLayoutEffect(() => {
+    if (head.state !== 'loading' && !headPainted) afterPaint(() => setHeadPainted(true));
+  }, [head.state, headPainted]);
+  const whole = useAnswer(() => (headPainted ? ask(TABLE_ROWS) : new Promise<never>(() => {})), [...inputs, headPainted], revision);
+  const answer = whole.state === 'loading' ? head : whole;
+  // When every row loaded is there too (the bench reads both).
+  useFirstPaintMark('gloss:entities-loaded', whole.state === 'ready');
+  const bounds = useAnswer(() => (headPainted ? client.libraryBounds({}) : new Promise<never>(() => {})), [client, headPainted], revision);
   const [type, setType] = useState<EntityType | ''>('');
   const [search, setSearch] = useState('');
   const [sort, setSort] = useState<{ column: Column; descending: boolean }>({ column: 'articles', descending: true });
   const searched = useNameSearch(client, backwards ? '' : search, { limit: SEARCHED_ROWS, ...(type && type !== 'DATE' && { type }), ...(showHidden && { hidden: true }), ...slice }, revision);
   const found = searched.query && searched.found && 'value' in searched.found ? searched.found : null;
-  const loaded = answer.state === 'ready' ? answer.value.filter((row) => row.type !== 'DATE') : [];
+  const loaded = useMemo(() => (answer.state === 'ready' ? answer.value.filter((row) => row.type !== 'DATE') : []), [answer]);
+  const complete = whole.state !== 'loading';
   const listed = searched.query ? (found?.value.rows ?? []) : loaded;
   const rows = useMemo(() => visibleRows(listed, { type, ...sort }), [listed, type, sort]);
   const [drawn, setDrawn] = useState(ROWS_DRAWN);
-  useFirstPaintMark('gloss:entities-painted', answer.state === 'ready');
 
   const sortBy = (column: Column) =>
     setSort((now) => ({ column, descending: now.column === column ? !now.descending : !!COLUMNS.find((c) => c.id === column)?.numeric }));
@@ -144,16 +159,18 @@ export function EntityTable({ client, revision = 0, slice, onSlice = () => {} }:
       {answer.state === 'failed' && <p role="alert">Gloss could not read the library: {answer.message}</p>}
       {searched.query && searched.found && 'error' in searched.found && <p role="alert">Gloss could not search the library: {searched.found.error}</p>}
       {answer.state === 'ready' && (<>
-      <p class="muted" role="status" data-testid="table-status" aria-busy={searched.pending}>
+      <p class="muted" role="status" data-testid="table-status" aria-busy={searched.pending || !complete}>
         {searched.query
           ? found
             ? foundWords(found.query, found.value)
             : `Searching every name in the library for “${searched.query}”`
-          : `${rows.length} of ${loaded.length} shown`}
+          : complete
+            ? `${rows.length} of ${loaded.length} shown`
+            : `The ${rows.length} most named shown; reading the rest`}
         {slice ? ` ${sliceWords(slice)} (articles and mentions counted there; first and last seen there, by month)` : ''}
         {!searched.query && loaded.length >= TABLE_ROWS ? ` (the ${TABLE_ROWS} most named are loaded; sorting applies to them, the search to every name)` : ''}
         {rows.length > drawn ? `; the first ${drawn} listed` : ''}
-        {searched.query && !found ? '…' : '.'}
+        {(searched.query && !found) || !complete ? '…' : '.'}
       </p>
       {loaded.length === 0 && !searched.query ? (
         <p>{slice ? 'No entities here: no article of the library falls in this outlet and these months.' : 'No entities yet: Gloss lists what it recognizes in the articles you read.'}</p>

@@ -5,7 +5,7 @@
  */
 import type { RequestOf } from '@/utils/messaging/protocol';
 import { entityPageQuestion } from './EntityView';
-import { tableQuestion } from './EntityTable';
+import { ROWS_DRAWN, tableQuestion } from './EntityTable';
 import type { Asked, LibraryClient } from './library-client';
 import type { Route } from './route';
 
@@ -14,7 +14,8 @@ export type Question = { [K in Asked]: { kind: K; payload: RequestOf<'toBackgrou
 /** What the view a route opens on asks first (the same payloads the views build). */
 export function firstQuestions(route: Route): Question[] {
   if (route.view === 'entity') return [{ kind: 'entityPage', payload: entityPageQuestion(route.key) }];
-  if (route.view === 'table') return [{ kind: 'listEntities', payload: tableQuestion(route.slice) }, { kind: 'libraryBounds', payload: {} }];
+  // The table's first screen only: the rest and the slice's bounds are asked once it is painted.
+  if (route.view === 'table') return [{ kind: 'listEntities', payload: tableQuestion(route.slice, false, ROWS_DRAWN) }];
   return [];
 }
 

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ArticleRecord } from '@/utils/article/types';
 import type { GlossDb, StoredSummary } from '@/utils/db/database';
+import { readArticleCounts } from '@/utils/db/article-counts';
 import { applyPending, articleDate, writeMentions } from '@/utils/db/mentions-repo';
 import type { ArticleMentions } from '@/utils/mentions/extract';
 import { freshDb } from '../support/fresh-db';
@@ -91,8 +92,8 @@ describe('db/mentions-repo', () => {
 
   it('keeps how many articles name each key and how many name any, as readings add, change and take away articles', async () => {
     const counts = async () => {
-      const record = await db.articleCounts.get('articles');
-      return { total: record?.total, byKey: Object.fromEntries(record?.byKey ?? []) };
+      const record = await readArticleCounts(db);
+      return { total: record.total, byKey: Object.fromEntries(record.byKey) };
     };
     await writeMentions(db, article('a1', null), [mention('PERSON:Kim Jong Un', 1), mention('ORG:Cabinet', 1)]);
     await writeMentions(db, article('a2', null), [mention('PERSON:Kim Jong Un', 3)]);

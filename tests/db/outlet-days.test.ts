@@ -5,6 +5,7 @@ import { entityPage, listEntities, trends } from '@/utils/db/entity-queries';
 import { entityWeeks } from '@/utils/db/entity-weeks';
 import { sliceBounds } from '@/utils/db/key-slices';
 import { applyPending } from '@/utils/db/mentions-repo';
+import { MOST_NAMED_ID, readMostNamed } from '@/utils/db/most-named';
 import { SCHEMA_HISTORY } from '@/utils/db/schema';
 import { listEntitiesIn } from '@/utils/db/sliced-entities';
 import { freshDb } from '../support/fresh-db';
@@ -72,7 +73,10 @@ describe('db/outlet-days: the library by the outlet’s day', () => {
 /** Tables the library keeps from its records, compared between an upgraded library and one read afresh. */
 const KEPT = ['mentions', 'pendingMentions', 'entities', 'timelines', 'keyWeeks', 'keySlices', 'yearSlices', 'groupOverlaps', 'articleCounts'] as const;
 
-const snapshot = async (db: GlossDb) => Object.fromEntries(await Promise.all(KEPT.map(async (name) => [name, await db.table(name).toArray()] as const)));
+const snapshot = async (db: GlossDb, { mostNamed = true } = {}) =>
+  Object.fromEntries(
+    await Promise.all(KEPT.map(async (name) => [name, (await db.table(name).toArray()).filter((record: { id?: string }) => mostNamed || record.id !== MOST_NAMED_ID)] as const)),
+  );
 
 /** The articles of the upgrade test: id, published time, outlet, counts, first seen. */
 const ARTICLES: [string, string | null, string, Record<string, number>, number?][] = [
@@ -127,7 +131,9 @@ describe('db/outlet-days: schema 14', () => {
     expect(upgraded.verno).toBe(SCHEMA_HISTORY.at(-1)?.version);
     const fresh = await freshDb(context, 'outlet-days-fresh');
     await library(fresh, (time) => time);
-    expect(await snapshot(upgraded)).toEqual(await snapshot(fresh));
+    // The most named keys' record held first and last seen as they were: it is read again at the next pass.
+    expect(await snapshot(upgraded, { mostNamed: false })).toEqual(await snapshot(fresh, { mostNamed: false }));
+    expect(await readMostNamed(upgraded)).toBeUndefined();
     expect((await upgraded.mentions.get('k1'))?.date).toBe(Date.parse('2024-03-01T08:00:00Z'));
     expect((await upgraded.mentions.get('y1'))?.date).toBe(Date.parse('2024-02-29T23:30:00Z'));
     expect(Object.entries((await upgraded.timelines.get(KIM))?.months ?? {}).map(([month, count]) => [month, count.articles]).sort()).toEqual([

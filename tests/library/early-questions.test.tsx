@@ -39,7 +39,9 @@ describe('library/early-questions', () => {
       await until(() => root.textContent!.includes('Kim Jong Un'));
       const kinds = new Set(questions.map((q) => q.kind));
       const sameKind = asked.filter((a) => kinds.has(a.type as never));
-      expect(sameKind).toEqual(questions.map((q) => ({ type: q.kind, payload: q.payload })));
+      expect(sameKind.slice(0, questions.length)).toEqual(questions.map((q) => ({ type: q.kind, payload: q.payload })));
+      // (The table asks for its other rows once its first screen is painted: another question.)
+      expect(new Set(sameKind.map((a) => JSON.stringify(a))).size).toBe(sameKind.length);
     });
   }
 });

@@ -92,11 +92,13 @@ describe('library/App and corrections', () => {
     location.hash = routeHref({ view: 'table' });
     render(<LibraryApp client={client} />, root);
     await until(() => !!root.querySelector('[data-testid=entity-table]'));
+    await until(() => asked.filter((a) => a.type === 'listEntities').length === 2);
     const before = asked.filter((a) => a.type === 'listEntities').length;
     announce();
     await settle();
     expect(root.querySelector('[data-testid=entity-table]')).not.toBeNull();
-    await until(() => asked.filter((a) => a.type === 'listEntities').length === before + 1);
+    // Its first screen and every row again.
+    await until(() => asked.filter((a) => a.type === 'listEntities').length === before + 2);
     // Hidden rows are asked for only when the reader wants them.
     (root.querySelector('[data-testid=show-hidden]') as HTMLInputElement).click();
     await until(() => asked.some((a) => a.type === 'listEntities' && (a.payload as { hidden?: boolean }).hidden === true));

@@ -71,7 +71,12 @@ describe('library/EntityTable', () => {
     const { client, asked } = fakeClient();
     render(<EntityTable client={client} />, root);
     await until(() => !!root.querySelector('tbody tr'));
-    expect(asked.filter((a) => a.type === 'listEntities')).toEqual([{ type: 'listEntities', payload: { limit: 2000 } }]);
+    // Its first screen, then, once that is painted, every row it loads.
+    await until(() => asked.filter((a) => a.type === 'listEntities').length === 2);
+    expect(asked.filter((a) => a.type === 'listEntities')).toEqual([
+      { type: 'listEntities', payload: { limit: ROWS_DRAWN } },
+      { type: 'listEntities', payload: { limit: 2000 } },
+    ]);
     expect(texts(root, 'tbody th')).toEqual(['Kim Jong Un', 'Regional Development 20×10 Policy', 'Songchon County', 'Workers’ Party of Korea']); // a tie of articles goes by key
     expect(root.querySelector('tbody a')?.getAttribute('href')).toBe(routeHref({ view: 'entity', key: 'PERSON:Kim Jong Un' }));
     const kim = [...root.querySelectorAll('tbody tr')].find((row) => row.getAttribute('data-key') === 'PERSON:Kim Jong Un');
@@ -209,9 +214,8 @@ describe('library/EntityTable', () => {
     const many = Array.from({ length: ROWS_DRAWN + 30 }, (_, i) => ({ ...ENTITIES[0]!, key: `PERSON:Name ${i}`, name: `Name ${i}`, articles: 1000 - i }));
     client.listEntities = async () => ({ ok: true, value: many });
     render(<EntityTable client={client} />, root);
-    await until(() => !!root.querySelector('tbody tr'));
+    await until(() => !!root.textContent?.includes(`${ROWS_DRAWN + 30} of ${ROWS_DRAWN + 30} shown; the first ${ROWS_DRAWN} listed`));
     expect(root.querySelectorAll('tbody tr')).toHaveLength(ROWS_DRAWN);
-    expect(root.textContent).toContain(`${ROWS_DRAWN + 30} of ${ROWS_DRAWN + 30} shown; the first ${ROWS_DRAWN} listed`);
     // Sorting reaches a row not drawn.
     button(root, 'Articles').click();
     await settle();
@@ -222,6 +226,32 @@ describe('library/EntityTable', () => {
     await settle();
     expect(root.querySelectorAll('tbody tr')).toHaveLength(ROWS_DRAWN + 30);
     expect(root.textContent).not.toContain('more');
+  });
+
+  it('paints its first screen, then asks for every row it loads and the slice’s bounds, and shows them when they come', async () => {
+    const { client, asked } = fakeClient();
+    const many = Array.from({ length: ROWS_DRAWN + 30 }, (_, i) => ({ ...ENTITIES[0]!, key: `PERSON:Name ${i}`, name: `Name ${i}`, articles: 1000 - i }));
+    let answerWhole = () => {};
+    client.listEntities = async ({ limit }) => {
+      asked.push({ type: 'listEntities', payload: { limit } });
+      if (limit === ROWS_DRAWN) return { ok: true, value: many.slice(0, ROWS_DRAWN) };
+      await new Promise<void>((resolve) => (answerWhole = resolve));
+      return { ok: true, value: many };
+    };
+    render(<EntityTable client={client} />, root);
+    await until(() => !!root.querySelector('tbody tr'));
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(ROWS_DRAWN);
+    expect(asked.map((a) => a.type)).toEqual(['listEntities']);
+    await until(() => asked.length === 3);
+    expect(asked.map((a) => a.type).sort()).toEqual(['libraryBounds', 'listEntities', 'listEntities']);
+    const status = root.querySelector('[data-testid=table-status]');
+    expect(status?.textContent).toBe(`The ${ROWS_DRAWN} most named shown; reading the rest…`);
+    expect(status?.getAttribute('aria-busy')).toBe('true');
+    answerWhole();
+    await until(() => !!status?.textContent?.startsWith(`${ROWS_DRAWN + 30} of ${ROWS_DRAWN + 30} shown`));
+    expect(status?.getAttribute('aria-busy')).toBe('false');
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(ROWS_DRAWN);
+    expect(texts(root, 'tbody th')[0]).toBe('Name 0');
   });
 
   it('says why when the background cannot answer', async () => {

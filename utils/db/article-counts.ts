@@ -21,7 +21,8 @@ export interface ArticleCounts {
 
 /** The record as stored; an empty one before the first reading is counted. */
 export async function readArticleCounts(db: GlossDb): Promise<ArticleCounts> {
-  return (await db.articleCounts.get(ARTICLE_COUNTS_ID)) ?? { id: ARTICLE_COUNTS_ID, total: 0, byKey: new Map() };
+  const record = await db.articleCounts.get(ARTICLE_COUNTS_ID);
+  return record?.id === ARTICLE_COUNTS_ID ? record : { id: ARTICLE_COUNTS_ID, total: 0, byKey: new Map() };
 }
 
 /** What a queued reading does to the number of articles: +1 for an article's first record of mentions, -1 for its last. */

@@ -7,6 +7,7 @@ import type { AnnotationRecord } from '../anchoring/annotation';
 import type { CorrectionRecord } from '../corrections/correction';
 import type { ArticleCounts } from './article-counts';
 import type { GroupOverlap } from './group-overlaps';
+import type { MostNamed } from './most-named';
 import type { ArticleRecord } from '../article/types';
 import type { WatchlistRecord } from '../entities/watchlist';
 import type { ArticleMentionsRecord, EntitySummary, EntityTimeline, EntityWeeks, PendingChange } from '../mentions/types';
@@ -49,7 +50,8 @@ export class GlossDb extends Dexie {
   pendingMentions!: EntityTable<PendingChange, 'seq'>;
   corrections!: EntityTable<CorrectionRecord, 'key'>;
   groupOverlaps!: EntityTable<GroupOverlap, 'root'>;
-  articleCounts!: EntityTable<ArticleCounts, 'id'>;
+  /** The counts record (article-counts.ts) and the most named keys' (most-named.ts), by id. */
+  articleCounts!: EntityTable<ArticleCounts | MostNamed, 'id'>;
   keySlices!: Table<KeySlice, SliceId>;
   yearSlices!: Table<YearSlice, YearId>;
   keyWeeks!: EntityTable<EntityWeeks, 'key'>;

@@ -10,13 +10,14 @@ import { keyName, keyType } from '../corrections/correction';
 import type { Resolver } from '../corrections/resolve';
 import type { EntityType } from '../entities/types';
 import { MAX_SPELLINGS, type Snippet } from '../mentions/extract';
-import { keyDateRange, type ArticleMentionsRecord, type EntityTimeline, type MonthCount } from '../mentions/types';
-import { readArticleCounts } from './article-counts';
+import { keyDateRange, type ArticleMentionsRecord, type EntitySummary, type EntityTimeline, type MonthCount } from '../mentions/types';
+import { readArticleCounts, type ArticleCounts } from './article-counts';
 import { loadResolver } from './corrections-repo';
 import type { GlossDb } from './database';
 import { groupTotals, shownAlone, shownRoot, type ShownEntity } from './entity-groups';
 import { droppedNames, type DroppedName } from './dropped-names';
 import { applyPending } from './mentions-repo';
+import { MOST_NAMED_ROWS, readMostNamed } from './most-named';
 
 export type { ShownEntity } from './entity-groups';
 
@@ -29,10 +30,9 @@ export async function listEntities(
   db: GlossDb,
   { type, limit = 100, offset = 0, hidden = false }: { type?: EntityType; limit?: number; offset?: number; hidden?: boolean } = {},
 ): Promise<ShownEntity[]> {
-  await applyPending(db);
-  const resolver = await loadResolver(db);
+  const resolver = await resolverBeside(db);
   const spare = [...resolver.groups.values()].reduce((n, members) => n + members.length - 1, 0) + resolver.hidden.size;
-  const rows = await mostNamedFirst(db, type).offset(offset).limit(limit + spare).toArray();
+  const rows = await mostNamedRows(db, { type, offset, count: limit + spare });
   const known = new Map(rows.map((row) => [row.key, row]));
   const roots = [...new Set(rows.map((row) => resolver.rootOf(row.key)))].filter((root) => hidden || !resolver.isHidden(root));
   const shown = await Promise.all(
@@ -42,6 +42,25 @@ export async function listEntities(
     .filter((entity): entity is ShownEntity => !!entity && (!type || entity.type === type))
     .sort((a, b) => b.articles - a.articles)
     .slice(0, limit);
+}
+
+/**
+ * `count` summaries from the `offset`th, most named first: from the most named keys' record
+ * (most-named.ts) when it holds them all, one read, else from the summaries' index.
+ */
+async function mostNamedRows(db: GlossDb, { type, offset, count }: { type: EntityType | undefined; offset: number; count: number }): Promise<EntitySummary[]> {
+  const kept = type ? undefined : await readMostNamed(db);
+  if (kept && (offset + count <= kept.rows.length || kept.rows.length < MOST_NAMED_ROWS)) return kept.rows.slice(offset, offset + count);
+  return mostNamedFirst(db, type).offset(offset).limit(count).toArray();
+}
+
+/**
+ * The reader's corrections, read beside the pass that brings the summaries up to date (which
+ * never changes them): a question waits for one answer less.
+ */
+async function resolverBeside(db: GlossDb): Promise<Resolver> {
+  const [, resolver] = await Promise.all([applyPending(db), loadResolver(db)]);
+  return resolver;
 }
 
 /** Every summary (of one type, or all), most named first. */
@@ -112,12 +131,12 @@ export const togetherAtLeast = (articles: number) => (articles >= 20 ? 3 : artic
  * ids of their latest articles, never all of its articles.
  */
 export async function entityPage(db: GlossDb, key: string, { offset = 0, limit = ARTICLES_PER_PAGE } = {}): Promise<EntityPage | null> {
-  await applyPending(db);
-  const resolver = await loadResolver(db);
+  const resolver = await resolverBeside(db);
   const root = resolver.rootOf(key);
   const members = resolver.membersOf(root);
   const alone = members.length === 1;
-  const [totals, dropped] = await Promise.all([alone ? aloneTotals(db, resolver, root) : groupTotals(db, resolver, root), droppedNames(db, members)]);
+  // How common every key is (for who appears with it) is read with the key's own totals, not after its articles.
+  const [totals, dropped, counts] = await Promise.all([alone ? aloneTotals(db, resolver, root) : groupTotals(db, resolver, root), droppedNames(db, members), readArticleCounts(db)]);
   // A name every article dropped (a purged official edited out) is gone from the summaries: its
   // page still shows where it was dropped.
   if (!totals) return dropped.length ? { summary: goneSummary(root, resolver), articles: [], timeline: [], related: [], dropped } : null;
@@ -162,7 +181,7 @@ export async function entityPage(db: GlossDb, key: string, { offset = 0, limit =
     }
     for (const other of others) together.set(other, (together.get(other) ?? 0) + 1);
   }
-  return { summary, articles, timeline: timelineOf(stored), related: await related(together, sampled.length, db, resolver), dropped };
+  return { summary, articles, timeline: timelineOf(stored), related: await related(together, sampled.length, counts, db, resolver), dropped };
 }
 
 /** The summary of a key no article's latest reading names any more (`TYPE:name`, as corrected). */
@@ -209,14 +228,13 @@ function timelineOf(timeline: EntityTimeline | undefined): TimelineMonth[] {
 /**
  * The keys named with `summary`'s in its `sampled` latest articles, ranked by PMI (log2 of how
  * much likelier they are there than in the whole library) among those that share enough articles.
- * How common each candidate is comes from one record (article-counts.ts), a root with keys merged
- * in from its members' summaries; only the keys listed are read for their names.
+ * How common each candidate is comes from one record (article-counts.ts, `counts`), a root with
+ * keys merged in from its members' summaries; only the keys listed are read for their names.
  */
-async function related(together: Map<string, number>, sampled: number, db: GlossDb, resolver: Resolver): Promise<Related[]> {
+async function related(together: Map<string, number>, sampled: number, counts: ArticleCounts, db: GlossDb, resolver: Resolver): Promise<Related[]> {
   const least = togetherAtLeast(sampled);
   const candidates = [...together].filter(([, n]) => n >= least);
   if (!candidates.length) return [];
-  const counts = await readArticleCounts(db);
   const groups = new Map(
     await Promise.all(candidates.filter(([key]) => resolver.groups.has(key)).map(async ([key]) => [key, (await groupTotals(db, resolver, key, { timeline: false }))?.summary] as const)),
   );

@@ -4,9 +4,9 @@
  * timelines (two writes: recording stays cheap on the reading's path); `applyPending` brings the
  * summaries up to date from the queue, many readings in one pass, and runs before every question
  * (entity-queries.ts), so no answer misses a reading. The same pass keeps what merged keys share
- * (group-overlaps.ts), the slices by month, year and outlet (key-slices.ts), the keys' weeks and
- * the words each key is found by (search/name-words.ts) up to date. Functions take the database so
- * tests pass a fresh one.
+ * (group-overlaps.ts), the slices by month, year and outlet (key-slices.ts), the keys' weeks, the
+ * words each key is found by (search/name-words.ts) and the most named keys (most-named.ts) up to
+ * date. Functions take the database so tests pass a fresh one.
  */
 import { outletClock } from '../article/published';
 import type { ArticleRecord } from '../article/types';
@@ -18,6 +18,7 @@ import { articlesAdded, readArticleCounts } from './article-counts';
 import type { GlossDb, StoredSummary } from './database';
 import { countOverlaps, overlapFits, type GroupOverlap } from './group-overlaps';
 import { countSlices, readSlices, writeSlices } from './key-slices';
+import { MOST_NAMED_ID, mostNamedAfter, mostNamedFromIndex, readMostNamed } from './most-named';
 
 /** Spellings kept per key across articles. */
 export const MAX_VARIANTS = 30;
@@ -75,8 +76,13 @@ export async function applyPending(db: GlossDb): Promise<number> {
 
 async function applyBatch(db: GlossDb): Promise<number> {
   return db.transaction('rw', pendingTables(db), async () => {
-    const changes: PendingChange[] = await db.pendingMentions.limit(PENDING_BATCH).toArray();
-    if (!changes.length) return 0;
+    // (Both asked at once: a question that finds nothing queued waits for one answer, not two.)
+    const [changes, mostNamedKept]: [PendingChange[], number] = await Promise.all([db.pendingMentions.limit(PENDING_BATCH).toArray(), db.articleCounts.where('id').equals(MOST_NAMED_ID).count()]);
+    if (!changes.length) {
+      // A library written before the most named were kept, or counted again since: read them once.
+      if (!mostNamedKept) await db.articleCounts.put(await mostNamedFromIndex(db));
+      return 0;
+    }
     const corrections = resolver(await db.corrections.toArray());
     const roots = [...corrections.groups.keys()];
     const stored = roots.length ? await db.groupOverlaps.bulkGet(roots) : [];
@@ -84,12 +90,13 @@ async function applyBatch(db: GlossDb): Promise<number> {
     countOverlaps(changes, corrections, overlaps);
     const keys = [...new Set(changes.flatMap((c) => [...c.removed, ...c.added].map((x) => x.key)))];
     const parts = changes.flatMap((c) => [...c.removed, ...c.added]);
-    const [storedSummaries, storedTimelines, storedWeeks, counts, slices] = await Promise.all([
+    const [storedSummaries, storedTimelines, storedWeeks, counts, slices, mostNamed] = await Promise.all([
       db.entities.bulkGet(keys),
       db.timelines.bulkGet(keys),
       db.keyWeeks.bulkGet(keys),
       readArticleCounts(db),
       readSlices(db, parts),
+      readMostNamed(db),
     ]);
     const summaries = new Map(keys.map((key, i) => [key, storedSummaries[i]]));
     const timelines = new Map(keys.map((key, i) => [key, storedTimelines[i] ?? { key, months: {} }]));
@@ -135,11 +142,13 @@ async function applyBatch(db: GlossDb): Promise<number> {
     const gone = keys.filter((key) => !named(key));
     for (const key of kept) counts.byKey.set(key, (summaries.get(key) as StoredSummary).articles);
     for (const key of gone) counts.byKey.delete(key);
+    const written = kept.map((key) => summaries.get(key) as StoredSummary);
+    const mostNamedNow = mostNamed && mostNamedAfter(mostNamed, written, gone);
     await Promise.all([
       db.entities.bulkDelete(gone),
       db.timelines.bulkDelete(gone),
       db.keyWeeks.bulkDelete(gone),
-      db.entities.bulkPut(kept.map((key) => summaries.get(key) as StoredSummary)),
+      db.entities.bulkPut(written),
       db.timelines.bulkPut(kept.map((key) => timelines.get(key) as EntityTimeline)),
       db.keyWeeks.bulkPut(kept.map((key) => weeks.get(key) as EntityWeeks)),
       writeSlices(db, slices),
@@ -147,6 +156,8 @@ async function applyBatch(db: GlossDb): Promise<number> {
       db.groupOverlaps.bulkPut([...overlaps.values()]),
       db.articleCounts.put(counts),
     ]);
+    // Read from the index (after the summaries are written) when the record could not follow them.
+    await db.articleCounts.put(mostNamedNow ?? (await mostNamedFromIndex(db)));
     return changes.length;
   });
 }

@@ -13,6 +13,7 @@ import { resolver, type Resolver } from '../corrections/resolve';
 import { contributionsOf, countTimeline, type ArticleMentionsRecord, type Contribution, type EntitySummary, type EntityTimeline, type EntityWeeks, type PendingChange } from '../mentions/types';
 import { countOverlaps, overlapFits, type GroupOverlap } from './group-overlaps';
 import { countSlices, noSlices, type Slices } from './key-slices';
+import { MOST_NAMED_ID } from './most-named';
 
 /** A transaction or a database: what holds the tables. */
 export interface TableSource {
@@ -91,5 +92,7 @@ export async function recountPeriods(source: TableSource): Promise<void> {
         const dates = seen.get(summary.key);
         if (dates) [summary.firstSeen, summary.lastSeen] = dates;
       }),
+    // Its first and last seen were the summaries' before: applyPending reads it again.
+    source.table('articleCounts').delete(MOST_NAMED_ID),
   ]);
 }
