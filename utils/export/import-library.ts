@@ -222,10 +222,9 @@ export async function importLibrary(db: GlossDb, data: LibraryImport, options: I
         const ids = [...new Set(annotations.map((annotation) => annotation.articleId))];
         const byId = new Map((await db.articles.bulkGet(ids)).flatMap((article) => (article ? [[article.id, article] as const] : [])));
         const stored = annotations.map((annotation) => storedAnnotation(annotation, byId.get(annotation.articleId)));
-        report.annotations = await write(db.annotations, stored, onDuplicate, progress, (records, before) => putStoredAnnotations(db, records, before));
-        // The file's common words get their lists once it is written (read from the index, in one
-        // go: kept step by step, the lists were rewritten whole at each step).
+        // The file's common words get their lists first, so its annotations are written into them.
         await listWords(db.annotations, db.labels, commonWords(countWords(stored)));
+        report.annotations = await write(db.annotations, stored, onDuplicate, progress, (records, before) => putStoredAnnotations(db, records, before));
       }
       report.watchlists = await write(db.watchlists, watchlists, onDuplicate, progress);
       report.versions = await write(db.versions, versions.records, onDuplicate, progress);
