@@ -4,10 +4,11 @@ import { describeText } from '@/utils/anchoring/selectors';
 import { createAnnotation, deleteAnnotation, restoreAnnotation, storedAnnotation, updateAnnotation, type NewAnnotation } from '@/utils/db/annotations-repo';
 import { recordArticle } from '@/utils/db/articles-repo';
 import { GlossDb, type StoredAnnotation } from '@/utils/db/database';
-import { annotationsLabelled, colorTerm, labelsOf, SHARDS, tagTerm, writeLabels } from '@/utils/db/labels';
+import { annotationsLabelled, colorTerm, labelsOf, LIST_FROM, listedWords, listWords, SHARDS, tagTerm, wordTerm, writeLabels } from '@/utils/db/labels';
 import { SCHEMA_HISTORY } from '@/utils/db/schema';
 import { importLibrary } from '@/utils/export/import-library';
-import { outletKey } from '@/utils/search/words';
+import { searchTokens } from '@/utils/search/tokens';
+import { outletKey, smallWordPairs } from '@/utils/search/words';
 import { textHash } from '@/utils/text/hash';
 import { freshDb } from '../support/fresh-db';
 
@@ -21,11 +22,18 @@ function highlight(quote: string, extra: Partial<NewAnnotation> = {}): NewAnnota
   return { articleId: ARTICLE, quote: q, position, color: 'yellow', note: '', tags: [], textHash: textHash(TEXT), ...extra };
 }
 
-/** Every label's annotations as the table holds them: `term id` pairs, sorted. */
-const allLabels = async (db: GlossDb) => (await db.labels.toArray()).flatMap((shard) => shard.ids.map((id) => `${shard.id.slice(0, shard.id.indexOf('\0'))} ${id}`)).sort();
+/** Every label's annotations as the table holds them: `term id` pairs, sorted (not the record of listed words). */
+const allLabels = async (db: GlossDb) =>
+  (await db.labels.toArray()).filter((shard) => shard.id.includes('\0')).flatMap((shard) => shard.ids.map((id) => `${shard.id.slice(0, shard.id.indexOf('\0'))} ${id}`)).sort();
 
-/** The same pairs from the stored annotations themselves: what the table must hold. */
-const expectedLabels = async (db: GlossDb) => (await db.annotations.toArray()).flatMap((a) => labelsOf(a).map((term) => `${term} ${a.id}`)).sort();
+/** The same pairs from the stored annotations themselves (and the words listed): what the table must hold. */
+const expectedLabels = async (db: GlossDb) => {
+  const listed = await listedWords(db.labels);
+  return (await db.annotations.toArray()).flatMap((a) => labelsOf(a, listed).map((term) => `${term} ${a.id}`)).sort();
+};
+
+/** The pair of small words "of the" as the words store it. */
+const OF_THE = smallWordPairs(searchTokens('of the'))[0]!;
 
 /** The annotations carrying a label, sorted. */
 const foundBy = async (db: GlossDb, term: string) => (await annotationsLabelled(db, term)).sort();
@@ -119,6 +127,50 @@ describe('db/labels', () => {
     expect(await allLabels(db)).toEqual(await expectedLabels(db));
   });
 
+  it('keeps the list of a listed word and pair through every way of writing, and lists no other word', async () => {
+    await recordArticle(db, { id: ARTICLE, url: ARTICLE, canonicalUrl: null, meta: META }, 1);
+    const a1 = await createAnnotation(db, { ...highlight('government budget'), id: 'a1' }, 2);
+    const a2 = await createAnnotation(db, { ...highlight('Cabinet'), id: 'a2', note: 'half of the budget' }, 3);
+    await db.transaction('rw', db.annotations, db.labels, () => listWords(db.annotations, db.labels, ['budget', OF_THE, outletKey('KCNA')]));
+    expect(await listedWords(db.labels)).toEqual(new Set(['budget', OF_THE]));
+    expect(await foundBy(db, wordTerm('budget'))).toEqual(['a1', 'a2']);
+    expect(await foundBy(db, wordTerm(OF_THE))).toEqual(['a2']);
+    expect(await foundBy(db, wordTerm('government'))).toEqual([]);
+    expect(await allLabels(db)).toEqual(await expectedLabels(db));
+
+    await createAnnotation(db, { ...highlight('Pyongyang'), id: 'a3', note: 'none of the budget' }, 4);
+    await updateAnnotation(db, 'a2', { baseRev: a2.rev, note: 'half' }, 5);
+    expect(await foundBy(db, wordTerm('budget'))).toEqual(['a1', 'a3']);
+    expect(await foundBy(db, wordTerm(OF_THE))).toEqual(['a3']);
+    const gone = await deleteAnnotation(db, 'a1');
+    expect(await foundBy(db, wordTerm('budget'))).toEqual(['a3']);
+    expect(await foundBy(db, wordTerm(OF_THE))).toEqual(['a3']);
+    await restoreAnnotation(db, gone);
+    expect(await foundBy(db, wordTerm('budget'))).toEqual(['a1', 'a3']);
+    // The article's title changes: its annotations' words are computed again.
+    await recordArticle(db, { id: ARTICLE, url: ARTICLE, canonicalUrl: null, meta: { ...META, title: 'The budget' } }, 6);
+    expect(await foundBy(db, wordTerm('budget'))).toEqual(['a1', 'a2', 'a3']);
+    await importLibrary(db, { annotations: [{ ...a1, id: 'a4', rev: 1, createdAt: 7, updatedAt: 7 }] }, { onDuplicate: 'skip' });
+    expect(await foundBy(db, wordTerm('budget'))).toEqual(['a1', 'a2', 'a3', 'a4']);
+    expect(await allLabels(db)).toEqual(await expectedLabels(db));
+    // Listing it again changes nothing.
+    await db.transaction('rw', db.annotations, db.labels, () => listWords(db.annotations, db.labels, ['budget']));
+    expect(await foundBy(db, wordTerm('budget'))).toEqual(['a1', 'a2', 'a3', 'a4']);
+  });
+
+  it("lists an import's words of LIST_FROM annotations or more, with the annotations stored before", async () => {
+    const stored = await createAnnotation(db, { ...highlight('Pak Pong Ju'), id: 'before' }, 1);
+    const file = Array.from({ length: LIST_FROM }, (_, i) => ({ ...stored, id: `n${String(i).padStart(4, '0')}`, note: i % 2 ? 'odd' : 'even', createdAt: i + 2, updatedAt: i + 2 }));
+    await importLibrary(db, { annotations: file }, { onDuplicate: 'skip' });
+    const listed = await listedWords(db.labels);
+    expect(listed).toContain('pak');
+    expect(listed).not.toContain('odd');
+    expect(listed).not.toContain(outletKey('KCNA'));
+    expect((await foundBy(db, wordTerm('pak'))).length).toBe(LIST_FROM + 1);
+    expect(await foundBy(db, wordTerm('pak'))).toContain('before');
+    expect(await foundBy(db, wordTerm('odd'))).toEqual([]);
+  });
+
   it('leaves the lists as they were when the write fails', async () => {
     await createAnnotation(db, { ...highlight('Pak Pong Ju'), id: 'a1', tags: ['premier'] });
     const before = await allLabels(db);
@@ -143,12 +195,38 @@ describe('db/labels version 16', () => {
     old.close();
     const db = new GlossDb(name);
     await db.open();
-    expect(db.verno).toBe(16);
-    expect(await allLabels(db)).toEqual(records.flatMap((a) => labelsOf(a).map((term) => `${term} ${a.id}`)).sort());
+    expect(db.verno).toBeGreaterThanOrEqual(16);
+    const listed = await listedWords(db.labels);
+    expect(await allLabels(db)).toEqual(records.flatMap((a) => labelsOf(a, listed).map((term) => `${term} ${a.id}`)).sort());
     expect((await foundBy(db, tagTerm('third'))).length).toBe(401);
     expect((await foundBy(db, colorTerm('yellow'))).length).toBe(1203);
     expect(db.annotations.schema.indexes.map((index) => index.name)).not.toContain('color');
     expect(await db.annotations.count()).toBe(1203);
+    await db.delete();
+  });
+});
+
+describe('db/labels version 17', () => {
+  it('lists the words of LIST_FROM annotations or more of a version 16 database, and keeps its labels', async () => {
+    const name = `upgrade-17-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    for (const { version, stores } of SCHEMA_HISTORY.slice(0, 16)) old.version(version).stores(stores);
+    await old.open();
+    // More than one step of the count (1,000): every step must be read.
+    const records: StoredAnnotation[] = Array.from({ length: LIST_FROM + 203 }, (_, i) =>
+      storedAnnotation({ ...highlight(i < LIST_FROM ? 'Pak Pong Ju' : 'Cabinet'), id: `n${String(i).padStart(5, '0')}`, note: i % 2 ? 'odd' : 'even', tags: i % 3 ? [] : ['third'], rev: 1, createdAt: i, updatedAt: i }, undefined),
+    );
+    await old.table('annotations').bulkPut(records);
+    await old.table('labels').bulkPut([{ id: `${tagTerm('third')}\0${'0'}`, ids: ['n00000'] }]);
+    old.close();
+    const db = new GlossDb(name);
+    await db.open();
+    expect(db.verno).toBe(17);
+    const listed = await listedWords(db.labels);
+    expect([...listed].sort()).toEqual(['ju', 'pak', 'pong']);
+    expect((await foundBy(db, wordTerm('pak'))).length).toBe(LIST_FROM);
+    expect(await foundBy(db, wordTerm('cabinet'))).toEqual([]);
+    expect(await foundBy(db, tagTerm('third'))).toEqual(['n00000']);
     await db.delete();
   });
 });

@@ -39,6 +39,7 @@ describe('db/schema', () => {
       { version: 14, stores: { yearSlices: '[scope+year]' } },
       { version: 15, stores: { versions: 'id, [articleId+firstSeenAt], *droppedKeys' } },
       { version: 16, stores: { annotations: 'id, articleId, createdAt, updatedAt, *tags, *words', labels: 'id' } },
+      { version: 17, stores: {} },
     ]);
   });
 

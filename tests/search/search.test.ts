@@ -3,7 +3,10 @@ import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { createAnnotation, putStoredAnnotations, storedAnnotation, updateAnnotation, type NewAnnotation } from '@/utils/db/annotations-repo';
 import { recordArticle } from '@/utils/db/articles-repo';
 import type { GlossDb } from '@/utils/db/database';
+import { listWords } from '@/utils/db/labels';
 import { LOAD_AT_MOST, searchLibrary } from '@/utils/search/search';
+import { searchTokens } from '@/utils/search/tokens';
+import { smallWordPairs } from '@/utils/search/words';
 import { freshDb } from '../support/fresh-db';
 
 const BBC = 'https://bbc.example/korea';
@@ -55,6 +58,23 @@ describe('search/search', () => {
     expect(result.articles.map((a) => a.id).sort()).toEqual([BBC, SCMP, YONHAP].sort());
     expect(result.annotations[0]).toEqual(made.beijing);
     expect(result.annotations[0]).not.toHaveProperty('words');
+  });
+
+  it('finds words, prefixes and pairs by their lists as by the index, and reads no index for a listed word', async () => {
+    await createAnnotation(db, note(BBC, 'Missile talks of the week', { note: 'missiles, more missiles; the UN' }), day(11));
+    await createAnnotation(db, note(YONHAP, 'Missiles of the north', { note: 'un' }), day(12));
+    const queries = ['missile', 'missiles', 'mis', 'missil', 'un', 'kor', 'korean', '"of the"', '"talks of the"', 'missile tag:missiles', 'mis un'];
+    const answers = async () => Promise.all(queries.map(async (query) => searchLibrary(db, query).then((result) => [query, ids(result), result.total])));
+    const before = await answers();
+    const ofThe = smallWordPairs(searchTokens('of the'))[0]!;
+    await db.transaction('rw', db.annotations, db.labels, () => listWords(db.annotations, db.labels, ['missile', 'missiles', 'un', 'korean', ofThe]));
+    expect(await answers()).toEqual(before);
+    expect(before.find(([query]) => query === 'mis')?.[2]).toBe(4);
+
+    const where = vi.spyOn(db.annotations, 'where');
+    expect((await searchLibrary(db, 'un')).total).toBe(3);
+    expect((await searchLibrary(db, '"of the"')).total).toBe(2);
+    expect(where.mock.calls.filter(([index]) => (index as unknown) === 'words')).toEqual([]);
   });
 
   it('pages with limit and offset', async () => {

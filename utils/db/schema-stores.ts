@@ -157,6 +157,13 @@ export const SCHEMA_STORES: readonly SchemaStores[] = [
       labels: 'id',
     },
   },
+  {
+    // Library search by lists of common words (db/labels.ts `listWords`): the stored words and
+    // pairs of LIST_FROM annotations or more get lists of ids beside the labels', counted from the
+    // stored words; the `words` index stays for the rest. No table changes.
+    version: 17,
+    stores: {},
+  },
 ];
 
 /** Every version's tables added up: what a database at the newest version holds. */

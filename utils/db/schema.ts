@@ -10,7 +10,7 @@ import { indexWords } from '../search/words';
 import { countsFromSummaries } from './article-counts';
 import { fileByOutletDay } from './outlet-days';
 import { fillPeriods } from './periods-from-mentions';
-import { writeLabels } from './labels';
+import { commonWords, countWords, listWords, writeLabels } from './labels';
 import { SCHEMA_STORES, type SchemaStores } from './schema-stores';
 
 export interface SchemaVersion extends SchemaStores {
@@ -54,6 +54,7 @@ const UPGRADES: Readonly<Record<number, SchemaVersion['upgrade']>> = {
   },
   14: fileByOutletDay,
   16: fillLabels,
+  17: listCommonWords,
 };
 
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = SCHEMA_STORES.map((stores) => ({ ...stores, upgrade: UPGRADES[stores.version] }));
@@ -77,13 +78,25 @@ const LABEL_STEP = 1000;
 
 /** Every annotation's labels (labels.ts), from what is stored with it. */
 async function fillLabels(tx: Transaction): Promise<void> {
+  await eachStep(tx, (step) => writeLabels(tx.table('labels'), step.map((after) => ({ after }))));
+}
+
+/** Lists for the words of many annotations (labels.ts `listWords`), counted from the stored words. */
+async function listCommonWords(tx: Transaction): Promise<void> {
+  const counts = new Map<string, number>();
+  await eachStep(tx, (step) => void countWords(step, counts));
+  await listWords(tx.table('annotations'), tx.table('labels'), commonWords(counts));
+}
+
+/** Every annotation, LABEL_STEP at a time in key order. */
+async function eachStep(tx: Transaction, visit: (step: StoredAnnotation[]) => Promise<void> | void): Promise<void> {
   const annotations = tx.table('annotations');
   let last: string | undefined;
   for (;;) {
     const range = last === undefined ? annotations.orderBy(':id') : annotations.where(':id').above(last);
     const step = (await range.limit(LABEL_STEP).toArray()) as StoredAnnotation[];
     if (step.length === 0) return;
-    await writeLabels(tx.table('labels'), step.map((after) => ({ after })));
+    await visit(step);
     last = step[step.length - 1]!.id;
   }
 }

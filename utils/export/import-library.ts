@@ -18,6 +18,7 @@
  * asked for, they are written only after the library's writes have committed.
  */
 import { putStoredAnnotations, storedAnnotation, withoutWords } from '../db/annotations-repo';
+import { commonWords, countWords, listWords } from '../db/labels';
 import type { InsertType, Table } from 'dexie';
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
@@ -221,6 +222,8 @@ export async function importLibrary(db: GlossDb, data: LibraryImport, options: I
         const ids = [...new Set(annotations.map((annotation) => annotation.articleId))];
         const byId = new Map((await db.articles.bulkGet(ids)).flatMap((article) => (article ? [[article.id, article] as const] : [])));
         const stored = annotations.map((annotation) => storedAnnotation(annotation, byId.get(annotation.articleId)));
+        // The file's common words get their lists first, so its annotations are written into them.
+        await listWords(db.annotations, db.labels, commonWords(countWords(stored)));
         report.annotations = await write(db.annotations, stored, onDuplicate, progress, (records, before) => putStoredAnnotations(db, records, before));
       }
       report.watchlists = await write(db.watchlists, watchlists, onDuplicate, progress);

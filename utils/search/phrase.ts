@@ -9,7 +9,12 @@
  */
 import { asciiStandIn, searchTokens } from './tokens';
 
-const ABOVE_ASCII = /[\u0080-\u{10ffff}]/gu;
+/**
+ * Runs of UTF-16 code units above ASCII, each replaced by one call: a call per character, with
+ * the `u` flag, took 10–16 ms on the 1 MB of notes "to the up" checks (11,000 such characters),
+ * by runs ~4 ms (Node, load ~7). A run never splits a surrogate pair: both halves are above ASCII.
+ */
+const ABOVE_ASCII = /[\u0080-\uffff]+/g;
 const ASCII_TOKEN = /^[a-z0-9]+$/;
 /**
  * Between two tokens: a dropped possessive of the first ("'s" not continued by a joiner and a
@@ -50,10 +55,14 @@ function patternOf(phrase: readonly string[]): RegExp | null {
 /** The text with every character above ASCII replaced by its stand-in, lower-cased; null when one has none. */
 function inAscii(text: string): string | null {
   let plain = true;
-  const ascii = text.replace(ABOVE_ASCII, (char) => {
-    const standIn = plain ? asciiStandIn(char.codePointAt(0) as number) : '';
-    if (standIn === null) plain = false;
-    return standIn ?? '';
+  const ascii = text.replace(ABOVE_ASCII, (run) => {
+    let out = '';
+    for (const char of run) {
+      const standIn = plain ? asciiStandIn(char.codePointAt(0) as number) : '';
+      if (standIn === null) plain = false;
+      else out += standIn;
+    }
+    return out;
   });
   return plain ? ascii.toLowerCase() : null;
 }

@@ -4,7 +4,9 @@
  * whether they were all), or all of them. search.ts decides, by those probes, which terms to
  * look up and which to check on loaded records.
  *
- * - a word: the `words` index, by prefix (whole word under MIN_PREFIX_LENGTH);
+ * - a word: the `words` index, by prefix (whole word under MIN_PREFIX_LENGTH); a word of many
+ *   annotations by its list instead (db/labels.ts `listWords`), and a prefix by the lists of the
+ *   listed words it starts and the index between them;
  * - a tag: its list of annotations (db/labels.ts), shared by every spelling that reads the same;
  * - colors: their lists;
  * - the date range: the `createdAt` index;
@@ -19,7 +21,7 @@ import type { Collection, InsertType } from 'dexie';
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
 import type { GlossDb, StoredAnnotation } from '../db/database';
-import { annotationsLabelled, colorTerm, tagTerm } from '../db/labels';
+import { annotationsLabelled, colorTerm, listedWords, tagTerm, wordTerm } from '../db/labels';
 import type { LibraryFilter, MatchSet } from './query';
 import { hasPhrase } from './phrase';
 import { searchTokens } from './tokens';
@@ -53,8 +55,11 @@ type Annotations = GlossDb['annotations'];
 /** The terms of a filter; `words` are the search words (query words of words and phrases). */
 export function termsOf(db: GlossDb, filter: LibraryFilter, words: readonly string[]): Term[] {
   const table = db.annotations;
+  // Which words have lists: read once per search, by the first lookup that needs it.
+  let read: Promise<Set<string>> | undefined;
+  const listed = () => (read ??= listedWords(db.labels));
   const terms: Term[] = words.map((word) => ({
-    lookup: lookupOf(() => [isPrefixWord(word) ? table.where('words').startsWith(word) : table.where('words').equals(word)]),
+    lookup: wordLookup(db, word, isPrefixWord(word), listed),
     needsArticle: false,
     test: (annotation) => annotation.words.some((stored) => matchesWord(stored, word)),
   }));
@@ -96,7 +101,7 @@ export function termsOf(db: GlossDb, filter: LibraryFilter, words: readonly stri
     const tokens = searchTokens(phrase);
     if (tokens.length === 0) continue;
     const pairs = smallWordPairs(tokens);
-    terms.push(...pairTerms(table, pairs.filter((pair) => pair !== null)));
+    terms.push(...pairTerms(db, pairs.filter((pair) => pair !== null), listed));
     // Two small words are exactly their pair's lookup (pairs are taken from the same texts).
     if (pairs.length === 1 && pairs[0]) continue;
     const texts = tokens.map((token) => token.text);
@@ -110,15 +115,50 @@ export function termsOf(db: GlossDb, filter: LibraryFilter, words: readonly stri
  * made only of small words, which has no search word, and one whose words are common ("to the
  * up": "up" is everywhere, "to the up" is not).
  */
-function pairTerms(table: Annotations, pairs: readonly string[]): Term[] {
+function pairTerms(db: GlossDb, pairs: readonly string[], listed: () => Promise<Set<string>>): Term[] {
   return [...new Set(pairs)].map((pair) => ({
-    lookup: lookupOf(() => [table.where('words').equals(pair)]),
+    lookup: wordLookup(db, pair, false, listed),
     needsArticle: false,
     test: (annotation: StoredAnnotation) => annotation.words.includes(pair),
   }));
 }
 
 type Range = Collection<StoredAnnotation, string, InsertType<StoredAnnotation, 'id'>>;
+
+/**
+ * A stored word, whole or as a `prefix`: by its list when it has one (`listed`), else the `words`
+ * index; a prefix by the lists of the listed words it starts and the index's ranges between them.
+ */
+function wordLookup(db: GlossDb, word: string, prefix: boolean, listed: () => Promise<Set<string>>): Lookup {
+  let parts: Promise<Lookup> | undefined;
+  const lookup = () =>
+    (parts ??= listed().then((words) => {
+      const index = () => db.annotations.where('words');
+      if (!prefix) return words.has(word) ? byLabels(db, [wordTerm(word)]) : lookupOf(() => [index().equals(word)]);
+      const lists = [...words].filter((listedWord) => listedWord.startsWith(word)).sort();
+      if (lists.length === 0) return lookupOf(() => [index().startsWith(word)]);
+      // The prefix's range with the listed words cut out: [word, first), (first, second), … (last, word\uffff].
+      const bounds = [word, ...lists, word + '\uffff'];
+      const between = () =>
+        bounds.slice(1).flatMap((upper, k) => {
+          const lower = bounds[k] as string;
+          return lower < upper ? [index().between(lower, upper, k === 0, k === lists.length)] : [];
+        });
+      return unionOf([byLabels(db, lists.map(wordTerm)), lookupOf(between)]);
+    }));
+  return { probe: async (limit) => (await lookup()).probe(limit), keys: async () => (await lookup()).keys() };
+}
+
+/** The union of lookups (a key may come from several). */
+function unionOf(lookups: readonly Lookup[]): Lookup {
+  return {
+    probe: async (limit) => {
+      const probes = await Promise.all(lookups.map((lookup) => lookup.probe(limit)));
+      return { keys: probes.flatMap((probe) => probe.keys), complete: probes.every((probe) => probe.complete) };
+    },
+    keys: async () => (await Promise.all(lookups.map((lookup) => lookup.keys()))).flat(),
+  };
+}
 
 /** A lookup over the union of some index ranges. */
 function lookupOf(ranges: () => Range[]): Lookup {
