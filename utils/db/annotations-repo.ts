@@ -173,16 +173,13 @@ export async function reindexArticleAnnotations(db: GlossDb, article: ArticleRec
 }
 
 /**
- * Writes annotations already stored with their words (an import), with their labels: `before`
- * holds what each replaces (undefined for a new one; all are new without it). Call inside a
+ * Writes annotations already stored with their words (an import), with their labels: new ones,
+ * or, given `before` (what each replaces, in order), over the stored ones. Call inside a
  * transaction holding annotations and labels, or none (one is opened).
  */
-export async function putStoredAnnotations(db: GlossDb, records: readonly StoredAnnotation[], before: readonly (StoredAnnotation | undefined)[] = []): Promise<void> {
-  const fresh = records.filter((_, i) => !before[i]);
-  const known = records.filter((_, i) => before[i]);
+export async function putStoredAnnotations(db: GlossDb, records: readonly StoredAnnotation[], before?: readonly StoredAnnotation[]): Promise<void> {
   await db.transaction('rw', db.annotations, db.labels, async () => {
-    if (fresh.length) await db.annotations.bulkAdd(fresh);
-    if (known.length) await db.annotations.bulkPut(known);
-    await writeLabels(db.labels, records.map((after, i) => ({ before: before[i], after })));
+    await (before ? db.annotations.bulkPut([...records]) : db.annotations.bulkAdd([...records]));
+    await writeLabels(db.labels, records.map((after, i) => ({ before: before?.[i], after })));
   });
 }
