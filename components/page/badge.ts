@@ -22,7 +22,7 @@ export interface Badge {
 }
 
 /** What a screen reader says of the badge. */
-export function badgeLabel({ total, changed, open }: BadgeState): string {
+function badgeLabel({ total, changed, open }: BadgeState): string {
   return `Gloss: ${total} highlights.${changed ? ' The article changed since you annotated.' : ''} ${open ? 'Close' : 'Open'} the panel`;
 }
 

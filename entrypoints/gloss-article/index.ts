@@ -142,8 +142,7 @@ export default defineUnlistedScript(() => {
     measure(label + 'entities', { start, end: performance.now() });
     measure(label + 'recognize', { start, duration: result.value.ms });
     entities = result.value.spans;
-    if (!settingsHeard) settings = result.value.settings;
-    const shown = settings ?? result.value.settings;
+    const shown = (settings = settingsHeard && settings ? settings : result.value.settings);
     if (layer) layer.setSettings(shown);
     else layer = startHighlights(ctx, shown, editor.open, reanalyze);
     layer.setNamesSkipped(result.value.namesSkipped ?? null);
