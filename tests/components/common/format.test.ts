@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { formatBytes, formatMoment } from '@/components/common/format';
+
+describe('components/common/format', () => {
+  it('writes a moment as the locale writes its medium date and short time', () => {
+    for (const ms of [Date.UTC(2026, 4, 3, 9, 30), Date.UTC(1999, 11, 31, 23, 59), 0]) {
+      const date = new Date(ms);
+      expect(formatMoment(ms)).toBe(`${date.toLocaleDateString(undefined, { dateStyle: 'medium' })}, ${date.toLocaleTimeString(undefined, { timeStyle: 'short' })}`);
+    }
+  });
+
+  it('says when a moment is not a time', () => {
+    expect(formatMoment(Number.NaN)).toBe('at an unknown time');
+    expect(formatMoment(8.64e15 + 1)).toBe('at an unknown time');
+  });
+
+  it('writes sizes in B, KB and MB', () => {
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MB');
+  });
+});
