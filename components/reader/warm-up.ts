@@ -22,6 +22,6 @@ export async function runApart(steps: readonly (() => unknown)[], pause: () => P
   }
 }
 
-export function warmUp(win: Window = window): Promise<void> {
-  return runApart([() => prepareSanitizer(win), () => formatMoment(Date.now()), () => new win.CSSStyleSheet().replaceSync('')]);
+export function warmUp(): Promise<void> {
+  return runApart([() => prepareSanitizer(window), () => formatMoment(Date.now()), () => new CSSStyleSheet().replaceSync('')]);
 }
