@@ -10,7 +10,7 @@ import { requestPersistence } from '@/utils/db/persist';
 import type { Sender } from '@/utils/messaging/envelope';
 import { listen } from '@/utils/messaging/listen';
 import { directionOf, toBackground } from '@/utils/messaging/protocol';
-import { ARTICLE_SCRIPT_FILE, EDITOR_SCRIPT_FILE } from '@/utils/page/handoff';
+import { ARTICLE_SCRIPT_FILE, EDITOR_SCRIPT_FILE, PANEL_SCRIPT_FILE } from '@/utils/page/handoff';
 import { isSiteDisabled, readSettings, watchSettings } from '@/utils/settings/settings';
 import { sendToTab } from '@/utils/messaging/send';
 import { readerPath } from '@/utils/versions/reader-path';
@@ -48,7 +48,7 @@ export default defineBackground(() => {
     versions.forgetTab(tabId);
   });
   browser.tabs.onUpdated.addListener((tabId, change) => void (change.url && followTabAddress(tabId, change.url)));
-  const inject = (sender: Sender, file: typeof ARTICLE_SCRIPT_FILE | typeof EDITOR_SCRIPT_FILE) => {
+  const inject = (sender: Sender, file: typeof ARTICLE_SCRIPT_FILE | typeof EDITOR_SCRIPT_FILE | typeof PANEL_SCRIPT_FILE) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) throw new Error('Only a tab can start Gloss');
     return browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] });
@@ -65,6 +65,10 @@ export default defineBackground(() => {
       },
       async loadEditor(_payload, sender) {
         await inject(sender, EDITOR_SCRIPT_FILE);
+        return { loaded: true };
+      },
+      async loadPanel(_payload, sender) {
+        await inject(sender, PANEL_SCRIPT_FILE);
         return { loaded: true };
       },
       // The page's address is the browser's word for the sending frame, not the payload's `url`.

@@ -50,7 +50,7 @@ export default defineUnlistedScript(async () => {
 
   let colorNames = await readColorNames();
   // Closed: the page cannot read the notes the editor shows.
-  const ui = createShadowUi(ctx, 'gloss-editor', editorCss, 'closed');
+  const ui = createShadowUi(ctx, 'gloss-editor', editorCss, { mode: 'closed', unmount: (container) => render(null, container) });
   ui.mount();
   const pending = pendingMarker(document);
   let request: { seq: number; request: EditorRequest } | null = null;

@@ -96,7 +96,7 @@ describe('e2e/privacy', () => {
     }
   });
 
-  it("dispatches no event and posts no message the page can hear, named after Gloss or its id, as it reads, edits and follows a navigation", async () => {
+  it("dispatches no event and posts no message the page can hear, named after Gloss or its id, as it reads, edits, opens its panel and follows a navigation", async () => {
     const page = await gloss.context.newPage();
     // The page listens before Gloss runs, for what a script of Gloss's would be heard by: events
     // on its document and window named with the extension's id, and any message.
@@ -104,7 +104,7 @@ describe('e2e/privacy', () => {
       const heard: string[] = [];
       (window as unknown as { heard: string[] }).heard = heard;
       for (const target of [document, window]) {
-        for (const script of ['gloss', 'gloss-article', 'gloss-editor']) {
+        for (const script of ['gloss', 'gloss-article', 'gloss-editor', 'gloss-panel']) {
           for (const event of ['wxt:content-script-started', 'wxt:locationchange']) {
             const name = `${id}:${script}:${event}`;
             target.addEventListener(name, () => heard.push(name));
@@ -119,6 +119,9 @@ describe('e2e/privacy', () => {
     const editor = await EditorPage.attach(page, gloss.extensionId);
     await editor.select('Songchon County');
     await editor.where('[data-testid="toolbar-note"]');
+    // The panel's views are a script of their own too, loaded when the reader first opens the panel.
+    await page.locator('gloss-panel button.badge').click();
+    await page.locator('gloss-panel section.panel').waitFor();
     // A client-side navigation, which the article script follows.
     await page.evaluate(() => history.pushState(null, '', '#elsewhere'));
     await page.waitForTimeout(300);

@@ -207,6 +207,11 @@ const cases: { [D in Direction]: { [K in keyof (typeof protocol)[D]]: { good: un
       bad: [undefined, null, { file: '/evil.js' }],
       sender: fromContent,
     },
+    loadPanel: {
+      good: {},
+      bad: [undefined, null, { file: '/evil.js' }],
+      sender: fromContent,
+    },
     openAnnotation: {
       good: { id: 'a1' },
       bad: [{}, { id: '' }, { id: 'a1', url: 'https://evil.example/' }],

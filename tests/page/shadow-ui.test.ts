@@ -40,4 +40,14 @@ describe('page/shadow-ui', () => {
     expect(pressed).toBe(0);
     ui.remove();
   });
+
+  it('unmounts what was drawn before its host goes, and is closed when asked', () => {
+    const unmounted: HTMLElement[] = [];
+    const ui = createShadowUi(ctx, 'gloss-test', '', { mode: 'closed', unmount: (container) => unmounted.push(container) });
+    ui.mount();
+    expect(ui.host.shadowRoot).toBeNull();
+    ui.remove();
+    expect(unmounted).toEqual([ui.container]);
+    expect(ui.mounted).toBe(false);
+  });
 });

@@ -33,3 +33,6 @@ export function markArticleScriptRunning(): void {
 
 /** The highlight editor (selection toolbar and cards), injected on the reader's first use. */
 export const EDITOR_SCRIPT_FILE = '/gloss-editor.js' as const;
+
+/** The panel's views (the open panel, the entity card), injected on their first use. */
+export const PANEL_SCRIPT_FILE = '/gloss-panel.js' as const;

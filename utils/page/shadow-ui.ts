@@ -14,7 +14,6 @@
  * change or input inside is stopped before Gloss's handlers unless it is the reader's own, on a
  * UI that shows (utils/page/visible.ts).
  */
-import { render } from 'preact';
 import type { ScriptContext } from '@/utils/page/script-context';
 import { readersGesture } from './visible';
 
@@ -76,11 +75,17 @@ function pin(host: HTMLElement): () => void {
   return () => observer.disconnect();
 }
 
-/**
- * `mode: 'closed'` keeps the page's scripts from reading what the UI shows (a reader's notes);
- * Gloss's own scripts reach it through the reference they hold.
- */
-export function createShadowUi(ctx: ScriptContext, name: string, css: string, mode: ShadowRootMode = 'open'): ShadowUi {
+export interface ShadowUiOptions {
+  /**
+   * `closed` keeps the page's scripts from reading what the UI shows (a reader's notes); Gloss's
+   * own scripts reach it through the reference they hold.
+   */
+  mode?: ShadowRootMode;
+  /** Unmounts what was rendered into the container (its effects' cleanups run) before the host goes. */
+  unmount?: (container: HTMLElement) => void;
+}
+
+export function createShadowUi(ctx: ScriptContext, name: string, css: string, { mode = 'open', unmount }: ShadowUiOptions = {}): ShadowUi {
   const host = document.createElement(name);
   const style = document.createElement('style');
   style.textContent = css;
@@ -109,7 +114,7 @@ export function createShadowUi(ctx: ScriptContext, name: string, css: string, mo
     },
     mount: () => document.body.append(host),
     remove() {
-      render(null, container);
+      unmount?.(container);
       host.remove();
     },
   };

@@ -89,6 +89,8 @@ export const toBackground = {
   listTags: def<string[]>()('content', empty),
   /** Start the highlight editor (toolbar and cards) in the sender's frame, on first use. */
   loadEditor: def<{ loaded: boolean }>()('content', empty),
+  /** Start the panel's views (the open panel, the entity card) in the sender's frame, on first use. */
+  loadPanel: def<{ loaded: boolean }>()('content', empty),
   /**
    * Show an annotation in its article: the tab already showing it, else a new tab, which scrolls
    * to it once its annotations are placed (the library's "open").

@@ -3,12 +3,11 @@
  * the panel (components/page/) in a shadow root. Follows the reader's settings live, in every
  * tab; "never on this site" takes everything off the page.
  */
-import { render } from 'preact';
 import type { ScriptContext } from '@/utils/page/script-context';
 import { createBadge } from '@/components/page/badge';
-import { EntityCard } from '@/components/page/EntityCard';
+import type { EntityCardProps } from '@/components/page/EntityCard';
 import type { WatchlistActions } from '@/components/page/WatchlistPicker';
-import { Panel } from '@/components/page/Panel';
+import { panelApi, sharePanelHost, type PanelView } from '@/utils/page/panel-bridge';
 import { ENTITY_TYPES, type EntitySpan, type EntityType } from '@/utils/entities/types';
 import type { Placement } from '@/utils/anchoring/anchor-all';
 import type { EditorRequest } from '@/utils/page/editor-bridge';
@@ -88,7 +87,8 @@ export function startHighlights(ctx: ScriptContext, initial: Settings, openEdito
   };
   const change = (edit: (s: Settings) => Settings) => void updateSettings(edit);
 
-  const ui = createShadowUi(ctx, 'gloss-panel', panelCss);
+  // What the panel's views drew is unmounted by them (this script has no Preact).
+  const ui = createShadowUi(ctx, 'gloss-panel', panelCss, { unmount: (container) => panelApi()?.draw(container, { card: null, panel: null }) });
   const setPanelOpen = (open: boolean) => {
     panelOpen = open;
     renderPanel();
@@ -128,7 +128,7 @@ export function startHighlights(ctx: ScriptContext, initial: Settings, openEdito
     back?.focus();
   };
   /** The card for `hover`: its entity's mentions and its type's entities are read once per render. */
-  const cardFor = ({ span, rect, focus }: NonNullable<typeof hover>) => {
+  const cardFor = ({ span, rect, focus }: NonNullable<typeof hover>): EntityCardProps => {
     const mentions = mentionsOf(span);
     const entities = index.entitiesOf(span.type);
     const text = current?.model.text ?? '';
@@ -144,26 +144,38 @@ export function startHighlights(ctx: ScriptContext, initial: Settings, openEdito
         return result;
       },
     };
-    return (
-      <EntityCard
-        span={span}
-        anchor={{ left: rect.left, bottom: rect.bottom }}
-        mention={mentions.indexOf(span) + 1}
-        mentions={mentions.length}
-        variants={[...spellings]}
-        entity={entities.findIndex((first) => first.key === span.key) + 1}
-        entities={entities.length}
-        focus={!!focus}
-        onStep={step}
-        onStepEntity={stepEntity}
-        onNote={() => {
-          openEditor({ kind: 'range', start: span.start, end: span.end });
-          setHover(null);
-        }}
-        onClose={closeCard}
-        watchlists={watchlists}
-      />
-    );
+    return {
+      span,
+      anchor: { left: rect.left, bottom: rect.bottom },
+      mention: mentions.indexOf(span) + 1,
+      mentions: mentions.length,
+      variants: [...spellings],
+      entity: entities.findIndex((first) => first.key === span.key) + 1,
+      entities: entities.length,
+      focus: !!focus,
+      onStep: step,
+      onStepEntity: stepEntity,
+      onNote: () => {
+        openEditor({ kind: 'range', start: span.start, end: span.end });
+        setHover(null);
+      },
+      onClose: closeCard,
+      watchlists,
+    };
+  };
+
+  /**
+   * Draws `view` with the panel's views, which the background injects on their first use: what
+   * is current then is drawn once they arrive (a failed load is tried again at the next draw).
+   */
+  let loadingViews = false;
+  const draw = (view: PanelView) => {
+    const views = panelApi();
+    if (views) return views.draw(ui.container, view);
+    if (loadingViews) return;
+    loadingViews = true;
+    sharePanelHost({ ready: renderPanel });
+    void sendToExtension('toBackground', 'loadPanel', {}).then((result) => (loadingViews = result.ok));
   };
 
   const renderPanel = () => {
@@ -176,34 +188,30 @@ export function startHighlights(ctx: ScriptContext, initial: Settings, openEdito
     badge.show({ total: ENTITY_TYPES.reduce((sum, type) => sum + byType[type], 0), changed: !!changed, open: panelOpen });
     if (!panelOpen && !hover && !drawn) return;
     drawn = true;
-    const card = hover && cardFor(hover);
-    render(
-      <>
-        {card}
-        {panelOpen && (
-          <Panel
-            counts={byType}
-            orphans={current.notes.orphans.length}
-            namesSkipped={namesSkipped}
-            onShowOrphans={() => openEditor({ kind: 'annotations', ids: current!.notes.orphans.map((orphan) => orphan.id) })}
-            settings={settings}
-            site={location.hostname}
-            onToggleType={(type) =>
+    const { orphans } = current.notes;
+    draw({
+      card: hover && cardFor(hover),
+      panel: panelOpen
+        ? {
+            counts: byType,
+            orphans: orphans.length,
+            namesSkipped,
+            onShowOrphans: () => openEditor({ kind: 'annotations', ids: orphans.map((orphan) => orphan.id) }),
+            settings,
+            site: location.hostname,
+            onToggleType: (type) =>
               change((s) => ({
                 ...s,
                 hiddenTypes: s.hiddenTypes.includes(type) ? s.hiddenTypes.filter((t) => t !== type) : [...s.hiddenTypes, type],
-              }))
-            }
-            onBrowse={browse}
-            onToggleAll={() => change((s) => ({ ...s, hideAll: !s.hideAll }))}
-            onDisableSite={() => change((s) => ({ ...s, disabledSites: [...new Set([...s.disabledSites, location.hostname])] }))}
-            changed={changed}
-            onClose={() => setPanelOpen(false)}
-          />
-        )}
-      </>,
-      ui.container,
-    );
+              })),
+            onBrowse: browse,
+            onToggleAll: () => change((s) => ({ ...s, hideAll: !s.hideAll })),
+            onDisableSite: () => change((s) => ({ ...s, disabledSites: [...new Set([...s.disabledSites, location.hostname])] })),
+            changed,
+            onClose: () => setPanelOpen(false),
+          }
+        : null,
+    });
   };
 
   const setHover = (next: typeof hover) => {
