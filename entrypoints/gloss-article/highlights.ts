@@ -13,6 +13,7 @@ import type { Placement } from '@/utils/anchoring/anchor-all';
 import type { EditorRequest } from '@/utils/page/editor-bridge';
 import { createPainter } from '@/utils/highlight/paint';
 import { SpanIndex } from '@/utils/highlight/span-index';
+import { regionElement, regionSelector } from '@/utils/highlight/region-selector';
 import { highlightCss, type PaintedStyles } from '@/utils/highlight/styles';
 import { createShadowUi } from '@/utils/page/shadow-ui';
 import panelCss from '@/components/page/panel.css?inline';
@@ -30,13 +31,15 @@ export interface HighlightLayer {
    * Paints `entities` and the reader's placed annotations over `model` (replacing what was
    * painted), measured as `<label>paint`; the panel lists the orphans.
    */
-  show(model: TextModel, entities: readonly EntitySpan[], notes: Placement, label: string): void;
+  show(model: TextModel, entities: readonly EntitySpan[], notes: Placement, label: string, region: Node): void;
   /** The article's language when names were not looked for in it: the panel says so. */
   setNamesSkipped(lang: string | null): void;
   /** What changed since the reader annotated (null: nothing): the panel says so, with a way to the comparison. */
   setChanges(changes: { text: string; onOpen: () => void } | null): void;
   /** The reader's display settings changed: what is painted follows (nothing is done when they did not change). */
   setSettings(settings: Settings): void;
+  /** The page changed: the highlight rules move with the region if it no longer sits where they point. */
+  keepStyled(): void;
 }
 
 /** Adopts Gloss's highlight styles into the page; falls back to a <style> in <head>. */
@@ -67,8 +70,13 @@ export function startHighlights(ctx: ScriptContext, initial: Settings, openEdito
   // Same test as createPainter's: where the API is missing, the fallback's wrappers need their rules.
   const highlightApi = 'Highlight' in window && !!globalThis.CSS?.highlights;
   let settings = initial;
-  let current: { model: TextModel; entities: readonly EntitySpan[]; notes: Placement } | null = null;
-  let removeStyles: (() => void) | null = null;
+  let current: { model: TextModel; entities: readonly EntitySpan[]; notes: Placement; region: Node } | null = null;
+  /** The adopted highlight rules, and the element they are on (null in Firefox: bare rules). */
+  let styles: { remove: () => void; on: { selector: string; element: Element | null } | null } | null = null;
+  const unstyle = () => {
+    styles?.remove();
+    styles = null;
+  };
   /** The painted spans, for hit-testing; empty when nothing is painted. */
   let index = new SpanIndex([]);
   /** The entity card's span; `focus` when the keyboard opened it (from `opener`, which gets focus back). */
@@ -244,17 +252,29 @@ export function startHighlights(ctx: ScriptContext, initial: Settings, openEdito
     if ((event as KeyboardEvent).key === 'Escape' && hover) closeCard();
   });
 
+  /**
+   * Adopts the highlight rules for the painted `types` (anew only when they are not adopted, or
+   * no longer on the region's element), on the region's element in Chromium (region-selector.ts).
+   */
+  const style = (types: Set<EntityType>) => {
+    if (!current) return;
+    const element = import.meta.env.FIREFOX ? null : regionElement(current.region);
+    if (styles?.on && (styles.on.element !== element || !element?.matches(styles.on.selector))) unstyle();
+    if (styles) return;
+    const on = import.meta.env.FIREFOX ? null : { selector: regionSelector(element), element };
+    styles = { remove: adoptStyles(document, settings, { types, fallback: !highlightApi, on: on?.selector ?? '' }), on };
+  };
+
   /** Paints what is current under the settings; answers how many ranges it painted. */
   const paint = (): number => {
     let ranges = 0;
     if (!current || isSiteDisabled(settings, location.href)) {
       painter.clear();
-      removeStyles?.();
-      removeStyles = null;
+      unstyle();
       index = new SpanIndex([]);
     } else {
       const visible = visibleTypes(settings);
-      removeStyles ??= adoptStyles(document, settings, { types: visible, fallback: !highlightApi, inherited: !import.meta.env.FIREFOX });
+      style(visible);
       const notes = current.notes.placed.map(({ start, end, annotation }) => ({ start, end, color: annotation.color }));
       const painted = painter.paint(current.model, current.entities, visible, notes);
       ranges = Object.values(painted.counts).reduce((sum, n) => sum + n, 0) + painted.notes;
@@ -271,7 +291,7 @@ export function startHighlights(ctx: ScriptContext, initial: Settings, openEdito
 
   ctx.onInvalidated(() => {
     painter.clear();
-    removeStyles?.();
+    unstyle();
     ui.remove();
   });
 
@@ -287,13 +307,15 @@ export function startHighlights(ctx: ScriptContext, initial: Settings, openEdito
       if (JSON.stringify(next) === JSON.stringify(settings)) return;
       settings = next;
       // The type colors may have changed: paint() adopts the stylesheet afresh.
-      removeStyles?.();
-      removeStyles = null;
+      unstyle();
       paint();
     },
-    show(model, entities, notes, label) {
+    keepStyled() {
+      if (styles && current && !isSiteDisabled(settings, location.href)) style(visibleTypes(settings));
+    },
+    show(model, entities, notes, label, region) {
       const start = performance.now();
-      current = { model, entities, notes };
+      current = { model, entities, notes, region };
       const ranges = paint();
       measure(label + 'paint', { start, end: performance.now(), detail: { ranges } });
     },

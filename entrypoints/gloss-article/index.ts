@@ -200,7 +200,7 @@ export default defineUnlistedScript(() => {
 
   const apply = (label: string, articleId: string, article: LocatedArticle, placed: Placement) => {
     placement = placed;
-    layer!.show(article.model, entities, placement, label);
+    layer!.show(article.model, entities, placement, label, article.root);
     Object.assign(editor.bridge, { articleId, model: article.model, placement });
     editor.bridge.onChange?.();
   };
@@ -220,6 +220,7 @@ export default defineUnlistedScript(() => {
   void read('gloss:');
   watchArticle(ctx, {
     region: () => located?.root ?? null,
+    onMutations: () => layer?.keepStyled(),
     onChange: (reason) => {
       if (reason !== 'navigation' && located && !changed(located)) return false;
       void read('gloss-reread:');

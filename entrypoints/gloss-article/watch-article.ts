@@ -12,6 +12,8 @@ import { watchAddress } from '@/utils/page/watch-address';
 export interface WatchOptions {
   /** The region to watch; null while there is no article (then only navigation is watched). */
   region: () => Node | null;
+  /** Told of every batch of the page's changes, in or out of the region (a cheap look only). */
+  onMutations?: () => void;
   /** Answers whether the page was read again (false: nothing had really changed). */
   onChange: (reason: 'navigation' | 'mutation') => boolean;
   debounceMs?: number;
@@ -21,7 +23,7 @@ export interface WatchOptions {
 
 export function watchArticle(
   ctx: ScriptContext,
-  { region, onChange, debounceMs = 1000, maxWaitMs = 3000, pace = new RereadPace() }: WatchOptions,
+  { region, onMutations, onChange, debounceMs = 1000, maxWaitMs = 3000, pace = new RereadPace() }: WatchOptions,
 ): void {
   let timer: number | undefined;
   let reason: 'navigation' | 'mutation' = 'mutation';
@@ -44,6 +46,7 @@ export function watchArticle(
   };
 
   const observer = new MutationObserver((records) => {
+    onMutations?.();
     const root = region();
     if (root && records.some((record) => root.contains(record.target))) schedule('mutation');
   });

@@ -207,6 +207,49 @@ describe('e2e/highlights', () => {
     expect((await highlighted(page, 'gloss-person')).length).toBe(3);
   });
 
+  it("paints through rules on the article's own element, which follow it when the page puts an element before it", async () => {
+    const page = await gloss.openPage(SEED);
+    await painted(page);
+    // Where the rules sit: one element holding the article (rules on :root restyled the whole page).
+    const scope = () =>
+      page.evaluate(() => {
+        const selectors = new Set(
+          [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules]).map((rule) => rule.cssText.slice(0, rule.cssText.indexOf('::highlight('))),
+        );
+        const [selector = ''] = selectors;
+        const matched = selector ? [...document.querySelectorAll(selector)] : [];
+        return { selectors: selectors.size, selector, matched: matched.length, holdsArticle: matched[0]?.contains(document.querySelector('article p')) ?? false };
+      });
+    const first = await scope();
+    expect(first).toMatchObject({ selectors: 1, matched: 1, holdsArticle: true });
+    expect(first.selector).toMatch(/^:root > /);
+    // The rules paint: the first person's mention looks different without them.
+    const clip = await page.evaluate(() => {
+      const range = [...(CSS.highlights.get('gloss-person') ?? [])][0] as AbstractRange;
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      live.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const { x, y, width, height } = live.getBoundingClientRect();
+      return { x, y, width, height };
+    });
+    const withRules = await page.screenshot({ clip });
+    const sheets = await page.evaluateHandle(() => {
+      const kept = document.adoptedStyleSheets;
+      document.adoptedStyleSheets = [];
+      return kept;
+    });
+    const without = await page.screenshot({ clip });
+    await page.evaluate((kept) => void (document.adoptedStyleSheets = kept), sheets);
+    expect(withRules.equals(without)).toBe(false);
+    // The page puts an (empty) element before the article: the rules move to where it now sits.
+    await page.evaluate(() => document.body.prepend(document.createElement('div')));
+    await expect.poll(async () => (await scope()).selector).not.toBe(first.selector);
+    expect(await scope()).toMatchObject({ selectors: 1, matched: 1, holdsArticle: true });
+    expect((await page.screenshot({ clip })).equals(without)).toBe(false);
+    await page.close();
+  });
+
   it("repaints a type in the reader's color, and in Gloss's own once reset", async () => {
     const page = await gloss.openPage(SEED);
     await painted(page);
@@ -223,7 +266,7 @@ describe('e2e/highlights', () => {
           [...document.adoptedStyleSheets]
             .flatMap((sheet) => [...sheet.cssRules])
             .map((rule) => rule.cssText)
-            .find((text) => text.startsWith(':root::highlight(gloss-person)')) ?? '',
+            .find((text) => text.includes('::highlight(gloss-person)')) ?? '',
       );
     expect(await personRule()).toContain('rgb(217, 102, 10)');
     await setColors({ PERSON: '#00aa88' });

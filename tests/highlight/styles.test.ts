@@ -41,9 +41,10 @@ describe('highlight/styles', () => {
     expect(highlightCss(undefined, { types: [] })).not.toContain('gloss-person');
   });
 
-  it('puts the same rules on :root when highlight styles are inherited', () => {
+  it('puts the same rules on the element it is given, whose descendants inherit them', () => {
     const plain = highlightCss({ typeColors: { PERSON: '#123456' } }, { types: ['PERSON'], fallback: false });
-    const inherited = highlightCss({ typeColors: { PERSON: '#123456' } }, { types: ['PERSON'], fallback: false, inherited: true });
-    expect(inherited.split('\n')).toEqual(plain.split('\n').map((line) => `:root${line}`));
+    const on = ':root > body:nth-child(2) > main:nth-child(1)';
+    const scoped = highlightCss({ typeColors: { PERSON: '#123456' } }, { types: ['PERSON'], fallback: false, on });
+    expect(scoped.split('\n')).toEqual(plain.split('\n').map((line) => `${on}${line}`));
   });
 });

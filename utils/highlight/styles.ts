@@ -45,13 +45,15 @@ export interface PaintedStyles {
   types?: Iterable<EntityType>;
   fallback?: boolean;
   /**
-   * Rules on `:root`, which every element's highlight inherits (Chromium's highlight
-   * inheritance). Adopting a bare `::highlight()` rule restyles every element of the page (the
-   * rule could match any): 10-35 ms of style recalculation on the corpus' big pages, the largest
-   * piece of Gloss's style cost (issue 16). On `:root` the same rules cost about a third less.
-   * Firefox 153 does not inherit highlight styles from `:root` (nothing is painted): not there.
+   * The element the rules are on, as a selector, whose descendants' highlights inherit them
+   * (Chromium's highlight inheritance): the article's region (region-selector.ts) or `:root`.
+   * Adopting a bare `::highlight()` rule restyles every element of the page (the rule could match
+   * any): 10-35 ms of style recalculation on the corpus' big pages, the largest piece of Gloss's
+   * style cost (issue 16); on `:root` about a third less; on one element inside the body about
+   * what an empty stylesheet costs. Firefox 153 does not inherit highlight styles (nothing is
+   * painted): there the rules stay bare (`''`, the default).
    */
-  inherited?: boolean;
+  on?: string;
 }
 
 /**
@@ -61,9 +63,8 @@ export interface PaintedStyles {
  * colors), the fallback's wrapper rules only where the fallback paints, and no names of the
  * reader's (settings, color names). The colors of painted types must be there to be painted.
  */
-export function highlightCss(settings?: Pick<Settings, 'typeColors'>, { types = ENTITY_TYPES, fallback = true, inherited = false }: PaintedStyles = {}): string {
+export function highlightCss(settings?: Pick<Settings, 'typeColors'>, { types = ENTITY_TYPES, fallback = true, on = '' }: PaintedStyles = {}): string {
   const painted = new Set(types);
-  const on = inherited ? ':root' : '';
   const entities = ENTITY_TYPES.filter((type) => painted.has(type)).map((type) => {
     const rule = declarations(entityLook(type, settings));
     const api = `${on}::highlight(${HIGHLIGHT_NAMES[type]}) { ${rule} }`;
