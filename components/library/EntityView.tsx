@@ -19,23 +19,16 @@ import { EntityCorrections } from './EntityCorrections';
 import { day, download } from './download';
 import type { LibraryClient } from './library-client';
 import { routeHref } from './route';
-import { TimelineTable } from './TimelineTable';
+import { TimelineTable, timelineOutlets, type TimelineRow } from './TimelineTable';
 import { useAnswer } from './use-answer';
 import { useFirstPaintMark } from '../common/first-paint';
-
-/** One month or week of a timeline. */
-export interface TimelineRow {
-  period: string;
-  articles: number;
-  mentions: number;
-  byOutlet: Record<string, number>;
-}
 
 export const monthRows = (timeline: readonly TimelineMonth[]): TimelineRow[] => timeline.map(({ month, ...counts }) => ({ period: month, ...counts }));
 export const weekRows = (weeks: readonly TimelineWeek[]): TimelineRow[] => weeks.map(({ week, ...counts }) => ({ period: week, ...counts }));
 
 /** The timeline per month (or week) and outlet, as CSV. */
 export function timelineCsv(timeline: readonly TimelineRow[], unit: Unit = 'month'): string {
+  const outlets = timelineOutlets(timeline);
   return csvTable([
     [unit, 'articles', 'mentions', ...outlets.map((o) => o || '(no outlet)')],
     ...timeline.map((m) => [m.period, m.articles, m.mentions, ...outlets.map((o) => m.byOutlet[o] ?? 0)]),

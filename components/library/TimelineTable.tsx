@@ -8,12 +8,22 @@
  * frame; the table says it is busy until its rows are there.
  */
 import type { Unit } from './chart-data';
-import type { TimelineRow } from './EntityView';
 import { useDrawnAfterFirstPaint } from '../common/first-paint';
+
+/** One month or week of a timeline. */
+export interface TimelineRow {
+  period: string;
+  articles: number;
+  mentions: number;
+  byOutlet: Record<string, number>;
+}
+
+/** The outlets a timeline names, in order: the table's columns (and its CSV's). */
+export const timelineOutlets = (timeline: readonly TimelineRow[]): string[] => [...new Set(timeline.flatMap((m) => Object.keys(m.byOutlet)))].sort();
 
 export function TimelineTable({ timeline, unit }: { timeline: readonly TimelineRow[]; unit: Unit }) {
   const drawn = useDrawnAfterFirstPaint();
-  const outlets = [...new Set(timeline.flatMap((m) => Object.keys(m.byOutlet)))].sort();
+  const outlets = timelineOutlets(timeline);
   const per = unit === 'week' ? 'week' : 'month';
   return (
     <div class="table-wrap">
