@@ -19,23 +19,16 @@ import { EntityCorrections } from './EntityCorrections';
 import { day, download } from './download';
 import type { LibraryClient } from './library-client';
 import { routeHref } from './route';
+import { TimelineTable, timelineOutlets, type TimelineRow } from './TimelineTable';
 import { useAnswer } from './use-answer';
 import { useFirstPaintMark } from '../common/first-paint';
-
-/** One month or week of a timeline. */
-export interface TimelineRow {
-  period: string;
-  articles: number;
-  mentions: number;
-  byOutlet: Record<string, number>;
-}
 
 export const monthRows = (timeline: readonly TimelineMonth[]): TimelineRow[] => timeline.map(({ month, ...counts }) => ({ period: month, ...counts }));
 export const weekRows = (weeks: readonly TimelineWeek[]): TimelineRow[] => weeks.map(({ week, ...counts }) => ({ period: week, ...counts }));
 
 /** The timeline per month (or week) and outlet, as CSV. */
 export function timelineCsv(timeline: readonly TimelineRow[], unit: Unit = 'month'): string {
-  const outlets = [...new Set(timeline.flatMap((m) => Object.keys(m.byOutlet)))].sort();
+  const outlets = timelineOutlets(timeline);
   return csvTable([
     [unit, 'articles', 'mentions', ...outlets.map((o) => o || '(no outlet)')],
     ...timeline.map((m) => [m.period, m.articles, m.mentions, ...outlets.map((o) => m.byOutlet[o] ?? 0)]),
@@ -78,7 +71,6 @@ export function EntityView({
   if (!page) return <p role="alert">The library holds nothing named {entityKey.slice(entityKey.indexOf(':') + 1)}.</p>;
   const { summary, articles, related, highlights } = page;
   const timeline = by === 'week' ? (weeks.state === 'ready' && weeks.value ? weekRows(weeks.value) : []) : monthRows(page.timeline);
-  const outlets = [...new Set(timeline.flatMap((m) => Object.keys(m.byOutlet)))].sort();
   const per = by === 'week' ? 'week' : 'month';
 
   return (
@@ -124,37 +116,7 @@ export function EntityView({
           file={`gloss-timeline-${per}`}
           unit={by}
         />
-        <div class="table-wrap later">
-          <table data-testid="timeline-table">
-            <caption>Per {per} and outlet (articles per outlet; mentions over all outlets, as they are not kept per outlet)</caption>
-            <thead>
-              <tr>
-                <th scope="col">{by === 'week' ? 'Week' : 'Month'}</th>
-                <th scope="col" class="num">Articles</th>
-                <th scope="col" class="num">Mentions</th>
-                {outlets.map((o) => (
-                  <th key={o} scope="col" class="num">
-                    {o || '(no outlet)'}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {timeline.map((m) => (
-                <tr key={m.period}>
-                  <th scope="row">{m.period}</th>
-                  <td class="num">{m.articles}</td>
-                  <td class="num">{m.mentions}</td>
-                  {outlets.map((o) => (
-                    <td key={o} class="num">
-                      {m.byOutlet[o] ?? 0}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TimelineTable timeline={timeline} unit={by} />
         <button type="button" onClick={() => download(`gloss-timeline-${per}.csv`, 'text/csv', timelineCsv(timeline, by))}>
           Export timeline CSV
         </button>

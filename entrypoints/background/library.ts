@@ -24,7 +24,6 @@ import { CorrectionRefused } from '@/utils/corrections/resolve';
 import { sendToExtension } from '@/utils/messaging/send';
 import { GlossFailure } from '@/utils/messaging/result';
 import type { Handlers } from '@/utils/messaging/receive';
-import type { EntityHighlight } from '@/utils/messaging/protocol/types';
 
 export const LIBRARY_COMMAND = 'open-library';
 export const LIBRARY_MENU_ID = 'gloss-open-library';
@@ -49,11 +48,7 @@ export function libraryHandlers(db: GlossDb, writer: Pick<LibraryWriter, 'correc
       return sliceBounds(db);
     },
     entityWeeks: ({ key }) => entityWeeks(db, key),
-    async entityPage({ key, offset, limit }) {
-      const page = await entityPage(db, key, { offset, limit });
-      if (!page) return null;
-      return { ...page, highlights: await highlightsNaming(db, page.articles, page.summary.variants) };
-    },
+    entityPage: ({ key, offset, limit }) => entityPage(db, key, { offset, limit }),
     entityTrends: ({ keys }) => trends(db, keys),
     termLists: async () => termListCounts(db, [...BUILT_IN_TERM_LISTS, ...(await listWatchlists(db)).map(asTermList)]),
     async correctKey(edit) {
@@ -66,24 +61,6 @@ export function libraryHandlers(db: GlossDb, writer: Pick<LibraryWriter, 'correc
       }
     },
   };
-}
-
-/**
- * The reader's highlights in `articles` whose quote holds one of the spellings (the key's variants
- * and what each article used), case-insensitively: one indexed read per article of the page.
- */
-async function highlightsNaming(db: GlossDb, articles: readonly { articleId: string; spellings: string[] }[], variants: readonly string[]): Promise<EntityHighlight[]> {
-  const ids = articles.map((a) => a.articleId);
-  if (!ids.length) return [];
-  const spellingsOf = new Map(articles.map((a) => [a.articleId, [...new Set([...variants, ...a.spellings].map((s) => s.toLowerCase()))].filter(Boolean)]));
-  const annotations = await db.annotations.where('articleId').anyOf(ids).toArray();
-  return annotations
-    .filter((a) => {
-      const quote = a.quote.exact.toLowerCase();
-      return (spellingsOf.get(a.articleId) ?? []).some((s) => quote.includes(s));
-    })
-    .sort((a, b) => ids.indexOf(a.articleId) - ids.indexOf(b.articleId) || a.position.start - b.position.start)
-    .map(({ id, articleId, quote, note, color }) => ({ id, articleId, quote: quote.exact, note, color }));
 }
 
 /** Opens the library page in a new tab on the keyboard shortcut or from the toolbar button's menu. */

@@ -3,7 +3,7 @@ import type { ArticleRecord } from '@/utils/article/types';
 import type { CorrectionRecord } from '@/utils/corrections/correction';
 import type { GlossDb } from '@/utils/db/database';
 import { entityPage, listEntities, trends } from '@/utils/db/entity-queries';
-import { writeMentions } from '@/utils/db/mentions-repo';
+import { passDue, writeMentions } from '@/utils/db/mentions-repo';
 import type { ArticleMentions } from '@/utils/mentions/extract';
 import { freshDb } from '../support/fresh-db';
 
@@ -105,6 +105,18 @@ describe('db/entity-queries', () => {
   it('answers null for a key it does not know', async () => {
     expect(await entityPage(db, 'PERSON:Nobody')).toBeNull();
   });
+
+  it('answers the same from a library with nothing queued, and counts a reading queued since at once', async () => {
+    const first = await entityPage(db, 'PERSON:Kim Jong Un');
+    expect(await passDue(db)).toBe(false);
+    expect(await entityPage(db, 'PERSON:Kim Jong Un')).toEqual(first);
+    await read(db, 'a4', '2024-07-01T00:00:00Z', 'KCNA Watch', ['PERSON:Kim Jong Un', 'PLACE:Songchon County']);
+    const later = await entityPage(db, 'PERSON:Kim Jong Un');
+    expect(later?.summary.articles).toBe(4);
+    expect(later?.articles.map((a) => a.articleId)).toEqual(['a1', 'a2', 'a3', 'a4']);
+    expect(later?.timeline.at(-1)).toMatchObject({ month: '2024-07', articles: 1 });
+    expect(later?.related.find((r) => r.key === 'PLACE:Songchon County')?.together).toBe(3);
+  });
 });
 
 describe('db/entity-queries, as the reader corrected the keys', () => {
@@ -137,6 +149,8 @@ describe('db/entity-queries, as the reader corrected the keys', () => {
 
   it('gives a merged key’s page as its root’s: every article once in date order, the timeline, and who appears with it as corrected', async () => {
     await correct([{ key: split, mergedInto: kim, updatedAt: 1 }, { key: 'PLACE:Songchon County', name: 'Songchon', updatedAt: 1 }]);
+    // Asked with nothing queued (the first reads, made as for a key alone, are made again for the group).
+    await listEntities(db);
     const page = await entityPage(db, split);
     expect(page?.summary).toMatchObject({ key: kim, articles: 3 });
     expect(page?.articles.map((a) => [a.articleId, a.count])).toEqual([['a1', 1], ['a2', 1], ['a3', 2]]);

@@ -76,8 +76,8 @@ describe('e2e/library-corrections', () => {
     const view = library.getByTestId('entity-view');
     await expect.poll(() => view.getByTestId('entity-articles').locator(':scope > li time').allTextContents()).toEqual(['2024-05-20', '2024-06-01', '2024-06-18']);
     expect(await view.getByTestId('merged-keys').innerText()).toContain(EPO);
-    const months = await view.getByTestId('timeline-table').locator('tbody tr').allInnerTexts();
-    expect(months.map((row) => row.split('\t').slice(0, 2))).toEqual([['2024-05', '1'], ['2024-06', '2']]);
+    const months = async () => (await view.getByTestId('timeline-table').locator('tbody tr').allInnerTexts()).map((row) => row.split('\t').slice(0, 2));
+    await expect.poll(months).toEqual([['2024-05', '1'], ['2024-06', '2']]);
     const marks = await view.getByTestId('entity-articles').locator('.snippet mark').allTextContents();
     expect(marks).toEqual(expect.arrayContaining([OLD, EPO]));
 

@@ -86,8 +86,9 @@ describe('e2e/library-page', () => {
     expect(await articles.nth(0).getByTestId('entity-highlight').allTextContents()).toEqual([expect.stringContaining('the opening')]);
     expect(await view.getByTestId('entity-highlight').count()).toBe(1);
     // The timeline counts one article in May and two in June (Rodong Sinmun's by its own day: 31 May in UTC), each under its outlet.
-    const months = await view.getByTestId('timeline-table').locator('tbody tr').allInnerTexts();
-    expect(months.map((row) => row.split('\t').slice(0, 2))).toEqual([['2024-05', '1'], ['2024-06', '2']]);
+    // (The table's rows come a frame after the rest of the page.)
+    const months = async () => (await view.getByTestId('timeline-table').locator('tbody tr').allInnerTexts()).map((row) => row.split('\t').slice(0, 2));
+    await expect.poll(months).toEqual([['2024-05', '1'], ['2024-06', '2']]);
     const related = view.getByTestId('related');
     expect(await related.getByRole('link').allTextContents()).toContain('Songchon County');
     // Each related name is a link to its own page.
@@ -136,6 +137,30 @@ describe('e2e/library-page', () => {
     await expect.poll(async () => (await figures())[0]).toBe('3');
     expect(gloss.errors).toEqual([]);
     expect(gloss.extensionRequests).toEqual([]);
+  });
+
+  it("draws Kim Jong Un's month table after the page's first frame, in the place held for it: nothing under it moves", async () => {
+    const library = await gloss.context.newPage();
+    // Where the button under the table is in each frame, from the first one with the table in it.
+    await library.addInitScript(() => {
+      const seen: [rows: number, busy: boolean, top: number][] = [];
+      Object.assign(window, { glossTableFrames: seen });
+      const look = () => {
+        const table = document.querySelector('[data-testid=timeline-table]');
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.startsWith('Export timeline'));
+        if (table && button) seen.push([table.querySelectorAll('tbody th').length, table.getAttribute('aria-busy') === 'true', button.getBoundingClientRect().top]);
+        if (!seen.some(([rows]) => rows > 0)) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    });
+    await library.goto(`chrome-extension://${gloss.extensionId}/library.html#${new URLSearchParams({ entity: 'PERSON:Kim Jong Un' }).toString()}`);
+    await expect.poll(() => library.evaluate(() => (window as unknown as { glossTableFrames: [number, boolean, number][] }).glossTableFrames.at(-1)?.[0])).toBe(2);
+    const frames = await library.evaluate(() => (window as unknown as { glossTableFrames: [number, boolean, number][] }).glossTableFrames);
+    // First without its rows (busy), then with them; the button under it where it was.
+    expect(frames[0]?.slice(0, 2)).toEqual([0, true]);
+    expect(frames.at(-1)?.slice(0, 2)).toEqual([2, false]);
+    expect(new Set(frames.map(([, , top]) => top)).size).toBe(1);
+    expect(gloss.errors).toEqual([]);
   });
 
   it("shows Kim Jong Un's timeline per ISO week, by keyboard, kept through a reload, and exports it", async () => {

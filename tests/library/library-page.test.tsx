@@ -289,6 +289,8 @@ describe('library/EntityView', () => {
     expect(highlight?.closest('li')?.getAttribute('data-article')).toBe('https://kcna.example/1');
     expect(highlight?.textContent).toContain('the opening');
     expect(texts(root, '[data-testid=timeline-table] thead th')).toEqual(['Month', 'Articles', 'Mentions', 'KCNA Watch', 'Pyongyang Times', 'Rodong Sinmun']);
+    // The table's rows come a frame after the rest (TimelineTable.tsx).
+    await until(() => !!root.querySelector('[data-testid=timeline-table] tbody th'));
     expect(texts(root, '[data-testid=timeline-table] tbody tr:last-child td')).toEqual(['2', '7', '0', '1', '1']);
     const related = root.querySelector<HTMLAnchorElement>('[data-testid=related] a');
     expect([related?.textContent, related?.getAttribute('href')]).toEqual(['Songchon County', routeHref({ view: 'entity', key: 'PLACE:Songchon County' })]);

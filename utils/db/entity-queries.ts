@@ -16,7 +16,8 @@ import { loadResolver } from './corrections-repo';
 import type { GlossDb } from './database';
 import { groupTotals, shownAlone, shownRoot, type ShownEntity } from './entity-groups';
 import { droppedNames, type DroppedName } from './dropped-names';
-import { applyPending } from './mentions-repo';
+import { highlightsNaming, type EntityHighlight } from './entity-highlights';
+import { applyPending, passDue } from './mentions-repo';
 import { MOST_NAMED_ROWS, readMostNamed } from './most-named';
 
 export type { ShownEntity } from './entity-groups';
@@ -99,6 +100,8 @@ export interface EntityPage {
   related: Related[];
   /** Articles whose later versions stopped naming it (dropped-names.ts), the latest drop first. */
   dropped: DroppedName[];
+  /** The reader's highlights in the page's articles that quote one of its spellings (entity-highlights.ts). */
+  highlights: EntityHighlight[];
 }
 
 export interface TimelineMonth {
@@ -126,43 +129,29 @@ export const togetherAtLeast = (articles: number) => (articles >= 20 ? 3 : artic
 
 /**
  * One key's page, as corrected (a merged key's page is its root's, over every key merged in): a
- * page of its articles in date order with their passages, its timeline, and who appears with it.
- * Reads the summaries and timelines of its keys, one page of their articles' mentions and the
- * ids of their latest articles, never all of its articles.
+ * page of its articles in date order with their passages and the reader's highlights in them, its
+ * timeline, and who appears with it. Reads the summaries and timelines of its keys, one page of
+ * their articles' mentions and the ids of their latest articles, never all of its articles.
  */
 export async function entityPage(db: GlossDb, key: string, { offset = 0, limit = ARTICLES_PER_PAGE } = {}): Promise<EntityPage | null> {
-  const resolver = await resolverBeside(db);
+  // What the page of a key standing alone reads first is asked at once with whether a pass is due
+  // and with the corrections: that is the usual question, and it then waits for IndexedDB three
+  // times in a row. After a pass, or for a merged key, the first reads are asked again.
+  const corrections = loadResolver(db);
+  const [due, resolver, guessed] = await Promise.all([passDue(db), corrections, firstReads(db, corrections, key, [key], { offset, limit })]);
+  if (due) await applyPending(db);
   const root = resolver.rootOf(key);
   const members = resolver.membersOf(root);
-  const alone = members.length === 1;
-  // How common every key is (for who appears with it) is read with the key's own totals, not after its articles.
-  const [totals, dropped, counts] = await Promise.all([alone ? aloneTotals(db, resolver, root) : groupTotals(db, resolver, root), droppedNames(db, members), readArticleCounts(db)]);
+  const { totals, dropped, counts, records } = !due && members.length === 1 && root === key ? guessed : await firstReads(db, resolver, root, members, { offset, limit });
   // A name every article dropped (a purged official edited out) is gone from the summaries: its
   // page still shows where it was dropped.
-  if (!totals) return dropped.length ? { summary: goneSummary(root, resolver), articles: [], timeline: [], related: [], dropped } : null;
+  if (!totals) return dropped.length ? { summary: goneSummary(root, resolver), articles: [], timeline: [], related: [], dropped, highlights: [] } : null;
   const { summary, timeline: stored } = totals;
-  const byDate = (member: string, since?: number) => db.mentions.where('keyDates').between(...keyDateRange(member, since));
-  // The keys' latest articles, from the month the timeline says holds the sample's first (ids
-  // only, forward: a reversed walk with a limit takes a cursor step per article). The page of
-  // articles and the sample are read side by side, each with its article records.
-  const since = sampleSince(stored);
-  const [[records, titled], [sampled, named]] = await Promise.all([
-    Promise.all(members.map((member) => (alone ? byDate(member).offset(offset) : byDate(member)).limit(alone ? limit : offset + limit).toArray())).then(async (pages) => {
-      const records = alone ? (pages[0] as ArticleMentionsRecord[]) : inDateOrder(pages.flat()).slice(offset, offset + limit);
-      return [records, await db.articles.bulkGet(records.map((r) => r.articleId))] as const;
-    }),
-    Promise.all(members.map((member) => byDate(member, since).primaryKeys())).then(async (idLists) => {
-      // Who else those articles name: the keys each article record files (one small record per article).
-      const sampled = [...new Set(idLists.flatMap((ids) => ids.slice(-CO_OCCURRENCE_SAMPLE)))];
-      return [sampled, await db.articles.bulkGet(sampled)] as const;
-    }),
-  ]);
   const own = new Set(members);
-  const articles: EntityArticle[] = records.map((r, i) => {
+  const listed = records.map((r) => {
     const entries = r.entries.filter((e) => own.has(e.key));
     return {
       articleId: r.articleId,
-      title: titled[i]?.title ?? r.articleId,
       outlet: r.outlet,
       date: r.date,
       day: new Date(r.date).toISOString().slice(0, 10),
@@ -171,6 +160,20 @@ export async function entityPage(db: GlossDb, key: string, { offset = 0, limit =
       snippets: entries.flatMap((e) => e.snippets),
     };
   });
+  // The keys' latest articles, from the month the timeline says holds the sample's first (ids
+  // only, forward: a reversed walk with a limit takes a cursor step per article), read beside the
+  // page's titles and highlights.
+  const since = sampleSince(stored);
+  const [titled, highlights, [sampled, named]] = await Promise.all([
+    db.articles.bulkGet(listed.map((a) => a.articleId)),
+    highlightsNaming(db, listed, summary.variants),
+    Promise.all(members.map((member) => byDate(db, member, since).primaryKeys())).then(async (idLists) => {
+      // Who else those articles name: the keys each article record files (one small record per article).
+      const sampled = [...new Set(idLists.flatMap((ids) => ids.slice(-CO_OCCURRENCE_SAMPLE)))];
+      return [sampled, await db.articles.bulkGet(sampled)] as const;
+    }),
+  ]);
+  const articles: EntityArticle[] = listed.map((a, i) => ({ ...a, title: titled[i]?.title ?? a.articleId }));
   const together = new Map<string, number>();
   for (const article of named) {
     const others = new Set<string>();
@@ -181,7 +184,27 @@ export async function entityPage(db: GlossDb, key: string, { offset = 0, limit =
     }
     for (const other of others) together.set(other, (together.get(other) ?? 0) + 1);
   }
-  return { summary, articles, timeline: timelineOf(stored), related: await related(together, sampled.length, counts, db, resolver), dropped };
+  return { summary, articles, timeline: timelineOf(stored), related: await related(together, sampled.length, counts, db, resolver), dropped, highlights };
+}
+
+/** A key's articles' mention records by date (its `keyDates` index), from `since`. */
+const byDate = (db: GlossDb, key: string, since?: number) => db.mentions.where('keyDates').between(...keyDateRange(key, since));
+
+/**
+ * What a key's page reads first, all at once: its totals (its group's, when keys are merged into
+ * it), where later versions dropped its names, how many articles name each key, and the page of
+ * its articles' mention records. `resolver` may still be on its way for a key standing alone.
+ */
+async function firstReads(db: GlossDb, resolver: Resolver | Promise<Resolver>, root: string, members: readonly string[], { offset, limit }: { offset: number; limit: number }) {
+  const alone = members.length === 1;
+  const [totals, dropped, counts, pages] = await Promise.all([
+    alone ? aloneTotals(db, resolver, root) : Promise.resolve(resolver).then((corrections) => groupTotals(db, corrections, root)),
+    droppedNames(db, members),
+    readArticleCounts(db),
+    Promise.all(members.map((member) => (alone ? byDate(db, member).offset(offset) : byDate(db, member)).limit(alone ? limit : offset + limit).toArray())),
+  ]);
+  const records = alone ? (pages[0] as ArticleMentionsRecord[]) : inDateOrder(pages.flat()).slice(offset, offset + limit);
+  return { totals, dropped, counts, records };
 }
 
 /** The summary of a key no article's latest reading names any more (`TYPE:name`, as corrected). */
@@ -189,10 +212,10 @@ function goneSummary(key: string, resolver: Resolver): ShownEntity {
   return shownAlone({ key, type: keyType(key), name: keyName(key), variants: [], articles: 0, mentions: 0, firstSeen: 0, lastSeen: 0 }, resolver);
 }
 
-/** A key nothing is merged into: its stored summary and timeline, as corrected. */
-async function aloneTotals(db: GlossDb, resolver: Resolver, key: string): Promise<{ summary: ShownEntity; timeline: EntityTimeline | undefined } | null> {
-  const [summary, timeline] = await Promise.all([db.entities.get(key), db.timelines.get(key)]);
-  return summary ? { summary: shownAlone(summary, resolver), timeline } : null;
+/** A key nothing is merged into: its stored summary and timeline, as corrected (the corrections may still be on their way). */
+async function aloneTotals(db: GlossDb, resolver: Resolver | Promise<Resolver>, key: string): Promise<{ summary: ShownEntity; timeline: EntityTimeline | undefined } | null> {
+  const [summary, timeline, corrections] = await Promise.all([db.entities.get(key), db.timelines.get(key), resolver]);
+  return summary ? { summary: shownAlone(summary, corrections), timeline } : null;
 }
 
 /** Mention records of several keys in date order, each article once. */
@@ -229,7 +252,7 @@ function timelineOf(timeline: EntityTimeline | undefined): TimelineMonth[] {
  * The keys named with `summary`'s in its `sampled` latest articles, ranked by PMI (log2 of how
  * much likelier they are there than in the whole library) among those that share enough articles.
  * How common each candidate is comes from one record (article-counts.ts, `counts`), a root with
- * keys merged in from its members' summaries; only the keys listed are read for their names.
+ * keys merged in from its members' summaries; no other summary is read.
  */
 async function related(together: Map<string, number>, sampled: number, counts: ArticleCounts, db: GlossDb, resolver: Resolver): Promise<Related[]> {
   const least = togetherAtLeast(sampled);
@@ -247,13 +270,11 @@ async function related(together: Map<string, number>, sampled: number, counts: A
     })
     .sort((a, b) => b.pmi - a.pmi || b.together - a.together || (a.key < b.key ? -1 : 1))
     .slice(0, MAX_RELATED);
-  const alone = ranked.filter(({ key }) => !groups.has(key)).map(({ key }) => key);
-  const stored = new Map((await db.entities.bulkGet(alone)).map((summary, i) => [alone[i] as string, summary]));
-  return ranked.flatMap(({ key, together: n, pmi }) => {
-    const summary = groups.get(key) ?? stored.get(key);
-    if (!summary) return [];
-    const shown = groups.has(key) ? summary : shownAlone(summary, resolver);
-    return [{ key, name: shown.name, type: shown.type, together: n, pmi }];
+  return ranked.map(({ key, together: n, pmi }) => {
+    const group = groups.get(key);
+    // A key's summary is named as the key (the recognizer files a name as `TYPE:name`, and a
+    // summary takes its first reading's name), so a key alone is named without reading it.
+    return { key, name: group?.name ?? resolver.nameOf(key) ?? keyName(key), type: group?.type ?? keyType(key), together: n, pmi };
   });
 }
 

@@ -74,6 +74,16 @@ export async function applyPending(db: GlossDb): Promise<number> {
   }
 }
 
+/**
+ * Whether a pass has anything to do (readings queued, or the most named keys' record to read
+ * once), asked without writing: a question that finds nothing to do reads beside this, where a
+ * pass's read-write transaction holds back every read of its tables until it ends.
+ */
+export async function passDue(db: GlossDb): Promise<boolean> {
+  const [queued, mostNamedKept] = await Promise.all([db.pendingMentions.limit(1).primaryKeys(), db.articleCounts.where('id').equals(MOST_NAMED_ID).count()]);
+  return queued.length > 0 || !mostNamedKept;
+}
+
 async function applyBatch(db: GlossDb): Promise<number> {
   return db.transaction('rw', pendingTables(db), async () => {
     // (Both asked at once: a question that finds nothing queued waits for one answer, not two.)

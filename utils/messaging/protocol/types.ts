@@ -70,18 +70,10 @@ export interface WatchlistName {
 }
 
 /** A highlight of the reader's in one of an entity's articles whose quote holds one of its spellings. */
-export interface EntityHighlight {
-  id: string;
-  articleId: string;
-  quote: string;
-  note: string;
-  color: string;
-}
+export type { EntityHighlight } from '../../db/entity-highlights';
 
-/** One entity's page as the library shows it (see `entityPage`). */
-export interface EntityLibraryPage extends EntityPage {
-  highlights: EntityHighlight[];
-}
+/** One entity's page as the library shows it (see `entityPage`), the reader's highlights in its articles with it. */
+export type EntityLibraryPage = EntityPage;
 
 /** What a correction changed (see `correctKey`): the records as stored now, and the keys whose record went. */
 export type { CorrectionChange } from '../../corrections/resolve';
