@@ -89,6 +89,26 @@ async function visit(session, url, windowMs, sampling) {
 
 /** @typedef {Awaited<ReturnType<typeof visit>>} Visit */
 
+/** A trace the attribution cannot read (on a loaded machine its renderer's thread or commit can be missing from it). */
+const UNREADABLE_TRACE = /^(No main thread in renderer|The trace has no commit|No (MarkLoad|CommitLoad) for)/;
+
+/**
+ * `visit`, made again (twice at most) when its trace cannot be read, so that one lost trace does
+ * not end a run of many minutes; any other failure ends it.
+ * @param {Parameters<typeof visit>} args
+ * @returns {Promise<Visit>}
+ */
+async function visitReadable(...args) {
+  for (let tries = 1; ; tries++) {
+    try {
+      return await visit(...args);
+    } catch (error) {
+      if (tries >= 3 || !UNREADABLE_TRACE.test(error instanceof Error ? error.message : '')) throw error;
+      process.stderr.write(`unreadable trace of ${args[1]} (${error instanceof Error ? error.message : error}), visited again\n`);
+    }
+  }
+}
+
 /** The median of each key over `records` (a key missing from a record counts 0 there). @param {Record<string, number>[]} records */
 function medians(records) {
   const keys = [...new Set(records.flatMap((r) => Object.keys(r)))].sort();
@@ -206,7 +226,7 @@ export async function benchTrace({ runs = 3, windowMs = 5_000, half = 'all', onl
         // Turn which browser goes first so none always meets a warmer machine.
         for (let k = 0; k < sessions.length; k++) {
           const i = (k + run) % sessions.length;
-          /** @type {Visit[]} */ (entry[i]).push(await visit(/** @type {import('./lib/browser.mjs').Session} */ (sessions[i]), url, windowMs, sampling));
+          /** @type {Visit[]} */ (entry[i]).push(await visitReadable(/** @type {import('./lib/browser.mjs').Session} */ (sessions[i]), url, windowMs, sampling));
         }
       }
       process.stderr.write(`trace run ${run + 1}/${runs} done\n`);
