@@ -38,6 +38,11 @@ export interface Lookup {
    */
   probe(limit: number): Promise<{ keys: string[]; complete: boolean }>;
   keys(): Promise<string[]>;
+  /**
+   * True when its keys come whole in one request however many they are (a label's list): a probe
+   * then reads them all, as `keys` does; an index's range costs per key.
+   */
+  readsWhole(): Promise<boolean>;
 }
 
 export interface Term {
@@ -146,7 +151,11 @@ function wordLookup(db: GlossDb, word: string, prefix: boolean, listed: () => Pr
         });
       return unionOf([byLabels(db, lists.map(wordTerm)), lookupOf(between)]);
     }));
-  return { probe: async (limit) => (await lookup()).probe(limit), keys: async () => (await lookup()).keys() };
+  return {
+    probe: async (limit) => (await lookup()).probe(limit),
+    keys: async () => (await lookup()).keys(),
+    readsWhole: async () => (await lookup()).readsWhole(),
+  };
 }
 
 /** The union of lookups (a key may come from several). */
@@ -157,6 +166,7 @@ function unionOf(lookups: readonly Lookup[]): Lookup {
       return { keys: probes.flatMap((probe) => probe.keys), complete: probes.every((probe) => probe.complete) };
     },
     keys: async () => (await Promise.all(lookups.map((lookup) => lookup.keys()))).flat(),
+    readsWhole: async () => (await Promise.all(lookups.map((lookup) => lookup.readsWhole()))).every(Boolean),
   };
 }
 
@@ -169,6 +179,7 @@ function lookupOf(ranges: () => Range[]): Lookup {
       return { keys: lists.flat(), complete: lists.every((list) => list.length < limit) };
     },
     keys: async () => (await each((range) => range.primaryKeys())).flat(),
+    readsWhole: async () => false,
   };
 }
 
@@ -184,7 +195,7 @@ function byLabels(db: GlossDb, terms: readonly string[]): Lookup {
     const all = await keys();
     return { keys: all, complete: all.length < limit };
   };
-  return { probe, keys };
+  return { probe, keys, readsWhole: async () => true };
 }
 
 /** Outlets: every annotation carries its article's outlet key (words.ts) as a label, one lookup each. */
