@@ -18,7 +18,6 @@
  *   words is its pair's lookup alone.
  */
 import type { Collection, InsertType } from 'dexie';
-import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
 import type { GlossDb, StoredAnnotation } from '../db/database';
 import { annotationsLabelled, colorTerm, listedWords, tagTerm, wordTerm } from '../db/labels';
@@ -52,6 +51,11 @@ export interface Term {
   dates?: boolean;
   /** The check needs the annotation's article (loaded only for annotations passing the rest). */
   needsArticle: boolean;
+  /**
+   * For a term that needs the article: true when the annotation passes on its own texts. It is
+   * asked while the articles are read, and `test` only of the annotations it did not pass.
+   */
+  passesAlone?(annotation: StoredAnnotation): boolean;
   test(annotation: StoredAnnotation, article: ArticleRecord | undefined): boolean;
 }
 
@@ -110,7 +114,11 @@ export function termsOf(db: GlossDb, filter: LibraryFilter, words: readonly stri
     // Two small words are exactly their pair's lookup (pairs are taken from the same texts).
     if (pairs.length === 1 && pairs[0]) continue;
     const texts = tokens.map((token) => token.text);
-    terms.push({ needsArticle: true, test: (annotation, article) => phraseIn(annotation, article, texts) });
+    terms.push({
+      needsArticle: true,
+      passesAlone: (annotation) => phraseIn([annotation.quote?.exact, annotation.note, ...(annotation.tags ?? [])], texts),
+      test: (_, article) => phraseIn([article?.title, article?.siteName], texts),
+    });
   }
   return terms;
 }
@@ -225,9 +233,8 @@ function matchSetTerms(table: Annotations, set: MatchSet): Term[] {
   return terms;
 }
 
-/** True when `phrase`'s tokens stand one after another in one of the annotation's texts. */
-function phraseIn(annotation: AnnotationRecord, article: ArticleRecord | undefined, phrase: string[]): boolean {
-  const texts = [annotation.quote?.exact, annotation.note, ...(annotation.tags ?? []), article?.title, article?.siteName];
+/** True when `phrase`'s tokens stand one after another in one of `texts`. */
+function phraseIn(texts: readonly (string | null | undefined)[], phrase: string[]): boolean {
   return texts.some((text) => !!text && hasPhrase(text, phrase));
 }
 
