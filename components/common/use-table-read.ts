@@ -14,7 +14,10 @@ import Dexie, { type ObservabilitySet } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import type { LiveQueryState } from './use-live-query';
 
-/** `read`'s answer, read again whenever a write touches one of `tables` of `db` (the state of useLiveQuery). */
+/**
+ * `read`'s answer, read again whenever a write touches one of `tables` of `db` (the state of
+ * useLiveQuery). With no tables, it is read once per change of `deps`.
+ */
 export function useTableRead<T>(db: Dexie, tables: readonly string[], read: () => Promise<T> | T, deps: readonly unknown[]): LiveQueryState<T> {
   const [state, setState] = useState<LiveQueryState<T>>({ status: 'loading' });
   useEffect(() => {
@@ -22,13 +25,16 @@ export function useTableRead<T>(db: Dexie, tables: readonly string[], read: () =
     let closed = false;
     let reading = false;
     let again = false;
+    let last: { value: T } | undefined;
     const readNow = async () => {
       reading = true;
       do {
         again = false;
         try {
           const value = await read();
-          if (!closed) setState({ status: 'ready', value });
+          // The same answer again (a read that waits for its inputs answers undefined) renders nothing.
+          if (!closed && !(last && Object.is(last.value, value))) setState({ status: 'ready', value });
+          last = { value };
         } catch (error) {
           if (!closed) setState({ status: 'error', message: String(error) });
         }

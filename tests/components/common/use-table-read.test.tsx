@@ -10,12 +10,14 @@ describe('components/common/use-table-read', () => {
   let root: HTMLElement;
   let reads: number;
   let shown: unknown;
+  let renders: number;
   beforeEach(async (context) => {
     db = await freshDb(context, 'use-table-read');
     root = document.createElement('div');
     document.body.append(root);
     reads = 0;
     shown = undefined;
+    renders = 0;
   });
   afterEach(() => {
     render(null, root);
@@ -29,6 +31,7 @@ describe('components/common/use-table-read', () => {
       return db.labels.count();
     }, [on]);
     shown = state.status === 'ready' ? state.value : state.status;
+    renders++;
     return null;
   }
   const settle = async () => {
@@ -61,10 +64,15 @@ describe('components/common/use-table-read', () => {
     expect(reads).toBe(before);
   });
 
-  it('reads when its inputs change', async () => {
+  it('reads when its inputs change, and renders nothing for the same answer again', async () => {
     await act(() => render(<Labels on={false} />, root));
     await settle();
     expect([shown, reads]).toEqual([undefined, 0]);
+    const before = renders;
+    await db.labels.put({ id: 'a\u00000', ids: ['x'] });
+    await settle();
+    expect(renders).toBe(before);
+    await db.labels.delete('a\u00000');
     await act(() => render(<Labels on />, root));
     await settle();
     expect([shown, reads]).toEqual([0, 1]);
