@@ -16,7 +16,7 @@ import type { LiveQueryState } from './use-live-query';
 
 /**
  * `read`'s answer, read again whenever a write touches one of `tables` of `db` (the state of
- * useLiveQuery). With no tables, it is read once per change of `deps`.
+ * useLiveQuery). With no tables, only a change of `deps` (or of every table) reads it again.
  */
 export function useTableRead<T>(db: Dexie, tables: readonly string[], read: () => Promise<T> | T, deps: readonly unknown[]): LiveQueryState<T> {
   const [state, setState] = useState<LiveQueryState<T>>({ status: 'loading' });
