@@ -4,7 +4,7 @@ import { describeText } from '@/utils/anchoring/selectors';
 import { createAnnotation, deleteAnnotation, restoreAnnotation, storedAnnotation, updateAnnotation, type NewAnnotation } from '@/utils/db/annotations-repo';
 import { recordArticle } from '@/utils/db/articles-repo';
 import { GlossDb, type StoredAnnotation } from '@/utils/db/database';
-import { annotationsLabelled, colorTerm, labelsOf, LIST_FROM, listedWords, listWords, SHARDS, tagTerm, wordTerm, writeLabels } from '@/utils/db/labels';
+import { annotationsLabelled, colorTerm, commonWords, labelsOf, LIST_FROM, listedWords, listWords, PAIR_LIST_FROM, SHARDS, tagTerm, wordTerm, writeLabels } from '@/utils/db/labels';
 import { SCHEMA_HISTORY } from '@/utils/db/schema';
 import { importLibrary } from '@/utils/export/import-library';
 import { searchTokens } from '@/utils/search/tokens';
@@ -48,6 +48,14 @@ describe('db/labels', () => {
     const stored = storedAnnotation({ ...highlight('Pak Pong Ju'), id: 'a1', tags: ['Budget Talks', 'kcna', 'KCNA'], color: 'green', rev: 1, createdAt: 1, updatedAt: 1 }, META as never);
     expect(labelsOf(stored).sort()).toEqual([outletKey('KCNA'), tagTerm('budget talks'), tagTerm('KCNA'), colorTerm('green')].sort());
     expect(tagTerm('Budget  TALKS')).toBe(tagTerm('budget talks'));
+  });
+
+  it('lists a pair of small words from PAIR_LIST_FROM annotations, any other word from LIST_FROM, an outlet never', () => {
+    const ofThe = smallWordPairs(searchTokens('of the'))[0]!;
+    const toThe = smallWordPairs(searchTokens('to the'))[0]!;
+    const counts = new Map([[ofThe, PAIR_LIST_FROM], [toThe, PAIR_LIST_FROM - 1], ['party', LIST_FROM - 1], ['government', LIST_FROM], [outletKey('KCNA'), LIST_FROM]]);
+    expect(PAIR_LIST_FROM).toBeLessThan(LIST_FROM);
+    expect(commonWords(counts).sort()).toEqual([ofThe, 'government'].sort());
   });
 
   it('takes a record stored without its words as carrying what it has, when its article changes', async () => {

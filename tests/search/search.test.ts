@@ -187,6 +187,20 @@ describe('search/search', () => {
     expect(loaded.mock.calls.flatMap(([keys]) => keys)).toHaveLength(10);
   });
 
+  it('reads the one index range left whole at once when every list is large, with the same answer', async () => {
+    // "up" in more than LOAD_AT_MOST annotations, listed; the pair "to the" in a few, in the index only.
+    for (let i = 0; i < LOAD_AT_MOST + 10; i++) await createAnnotation(db, note(BBC, i % 50 === 0 ? `went to the up ${i}` : i % 7 === 0 ? `to the top, up ${i}` : `up ${i}`), day(20) + i);
+    const before = await searchLibrary(db, '"to the up"');
+    await db.transaction('rw', db.annotations, db.labels, () => listWords(db.annotations, db.labels, ['up']));
+    const range = db.annotations.where('words').equals('x');
+    const limited = vi.spyOn(Object.getPrototypeOf(range) as typeof range, 'limit');
+    const after = await searchLibrary(db, '"to the up"');
+    expect(ids(after)).toEqual(ids(before));
+    expect(after.total).toBe(7);
+    expect(limited).not.toHaveBeenCalled();
+    limited.mockRestore();
+  });
+
   it('pages from the kept order without counting the library, with the same answer', async () => {
     const many = Array.from({ length: LOAD_AT_MOST + 10 }, (_, i) => note(BBC, `bulk quote ${i}`));
     for (const [i, input] of many.entries()) await createAnnotation(db, input, day(20) + i);

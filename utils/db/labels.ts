@@ -18,7 +18,7 @@
  * transaction that writes the annotations, with the records before and after.
  */
 import type { GlossDb, StoredAnnotation } from './database';
-import { isOutletKey, textKey } from '../search/words';
+import { isOutletKey, isPairKey, textKey } from '../search/words';
 import { fnv1a } from '../text/hash';
 
 /** One part of a label's list: the ids of that label whose hash falls in the shard. */
@@ -45,6 +45,13 @@ const LISTED = WORD_MARK;
  * bench's library, 39 words and pairs, ~6 per annotation; docs/FINDINGS.md, session 14).
  */
 export const LIST_FROM = 1000;
+/**
+ * A pair of small words (search/words.ts) gets its list sooner: a phrase made of small words has
+ * no rarer word to narrow it, and a pair's keys are read whole from the index past this many (a
+ * search's probe, LOAD_AT_MOST, says no more than that it is large). There are few such pairs:
+ * in the bench's library 22 more lists, one more shard per edit at the median (43 at most, from 30).
+ */
+export const PAIR_LIST_FROM = 300;
 const NONE: ReadonlySet<string> = new Set();
 
 /** A tag's term: its folded words, so every spelling that reads the same shares one list. */
@@ -87,9 +94,9 @@ export function countWords(records: Iterable<Pick<StoredAnnotation, 'words'>>, c
   return counts;
 }
 
-/** The words of `counts` worth a list (LIST_FROM annotations or more; outlets have theirs). */
+/** The words of `counts` worth a list (LIST_FROM annotations or more, a pair PAIR_LIST_FROM; outlets have theirs). */
 export function commonWords(counts: ReadonlyMap<string, number>): string[] {
-  return [...counts].filter(([word, count]) => count >= LIST_FROM && !isOutletKey(word)).map(([word]) => word);
+  return [...counts].filter(([word, count]) => count >= (isPairKey(word) ? PAIR_LIST_FROM : LIST_FROM) && !isOutletKey(word)).map(([word]) => word);
 }
 
 /**

@@ -7,11 +7,12 @@
  * 1. Nothing to narrow by: the `createdAt` index counts the library and reads the page, newest
  *    first. That is the popup opening, and a date range alone.
  * 2. Each term that has a lookup (an index, or a label's list of ids: db/labels.ts) is probed:
- *    its first LOAD_AT_MOST primary keys (getAllKeys with a count, no records; a label's list is
- *    read whole). Terms with fewer are known whole: their keys are intersected and the other
- *    terms checked on those few records. When every term is larger, their keys are read whole
- *    and intersected; a term alone is read whole at once. Nothing is counted: an IndexedDB count
- *    walks the entries as reading their keys does.
+ *    its first LOAD_AT_MOST primary keys (getAllKeys with a count, no records; a list is read
+ *    whole, in one request). Terms whose keys are all in hand are intersected; when one of them
+ *    has fewer, the other terms are checked on those few records. When every term is larger, the
+ *    rest are read whole and intersected; a term alone, or the one index range left when every
+ *    list is large, is read whole at once. Nothing is counted: an IndexedDB count walks the
+ *    entries as reading their keys does.
  * 3. Terms left over are checked on the loaded candidates (articles read only for phrases and
  *    hooks). When none are left, the candidate keys are exact: the total is their number, and the
  *    page comes from whichever is cheapest: loading the candidates, reading the `createdAt` index
@@ -94,28 +95,43 @@ export async function searchLibrary(db: GlossDb, query: string | LibraryFilter, 
     } else if (indexed.length === 0) {
       ({ total, page } = await checked(db, await inRange().toArray(), terms, offset, limit));
     } else {
-      // Each term with an index is probed: its first LOAD_AT_MOST entries. One with fewer is
-      // known whole and narrows the candidates at once; large ones are read whole only when no
-      // term is small (counting a term would walk its entries as reading its keys does).
-      // (A term alone is read whole at once: its probe could only be read again.)
-      const probes = indexed.length === 1
-        ? [{ keys: await indexed[0]!.lookup!.keys(), complete: true }]
-        : await Promise.all(indexed.map((term) => term.lookup!.probe(LOAD_AT_MOST)));
+      // Each term with a lookup is probed: a list (a label's, a listed word's) comes whole in one
+      // request, so its probe is its keys; an index's range gives its first LOAD_AT_MOST entries.
+      // Every term whose keys are all in hand narrows the candidates at once. When one of them is
+      // small, the others are checked on those few records; when none is, the rest are read
+      // whole (counting a term would walk its entries as reading its keys does). A term alone,
+      // or the one range left when every list is large, is read whole at once: its probe could
+      // only be read again ("to the up": the pair's 622 keys after a probe of 300).
+      const whole = await Promise.all(indexed.map((term) => term.lookup!.readsWhole()));
+      const lists = await Promise.all(indexed.map((term, k) => (whole[k] ? term.lookup!.keys() : undefined)));
+      const listSmall = lists.some((keys) => keys !== undefined && keys.length < LOAD_AT_MOST);
+      const rangeWhole = indexed.length === 1 || (!listSmall && whole.filter((w) => !w).length === 1);
+      const probes = await Promise.all(
+        indexed.map(async (term, k) => {
+          const list = lists[k];
+          if (list) return { keys: list, known: true };
+          if (rangeWhole) return { keys: await term.lookup!.keys(), known: true };
+          const probe = await term.lookup!.probe(LOAD_AT_MOST);
+          return { keys: probe.keys, known: probe.complete };
+        }),
+      );
       let found: Set<string> | null = null;
       let rangeCount: number | undefined;
       const applied = new Set<Term>();
       for (const [k, probe] of probes.entries()) {
-        if (!probe.complete) continue;
+        if (!probe.known) continue;
         found = narrowed(found, probe.keys);
         applied.add(indexed[k]!);
         if (indexed[k]!.dates) rangeCount = probe.keys.length;
       }
-      if (!found) {
-        // Every term is large: their keys are read side by side (one after another, each waited
-        // for the one before: "government tag:policy" read 1,729 keys, then 2,971).
-        for (const [k, keys] of (await Promise.all(indexed.map((term) => term.lookup!.keys()))).entries()) {
+      const small = probes.some((probe) => probe.known && probe.keys.length < LOAD_AT_MOST);
+      const large = indexed.filter((term) => !applied.has(term));
+      if (!small && large.length > 0) {
+        // Every term is large: the rest are read whole, side by side (one after another, each
+        // waited for the one before: "government tag:policy" read 1,729 keys, then 2,971).
+        for (const [k, keys] of (await Promise.all(large.map((term) => term.lookup!.keys()))).entries()) {
           found = narrowed(found, keys);
-          applied.add(indexed[k]!);
+          applied.add(large[k]!);
         }
       }
       found ??= new Set<string>();
@@ -149,8 +165,12 @@ async function checked(db: GlossDb, candidates: StoredAnnotation[], terms: Term[
   const withArticle = terms.filter((term) => term.needsArticle);
   let kept = candidates.filter((annotation) => plain.every((term) => term.test(annotation, undefined)));
   if (withArticle.length > 0) {
-    const articles = await articlesOf(db, kept);
-    kept = kept.filter((annotation) => withArticle.every((term) => term.test(annotation, articles.get(annotation.articleId))));
+    // The articles are read while the annotations' own texts are checked ("to the up": 175
+    // articles, and a phrase test on 1 MB of quotes and notes).
+    const reading = articlesOf(db, kept);
+    const alone = kept.map((annotation) => withArticle.map((term) => term.passesAlone?.(annotation) ?? false));
+    const articles = await reading;
+    kept = kept.filter((annotation, i) => withArticle.every((term, k) => alone[i]![k] || term.test(annotation, articles.get(annotation.articleId))));
   }
   kept.sort(newestFirst);
   return { total: kept.length, page: kept.slice(offset, offset + limit) };

@@ -18,7 +18,6 @@
  *   words is its pair's lookup alone.
  */
 import type { Collection, InsertType } from 'dexie';
-import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
 import type { GlossDb, StoredAnnotation } from '../db/database';
 import { annotationsLabelled, colorTerm, listedWords, tagTerm, wordTerm } from '../db/labels';
@@ -38,6 +37,11 @@ export interface Lookup {
    */
   probe(limit: number): Promise<{ keys: string[]; complete: boolean }>;
   keys(): Promise<string[]>;
+  /**
+   * True when its keys come whole in one request however many they are (a label's list): a probe
+   * then reads them all, as `keys` does; an index's range costs per key.
+   */
+  readsWhole(): Promise<boolean>;
 }
 
 export interface Term {
@@ -47,6 +51,11 @@ export interface Term {
   dates?: boolean;
   /** The check needs the annotation's article (loaded only for annotations passing the rest). */
   needsArticle: boolean;
+  /**
+   * For a term that needs the article: true when the annotation passes on its own texts. It is
+   * asked while the articles are read, and `test` only of the annotations it did not pass.
+   */
+  passesAlone?(annotation: StoredAnnotation): boolean;
   test(annotation: StoredAnnotation, article: ArticleRecord | undefined): boolean;
 }
 
@@ -105,7 +114,11 @@ export function termsOf(db: GlossDb, filter: LibraryFilter, words: readonly stri
     // Two small words are exactly their pair's lookup (pairs are taken from the same texts).
     if (pairs.length === 1 && pairs[0]) continue;
     const texts = tokens.map((token) => token.text);
-    terms.push({ needsArticle: true, test: (annotation, article) => phraseIn(annotation, article, texts) });
+    terms.push({
+      needsArticle: true,
+      passesAlone: (annotation) => phraseIn([annotation.quote?.exact, annotation.note, ...(annotation.tags ?? [])], texts),
+      test: (_, article) => phraseIn([article?.title, article?.siteName], texts),
+    });
   }
   return terms;
 }
@@ -146,7 +159,11 @@ function wordLookup(db: GlossDb, word: string, prefix: boolean, listed: () => Pr
         });
       return unionOf([byLabels(db, lists.map(wordTerm)), lookupOf(between)]);
     }));
-  return { probe: async (limit) => (await lookup()).probe(limit), keys: async () => (await lookup()).keys() };
+  return {
+    probe: async (limit) => (await lookup()).probe(limit),
+    keys: async () => (await lookup()).keys(),
+    readsWhole: async () => (await lookup()).readsWhole(),
+  };
 }
 
 /** The union of lookups (a key may come from several). */
@@ -157,6 +174,7 @@ function unionOf(lookups: readonly Lookup[]): Lookup {
       return { keys: probes.flatMap((probe) => probe.keys), complete: probes.every((probe) => probe.complete) };
     },
     keys: async () => (await Promise.all(lookups.map((lookup) => lookup.keys()))).flat(),
+    readsWhole: async () => (await Promise.all(lookups.map((lookup) => lookup.readsWhole()))).every(Boolean),
   };
 }
 
@@ -169,6 +187,7 @@ function lookupOf(ranges: () => Range[]): Lookup {
       return { keys: lists.flat(), complete: lists.every((list) => list.length < limit) };
     },
     keys: async () => (await each((range) => range.primaryKeys())).flat(),
+    readsWhole: async () => false,
   };
 }
 
@@ -184,7 +203,7 @@ function byLabels(db: GlossDb, terms: readonly string[]): Lookup {
     const all = await keys();
     return { keys: all, complete: all.length < limit };
   };
-  return { probe, keys };
+  return { probe, keys, readsWhole: async () => true };
 }
 
 /** Outlets: every annotation carries its article's outlet key (words.ts) as a label, one lookup each. */
@@ -214,9 +233,8 @@ function matchSetTerms(table: Annotations, set: MatchSet): Term[] {
   return terms;
 }
 
-/** True when `phrase`'s tokens stand one after another in one of the annotation's texts. */
-function phraseIn(annotation: AnnotationRecord, article: ArticleRecord | undefined, phrase: string[]): boolean {
-  const texts = [annotation.quote?.exact, annotation.note, ...(annotation.tags ?? []), article?.title, article?.siteName];
+/** True when `phrase`'s tokens stand one after another in one of `texts`. */
+function phraseIn(texts: readonly (string | null | undefined)[], phrase: string[]): boolean {
   return texts.some((text) => !!text && hasPhrase(text, phrase));
 }
 

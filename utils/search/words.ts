@@ -87,6 +87,11 @@ export function smallWordPairs(tokens: readonly SearchToken[]): (string | null)[
 
 const PAIR_MARK = '\u0002';
 
+/** True for a stored word that is a pair of small words (smallWordPairs). */
+export function isPairKey(word: string): boolean {
+  return word.startsWith(PAIR_MARK);
+}
+
 /** A token that is not stored as a word by itself: a stop word or shorter than MIN_WORD_LENGTH. */
 function isSmallWord(token: SearchToken): boolean {
   return !token.cjk && keep(token.text) === null;

@@ -3,7 +3,7 @@
  * each a labelled native control filled from what the library holds.
  */
 import { useState } from 'preact/hooks';
-import { useLiveQuery } from '@/components/common/use-live-query';
+import { useTableRead } from '@/components/common/use-table-read';
 import { ANNOTATION_COLORS } from '@/utils/anchoring/annotation';
 import { listTags } from '@/utils/db/annotations-repo';
 import type { GlossDb } from '@/utils/db/database';
@@ -37,8 +37,10 @@ async function options(db: GlossDb) {
 
 export function LibraryFilters({ db, controls, colorNames, onChange }: LibraryFiltersProps) {
   // What to offer is read once the reader opens the filters, not while the library first paints.
+  // (Not a live query: one that reads nothing still merges every write it hears of, see
+  // use-table-read.ts. Closed, it follows no table: the background writes articles often.)
   const [open, setOpen] = useState(false);
-  const known = useLiveQuery(() => (open ? options(db) : undefined), [db, open]);
+  const known = useTableRead(db, open ? ['annotations', 'articles', 'watchlists'] : [], () => (open ? options(db) : undefined), [open]);
   const values = (known.status === 'ready' && known.value) || { tags: [], outlets: [], entities: [], lists: [] };
   const set = (key: keyof FilterControls) => (event: { currentTarget: { value: string } }) => onChange({ ...controls, [key]: event.currentTarget.value });
   const active = Object.values(controls).filter(Boolean).length;

@@ -7,7 +7,7 @@
  */
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { useLiveQuery } from '@/components/common/use-live-query';
+import { useTableRead } from '@/components/common/use-table-read';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import type { ArticleRecord } from '@/utils/article/types';
 import type { GlossDb } from '@/utils/db/database';
@@ -38,7 +38,7 @@ export function LibraryView({ db, colorNames, firstSearch }: { db: GlossDb; colo
   const articles = useMemo(() => new Map((shown?.articles ?? []).map((a) => [a.id, a])), [shown]);
   // Which articles have stored copies: asked once the first results are shown, not beside their read.
   const firstShown = shown !== null && shown !== undefined;
-  const stored = useLiveQuery(() => (firstShown ? articlesWithVersions(db) : new Set<string>()), [db, firstShown]);
+  const stored = useTableRead(db, ['versions'], () => (firstShown ? articlesWithVersions(db) : new Set<string>()), [firstShown]);
   const storedIds = stored.status === 'ready' ? stored.value : null;
   const rows = useMemo<Row[]>(() => {
     const annotations = shown?.annotations ?? [];

@@ -7,7 +7,7 @@
  */
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { early, type Early } from '@/components/common/early';
-import { useLiveQuery } from '@/components/common/use-live-query';
+import { useTableRead } from '@/components/common/use-table-read';
 import type { GlossDb } from '@/utils/db/database';
 import { searchLibrary } from '@/utils/search/search';
 import { libraryFilter, NO_CONTROLS, type FilterControls } from './library-filter';
@@ -55,13 +55,16 @@ export function useLibrarySearch(db: GlossDb, text: string, controls: FilterCont
   // The search asked early, if any: its answer is the first one shown (at the first render when it has come).
   const [first] = useState(() => firstSearch?.take());
   // Searches run as plain reads (a live query would track every key they touch, which costs a
-  // large library dearly); a cheap live query of the library's size and latest edit re-runs the
-  // search when anything changes, in any context.
+  // large library dearly); a cheap read of the library's size and latest edit, again whenever the
+  // annotations change in any context, re-runs the search when it changed. (Not a live query:
+  // see use-table-read.ts.)
   // (It starts once the first page is on screen: the first read has the database to itself.)
   const [painted, setPainted] = useState(false);
-  const changes = useLiveQuery(
+  const changes = useTableRead(
+    db,
+    ['annotations'],
     () => (painted ? Promise.all([db.annotations.orderBy('createdAt').count(), db.annotations.orderBy('updatedAt').lastKey()]) : undefined),
-    [db, painted],
+    [painted],
   );
   const version = changes.status === 'ready' && changes.value ? changes.value.join(':') : '';
   // The first answer of that live query only says what the library is: the search already
