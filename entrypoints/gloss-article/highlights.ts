@@ -1,7 +1,9 @@
 /**
- * The entity layer of the page: paints what the recognizer found (utils/highlight/) and shows
- * the panel (components/page/) in a shadow root. Follows the reader's settings live, in every
- * tab; "never on this site" takes everything off the page.
+ * The entity layer of the page: paints what the recognizer found (utils/highlight/), with its
+ * rules on the article's own element, and keeps the badge, the panel and the entity card in a
+ * shadow root; the panel and the card are drawn by the panel's views (entrypoints/gloss-panel),
+ * loaded on their first use, from the state kept here. Follows the reader's settings live, in
+ * every tab; "never on this site" takes everything off the page.
  */
 import type { ScriptContext } from '@/utils/page/script-context';
 import { createBadge } from '@/components/page/badge';
@@ -85,7 +87,7 @@ export function startHighlights(ctx: ScriptContext, initial: Settings, openEdito
   let namesSkipped: string | null = null;
   let changed: { text: string; onOpen: () => void } | null = null;
   let panelOpen = false;
-  /** Preact has rendered the panel or a card: from then on it renders on every change (maybe nothing). */
+  /** The panel or a card has been drawn: from then on they are drawn on every change (maybe as nothing). */
   let drawn = false;
 
   const counts = (): Record<EntityType, number> => {
