@@ -8,7 +8,6 @@ import { render } from 'preact';
 import { readSettingsEarly } from '@/components/popup/settings/use-settings';
 import { GlossDb } from '@/utils/db/database';
 import { readEarly } from '@/components/reader/use-stored-article';
-import { warmUp } from '@/components/reader/warm-up';
 import { ReaderApp } from './App';
 import '@/components/common/palette.css';
 import '@/components/common/page.css';
@@ -28,8 +27,6 @@ void db.open().catch(() => undefined); // a failure is shown by the first read t
 const articleId = params.get('article') ?? '';
 const versionId = params.get('version');
 const early = articleId ? readEarly(db, articleId, versionId) : undefined;
-// The database answers in tens of milliseconds: the first render's own preparations fill them.
-if (early) void warmUp();
 const root = document.getElementById('app');
 const show = () => root && render(<ReaderApp db={db} articleId={articleId} versionId={versionId} compareId={params.get('compare')} early={early} />, root);
 if (early) void Promise.race([early.content.promise, new Promise((done) => setTimeout(done, FIRST_READS_MS))]).then(show);

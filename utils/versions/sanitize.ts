@@ -75,19 +75,6 @@ function purifierFor(win: Window): Purifier {
 }
 
 /**
- * Makes and proves DOMPurify for `win` ahead of the first cleaning (a page can do it while it waits
- * for its data); false where it cannot clean.
- */
-export function prepareSanitizer(win: Window = globalThis as unknown as Window): boolean {
-  try {
-    purifierFor(win);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
  * `html` cleaned, as a fragment of a document that loads nothing (DOMPurify's parsing document):
  * import it into a live document to show it. Images are links by then.
  */
