@@ -15,12 +15,12 @@ import type { PageState } from '@/utils/messaging/protocol';
 import { ARTICLE_DETECTED_MARK, LOADER_STATE_KEY, SITE_OFF_MARK, articleScriptRunning } from '@/utils/page/handoff';
 import { mark, measure } from '@/utils/page/timeline';
 import { watchAddress } from '@/utils/page/watch-address';
+import { worldSlot } from '@/utils/page/world-slot';
 
 type Runtime = { sendMessage(message: unknown): Promise<unknown> };
 
-function setState(state: PageState): void {
-  (window as unknown as Record<string, unknown>)[LOADER_STATE_KEY] = state;
-}
+const pageState = worldSlot<PageState>(LOADER_STATE_KEY);
+const setState = (state: PageState) => pageState.set(state);
 
 /** The extension API, looked up only when needed: Firefox's `browser`, else Chrome's `chrome`. */
 function runtime(): Runtime {

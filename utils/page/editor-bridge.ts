@@ -5,6 +5,7 @@
  */
 import type { Placement } from '../anchoring/anchor-all';
 import type { TextModel } from '../text/text-model';
+import { worldSlot } from './world-slot';
 
 /** What the reader asked the editor for. */
 export type EditorRequest =
@@ -32,11 +33,10 @@ export interface EditorApi {
   open(request: EditorRequest): void;
 }
 
-const ARTICLE_KEY = '__glossArticle';
-const EDITOR_KEY = '__glossEditor';
-const shared = () => window as unknown as Record<string, unknown>;
+const article = worldSlot<ArticleBridge>('__glossArticle');
+const editor = worldSlot<EditorApi>('__glossEditor');
 
-export const articleBridge = () => shared()[ARTICLE_KEY] as ArticleBridge | undefined;
-export const shareArticle = (bridge: ArticleBridge | undefined) => void (shared()[ARTICLE_KEY] = bridge);
-export const editorApi = () => shared()[EDITOR_KEY] as EditorApi | undefined;
-export const shareEditor = (api: EditorApi | undefined) => void (shared()[EDITOR_KEY] = api);
+export const articleBridge = article.get;
+export const shareArticle = article.set;
+export const editorApi = editor.get;
+export const shareEditor = editor.set;

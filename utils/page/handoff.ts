@@ -3,6 +3,7 @@
  * article pages only). Both run in the extension's isolated world of the same frame, so they
  * share its `window`, which the page's own scripts cannot see.
  */
+import { worldSlot } from './world-slot';
 
 /** Set on the isolated world's `window` when the article script starts: the loader steps back. */
 export const ARTICLE_SCRIPT_FLAG = '__glossArticleScript';
@@ -23,12 +24,14 @@ export const SITE_OFF_MARK = 'gloss:site-off';
 /** The built article script, injected by the background. */
 export const ARTICLE_SCRIPT_FILE = '/gloss-article.js' as const;
 
+const articleScript = worldSlot<boolean>(ARTICLE_SCRIPT_FLAG);
+
 export function articleScriptRunning(): boolean {
-  return (window as unknown as Record<string, unknown>)[ARTICLE_SCRIPT_FLAG] === true;
+  return articleScript.get() === true;
 }
 
 export function markArticleScriptRunning(): void {
-  (window as unknown as Record<string, unknown>)[ARTICLE_SCRIPT_FLAG] = true;
+  articleScript.set(true);
 }
 
 /** The highlight editor (selection toolbar and cards), injected on the reader's first use. */

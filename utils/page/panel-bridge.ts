@@ -7,6 +7,7 @@
  */
 import type { EntityCardProps } from '@/components/page/EntityCard';
 import type { PanelProps } from '@/components/page/Panel';
+import { worldSlot } from './world-slot';
 
 /** What is drawn in the panel's shadow root: the card, the open panel, both or neither. */
 export interface PanelView {
@@ -23,11 +24,10 @@ export interface PanelHost {
   ready(): void;
 }
 
-const PANEL_KEY = '__glossPanel';
-const HOST_KEY = '__glossPanelHost';
-const shared = () => window as unknown as Record<string, unknown>;
+const panel = worldSlot<PanelApi>('__glossPanel');
+const host = worldSlot<PanelHost>('__glossPanelHost');
 
-export const panelApi = () => shared()[PANEL_KEY] as PanelApi | undefined;
-export const sharePanel = (api: PanelApi | undefined) => void (shared()[PANEL_KEY] = api);
-export const panelHost = () => shared()[HOST_KEY] as PanelHost | undefined;
-export const sharePanelHost = (host: PanelHost | undefined) => void (shared()[HOST_KEY] = host);
+export const panelApi = panel.get;
+export const sharePanel = panel.set;
+export const panelHost = host.get;
+export const sharePanelHost = host.set;

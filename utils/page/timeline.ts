@@ -8,6 +8,7 @@
  * and `npm start` ask, through the extension, whether Gloss is done with a page
  * (scripts/lib/gloss-done.mjs).
  */
+import { worldSlot } from './world-slot';
 
 /** Key of the step counts on the isolated world's `window`. */
 export const TIMELINE_KEY = '__glossTimeline';
@@ -15,10 +16,12 @@ export const TIMELINE_KEY = '__glossTimeline';
 /** Whether this build leaves `performance` entries on the page's timeline (the bench's build only). */
 const MEASURES = import.meta.env.GLOSS_MEASURES === true;
 
+const counts = worldSlot<Record<string, number>>(TIMELINE_KEY);
+
 function count(name: string): void {
-  const scope = window as unknown as Record<string, Record<string, number> | undefined>;
-  const steps = (scope[TIMELINE_KEY] ??= {});
+  const steps = counts.get() ?? {};
   steps[name] = (steps[name] ?? 0) + 1;
+  counts.set(steps);
 }
 
 /** A step that happened (e.g. `gloss:article-detected`). */
