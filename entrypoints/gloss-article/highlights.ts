@@ -254,15 +254,18 @@ export function startHighlights(ctx: ScriptContext, initial: Settings, openEdito
     if ((event as KeyboardEvent).key === 'Escape' && hover) closeCard();
   });
 
+  /** The element the rules should sit on (null in Firefox: bare rules). */
+  const ruledElement = () => (import.meta.env.FIREFOX || !current ? null : regionElement(current.region));
+  /** The adopted rules still sit on the region's element (the page may have moved it, or a reading found another). */
+  const stillOn = (on: NonNullable<typeof styles>['on']) => !on || (on.element === ruledElement() && !!on.element?.matches(on.selector));
   /**
    * Adopts the highlight rules for the painted `types` (anew only when they are not adopted, or
    * no longer on the region's element), on the region's element in Chromium (region-selector.ts).
    */
   const style = (types: Set<EntityType>) => {
-    if (!current) return;
-    const element = import.meta.env.FIREFOX ? null : regionElement(current.region);
-    if (styles?.on && (styles.on.element !== element || !element?.matches(styles.on.selector))) unstyle();
-    if (styles) return;
+    if (styles && stillOn(styles.on)) return;
+    unstyle();
+    const element = ruledElement();
     const on = import.meta.env.FIREFOX ? null : { selector: regionSelector(element), element };
     styles = { remove: adoptStyles(document, settings, { types, fallback: !highlightApi, on: on?.selector ?? '' }), on };
   };
@@ -313,7 +316,8 @@ export function startHighlights(ctx: ScriptContext, initial: Settings, openEdito
       paint();
     },
     keepStyled() {
-      if (styles && current && !isSiteDisabled(settings, location.href)) style(visibleTypes(settings));
+      // On every batch of the page's changes: a look at one selector, and nothing more while it holds.
+      if (styles && !stillOn(styles.on)) style(visibleTypes(settings));
     },
     show(model, entities, notes, label, region) {
       const start = performance.now();
