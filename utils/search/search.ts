@@ -102,10 +102,10 @@ export async function searchLibrary(db: GlossDb, query: string | LibraryFilter, 
       // whole (counting a term would walk its entries as reading its keys does). A term alone,
       // or the one range left when every list is large, is read whole at once: its probe could
       // only be read again ("to the up": the pair's 622 keys after a probe of 300).
-      const whole = await Promise.all(indexed.map((term) => term.lookup!.readsWhole()));
-      const lists = await Promise.all(indexed.map((term, k) => (whole[k] ? term.lookup!.keys() : undefined)));
+      // (Each list is read as soon as its term knows it has one, not after every term knows.)
+      const lists = await Promise.all(indexed.map(async (term) => ((await term.lookup!.readsWhole()) ? term.lookup!.keys() : undefined)));
       const listSmall = lists.some((keys) => keys !== undefined && keys.length < LOAD_AT_MOST);
-      const rangeWhole = indexed.length === 1 || (!listSmall && whole.filter((w) => !w).length === 1);
+      const rangeWhole = indexed.length === 1 || (!listSmall && lists.filter((keys) => !keys).length === 1);
       const probes = await Promise.all(
         indexed.map(async (term, k) => {
           const list = lists[k];
