@@ -7,6 +7,7 @@ import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { formatDay } from '@/utils/versions/changes';
 import type { VersionRecord } from '@/utils/versions/version';
 import { FIXTURE_PAGES, REPO } from '../../scripts/lib/paths.mjs';
+import { contrastOf } from './support/contrast';
 import { EditorPage, paintedTexts } from './support/editor-page';
 import { startGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
 
@@ -78,6 +79,13 @@ describe('e2e/what-changed', () => {
     await expect.poll(() => panel.getByTestId('article-changed').textContent()).toBe(`${said} See what changed`);
     expect(await panel.locator('.badge').getAttribute('aria-label')).toContain('The article changed since you annotated.');
     await page.screenshot({ path: join(SHOTS, 'changed-panel.png') });
+    // Readable in dark mode too: the notice, its link and the panel's close button.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    for (const part of [panel.getByTestId('article-changed'), panel.getByTestId('see-changes'), panel.getByRole('button', { name: 'Close the Gloss panel' })]) {
+      expect(await part.evaluate(contrastOf)).toBeGreaterThan(4.5);
+    }
+    await page.screenshot({ path: join(SHOTS, 'changed-panel-dark.png') });
+    await page.emulateMedia({ colorScheme: null });
 
     const popup = await gloss.openPopup(await gloss.tabIdOf(page));
     await expect.poll(() => popup.page.getByTestId('article-changed').textContent()).toBe(`${said} See what changed`);
