@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO } from '../../scripts/lib/paths.mjs';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
+import { contrastOf } from './support/contrast';
 import { EditorPage, paintedTexts } from './support/editor-page';
 import { startGloss, waitForGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
 
@@ -77,6 +78,10 @@ describe('e2e/editor', () => {
     expect((await editor.texts('.note'))[0]).toContain('<script>window.pwned = 1</script>');
     expect(await editor.texts('.chip')).toEqual(['policy', 'Songchon']);
     expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined();
+    // In dark mode its Delete is as readable as its other words.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await editor.inGloss<number>(`return (${contrastOf.toString()})(root.querySelector('[data-testid="delete"]'));`)).toBeGreaterThan(4.5);
+    await page.emulateMedia({ colorScheme: null });
     expect(gloss.errors).toEqual([]);
   });
 
