@@ -57,6 +57,9 @@ const PLURAL: Record<EntitySpan['type'], string> = {
   TERM: 'policy term',
 };
 
+/** The card's width on screen (panel.css `.card`: 280 px, 10 px padding and 1 px border each side). */
+const CARD_OUTER_WIDTH = 302;
+
 export function EntityCard(props: EntityCardProps) {
   const { span, anchor, mention, mentions, variants, entity, entities, focus, onStep, onStepEntity, onNote, onClose, watchlists } = props;
   const card = useRef<HTMLElement>(null);
@@ -65,7 +68,8 @@ export function EntityCard(props: EntityCardProps) {
   useEffect(() => {
     if (focus) card.current?.focus();
   }, [focus]);
-  const left = Math.max(8, Math.min(anchor.left, window.innerWidth - 280));
+  // Kept 8 px inside the window's edges.
+  const left = Math.max(8, Math.min(anchor.left, window.innerWidth - CARD_OUTER_WIDTH - 8));
   // The card's height, about: more with the watchlist picker open.
   const top = Math.min(anchor.bottom + 6, window.innerHeight - (watching ? 260 : 170));
   return (

@@ -109,6 +109,33 @@ describe('e2e/highlights', () => {
     expect(await card.count()).toBe(0);
   });
 
+  it('keeps the card whole inside a phone-wide window, wherever the name is', async () => {
+    const page = await gloss.openPage(SEED);
+    await page.setViewportSize({ width: 360, height: 740 });
+    await painted(page);
+    const card = panel(page).locator('section.card');
+    for (const index of [0, 1, 2]) {
+      const box = await page.evaluate((i) => {
+        const range = [...CSS.highlights.get('gloss-person')!][i] as AbstractRange;
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        live.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+        const rect = live.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }, index);
+      await page.mouse.move(box.x, box.y);
+      await expect.poll(() => card.count()).toBe(1);
+      const shown = (await card.boundingBox())!;
+      expect(shown.x, `mention ${index + 1}`).toBeGreaterThanOrEqual(0);
+      expect(shown.x + shown.width, `mention ${index + 1}`).toBeLessThanOrEqual(360);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => card.count()).toBe(0);
+      await page.mouse.move(0, 0);
+    }
+    await page.close();
+  });
+
   it('opens the entity cards from the keyboard alone, steps through the places, and hands focus back', async () => {
     const page = await gloss.openPage(SEED);
     await painted(page);
