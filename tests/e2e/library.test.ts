@@ -60,6 +60,15 @@ describe('e2e/library', () => {
     expect(await item.locator('.library-quote').textContent()).toContain(SECOND);
     expect(await item.locator('mark').allTextContents()).toEqual(['Terrain']);
     await popup.page.screenshot({ path: join(SHOTS, 'library.png'), fullPage: true });
+    // The filters, open, stay inside the popup however long a term list's name.
+    await popup.page.locator('.library-filters summary').click();
+    await popup.page.locator('[data-filter="termList"] option').nth(1).waitFor({ state: 'attached' });
+    const overflow = await popup.page.evaluate(() => {
+      const grid = document.querySelector('.filter-grid')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.filter-grid select, .filter-grid input')].filter((el) => el.getBoundingClientRect().right > grid.right + 0.5).map((el) => el.getAttribute('data-filter'));
+    });
+    expect(overflow).toEqual([]);
+    await popup.page.locator('.library-filters summary').click();
 
     await item.click();
     await page.waitForFunction(() => (CSS.highlights.get('gloss-flash')?.size ?? 0) > 0, null, { timeout: 10_000 });
@@ -68,6 +77,12 @@ describe('e2e/library', () => {
 
   it('exports Markdown with the quote and the note, and a backup', async () => {
     await popup.page.getByTestId('section-settings').click();
+    // The number of versions to keep shows beside its long label, not squeezed to nothing, in the narrowest popup.
+    const size = popup.page.viewportSize()!;
+    await popup.page.setViewportSize({ width: 360, height: size.height });
+    await popup.page.getByTestId('settings-versions').locator('summary').click();
+    expect((await popup.page.getByTestId('prune-keep').boundingBox())!.width).toBeGreaterThan(40);
+    await popup.page.setViewportSize(size);
     const [markdown] = await Promise.all([popup.page.waitForEvent('download'), popup.page.locator('[data-export="markdown"]').click()]);
     const text = readFileSync((await markdown.path())!, 'utf8');
     expect(text).toContain(`> ${FIRST}`);

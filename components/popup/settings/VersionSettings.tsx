@@ -56,7 +56,7 @@ function Pruning({ db }: { db: GlossDb }) {
             : 'Counting the copies…'}
       </p>
       <form class="settings-row" noValidate onSubmit={(event) => void prune(event)} data-testid="prune-versions">
-        <label for={id}>Keep of each article its first version and the last</label>{' '}
+        <label for={id}>Keep each article’s first version and its last</label>{' '}
         <input id={id} type="number" min={1} max={1000} step={1} ref={keep} defaultValue={String(DEFAULT_KEEP)} style={{ width: '4.5em' }} data-testid="prune-keep" />{' '}
         <button type="submit" disabled={busy} data-testid="prune-submit">
           Remove older versions

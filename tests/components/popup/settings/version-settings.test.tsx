@@ -46,6 +46,7 @@ describe('components/popup/settings/VersionSettings', () => {
     render(<VersionSettings settings={DEFAULT_SETTINGS} db={db} />, root);
     await vi.waitFor(() => expect(root.querySelector('[data-testid="version-stats"]')?.textContent).toMatch(/^2 versions of 1 article: [\d.]+ (B|KB) stored/));
     const keep = root.querySelector<HTMLInputElement>('[data-testid="prune-keep"]')!;
+    expect(root.querySelector(`label[for="${keep.id}"]`)?.textContent).toBe('Keep each article’s first version and its last');
     keep.value = '0';
     keep.dispatchEvent(new Event('input', { bubbles: true }));
     root.querySelector<HTMLFormElement>('[data-testid="prune-versions"]')!.requestSubmit();
