@@ -8,7 +8,7 @@
 import { useState } from 'preact/hooks';
 import { keyName, MAX_NAME, type CorrectionEdit } from '@/utils/corrections/correction';
 import type { ShownEntity } from '@/utils/db/entity-groups';
-import { ENTITY_TYPE_LABELS, type EntityType } from '@/utils/entities/types';
+import { ENTITY_TYPE_SINGULAR, type EntityType } from '@/utils/entities/types';
 import type { LibraryClient } from './library-client';
 import { NameSearchBox } from './NameSearchBox';
 import { routeHref } from './route';
@@ -17,7 +17,7 @@ import { useNameSearch } from './use-name-search';
 /** Entities offered to merge into, at most. */
 export const MERGE_CHOICES = 8;
 
-const typeOf = (key: string) => ENTITY_TYPE_LABELS[key.slice(0, key.indexOf(':')) as EntityType] ?? '';
+const typeOf = (key: string) => ENTITY_TYPE_SINGULAR[key.slice(0, key.indexOf(':')) as EntityType] ?? '';
 
 export function EntityCorrections({ client, summary, onChanged }: { client: LibraryClient; summary: ShownEntity; onChanged: () => void }) {
   const [status, setStatus] = useState<{ text: string; refused?: boolean } | null>(null);
@@ -98,7 +98,7 @@ export function EntityCorrections({ client, summary, onChanged }: { client: Libr
                   Merge into {e.name}
                 </button>{' '}
                 <span class="muted">
-                  ({ENTITY_TYPE_LABELS[e.type]}, {e.articles} {e.articles === 1 ? 'article' : 'articles'})
+                  ({ENTITY_TYPE_SINGULAR[e.type]}, {e.articles} {e.articles === 1 ? 'article' : 'articles'})
                 </span>
               </li>
             ))}

@@ -9,7 +9,7 @@
  */
 import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { NameSearch } from '@/utils/db/name-search';
-import { ENTITY_TYPE_LABELS, type EntityType } from '@/utils/entities/types';
+import { ENTITY_TYPE_LABELS, ENTITY_TYPE_SINGULAR, type EntityType } from '@/utils/entities/types';
 import { csvTable } from '@/utils/export/csv-field';
 import type { ShownEntity } from '@/utils/db/entity-groups';
 import type { Slice, SlicedEntity } from '@/utils/db/sliced-entities';
@@ -196,7 +196,7 @@ export function EntityTable({ client, revision = 0, slice, onSlice = () => {} }:
                     <a href={routeHref({ view: 'entity', key: row.key })}>{row.name}</a>
                     {row.hidden && <span class="muted"> (hidden)</span>}
                   </th>
-                  <td>{ENTITY_TYPE_LABELS[row.type]}</td>
+                  <td>{ENTITY_TYPE_SINGULAR[row.type]}</td>
                   <td class="variants">{row.variants.join(', ')}</td>
                   <td class="num">{row.articles}</td>
                   <td class="num">{row.mentions}</td>

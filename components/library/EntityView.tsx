@@ -8,7 +8,7 @@
 import { useState } from 'preact/hooks';
 import { ARTICLES_PER_PAGE, type TimelineMonth } from '@/utils/db/entity-queries';
 import type { TimelineWeek } from '@/utils/db/entity-weeks';
-import { ENTITY_TYPE_LABELS } from '@/utils/entities/types';
+import { ENTITY_TYPE_SINGULAR } from '@/utils/entities/types';
 import { csvTable } from '@/utils/export/csv-field';
 import type { EntityLibraryPage } from '@/utils/messaging/protocol/types';
 import { keyName } from '@/utils/corrections/correction';
@@ -77,10 +77,10 @@ export function EntityView({
     <article aria-labelledby="entity-title" data-testid="entity-view">
       <h2 id="entity-title">{summary.name}</h2>
       <p class="muted">
-        {ENTITY_TYPE_LABELS[summary.type]} ·{' '}
+        {ENTITY_TYPE_SINGULAR[summary.type]} ·{' '}
         {summary.articles ? (
           <>
-            {summary.articles} {summary.articles === 1 ? 'article' : 'articles'} · {summary.mentions} mentions · {day(summary.firstSeen)} to {day(summary.lastSeen)}
+            {summary.articles} {summary.articles === 1 ? 'article' : 'articles'} · {summary.mentions} {summary.mentions === 1 ? 'mention' : 'mentions'} · {day(summary.firstSeen)} to {day(summary.lastSeen)}
           </>
         ) : (
           'no article names it in its latest version'
@@ -174,7 +174,7 @@ export function EntityView({
             <ol class="related" data-testid="related">
               {related.map((r) => (
                 <li key={r.key}>
-                  <a href={routeHref({ view: 'entity', key: r.key })}>{r.name}</a> <span class="muted">({ENTITY_TYPE_LABELS[r.type]}, {r.together} together)</span>
+                  <a href={routeHref({ view: 'entity', key: r.key })}>{r.name}</a> <span class="muted">({ENTITY_TYPE_SINGULAR[r.type]}, {r.together} together)</span>
                 </li>
               ))}
             </ol>

@@ -48,7 +48,7 @@ describe('e2e/library-page', () => {
       })
       .toBe('3');
     const cells = await entityRow(library, 'Kim Jong Un').locator('td').allTextContents();
-    expect(cells[0]).toBe('People');
+    expect(cells[0]).toBe('Person');
     expect(cells.slice(4)).toEqual(['2024-05-20', '2024-06-18']); // first and last seen
     // Filter by type and search by name: the table narrows to what matches.
     await library.getByTestId('type-filter').selectOption('PLACE');

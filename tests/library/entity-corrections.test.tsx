@@ -67,7 +67,7 @@ describe('library/EntityCorrections', () => {
     const { client, asked } = fakeClient({ page: mergedPage });
     render(<EntityView client={client} entityKey={KIM} />, root);
     await until(() => !!corrections());
-    expect(root.querySelector('[data-testid=merged-keys]')?.textContent).toContain('Kim Jong-un (People)');
+    expect(root.querySelector('[data-testid=merged-keys]')?.textContent).toContain('Kim Jong-un (Person)');
     button(corrections(), 'Split out Kim Jong-un').click();
     await until(() => asked.at(-1)?.type === 'correctKey');
     expect(asked.at(-1)?.payload).toEqual({ kind: 'split', key: 'PERSON:Kim Jong-un' });

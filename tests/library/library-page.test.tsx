@@ -80,7 +80,7 @@ describe('library/EntityTable', () => {
     expect(texts(root, 'tbody th')).toEqual(['Kim Jong Un', 'Regional Development 20×10 Policy', 'Songchon County', 'Workers’ Party of Korea']); // a tie of articles goes by key
     expect(root.querySelector('tbody a')?.getAttribute('href')).toBe(routeHref({ view: 'entity', key: 'PERSON:Kim Jong Un' }));
     const kim = [...root.querySelectorAll('tbody tr')].find((row) => row.getAttribute('data-key') === 'PERSON:Kim Jong Un');
-    expect(texts(kim!, 'td')).toEqual(['People', 'Kim Jong Un, Kim Jong-un', '3', '12', '2024-05-20', '2024-06-18']);
+    expect(texts(kim!, 'td')).toEqual(['Person', 'Kim Jong Un, Kim Jong-un', '3', '12', '2024-05-20', '2024-06-18']);
   });
 
   it('asks for the table within an outlet and months, offers the library’s outlets, and says what the figures are', async () => {
@@ -97,7 +97,7 @@ describe('library/EntityTable', () => {
     render(<EntityTable client={client} onSlice={onSlice} slice={{ outlet: 'KCNA Watch', from: '2024-05' }} />, root);
     await until(() => texts(root, 'tbody th').length === 1);
     expect(asked.filter((a) => a.type === 'listEntities').at(-1)?.payload).toEqual({ limit: 2000, outlet: 'KCNA Watch', from: '2024-05' });
-    expect(texts(root, 'tbody td')).toEqual(['People', 'Kim Jong Un, Kim Jong-un', '1', '5', '2024-05', '2024-05']);
+    expect(texts(root, 'tbody td')).toEqual(['Person', 'Kim Jong Un, Kim Jong-un', '1', '5', '2024-05', '2024-05']);
     expect(root.querySelector('[data-testid=table-status]')?.textContent).toContain('in KCNA Watch, from 2024-05 on');
     button(root, 'Whole library').click();
     expect(onSlice).toHaveBeenLastCalledWith(undefined);
@@ -201,7 +201,7 @@ describe('library/EntityTable', () => {
     await until(() => asked.some((a) => a.type === 'searchEntities'));
     expect(asked.filter((a) => a.type === 'searchEntities').map((a) => a.payload)).toEqual([{ search: 'kim', limit: 200, outlet: 'KCNA Watch', from: '2024-05' }]);
     await until(() => !root.querySelector('[aria-busy=true]'));
-    expect(texts(root, 'tbody td')).toEqual(['People', 'Kim Jong Un, Kim Jong-un', '1', '5', '2024-05', '2024-05']);
+    expect(texts(root, 'tbody td')).toEqual(['Person', 'Kim Jong Un, Kim Jong-un', '1', '5', '2024-05', '2024-05']);
     expect(root.querySelector('[data-testid=table-status]')?.textContent).toContain('1 name matches “kim” in KCNA Watch, from 2024-05 on');
     client.searchEntities = async () => ({ ok: false, error: { code: 'invalid-message', message: 'the search is longer than 200 characters' } });
     await typeInto(root.querySelector('[data-testid=entity-search]'), 'kim jong');
@@ -294,7 +294,17 @@ describe('library/EntityView', () => {
     expect(texts(root, '[data-testid=timeline-table] tbody tr:last-child td')).toEqual(['2', '7', '0', '1', '1']);
     const related = root.querySelector<HTMLAnchorElement>('[data-testid=related] a');
     expect([related?.textContent, related?.getAttribute('href')]).toEqual(['Songchon County', routeHref({ view: 'entity', key: 'PLACE:Songchon County' })]);
+    // One entity is called by its type in the singular.
+    expect(root.querySelector('[data-testid=related] .muted')?.textContent).toBe('(Place, 2 together)');
+    expect(root.querySelector('[data-testid=entity-view] > p.muted')?.textContent).toMatch(/^Person · 3 articles · 12 mentions · /);
     expect([...root.querySelectorAll('[data-testid=bar-chart] rect')].map((r) => [r.getAttribute('data-month'), r.getAttribute('data-value')])).toEqual([['2024-05', '1'], ['2024-06', '2']]);
+  });
+
+  it('says one article and one mention in the singular, and one entity’s type', async () => {
+    const { client } = fakeClient({ page: (offset, limit) => ({ ...kimPage(offset, limit), summary: ENTITIES[3]! }) });
+    render(<EntityView client={client} entityKey="PERSON:Kim Jong Un" />, root);
+    await until(() => !!root.querySelector('[data-testid=entity-view] > p.muted'));
+    expect(root.querySelector('[data-testid=entity-view] > p.muted')?.textContent).toMatch(/^Organization · 1 article · 1 mention · /);
   });
 
   it('asks for the next page of articles, and back', async () => {

@@ -13,6 +13,15 @@ export const ENTITY_TYPE_LABELS: Readonly<Record<EntityType, string>> = {
   TERM: 'Policy terms',
 };
 
+/** What one entity of a type is called (a row of the library's table, an entity's page). */
+export const ENTITY_TYPE_SINGULAR: Readonly<Record<EntityType, string>> = {
+  PERSON: 'Person',
+  ORG: 'Organization',
+  PLACE: 'Place',
+  DATE: 'Date',
+  TERM: 'Policy term',
+};
+
 export interface EntitySpan {
   /** Offsets into the text: [start, end). */
   start: number;
