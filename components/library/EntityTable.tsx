@@ -176,7 +176,7 @@ export function EntityTable({ client, revision = 0, slice, onSlice = () => {} }:
         <p>{slice ? 'No entities here: no article of the library falls in this outlet and these months.' : 'No entities yet: Gloss lists what it recognizes in the articles you read.'}</p>
       ) : (
         <div class="table-wrap">
-          <table data-testid="entity-table">
+          <table class="entity-table" data-testid="entity-table">
             <thead>
               <tr>
                 {COLUMNS.map((c) => (

@@ -250,6 +250,10 @@ describe('e2e/library-page', () => {
     await library.goto(`chrome-extension://${gloss.extensionId}/library.html#${new URLSearchParams({ outlet: 'KCNA Watch', from: '2024-05' }).toString()}`);
     await expect.poll(() => entityRow(library, 'Kim Jong Un').count()).toBe(1);
     expect(await overflows()).toBe(0);
+    // The table scrolls sideways within itself; a name wraps rather than taking the width alone, and spellings are not stacked a word a line.
+    const row = entityRow(library, 'Kim Jong Un');
+    expect((await row.locator('th').boundingBox())!.width).toBeLessThan(200);
+    expect((await row.locator('td.variants').boundingBox())!.width).toBeGreaterThan(150);
     await library.screenshot({ path: join(REPO, 'test-results/library/table-slice-dark-360.png'), fullPage: true });
   });
 
