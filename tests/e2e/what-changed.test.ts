@@ -170,6 +170,11 @@ describe('e2e/what-changed', () => {
     const [item] = JSON.parse((await reader.getByTestId('cite-csl').textContent())!);
     expect(item).toMatchObject({ title: 'Reforestation campaign moves spring planting forward', 'container-title': 'Policy Monitor', URL: articleId });
     expect(item.accessed['date-parts'][0]).toHaveLength(3);
+    // The reference wraps its 64-character fingerprint: the page does not scroll sideways, even phone-wide.
+    for (const width of [1280, 360]) {
+      await reader.setViewportSize({ width, height: 800 });
+      expect(await reader.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${width} px`).toBe(0);
+    }
     await reader.close();
     expect(gloss.errors).toEqual([]);
   });
