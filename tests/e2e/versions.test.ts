@@ -18,7 +18,8 @@ describe('e2e/versions', () => {
   let gloss: GlossBrowser;
   const live = mkdtempSync(join(tmpdir(), 'gloss-live-'));
   const PHRASE = 'an unusually dry winter left seedbeds short of water';
-  const NOTE = 'Drought as the *stated* reason';
+  // With an address whose document id is one word of 64 characters, with no place to break.
+  const NOTE = 'Drought as the *stated* reason, as in https://policy.example/d/5f2c9e7b1d4a8e3f6c0b9a7d2e5f8c1b4a7d0e3f6a9c2b5e8d1f4a7c0b3e6d9f';
   const SHOTS = join(REPO, 'test-results/versions');
 
   beforeAll(async () => {
@@ -108,6 +109,14 @@ describe('e2e/versions', () => {
     const notes = reader.page.getByTestId('reader-notes');
     expect(await notes.textContent()).toContain(PHRASE);
     expect(await notes.locator('em').textContent()).toBe('stated');
+    // A long address in a note wraps in the notes' column: the page does not scroll sideways, even phone-wide.
+    for (const width of [1280, 360]) {
+      await reader.page.setViewportSize({ width, height: 800 });
+      expect(await reader.page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), `${width} px`).toBe(0);
+      const column = (await notes.boundingBox())!;
+      const text = (await notes.locator('.note-text').boundingBox())!;
+      expect(text.x + text.width, `${width} px`).toBeLessThanOrEqual(column.x + column.width + 1);
+    }
     expect(await reader.page.getByTestId('version-outlet').textContent()).toBe('Policy Monitor');
     expect(await reader.page.getByTestId('version-source').getAttribute('href')).toBe(version!.url);
     expect(await reader.page.getByTestId('version-link').count()).toBe(1);
