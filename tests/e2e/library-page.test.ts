@@ -65,7 +65,7 @@ describe('e2e/library-page', () => {
       id, articleId: early.id, quote: { type: 'TextQuoteSelector', exact, prefix: '', suffix: '' }, position: { type: 'TextPositionSelector', start: 0, end: exact.length },
       color: 'green', note: text, tags: [], createdAt: 1, updatedAt: 1, textHash: 'x:1', rev: 1,
     });
-    await gloss.putRecords('annotations', [note('n-kim', 'respected Comrade Kim Jong Un made a speech', 'the opening'), note('n-other', 'beloved people', 'not about him')]);
+    await gloss.putRecords('annotations', [note('n-kim', 'respected Comrade Kim Jong Un made a speech', 'the opening, as in https://policy.example/d/5f2c9e7b1d4a8e3f6c0b9a7d2e5f8c1b4a7d0e3f6a9c2b5e8d1f4a7c0b3e6d9f'), note('n-other', 'beloved people', 'not about him')]);
     const library = await openLibrary();
     await entityRow(library, 'Kim Jong Un').getByRole('link').click();
     const view = library.getByTestId('entity-view');
@@ -241,6 +241,8 @@ describe('e2e/library-page', () => {
     }));
     expect(background).toBe('rgb(28, 28, 26)'); // palette.css --bg, dark
     expect(overflow).toBe(0);
+    // The reader's note beside an article wraps its long address rather than being cut off.
+    expect(await library.getByTestId('entity-highlight').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
     await library.screenshot({ path: join(REPO, 'test-results/library/entity-dark-360.png'), fullPage: true });
     // The week view and the table within a slice, at the same width.
     const overflows = () => library.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
