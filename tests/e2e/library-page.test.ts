@@ -243,6 +243,9 @@ describe('e2e/library-page', () => {
     expect(overflow).toBe(0);
     // The reader's note beside an article wraps its long address rather than being cut off.
     expect(await library.getByTestId('entity-highlight').evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+    // The month table scrolls sideways in its box; its caption stays whole in view.
+    const caption = (await library.getByTestId('timeline-table').locator('caption').boundingBox())!;
+    expect(caption.x + caption.width).toBeLessThanOrEqual(360);
     await library.screenshot({ path: join(REPO, 'test-results/library/entity-dark-360.png'), fullPage: true });
     // The week view and the table within a slice, at the same width.
     const overflows = () => library.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
