@@ -8,7 +8,7 @@
  * term on every page from then on.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { EntitySpan } from '@/utils/entities/types';
+import { ENTITY_TYPE_SINGULAR, type EntitySpan } from '@/utils/entities/types';
 import { WatchlistPicker, type WatchlistActions } from './WatchlistPicker';
 
 export interface EntityCardProps {
@@ -31,14 +31,6 @@ export interface EntityCardProps {
   /** Adds this entity's name and spellings to a watchlist. */
   watchlists: WatchlistActions;
 }
-
-const SINGULAR: Record<EntitySpan['type'], string> = {
-  PERSON: 'Person',
-  ORG: 'Organization',
-  PLACE: 'Place',
-  DATE: 'Date',
-  TERM: 'Policy term',
-};
 
 /** What a new watchlist for an entity of this type is called unless the reader says otherwise. */
 const NEW_LIST: Record<EntitySpan['type'], string> = {
@@ -78,12 +70,12 @@ export function EntityCard(props: EntityCardProps) {
       tabIndex={-1}
       class={`card card-${span.type.toLowerCase()}`}
       role="dialog"
-      aria-label={`${SINGULAR[span.type]}: ${span.key}`}
+      aria-label={`${ENTITY_TYPE_SINGULAR[span.type]}: ${span.key}`}
       style={{ left: `${left}px`, top: `${top}px` }}
       onKeyDown={(event) => event.key === 'Escape' && onClose()}
     >
       <p class="card-type">
-        <span class={`swatch swatch-${span.type.toLowerCase()}`} aria-hidden="true" /> {SINGULAR[span.type]}
+        <span class={`swatch swatch-${span.type.toLowerCase()}`} aria-hidden="true" /> {ENTITY_TYPE_SINGULAR[span.type]}
         <button type="button" class="card-close" aria-label="Close the card" onClick={onClose}>
           ×
         </button>
