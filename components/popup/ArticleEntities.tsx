@@ -1,7 +1,8 @@
 /**
  * What Gloss found in the article: its people, organizations, places and dates grouped by type,
  * each name with its number of mentions (clicking it steps through them in the tab), and the
- * policy terms matched, grouped by the list that holds them.
+ * policy terms matched, grouped by the list that holds them. A date is shown as the article first
+ * writes it ("29/02/2024"): its key is a form for grouping ("29 02 2024"), not for reading.
  */
 import { useState } from 'preact/hooks';
 import { BUILT_IN_LIST_NAMES } from '@/utils/entities/list-names';
@@ -11,6 +12,8 @@ const HEADINGS: Record<Exclude<EntityType, 'TERM'>, string> = { PERSON: 'People'
 
 export interface ArticleEntitiesProps {
   entities: readonly EntitySpan[];
+  /** The article's text, which the spans' offsets are into. */
+  text: string;
   /** Names of the reader's watchlists by term-list id (`watchlist:<id>`). */
   watchlistNames: Readonly<Record<string, string>>;
   onReveal: (start: number, end: number) => void;
@@ -28,7 +31,13 @@ function groups(spans: readonly EntitySpan[]): Group[] {
   return [...byKey].map(([key, mentions]) => ({ key, mentions })).sort((a, b) => b.mentions.length - a.mentions.length || a.key.localeCompare(b.key));
 }
 
-export function ArticleEntities({ entities, watchlistNames, onReveal }: ArticleEntitiesProps) {
+/** What a group is called: its key, or for a date the article's own words at its first mention. */
+function labelOf(group: Group, text: string): string {
+  const first = group.mentions[0]!;
+  return (first.type === 'DATE' && text.slice(first.start, first.end).replace(/\s+/g, ' ').trim()) || group.key;
+}
+
+export function ArticleEntities({ entities, text, watchlistNames, onReveal }: ArticleEntitiesProps) {
   const [step, setStep] = useState<Record<string, number>>({});
   if (!entities.length) return null;
   const listName = (id: string | undefined) => (id && (BUILT_IN_LIST_NAMES[id] ?? watchlistNames[id])) || 'Other terms';
@@ -60,18 +69,21 @@ export function ArticleEntities({ entities, watchlistNames, onReveal }: ArticleE
             {section.title} <span class="count">({section.groups.reduce((n, g) => n + g.mentions.length, 0)})</span>
           </h3>
           <ul class="entity-keys">
-            {section.groups.map((group) => (
-              <li key={group.key}>
-                <button
-                  type="button"
-                  title="Show the next mention in the page"
-                  aria-label={`${group.key}: ${group.mentions.length} mentions; show the next`}
-                  onClick={() => next(section.title, group)}
-                >
-                  {group.key} <span class="count">{group.mentions.length}</span>
-                </button>
-              </li>
-            ))}
+            {section.groups.map((group) => {
+              const label = labelOf(group, text);
+              return (
+                <li key={group.key}>
+                  <button
+                    type="button"
+                    title="Show the next mention in the page"
+                    aria-label={`${label}: ${group.mentions.length} ${group.mentions.length === 1 ? 'mention' : 'mentions'}; show the next`}
+                    onClick={() => next(section.title, group)}
+                  >
+                    {label} <span class="count">{group.mentions.length}</span>
+                  </button>
+                </li>
+              );
+            })}
           </ul>
         </div>
       ))}

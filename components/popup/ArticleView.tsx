@@ -53,7 +53,7 @@ export function ArticleView({ db, tabId, view, colorNames }: { db: GlossDb; tabI
           suggestions={tags.status === 'ready' ? tags.value : []}
         />
       )}
-      {reading && <ArticleEntities entities={reading.entities} watchlistNames={watchlistNames} onReveal={reveal} />}
+      {reading && <ArticleEntities entities={reading.entities} text={reading.text} watchlistNames={watchlistNames} onReveal={reveal} />}
     </>
   );
 }
