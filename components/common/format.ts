@@ -4,14 +4,27 @@
  * The formatters of a moment, made once: each `toLocaleDateString` with options builds a
  * formatter anew (a few milliseconds the first time in a fresh page, and again on every call).
  */
-let moments: { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat } | null = null;
+let moments: { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat; seconds?: Intl.DateTimeFormat } | null = null;
 
-/** A time Gloss recorded (ms since 1970), in the reader's own locale and zone. */
-export function formatMoment(ms: number): string {
+/** A time Gloss recorded (ms since 1970), in the reader's own locale and zone; to the second with `seconds`. */
+export function formatMoment(ms: number, { seconds = false } = {}): string {
   const date = new Date(ms);
   if (!Number.isFinite(date.getTime())) return 'at an unknown time';
   moments ??= { date: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }), time: new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }) };
-  return `${moments.date.format(date)}, ${moments.time.format(date)}`;
+  const time = seconds ? (moments.seconds ??= new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })) : moments.time;
+  return `${moments.date.format(date)}, ${time.format(date)}`;
+}
+
+/**
+ * Moments that are shown together (the versions of an article), each to the minute unless another
+ * falls in the same minute: those are written to the second, so that no two read alike (a page
+ * that changes on every reading is kept several times a minute).
+ */
+export function formatMoments(times: readonly number[]): string[] {
+  const labels = times.map((ms) => formatMoment(ms));
+  const seen = new Map<string, number>();
+  for (const label of labels) seen.set(label, (seen.get(label) ?? 0) + 1);
+  return labels.map((label, i) => ((seen.get(label) ?? 0) > 1 ? formatMoment(times[i] as number, { seconds: true }) : label));
 }
 
 /** Bytes as KB or MB, one decimal. */

@@ -8,7 +8,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendToExtension } from '@/utils/messaging/send';
 import { browser } from 'wxt/browser';
-import { formatBytes, formatMoment } from '@/components/common/format';
+import { formatBytes, formatMoments } from '@/components/common/format';
 import { useLiveQuery } from '@/components/common/use-live-query';
 import type { GlossDb } from '@/utils/db/database';
 import { MAX_VERSIONS_PER_DAY, listVersions } from '@/utils/db/versions-repo';
@@ -76,6 +76,7 @@ export function StoredVersions({ db, articleId }: { db: GlossDb; articleId: stri
   const count = versions.status === 'ready' ? versions.value.length : 0;
   const latest = versions.status === 'ready' ? versions.value.at(-1) : undefined;
   const newestFirst = versions.status === 'ready' ? [...versions.value].reverse() : [];
+  const moments = formatMoments(newestFirst.map((version) => version.firstSeenAt));
   const reader = (query: Record<string, string>) => browser.runtime.getURL(`/reader.html?${new URLSearchParams({ article: articleId, ...query }).toString()}`);
   if (!count && !notice) return null;
   return (
@@ -100,7 +101,7 @@ export function StoredVersions({ db, articleId }: { db: GlossDb; articleId: stri
             {newestFirst.map((version, i) => (
               <li key={version.id}>
                 <a href={reader({ version: version.id })} target="_blank" rel="noopener" data-testid="popup-version" data-version={version.id}>
-                  {formatMoment(version.firstSeenAt)}
+                  {moments[i]}
                 </a>
                 {i === 0 ? ' (latest)' : ''} <span class="muted">{formatBytes(version.storedBytes)}</span>
                 {i > 0 && (

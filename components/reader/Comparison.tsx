@@ -12,7 +12,7 @@ import { countChanges, diffTexts, foldUnchanged, type ParagraphChange, type Word
 import { flagAnnotations, type AnnotationFlag, type FlagKind } from '@/utils/versions/flags';
 import type { VersionRecord } from '@/utils/versions/version';
 import { changeSummary } from '@/utils/versions/changes';
-import { formatMoment } from '@/components/common/format';
+import { formatMoments } from '@/components/common/format';
 
 export interface ComparisonProps {
   /** The older version and its text, then the newer. */
@@ -135,12 +135,13 @@ export function Comparison({ older, newer, annotations }: ComparisonProps) {
   const blocks = useMemo(() => foldUnchanged(changes, 1, new Set(flagsAt.keys())), [changes, flagsAt]);
   const counts = countChanges(changes);
   const summary = changeSummary(counts);
+  const [olderRead, newerRead] = formatMoments([older.version.firstSeenAt, newer.version.firstSeenAt]);
 
   return (
     <article class="comparison" data-testid="comparison">
       <h1 class="stored-title">{newer.version.title || 'Untitled article'}</h1>
       <p class="version-meta" data-testid="comparison-between">
-        What changed from the version read {formatMoment(older.version.firstSeenAt)} to the version read {formatMoment(newer.version.firstSeenAt)}
+        What changed from the version read {olderRead} to the version read {newerRead}
       </p>
       <p class="comparison-summary" data-testid="comparison-summary" role="status">
         {summary ?? 'The two versions have the same text.'}

@@ -5,7 +5,7 @@
  * comparing, "read alone" goes back to the version shown.
  */
 import type { VersionRecord } from '@/utils/versions/version';
-import { formatBytes, formatMoment } from '@/components/common/format';
+import { formatBytes, formatMoments } from '@/components/common/format';
 
 export interface VersionSwitcherProps {
   versions: readonly VersionRecord[];
@@ -28,6 +28,7 @@ const inPage = (event: MouseEvent, go: () => void) => {
 
 export function VersionSwitcher({ versions, shownId, damaged, onChoose, hrefOf, comparingId = null }: VersionSwitcherProps) {
   const newestFirst = [...versions].reverse();
+  const moments = formatMoments(newestFirst.map((version) => version.firstSeenAt));
   return (
     <nav class="versions" aria-label="Stored versions" data-testid="versions">
       <h2>
@@ -43,7 +44,7 @@ export function VersionSwitcher({ versions, shownId, damaged, onChoose, hrefOf, 
               data-version={version.id}
               onClick={(event) => inPage(event, () => onChoose(version.id))}
             >
-              {formatMoment(version.firstSeenAt)}
+              {moments[i]}
               {i === 0 && ' (latest)'}
             </a>{' '}
             <span class="version-size" title={`${formatBytes(version.rawBytes)} before compression`}>
@@ -58,7 +59,7 @@ export function VersionSwitcher({ versions, shownId, damaged, onChoose, hrefOf, 
                   href={hrefOf(shownId, version.id)}
                   data-testid="version-compare"
                   data-version={version.id}
-                  aria-label={`Compare with the version read ${formatMoment(version.firstSeenAt)}`}
+                  aria-label={`Compare with the version read ${moments[i]}`}
                   onClick={(event) => inPage(event, () => onChoose(shownId, version.id))}
                 >
                   compare

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMoment } from '@/components/common/format';
+import { formatBytes, formatMoment, formatMoments } from '@/components/common/format';
 
 describe('components/common/format', () => {
   it('writes a moment as the locale writes its medium date and short time', () => {
@@ -12,6 +12,16 @@ describe('components/common/format', () => {
   it('says when a moment is not a time', () => {
     expect(formatMoment(Number.NaN)).toBe('at an unknown time');
     expect(formatMoment(8.64e15 + 1)).toBe('at an unknown time');
+  });
+
+  it('writes moments shown together to the second where two fall in one minute, and no others', () => {
+    const noon = Date.UTC(2026, 4, 3, 12, 0, 5);
+    const labels = formatMoments([noon - 86_400_000, noon, noon + 20_000]);
+    expect(labels[0]).toBe(formatMoment(noon - 86_400_000));
+    expect(labels[1]).toBe(formatMoment(noon, { seconds: true }));
+    expect(labels[2]).toBe(formatMoment(noon + 20_000, { seconds: true }));
+    expect(labels[1]).not.toBe(labels[2]);
+    expect(labels[1]).toBe(`${new Date(noon).toLocaleDateString(undefined, { dateStyle: 'medium' })}, ${new Date(noon).toLocaleTimeString(undefined, { timeStyle: 'medium' })}`);
   });
 
   it('writes sizes in B, KB and MB', () => {
