@@ -359,6 +359,15 @@ describe('e2e/highlights', () => {
     const picker = card.getByTestId('card-watch');
     // No watchlist yet: a new one, named for the entity's type unless the reader says otherwise.
     await expect.poll(() => picker.locator('select').inputValue()).toBe('');
+    // In dark mode its select and text box are dark too, not the browser's light controls on the dark card.
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const darkness = (element: Element) => {
+      const [r = 255, g = 255, b = 255] = (getComputedStyle(element).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
+      return (r + g + b) / 3;
+    };
+    expect(await picker.locator('select').evaluate(darkness)).toBeLessThan(128);
+    expect(await picker.getByLabel('Name').evaluate(darkness)).toBeLessThan(128);
+    await page.emulateMedia({ colorScheme: null });
     await picker.getByLabel('Name').fill('Leadership');
     await picker.getByRole('button', { name: 'Add' }).click();
     await expect.poll(() => picker.getByRole('status').textContent()).toBe('Added “Kim Jong Un” to Leadership.');
