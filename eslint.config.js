@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.output-bench/', '.wxt/', 'node_modules/', 'bench-results/', 'test-results/'] },
+  { ignores: ['.output/', '.output-bench/', '.output-floor/', '.wxt/', 'node_modules/', 'bench-results/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
