@@ -1,8 +1,9 @@
 /**
  * What Gloss found in the article: its people, organizations, places and dates grouped by type,
  * each name with its number of mentions (clicking it steps through them in the tab), and the
- * policy terms matched, grouped by the list that holds them. A date is shown as the article first
- * writes it ("29/02/2024"): its key is a form for grouping ("29 02 2024"), not for reading.
+ * policy terms matched, grouped by the list that holds them. A group is called by its key when the
+ * article writes it so; otherwise by the article's own words: a key is a form for grouping
+ * ("29 02 2024", "People Army"), not always one for reading ("29/02/2024", "People’s Army").
  */
 import { useState } from 'preact/hooks';
 import { BUILT_IN_LIST_NAMES } from '@/utils/entities/list-names';
@@ -31,10 +32,18 @@ function groups(spans: readonly EntitySpan[]): Group[] {
   return [...byKey].map(([key, mentions]) => ({ key, mentions })).sort((a, b) => b.mentions.length - a.mentions.length || a.key.localeCompare(b.key));
 }
 
-/** What a group is called: its key, or for a date the article's own words at its first mention. */
+/**
+ * What a group is called: its key if the article writes it so, else the spelling it uses most
+ * (the longest of equals), so that a short later mention ("Kim") never names the group.
+ */
 function labelOf(group: Group, text: string): string {
-  const first = group.mentions[0]!;
-  return (first.type === 'DATE' && text.slice(first.start, first.end).replace(/\s+/g, ' ').trim()) || group.key;
+  const spellings = new Map<string, number>();
+  for (const { start, end } of group.mentions) {
+    const spelling = text.slice(start, end).replace(/\s+/g, ' ').trim();
+    if (spelling) spellings.set(spelling, (spellings.get(spelling) ?? 0) + 1);
+  }
+  if (!spellings.size || spellings.has(group.key)) return group.key;
+  return [...spellings].sort(([a, m], [b, n]) => n - m || b.length - a.length)[0]![0];
 }
 
 export function ArticleEntities({ entities, text, watchlistNames, onReveal }: ArticleEntitiesProps) {

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArticleEntities } from '@/components/popup/ArticleEntities';
 import type { EntitySpan } from '@/utils/entities/types';
 
-const TEXT = 'Date: 29/02/2024 | Source: KCNA. Kim Jong Un spoke on 29 February 2024. Kim Jong-un left.';
+const TEXT = "Date: 29/02/2024 | Source: KCNA. Kim Jong Un spoke on 29 February 2024. Kim Jong-un left. Kim thanked the People's Army.";
 const at = (words: string, from = 0) => ({ start: TEXT.indexOf(words, from), end: TEXT.indexOf(words, from) + words.length });
 
 const ENTITIES: EntitySpan[] = [
@@ -11,6 +11,8 @@ const ENTITIES: EntitySpan[] = [
   { ...at('Kim Jong Un'), type: 'PERSON', key: 'Kim Jong Un' },
   { ...at('29 February 2024'), type: 'DATE', key: '29 02 2024' },
   { ...at('Kim Jong-un'), type: 'PERSON', key: 'Kim Jong Un' },
+  { ...at('Kim thanked'), end: at('Kim thanked').start + 3, type: 'PERSON', key: 'Kim Jong Un' },
+  { ...at("People's Army"), type: 'ORG', key: 'People Army' },
 ];
 
 describe('popup/ArticleEntities', () => {
@@ -24,17 +26,19 @@ describe('popup/ArticleEntities', () => {
     root.remove();
   });
 
-  it("names a date as the article first writes it and a name by its key, and steps through a group's mentions", async () => {
+  it("names a group by its key where the article writes it so, else by the article's own spelling, and steps through its mentions", async () => {
     const onReveal = vi.fn();
     render(<ArticleEntities entities={ENTITIES} text={TEXT} watchlistNames={{}} onReveal={onReveal} />, root);
     const chips = [...root.querySelectorAll('button')];
     expect(chips.map((chip) => chip.getAttribute('aria-label'))).toEqual([
-      'Kim Jong Un: 2 mentions; show the next',
-      '29/02/2024: 2 mentions; show the next',
+      'Kim Jong Un: 3 mentions; show the next',
+      "People's Army: 1 mention; show the next",
+      // Two spellings once each: the longer.
+      '29 February 2024: 2 mentions; show the next',
     ]);
-    chips[1]!.click();
+    chips[2]!.click();
     await new Promise((rendered) => setTimeout(rendered)); // Preact renders the step taken
-    chips[1]!.click();
+    chips[2]!.click();
     expect(onReveal.mock.calls).toEqual([
       [ENTITIES[0]!.start, ENTITIES[0]!.end],
       [ENTITIES[2]!.start, ENTITIES[2]!.end],
