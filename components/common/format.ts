@@ -5,14 +5,22 @@
  * formatter anew (a few milliseconds the first time in a fresh page, and again on every call).
  */
 let moments: { date: Intl.DateTimeFormat; time: Intl.DateTimeFormat; seconds?: Intl.DateTimeFormat } | null = null;
+const formatters = () =>
+  (moments ??= { date: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }), time: new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }) });
+
+/** The day of a time Gloss recorded, as `formatMoment` writes it ("Dec 2, 2026" in English). */
+export function formatDay(ms: number): string {
+  const date = new Date(ms);
+  return Number.isFinite(date.getTime()) ? formatters().date.format(date) : 'an unknown day';
+}
 
 /** A time Gloss recorded (ms since 1970), in the reader's own locale and zone; to the second with `seconds`. */
 export function formatMoment(ms: number, { seconds = false } = {}): string {
   const date = new Date(ms);
   if (!Number.isFinite(date.getTime())) return 'at an unknown time';
-  moments ??= { date: new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }), time: new Intl.DateTimeFormat(undefined, { timeStyle: 'short' }) };
-  const time = seconds ? (moments.seconds ??= new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })) : moments.time;
-  return `${moments.date.format(date)}, ${time.format(date)}`;
+  const made = formatters();
+  const time = seconds ? (made.seconds ??= new Intl.DateTimeFormat(undefined, { timeStyle: 'medium' })) : made.time;
+  return `${made.date.format(date)}, ${time.format(date)}`;
 }
 
 /**

@@ -3,6 +3,7 @@
  * marked), its tags, and the article it is in. Activating it opens the article at the highlight;
  * when Gloss keeps a copy of the article, a link beside it opens that (the page may be gone).
  */
+import { formatDay } from '@/components/common/format';
 import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import type { ArticleRecord } from '@/utils/article/types';
 import { NOTE_FILLS } from '@/utils/highlight/styles';
@@ -49,7 +50,7 @@ export function LibraryItem({ annotation, article, words, colorNames, grouped, o
             {article.siteName && <> · {article.siteName}</>}
           </span>
         )}
-        <time dateTime={new Date(annotation.createdAt).toISOString()}>{new Date(annotation.createdAt).toLocaleDateString()}</time>
+        <time dateTime={new Date(annotation.createdAt).toISOString()}>{formatDay(annotation.createdAt)}</time>
       </span>
     </button>
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatMoment, formatMoments } from '@/components/common/format';
+import { formatBytes, formatDay, formatMoment, formatMoments } from '@/components/common/format';
 
 describe('components/common/format', () => {
   it('writes a moment as the locale writes its medium date and short time', () => {
@@ -7,6 +7,13 @@ describe('components/common/format', () => {
       const date = new Date(ms);
       expect(formatMoment(ms)).toBe(`${date.toLocaleDateString(undefined, { dateStyle: 'medium' })}, ${date.toLocaleTimeString(undefined, { timeStyle: 'short' })}`);
     }
+  });
+
+  it('writes a day as a moment writes its date', () => {
+    const ms = Date.UTC(2026, 11, 2, 12);
+    expect(formatDay(ms)).toBe(new Date(ms).toLocaleDateString(undefined, { dateStyle: 'medium' }));
+    expect(formatMoment(ms).startsWith(`${formatDay(ms)}, `)).toBe(true);
+    expect(formatDay(Number.NaN)).toBe('an unknown day');
   });
 
   it('says when a moment is not a time', () => {
