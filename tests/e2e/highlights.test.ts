@@ -368,6 +368,12 @@ describe('e2e/highlights', () => {
     expect(await picker.locator('select').evaluate(darkness)).toBeLessThan(128);
     expect(await picker.getByLabel('Name').evaluate(darkness)).toBeLessThan(128);
     await page.emulateMedia({ colorScheme: null });
+    // Each label sits on its control's row, before it.
+    for (const [label, control] of [['Watchlist', picker.locator('select')], ['Name', picker.getByLabel('Name')]] as const) {
+      const [own, its] = [await picker.getByText(label, { exact: true }).boundingBox(), await control.boundingBox()];
+      expect(own!.x + own!.width).toBeLessThanOrEqual(its!.x);
+      expect(Math.abs(own!.y + own!.height / 2 - (its!.y + its!.height / 2))).toBeLessThan(its!.height / 2);
+    }
     await picker.getByLabel('Name').fill('Leadership');
     await picker.getByRole('button', { name: 'Add' }).click();
     await expect.poll(() => picker.getByRole('status').textContent()).toBe('Added “Kim Jong Un” to Leadership.');
