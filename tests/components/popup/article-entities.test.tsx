@@ -2,9 +2,10 @@ import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ArticleEntities } from '@/components/popup/ArticleEntities';
 import type { EntitySpan } from '@/utils/entities/types';
+import { container, settle, unmount } from '../../support/ui';
 
 const TEXT = "Date: 29/02/2024 | Source: KCNA. Kim Jong Un spoke on 29 February 2024. Kim Jong-un left. Kim thanked the People's Army.";
-const at = (words: string, from = 0) => ({ start: TEXT.indexOf(words, from), end: TEXT.indexOf(words, from) + words.length });
+const at = (words: string) => ({ start: TEXT.indexOf(words), end: TEXT.indexOf(words) + words.length });
 
 const ENTITIES: EntitySpan[] = [
   { ...at('29/02/2024'), type: 'DATE', key: '29 02 2024' },
@@ -15,16 +16,12 @@ const ENTITIES: EntitySpan[] = [
   { ...at("People's Army"), type: 'ORG', key: 'People Army' },
 ];
 
-describe('popup/ArticleEntities', () => {
+describe('components/popup/ArticleEntities', () => {
   let root: HTMLElement;
   beforeEach(() => {
-    root = document.createElement('div');
-    document.body.append(root);
+    root = container();
   });
-  afterEach(() => {
-    render(null, root);
-    root.remove();
-  });
+  afterEach(() => unmount(root));
 
   it("names a group by its key where the article writes it so, else by the article's own spelling, and steps through its mentions", async () => {
     const onReveal = vi.fn();
@@ -37,7 +34,7 @@ describe('popup/ArticleEntities', () => {
       '29 February 2024: 2 mentions; show the next',
     ]);
     chips[2]!.click();
-    await new Promise((rendered) => setTimeout(rendered)); // Preact renders the step taken
+    await settle(); // Preact renders the step taken
     chips[2]!.click();
     expect(onReveal.mock.calls).toEqual([
       [ENTITIES[0]!.start, ENTITIES[0]!.end],
