@@ -8,6 +8,7 @@
 import { useState } from 'preact/hooks';
 import { BUILT_IN_LIST_NAMES } from '@/utils/entities/list-names';
 import type { EntitySpan, EntityType } from '@/utils/entities/types';
+import { spellingAt } from '@/utils/mentions/extract';
 
 const HEADINGS: Record<Exclude<EntityType, 'TERM'>, string> = { PERSON: 'People', ORG: 'Organizations', PLACE: 'Places', DATE: 'Dates' };
 
@@ -38,8 +39,8 @@ function groups(spans: readonly EntitySpan[]): Group[] {
  */
 function labelOf(group: Group, text: string): string {
   const spellings = new Map<string, number>();
-  for (const { start, end } of group.mentions) {
-    const spelling = text.slice(start, end).replace(/\s+/g, ' ').trim();
+  for (const mention of group.mentions) {
+    const spelling = spellingAt(text, mention).trim();
     if (spelling) spellings.set(spelling, (spellings.get(spelling) ?? 0) + 1);
   }
   if (!spellings.size || spellings.has(group.key)) return group.key;

@@ -62,7 +62,7 @@ export function mentionsOf(text: string, spans: readonly EntitySpan[]): ArticleM
       found = { entry, spellings: new Map() };
       byKey.set(key, found);
     }
-    const written = text.slice(span.start, span.end).replace(/\s+/g, ' ').slice(0, MAX_SPELLING_LENGTH);
+    const written = spellingAt(text, span).slice(0, MAX_SPELLING_LENGTH);
     found.spellings.set(written, (found.spellings.get(written) ?? 0) + 1);
     found.entry.count++;
     if (found.entry.snippets.length < MAX_SNIPPETS) found.entry.snippets.push(snippetAt(text, span.start, span.end));
@@ -72,6 +72,11 @@ export function mentionsOf(text: string, spans: readonly EntitySpan[]): ArticleM
     return entry;
   });
   return byCount(entries);
+}
+
+/** How the text writes a mention: its characters, white space collapsed. */
+export function spellingAt(text: string, { start, end }: { start: number; end: number }): string {
+  return text.slice(start, end).replace(/\s+/g, ' ');
 }
 
 /** The mention at [start, end) with up to SNIPPET_SIDE characters of whole words on each side, white space collapsed. */
