@@ -85,6 +85,23 @@ describe('entities/recognize', () => {
       ]);
     });
 
+    it('keeps a possessive inside a name in its key, with one apostrophe for both ways of writing it', () => {
+      const text = 'Officers of the People’s Army marched. The People\'s Army sang.';
+      const spans = spansOf(text, 'ORG');
+      expect(spans.map((s) => text.slice(s.start, s.end))).toEqual(['People’s Army', "People's Army"]);
+      expect(new Set(spans.map((s) => s.key))).toEqual(new Set(["People's Army"]));
+      // A possessive at a name's end stays outside it and its key.
+      expect(spansOf('The Zorblax Trading Corporation’s staff spoke.', 'ORG').map((s) => s.key)).toEqual(['Zorblax Trading Corporation']);
+    });
+
+    it('takes an acronym in parentheses after a name only when it opens with one of its words', () => {
+      const taught = 'The Zorblax Trading Corporation (ZTC) grew. Later ZTC shrank.';
+      expect(spansOf(taught, 'ORG').map((s) => taught.slice(s.start, s.end))).toEqual(['Zorblax Trading Corporation', 'ZTC', 'ZTC']);
+      // A language's code after an outlet's name is not its acronym.
+      const code = 'Source: Zorblax Trading Corporation (EN) | More from EN';
+      expect(spansOf(code, 'ORG').map((s) => code.slice(s.start, s.end))).toEqual(['Zorblax Trading Corporation']);
+    });
+
     it('reads numbered military units', () => {
       expect(found('Officers of the 124th regiments will lead.')).toContain('ORG:124th regiments');
     });

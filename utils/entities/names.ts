@@ -264,7 +264,9 @@ function datelineCandidate(tokens: Tokens, a: number, b: number, found: Candidat
 
 /**
  * The key of a mention no list named: its words as written, the first capitalized, joined by
- * single spaces (or the ampersand that stood between them). One derivation for every rule.
+ * single spaces (or the ampersand that stood between them). A possessive inside the name stays,
+ * with a straight apostrophe ("People’s Army" and "People's Army" are "People's Army", never
+ * "People Army"). One derivation for every rule.
  */
 export function keyOf(tokens: Tokens, c: Candidate): string {
   const text = tokens.text;
@@ -275,6 +277,7 @@ export function keyOf(tokens: Tokens, c: Candidate): string {
     if (i > c.first) key += text.slice(tokens.end[i - 1], tokens.start[i]).includes('&') ? (/\s/.test(text[tokens.start[i]! - 1] ?? '') ? ' & ' : '&') : ' ';
     // Small words inside a name keep their case ("Federation of Government Employees").
     key += i === c.first ? original.charAt(0).toUpperCase() + original.slice(1) : original;
+    if (i < c.last && flag(tokens, i, POSSESSIVE)) key += tokens.tail[i] === 2 ? "'s" : "'";
   }
   return key;
 }

@@ -313,7 +313,8 @@ function laterMentions(text: string, tokens: Tokens, capitals: Int32Array, chose
       teach(wordAt(tokens, first), 'ORG', key, first); // "Zorblax Inc.", then "Zorblax"
     } else if (c.type === 'ORG' && last + 1 < tokens.count && (tokens.flags[last + 1] as number) & UPPER) {
       const after = tokens.folded.slice(tokens.end[last], tokens.start[last + 1]);
-      if (/^\s*\($/.test(after)) teach(wordAt(tokens, last + 1), 'ORG', key, first);
+      const acronym = wordAt(tokens, last + 1);
+      if (/^\s*\($/.test(after) && opensAWord(tokens, first, last, acronym)) teach(acronym, 'ORG', key, first);
     }
   }
   const found: Candidate[] = [];
@@ -334,6 +335,16 @@ function laterMentions(text: string, tokens: Tokens, capitals: Int32Array, chose
     found.push({ first: particle ? i - 1 : i, last: i, type: entry.type, key: entry.people.length > 1 ? nearestBefore(entry.people, i) : entry.key });
   }
   return found;
+}
+
+/**
+ * Whether `acronym` opens with the initial of one of the words first..last: "Korean Central
+ * Television (KCTV)", "Korean Workers' Party (WPK)"; not a language's code after the outlet's name,
+ * "Chongnyon Chonwi (EN)".
+ */
+function opensAWord(tokens: Tokens, first: number, last: number, acronym: string): boolean {
+  for (let k = first; k <= last; k++) if (wordAt(tokens, k).charAt(0) === acronym.charAt(0)) return true;
+  return false;
 }
 
 interface Known {
