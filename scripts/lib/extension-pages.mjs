@@ -37,3 +37,55 @@ export async function firstPaints(context, url, mark, runs) {
   }
   return paints;
 }
+
+/**
+ * Waits until the background has filled in the library across articles after an import (every
+ * stored article's mentions recorded and brought into the summaries, every stored version's keys
+ * learned: entrypoints/background/backfill.ts), reading Gloss's database from `page`, an extension
+ * page. Answers the milliseconds waited and whether the library came to rest before `timeoutMs`.
+ * @param {import('playwright-core').Page} page
+ * @param {number} [timeoutMs]
+ */
+export async function waitForLibraryAtRest(page, timeoutMs = 240_000) {
+  const start = Date.now();
+  while (Date.now() - start < timeoutMs) {
+    const state = await page.evaluate(libraryFillState);
+    if (state.articles > 0 && state.mentions > 0 && state.pending === 0 && state.keyed === state.versions) return { waitedMs: Date.now() - start, atRest: true };
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+  return { waitedMs: Date.now() - start, atRest: false };
+}
+
+/** In an extension page: how far the background's filling has come, read from the database as it is. */
+function libraryFillState() {
+  return /** @type {Promise<{ articles: number, mentions: number, pending: number, versions: number, keyed: number }>} */ (
+    new Promise((resolve, reject) => {
+      const request = indexedDB.open('gloss');
+      request.onerror = () => reject(request.error);
+      request.onsuccess = () => {
+        const db = request.result;
+        const tx = db.transaction(['articles', 'mentions', 'pendingMentions', 'versions'], 'readonly');
+        const state = { articles: 0, mentions: 0, pending: 0, versions: 0, keyed: 0 };
+        const count = (/** @type {'articles' | 'mentions' | 'pending'} */ field, /** @type {string} */ store) => {
+          const counted = tx.objectStore(store).count();
+          counted.onsuccess = () => (state[field] = counted.result);
+        };
+        count('articles', 'articles');
+        count('mentions', 'mentions');
+        count('pending', 'pendingMentions');
+        const cursor = tx.objectStore('versions').openCursor();
+        cursor.onsuccess = () => {
+          const at = cursor.result;
+          if (!at) return;
+          state.versions += 1;
+          if (at.value.keys) state.keyed += 1;
+          at.continue();
+        };
+        tx.oncomplete = () => {
+          db.close();
+          resolve(state);
+        };
+      };
+    })
+  );
+}
