@@ -40,6 +40,7 @@ describe('db/schema', () => {
       { version: 15, stores: { versions: 'id, [articleId+firstSeenAt], *droppedKeys' } },
       { version: 16, stores: { annotations: 'id, articleId, createdAt, updatedAt, *tags, *words', labels: 'id' } },
       { version: 17, stores: {} },
+      { version: 18, stores: {} },
     ]);
   });
 

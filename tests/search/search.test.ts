@@ -136,6 +136,19 @@ describe('search/search', () => {
     expect(ids(await searchLibrary(db, '"of the end"'))).toEqual([]);
   });
 
+  it('narrows a phrase with a common two-letter word by its pairs, reading only the annotations they share', async () => {
+    // "up" and "to the" everywhere, "the up" in two of them: the phrase reads those two.
+    for (let i = 0; i < 40; i++) await createAnnotation(db, note(BBC, i % 20 === 0 ? `went to the up country ${i}` : `to the hills, up north ${i}`), day(20) + i);
+    const loaded = vi.spyOn(db.annotations, 'bulkGet');
+    const found = await searchLibrary(db, '"to the up"', { limit: 100 });
+    expect(ids(found).sort()).toEqual(['went to the up country 0', 'went to the up country 20']);
+    expect(loaded.mock.calls.flatMap(([keys]) => keys)).toHaveLength(2);
+    // The same answer from the phrase alone, word for word: "the US" is not "the U.S.".
+    await createAnnotation(db, note(BBC, 'the U.S. and the US'), day(70));
+    await createAnnotation(db, note(BBC, 'the U.S. alone'), day(71));
+    expect(ids(await searchLibrary(db, '"the US"'))).toEqual(['the U.S. and the US']);
+  });
+
   it('answers the words to mark and the issues of the query', async () => {
     const result = await searchLibrary(db, 'Seoul "proposed talks" color:black');
     expect(result.words).toEqual(['seoul', 'proposed', 'talks']);
@@ -188,15 +201,18 @@ describe('search/search', () => {
   });
 
   it('reads the one index range left whole at once when every list is large, with the same answer', async () => {
-    // "up" in more than LOAD_AT_MOST annotations, listed; the pair "to the" in a few, in the index only.
-    for (let i = 0; i < LOAD_AT_MOST + 10; i++) await createAnnotation(db, note(BBC, i % 50 === 0 ? `went to the up ${i}` : i % 7 === 0 ? `to the top, up ${i}` : `up ${i}`), day(20) + i);
-    const before = await searchLibrary(db, '"to the up"');
-    await db.transaction('rw', db.annotations, db.labels, () => listWords(db.annotations, db.labels, ['up']));
+    // A tag (a list) on more than LOAD_AT_MOST annotations; the pair "to the" (the index only) on more than that too.
+    const made: AnnotationRecord[] = [];
+    for (let i = 0; i < 2 * LOAD_AT_MOST + 20; i++) {
+      made.push(await createAnnotation(db, note(BBC, i % 3 ? `went to the top ${i}` : `stayed ${i}`, { tags: i < LOAD_AT_MOST + 10 ? ['wide'] : [] }), day(20) + i));
+    }
     const range = db.annotations.where('words').equals('x');
     const limited = vi.spyOn(Object.getPrototypeOf(range) as typeof range, 'limit');
-    const after = await searchLibrary(db, '"to the up"');
-    expect(ids(after)).toEqual(ids(before));
-    expect(after.total).toBe(7);
+    const found = await searchLibrary(db, '"to the" tag:wide', { limit: 1000 });
+    const expected = made.filter((a) => a.tags.length && a.quote.exact.includes('to the'));
+    expect(expected.length).toBeGreaterThan(LOAD_AT_MOST / 2);
+    expect([...ids(found)].sort()).toEqual(expected.map((a) => a.quote.exact).sort());
+    expect(found.total).toBe(expected.length);
     expect(limited).not.toHaveBeenCalled();
     limited.mockRestore();
   });

@@ -148,7 +148,7 @@ describe('search/words', () => {
   });
 
   it('caps the pairs apart from the words: a long text keeps both', () => {
-    const small = ['of', 'the', 'to', 'a', 'in', 'on', 'at', 'by', 'i', 'x', 'is', 'it'];
+    const small = ['of', 'the', 'to', 'a', 'in', 'on', 'at', 'by', 'i', 'x', 'is', 'it', 'an', 'as', 'or', 'up', 'we', 'un'];
     const text = small.flatMap((first) => small.map((second) => `${first} ${second} word${first}${second}`)).join(' ');
     const stored = indexWords(annotation(text));
     expect(stored.filter((key) => key.startsWith('\u0002'))).toHaveLength(MAX_PAIRS);

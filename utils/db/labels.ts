@@ -122,6 +122,14 @@ export async function listWords(annotations: GlossDb['annotations'], labels: Glo
   await labels.bulkPut(put);
 }
 
+/**
+ * Takes away every word's list and the record naming them (labels of tags, colors and outlets
+ * stay): for an upgrade that changes the stored words, before `listWords` lists them again.
+ */
+export async function dropWordLists(labels: GlossDb['labels']): Promise<void> {
+  await labels.where('id').between(LISTED, LISTED + '\uffff', true, true).delete();
+}
+
 /** The annotations carrying `term`, read in one request. */
 export async function annotationsLabelled(db: GlossDb, term: string): Promise<string[]> {
   const shards = await db.labels.where('id').between(term + END, term + END + '\uffff', true, true).toArray();

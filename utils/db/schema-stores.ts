@@ -164,6 +164,13 @@ export const SCHEMA_STORES: readonly SchemaStores[] = [
     version: 17,
     stores: {},
   },
+  {
+    // Library search: words found only whole ("up", "us") pair with their small neighbours too, and
+    // an annotation keeps up to 200 pairs (search/words.ts): every annotation's words are computed
+    // again and the lists of common words and pairs made anew from them. No table changes.
+    version: 18,
+    stores: {},
+  },
 ];
 
 /** Every version's tables added up: what a database at the newest version holds. */
