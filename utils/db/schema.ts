@@ -10,6 +10,7 @@ import { indexWords } from '../search/words';
 import { countsFromSummaries } from './article-counts';
 import { fileByOutletDay } from './outlet-days';
 import { fillPeriods } from './periods-from-mentions';
+import { mergeKeysWithoutPossessives } from './possessive-keys';
 import { commonWords, countWords, dropWordLists, listWords, writeLabels } from './labels';
 import { SCHEMA_STORES, type SchemaStores } from './schema-stores';
 
@@ -60,6 +61,7 @@ const UPGRADES: Readonly<Record<number, SchemaVersion['upgrade']>> = {
     await dropWordLists(tx.table('labels'));
     await listCommonWords(tx);
   },
+  19: (tx) => mergeKeysWithoutPossessives(tx),
 };
 
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = SCHEMA_STORES.map((stores) => ({ ...stores, upgrade: UPGRADES[stores.version] }));
