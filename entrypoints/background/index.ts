@@ -16,6 +16,7 @@ import { sendToTab } from '@/utils/messaging/send';
 import { readerPath } from '@/utils/versions/reader-path';
 import { annotationHandlers, announceToTabs } from './annotations';
 import { scheduleBackfill } from './backfill';
+import { scheduleStoredWords } from './stored-words';
 import { changesSince, reportChanges } from './changes';
 import { NewArticleLimit, fileArticle, senderPage } from './article-identity';
 import { parseArticleOffThread } from './parse-article';
@@ -41,6 +42,7 @@ export default defineBackground(() => {
     await Promise.all(frames.map(({ tabId, frameId }) => sendToTab(tabId, 'settingsChanged', { settings: { ...settings } }, frameId)));
   });
   watchLibraryCommand();
+  scheduleStoredWords(db);
   scheduleBackfill(db, async (text, lang) => (await recognizeInSlices(await recognizerFor(db), text, { lang })).spans, writer.learnVersionKeys);
   browser.tabs.onRemoved.addListener((tabId) => {
     void forgetTab(tabId);

@@ -239,35 +239,3 @@ describe('db/labels version 17', () => {
   });
 });
 
-describe('db/labels version 18', () => {
-  it('computes every annotation’s words again, with the pairs a two-letter word makes, and lists the common ones anew', async () => {
-    const name = `upgrade-18-${crypto.randomUUID()}`;
-    const old = new Dexie(name);
-    for (const { version, stores } of SCHEMA_HISTORY.slice(0, 17)) old.version(version).stores(stores);
-    await old.open();
-    const theUp = smallWordPairs(searchTokens('the up'))[0]!;
-    const toThe = smallWordPairs(searchTokens('to the'))[0]!;
-    // Stored as version 17 stored them: "to the" a pair, "the up" not ("up" was not a small word).
-    const records: StoredAnnotation[] = Array.from({ length: PAIR_LIST_FROM + 5 }, (_, i) => {
-      const stored = storedAnnotation({ ...highlight('Pak Pong Ju'), id: `n${String(i).padStart(5, '0')}`, note: 'They went to the up country.', rev: 1, createdAt: i, updatedAt: i }, undefined);
-      return { ...stored, words: stored.words.filter((word) => word !== theUp) };
-    });
-    expect(records[0]!.words).toContain(toThe);
-    await old.table('annotations').bulkPut(records);
-    // A list of "to the" as it was, with an annotation since deleted.
-    await old.table('labels').bulkPut([{ id: '\u0005', ids: [toThe] }, { id: `${wordTerm(toThe)}\0${'0'}`, ids: ['gone'] }]);
-    old.close();
-    const db = new GlossDb(name);
-    await db.open();
-    expect(db.verno).toBeGreaterThanOrEqual(18);
-    expect((await db.annotations.get('n00000'))?.words).toContain(theUp);
-    expect(await db.annotations.where('words').equals(theUp).count()).toBe(PAIR_LIST_FROM + 5);
-    expect([...(await listedWords(db.labels))].sort()).toEqual([theUp, toThe].sort());
-    expect(await foundBy(db, wordTerm(toThe))).toEqual(records.map((r) => r.id));
-    expect(await foundBy(db, wordTerm(theUp))).toEqual(records.map((r) => r.id));
-    // Every word's list holds what the words hold (the old database had no other labels to keep).
-    const ofWords = (labels: string[]) => labels.filter((label) => label.startsWith('\u0005'));
-    expect(ofWords(await allLabels(db))).toEqual(ofWords(await expectedLabels(db)));
-    await db.delete();
-  });
-});

@@ -24,10 +24,10 @@ describe('db/possessive-keys', () => {
     expect(keyWithPossessive(summary('TERM:people first', ['people’s first']) as never)).toBeNull();
   });
 
-  it('shows, from a version 18 database, each such key as its new one, leaving the reader’s own corrections', async () => {
-    const name = `upgrade-19-${crypto.randomUUID()}`;
+  it('shows, from a version 17 database, each such key as its new one, leaving the reader’s own corrections', async () => {
+    const name = `upgrade-18-${crypto.randomUUID()}`;
     const old = new Dexie(name);
-    for (const { version, stores } of SCHEMA_HISTORY.slice(0, 18)) old.version(version).stores(stores);
+    for (const { version, stores } of SCHEMA_HISTORY.slice(0, 17)) old.version(version).stores(stores);
     await old.open();
     await old.table('entities').bulkPut([
       summary('ORG:People Army', ['People’s Army', "People's Army"], 4),

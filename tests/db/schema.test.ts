@@ -41,7 +41,6 @@ describe('db/schema', () => {
       { version: 16, stores: { annotations: 'id, articleId, createdAt, updatedAt, *tags, *words', labels: 'id' } },
       { version: 17, stores: {} },
       { version: 18, stores: {} },
-      { version: 19, stores: {} },
     ]);
   });
 

@@ -17,7 +17,7 @@ import { GlossFailure } from '../messaging/result';
 import { cleanTags } from '../notes/tags';
 import { indexWords } from '../search/words';
 import type { GlossDb, StoredAnnotation } from './database';
-import { writeLabels } from './labels';
+import { commonWords, countWords, listWords, markShortPairsStored, writeLabels } from './labels';
 
 /** A new annotation: with the id its writer made (one is made here when it has none). */
 export type NewAnnotation = Omit<AnnotationRecord, 'id' | 'createdAt' | 'updatedAt' | 'rev'> & { id?: string };
@@ -181,5 +181,56 @@ export async function putStoredAnnotations(db: GlossDb, records: readonly Stored
   await db.transaction('rw', db.annotations, db.labels, async () => {
     await (before ? db.annotations.bulkPut([...records]) : db.annotations.bulkAdd([...records]));
     await writeLabels(db.labels, records.map((after, i) => ({ before: before?.[i], after })));
+  });
+}
+
+/** Annotations whose words `storeWordsAgain` brings up to date per transaction: a reader's write waits for one at most. */
+export const WORDS_STEP = 200;
+
+/**
+ * Brings the stored words (and labels) of the WORDS_STEP annotations after `after` (by id; from
+ * the first when null) to what search/words.ts stores now, writing those that changed. Answers the
+ * last id seen, or null when none was left. Annotations written meanwhile are stored with their
+ * words as they are now, so one pass in id order leaves none behind.
+ */
+export async function storeWordsAgain(db: GlossDb, after: string | null): Promise<string | null> {
+  return db.transaction('rw', db.annotations, db.articles, db.labels, async () => {
+    const range = after === null ? db.annotations.orderBy(':id') : db.annotations.where(':id').above(after);
+    const step = await range.limit(WORDS_STEP).toArray();
+    if (step.length === 0) return null;
+    const articles = await db.articles.bulkGet([...new Set(step.map((annotation) => annotation.articleId))]);
+    const byId = new Map(articles.flatMap((article) => (article ? [[article.id, article] as const] : [])));
+    const before: StoredAnnotation[] = [];
+    const changed: StoredAnnotation[] = [];
+    for (const annotation of step) {
+      const words = indexWords(annotation, byId.get(annotation.articleId));
+      if (words.length === annotation.words?.length && words.every((word, i) => word === annotation.words[i])) continue;
+      before.push(annotation);
+      changed.push({ ...annotation, words });
+    }
+    await db.annotations.bulkPut(changed);
+    await writeLabels(db.labels, changed.map((annotation, i) => ({ before: before[i], after: annotation })));
+    return step[step.length - 1]!.id;
+  });
+}
+
+/**
+ * Once every annotation's words are up to date (`storeWordsAgain`): lists the words and pairs
+ * now common (counted a step at a time, then listed from the index in one transaction) and says
+ * that searches may ask for the pairs of short words.
+ */
+export async function finishStoringWords(db: GlossDb): Promise<void> {
+  const counts = new Map<string, number>();
+  let after: string | null = null;
+  for (;;) {
+    const range = after === null ? db.annotations.orderBy(':id') : db.annotations.where(':id').above(after as string);
+    const step: StoredAnnotation[] = await range.limit(WORDS_STEP * 5).toArray();
+    if (step.length === 0) break;
+    countWords(step, counts);
+    after = step[step.length - 1]!.id;
+  }
+  await db.transaction('rw', db.annotations, db.labels, async () => {
+    await listWords(db.annotations, db.labels, commonWords(counts));
+    await markShortPairsStored(db.labels);
   });
 }

@@ -53,6 +53,12 @@ export const LIST_FROM = 1000;
  */
 export const PAIR_LIST_FROM = 300;
 const NONE: ReadonlySet<string> = new Set();
+/**
+ * The record saying that every stored annotation pairs its short words too (search/words.ts
+ * `smallWordPairs`): written by the background once it has given the annotations stored before
+ * their pairs (annotations-repo.ts `storeWordsAgain`). No term's range holds its key.
+ */
+const SHORT_PAIRS = '\u0006';
 
 /** A tag's term: its folded words, so every spelling that reads the same shares one list. */
 export function tagTerm(tag: string): string {
@@ -122,12 +128,14 @@ export async function listWords(annotations: GlossDb['annotations'], labels: Glo
   await labels.bulkPut(put);
 }
 
-/**
- * Takes away every word's list and the record naming them (labels of tags, colors and outlets
- * stay): for an upgrade that changes the stored words, before `listWords` lists them again.
- */
-export async function dropWordLists(labels: GlossDb['labels']): Promise<void> {
-  await labels.where('id').between(LISTED, LISTED + '\uffff', true, true).delete();
+/** Whether every stored annotation pairs its short words (SHORT_PAIRS), so a search may ask for those pairs. */
+export async function shortPairsStored(labels: GlossDb['labels']): Promise<boolean> {
+  return (await labels.get(SHORT_PAIRS)) !== undefined;
+}
+
+/** Says that every stored annotation pairs its short words (SHORT_PAIRS). */
+export async function markShortPairsStored(labels: GlossDb['labels']): Promise<void> {
+  await labels.put({ id: SHORT_PAIRS, ids: [] });
 }
 
 /** The annotations carrying `term`, read in one request. */

@@ -1,6 +1,6 @@
 /**
  * Keys recorded before a possessive inside a discovered name stayed in its key (schema version
- * 19): "People’s Army" was filed as "ORG:People Army", and is now read as "ORG:People's Army"
+ * 18): "People’s Army" was filed as "ORG:People Army", and is now read as "ORG:People's Army"
  * (entities/names.ts `keyOf`). So that the articles read before and after are one row, one
  * timeline, each old key is shown as the new one, as the reader's merge would show it
  * (corrections/): a split undoes it. A key the reader has corrected already is left as it is.

@@ -165,17 +165,10 @@ export const SCHEMA_STORES: readonly SchemaStores[] = [
     stores: {},
   },
   {
-    // Library search: words found only whole ("up", "us") pair with their small neighbours too, and
-    // an annotation keeps up to 200 pairs (search/words.ts): every annotation's words are computed
-    // again and the lists of common words and pairs made anew from them. No table changes.
-    version: 18,
-    stores: {},
-  },
-  {
     // A possessive inside a discovered name stays in its key ("ORG:People's Army", filed before as
     // "ORG:People Army"): each key filed so is shown as its new one, by a merge the reader can
     // split (db/possessive-keys.ts). No table changes.
-    version: 19,
+    version: 18,
     stores: {},
   },
 ];

@@ -11,7 +11,7 @@ import { countsFromSummaries } from './article-counts';
 import { fileByOutletDay } from './outlet-days';
 import { fillPeriods } from './periods-from-mentions';
 import { mergeKeysWithoutPossessives } from './possessive-keys';
-import { commonWords, countWords, dropWordLists, listWords, writeLabels } from './labels';
+import { commonWords, countWords, listWords, writeLabels } from './labels';
 import { SCHEMA_STORES, type SchemaStores } from './schema-stores';
 
 export interface SchemaVersion extends SchemaStores {
@@ -56,12 +56,7 @@ const UPGRADES: Readonly<Record<number, SchemaVersion['upgrade']>> = {
   14: fileByOutletDay,
   16: fillLabels,
   17: listCommonWords,
-  18: async (tx) => {
-    await recomputeWords(tx);
-    await dropWordLists(tx.table('labels'));
-    await listCommonWords(tx);
-  },
-  19: (tx) => mergeKeysWithoutPossessives(tx),
+  18: (tx) => mergeKeysWithoutPossessives(tx),
 };
 
 export const SCHEMA_HISTORY: readonly SchemaVersion[] = SCHEMA_STORES.map((stores) => ({ ...stores, upgrade: UPGRADES[stores.version] }));

@@ -25,6 +25,7 @@
 import type { AnnotationRecord } from '../anchoring/annotation';
 import type { ArticleRecord } from '../article/types';
 import { withoutWords } from '../db/annotations-repo';
+import { shortPairsStored } from '../db/labels';
 import type { GlossDb, StoredAnnotation } from '../db/database';
 import { parseQuery, type LibraryFilter, type QueryIssue } from './query';
 import { searchWordsOf, termsOf, type Term } from './terms';
@@ -83,7 +84,7 @@ export async function searchLibrary(db: GlossDb, query: string | LibraryFilter, 
 
   return db.transaction('r', db.annotations, db.articles, db.labels, async () => {
     const inRange = () => (hasDates ? db.annotations.where('createdAt').between(from, before, true, false) : db.annotations.orderBy('createdAt'));
-    const terms = termsOf(db, filter, narrowest(words));
+    const terms = termsOf(db, filter, narrowest(words), !!filter.phrases?.length && (await shortPairsStored(db.labels)));
     const indexed = terms.filter((term) => term.lookup);
     let page: StoredAnnotation[];
     let total: number;

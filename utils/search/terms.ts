@@ -61,8 +61,12 @@ export interface Term {
 
 type Annotations = GlossDb['annotations'];
 
-/** The terms of a filter; `words` are the search words (query words of words and phrases). */
-export function termsOf(db: GlossDb, filter: LibraryFilter, words: readonly string[]): Term[] {
+/**
+ * The terms of a filter; `words` are the search words (query words of words and phrases).
+ * `shortPairs`: whether every stored annotation pairs its short words too (db/labels.ts
+ * `shortPairsStored`), so a phrase may be looked up by those pairs.
+ */
+export function termsOf(db: GlossDb, filter: LibraryFilter, words: readonly string[], shortPairs: boolean): Term[] {
   const table = db.annotations;
   // Which words have lists: read once per search, by the first lookup that needs it.
   let read: Promise<Set<string>> | undefined;
@@ -109,7 +113,7 @@ export function termsOf(db: GlossDb, filter: LibraryFilter, words: readonly stri
   for (const phrase of filter.phrases ?? []) {
     const tokens = searchTokens(phrase);
     if (tokens.length === 0) continue;
-    const pairs = smallWordPairs(tokens);
+    const pairs = smallWordPairs(tokens, { short: shortPairs });
     terms.push(...pairTerms(db, pairs.filter((pair) => pair !== null), listed));
     // Two small words are exactly their pair's lookup (pairs are taken from the same texts).
     if (pairs.length === 1 && pairs[0]) continue;

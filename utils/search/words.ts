@@ -20,8 +20,10 @@
  *   those found only whole (under MIN_PREFIX_LENGTH: "up", "us", "un"). A phrase made only of
  *   small words is then an index lookup rather than a read of every annotation, and a phrase with
  *   a common short word ("to the up", "the US and") reads the few annotations its pairs share,
- *   not every one that holds "up" or "us" (schema version 18). Pairs are taken within one text,
- *   never across two.
+ *   not every one that holds "up" or "us". Pairs are taken within one text, never across two.
+ *   (Annotations stored before short words were paired get their pairs from the background,
+ *   db/annotations-repo.ts `storeWordsAgain`; until every one has them, searches ask only for
+ *   pairs of the other small words: db/labels.ts `shortPairsStored`.)
  * - CJK runs are indexed as overlapping bigrams plus the run's last character, so any substring
  *   is found: a query of one character is a prefix of a bigram, a longer one asks all its bigrams.
  *   Bigrams rather than single characters, because a query's bigrams pin the characters' order and
@@ -83,11 +85,11 @@ export function isOutletKey(word: string): boolean {
  * joins them, as a phrase search compares them ("U.S." holds the pair "u s"). A pair key starts
  * with a character no folded word holds, so no search word is ever a prefix of it (as outletKey).
  */
-export function smallWordPairs(tokens: readonly SearchToken[]): (string | null)[] {
+export function smallWordPairs(tokens: readonly SearchToken[], { short = true }: { short?: boolean } = {}): (string | null)[] {
   const pairs: (string | null)[] = [];
   for (let k = 0; k + 1 < tokens.length; k++) {
     const [first, second] = [tokens[k]!, tokens[k + 1]!];
-    pairs.push(isSmallWord(first) && isSmallWord(second) ? `${PAIR_MARK}${first.text} ${second.text}` : null);
+    pairs.push(isSmallWord(first, short) && isSmallWord(second, short) ? `${PAIR_MARK}${first.text} ${second.text}` : null);
   }
   return pairs;
 }
@@ -99,9 +101,13 @@ export function isPairKey(word: string): boolean {
   return word.startsWith(PAIR_MARK);
 }
 
-/** A token paired with its small neighbours: one not stored alone (`keep`), or found only as a whole word (`isPrefixWord`). */
-function isSmallWord(token: SearchToken): boolean {
-  return !token.cjk && (token.text.length < MIN_PREFIX_LENGTH || keep(token.text) === null);
+/**
+ * A token paired with its small neighbours: one not stored alone (`keep`), or, with `short`, found
+ * only as a whole word (`isPrefixWord`). Without `short`: the pairs stored before words found only
+ * whole were paired, which a search asks for until every stored annotation has been given the others.
+ */
+function isSmallWord(token: SearchToken, short: boolean): boolean {
+  return !token.cjk && ((short && token.text.length < MIN_PREFIX_LENGTH) || keep(token.text) === null);
 }
 
 /** A text's folded words one space apart: what two spellings of a tag or an outlet must share. */
