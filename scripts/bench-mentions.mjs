@@ -450,6 +450,9 @@ async function libraryPaints(/** @type {string} */ moduleFile, /** @type {number
     rmSync(extensionDir, { recursive: true, force: true });
     cpSync(build, extensionDir, { recursive: true });
     cpSync(moduleFile, join(extensionDir, 'bench-mentions.js'));
+    // Chromium keeps an unpacked extension's service worker script in the profile across restarts,
+    // whatever its folder now holds: without this, the second build's pages asked the first's background.
+    rmSync(join(profile, 'Default', 'Service Worker'), { recursive: true, force: true });
   };
   install(/** @type {string} */ (builds[0]));
   try {
