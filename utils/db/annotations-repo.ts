@@ -187,6 +187,10 @@ export async function putStoredAnnotations(db: GlossDb, records: readonly Stored
 /** Annotations whose words `storeWordsAgain` brings up to date per transaction: a reader's write waits for one at most. */
 export const WORDS_STEP = 200;
 
+/** The `limit` annotations after the id `after` (from the first when null), in id order. */
+const annotationsAfter = (db: GlossDb, after: string | null, limit: number): Promise<StoredAnnotation[]> =>
+  (after === null ? db.annotations.orderBy(':id') : db.annotations.where(':id').above(after)).limit(limit).toArray();
+
 /**
  * Brings the stored words (and labels) of the WORDS_STEP annotations after `after` (by id; from
  * the first when null) to what search/words.ts stores now, writing those that changed. Answers the
@@ -195,8 +199,7 @@ export const WORDS_STEP = 200;
  */
 export async function storeWordsAgain(db: GlossDb, after: string | null): Promise<string | null> {
   return db.transaction('rw', db.annotations, db.articles, db.labels, async () => {
-    const range = after === null ? db.annotations.orderBy(':id') : db.annotations.where(':id').above(after);
-    const step = await range.limit(WORDS_STEP).toArray();
+    const step = await annotationsAfter(db, after, WORDS_STEP);
     if (step.length === 0) return null;
     const articles = await db.articles.bulkGet([...new Set(step.map((annotation) => annotation.articleId))]);
     const byId = new Map(articles.flatMap((article) => (article ? [[article.id, article] as const] : [])));
@@ -223,8 +226,7 @@ export async function finishStoringWords(db: GlossDb): Promise<void> {
   const counts = new Map<string, number>();
   let after: string | null = null;
   for (;;) {
-    const range = after === null ? db.annotations.orderBy(':id') : db.annotations.where(':id').above(after as string);
-    const step: StoredAnnotation[] = await range.limit(WORDS_STEP * 5).toArray();
+    const step = await annotationsAfter(db, after, WORDS_STEP * 5);
     if (step.length === 0) break;
     countWords(step, counts);
     after = step[step.length - 1]!.id;
