@@ -17,7 +17,7 @@ import { GlossFailure } from '../messaging/result';
 import { cleanTags } from '../notes/tags';
 import { indexWords } from '../search/words';
 import type { GlossDb, StoredAnnotation } from './database';
-import { commonWords, countWords, listWords, markShortPairsStored, writeLabels } from './labels';
+import { commonWords, countStoredWords, listWords, markShortPairsStored, writeLabels } from './labels';
 
 /** A new annotation: with the id its writer made (one is made here when it has none). */
 export type NewAnnotation = Omit<AnnotationRecord, 'id' | 'createdAt' | 'updatedAt' | 'rev'> & { id?: string };
@@ -187,9 +187,6 @@ export async function putStoredAnnotations(db: GlossDb, records: readonly Stored
 /** Annotations whose words `storeWordsAgain` brings up to date per transaction: a reader's write waits for one at most. */
 export const WORDS_STEP = 200;
 
-/** The `limit` annotations after the id `after` (from the first when null), in id order. */
-const annotationsAfter = (db: GlossDb, after: string | null, limit: number): Promise<StoredAnnotation[]> =>
-  (after === null ? db.annotations.orderBy(':id') : db.annotations.where(':id').above(after)).limit(limit).toArray();
 
 /**
  * Brings the stored words (and labels) of the WORDS_STEP annotations after `after` (by id; from
@@ -199,7 +196,7 @@ const annotationsAfter = (db: GlossDb, after: string | null, limit: number): Pro
  */
 export async function storeWordsAgain(db: GlossDb, after: string | null): Promise<string | null> {
   return db.transaction('rw', db.annotations, db.articles, db.labels, async () => {
-    const step = await annotationsAfter(db, after, WORDS_STEP);
+    const step = await (after === null ? db.annotations.orderBy(':id') : db.annotations.where(':id').above(after)).limit(WORDS_STEP).toArray();
     if (step.length === 0) return null;
     const articles = await db.articles.bulkGet([...new Set(step.map((annotation) => annotation.articleId))]);
     const byId = new Map(articles.flatMap((article) => (article ? [[article.id, article] as const] : [])));
@@ -223,14 +220,7 @@ export async function storeWordsAgain(db: GlossDb, after: string | null): Promis
  * that searches may ask for the pairs of short words.
  */
 export async function finishStoringWords(db: GlossDb): Promise<void> {
-  const counts = new Map<string, number>();
-  let after: string | null = null;
-  for (;;) {
-    const step = await annotationsAfter(db, after, WORDS_STEP * 5);
-    if (step.length === 0) break;
-    countWords(step, counts);
-    after = step[step.length - 1]!.id;
-  }
+  const counts = await countStoredWords(db.annotations);
   await db.transaction('rw', db.annotations, db.labels, async () => {
     await listWords(db.annotations, db.labels, commonWords(counts));
     await markShortPairsStored(db.labels);

@@ -100,6 +100,22 @@ export function countWords(records: Iterable<Pick<StoredAnnotation, 'words'>>, c
   return counts;
 }
 
+/** Annotations read per step by `countStoredWords`: a large library is not held at once. */
+const COUNT_STEP = 1000;
+
+/** How many stored annotations carry each word, read COUNT_STEP at a time in id order. */
+export async function countStoredWords(annotations: GlossDb['annotations']): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  let after: string | null = null;
+  for (;;) {
+    const range = after === null ? annotations.orderBy(':id') : annotations.where(':id').above(after);
+    const step: StoredAnnotation[] = await range.limit(COUNT_STEP).toArray();
+    if (step.length === 0) return counts;
+    countWords(step, counts);
+    after = step[step.length - 1]!.id;
+  }
+}
+
 /** The words of `counts` worth a list (LIST_FROM annotations or more, a pair PAIR_LIST_FROM; outlets have theirs). */
 export function commonWords(counts: ReadonlyMap<string, number>): string[] {
   return [...counts].filter(([word, count]) => count >= (isPairKey(word) ? PAIR_LIST_FROM : LIST_FROM) && !isOutletKey(word)).map(([word]) => word);

@@ -11,7 +11,7 @@ import { countsFromSummaries } from './article-counts';
 import { fileByOutletDay } from './outlet-days';
 import { fillPeriods } from './periods-from-mentions';
 import { mergeKeysWithoutPossessives } from './possessive-keys';
-import { commonWords, countWords, listWords, writeLabels } from './labels';
+import { commonWords, countStoredWords, listWords, writeLabels } from './labels';
 import { SCHEMA_STORES, type SchemaStores } from './schema-stores';
 
 export interface SchemaVersion extends SchemaStores {
@@ -85,9 +85,7 @@ async function fillLabels(tx: Transaction): Promise<void> {
 
 /** Lists for the words of many annotations (labels.ts `listWords`), counted from the stored words. */
 async function listCommonWords(tx: Transaction): Promise<void> {
-  const counts = new Map<string, number>();
-  await eachStep(tx, (step) => void countWords(step, counts));
-  await listWords(tx.table('annotations'), tx.table('labels'), commonWords(counts));
+  await listWords(tx.table('annotations'), tx.table('labels'), commonWords(await countStoredWords(tx.table('annotations'))));
 }
 
 /** Every annotation, LABEL_STEP at a time in key order. */
