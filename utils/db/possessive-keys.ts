@@ -8,24 +8,22 @@
 import type { Transaction } from 'dexie';
 import type { CorrectionRecord } from '../corrections/correction';
 import { applyEdit, CorrectionRefused } from '../corrections/resolve';
-import { keyOf } from '../entities/names';
-import { tokenize } from '../entities/tokenize';
-import type { EntityType } from '../entities/types';
 import type { EntitySummary } from '../mentions/types';
 
-const NAME_TYPES = new Set<EntityType>(['PERSON', 'ORG', 'PLACE']);
+const NAME_TYPES = new Set(['PERSON', 'ORG', 'PLACE']);
+/** An inner possessive as a text writes it: "People’s Army", "Workers' Party" (a word follows). */
+const INNER_POSSESSIVE = /(?<=\S)(?:['’]s|(?<=s)['’])(?=\s)/;
+const EVERY_INNER_POSSESSIVE = new RegExp(INNER_POSSESSIVE.source, 'g');
 
-/**
- * The key a summary's name has now, when it was filed without the possessive one of its spellings
- * writes inside it; else null. Each spelling is keyed as the recognizer keys it now (`keyOf`).
- */
+/** The key a summary's name has now, when it was filed without the possessive one of its spellings writes; else null. */
 export function keyWithPossessive(summary: Pick<EntitySummary, 'key' | 'type' | 'name' | 'variants'>): string | null {
   if (!NAME_TYPES.has(summary.type) || /['’]/.test(summary.name)) return null;
   for (const variant of summary.variants) {
-    const tokens = tokenize(variant);
-    if (tokens.count === 0) continue;
-    const name = keyOf(tokens, { first: 0, last: tokens.count - 1, type: summary.type });
-    if (name !== summary.name && name.replace(/'s?(?= )/g, '') === summary.name) return `${summary.type}:${name}`;
+    const spelled = variant.replace(/\s+/g, ' ').trim();
+    if (!INNER_POSSESSIVE.test(spelled)) continue;
+    const written = spelled.replace(EVERY_INNER_POSSESSIVE, (possessive) => (possessive.length === 2 ? "'s" : "'"));
+    const name = written.charAt(0).toUpperCase() + written.slice(1);
+    if (name.replace(EVERY_INNER_POSSESSIVE, '') === summary.name) return `${summary.type}:${name}`;
   }
   return null;
 }
