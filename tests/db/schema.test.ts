@@ -123,6 +123,50 @@ describe('db/schema newest only', () => {
   });
 });
 
+describe('db/schema remembered at the newest', () => {
+  it('asks for the stored version until a page has opened the database at the newest, then no more', async () => {
+    const name = `remembered-${crypto.randomUUID()}`;
+    const databases = vi.spyOn(indexedDB, 'databases');
+    try {
+      const first = new GlossDb(name);
+      await first.open();
+      expect(databases).toHaveBeenCalledTimes(1);
+      first.close();
+      const again = new GlossDb(name);
+      await again.annotations.count();
+      expect(databases).toHaveBeenCalledTimes(1);
+      expect(again.verno).toBe(NEWEST);
+      await again.delete();
+    } finally {
+      databases.mockRestore();
+    }
+  });
+
+  it('upgrades a database older than remembered with every version, and nothing is lost', async () => {
+    const name = `older-than-remembered-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(1).stores(SCHEMA_HISTORY[0]!.stores);
+    await old.open();
+    await old.table('annotations').put({ id: 'n1', articleId: 'https://a.example/1', createdAt: 1, updatedAt: 1, tags: ['kept'] });
+    old.close();
+    // As if a page had opened it at the newest version: the guard is all that is left.
+    localStorage.setItem(`gloss:db-version:${name}`, String(NEWEST));
+    const databases = vi.spyOn(indexedDB, 'databases');
+    try {
+      const db = new GlossDb(name);
+      await db.open();
+      expect(databases).not.toHaveBeenCalled();
+      expect(db.verno).toBe(NEWEST);
+      // Version 3's upgrade gave it a color and version 6's a revision: every version ran.
+      expect(await db.annotations.get('n1')).toMatchObject({ tags: ['kept'], color: 'yellow', rev: 1 });
+      expect(await db.annotations.where('words').equals('kept').primaryKeys()).toEqual(['n1']);
+      await db.delete();
+    } finally {
+      databases.mockRestore();
+    }
+  });
+});
+
 describe('db/schema upgrades', () => {
   it('opens a version 1 database at the newest version and keeps its articles', async () => {
     const name = `upgrade-${crypto.randomUUID()}`;
