@@ -3,7 +3,7 @@ import { storeWordsOfOlderAnnotations } from '@/entrypoints/background/stored-wo
 import { describeText } from '@/utils/anchoring/selectors';
 import { storedAnnotation, WORDS_STEP } from '@/utils/db/annotations-repo';
 import type { GlossDb, StoredAnnotation } from '@/utils/db/database';
-import { annotationsLabelled, labelsOf, listedWords, PAIR_LIST_FROM, shortPairsStored, wordTerm } from '@/utils/db/labels';
+import { annotationsLabelled, labelsOf, listedWords, PAIR_LIST_FROM, SHORT_PAIRS, shortPairsStored, wordTerm } from '@/utils/db/labels';
 import { searchLibrary } from '@/utils/search/search';
 import { searchTokens } from '@/utils/search/tokens';
 import { smallWordPairs } from '@/utils/search/words';
@@ -26,6 +26,14 @@ describe('background/stored-words', () => {
   let db: GlossDb;
   beforeEach(async (context) => {
     db = await freshDb(context, 'stored-words');
+    // As a database made before version 18 is: its labels say nothing of short pairs.
+    await db.labels.delete(SHORT_PAIRS);
+  });
+
+  it('has nothing to do in a database made with pairs of short words', async (context) => {
+    const made = await freshDb(context, 'stored-words-new');
+    expect(await shortPairsStored(made.labels)).toBe(true);
+    expect(await storeWordsOfOlderAnnotations(made)).toBe(0);
   });
 
   it('gives the annotations stored before their short words’ pairs, in steps, lists the common ones, and then lets searches ask for them', async () => {

@@ -97,7 +97,7 @@ describe('db/labels', () => {
   it('splits a label shared by many annotations over its shards', async () => {
     const many = Array.from({ length: 400 }, (_, i) => storedAnnotation({ ...highlight('Cabinet'), id: `n${i}`, rev: 1, createdAt: i, updatedAt: i }, undefined));
     await db.transaction('rw', db.labels, () => writeLabels(db.labels, many.map((after) => ({ after }))));
-    const shards = await db.labels.toArray();
+    const shards = (await db.labels.toArray()).filter((shard) => shard.id.startsWith(colorTerm('yellow')));
     expect(shards.length).toBe(SHARDS);
     expect(Math.max(...shards.map((shard) => shard.ids.length))).toBeLessThan(60);
     expect((await foundBy(db, colorTerm('yellow'))).length).toBe(400);

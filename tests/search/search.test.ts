@@ -3,7 +3,7 @@ import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { createAnnotation, putStoredAnnotations, storedAnnotation, updateAnnotation, type NewAnnotation } from '@/utils/db/annotations-repo';
 import { recordArticle } from '@/utils/db/articles-repo';
 import type { GlossDb } from '@/utils/db/database';
-import { listWords, markShortPairsStored } from '@/utils/db/labels';
+import { listWords, markShortPairsStored, SHORT_PAIRS } from '@/utils/db/labels';
 import { LOAD_AT_MOST, searchLibrary } from '@/utils/search/search';
 import { searchTokens } from '@/utils/search/tokens';
 import { smallWordPairs } from '@/utils/search/words';
@@ -140,7 +140,9 @@ describe('search/search', () => {
     // "up" and "to the" everywhere, "the up" in two of them: the phrase reads those two.
     for (let i = 0; i < 40; i++) await createAnnotation(db, note(BBC, i % 20 === 0 ? `went to the up country ${i}` : `to the hills, up north ${i}`), day(20) + i);
     const loaded = vi.spyOn(db.annotations, 'bulkGet');
-    // Until every stored annotation has such pairs (the background's word), they are not asked for: the same answer, from every candidate.
+    // Until every stored annotation has such pairs (the background's word, in a database made
+    // before them), they are not asked for: the same answer, from every candidate.
+    await db.labels.delete(SHORT_PAIRS);
     const before = await searchLibrary(db, '"to the up"', { limit: 100 });
     expect(ids(before).sort()).toEqual(['went to the up country 0', 'went to the up country 20']);
     expect(loaded.mock.calls.flatMap(([keys]) => keys)).toHaveLength(40);

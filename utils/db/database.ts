@@ -14,6 +14,7 @@ import type { ArticleMentionsRecord, EntitySummary, EntityTimeline, EntityWeeks,
 import type { KeySlice, SliceId, YearId, YearSlice } from './key-slices';
 import type { LabelShard } from './labels';
 import type { VersionBody, VersionRecord } from '../versions/version';
+import { markShortPairsStored } from './labels';
 import { NEWEST_SCHEMA } from './schema-stores';
 import type { SchemaVersion } from './schema';
 
@@ -80,6 +81,9 @@ export class GlossDb extends Dexie {
     this.#history = history;
     declare(this, [{ ...NEWEST_SCHEMA, upgrade: () => this.#guardNewest() }]);
     this.#checking = openedAtNewest(name) ? Promise.resolve() : this.#declareHistoryIfOlder();
+    // A database made now never held an annotation whose short words are not paired: the
+    // background need not go through its annotations (background/stored-words.ts).
+    this.on('populate', (tx) => markShortPairsStored(tx.table('labels')));
   }
 
   /** Dexie calls this for the first query too. */

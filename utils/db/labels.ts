@@ -55,10 +55,11 @@ export const PAIR_LIST_FROM = 300;
 const NONE: ReadonlySet<string> = new Set();
 /**
  * The record saying that every stored annotation pairs its short words too (search/words.ts
- * `smallWordPairs`): written by the background once it has given the annotations stored before
- * their pairs (annotations-repo.ts `storeWordsAgain`). No term's range holds its key.
+ * `smallWordPairs`): written when the database is made, or by the background once it has given
+ * the annotations stored before their pairs (annotations-repo.ts `storeWordsAgain`). No term's
+ * range holds its key.
  */
-const SHORT_PAIRS = '\u0006';
+export const SHORT_PAIRS = '\u0006';
 
 /** A tag's term: its folded words, so every spelling that reads the same shares one list. */
 export function tagTerm(tag: string): string {
