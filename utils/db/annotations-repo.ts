@@ -16,6 +16,7 @@ import { newId } from '../ids';
 import { GlossFailure } from '../messaging/result';
 import { cleanTags } from '../notes/tags';
 import { indexWords } from '../search/words';
+import { annotationsAfter } from './annotation-steps';
 import type { GlossDb, StoredAnnotation } from './database';
 import { commonWords, countStoredWords, listWords, markShortPairsStored, writeLabels } from './labels';
 
@@ -187,7 +188,6 @@ export async function putStoredAnnotations(db: GlossDb, records: readonly Stored
 /** Annotations whose words `storeWordsAgain` brings up to date per transaction: a reader's write waits for one at most. */
 export const WORDS_STEP = 200;
 
-
 /**
  * Brings the stored words (and labels) of the WORDS_STEP annotations after `after` (by id; from
  * the first when null) to what search/words.ts stores now, writing those that changed. Answers the
@@ -196,7 +196,7 @@ export const WORDS_STEP = 200;
  */
 export async function storeWordsAgain(db: GlossDb, after: string | null): Promise<string | null> {
   return db.transaction('rw', db.annotations, db.articles, db.labels, async () => {
-    const step = await (after === null ? db.annotations.orderBy(':id') : db.annotations.where(':id').above(after)).limit(WORDS_STEP).toArray();
+    const step = await annotationsAfter(db.annotations, after, WORDS_STEP);
     if (step.length === 0) return null;
     const articles = await db.articles.bulkGet([...new Set(step.map((annotation) => annotation.articleId))]);
     const byId = new Map(articles.flatMap((article) => (article ? [[article.id, article] as const] : [])));

@@ -20,6 +20,7 @@
 import type { GlossDb, StoredAnnotation } from './database';
 import { isOutletKey, isPairKey, textKey } from '../search/words';
 import { fnv1a } from '../text/hash';
+import { eachAnnotationStep } from './annotation-steps';
 
 /** One part of a label's list: the ids of that label whose hash falls in the shard. */
 export interface LabelShard {
@@ -107,14 +108,8 @@ const COUNT_STEP = 1000;
 /** How many stored annotations carry each word, read COUNT_STEP at a time in id order. */
 export async function countStoredWords(annotations: GlossDb['annotations']): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  let after: string | null = null;
-  for (;;) {
-    const range = after === null ? annotations.orderBy(':id') : annotations.where(':id').above(after);
-    const step: StoredAnnotation[] = await range.limit(COUNT_STEP).toArray();
-    if (step.length === 0) return counts;
-    countWords(step, counts);
-    after = step[step.length - 1]!.id;
-  }
+  await eachAnnotationStep(annotations, COUNT_STEP, (step) => void countWords(step, counts));
+  return counts;
 }
 
 /** The words of `counts` worth a list (LIST_FROM annotations or more, a pair PAIR_LIST_FROM; outlets have theirs). */

@@ -4,13 +4,13 @@
  */
 import type { Transaction } from 'dexie';
 import type { ArticleRecord } from '../article/types';
-import type { StoredAnnotation } from './database';
 import { summaryWords } from '../search/name-words';
 import { indexWords } from '../search/words';
 import { countsFromSummaries } from './article-counts';
 import { fileByOutletDay } from './outlet-days';
 import { fillPeriods } from './periods-from-mentions';
 import { mergeKeysWithoutPossessives } from './possessive-keys';
+import { eachAnnotationStep } from './annotation-steps';
 import { commonWords, countStoredWords, listWords, writeLabels } from './labels';
 import { SCHEMA_STORES, type SchemaStores } from './schema-stores';
 
@@ -80,7 +80,7 @@ const LABEL_STEP = 1000;
 
 /** Every annotation's labels (labels.ts), from what is stored with it. */
 async function fillLabels(tx: Transaction): Promise<void> {
-  await eachStep(tx, (step) => writeLabels(tx.table('labels'), step.map((after) => ({ after }))));
+  await eachAnnotationStep(tx.table('annotations'), LABEL_STEP, (step) => writeLabels(tx.table('labels'), step.map((after) => ({ after }))));
 }
 
 /** Lists for the words of many annotations (labels.ts `listWords`), counted from the stored words. */
@@ -88,15 +88,3 @@ async function listCommonWords(tx: Transaction): Promise<void> {
   await listWords(tx.table('annotations'), tx.table('labels'), commonWords(await countStoredWords(tx.table('annotations'))));
 }
 
-/** Every annotation, LABEL_STEP at a time in key order. */
-async function eachStep(tx: Transaction, visit: (step: StoredAnnotation[]) => Promise<void> | void): Promise<void> {
-  const annotations = tx.table('annotations');
-  let last: string | undefined;
-  for (;;) {
-    const range = last === undefined ? annotations.orderBy(':id') : annotations.where(':id').above(last);
-    const step = (await range.limit(LABEL_STEP).toArray()) as StoredAnnotation[];
-    if (step.length === 0) return;
-    await visit(step);
-    last = step[step.length - 1]!.id;
-  }
-}
