@@ -11,7 +11,9 @@
  * build leaves no `performance` entry a page could read) — its main-thread steps (readerable check, outerHTML, message encoding,
  * mapping to the live DOM, painting the highlights) and its longest one, the extension's
  * off-thread extraction time and the round trip, the recognizer's time in the background, and
- * the number of highlight ranges painted; and any exception thrown by Gloss's code. Then the raw and gzip size of every
+ * the number of highlight ranges painted; and any exception thrown by Gloss's code. Versions are on
+ * (the popup's setting "every article read"): each article is also kept as a stored version, whose
+ * bytes, as UTF-8 and as stored (gzip), are reported per version. Then the raw and gzip size of every
  * built file, the entity recognizer's speed in Node and Chromium (bench-entities.mjs), and
  * re-anchoring 500 annotations against a plain fuzzy search (bench-anchoring.mjs), comparing two
  * versions of an article (bench-diff.mjs), the popup with a library of 10,000 annotations
@@ -35,6 +37,7 @@ import { benchMentions, printMentions } from './bench-mentions.mjs';
 import { benchReader, printReader } from './bench-reader.mjs';
 import { benchTrace, printTrace } from './bench-trace.mjs';
 import { launch } from './lib/browser.mjs';
+import { keepEveryArticle, storedVersionSizes } from './lib/extension-pages.mjs';
 import { glossDone, glossMeasures } from './lib/gloss-done.mjs';
 import { median } from './lib/median.mjs';
 import { benchPages } from './lib/pages.mjs';
@@ -122,6 +125,10 @@ execFileSync('npx', ['wxt', 'build'], { cwd: REPO, env: { ...process.env, GLOSS_
 const server = await serve(mounts);
 const withGloss = await launch({ extensionDir: BENCH_EXTENSION_DIR });
 const without = await launch();
+// Versions on: every article read is kept as a version, so its copy is made and stored beside
+// each reading measured here (in the extension's contexts, never on the page's thread).
+const settingsPage = await withGloss.context.newPage();
+await keepEveryArticle(settingsPage, /** @type {string} */ (withGloss.extensionId));
 for (const session of [withGloss, without]) await session.context.addInitScript(LONG_TASK_PROBE);
 
 /** @type {Map<string, { with: Awaited<ReturnType<typeof visit>>[], without: Awaited<ReturnType<typeof visit>>[] }>} */
@@ -144,6 +151,9 @@ for (let run = 0; run < runs; run++) {
   }
   process.stderr.write(`run ${run + 1}/${runs} done\n`);
 }
+// What those readings stored: one version per article (identical readings only mark it seen again).
+await settingsPage.goto(`chrome-extension://${withGloss.extensionId}/note-form.html`);
+const versionSizes = await storedVersionSizes(settingsPage);
 await withGloss.close();
 await without.close();
 await server.close();
@@ -169,6 +179,15 @@ const rows = pages.map(({ name }) => {
     pageErrors: median(entry.with.map((v) => v.pageErrors)),
   };
 });
+const storedVersions = {
+  versions: versionSizes.length,
+  articles: new Set(versionSizes.map((v) => v.articleId)).size,
+  rawMedianBytes: median(versionSizes.map((v) => v.rawBytes)),
+  rawMaxBytes: Math.max(...versionSizes.map((v) => v.rawBytes)),
+  storedMedianBytes: median(versionSizes.map((v) => v.storedBytes)),
+  storedMaxBytes: Math.max(...versionSizes.map((v) => v.storedBytes)),
+  medianRatio: median(versionSizes.map((v) => v.rawBytes / v.storedBytes)),
+};
 const sizes = bundleSizes(EXTENSION_DIR);
 const articles = rows.filter((r) => r.article);
 const others = rows.filter((r) => !r.article);
@@ -228,6 +247,13 @@ console.log(
     `${f(summary.medianOffThreadMs)} ms; pages where Gloss added a long task: ${summary.pagesWithLongTasksAdded}`,
 );
 for (const r of rows.filter((row) => row.glossErrors.length)) console.log(`  ${r.page}: ${r.glossErrors.join(' | ')}`);
+const kb = (/** @type {number} */ bytes) => `${f(bytes / 1024)} KB`;
+console.log(
+  `versions on (every article read is kept): ${storedVersions.versions} stored versions of ${storedVersions.articles} articles; ` +
+    `per version, the copy as UTF-8 median ${kb(storedVersions.rawMedianBytes)} (max ${kb(storedVersions.rawMaxBytes)}), ` +
+    `as stored (gzip) median ${kb(storedVersions.storedMedianBytes)} (max ${kb(storedVersions.storedMaxBytes)}), ` +
+    `${f(storedVersions.medianRatio)}× smaller (median)`,
+);
 console.log('\nbuilt files (chrome-mv3)');
 for (const s of sizes) console.log(`  ${s.file.padEnd(44)} ${(s.bytes / 1024).toFixed(1).padStart(7)} KB  ${(s.gzip / 1024).toFixed(1).padStart(6)} KB gzip`);
 
@@ -257,6 +283,6 @@ if (firefoxTrace) printFirefoxTrace(firefoxTrace, trace);
 if (args.out) {
   const out = resolve(args.out);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, rows, trace, sizes, entities, anchoring, diff, library, reader, mentions, firefox, firefoxTrace }, null, 2));
+  writeFileSync(out, JSON.stringify({ date: new Date().toISOString(), summary, storedVersions, rows, trace, sizes, entities, anchoring, diff, library, reader, mentions, firefox, firefoxTrace }, null, 2));
   console.log(`\nwrote ${out}`);
 }

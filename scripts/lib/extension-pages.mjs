@@ -18,6 +18,47 @@ export async function importBackup(page, extensionId, file) {
 }
 
 /**
+ * Chooses, in the popup's settings on `page`, to keep a copy of every article read, as a reader
+ * would: with it, each article the bench reads is stored as a version (issue 14's "versions on").
+ * @param {import('playwright-core').Page} page
+ * @param {string} extensionId
+ */
+export async function keepEveryArticle(page, extensionId) {
+  await page.goto(`chrome-extension://${extensionId}/popup.html?section=settings`);
+  await page.getByTestId('settings-versions').locator('summary').click();
+  await page.getByTestId('keep-versions-all').check();
+  // Kept: the popup opened again shows it chosen (the background reads the same storage).
+  await page.reload();
+  await page.getByTestId('settings-versions').locator('summary').click();
+  await page.locator('[data-testid="keep-versions-all"]:checked').waitFor({ timeout: 10_000 });
+}
+
+/**
+ * Every stored version's article and sizes (the copy as UTF-8 and as stored, compressed), read
+ * from Gloss's database as it is, from `page`, an extension page.
+ * @param {import('playwright-core').Page} page
+ * @returns {Promise<{ articleId: string, rawBytes: number, storedBytes: number }[]>}
+ */
+export async function storedVersionSizes(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const request = indexedDB.open('gloss');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const all = db.transaction('versions', 'readonly').objectStore('versions').getAll();
+          all.onerror = () => reject(all.error);
+          all.onsuccess = () => {
+            db.close();
+            resolve(all.result.map(({ articleId, rawBytes, storedBytes }) => ({ articleId, rawBytes, storedBytes })));
+          };
+        };
+      }),
+  );
+}
+
+/**
  * The first paints of `url` in `runs` freshly opened pages: navigation start to the performance
  * mark `mark`, or to the first paint when `mark` is null.
  * @param {import('playwright-core').BrowserContext} context
