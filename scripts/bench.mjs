@@ -127,8 +127,10 @@ const withGloss = await launch({ extensionDir: BENCH_EXTENSION_DIR });
 const without = await launch();
 // Versions on: every article read is kept as a version, so its copy is made and stored beside
 // each reading measured here (in the extension's contexts, never on the page's thread).
+// The settings page is closed before any page is measured: no extension page reads beside them.
 const settingsPage = await withGloss.context.newPage();
 await keepEveryArticle(settingsPage, /** @type {string} */ (withGloss.extensionId));
+await settingsPage.close();
 for (const session of [withGloss, without]) await session.context.addInitScript(LONG_TASK_PROBE);
 
 /** @type {Map<string, { with: Awaited<ReturnType<typeof visit>>[], without: Awaited<ReturnType<typeof visit>>[] }>} */
@@ -152,8 +154,9 @@ for (let run = 0; run < runs; run++) {
   process.stderr.write(`run ${run + 1}/${runs} done\n`);
 }
 // What those readings stored: one version per article (identical readings only mark it seen again).
-await settingsPage.goto(`chrome-extension://${withGloss.extensionId}/note-form.html`);
-const versionSizes = await storedVersionSizes(settingsPage);
+const extensionPage = await withGloss.context.newPage();
+await extensionPage.goto(`chrome-extension://${withGloss.extensionId}/note-form.html`);
+const versionSizes = await storedVersionSizes(extensionPage);
 await withGloss.close();
 await without.close();
 await server.close();
