@@ -37,7 +37,7 @@ import { benchMentions, printMentions } from './bench-mentions.mjs';
 import { benchReader, printReader } from './bench-reader.mjs';
 import { benchTrace, printTrace } from './bench-trace.mjs';
 import { launch } from './lib/browser.mjs';
-import { keepEveryArticle, storedVersionSizes } from './lib/extension-pages.mjs';
+import { glossRecords, keepEveryArticle } from './lib/extension-pages.mjs';
 import { glossDone, glossMeasures } from './lib/gloss-done.mjs';
 import { median } from './lib/median.mjs';
 import { benchPages } from './lib/pages.mjs';
@@ -156,7 +156,7 @@ for (let run = 0; run < runs; run++) {
 // What those readings stored: one version per article (identical readings only mark it seen again).
 const extensionPage = await withGloss.context.newPage();
 await extensionPage.goto(`chrome-extension://${withGloss.extensionId}/note-form.html`);
-const versionSizes = await storedVersionSizes(extensionPage);
+const versionSizes = /** @type {{ articleId: string, rawBytes: number, storedBytes: number }[]} */ (await glossRecords(extensionPage, 'versions'));
 await withGloss.close();
 await without.close();
 await server.close();

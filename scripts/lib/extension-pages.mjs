@@ -34,27 +34,27 @@ export async function keepEveryArticle(page, extensionId) {
 }
 
 /**
- * Every stored version's article and sizes (the copy as UTF-8 and as stored, compressed), read
- * from Gloss's database as it is, from `page`, an extension page.
- * @param {import('playwright-core').Page} page
- * @returns {Promise<{ articleId: string, rawBytes: number, storedBytes: number }[]>}
+ * Every record of `store` in Gloss's database, read as it is from `target`: an extension page or
+ * the extension's worker (the browser tests read what the reader has stored so; the bench reads
+ * the stored versions' sizes).
+ * @param {{ evaluate: (read: (name: string) => Promise<unknown[]>, name: string) => Promise<unknown[]> }} target
+ *   a Playwright `Page` or `Worker`
+ * @param {string} store
+ * @returns {Promise<unknown[]>}
  */
-export async function storedVersionSizes(page) {
-  return page.evaluate(
-    () =>
+export async function glossRecords(target, store) {
+  return target.evaluate(
+    (name) =>
       new Promise((resolve, reject) => {
-        const request = indexedDB.open('gloss');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const all = db.transaction('versions', 'readonly').objectStore('versions').getAll();
-          all.onerror = () => reject(all.error);
-          all.onsuccess = () => {
-            db.close();
-            resolve(all.result.map(({ articleId, rawBytes, storedBytes }) => ({ articleId, rawBytes, storedBytes })));
-          };
+        const open = indexedDB.open('gloss');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction(name).objectStore(name).getAll();
+          request.onsuccess = () => (open.result.close(), resolve(request.result));
+          request.onerror = () => reject(request.error);
         };
       }),
+    store,
   );
 }
 

@@ -5,6 +5,7 @@
 import type { BrowserContext, Page, Worker } from 'playwright-core';
 import type { ArticleText } from '@/utils/messaging/protocol';
 import { launch } from '../../../scripts/lib/browser.mjs';
+import { glossRecords } from '../../../scripts/lib/extension-pages.mjs';
 import { glossSteps, waitForSteps } from '../../../scripts/lib/gloss-done.mjs';
 import { EXTENSION_DIR, FIXTURE_PAGES, SHARED } from '../../../scripts/lib/paths.mjs';
 import { serve } from '../../../scripts/lib/serve.mjs';
@@ -111,19 +112,7 @@ export async function startGloss({ mounts = {}, ...options }: { userDataDir?: st
       throw new Error(`getArticleText failed: ${JSON.stringify(answer)}`);
     },
     async records<T>(table: 'annotations' | 'articles' | 'versions') {
-      return (await worker()).evaluate(
-        (name) =>
-          new Promise<T[]>((resolve, reject) => {
-            const open = indexedDB.open('gloss');
-            open.onerror = () => reject(open.error);
-            open.onsuccess = () => {
-              const request = open.result.transaction(name).objectStore(name).getAll();
-              request.onsuccess = () => (open.result.close(), resolve(request.result as T[]));
-              request.onerror = () => reject(request.error);
-            };
-          }),
-        table,
-      );
+      return (await glossRecords(await worker(), table)) as T[];
     },
     async putRecords(table, records) {
       await (await worker()).evaluate(
