@@ -47,7 +47,9 @@ export async function glossRecords(target, store) {
     (name) =>
       new Promise((resolve, reject) => {
         const open = indexedDB.open('gloss');
-        open.onerror = () => reject(open.error);
+        // Never made here: opened before Gloss made it, it would be an empty database of version 1.
+        open.onupgradeneeded = () => open.transaction?.abort();
+        open.onerror = () => reject(new Error(`Gloss's database could not be read (${open.error?.name}): has Gloss opened it yet?`));
         open.onsuccess = () => {
           const request = open.result.transaction(name).objectStore(name).getAll();
           request.onsuccess = () => (open.result.close(), resolve(request.result));

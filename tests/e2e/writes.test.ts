@@ -4,6 +4,7 @@ import type { AnnotationRecord } from '@/utils/anchoring/annotation';
 import { describeText } from '@/utils/anchoring/selectors';
 import { createBackup } from '@/utils/export/backup';
 import { textHash } from '@/utils/text/hash';
+import { glossRecords } from '../../scripts/lib/extension-pages.mjs';
 import { EditorPage, paintedTexts } from './support/editor-page';
 import { startGloss, waitForStep, type GlossBrowser } from './support/gloss-browser';
 
@@ -23,24 +24,15 @@ describe('e2e/writes', () => {
     // An extension page of Gloss's own, to read the database whatever happens to the worker.
     library = await gloss.context.newPage();
     await library.goto(`chrome-extension://${gloss.extensionId}/popup.html?tab=0`);
+    // The tests read and clear the database directly: not before the popup has made it (opened
+    // first from here, it would be an empty database, and the first test's read would never end).
+    await library.waitForFunction(async () => (await indexedDB.databases()).some((db) => db.name === 'gloss' && (db.version ?? 0) > 1));
   });
   afterAll(async () => {
     await gloss?.close();
   });
 
-  const stored = (): Promise<AnnotationRecord[]> =>
-    library.evaluate(
-      () =>
-        new Promise<AnnotationRecord[]>((resolve, reject) => {
-          const open = indexedDB.open('gloss');
-          open.onsuccess = () => {
-            const request = open.result.transaction('annotations').objectStore('annotations').getAll();
-            request.onsuccess = () => (open.result.close(), resolve(request.result as AnnotationRecord[]));
-            request.onerror = () => reject(request.error);
-          };
-          open.onerror = () => reject(open.error);
-        }),
-    );
+  const stored = async () => (await glossRecords(library, 'annotations')) as AnnotationRecord[];
 
   const clearLibrary = () =>
     library.evaluate(
